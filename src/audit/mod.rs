@@ -1,0 +1,164 @@
+//! Rules as data, run over a matrix and its classification to give findings, duty coverage,
+//! per-party counts and a health score. Pure: no I/O, no clock.
+
+use crate::model::Pos;
+use serde::{Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// How serious a finding is. Ordered so `--fail-on warning` means "warning or error".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "info" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Severity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One rule's verdict about a task, party, duty or cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// `R001`: family letter and three digits, never reused.
+    pub code: &'static str,
+    /// `missing-accountable`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Index into `Matrix::tasks`.
+    pub task: Option<usize>,
+    /// Index into `Matrix::parties`.
+    pub party: Option<usize>,
+    /// Duty id from the taxonomy.
+    pub duty: Option<String>,
+    /// The cell the finding is about (task name cell, letter cell or header).
+    pub pos: Option<Pos>,
+    pub message: String,
+    /// Other tasks involved (the PO-side and PM-side tasks of an overlap), in input order.
+    pub related_tasks: Vec<usize>,
+}
+
+/// Thresholds that rules read; `[thresholds]` in `raci.toml` changes them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Thresholds {
+    pub max_responsible: usize,
+    pub max_consulted: usize,
+    pub max_informed: usize,
+    /// Percent of tasks.
+    pub max_accountable_share: f64,
+    /// Percent of tasks.
+    pub max_ra_share: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            max_responsible: 3,
+            max_consulted: 4,
+            max_informed: 8,
+            max_accountable_share: 50.0,
+            max_ra_share: 60.0,
+        }
+    }
+}
+
+/// Which rules run and how severe their findings are. Resolved once from defaults,
+/// `raci.toml` and flags.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct AuditSettings {
+    /// Code -> severity; `None` means the rule is ignored.
+    pub severities: BTreeMap<String, Option<Severity>>,
+    /// When non-empty, only these codes (or code prefixes such as `R`) run.
+    pub select: Vec<String>,
+    /// Codes (or prefixes) that do not run.
+    pub ignore: Vec<String>,
+    pub thresholds: Thresholds,
+}
+
+/// How one duty of the taxonomy is covered by the matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DutyCoverage {
+    pub duty: String,
+    /// Tasks classified to this duty.
+    pub tasks: Vec<usize>,
+    /// Parties holding R or A on those tasks, in party order.
+    pub owners: Vec<usize>,
+}
+
+impl DutyCoverage {
+    pub fn covered(&self) -> bool {
+        !self.tasks.is_empty()
+    }
+}
+
+/// Per-party counts (a party with R/A on one cell counts once for R and once for A).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct PartyStats {
+    pub r: usize,
+    pub a: usize,
+    pub c: usize,
+    pub i: usize,
+    pub s: usize,
+    pub v: usize,
+    /// Tasks on each side where the party holds R or A.
+    pub po_side_ra: usize,
+    pub pm_side_ra: usize,
+    pub shared_ra: usize,
+    pub unclassified_ra: usize,
+}
+
+/// Everything the audit concluded.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Audit {
+    /// Sorted by severity (errors first), then position in the input.
+    pub findings: Vec<Finding>,
+    /// One entry per coverage duty, in taxonomy order.
+    pub coverage: Vec<DutyCoverage>,
+    /// One entry per party, in party order.
+    pub parties: Vec<PartyStats>,
+    /// 0 to 100.
+    pub health: u32,
+}
+
+impl Audit {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    pub fn worst(&self) -> Option<Severity> {
+        self.findings.iter().map(|f| f.severity).max()
+    }
+}

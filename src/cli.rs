@@ -1,0 +1,172 @@
+//! Command-line arguments. `main` parses them; `settings` turns them into a validated
+//! [`Settings`](crate::settings::Settings), and nothing after that sees clap types.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "raci",
+    version,
+    about = "Audit a RACI matrix: which tasks are Product-Owner work, which are Product-Manager work, where they overlap and what nobody covers.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Audit one or more RACI exports and write reports and charts.
+    Audit(AuditArgs),
+    /// Show how a file was read: sheet, header, task and party columns, groups, legend, scheme.
+    Inspect(InspectArgs),
+    /// Classify task names as PO, PM, shared or unclassified, and explain why.
+    Classify(ClassifyArgs),
+    /// Print the built-in taxonomy (TOML), to start a custom one from.
+    Taxonomy,
+    /// List the rules, or explain one: `raci rules R001`.
+    Rules(RulesArgs),
+}
+
+/// Options shared by everything that reads a matrix.
+#[derive(Debug, Args, Clone, Default)]
+pub struct ReadArgs {
+    /// Sheet to read, by name or 1-based number (default: the sheet with the best matrix).
+    #[arg(long, value_name = "NAME|NUMBER")]
+    pub sheet: Option<String>,
+    /// Letter scheme (default: from a legend in the file, or from the letters present).
+    #[arg(long, value_enum)]
+    pub scheme: Option<SchemeArg>,
+    /// CSV or spreadsheet with `party,title` columns giving each party's title.
+    #[arg(long, value_name = "FILE")]
+    pub roster: Option<PathBuf>,
+    /// What `PM` alone means in a header.
+    #[arg(long, value_enum, value_name = "product|project")]
+    pub pm_means: Option<PmMeansArg>,
+    /// Configuration file (default: ./raci.toml if present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Replace the built-in taxonomy with this TOML file (see `raci taxonomy`).
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Largest input file accepted, in MB.
+    #[arg(long, value_name = "MB")]
+    pub max_file_mb: Option<u64>,
+    /// Most cells read from one sheet.
+    #[arg(long, value_name = "N")]
+    pub max_cells: Option<u64>,
+    /// Longest cell text accepted, in characters.
+    #[arg(long, value_name = "N")]
+    pub max_cell_chars: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// RACI export(s): .csv .tsv .txt .xlsx .xlsm .xlsb .xls .ods, `-` for standard input, or
+    /// a folder (portfolio mode).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Report folder (default: reports/<input file stem>/). `-` with `--format json` writes
+    /// the JSON report to standard output.
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Exit 1 when a finding reaches this severity (off by default).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<SeverityArg>,
+    /// Run only these rules (codes, names or prefixes such as `R`), comma separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Skip these rules (codes, names or prefixes), comma separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Which outputs to write, comma separated: csv,png,html,xlsx,json,md (default: all).
+    #[arg(long, value_delimiter = ',', value_name = "KINDS")]
+    pub only: Vec<String>,
+    /// With `-o -`: the format written to standard output.
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Start every CSV with a UTF-8 byte-order mark, for Excel on Windows.
+    #[arg(long)]
+    pub excel_csv: bool,
+    /// No progress bar and no list of files written.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    pub input: PathBuf,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextOrJson,
+}
+
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    /// Task names to classify.
+    pub tasks: Vec<String>,
+    /// Read task names from a file: one per line, or a CSV with a `task` column.
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ClassifyFormat,
+    /// Replace the built-in taxonomy with this TOML file.
+    #[arg(long, value_name = "FILE")]
+    pub taxonomy: Option<PathBuf>,
+    /// Configuration file (default: ./raci.toml if present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// A rule code or name to explain.
+    pub rule: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemeArg {
+    Raci,
+    Rasci,
+    #[value(name = "raci-vs")]
+    RaciVs,
+    Daci,
+    Cairo,
+    Rapid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PmMeansArg {
+    Product,
+    Project,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClassifyFormat {
+    Text,
+    Csv,
+    Json,
+}

@@ -1,0 +1,84 @@
+//! Fatal errors: the cases where no audit can be produced. Anything wrong *inside* a matrix is
+//! a finding instead (see `audit`).
+
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// Why `raci` could not run. Each variant carries the facts (file, sheet, cell) and its message
+/// says what to do; `main` prints it with its chain of causes and exits 2.
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("cannot read {path}: {source}. Check that the file exists and that you may read it.")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error(
+        "{path} is a directory; give a file, or a folder only to portfolio mode (several inputs)"
+    )]
+    IsDirectory { path: PathBuf },
+
+    #[error("{file}: unknown file format ({reason}). Save it as .csv, .xlsx, .xls or .ods.")]
+    UnknownFormat { file: String, reason: String },
+
+    #[error("{file}: the workbook could not be opened ({detail}). {hint}")]
+    Workbook {
+        file: String,
+        detail: String,
+        hint: &'static str,
+    },
+
+    #[error("{file}: the text could not be read as CSV at line {line}: {detail}")]
+    Csv {
+        file: String,
+        line: u64,
+        detail: String,
+    },
+
+    #[error("{file}: sheet {wanted:?} not found. Sheets in this file: {}. Pass one of them with --sheet NAME or --sheet NUMBER (1-based).", available.join(", "))]
+    SheetNotFound {
+        file: String,
+        wanted: String,
+        available: Vec<String>,
+    },
+
+    #[error("{file}: no RACI matrix found{}. Looked for {looked_for}. {hint}", sheet.as_ref().map(|s| format!(" in sheet {s:?}")).unwrap_or_default())]
+    NoMatrix {
+        file: String,
+        sheet: Option<String>,
+        looked_for: String,
+        hint: String,
+    },
+
+    #[error("{file}: {what} is {actual}, over the limit of {limit}. If the file is genuine, raise the limit with {flag}.")]
+    TooLarge {
+        file: String,
+        what: &'static str,
+        actual: u64,
+        limit: u64,
+        flag: &'static str,
+    },
+
+    #[error("{path}: invalid configuration: {detail}")]
+    Config { path: PathBuf, detail: String },
+
+    #[error("{path}: invalid taxonomy: {detail}")]
+    Taxonomy { path: PathBuf, detail: String },
+
+    #[error("invalid argument: {0}")]
+    Usage(String),
+
+    #[error("cannot write {path}: {source}. Check that the folder can be written, or choose another with -o DIR.")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("cannot draw {chart}: {detail}")]
+    Chart { chart: String, detail: String },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,303 @@
+//! The matrix as the audit sees it: tasks, parties, the letters each party holds on each task,
+//! and the cells that could not be understood, each with the position it came from.
+//!
+//! Everything here is plain data. `layout` builds a [`Matrix`]; `classify`, `audit`, `report`
+//! and `chart` only read it.
+
+mod letters;
+
+pub use letters::{parse_cell, CellParse, Letter, LetterSet, Scheme, SchemeLetter, SchemeName};
+
+use serde::Serialize;
+use std::fmt;
+
+/// A 0-based, absolute cell position in a sheet (row 0 is the spreadsheet's row 1).
+///
+/// Kept 0-based inside the program; [`Source::cell_ref`] turns it into the 1-based
+/// `team.xlsx[RACI]!D7` form users see, so the conversion lives in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Pos {
+    pub row: u32,
+    pub col: u32,
+}
+
+impl Pos {
+    pub fn new(row: u32, col: u32) -> Self {
+        Pos { row, col }
+    }
+}
+
+/// Spreadsheet column letters for a 0-based column index: 0 -> `A`, 26 -> `AA`.
+pub fn column_name(col: u32) -> String {
+    let mut n = col as u64 + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
+}
+
+/// Where a matrix came from: the file name as the user gave it (no directories, so reports
+/// carry no absolute paths) and the sheet, for workbooks.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Source {
+    pub file: String,
+    pub sheet: Option<String>,
+}
+
+impl Source {
+    /// `team.xlsx[RACI]!D7` for workbooks, `team.csv!D7` for text files.
+    pub fn cell_ref(&self, pos: Pos) -> String {
+        let cell = format!("{}{}", column_name(pos.col), pos.row as u64 + 1);
+        match &self.sheet {
+            Some(sheet) => format!("{}[{}]!{}", self.file, sheet, cell),
+            None => format!("{}!{}", self.file, cell),
+        }
+    }
+}
+
+/// The side a task belongs to, or that a party's title points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Side {
+    #[serde(rename = "PO")]
+    Po,
+    #[serde(rename = "PM")]
+    Pm,
+    #[serde(rename = "shared")]
+    Shared,
+    #[serde(rename = "unclassified")]
+    Unclassified,
+}
+
+impl Side {
+    pub const ALL: [Side; 4] = [Side::Po, Side::Pm, Side::Shared, Side::Unclassified];
+
+    /// The exact spelling used in every report.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Po => "PO",
+            Side::Pm => "PM",
+            Side::Shared => "shared",
+            Side::Unclassified => "unclassified",
+        }
+    }
+
+    /// Reads `PO`, `PM`, `shared` in any case (and the long names), as a `side` column or a
+    /// pin in `raci.toml` writes them.
+    pub fn parse(text: &str) -> Option<Side> {
+        let t = text.trim().to_ascii_lowercase();
+        match t.as_str() {
+            "po" | "product owner" | "product-owner" => Some(Side::Po),
+            "pm" | "product manager" | "product-manager" => Some(Side::Pm),
+            "shared" | "both" => Some(Side::Shared),
+            "unclassified" | "none" => Some(Side::Unclassified),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a party's title says about its side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum TitleSide {
+    /// A Product Owner.
+    #[serde(rename = "PO")]
+    Po,
+    /// A Product Manager.
+    #[serde(rename = "PM")]
+    Pm,
+    /// `PM` alone: product or project manager? Not counted on either side until settled.
+    #[serde(rename = "ambiguous")]
+    Ambiguous,
+}
+
+impl TitleSide {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TitleSide::Po => "PO",
+            TitleSide::Pm => "PM",
+            TitleSide::Ambiguous => "ambiguous",
+        }
+    }
+
+    /// The task side this title owns, if it is settled.
+    pub fn side(self) -> Option<Side> {
+        match self {
+            TitleSide::Po => Some(Side::Po),
+            TitleSide::Pm => Some(Side::Pm),
+            TitleSide::Ambiguous => None,
+        }
+    }
+}
+
+/// One column of the matrix: a person, a role or a team.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Party {
+    /// The header as written, trimmed (`Maria Lopez (Product Owner)`).
+    pub name: String,
+    /// The title found in the header, a title row or a roster (`Product Owner`).
+    pub title: Option<String>,
+    /// What the title means for the audit.
+    pub title_side: Option<TitleSide>,
+    /// Where the header stands.
+    pub pos: Pos,
+}
+
+/// One party's letters on one task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Assignment {
+    /// Index into [`Matrix::parties`].
+    pub party: usize,
+    pub letters: LetterSet,
+    /// The cell the letters came from.
+    pub pos: Pos,
+}
+
+/// One row of the matrix: a task (activity, deliverable, decision).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Task {
+    /// The task name, trimmed, inner newlines folded to spaces.
+    pub name: String,
+    /// The phase or group row above it, if any.
+    pub group: Option<String>,
+    /// Where the task name stands.
+    pub pos: Pos,
+    /// A side given in the matrix itself (a `side` column); it wins over the classifier.
+    pub side_override: Option<Side>,
+    /// Letters held on this task, in party order, one entry per party with letters.
+    pub assignments: Vec<Assignment>,
+}
+
+impl Task {
+    /// The parties holding `letter` on this task, in party order.
+    pub fn parties_with(&self, letter: Letter) -> impl Iterator<Item = usize> + '_ {
+        self.assignments
+            .iter()
+            .filter(move |a| a.letters.contains(letter))
+            .map(|a| a.party)
+    }
+
+    /// How many parties hold `letter` on this task.
+    pub fn count(&self, letter: Letter) -> usize {
+        self.parties_with(letter).count()
+    }
+
+    /// The letters `party` holds on this task (empty when none).
+    pub fn letters_of(&self, party: usize) -> LetterSet {
+        self.assignments
+            .iter()
+            .find(|a| a.party == party)
+            .map(|a| a.letters)
+            .unwrap_or_default()
+    }
+}
+
+/// Why a non-empty cell inside the matrix was not taken as letters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CellProblem {
+    /// Text that is not a letter set of the scheme (`x`, `yes`, `Q`, `R?`).
+    UnknownLetter,
+    /// A spreadsheet error value (`#NAME?`, `#VALUE!`).
+    ErrorValue,
+    /// A number, date or boolean where letters belong.
+    NotText,
+    /// Letters under a party column whose header is blank.
+    BlankPartyHeader,
+}
+
+/// A non-empty cell that the layout could not turn into an assignment. Never dropped: the audit
+/// turns each into a finding with its cell reference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellIssue {
+    pub pos: Pos,
+    /// The cell's text as shown in the spreadsheet.
+    pub raw: String,
+    pub problem: CellProblem,
+    /// The task row it sits on, if the row is a task.
+    pub task: Option<usize>,
+    /// The party column it sits in, if the column is a party.
+    pub party: Option<usize>,
+    /// The letters that could still be read from it (`R,A,Q` keeps R and A).
+    pub letters: LetterSet,
+}
+
+/// The shape the matrix was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shape {
+    /// Tasks as rows, one column per party, letters in the cells.
+    #[default]
+    Wide,
+    /// Parties as rows, tasks as columns.
+    Transposed,
+    /// One row per task, party and letter.
+    Long,
+    /// Columns named R/A/C/I holding party names.
+    Inverted,
+}
+
+/// The matrix: what every later stage reads.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Matrix {
+    pub source: Source,
+    pub shape: Shape,
+    /// The letter scheme the cells were read with.
+    pub scheme: Scheme,
+    pub tasks: Vec<Task>,
+    pub parties: Vec<Party>,
+    /// Cells not understood, in row-major order.
+    pub issues: Vec<CellIssue>,
+    /// How the layout was read, one plain sentence each (`raci inspect` prints them).
+    pub notes: Vec<String>,
+}
+
+impl Matrix {
+    pub fn cell_ref(&self, pos: Pos) -> String {
+        self.source.cell_ref(pos)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_names() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(701), "ZZ");
+        assert_eq!(column_name(16383), "XFD");
+    }
+
+    #[test]
+    fn cell_refs_are_one_based() {
+        let s = Source {
+            file: "team.xlsx".into(),
+            sheet: Some("RACI".into()),
+        };
+        assert_eq!(s.cell_ref(Pos::new(6, 3)), "team.xlsx[RACI]!D7");
+        let c = Source {
+            file: "team.csv".into(),
+            sheet: None,
+        };
+        assert_eq!(c.cell_ref(Pos::new(0, 0)), "team.csv!A1");
+    }
+
+    #[test]
+    fn side_parse_any_case() {
+        assert_eq!(Side::parse("po"), Some(Side::Po));
+        assert_eq!(Side::parse(" PM "), Some(Side::Pm));
+        assert_eq!(Side::parse("Shared"), Some(Side::Shared));
+        assert_eq!(Side::parse("x"), None);
+    }
+}

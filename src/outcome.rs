@@ -1,0 +1,33 @@
+//! The finished audit of one matrix: what `report` and `chart` read. Built by
+//! `commands::audit`, the one place the stages meet.
+
+use crate::audit::{Audit, Finding};
+use crate::classify::{Classification, Duty, Taxonomy};
+use crate::model::{Matrix, Side};
+
+/// One matrix with its classification and audit, read-only.
+#[derive(Debug, Clone, Copy)]
+pub struct Outcome<'a> {
+    pub matrix: &'a Matrix,
+    /// One per task, in task order.
+    pub classes: &'a [Classification],
+    pub taxonomy: &'a Taxonomy,
+    pub audit: &'a Audit,
+}
+
+impl<'a> Outcome<'a> {
+    /// The side of task `i`.
+    pub fn side(&self, task: usize) -> Side {
+        self.classes[task].side
+    }
+
+    /// Findings with a given code, in report order.
+    pub fn findings_with(&self, code: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.audit.findings.iter().filter(move |f| f.code == code)
+    }
+
+    /// The duty a coverage entry or classification points to.
+    pub fn duty(&self, id: &str) -> Option<&'a Duty> {
+        self.taxonomy.duty(id)
+    }
+}

@@ -1,0 +1,1 @@
+//! Tests for audit_rules.

@@ -1,0 +1,11 @@
+//! The one integration-test binary (STYLE.md: it links once). One module per area.
+
+mod support;
+
+mod audit_rules;
+mod bad_input;
+mod charts;
+mod classify_eval;
+mod cli;
+mod layout_realworld;
+mod reports;
