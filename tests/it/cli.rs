@@ -1,1 +1,294 @@
-//! Tests for cli.
+//! End-to-end tests of the `raci` binary on the samples: exit codes, every report present,
+//! exact CSV headers, the planted problems found, determinism, and the committed reports.
+
+use crate::support::root;
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn raci() -> Command {
+    let mut cmd = Command::cargo_bin("raci").unwrap();
+    cmd.current_dir(root());
+    cmd
+}
+
+fn sample(name: &str) -> PathBuf {
+    root().join("samples").join(name)
+}
+
+/// Runs `raci audit` on a sample into a fresh folder and returns it.
+fn audit_into(input: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, assert_cmd::assert::Assert) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let assert = raci()
+        .arg("audit")
+        .arg(input)
+        .arg("-o")
+        .arg(&out)
+        .args(extra)
+        .assert();
+    (tmp, out, assert)
+}
+
+fn read_csv(path: &Path) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let mut rdr = csv::Reader::from_path(path).unwrap();
+    let headers: Vec<String> = rdr.headers().unwrap().iter().map(String::from).collect();
+    let rows = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect();
+    (headers, rows)
+}
+
+const EXPECTED_FILES: &[&str] = &[
+    "tasks.csv",
+    "parties.csv",
+    "findings.csv",
+    "overlaps.csv",
+    "gaps.csv",
+    "coverage.csv",
+    "summary.md",
+    "report.json",
+    "report.html",
+    "report.xlsx",
+    "matrix.png",
+    "overlap.png",
+    "co-ownership.png",
+    "gaps.png",
+    "workload.png",
+    "findings.png",
+];
+
+#[test]
+fn sample_xlsx_writes_every_report() {
+    let (_tmp, out, assert) = audit_into(&sample("product-team.xlsx"), &[]);
+    assert.success();
+    for name in EXPECTED_FILES {
+        let path = out.join(name);
+        assert!(path.is_file(), "{name} missing");
+        assert!(fs::metadata(&path).unwrap().len() > 0, "{name} empty");
+    }
+    let leftovers: Vec<_> = fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("raci-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
+}
+
+#[test]
+fn csv_headers_are_exact() {
+    let (_tmp, out, assert) = audit_into(&sample("product-team.xlsx"), &["--only", "csv"]);
+    assert.success();
+    let expect: &[(&str, &str)] = &[
+        (
+            "tasks.csv",
+            "task,group,side,duty,confidence,responsible,accountable,consulted,informed,cell,findings",
+        ),
+        (
+            "parties.csv",
+            "party,title,title_side,r,a,c,i,po_side_ra,pm_side_ra,shared_ra",
+        ),
+        (
+            "findings.csv",
+            "code,name,severity,task,party,duty,cell,message",
+        ),
+        ("coverage.csv", "duty_id,side,duty,covered,tasks,owners"),
+    ];
+    for (file, header) in expect {
+        let text = fs::read_to_string(out.join(file)).unwrap();
+        assert_eq!(text.lines().next().unwrap(), *header, "{file}");
+    }
+    assert!(out.join("overlaps.csv").is_file());
+    assert!(out.join("gaps.csv").is_file());
+    assert!(!out.join("matrix.png").exists(), "--only csv wrote a chart");
+}
+
+#[test]
+fn every_task_and_party_appears() {
+    let (_tmp, out, assert) = audit_into(&sample("product-team.xlsx"), &["--only", "csv"]);
+    assert.success();
+    let (_, tasks) = read_csv(&out.join("tasks.csv"));
+    assert_eq!(tasks.len(), 33);
+    assert_eq!(tasks[0]["task"], "Define product vision");
+    assert_eq!(tasks[0]["group"], "Discovery");
+    assert_eq!(tasks[0]["cell"], "product-team.xlsx[RACI]!A5");
+    assert_eq!(tasks[32]["task"], "Team offsite logistics");
+    assert_eq!(tasks[32]["group"], "Launch");
+    let (_, parties) = read_csv(&out.join("parties.csv"));
+    assert_eq!(parties.len(), 9);
+    let maria = &parties[0];
+    assert_eq!(maria["party"], "Maria Lopez (Product Owner)");
+    assert_eq!(maria["title_side"], "PO");
+    assert_eq!(parties[1]["title_side"], "PM");
+}
+
+/// The problems planted in the sample (see examples/make_samples.rs) are all found, with the
+/// right codes, on the right tasks and cells.
+#[test]
+fn planted_problems_are_found() {
+    let (_tmp, out, assert) = audit_into(&sample("product-team.xlsx"), &["--only", "csv"]);
+    assert.success();
+    let (_, findings) = read_csv(&out.join("findings.csv"));
+    let has = |code: &str, task: &str| {
+        findings
+            .iter()
+            .any(|f| f["code"] == code && f["task"] == task)
+    };
+    assert!(has("R002", "Approve release scope"), "two Accountables");
+    assert!(has("O002", "Approve release scope"), "PO and PM both own it");
+    assert!(has("R001", "Competitive analysis"), "no Accountable");
+    assert!(has("R007", "Plan launch webinar"), "unassigned");
+    assert!(!has("R001", "Plan launch webinar"), "R007 only, not R001 too");
+    assert!(!has("R003", "Plan launch webinar"), "R007 only, not R003 too");
+    assert!(has("M001", "Accept user stories"), "PM accepts stories");
+    let d001: Vec<_> = findings.iter().filter(|f| f["code"] == "D001").collect();
+    assert_eq!(d001.len(), 1, "{d001:?}");
+    assert_eq!(d001[0]["cell"], "product-team.xlsx[RACI]!J35");
+    assert_eq!(d001[0]["task"], "Production deployment");
+    assert_eq!(d001[0]["party"], "Sales Lead");
+    // The KPI duty is a PM duty nobody covers.
+    let (_, coverage) = read_csv(&out.join("coverage.csv"));
+    let kpi = coverage
+        .iter()
+        .find(|d| d["duty"].contains("KPI"))
+        .expect("a KPI duty in the taxonomy");
+    assert_eq!(kpi["side"], "PM");
+    assert_eq!(kpi["covered"], "no");
+    assert!(findings
+        .iter()
+        .any(|f| f["code"] == "G001" && f["duty"] == kpi["duty_id"]));
+}
+
+#[test]
+fn the_same_matrix_in_every_format_gives_the_same_tasks() {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for name in ["product-team.xlsx", "product-team.csv", "product-team.ods"] {
+        let (_tmp, out, assert) = audit_into(&sample(name), &["--only", "csv"]);
+        assert.success();
+        let text = fs::read_to_string(out.join("tasks.csv")).unwrap();
+        // Only the file and sheet in the `cell` column may differ.
+        let normalised = text
+            .replace("product-team.xlsx[RACI]!", "FILE!")
+            .replace("product-team.ods[RACI]!", "FILE!")
+            .replace("product-team.csv!", "FILE!");
+        seen.push((name.to_string(), normalised));
+    }
+    assert_eq!(seen[0].1, seen[1].1, "xlsx vs csv");
+    assert_eq!(seen[0].1, seen[2].1, "xlsx vs ods");
+}
+
+#[test]
+fn two_runs_are_byte_identical() {
+    let (_t1, a, r1) = audit_into(&sample("product-team.xlsx"), &[]);
+    r1.success();
+    let (_t2, b, r2) = audit_into(&sample("product-team.xlsx"), &[]);
+    r2.success();
+    for name in EXPECTED_FILES {
+        assert!(
+            fs::read(a.join(name)).unwrap() == fs::read(b.join(name)).unwrap(),
+            "{name} differs between two runs"
+        );
+    }
+}
+
+/// `reports/product-team/` is committed; it must be what the README's command writes now.
+#[test]
+fn committed_reports_are_fresh() {
+    let committed = root().join("reports/product-team");
+    let (_tmp, out, assert) = audit_into(&sample("product-team.xlsx"), &[]);
+    assert.success();
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in &names {
+        let fresh = fs::read(out.join(name)).unwrap();
+        let old = fs::read(committed.join(name)).unwrap_or_default();
+        assert!(
+            fresh == old,
+            "reports/product-team/{name} is stale: regenerate with \
+             `cargo run --release -- audit samples/product-team.xlsx -o reports/product-team`"
+        );
+    }
+}
+
+#[test]
+fn pngs_decode_to_a_sensible_size() {
+    let (_tmp, out, assert) = audit_into(&sample("product-team.xlsx"), &["--only", "png"]);
+    assert.success();
+    for name in [
+        "matrix.png",
+        "overlap.png",
+        "co-ownership.png",
+        "gaps.png",
+        "workload.png",
+        "findings.png",
+    ] {
+        let bytes = fs::read(out.join(name)).unwrap();
+        let decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+        let reader = decoder.read_info().unwrap();
+        let info = reader.info();
+        assert!(info.width >= 1200, "{name} is {} px wide", info.width);
+        assert!(
+            (300..=20_000).contains(&info.height),
+            "{name} is {} px high",
+            info.height
+        );
+    }
+}
+
+#[test]
+fn fail_on_sets_exit_one() {
+    let (_t, _o, a) = audit_into(&sample("product-team.csv"), &["--only", "csv"]);
+    a.code(0);
+    let (_t, _o, a) = audit_into(&sample("product-team.csv"), &["--only", "csv", "--fail-on", "error"]);
+    a.code(1);
+}
+
+#[test]
+fn unusable_input_exits_two_with_a_clear_message() {
+    let tmp = tempfile::tempdir().unwrap();
+    let missing = tmp.path().join("nope.xlsx");
+    let out = raci()
+        .arg("audit")
+        .arg(&missing)
+        .arg("-o")
+        .arg(tmp.path().join("out"))
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("nope.xlsx"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!tmp.path().join("out").exists(), "a report folder was left behind");
+}
+
+#[test]
+fn bad_arguments_exit_two() {
+    raci().args(["audit"]).assert().code(2);
+    raci().args(["audit", "x.csv", "--fail-on", "sometimes"]).assert().code(2);
+    raci().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn json_to_stdout() {
+    let out = raci()
+        .args(["audit"])
+        .arg(sample("product-team.csv"))
+        .args(["--format", "json", "-o", "-"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(json["schema_version"], 1);
+}

@@ -1,0 +1,265 @@
+//! `raci audit`: read, lay out, classify, audit, then write every report and chart. The one
+//! place where all stages meet; `raci serve` and the benches call the same functions.
+
+use crate::audit::{self, Audit};
+use crate::chart;
+use crate::classify::{self, Classification, Classifier, Taxonomy};
+use crate::input::{self, Workbook};
+use crate::layout;
+use crate::model::Matrix;
+use crate::outcome::Outcome;
+use crate::report::{self, ReportOptions};
+use crate::settings::Settings;
+use crate::{Error, Exit, Result};
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// A matrix with everything concluded about it, owned (an [`Outcome`] borrows from it).
+#[derive(Debug, Clone)]
+pub struct Audited {
+    pub matrix: Matrix,
+    pub classes: Vec<Classification>,
+    pub taxonomy: Taxonomy,
+    pub audit: Audit,
+}
+
+impl Audited {
+    pub fn outcome(&self) -> Outcome<'_> {
+        Outcome {
+            matrix: &self.matrix,
+            classes: &self.classes,
+            taxonomy: &self.taxonomy,
+            audit: &self.audit,
+        }
+    }
+}
+
+/// The taxonomy a run uses: the built-in one or `--taxonomy FILE`, plus `raci.toml` signals.
+pub fn taxonomy_for(settings: &Settings) -> Result<Taxonomy> {
+    let mut taxonomy = classify::load_taxonomy(settings.taxonomy_file.as_deref())?;
+    if !settings.extra_signals.is_empty() {
+        taxonomy
+            .add_signals(&settings.extra_signals)
+            .map_err(|detail| Error::Config {
+                path: PathBuf::from("raci.toml"),
+                detail,
+            })?;
+    }
+    Ok(taxonomy)
+}
+
+/// Reads an input path (`-` is standard input) within the settings' limits.
+pub fn read_input(path: &Path, settings: &Settings) -> Result<Workbook> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(settings.limits.max_file_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|source| Error::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        input::read_bytes("stdin", &bytes, &settings.limits)
+    } else {
+        input::read_path(path, &settings.limits)
+    }
+}
+
+/// Loads `--roster FILE` into the layout options, so titles from it reach the matrix.
+pub fn with_roster(settings: &Settings) -> Result<Settings> {
+    let mut settings = settings.clone();
+    if let Some(path) = &settings.roster_file {
+        let wb = input::read_path(path, &settings.limits)?;
+        settings.layout.roster = layout::roster_from_workbook(&wb)?;
+    }
+    Ok(settings)
+}
+
+/// Everything from a workbook to an audit, with no I/O.
+pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -> Result<Audited> {
+    let matrix = layout::detect(wb, &settings.layout)?;
+    let classifier = Classifier::new(taxonomy);
+    let classes = classify::classify_matrix(&matrix, &classifier, &settings.pins);
+    let audit = audit::run(&matrix, &classes, taxonomy, &settings.audit);
+    Ok(Audited {
+        matrix,
+        classes,
+        taxonomy: taxonomy.clone(),
+        audit,
+    })
+}
+
+/// Every report and chart the settings ask for, in memory: (file name, bytes).
+pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<(String, Vec<u8>)>> {
+    let outcome = a.outcome();
+    let wants_charts = settings.outputs.png || settings.outputs.html;
+    let charts = if wants_charts {
+        chart::render_all(&outcome, &settings.audit.thresholds)?
+    } else {
+        Vec::new()
+    };
+    let opts = ReportOptions {
+        excel_csv: settings.excel_csv,
+        outputs: settings.outputs,
+    };
+    let mut files = report::render(&outcome, &charts, &opts)?;
+    if settings.outputs.png {
+        files.extend(charts);
+    }
+    Ok(files)
+}
+
+/// Is `name` a file this tool writes into a report folder? Only these are replaced or
+/// removed on a re-run; anything else the user put there stays.
+fn is_our_file(name: &str) -> bool {
+    const FIXED: &[&str] = &[
+        "tasks.csv",
+        "parties.csv",
+        "findings.csv",
+        "overlaps.csv",
+        "gaps.csv",
+        "coverage.csv",
+        "summary.md",
+        "report.json",
+        "report.html",
+        "report.xlsx",
+        "matrix.png",
+        "overlap.png",
+        "co-ownership.png",
+        "gaps.png",
+        "workload.png",
+        "findings.png",
+    ];
+    if FIXED.contains(&name) {
+        return true;
+    }
+    // Paginated matrix charts: matrix-1.png, matrix-2.png, ...
+    name.strip_prefix("matrix-")
+        .and_then(|rest| rest.strip_suffix(".png"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Writes the files into `dir` so that no half-written report folder is ever left behind:
+/// everything goes to a hidden temporary folder beside it first, then is renamed into place.
+/// Our files from an earlier run that this run does not write (fewer matrix pages) are
+/// removed; other files in the folder are left alone.
+pub fn write_report_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>> {
+    if dir.is_file() {
+        return Err(Error::Write {
+            path: dir.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                "a file stands where the report folder should go",
+            ),
+        });
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(write_err(&parent))?;
+    let leaf = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "reports".into());
+    let tmp = parent.join(format!(".{leaf}.raci-tmp-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    fs::create_dir(&tmp).map_err(write_err(&tmp))?;
+    let result = (|| {
+        for (name, bytes) in files {
+            let path = tmp.join(name);
+            fs::write(&path, bytes).map_err(write_err(&path))?;
+        }
+        if !dir.exists() {
+            fs::rename(&tmp, dir).map_err(write_err(dir))?;
+            return Ok(());
+        }
+        for (name, _) in files {
+            let target = dir.join(name);
+            fs::rename(tmp.join(name), &target).map_err(write_err(&target))?;
+        }
+        let written: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        for entry in fs::read_dir(dir).map_err(write_err(dir))?.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if is_our_file(&name) && !written.contains(&name.as_str()) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+        let _ = fs::remove_dir_all(&tmp);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result?;
+    Ok(files.iter().map(|(n, _)| dir.join(n)).collect())
+}
+
+/// The default report folder for an input: `reports/<file stem>/`.
+pub fn default_dir(input: &Path) -> PathBuf {
+    let stem = if input == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "report".into())
+    };
+    PathBuf::from("reports").join(stem)
+}
+
+/// The exit for a finished audit under `--fail-on`.
+pub fn exit_for(audit: &Audit, settings: &Settings) -> Exit {
+    match (settings.fail_on, audit.worst()) {
+        (Some(limit), Some(worst)) if worst >= limit => Exit::Findings,
+        _ => Exit::Done,
+    }
+}
+
+/// Audits one input and writes its report folder (or JSON to stdout with `-o -`).
+pub fn run_one(
+    input: &Path,
+    output: Option<&Path>,
+    json_to_stdout: bool,
+    settings: &Settings,
+    taxonomy: &Taxonomy,
+) -> Result<Exit> {
+    let wb = read_input(input, settings)?;
+    let audited = audit_workbook(&wb, settings, taxonomy)?;
+    let outcome = audited.outcome();
+    if json_to_stdout {
+        let json = report::json(&outcome);
+        let mut stdout = std::io::stdout().lock();
+        serde_json::to_writer_pretty(&mut stdout, &json)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(stdout))
+            .map_err(write_err(Path::new("-")))?;
+        return Ok(exit_for(&audited.audit, settings));
+    }
+    let dir = output
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| default_dir(input));
+    let files = render_files(&audited, settings)?;
+    let written = write_report_dir(&dir, &files)?;
+    let mut stdout = std::io::stdout().lock();
+    write!(stdout, "{}", report::console_summary(&outcome)).map_err(write_err(Path::new("-")))?;
+    if !settings.quiet {
+        let mut stderr = std::io::stderr().lock();
+        for note in audited.matrix.notes.iter().take(1) {
+            let _ = writeln!(stderr, "read: {note}");
+        }
+        for path in &written {
+            let _ = writeln!(stderr, "wrote {}", path.display());
+        }
+    }
+    Ok(exit_for(&audited.audit, settings))
+}
