@@ -3,9 +3,9 @@
 //!
 //! Run: `cargo run --example make_samples`. The files are committed; this keeps them honest.
 
+use raci_audit::synth;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook};
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 const TITLE: &str = "Checkout revamp 2026 - product team RACI";
@@ -201,7 +201,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     fs::create_dir_all(&dir)?;
     write_xlsx(&dir.join("product-team.xlsx"))?;
     fs::write(dir.join("product-team.csv"), wide_csv(true, ','))?;
-    fs::write(dir.join("product-team.ods"), ods(&wide_grid(true))?)?;
+    fs::write(
+        dir.join("product-team.ods"),
+        synth::to_ods(&wide_grid(true), "RACI")?,
+    )?;
     fs::write(dir.join("product-team-long.csv"), long_csv())?;
     fs::write(dir.join("product-team-inverted.csv"), inverted_csv())?;
     fs::write(dir.join("product-team-transposed.csv"), transposed_csv())?;
@@ -406,56 +409,4 @@ fn write_xlsx(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     ws.set_freeze_panes(3, 1)?;
     wb.save(path)?;
     Ok(())
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// A minimal OpenDocument spreadsheet: the mimetype first and stored, a manifest, and the
-/// table in content.xml. Enough for LibreOffice and calamine alike.
-fn ods(grid: &[Vec<String>]) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
-    let mut content = String::from(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="RACI">"#,
-    );
-    for row in grid {
-        content.push_str("<table:table-row>");
-        for cell in row {
-            if cell.is_empty() {
-                content.push_str("<table:table-cell/>");
-            } else {
-                content.push_str(&format!(
-                    "<table:table-cell office:value-type=\"string\"><text:p>{}</text:p></table:table-cell>",
-                    xml_escape(cell)
-                ));
-            }
-        }
-        content.push_str("</table:table-row>");
-    }
-    content.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
-    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
-    let mut buf = std::io::Cursor::new(Vec::new());
-    {
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        let fixed = zip::DateTime::from_date_and_time(2026, 1, 5, 0, 0, 0).map_err(|_| "date")?;
-        let stored = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Stored)
-            .last_modified_time(fixed);
-        let deflated = zip::write::SimpleFileOptions::default()
-            .compression_method(zip::CompressionMethod::Deflated)
-            .last_modified_time(fixed);
-        zip.start_file("mimetype", stored)?;
-        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")?;
-        zip.start_file("META-INF/manifest.xml", deflated)?;
-        zip.write_all(manifest.as_bytes())?;
-        zip.start_file("content.xml", deflated)?;
-        zip.write_all(content.as_bytes())?;
-        zip.finish()?;
-    }
-    Ok(buf.into_inner())
 }

@@ -18,6 +18,7 @@ pub mod model;
 pub mod outcome;
 pub mod report;
 pub mod settings;
+pub mod synth;
 
 pub use error::{Error, Result};
 

@@ -18,7 +18,10 @@ fn sample(name: &str) -> PathBuf {
 }
 
 /// Runs `raci audit` on a sample into a fresh folder and returns it.
-fn audit_into(input: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, assert_cmd::assert::Assert) {
+fn audit_into(
+    input: &Path,
+    extra: &[&str],
+) -> (tempfile::TempDir, PathBuf, assert_cmd::assert::Assert) {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
     let assert = raci()
@@ -82,7 +85,10 @@ fn sample_xlsx_writes_every_report() {
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.contains("raci-tmp"))
         .collect();
-    assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "temporary folders left: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -145,11 +151,20 @@ fn planted_problems_are_found() {
             .any(|f| f["code"] == code && f["task"] == task)
     };
     assert!(has("R002", "Approve release scope"), "two Accountables");
-    assert!(has("O002", "Approve release scope"), "PO and PM both own it");
+    assert!(
+        has("O002", "Approve release scope"),
+        "PO and PM both own it"
+    );
     assert!(has("R001", "Competitive analysis"), "no Accountable");
     assert!(has("R007", "Plan launch webinar"), "unassigned");
-    assert!(!has("R001", "Plan launch webinar"), "R007 only, not R001 too");
-    assert!(!has("R003", "Plan launch webinar"), "R007 only, not R003 too");
+    assert!(
+        !has("R001", "Plan launch webinar"),
+        "R007 only, not R001 too"
+    );
+    assert!(
+        !has("R003", "Plan launch webinar"),
+        "R007 only, not R003 too"
+    );
     assert!(has("M001", "Accept user stories"), "PM accepts stories");
     let d001: Vec<_> = findings.iter().filter(|f| f["code"] == "D001").collect();
     assert_eq!(d001.len(), 1, "{d001:?}");
@@ -253,7 +268,10 @@ fn pngs_decode_to_a_sensible_size() {
 fn fail_on_sets_exit_one() {
     let (_t, _o, a) = audit_into(&sample("product-team.csv"), &["--only", "csv"]);
     a.code(0);
-    let (_t, _o, a) = audit_into(&sample("product-team.csv"), &["--only", "csv", "--fail-on", "error"]);
+    let (_t, _o, a) = audit_into(
+        &sample("product-team.csv"),
+        &["--only", "csv", "--fail-on", "error"],
+    );
     a.code(1);
 }
 
@@ -271,13 +289,19 @@ fn unusable_input_exits_two_with_a_clear_message() {
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("nope.xlsx"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(!tmp.path().join("out").exists(), "a report folder was left behind");
+    assert!(
+        !tmp.path().join("out").exists(),
+        "a report folder was left behind"
+    );
 }
 
 #[test]
 fn bad_arguments_exit_two() {
     raci().args(["audit"]).assert().code(2);
-    raci().args(["audit", "x.csv", "--fail-on", "sometimes"]).assert().code(2);
+    raci()
+        .args(["audit", "x.csv", "--fail-on", "sometimes"])
+        .assert()
+        .code(2);
     raci().args(["frobnicate"]).assert().code(2);
 }
 
