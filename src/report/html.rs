@@ -35,6 +35,7 @@ figcaption { font-size: .9rem; color: #555; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; margin: .4rem 0 1rem; }
 th, td { border: 1px solid #d9d9d9; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+td { white-space: pre-line; overflow-wrap: anywhere; }
 th { background: #eef0f3; position: sticky; top: 0; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }

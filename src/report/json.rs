@@ -4,8 +4,8 @@
 
 use super::facts::{headline, Facts};
 use super::tables::{
-    self, class, finding_cell, gap_side, is_gap, is_overlap, party_name, party_stats, side,
-    task_finding_codes, task_name,
+    self, class, finding_cell, finding_codes_per_task, gap_side, is_gap, is_overlap, party_name,
+    party_stats, side, task_name,
 };
 use crate::audit::{Finding, PartyStats, Severity};
 use crate::classify::SideSource;
@@ -260,6 +260,7 @@ fn gap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> GapJson<'a> {
 pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
     let m = o.matrix;
     let facts = Facts::of(o);
+    let mut codes = finding_codes_per_task(o);
     let tasks = m
         .tasks
         .iter()
@@ -288,7 +289,7 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
                         cell: m.cell_ref(a.pos),
                     })
                     .collect(),
-                findings: task_finding_codes(o, i),
+                findings: std::mem::take(&mut codes[i]),
             }
         })
         .collect();

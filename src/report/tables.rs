@@ -196,13 +196,17 @@ pub(crate) fn party_stats(o: &Outcome, p: usize) -> PartyStats {
     s
 }
 
-/// Codes of the findings about task `i` (its own, and overlaps that list it), each once, in
-/// finding order.
-pub(crate) fn task_finding_codes(o: &Outcome, i: usize) -> Vec<&'static str> {
-    let mut codes: Vec<&'static str> = Vec::new();
+/// For each task, the codes of the findings about it (its own, and overlaps that list it),
+/// each once, in finding order. One pass over the findings, so large matrices stay fast.
+pub(crate) fn finding_codes_per_task(o: &Outcome) -> Vec<Vec<&'static str>> {
+    let mut codes: Vec<Vec<&'static str>> = vec![Vec::new(); o.matrix.tasks.len()];
     for f in &o.audit.findings {
-        if (f.task == Some(i) || f.related_tasks.contains(&i)) && !codes.contains(&f.code) {
-            codes.push(f.code);
+        for &t in f.task.iter().chain(&f.related_tasks) {
+            if let Some(list) = codes.get_mut(t) {
+                if !list.contains(&f.code) {
+                    list.push(f.code);
+                }
+            }
         }
     }
     codes
@@ -239,6 +243,7 @@ fn tasks(o: &Outcome) -> Table {
     if sv {
         headers.extend(["support", "verify"]);
     }
+    let codes = finding_codes_per_task(o);
     let rows = o
         .matrix
         .tasks
@@ -257,7 +262,7 @@ fn tasks(o: &Outcome) -> Table {
                 Cell::from(holders(o, i, Letter::C)),
                 Cell::from(holders(o, i, Letter::I)),
                 Cell::from(o.matrix.cell_ref(t.pos)),
-                Cell::from(task_finding_codes(o, i).join("; ")),
+                Cell::from(codes[i].join("; ")),
             ];
             if sv {
                 row.push(Cell::from(holders(o, i, Letter::S)));

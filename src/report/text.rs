@@ -18,11 +18,17 @@ pub fn escape_formula(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values. Control characters, which
+/// HTML forbids, are shown as their Unicode control pictures (`\u{1}` -> `␁`) so they stay
+/// visible instead of vanishing.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
+            }
+            '\u{7f}' => out.push('\u{2421}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -136,6 +142,11 @@ mod tests {
             html(r#"<b>"Tom" & 'Ann'</b>"#),
             "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Ann&#39;&lt;/b&gt;"
         );
+    }
+
+    #[test]
+    fn html_shows_control_characters() {
+        assert_eq!(html("a\u{1}b\u{7f}\tc\n"), "a\u{2401}b\u{2421}\tc\n");
     }
 
     #[test]

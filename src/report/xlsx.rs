@@ -5,7 +5,7 @@
 use super::tables::{side, Cell, Table, Tables};
 use super::text::escape_formula;
 use crate::audit::{Finding, Severity};
-use crate::model::{Letter, LetterSet, Side};
+use crate::model::{Letter, LetterSet, Pos, Side};
 use crate::outcome::Outcome;
 use crate::{Error, Result};
 use rust_xlsxwriter::{
@@ -120,37 +120,67 @@ fn header_format() -> Format {
         .set_border_bottom(FormatBorder::Medium)
 }
 
-/// Where a finding shows on the Matrix sheet (sheet row, sheet column), if it is about a cell
-/// the sheet shows: a task name, a letter cell, an unreadable cell or a party header.
-fn matrix_cell(o: &Outcome, f: &Finding) -> Option<(u32, u16)> {
+/// Where each matrix position shows on the Matrix sheet (sheet row, sheet column): task names,
+/// letter cells, unreadable cells and party headers. Built once so that placing thousands of
+/// findings stays linear.
+fn sheet_positions(o: &Outcome) -> BTreeMap<Pos, (u32, u16)> {
     let m = o.matrix;
-    let party_col = |p: usize| FIXED_COLUMNS as u32 + p as u32;
-    let to_cell = |row: u32, col: u32| u16::try_from(col).ok().map(|c| (row, c));
-    if let Some(pos) = f.pos {
-        if let Some(t) = m.tasks.iter().position(|t| t.pos == pos) {
-            return to_cell(t as u32 + 1, 0);
-        }
-        for (t, task) in m.tasks.iter().enumerate() {
-            if let Some(a) = task.assignments.iter().find(|a| a.pos == pos) {
-                return to_cell(t as u32 + 1, party_col(a.party));
-            }
-        }
-        if let Some(issue) = m.issues.iter().find(|i| i.pos == pos) {
-            if let (Some(t), Some(p)) = (issue.task, issue.party) {
-                return to_cell(t as u32 + 1, party_col(p));
-            }
-        }
-        if let Some(p) = m.parties.iter().position(|p| p.pos == pos) {
-            return to_cell(0, party_col(p));
+    let mut at = BTreeMap::new();
+    // The first claim on a position wins: a task name before a letter cell before a header.
+    for (t, task) in m.tasks.iter().enumerate() {
+        if let Some(cell) = sheet_cell(t as u32 + 1, None) {
+            at.entry(task.pos).or_insert(cell);
         }
     }
-    match (f.task, f.party) {
-        (Some(t), Some(p)) if t < m.tasks.len() && p < m.parties.len() => {
-            to_cell(t as u32 + 1, party_col(p))
+    for (t, task) in m.tasks.iter().enumerate() {
+        for a in &task.assignments {
+            if let Some(cell) = sheet_cell(t as u32 + 1, Some(a.party)) {
+                at.entry(a.pos).or_insert(cell);
+            }
         }
-        (Some(t), _) if t < m.tasks.len() => to_cell(t as u32 + 1, 0),
-        (None, Some(p)) if p < m.parties.len() => to_cell(0, party_col(p)),
-        _ => None,
+    }
+    for issue in &m.issues {
+        if let (Some(t), Some(p)) = (issue.task, issue.party) {
+            if let Some(cell) = sheet_cell(t as u32 + 1, Some(p)) {
+                at.entry(issue.pos).or_insert(cell);
+            }
+        }
+    }
+    for (p, party) in m.parties.iter().enumerate() {
+        if let Some(cell) = sheet_cell(0, Some(p)) {
+            at.entry(party.pos).or_insert(cell);
+        }
+    }
+    at
+}
+
+/// The sheet cell of a row and a party column (`None`: the task-name column).
+fn sheet_cell(row: u32, party: Option<usize>) -> Option<(u32, u16)> {
+    match party {
+        None => Some((row, 0)),
+        Some(p) => u16::try_from(FIXED_COLUMNS as usize + p)
+            .ok()
+            .map(|c| (row, c)),
+    }
+}
+
+/// Where a finding shows on the Matrix sheet, if it is about a cell the sheet shows; findings
+/// about a duty only are listed on the Gaps and Findings sheets instead.
+fn matrix_cell(
+    o: &Outcome,
+    positions: &BTreeMap<Pos, (u32, u16)>,
+    f: &Finding,
+) -> Option<(u32, u16)> {
+    let m = o.matrix;
+    if let Some(cell) = f.pos.and_then(|p| positions.get(&p)) {
+        return Some(*cell);
+    }
+    let task_row = f.task.filter(|&t| t < m.tasks.len()).map(|t| t as u32 + 1);
+    let party = f.party.filter(|&p| p < m.parties.len());
+    match (task_row, party) {
+        (Some(row), party) => sheet_cell(row, party),
+        (None, Some(p)) => sheet_cell(0, Some(p)),
+        (None, None) => None,
     }
 }
 
@@ -183,9 +213,10 @@ fn matrix_sheet(wb: &mut Workbook, o: &Outcome) -> Result<()> {
             }
         }
     }
+    let positions = sheet_positions(o);
     let mut notes: BTreeMap<(u32, u16), Vec<&Finding>> = BTreeMap::new();
     for f in &o.audit.findings {
-        if let Some(at) = matrix_cell(o, f) {
+        if let Some(at) = matrix_cell(o, &positions, f) {
             notes.entry(at).or_default().push(f);
         }
     }
@@ -373,17 +404,17 @@ pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
 mod tests {
     use super::super::fixture::Fixture;
     use super::*;
-    use crate::model::Pos;
 
     #[test]
     fn findings_map_to_matrix_cells() {
         let f = Fixture::new();
         let o = f.outcome();
+        let positions = sheet_positions(&o);
         let at: Vec<_> = o
             .audit
             .findings
             .iter()
-            .map(|x| matrix_cell(&o, x))
+            .map(|x| matrix_cell(&o, &positions, x))
             .collect();
         // R001 on task 2's name, O001 on Maria's header, G001/G002 nowhere, D001 at Dev Team
         // on task 7, R007 and G003 on task 6's name.
@@ -435,6 +466,6 @@ mod tests {
         let mut x = o.audit.findings[1].clone();
         x.pos = Some(Pos::new(1, 2));
         x.party = None;
-        assert_eq!(matrix_cell(&o, &x), Some((0, 4)));
+        assert_eq!(matrix_cell(&o, &sheet_positions(&o), &x), Some((0, 4)));
     }
 }

@@ -602,6 +602,10 @@ fn reports_html_is_self_contained() {
     let d = Data0::new(SchemeName::Raci);
     let files = render_with(&d, &ReportOptions::default());
     let html = std::str::from_utf8(file(&files, "report.html")).unwrap();
+    if let Some(keep) = std::env::var_os("RACI_KEEP_HTML") {
+        // For a look by eye: RACI_KEEP_HTML=/tmp/report.html cargo test --test it reports_html
+        std::fs::write(keep, html).unwrap();
+    }
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert_balanced(html);
     assert!(!html.to_ascii_lowercase().contains("<script"));
@@ -817,4 +821,55 @@ fn reports_headline_and_console_summary() {
     assert!(s.starts_with(&h));
     assert!(s.contains("Findings: 1 error, 5 warnings, 1 info"), "{s}");
     assert!(s.contains("Health: 58/100"), "{s}");
+}
+
+#[test]
+fn reports_large_matrix_keeps_every_task() {
+    // 1000 tasks x 30 parties with a finding per task: every file renders and loses no row.
+    let mut d = Data0::new(SchemeName::Raci);
+    let template = d.matrix.tasks[0].clone();
+    let parties = 30;
+    d.matrix.parties = (0..parties)
+        .map(|p| Party {
+            name: format!("Party {p}"),
+            title: None,
+            title_side: None,
+            pos: Pos::new(0, p as u32 + 1),
+        })
+        .collect();
+    d.matrix.issues.clear();
+    d.matrix.tasks = (0..1000u32)
+        .map(|i| Task {
+            name: format!("Task {i}"),
+            pos: Pos::new(i + 1, 0),
+            assignments: (0..parties)
+                .filter(|p| (i as usize + p) % 3 == 0)
+                .map(|p| Assignment {
+                    party: p,
+                    letters: letters(["R", "A", "C", "I"][p % 4]),
+                    pos: Pos::new(i + 1, p as u32 + 1),
+                })
+                .collect(),
+            ..template.clone()
+        })
+        .collect();
+    d.classes = (0..1000).map(|i| d.classes[i % 8].clone()).collect();
+    d.audit.parties.clear();
+    d.audit.findings = (0..1000)
+        .map(|i| Finding {
+            task: Some(i),
+            pos: Some(Pos::new(i as u32 + 1, 0)),
+            related_tasks: (0..50).map(|k| (i + k * 37) % 1000).collect(),
+            ..finding("O002", "overlap", Severity::Warning)
+        })
+        .collect();
+    let files = render_with(&d, &ReportOptions::default());
+    let (_, tasks) = csv_rows(file(&files, "tasks.csv"));
+    assert_eq!(tasks.len(), 1000);
+    let (_, parties_rows) = csv_rows(file(&files, "parties.csv"));
+    assert_eq!(parties_rows.len(), parties);
+    let mut wb = workbook(file(&files, "report.xlsx"));
+    let m = wb.worksheet_range("Matrix").unwrap();
+    assert_eq!(m.height(), 1001);
+    assert_eq!(m.width(), 3 + parties);
 }
