@@ -843,7 +843,7 @@ fn reports_large_matrix_keeps_every_task() {
             name: format!("Task {i}"),
             pos: Pos::new(i + 1, 0),
             assignments: (0..parties)
-                .filter(|p| (i as usize + p) % 3 == 0)
+                .filter(|p| (i as usize + p).is_multiple_of(3))
                 .map(|p| Assignment {
                     party: p,
                     letters: letters(["R", "A", "C", "I"][p % 4]),
