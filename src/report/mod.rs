@@ -2,7 +2,7 @@
 //! `(file name, bytes)`; `commands::audit` writes them to disk atomically, so nothing here
 //! touches the file system.
 //!
-//! Every table a report shows is built once in [`tables`] from the outcome, then each format
+//! Every table a report shows is built once in `tables` from the outcome, then each format
 //! only escapes and lays it out. That keeps the CSVs, the HTML and the XLSX saying the same
 //! thing row for row.
 

@@ -777,6 +777,14 @@ fn reports_xlsx_marks_problem_cells_with_notes() {
         let table = zip_entry(xlsx, &format!("xl/tables/table{n}.xml"));
         assert!(table.contains("<autoFilter"), "table{n}");
     }
+    // Okabe-Ito letter and side colours, and the problem fill and border, are in the styles.
+    let styles = zip_entry(xlsx, "xl/styles.xml");
+    for colour in [
+        "FF0072B2", "FFD55E00", "FF009E73", "FFF0E442", "FFE69F00", "FFCC79A7", "FFFDE2DF",
+        "FFC00000",
+    ] {
+        assert!(styles.contains(colour), "{colour} not in styles");
+    }
     let core = zip_entry(xlsx, "docProps/core.xml");
     assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
 }
