@@ -391,7 +391,9 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
     }
 }
 
-/// The report as a JSON value (the same content as `report.json`; see `docs/report-schema.md`).
+/// The report as a JSON value: the same content as `report.json` (see
+/// `docs/report-schema.md`). A `serde_json::Value` keeps object keys sorted, so only the file
+/// shows them in the documented order.
 pub fn json(o: &Outcome) -> serde_json::Value {
     serde_json::to_value(document(o)).expect("report structs always serialise")
 }

@@ -59,8 +59,13 @@ fn cell_text(text: &str) -> String {
 }
 
 fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, format: &Format) -> Result<()> {
-    ws.write_string_with_format(row, col, cell_text(text), format)
-        .map_err(xlsx_error)?;
+    if text.is_empty() {
+        // A blank keeps its format (a side colour, a problem border) without an empty string.
+        ws.write_blank(row, col, format).map_err(xlsx_error)?;
+    } else {
+        ws.write_string_with_format(row, col, cell_text(text), format)
+            .map_err(xlsx_error)?;
+    }
     Ok(())
 }
 
