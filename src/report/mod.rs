@@ -1,2 +1,149 @@
-//! Report writers (CSV, Markdown, JSON, HTML, XLSX) over any `io::Write`, plus the atomic
-//! file writing they share with `chart`.
+//! Report writers (CSV, Markdown, JSON, HTML, XLSX): each renders an [`Outcome`] in memory to
+//! `(file name, bytes)`; `commands::audit` writes them to disk atomically, so nothing here
+//! touches the file system.
+//!
+//! Every table a report shows is built once in `tables` from the outcome, then each format
+//! only escapes and lays it out. That keeps the CSVs, the HTML and the XLSX saying the same
+//! thing row for row.
+
+mod csv_out;
+mod facts;
+mod html;
+mod json;
+mod markdown;
+mod tables;
+mod text;
+mod xlsx;
+
+pub use facts::{console_summary, headline};
+pub use json::{json, SCHEMA_VERSION};
+pub use text::escape_formula;
+
+use crate::outcome::Outcome;
+use crate::settings::Outputs;
+
+/// What to render and how.
+/// The default writes every kind, without a BOM.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReportOptions {
+    /// Start every CSV with a UTF-8 byte-order mark.
+    ///
+    /// Off by default: scripts, `diff`, `grep` and most CSV readers then see the header as
+    /// written (with a BOM the first column name silently becomes `\u{feff}task`). Excel on
+    /// Windows, however, guesses a legacy code page for a CSV without a BOM and garbles every
+    /// accented name, so `--excel-csv` turns it on for people who double-click the files.
+    pub excel_csv: bool,
+    /// Which kinds of report to produce (`png` is the chart stage's business).
+    pub outputs: Outputs,
+}
+
+/// The CSV files, in the order they are rendered.
+pub const CSV_FILES: [&str; 6] = [
+    "tasks.csv",
+    "parties.csv",
+    "findings.csv",
+    "overlaps.csv",
+    "gaps.csv",
+    "coverage.csv",
+];
+
+/// Renders every report kind enabled in `opts.outputs`, in a fixed order: the six CSVs
+/// (`tasks`, `parties`, `findings`, `overlaps`, `gaps`, `coverage`), `summary.md`,
+/// `report.json`, `report.html`, `report.xlsx`.
+///
+/// `charts` are the PNGs the chart stage drew, as `(file name, bytes)`; the Markdown links
+/// them and the HTML embeds them, in the order given. The output depends on nothing but the
+/// arguments: two calls give byte-identical files.
+pub fn render(
+    o: &Outcome,
+    charts: &[(String, Vec<u8>)],
+    opts: &ReportOptions,
+) -> crate::Result<Vec<(String, Vec<u8>)>> {
+    let mut files = Vec::new();
+    let all = tables::Tables::build(o);
+    if opts.outputs.csv {
+        for (name, table) in CSV_FILES.iter().zip(all.in_csv_order()) {
+            files.push((name.to_string(), csv_out::write(table, opts.excel_csv)));
+        }
+    }
+    if opts.outputs.md {
+        let md = markdown::render(o, &all, charts, &opts.outputs);
+        files.push(("summary.md".to_string(), md.into_bytes()));
+    }
+    if opts.outputs.json {
+        files.push(("report.json".to_string(), json::bytes(o)));
+    }
+    if opts.outputs.html {
+        let page = html::render(o, &all, charts);
+        files.push(("report.html".to_string(), page.into_bytes()));
+    }
+    if opts.outputs.xlsx {
+        files.push(("report.xlsx".to_string(), xlsx::render(o, &all)?));
+    }
+    Ok(files)
+}
+
+#[cfg(test)]
+pub(crate) mod fixture;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(files: &[(String, Vec<u8>)]) -> Vec<&str> {
+        files.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn renders_every_kind_in_fixed_order() {
+        let f = fixture::Fixture::new();
+        let files = render(&f.outcome(), &[], &ReportOptions::default()).unwrap();
+        assert_eq!(
+            names(&files),
+            [
+                "tasks.csv",
+                "parties.csv",
+                "findings.csv",
+                "overlaps.csv",
+                "gaps.csv",
+                "coverage.csv",
+                "summary.md",
+                "report.json",
+                "report.html",
+                "report.xlsx"
+            ]
+        );
+    }
+
+    #[test]
+    fn renders_only_enabled_kinds() {
+        let f = fixture::Fixture::new();
+        let outputs = Outputs {
+            csv: false,
+            png: true,
+            html: false,
+            xlsx: false,
+            json: true,
+            md: true,
+        };
+        let opts = ReportOptions {
+            excel_csv: false,
+            outputs,
+        };
+        let files = render(&f.outcome(), &[], &opts).unwrap();
+        assert_eq!(names(&files), ["summary.md", "report.json"]);
+    }
+
+    #[test]
+    fn rendering_twice_gives_identical_bytes() {
+        let f = fixture::Fixture::new();
+        let charts = vec![("overlap.png".to_string(), vec![0x89, b'P', b'N', b'G'])];
+        let a = render(&f.outcome(), &charts, &ReportOptions::default()).unwrap();
+        let b = render(&f.outcome(), &charts, &ReportOptions::default()).unwrap();
+        assert_eq!(a.len(), b.len());
+        for ((na, ba), (nb, bb)) in a.iter().zip(&b) {
+            assert_eq!(na, nb);
+            assert!(ba == bb, "{na} differs between two renders");
+        }
+    }
+}

@@ -1,1 +1,883 @@
-//! Tests for reports.
+//! Tests for reports: a hand-made outcome (eight tasks, four parties, one of every finding the
+//! reports lay out specially, and names that try formula injection or break CSV quoting) run
+//! through `report::render`, then every file read back.
+
+use crate::support;
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use raci_audit::audit::{Audit, DutyCoverage, Finding, PartyStats, Severity};
+use raci_audit::classify::{Classification, Duty, DutyKind, SideSource, Taxonomy};
+use raci_audit::model::{
+    Assignment, CellIssue, CellProblem, Letter, LetterSet, Matrix, Party, Pos, Scheme, SchemeName,
+    Side, Source, Task, TitleSide,
+};
+use raci_audit::outcome::Outcome;
+use raci_audit::report::{self, ReportOptions};
+use raci_audit::settings::Outputs;
+use std::io::{Cursor, Read};
+use std::path::Path;
+
+/// Names that spreadsheets would run as formulas, one per task.
+const INJECTIONS: [&str; 6] = [
+    "=SUM(A1)",
+    "+1 launch",
+    "-1 scope",
+    "@x review",
+    "\tTabbed",
+    "\rCR",
+];
+/// A party name that needs CSV quoting: comma, quotes and a newline.
+const QUOTED_PARTY: &str = "Ops, \"Night\"\nShift";
+
+struct Data0 {
+    matrix: Matrix,
+    classes: Vec<Classification>,
+    taxonomy: Taxonomy,
+    audit: Audit,
+}
+
+fn letters(text: &str) -> LetterSet {
+    let mut set = LetterSet::EMPTY;
+    for c in text.chars() {
+        set.insert(match c {
+            'R' => Letter::R,
+            'A' => Letter::A,
+            'C' => Letter::C,
+            'I' => Letter::I,
+            'S' => Letter::S,
+            _ => Letter::V,
+        });
+    }
+    set
+}
+
+fn duty(id: &str, side: Side, text: &str) -> Duty {
+    Duty {
+        id: id.into(),
+        side,
+        kind: DutyKind::Duty,
+        text: text.into(),
+        section: "test".into(),
+        signals: vec![],
+    }
+}
+
+fn finding(code: &'static str, name: &'static str, severity: Severity) -> Finding {
+    Finding {
+        code,
+        name,
+        severity,
+        task: None,
+        party: None,
+        duty: None,
+        pos: None,
+        message: format!("{name} found"),
+        related_tasks: vec![],
+    }
+}
+
+impl Data0 {
+    fn new(scheme: SchemeName) -> Data0 {
+        let parties = [
+            ("Maria (Product Owner)", Some(TitleSide::Po)),
+            ("Tom (Product Manager)", Some(TitleSide::Pm)),
+            ("Dev Team", None),
+            (QUOTED_PARTY, None),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(p, (name, side))| Party {
+            name: name.to_string(),
+            title: side.map(|s| {
+                match s {
+                    TitleSide::Po => "Product Owner",
+                    _ => "Product Manager",
+                }
+                .to_string()
+            }),
+            title_side: *side,
+            pos: Pos::new(0, p as u32 + 1),
+        })
+        .collect();
+        // Plain RACI has no Support letter; RASCI gives the last party one.
+        let support = if scheme == SchemeName::Rasci {
+            "S"
+        } else {
+            "C"
+        };
+        // Task name, side, duty, letters for the four parties.
+        let rows: [(&str, Side, Option<&str>, [&str; 4]); 8] = [
+            (
+                INJECTIONS[0],
+                Side::Po,
+                Some("po-priorities"),
+                ["RA", "I", "R", ""],
+            ),
+            (
+                INJECTIONS[1],
+                Side::Pm,
+                Some("pm-vision"),
+                ["R", "A", "", "C"],
+            ),
+            (
+                INJECTIONS[2],
+                Side::Po,
+                Some("po-backlog"),
+                ["A", "", "R", ""],
+            ),
+            (
+                INJECTIONS[3],
+                Side::Pm,
+                Some("pm-market"),
+                ["", "RA", "", support],
+            ),
+            (
+                INJECTIONS[4],
+                Side::Shared,
+                Some("shared-release"),
+                ["A", "R", "", ""],
+            ),
+            (
+                INJECTIONS[5],
+                Side::Pm,
+                Some("pm-vision"),
+                ["", "R", "", ""],
+            ),
+            ("Team lunch", Side::Unclassified, None, ["", "", "", ""]),
+            (
+                "Stakeholder demo",
+                Side::Unclassified,
+                None,
+                ["", "RA", "", ""],
+            ),
+        ];
+        let tasks = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (name, _, _, cells))| Task {
+                name: name.to_string(),
+                group: (i < 2).then(|| "Line one\nand \"two\"".to_string()),
+                pos: Pos::new(i as u32 + 1, 0),
+                side_override: None,
+                assignments: cells
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !c.is_empty())
+                    .map(|(p, c)| Assignment {
+                        party: p,
+                        letters: letters(c),
+                        pos: Pos::new(i as u32 + 1, p as u32 + 1),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let classes = rows
+            .iter()
+            .map(|(_, side, duty, _)| Classification {
+                side: *side,
+                duty: duty.map(String::from),
+                confidence: if duty.is_some() { 0.755 } else { 0.0 },
+                matched: duty.map(|d| vec![d.to_string()]).unwrap_or_default(),
+                source: SideSource::Classifier,
+            })
+            .collect();
+        let matrix = Matrix {
+            source: Source {
+                file: "team.xlsx".into(),
+                sheet: Some("RACI".into()),
+            },
+            scheme: Scheme::named(scheme),
+            tasks,
+            parties,
+            issues: vec![CellIssue {
+                pos: Pos::new(8, 3),
+                raw: "x".into(),
+                problem: CellProblem::UnknownLetter,
+                task: Some(7),
+                party: Some(2),
+                letters: LetterSet::EMPTY,
+            }],
+            ..Matrix::default()
+        };
+        let taxonomy = Taxonomy {
+            duties: vec![
+                duty("po-priorities", Side::Po, "Sets priorities"),
+                duty("po-backlog", Side::Po, "Manages the backlog"),
+                duty("po-acceptance", Side::Po, "Accepts the work"),
+                duty("pm-vision", Side::Pm, "Owns the vision"),
+                duty("pm-market", Side::Pm, "Researches the market"),
+                duty("pm-roadmap", Side::Pm, "Owns the roadmap"),
+                duty("shared-release", Side::Shared, "Plans releases"),
+            ],
+        };
+        let coverage = [
+            ("po-priorities", vec![0], vec![0, 2]),
+            ("po-backlog", vec![2], vec![0, 2]),
+            ("po-acceptance", vec![], vec![]),
+            ("pm-vision", vec![1, 5], vec![0, 1]),
+            ("pm-market", vec![3], vec![1]),
+            ("pm-roadmap", vec![], vec![]),
+            ("shared-release", vec![4], vec![0, 1]),
+        ]
+        .into_iter()
+        .map(|(d, tasks, owners)| DutyCoverage {
+            duty: d.into(),
+            tasks,
+            owners,
+        })
+        .collect();
+        let findings = vec![
+            Finding {
+                task: Some(5),
+                pos: Some(Pos::new(6, 0)),
+                ..finding("R001", "missing-accountable", Severity::Error)
+            },
+            Finding {
+                party: Some(0),
+                pos: Some(Pos::new(0, 1)),
+                related_tasks: vec![0, 1, 2, 4],
+                ..finding("O001", "po-pm-overlap", Severity::Warning)
+            },
+            Finding {
+                duty: Some("po-acceptance".into()),
+                ..finding("G001", "uncovered-po-duty", Severity::Warning)
+            },
+            Finding {
+                duty: Some("pm-roadmap".into()),
+                ..finding("G002", "uncovered-pm-duty", Severity::Warning)
+            },
+            Finding {
+                task: Some(7),
+                party: Some(2),
+                pos: Some(Pos::new(8, 3)),
+                message: "=HYPERLINK(\"http://evil\") is not a letter".into(),
+                ..finding("D001", "unknown-letter", Severity::Warning)
+            },
+            Finding {
+                task: Some(6),
+                pos: Some(Pos::new(7, 0)),
+                ..finding("R007", "unassigned-task", Severity::Warning)
+            },
+            Finding {
+                task: Some(6),
+                pos: Some(Pos::new(7, 0)),
+                ..finding("G003", "unclassified-task", Severity::Info)
+            },
+        ];
+        let parties_stats = vec![
+            PartyStats {
+                r: 2,
+                a: 3,
+                i: 0,
+                po_side_ra: 2,
+                pm_side_ra: 1,
+                shared_ra: 1,
+                ..PartyStats::default()
+            },
+            PartyStats {
+                r: 4,
+                a: 3,
+                i: 1,
+                pm_side_ra: 3,
+                shared_ra: 1,
+                unclassified_ra: 1,
+                ..PartyStats::default()
+            },
+            PartyStats {
+                r: 2,
+                po_side_ra: 2,
+                ..PartyStats::default()
+            },
+            PartyStats {
+                c: 1,
+                s: 1,
+                ..PartyStats::default()
+            },
+        ];
+        Data0 {
+            matrix,
+            classes,
+            taxonomy,
+            audit: Audit {
+                findings,
+                coverage,
+                parties: parties_stats,
+                health: 58,
+            },
+        }
+    }
+
+    fn outcome(&self) -> Outcome<'_> {
+        Outcome {
+            matrix: &self.matrix,
+            classes: &self.classes,
+            taxonomy: &self.taxonomy,
+            audit: &self.audit,
+        }
+    }
+}
+
+/// A valid 1x1 PNG, so a browser can draw the embedded chart.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0xF0,
+    0x1F, 0x00, 0x05, 0x00, 0x01, 0xFF, 0x89, 0x99, 0x3D, 0x1D, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45,
+    0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+fn charts() -> Vec<(String, Vec<u8>)> {
+    vec![
+        ("overlap.png".to_string(), PNG.to_vec()),
+        ("gaps.png".to_string(), PNG.to_vec()),
+    ]
+}
+
+fn render_with(d: &Data0, opts: &ReportOptions) -> Vec<(String, Vec<u8>)> {
+    report::render(&d.outcome(), &charts(), opts).expect("render")
+}
+
+fn file<'a>(files: &'a [(String, Vec<u8>)], name: &str) -> &'a [u8] {
+    &files
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("{name} not rendered"))
+        .1
+}
+
+fn csv_rows(bytes: &[u8]) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_reader(bytes);
+    let headers = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect();
+    (headers, rows)
+}
+
+fn golden(name: &str, actual: &[u8]) {
+    let path = support::root().join("tests/data/report").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).unwrap();
+    }
+    let want = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        want == actual,
+        "{name} differs from {} (UPDATE_GOLDEN=1 rewrites it):\n{}",
+        path.display(),
+        String::from_utf8_lossy(actual)
+    );
+}
+
+#[test]
+fn reports_csv_headers_are_exact() {
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    let want: [(&str, &str); 6] = [
+        ("tasks.csv", "task,group,side,duty,confidence,responsible,accountable,consulted,informed,cell,findings"),
+        ("parties.csv", "party,title,title_side,r,a,c,i,po_side_ra,pm_side_ra,shared_ra"),
+        ("findings.csv", "code,name,severity,task,party,duty,cell,message"),
+        ("overlaps.csv", "code,severity,party,task,po_side_tasks,pm_side_tasks,other_tasks,cell,message"),
+        ("gaps.csv", "code,severity,side,duty_id,duty,task,cell,message"),
+        ("coverage.csv", "duty_id,side,duty,covered,tasks,owners"),
+    ];
+    for (name, header) in want {
+        let text = std::str::from_utf8(file(&files, name)).unwrap();
+        assert_eq!(text.lines().next(), Some(header), "{name}");
+    }
+}
+
+#[test]
+fn reports_csv_golden_files() {
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    for name in report::CSV_FILES {
+        golden(name, file(&files, name));
+    }
+    golden("summary.md", file(&files, "summary.md"));
+}
+
+#[test]
+fn reports_every_task_and_party_appears_once() {
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    let (_, tasks) = csv_rows(file(&files, "tasks.csv"));
+    assert_eq!(tasks.len(), d.matrix.tasks.len());
+    let (_, parties) = csv_rows(file(&files, "parties.csv"));
+    let names: Vec<&str> = parties.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Maria (Product Owner)",
+            "Tom (Product Manager)",
+            "Dev Team",
+            QUOTED_PARTY
+        ]
+    );
+    let (_, findings) = csv_rows(file(&files, "findings.csv"));
+    assert_eq!(findings.len(), d.audit.findings.len());
+    let (_, coverage) = csv_rows(file(&files, "coverage.csv"));
+    assert_eq!(coverage.len(), d.audit.coverage.len());
+}
+
+#[test]
+fn reports_csv_escapes_formulas_and_round_trips_quotes() {
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    let (_, tasks) = csv_rows(file(&files, "tasks.csv"));
+    let names: Vec<&str> = tasks.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        names[..6],
+        [
+            "'=SUM(A1)",
+            "'+1 launch",
+            "'-1 scope",
+            "'@x review",
+            "'\tTabbed",
+            "'\rCR"
+        ]
+    );
+    // The group with a newline and quotes, and the party name, read back as written.
+    assert_eq!(tasks[0][1], "Line one\nand \"two\"");
+    assert_eq!(tasks[1][7], QUOTED_PARTY);
+    let (_, findings) = csv_rows(file(&files, "findings.csv"));
+    let d001 = findings.iter().find(|r| r[0] == "D001").unwrap();
+    assert_eq!(d001[7], "'=HYPERLINK(\"http://evil\") is not a letter");
+    // No cell of any CSV starts a formula.
+    for name in report::CSV_FILES {
+        let (_, rows) = csv_rows(file(&files, name));
+        for cell in rows.iter().flatten() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{name}: {cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn reports_bom_only_with_excel_csv() {
+    let d = Data0::new(SchemeName::Raci);
+    let plain = render_with(&d, &ReportOptions::default());
+    let excel = render_with(
+        &d,
+        &ReportOptions {
+            excel_csv: true,
+            ..ReportOptions::default()
+        },
+    );
+    for name in report::CSV_FILES {
+        assert!(!file(&plain, name).starts_with(b"\xEF\xBB\xBF"), "{name}");
+        let with = file(&excel, name);
+        assert!(with.starts_with(b"\xEF\xBB\xBF"), "{name}");
+        assert_eq!(&with[3..], file(&plain, name), "{name}");
+    }
+}
+
+#[test]
+fn reports_support_letters_get_their_own_columns() {
+    let d = Data0::new(SchemeName::Rasci);
+    let files = render_with(&d, &ReportOptions::default());
+    let (headers, tasks) = csv_rows(file(&files, "tasks.csv"));
+    assert_eq!(headers[headers.len() - 2..], ["support", "verify"]);
+    assert_eq!(tasks[3][11], QUOTED_PARTY);
+    let (headers, _) = csv_rows(file(&files, "parties.csv"));
+    assert_eq!(headers[headers.len() - 2..], ["s", "v"]);
+}
+
+#[test]
+fn reports_overlaps_and_gaps_by_side() {
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    let (_, overlaps) = csv_rows(file(&files, "overlaps.csv"));
+    assert_eq!(overlaps.len(), 1);
+    assert_eq!(overlaps[0][2], "Maria (Product Owner)");
+    assert_eq!(overlaps[0][4], "'=SUM(A1); -1 scope");
+    assert_eq!(overlaps[0][5], "'+1 launch");
+    assert_eq!(overlaps[0][6], "'\tTabbed");
+    let (_, gaps) = csv_rows(file(&files, "gaps.csv"));
+    let code_side: Vec<(&str, &str)> = gaps
+        .iter()
+        .map(|r| (r[0].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(
+        code_side,
+        [
+            ("R001", "PM"),
+            ("G001", "PO"),
+            ("G002", "PM"),
+            ("R007", "unclassified"),
+            ("G003", "unclassified")
+        ]
+    );
+}
+
+#[test]
+fn reports_json_schema_and_content() {
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    let v: serde_json::Value = serde_json::from_slice(file(&files, "report.json")).unwrap();
+    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v, report::json(&d.outcome()));
+    for key in [
+        "source",
+        "scheme",
+        "headline",
+        "health",
+        "counts",
+        "tasks",
+        "parties",
+        "findings",
+        "overlaps",
+        "gaps",
+        "coverage",
+        "cell_issues",
+        "notes",
+    ] {
+        assert!(!v[key].is_null(), "{key}");
+    }
+    assert_eq!(v["tasks"].as_array().unwrap().len(), 8);
+    // JSON keeps names exactly; escaping is only for spreadsheets.
+    assert_eq!(v["tasks"][0]["name"], "=SUM(A1)");
+    assert_eq!(v["tasks"][0]["confidence"], 0.755);
+    assert_eq!(v["parties"][3]["name"], QUOTED_PARTY);
+    assert_eq!(v["health"], 58);
+    // Every key documented.
+    let doc = std::fs::read_to_string(support::root().join("docs/report-schema.md")).unwrap();
+    for key in v.as_object().unwrap().keys() {
+        assert!(doc.contains(&format!("`{key}`")), "{key} undocumented");
+    }
+}
+
+#[test]
+fn reports_are_byte_identical_across_renders() {
+    let d = Data0::new(SchemeName::Raci);
+    let a = render_with(&d, &ReportOptions::default());
+    let b = render_with(&d, &ReportOptions::default());
+    let names: Vec<&str> = a.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.len(), 10);
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{name} differs between renders");
+    }
+}
+
+/// Checks that every element opened is closed in order (enough to catch a broken template).
+fn assert_balanced(html: &str) {
+    const VOID: [&str; 5] = ["meta", "img", "br", "hr", "link"];
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        rest = &rest[start + 1..];
+        let end = rest.find('>').expect("unclosed tag");
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        if let Some(name) = tag.strip_prefix('/') {
+            let open = stack
+                .pop()
+                .unwrap_or_else(|| panic!("</{name}> closes nothing"));
+            assert_eq!(open, name, "</{name}> closes <{open}>");
+            continue;
+        }
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if name == "style" {
+            // CSS may hold `>`: skip to the end of the element.
+            let close = rest.find("</style>").expect("</style>");
+            rest = &rest[close + "</style>".len()..];
+            continue;
+        }
+        if !VOID.contains(&name.as_str()) {
+            stack.push(name);
+        }
+    }
+    assert!(stack.is_empty(), "unclosed: {stack:?}");
+}
+
+#[test]
+fn reports_html_is_self_contained() {
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    let html = std::str::from_utf8(file(&files, "report.html")).unwrap();
+    if let Some(keep) = std::env::var_os("RACI_KEEP_HTML") {
+        // For a look by eye: RACI_KEEP_HTML=/tmp/report.html cargo test --test it reports_html
+        std::fs::write(keep, html).unwrap();
+    }
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_balanced(html);
+    assert!(!html.to_ascii_lowercase().contains("<script"));
+    // The only `http` is the escaped text of a finding message, never a resource.
+    for attr in ["src=\"http", "href=\"http", "url(http", "@import"] {
+        assert!(!html.contains(attr), "{attr}");
+    }
+    assert_eq!(html.matches("src=\"data:image/png;base64,").count(), 2);
+    for id in [
+        "overlaps", "gaps", "findings", "coverage", "tasks", "parties",
+    ] {
+        assert!(html.contains(&format!("<table id=\"{id}-table\">")), "{id}");
+    }
+    assert!(html.contains("@media print"));
+    assert!(html.contains("&quot;http://evil&quot;"));
+    assert!(html.contains("Ops, &quot;Night&quot;\nShift"));
+    assert!(html.contains("58/100"));
+}
+
+#[test]
+fn reports_html_renders_in_chromium() {
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        eprintln!("SKIPPED reports_html_renders_in_chromium: /usr/bin/chromium not found");
+        return;
+    }
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, file(&files, "report.html")).unwrap();
+    let shot = dir.path().join("shot.png");
+    let profile = dir.path().join("profile");
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,2000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!("file://{}", page.display()))
+        .status()
+        .expect("run chromium");
+    assert!(status.success(), "chromium exited with {status}");
+    let png = std::fs::read(&shot).expect("screenshot written");
+    assert!(png.starts_with(b"\x89PNG"));
+    if let Some(keep) = std::env::var_os("RACI_KEEP_SCREENSHOT") {
+        std::fs::write(keep, &png).unwrap();
+    }
+}
+
+fn workbook(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
+    open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("report.xlsx opens")
+}
+
+fn text_at(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
+    match range.get((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+#[test]
+fn reports_xlsx_sheets_and_cells() {
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    let mut wb = workbook(file(&files, "report.xlsx"));
+    assert_eq!(
+        wb.sheet_names(),
+        ["Matrix", "Findings", "Overlaps", "Gaps", "Coverage", "Parties", "Tasks"]
+    );
+    let m = wb.worksheet_range("Matrix").unwrap();
+    assert_eq!(m.start(), Some((0, 0)));
+    let header: Vec<String> = (0..7).map(|c| text_at(&m, 0, c)).collect();
+    assert_eq!(
+        header,
+        [
+            "Task",
+            "Group",
+            "Side",
+            "Maria (Product Owner)",
+            "Tom (Product Manager)",
+            "Dev Team",
+            QUOTED_PARTY
+        ]
+    );
+    // Every task on its row, formula starters escaped as in the CSV.
+    let names: Vec<String> = (1..=8).map(|r| text_at(&m, r, 0)).collect();
+    assert_eq!(
+        names[..6],
+        [
+            "'=SUM(A1)",
+            "'+1 launch",
+            "'-1 scope",
+            "'@x review",
+            "'\tTabbed",
+            "'\rCR"
+        ]
+    );
+    assert_eq!(names[7], "Stakeholder demo");
+    assert_eq!(text_at(&m, 1, 2), "PO");
+    assert_eq!(text_at(&m, 1, 3), "R/A");
+    assert_eq!(text_at(&m, 1, 4), "I");
+    // The unreadable cell keeps its text.
+    assert_eq!(text_at(&m, 8, 5), "x");
+    // No formula anywhere: names stay text.
+    for sheet in wb.sheet_names() {
+        let formulas = wb.worksheet_formula(&sheet).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{sheet} has formulas"
+        );
+    }
+    let findings = wb.worksheet_range("Findings").unwrap();
+    assert_eq!(text_at(&findings, 0, 0), "code");
+    assert_eq!(findings.height(), 1 + d.audit.findings.len());
+    assert_eq!(
+        text_at(&findings, 5, 7),
+        "'=HYPERLINK(\"http://evil\") is not a letter"
+    );
+    let parties = wb.worksheet_range("Parties").unwrap();
+    assert_eq!(parties.get((1, 4)), Some(&Data::Float(3.0)));
+    let overlaps = wb.worksheet_range("Overlaps").unwrap();
+    assert_eq!(text_at(&overlaps, 1, 2), "Maria (Product Owner)");
+}
+
+fn zip_entry(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap_or_else(|_| panic!("{name} in report.xlsx"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn reports_xlsx_marks_problem_cells_with_notes() {
+    let d = Data0::new(SchemeName::Raci);
+    let files = render_with(&d, &ReportOptions::default());
+    let xlsx = file(&files, "report.xlsx");
+    let notes = zip_entry(xlsx, "xl/comments1.xml");
+    // R001 on the task-name cell of row 7, D001 on the letter cell, O001 on Maria's header.
+    for (cell, code) in [
+        ("A7", "R001"),
+        ("F9", "D001"),
+        ("D1", "O001"),
+        ("A8", "R007"),
+    ] {
+        let at = notes
+            .find(&format!("ref=\"{cell}\""))
+            .unwrap_or_else(|| panic!("no note at {cell}:\n{notes}"));
+        let end = notes[at..].find("</comment>").unwrap() + at;
+        assert!(notes[at..end].contains(code), "{cell} note lacks {code}");
+    }
+    // Frozen header and task column, and an autofilter on the matrix.
+    let sheet = zip_entry(xlsx, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("state=\"frozen\""));
+    assert!(sheet.contains("<autoFilter ref=\"A1:G9\""));
+    // Each table sheet is an Excel table (with its filter) and has a frozen header.
+    for n in 1..=6 {
+        let table = zip_entry(xlsx, &format!("xl/tables/table{n}.xml"));
+        assert!(table.contains("<autoFilter"), "table{n}");
+    }
+    // Okabe-Ito letter and side colours, and the problem fill and border, are in the styles.
+    let styles = zip_entry(xlsx, "xl/styles.xml");
+    for colour in [
+        "FF0072B2", "FFD55E00", "FF009E73", "FFF0E442", "FFE69F00", "FFCC79A7", "FFFDE2DF",
+        "FFC00000",
+    ] {
+        assert!(styles.contains(colour), "{colour} not in styles");
+    }
+    let core = zip_entry(xlsx, "docProps/core.xml");
+    assert!(core.contains("2000-01-01T00:00:00Z"), "{core}");
+}
+
+#[test]
+fn reports_render_only_enabled_kinds() {
+    let d = Data0::new(SchemeName::Raci);
+    let opts = ReportOptions {
+        excel_csv: false,
+        outputs: Outputs {
+            csv: true,
+            png: false,
+            html: false,
+            xlsx: true,
+            json: false,
+            md: false,
+        },
+    };
+    let files = report::render(&d.outcome(), &[], &opts).unwrap();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "tasks.csv",
+            "parties.csv",
+            "findings.csv",
+            "overlaps.csv",
+            "gaps.csv",
+            "coverage.csv",
+            "report.xlsx"
+        ]
+    );
+}
+
+#[test]
+fn reports_headline_and_console_summary() {
+    let d = Data0::new(SchemeName::Raci);
+    let o = d.outcome();
+    let h = report::headline(&o);
+    assert!(h.starts_with("1 person does both PO and PM work; 1 PO duty is not covered; 1 PM duty is not covered;"), "{h}");
+    let s = report::console_summary(&o);
+    assert!(s.starts_with(&h));
+    assert!(s.contains("Findings: 1 error, 5 warnings, 1 info"), "{s}");
+    assert!(s.contains("Health: 58/100"), "{s}");
+}
+
+#[test]
+fn reports_large_matrix_keeps_every_task() {
+    // 1000 tasks x 30 parties with a finding per task: every file renders and loses no row.
+    let mut d = Data0::new(SchemeName::Raci);
+    let template = d.matrix.tasks[0].clone();
+    let parties = 30;
+    d.matrix.parties = (0..parties)
+        .map(|p| Party {
+            name: format!("Party {p}"),
+            title: None,
+            title_side: None,
+            pos: Pos::new(0, p as u32 + 1),
+        })
+        .collect();
+    d.matrix.issues.clear();
+    d.matrix.tasks = (0..1000u32)
+        .map(|i| Task {
+            name: format!("Task {i}"),
+            pos: Pos::new(i + 1, 0),
+            assignments: (0..parties)
+                .filter(|p| (i as usize + p).is_multiple_of(3))
+                .map(|p| Assignment {
+                    party: p,
+                    letters: letters(["R", "A", "C", "I"][p % 4]),
+                    pos: Pos::new(i + 1, p as u32 + 1),
+                })
+                .collect(),
+            ..template.clone()
+        })
+        .collect();
+    d.classes = (0..1000).map(|i| d.classes[i % 8].clone()).collect();
+    d.audit.parties.clear();
+    d.audit.findings = (0..1000)
+        .map(|i| Finding {
+            task: Some(i),
+            pos: Some(Pos::new(i as u32 + 1, 0)),
+            related_tasks: (0..50).map(|k| (i + k * 37) % 1000).collect(),
+            ..finding("O002", "overlap", Severity::Warning)
+        })
+        .collect();
+    let files = render_with(&d, &ReportOptions::default());
+    let (_, tasks) = csv_rows(file(&files, "tasks.csv"));
+    assert_eq!(tasks.len(), 1000);
+    let (_, parties_rows) = csv_rows(file(&files, "parties.csv"));
+    assert_eq!(parties_rows.len(), parties);
+    let mut wb = workbook(file(&files, "report.xlsx"));
+    let m = wb.worksheet_range("Matrix").unwrap();
+    assert_eq!(m.height(), 1001);
+    assert_eq!(m.width(), 3 + parties);
+}

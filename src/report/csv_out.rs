@@ -1,0 +1,88 @@
+//! CSV files: UTF-8, one header row, every cell guarded against formula injection, quoting
+//! left to the csv crate so names with commas, quotes and newlines round-trip.
+
+use super::tables::Table;
+use super::text::escape_formula;
+
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// One table as CSV bytes, with a UTF-8 BOM first when `bom` (see `ReportOptions::excel_csv`).
+pub(crate) fn write(table: &Table, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(BOM);
+    }
+    // `\n` rather than the crate's default `\r\n`: golden files and diffs stay readable, and
+    // every spreadsheet accepts either.
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    let written: csv::Result<()> = (|| {
+        w.write_record(&table.headers)?;
+        for row in &table.rows {
+            w.write_record(row.iter().map(|c| escape_formula(&c.text()).into_owned()))?;
+        }
+        w.flush()?;
+        Ok(())
+    })();
+    // Writing into a Vec cannot fail and every record has the header's length.
+    written.expect("CSV into memory");
+    w.into_inner().expect("CSV into memory")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tables::{Cell, Table};
+    use super::*;
+
+    fn table(cells: &[&str]) -> Table {
+        Table {
+            key: "t",
+            title: "T",
+            headers: vec!["name"],
+            rows: cells.iter().map(|c| vec![Cell::from(*c)]).collect(),
+        }
+    }
+
+    fn read_back(bytes: &[u8]) -> Vec<String> {
+        let mut r = csv::Reader::from_reader(bytes);
+        r.records().map(|rec| rec.unwrap()[0].to_string()).collect()
+    }
+
+    #[test]
+    fn bom_only_when_asked() {
+        let t = table(&["a"]);
+        assert!(write(&t, true).starts_with(BOM));
+        assert!(write(&t, false).starts_with(b"name\n"));
+    }
+
+    #[test]
+    fn newlines_quotes_and_commas_round_trip() {
+        let names = ["Plan, then \"ship\"", "two\nlines", "crlf\r\nname", "ünï"];
+        let bytes = write(&table(&names), false);
+        assert_eq!(read_back(&bytes), names);
+    }
+
+    #[test]
+    fn formulas_are_escaped() {
+        let bytes = write(&table(&["=SUM(A1)", "+1", "-1", "@x", "\tx", "\rx"]), false);
+        assert_eq!(
+            read_back(&bytes),
+            ["'=SUM(A1)", "'+1", "'-1", "'@x", "'\tx", "'\rx"]
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_format() {
+        let t = Table {
+            key: "t",
+            title: "T",
+            headers: vec!["n", "x"],
+            rows: vec![vec![Cell::Int(3), Cell::Decimal2(0.5)]],
+        };
+        assert_eq!(
+            String::from_utf8(write(&t, false)).unwrap(),
+            "n,x\n3,0.50\n"
+        );
+    }
+}

@@ -1,0 +1,456 @@
+//! `report.json`: everything the other reports hold, as serde structs so keys come out in a
+//! fixed order. The schema is documented in `docs/report-schema.md`; bump [`SCHEMA_VERSION`]
+//! when a field changes meaning or goes away (adding a field does not need a bump).
+
+use super::facts::{headline, Facts};
+use super::tables::{
+    self, class, finding_cell, finding_codes_per_task, gap_side, is_gap, is_overlap, party_name,
+    party_stats, side, task_name,
+};
+use crate::audit::{Finding, PartyStats, Severity};
+use crate::classify::SideSource;
+use crate::model::{CellProblem, LetterSet, SchemeLetter, SchemeName, Shape, Side, TitleSide};
+use crate::outcome::Outcome;
+use serde::Serialize;
+
+/// The version of the `report.json` layout.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+pub(crate) struct Report<'a> {
+    schema_version: u32,
+    source: SourceJson<'a>,
+    scheme: SchemeJson<'a>,
+    headline: String,
+    health: u32,
+    counts: Counts,
+    tasks: Vec<TaskJson<'a>>,
+    parties: Vec<PartyJson<'a>>,
+    findings: Vec<FindingJson<'a>>,
+    overlaps: Vec<OverlapJson<'a>>,
+    gaps: Vec<GapJson<'a>>,
+    coverage: Vec<CoverageJson<'a>>,
+    cell_issues: Vec<CellIssueJson<'a>>,
+    notes: &'a [String],
+}
+
+#[derive(Debug, Serialize)]
+struct SourceJson<'a> {
+    file: &'a str,
+    sheet: Option<&'a str>,
+    shape: Shape,
+}
+
+#[derive(Debug, Serialize)]
+struct SchemeJson<'a> {
+    name: SchemeName,
+    description: String,
+    letters: &'a [SchemeLetter],
+}
+
+#[derive(Debug, Serialize)]
+struct Counts {
+    tasks: usize,
+    parties: usize,
+    sides: SideCounts,
+    findings: SeverityCounts,
+    unreadable_cells: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct SideCounts {
+    #[serde(rename = "PO")]
+    po: usize,
+    #[serde(rename = "PM")]
+    pm: usize,
+    shared: usize,
+    unclassified: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct SeverityCounts {
+    error: usize,
+    warning: usize,
+    info: usize,
+}
+
+/// A task named in another record: its index in `tasks`, its name and its side.
+#[derive(Debug, Serialize)]
+struct TaskRef {
+    index: usize,
+    name: String,
+    side: Side,
+}
+
+#[derive(Debug, Serialize)]
+struct PartyRef {
+    index: usize,
+    name: String,
+}
+
+#[derive(Debug, Serialize)]
+struct TaskJson<'a> {
+    index: usize,
+    name: &'a str,
+    group: Option<&'a str>,
+    cell: String,
+    side: Side,
+    side_source: SideSource,
+    duty: Option<&'a str>,
+    duty_text: Option<&'a str>,
+    confidence: f64,
+    matched: &'a [String],
+    letters: Vec<LettersJson>,
+    findings: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+struct LettersJson {
+    party_index: usize,
+    party: String,
+    letters: LetterSet,
+    cell: String,
+}
+
+#[derive(Debug, Serialize)]
+struct PartyJson<'a> {
+    index: usize,
+    name: &'a str,
+    title: Option<&'a str>,
+    title_side: Option<TitleSide>,
+    cell: String,
+    stats: PartyStats,
+}
+
+#[derive(Debug, Serialize)]
+struct FindingJson<'a> {
+    code: &'static str,
+    name: &'static str,
+    severity: Severity,
+    task_index: Option<usize>,
+    task: Option<String>,
+    party_index: Option<usize>,
+    party: Option<String>,
+    duty: Option<&'a str>,
+    cell: Option<String>,
+    message: &'a str,
+    related_tasks: Vec<TaskRef>,
+}
+
+#[derive(Debug, Serialize)]
+struct OverlapJson<'a> {
+    code: &'static str,
+    severity: Severity,
+    party_index: Option<usize>,
+    party: Option<String>,
+    task_index: Option<usize>,
+    task: Option<String>,
+    po_side_tasks: Vec<TaskRef>,
+    pm_side_tasks: Vec<TaskRef>,
+    other_tasks: Vec<TaskRef>,
+    cell: Option<String>,
+    message: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct GapJson<'a> {
+    code: &'static str,
+    severity: Severity,
+    side: Option<Side>,
+    duty_id: Option<&'a str>,
+    duty: Option<&'a str>,
+    task_index: Option<usize>,
+    task: Option<String>,
+    cell: Option<String>,
+    message: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct CoverageJson<'a> {
+    duty_id: &'a str,
+    side: Option<Side>,
+    duty: Option<&'a str>,
+    covered: bool,
+    tasks: Vec<TaskRef>,
+    owners: Vec<PartyRef>,
+}
+
+#[derive(Debug, Serialize)]
+struct CellIssueJson<'a> {
+    cell: String,
+    raw: &'a str,
+    problem: &'a CellProblem,
+    task_index: Option<usize>,
+    task: Option<String>,
+    party_index: Option<usize>,
+    party: Option<String>,
+    letters: LetterSet,
+}
+
+fn task_ref(o: &Outcome, index: usize) -> TaskRef {
+    TaskRef {
+        index,
+        name: task_name(o, index),
+        side: side(o, index),
+    }
+}
+
+fn cell(o: &Outcome, f: &Finding) -> Option<String> {
+    Some(finding_cell(o, f)).filter(|c| !c.is_empty())
+}
+
+fn finding_json<'a>(o: &Outcome, f: &'a Finding) -> FindingJson<'a> {
+    FindingJson {
+        code: f.code,
+        name: f.name,
+        severity: f.severity,
+        task_index: f.task,
+        task: f.task.map(|t| task_name(o, t)),
+        party_index: f.party,
+        party: f.party.map(|p| party_name(o, p)),
+        duty: f.duty.as_deref(),
+        cell: cell(o, f),
+        message: &f.message,
+        related_tasks: f.related_tasks.iter().map(|&t| task_ref(o, t)).collect(),
+    }
+}
+
+fn overlap_json<'a>(o: &Outcome, f: &'a Finding) -> OverlapJson<'a> {
+    let on = |want: &dyn Fn(Side) -> bool| -> Vec<TaskRef> {
+        f.related_tasks
+            .iter()
+            .filter(|&&t| want(side(o, t)))
+            .map(|&t| task_ref(o, t))
+            .collect()
+    };
+    OverlapJson {
+        code: f.code,
+        severity: f.severity,
+        party_index: f.party,
+        party: f.party.map(|p| party_name(o, p)),
+        task_index: f.task,
+        task: f.task.map(|t| task_name(o, t)),
+        po_side_tasks: on(&|s| s == Side::Po),
+        pm_side_tasks: on(&|s| s == Side::Pm),
+        other_tasks: on(&|s| s == Side::Shared || s == Side::Unclassified),
+        cell: cell(o, f),
+        message: &f.message,
+    }
+}
+
+fn gap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> GapJson<'a> {
+    GapJson {
+        code: f.code,
+        severity: f.severity,
+        side: gap_side(o, f),
+        duty_id: f.duty.as_deref(),
+        duty: f
+            .duty
+            .as_deref()
+            .and_then(|d| o.duty(d))
+            .map(|d| d.text.as_str()),
+        task_index: f.task,
+        task: f.task.map(|t| task_name(o, t)),
+        cell: cell(o, f),
+        message: &f.message,
+    }
+}
+
+/// The whole report as serde structs, keys in declaration order.
+pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
+    let m = o.matrix;
+    let facts = Facts::of(o);
+    let mut codes = finding_codes_per_task(o);
+    let tasks = m
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let c = class(o, i);
+            let duty = c.and_then(|c| c.duty.as_deref());
+            TaskJson {
+                index: i,
+                name: &t.name,
+                group: t.group.as_deref(),
+                cell: m.cell_ref(t.pos),
+                side: side(o, i),
+                side_source: c.map(|c| c.source).unwrap_or(SideSource::Classifier),
+                duty,
+                duty_text: duty.and_then(|d| o.duty(d)).map(|d| d.text.as_str()),
+                confidence: c.map(|c| c.confidence).unwrap_or(0.0),
+                matched: c.map(|c| c.matched.as_slice()).unwrap_or(&[]),
+                letters: t
+                    .assignments
+                    .iter()
+                    .map(|a| LettersJson {
+                        party_index: a.party,
+                        party: party_name(o, a.party),
+                        letters: a.letters,
+                        cell: m.cell_ref(a.pos),
+                    })
+                    .collect(),
+                findings: std::mem::take(&mut codes[i]),
+            }
+        })
+        .collect();
+    let parties = m
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(p, party)| PartyJson {
+            index: p,
+            name: &party.name,
+            title: party.title.as_deref(),
+            title_side: party.title_side,
+            cell: m.cell_ref(party.pos),
+            stats: party_stats(o, p),
+        })
+        .collect();
+    let findings = &o.audit.findings;
+    Report {
+        schema_version: SCHEMA_VERSION,
+        source: SourceJson {
+            file: &m.source.file,
+            sheet: m.source.sheet.as_deref(),
+            shape: m.shape,
+        },
+        scheme: SchemeJson {
+            name: m.scheme.name,
+            description: m.scheme.describe(),
+            letters: &m.scheme.letters,
+        },
+        headline: headline(o),
+        health: o.audit.health,
+        counts: Counts {
+            tasks: m.tasks.len(),
+            parties: m.parties.len(),
+            sides: SideCounts {
+                po: facts.per_side[0],
+                pm: facts.per_side[1],
+                shared: facts.per_side[2],
+                unclassified: facts.per_side[3],
+            },
+            findings: SeverityCounts {
+                error: o.audit.count(Severity::Error),
+                warning: o.audit.count(Severity::Warning),
+                info: o.audit.count(Severity::Info),
+            },
+            unreadable_cells: m.issues.len(),
+        },
+        tasks,
+        parties,
+        findings: findings.iter().map(|f| finding_json(o, f)).collect(),
+        overlaps: findings
+            .iter()
+            .filter(|f| is_overlap(f.code))
+            .map(|f| overlap_json(o, f))
+            .collect(),
+        gaps: findings
+            .iter()
+            .filter(|f| is_gap(f.code))
+            .map(|f| gap_json(o, f))
+            .collect(),
+        coverage: o
+            .audit
+            .coverage
+            .iter()
+            .map(|c| {
+                let duty = o.duty(&c.duty);
+                CoverageJson {
+                    duty_id: &c.duty,
+                    side: duty.map(|d| d.side),
+                    duty: duty.map(|d| d.text.as_str()),
+                    covered: c.covered(),
+                    tasks: c.tasks.iter().map(|&t| task_ref(o, t)).collect(),
+                    owners: c
+                        .owners
+                        .iter()
+                        .map(|&p| PartyRef {
+                            index: p,
+                            name: party_name(o, p),
+                        })
+                        .collect(),
+                }
+            })
+            .collect(),
+        cell_issues: m
+            .issues
+            .iter()
+            .map(|i| CellIssueJson {
+                cell: m.cell_ref(i.pos),
+                raw: &i.raw,
+                problem: &i.problem,
+                task_index: i.task,
+                task: i.task.map(|t| tables::task_name(o, t)),
+                party_index: i.party,
+                party: i.party.map(|p| party_name(o, p)),
+                letters: i.letters,
+            })
+            .collect(),
+        notes: &m.notes,
+    }
+}
+
+/// The report as a JSON value: the same content as `report.json` (see
+/// `docs/report-schema.md`). A `serde_json::Value` keeps object keys sorted, so only the file
+/// shows them in the documented order.
+pub fn json(o: &Outcome) -> serde_json::Value {
+    serde_json::to_value(document(o)).expect("report structs always serialise")
+}
+
+/// `report.json` bytes: pretty-printed in declaration order, ending with a newline.
+pub(crate) fn bytes(o: &Outcome) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(&document(o)).expect("report structs always serialise");
+    out.push(b'\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::Fixture;
+    use super::*;
+
+    #[test]
+    fn has_schema_version_and_every_task() {
+        let f = Fixture::new();
+        let v = json(&f.outcome());
+        assert_eq!(v["schema_version"], 1);
+        assert_eq!(v["tasks"].as_array().unwrap().len(), 8);
+        assert_eq!(v["parties"].as_array().unwrap().len(), 4);
+        assert_eq!(v["tasks"][0]["letters"][0]["letters"], "R/A");
+        assert_eq!(v["tasks"][0]["letters"][0]["cell"], "team.xlsx[RACI]!B3");
+        assert_eq!(
+            v["tasks"][2]["findings"],
+            serde_json::json!(["R001", "O001"])
+        );
+        assert_eq!(v["counts"]["sides"]["PM"], 3);
+        assert_eq!(v["cell_issues"][0]["problem"], "unknown-letter");
+    }
+
+    #[test]
+    fn file_keeps_declaration_order() {
+        let f = Fixture::new();
+        let text = String::from_utf8(bytes(&f.outcome())).unwrap();
+        assert!(
+            text.starts_with("{\n  \"schema_version\": 1,\n  \"source\""),
+            "{text}"
+        );
+        assert!(text.ends_with("}\n"));
+    }
+
+    #[test]
+    fn overlaps_and_gaps_are_split_out() {
+        let f = Fixture::new();
+        let v = json(&f.outcome());
+        let o = &v["overlaps"][0];
+        assert_eq!(o["po_side_tasks"].as_array().unwrap().len(), 2);
+        assert_eq!(o["pm_side_tasks"][0]["name"], "Define product vision");
+        let codes: Vec<&str> = v["gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(codes, ["R001", "G001", "G002", "R007", "G003"]);
+    }
+}

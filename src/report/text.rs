@@ -1,0 +1,172 @@
+//! Escaping for each output language (spreadsheet formulas, HTML, Markdown) and small wording
+//! helpers, kept in one place so every writer escapes the same way.
+
+use std::borrow::Cow;
+
+/// Guards a cell against formula injection: text starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'`.
+///
+/// Excel, LibreOffice and Sheets run such a cell as a formula when a CSV is opened, so a task
+/// named `=HYPERLINK(...)` in someone's matrix would become live in the manager's report. The
+/// apostrophe is what OWASP recommends and what spreadsheet users know as "this is text". It
+/// is applied to the XLSX too, so a report copied or re-exported from Excel stays inert and
+/// reads the same as the CSV.
+pub fn escape_formula(text: &str) -> Cow<'_, str> {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// Escapes text for HTML element content and attribute values. Control characters, which
+/// HTML forbids, are shown as their Unicode control pictures (`\u{1}` -> `␁`) so they stay
+/// visible instead of vanishing.
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' => {
+                out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'))
+            }
+            '\u{7f}' => out.push('\u{2421}'),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for inline Markdown (list items and table cells): characters that would start
+/// emphasis, links, code, HTML or a table cell are backslash-escaped, and line breaks become
+/// spaces so a name with a newline cannot end a list item or a table row.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// `1 task` / `3 tasks`: the count and the noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// `is` / `are` to go with a count.
+pub fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// A title and a one-line reading guide for a chart file the chart stage drew (`overlap.png`,
+/// `matrix-2.png`); unknown names get a title from the file name.
+pub fn chart_caption(file: &str) -> (String, &'static str) {
+    let stem = file.strip_suffix(".png").unwrap_or(file);
+    // `matrix-1`, `matrix-2`: pages of one chart.
+    let (base, page) = match stem.rsplit_once('-') {
+        Some((b, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => (b, Some(n)),
+        _ => (stem, None),
+    };
+    let (title, guide) = match base {
+        "matrix" => (
+            "Matrix",
+            "the whole matrix, one colour per letter, tasks grouped by side",
+        ),
+        "overlap" => (
+            "Overlap",
+            "who holds R or A on PO-side and on PM-side tasks at once",
+        ),
+        "co-ownership" => ("Co-ownership", "pairs of parties who own the same tasks"),
+        "gaps" => ("Gaps", "PO and PM duties that no task covers, per side"),
+        "workload" => ("Workload", "letters held per party"),
+        "findings" => ("Findings", "findings per rule and severity"),
+        _ => ("", "a chart from this audit"),
+    };
+    let title = if title.is_empty() {
+        base.to_string()
+    } else {
+        title.to_string()
+    };
+    match page {
+        Some(n) => (format!("{title} (part {n})"), guide),
+        None => (title, guide),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_starters_are_escaped() {
+        for (input, want) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@x", "'@x"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+        ] {
+            assert_eq!(escape_formula(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn plain_text_is_untouched() {
+        for input in ["Maria", "", "R/A", "a=b", " =x", "1+1", "'quoted"] {
+            assert_eq!(escape_formula(input), input, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn html_escapes_markup() {
+        assert_eq!(
+            html(r#"<b>"Tom" & 'Ann'</b>"#),
+            "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Ann&#39;&lt;/b&gt;"
+        );
+    }
+
+    #[test]
+    fn html_shows_control_characters() {
+        assert_eq!(html("a\u{1}b\u{7f}\tc\n"), "a\u{2401}b\u{2421}\tc\n");
+    }
+
+    #[test]
+    fn markdown_escapes_structure() {
+        assert_eq!(markdown("a|b *c*\nd"), r"a\|b \*c\* d");
+        assert_eq!(markdown("<script>"), r"\<script\>");
+    }
+
+    #[test]
+    fn chart_captions() {
+        assert_eq!(chart_caption("overlap.png").0, "Overlap");
+        assert_eq!(chart_caption("matrix-2.png").0, "Matrix (part 2)");
+        assert_eq!(chart_caption("co-ownership.png").0, "Co-ownership");
+        assert_eq!(chart_caption("other.png").0, "other");
+    }
+
+    #[test]
+    fn counts_agree() {
+        assert_eq!(count(1, "task", "tasks"), "1 task");
+        assert_eq!(count(0, "task", "tasks"), "0 tasks");
+        assert_eq!(verb(2, "is", "are"), "are");
+    }
+}

@@ -1,0 +1,476 @@
+//! `report.xlsx`: the matrix colour-coded with problem cells marked by a note naming the
+//! finding, and every report table as a formatted, filterable sheet. Byte-identical across runs
+//! (the creation date is fixed).
+
+use super::tables::{side, Cell, Table, Tables};
+use super::text::escape_formula;
+use crate::audit::{Finding, Severity};
+use crate::model::{Letter, LetterSet, Pos, Side};
+use crate::outcome::Outcome;
+use crate::{Error, Result};
+use rust_xlsxwriter::{
+    Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note, Table as XTable,
+    TableColumn, TableStyle, Workbook, Worksheet, XlsxError,
+};
+use std::collections::BTreeMap;
+
+/// Okabe-Ito colours, the same the charts use, so a letter or a side looks the same everywhere.
+const R_COLOUR: u32 = 0x0072B2;
+const A_COLOUR: u32 = 0xD55E00;
+const C_COLOUR: u32 = 0x009E73;
+const I_COLOUR: u32 = 0xF0E442;
+const S_COLOUR: u32 = 0x56B4E9;
+const V_COLOUR: u32 = 0xCC79A7;
+const PO_COLOUR: u32 = 0x0072B2;
+const PM_COLOUR: u32 = 0xE69F00;
+const SHARED_COLOUR: u32 = 0xCC79A7;
+const UNCLASSIFIED_COLOUR: u32 = 0xBBBBBB;
+const DARK_TEXT: u32 = 0x1B1B1B;
+const PROBLEM_FILL: u32 = 0xFDE2DF;
+const PROBLEM_BORDER: u32 = 0xC00000;
+
+/// Excel's limit on the characters in one cell.
+const MAX_CELL_CHARS: usize = 32_767;
+/// Notes hold a little less (rust_xlsxwriter keeps room for the author).
+const MAX_NOTE_CHARS: usize = 32_000;
+
+/// Matrix sheet columns before the first party.
+const FIXED_COLUMNS: u16 = 3;
+
+fn xlsx_error(e: XlsxError) -> Error {
+    Error::Write {
+        path: "report.xlsx".into(),
+        source: std::io::Error::other(e.to_string()),
+    }
+}
+
+/// Text as a cell may hold it: guarded against formulas and cut to Excel's cell limit with a
+/// visible mark (the full text is in the CSV and JSON reports).
+fn cell_text(text: &str) -> String {
+    let escaped = escape_formula(text);
+    if escaped.chars().count() <= MAX_CELL_CHARS {
+        return escaped.into_owned();
+    }
+    let mark = "… (cut: Excel cells hold 32767 characters)";
+    let keep = MAX_CELL_CHARS - mark.chars().count();
+    let mut out: String = escaped.chars().take(keep).collect();
+    out.push_str(mark);
+    out
+}
+
+fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, format: &Format) -> Result<()> {
+    if text.is_empty() {
+        // A blank keeps its format (a side colour, a problem border) without an empty string.
+        ws.write_blank(row, col, format).map_err(xlsx_error)?;
+    } else {
+        ws.write_string_with_format(row, col, cell_text(text), format)
+            .map_err(xlsx_error)?;
+    }
+    Ok(())
+}
+
+/// The letter a cell's colour shows: the owning letter first.
+fn main_letter(letters: LetterSet) -> Option<Letter> {
+    [
+        Letter::A,
+        Letter::R,
+        Letter::C,
+        Letter::I,
+        Letter::S,
+        Letter::V,
+    ]
+    .into_iter()
+    .find(|&l| letters.contains(l))
+}
+
+fn fill(colour: u32, dark_text: bool) -> Format {
+    Format::new()
+        .set_background_color(Color::RGB(colour))
+        .set_font_color(Color::RGB(if dark_text { DARK_TEXT } else { 0xFFFFFF }))
+}
+
+fn letter_format(letters: LetterSet) -> Format {
+    let base = match main_letter(letters) {
+        Some(Letter::R) => fill(R_COLOUR, false),
+        Some(Letter::A) => fill(A_COLOUR, false),
+        Some(Letter::C) => fill(C_COLOUR, false),
+        Some(Letter::I) => fill(I_COLOUR, true),
+        Some(Letter::S) => fill(S_COLOUR, true),
+        Some(Letter::V) => fill(V_COLOUR, true),
+        None => Format::new(),
+    };
+    base.set_align(FormatAlign::Center).set_bold()
+}
+
+fn side_format(side: Side) -> Format {
+    match side {
+        Side::Po => fill(PO_COLOUR, false),
+        Side::Pm => fill(PM_COLOUR, true),
+        Side::Shared => fill(SHARED_COLOUR, true),
+        Side::Unclassified => fill(UNCLASSIFIED_COLOUR, true),
+    }
+}
+
+fn problem(format: Format) -> Format {
+    format
+        .set_border(FormatBorder::Thick)
+        .set_border_color(Color::RGB(PROBLEM_BORDER))
+}
+
+fn header_format() -> Format {
+    Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(Color::RGB(0xE8E8E8))
+        .set_border_bottom(FormatBorder::Medium)
+}
+
+/// Where each matrix position shows on the Matrix sheet (sheet row, sheet column): task names,
+/// letter cells, unreadable cells and party headers. Built once so that placing thousands of
+/// findings stays linear.
+fn sheet_positions(o: &Outcome) -> BTreeMap<Pos, (u32, u16)> {
+    let m = o.matrix;
+    let mut at = BTreeMap::new();
+    // The first claim on a position wins: a task name before a letter cell before a header.
+    for (t, task) in m.tasks.iter().enumerate() {
+        if let Some(cell) = sheet_cell(t as u32 + 1, None) {
+            at.entry(task.pos).or_insert(cell);
+        }
+    }
+    for (t, task) in m.tasks.iter().enumerate() {
+        for a in &task.assignments {
+            if let Some(cell) = sheet_cell(t as u32 + 1, Some(a.party)) {
+                at.entry(a.pos).or_insert(cell);
+            }
+        }
+    }
+    for issue in &m.issues {
+        if let (Some(t), Some(p)) = (issue.task, issue.party) {
+            if let Some(cell) = sheet_cell(t as u32 + 1, Some(p)) {
+                at.entry(issue.pos).or_insert(cell);
+            }
+        }
+    }
+    for (p, party) in m.parties.iter().enumerate() {
+        if let Some(cell) = sheet_cell(0, Some(p)) {
+            at.entry(party.pos).or_insert(cell);
+        }
+    }
+    at
+}
+
+/// The sheet cell of a row and a party column (`None`: the task-name column).
+fn sheet_cell(row: u32, party: Option<usize>) -> Option<(u32, u16)> {
+    match party {
+        None => Some((row, 0)),
+        Some(p) => u16::try_from(FIXED_COLUMNS as usize + p)
+            .ok()
+            .map(|c| (row, c)),
+    }
+}
+
+/// Where a finding shows on the Matrix sheet, if it is about a cell the sheet shows; findings
+/// about a duty only are listed on the Gaps and Findings sheets instead.
+fn matrix_cell(
+    o: &Outcome,
+    positions: &BTreeMap<Pos, (u32, u16)>,
+    f: &Finding,
+) -> Option<(u32, u16)> {
+    let m = o.matrix;
+    if let Some(cell) = f.pos.and_then(|p| positions.get(&p)) {
+        return Some(*cell);
+    }
+    let task_row = f.task.filter(|&t| t < m.tasks.len()).map(|t| t as u32 + 1);
+    let party = f.party.filter(|&p| p < m.parties.len());
+    match (task_row, party) {
+        (Some(row), party) => sheet_cell(row, party),
+        (None, Some(p)) => sheet_cell(0, Some(p)),
+        (None, None) => None,
+    }
+}
+
+/// What one party cell of the Matrix sheet shows: the letters read, and the cell's text when it
+/// could not be read in full.
+#[derive(Default)]
+struct MatrixCell {
+    letters: LetterSet,
+    raw: Option<String>,
+}
+
+fn matrix_sheet(wb: &mut Workbook, o: &Outcome) -> Result<()> {
+    let m = o.matrix;
+    let ws = wb.add_worksheet();
+    ws.set_name("Matrix").map_err(xlsx_error)?;
+    let header = header_format();
+
+    let mut cells: BTreeMap<(usize, usize), MatrixCell> = BTreeMap::new();
+    for (t, task) in m.tasks.iter().enumerate() {
+        for a in &task.assignments {
+            cells.entry((t, a.party)).or_default().letters = a.letters;
+        }
+    }
+    for issue in &m.issues {
+        if let (Some(t), Some(p)) = (issue.task, issue.party) {
+            if t < m.tasks.len() && p < m.parties.len() {
+                let cell = cells.entry((t, p)).or_default();
+                cell.letters = cell.letters.union(issue.letters);
+                cell.raw = Some(issue.raw.clone());
+            }
+        }
+    }
+    let positions = sheet_positions(o);
+    let mut notes: BTreeMap<(u32, u16), Vec<&Finding>> = BTreeMap::new();
+    for f in &o.audit.findings {
+        if let Some(at) = matrix_cell(o, &positions, f) {
+            notes.entry(at).or_default().push(f);
+        }
+    }
+    let marked = |row: u32, col: u16, format: Format| {
+        if notes.contains_key(&(row, col)) {
+            problem(format)
+        } else {
+            format
+        }
+    };
+
+    put(ws, 0, 0, "Task", &marked(0, 0, header.clone()))?;
+    put(ws, 0, 1, "Group", &marked(0, 1, header.clone()))?;
+    put(ws, 0, 2, "Side", &marked(0, 2, header.clone()))?;
+    for (p, party) in m.parties.iter().enumerate() {
+        let col = u16::try_from(FIXED_COLUMNS as usize + p)
+            .map_err(|_| xlsx_error(XlsxError::RowColumnLimitError))?;
+        put(
+            ws,
+            0,
+            col,
+            &party.name,
+            &marked(0, col, header.clone().set_align(FormatAlign::Center)),
+        )?;
+    }
+    for (t, task) in m.tasks.iter().enumerate() {
+        let row = u32::try_from(t + 1).map_err(|_| xlsx_error(XlsxError::RowColumnLimitError))?;
+        let name_format = if notes.contains_key(&(row, 0)) {
+            problem(Format::new().set_background_color(Color::RGB(PROBLEM_FILL)))
+        } else {
+            Format::new()
+        };
+        put(ws, row, 0, &task.name, &name_format)?;
+        put(
+            ws,
+            row,
+            1,
+            task.group.as_deref().unwrap_or_default(),
+            &marked(row, 1, Format::new()),
+        )?;
+        put(
+            ws,
+            row,
+            2,
+            side(o, t).as_str(),
+            &marked(row, 2, side_format(side(o, t))),
+        )?;
+    }
+    for ((t, p), cell) in &cells {
+        let row = *t as u32 + 1;
+        let col = FIXED_COLUMNS + *p as u16;
+        let text = cell.raw.clone().unwrap_or_else(|| cell.letters.to_string());
+        let mut format = letter_format(cell.letters);
+        if cell.raw.is_some() && !notes.contains_key(&(row, col)) {
+            // An unreadable cell always stands out, even if no rule reported it.
+            format = problem(format);
+        }
+        put(ws, row, col, &text, &marked(row, col, format))?;
+    }
+    for (&(row, col), found) in &notes {
+        let text: Vec<String> = found
+            .iter()
+            .map(|f| format!("{} {} ({}): {}", f.code, f.name, f.severity, f.message))
+            .collect();
+        let text: String = text.join("\n").chars().take(MAX_NOTE_CHARS).collect();
+        let note = Note::new(text)
+            .set_author("raci-audit")
+            .set_width(360)
+            .set_height(40 + 40 * found.len().min(8) as u32);
+        ws.insert_note(row, col, &note).map_err(xlsx_error)?;
+        let empty_letter_cell = row > 0
+            && col >= FIXED_COLUMNS
+            && !cells.contains_key(&(row as usize - 1, (col - FIXED_COLUMNS) as usize));
+        if empty_letter_cell {
+            // A finding on an empty letter cell (a missing letter): mark the empty cell.
+            ws.write_blank(row, col, &problem(Format::new()))
+                .map_err(xlsx_error)?;
+        }
+    }
+    ws.set_column_width(0, 40).map_err(xlsx_error)?;
+    ws.set_column_width(1, 18).map_err(xlsx_error)?;
+    ws.set_column_width(2, 13).map_err(xlsx_error)?;
+    for (p, party) in m.parties.iter().enumerate() {
+        let width = (party.name.chars().count() as f64 * 0.6).clamp(8.0, 18.0);
+        ws.set_column_width(FIXED_COLUMNS + p as u16, width)
+            .map_err(xlsx_error)?;
+    }
+    ws.set_row_height(0, 45).map_err(xlsx_error)?;
+    ws.set_freeze_panes(1, 1).map_err(xlsx_error)?;
+    if !m.tasks.is_empty() {
+        let last_col = FIXED_COLUMNS - 1 + m.parties.len() as u16;
+        ws.autofilter(0, 0, m.tasks.len() as u32, last_col)
+            .map_err(xlsx_error)?;
+    }
+    Ok(())
+}
+
+/// The format of a table cell: numbers right-aligned with their precision, severities and sides
+/// coloured as in the HTML.
+fn table_cell_format(header: &str, value: &str) -> Format {
+    match header {
+        "severity" => match Severity::parse(value) {
+            Some(Severity::Error) => fill(0xF8D7D3, true).set_bold(),
+            Some(Severity::Warning) => fill(0xFDEBD0, true),
+            _ => Format::new(),
+        },
+        "side" | "title_side" => match Side::parse(value) {
+            Some(s) => side_format(s),
+            None => Format::new(),
+        },
+        "covered" if value == "no" => fill(0xF8D7D3, true),
+        _ => Format::new(),
+    }
+}
+
+fn table_sheet(wb: &mut Workbook, t: &Table) -> Result<()> {
+    let ws = wb.add_worksheet();
+    ws.set_name(t.title).map_err(xlsx_error)?;
+    let ncols = t.headers.len() as u16;
+    for (r, row) in t.rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).map_err(|_| xlsx_error(XlsxError::RowColumnLimitError))?;
+        for (c, (cell, header)) in row.iter().zip(&t.headers).enumerate() {
+            let c = c as u16;
+            match cell {
+                Cell::Text(text) => {
+                    put(ws, r, c, text, &table_cell_format(header, text))?;
+                }
+                Cell::Int(n) => {
+                    ws.write_number(r, c, *n as f64).map_err(xlsx_error)?;
+                }
+                Cell::Decimal2(x) => {
+                    ws.write_number_with_format(r, c, *x, &Format::new().set_num_format("0.00"))
+                        .map_err(xlsx_error)?;
+                }
+            }
+        }
+    }
+    let columns: Vec<TableColumn> = t
+        .headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(*h))
+        .collect();
+    let table = XTable::new()
+        .set_name(t.title)
+        .set_style(TableStyle::Medium2)
+        .set_columns(&columns);
+    // A table needs one data row; an empty one keeps the headers and filter in place.
+    let last_row = t.rows.len().max(1) as u32;
+    ws.add_table(0, 0, last_row, ncols - 1, &table)
+        .map_err(xlsx_error)?;
+    ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    ws.set_autofit_max_width(420).autofit();
+    Ok(())
+}
+
+/// The workbook's bytes: sheets Matrix, Findings, Overlaps, Gaps, Coverage, Parties, Tasks.
+pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    // A fixed creation date: the file records it, and a clock would make every run differ.
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_error)?;
+    let title = match &o.matrix.source.sheet {
+        Some(sheet) => format!("RACI audit: {} [{}]", o.matrix.source.file, sheet),
+        None => format!("RACI audit: {}", o.matrix.source.file),
+    };
+    let props = DocProperties::new()
+        .set_title(title)
+        .set_author("raci-audit")
+        .set_creation_datetime(&created);
+    wb.set_properties(&props);
+    matrix_sheet(&mut wb, o)?;
+    for t in [
+        &tables.findings,
+        &tables.overlaps,
+        &tables.gaps,
+        &tables.coverage,
+        &tables.parties,
+        &tables.tasks,
+    ] {
+        table_sheet(&mut wb, t)?;
+    }
+    wb.save_to_buffer().map_err(xlsx_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::Fixture;
+    use super::*;
+
+    #[test]
+    fn findings_map_to_matrix_cells() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let positions = sheet_positions(&o);
+        let at: Vec<_> = o
+            .audit
+            .findings
+            .iter()
+            .map(|x| matrix_cell(&o, &positions, x))
+            .collect();
+        // R001 on task 2's name, O001 on Maria's header, G001/G002 nowhere, D001 at Dev Team
+        // on task 7, R007 and G003 on task 6's name.
+        assert_eq!(
+            at,
+            [
+                Some((3, 0)),
+                Some((0, 3)),
+                None,
+                None,
+                Some((8, 5)),
+                Some((7, 0)),
+                Some((7, 0))
+            ]
+        );
+    }
+
+    #[test]
+    fn long_text_is_cut_with_a_mark() {
+        let long = "x".repeat(40_000);
+        let cut = cell_text(&long);
+        assert_eq!(cut.chars().count(), MAX_CELL_CHARS);
+        assert!(cut.ends_with("32767 characters)"));
+        assert_eq!(cell_text("=1"), "'=1");
+    }
+
+    #[test]
+    fn owning_letter_sets_the_colour() {
+        assert_eq!(
+            main_letter(LetterSet::of(&[Letter::R, Letter::A])),
+            Some(Letter::A)
+        );
+        assert_eq!(main_letter(LetterSet::of(&[Letter::I])), Some(Letter::I));
+        assert_eq!(main_letter(LetterSet::EMPTY), None);
+    }
+
+    #[test]
+    fn renders_twice_identically() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let t = Tables::build(&o);
+        assert_eq!(render(&o, &t).unwrap(), render(&o, &t).unwrap());
+    }
+
+    #[test]
+    fn finding_at_a_party_header_maps_to_the_header_row() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let mut x = o.audit.findings[1].clone();
+        x.pos = Some(Pos::new(1, 2));
+        x.party = None;
+        assert_eq!(matrix_cell(&o, &sheet_positions(&o), &x), Some((0, 4)));
+    }
+}
