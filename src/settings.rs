@@ -202,6 +202,16 @@ impl ConfigErrors<'_> {
             + 1
     }
 
+    /// The `[table]` header in force at 1-based `line`, if any.
+    fn table_at(&self, line: usize) -> Option<&str> {
+        self.text
+            .lines()
+            .take(line)
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| l.starts_with('[') && l.ends_with(']'))
+            .last()
+    }
+
     fn at<T>(&self, spanned: &Spanned<T>, detail: String) -> Error {
         Error::Config {
             path: self.path.to_path_buf(),
@@ -238,13 +248,22 @@ pub fn apply_config(
 ) -> crate::Result<()> {
     let errors = ConfigErrors { path, text };
     let file: ConfigFile = toml::from_str(text).map_err(|e| {
-        let line = e
+        let place = e
             .span()
-            .map(|s| format!("line {}: ", errors.line(s.start)))
+            .map(|s| {
+                let line = errors.line(s.start);
+                match errors.table_at(line) {
+                    Some(table) => format!("line {line}, in {table}: "),
+                    None => format!("line {line}: "),
+                }
+            })
             .unwrap_or_default();
         Error::Config {
             path: path.to_path_buf(),
-            detail: format!("{line}{}", e.message().trim()),
+            detail: format!(
+                "{place}{}",
+                e.message().trim().replace("unknown field", "unknown key")
+            ),
         }
     })?;
 
@@ -649,4 +668,131 @@ pub fn resolve_audit(args: &AuditArgs, cwd: &Path) -> crate::Result<Settings> {
         settings.quiet = true;
     }
     Ok(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> crate::Result<Settings> {
+        let mut s = Settings::default();
+        apply_config(&mut s, text, Path::new("raci.toml"), Path::new("/cfg"))?;
+        Ok(s)
+    }
+
+    fn config_error(text: &str) -> String {
+        match load(text) {
+            Err(e @ Error::Config { .. }) => e.to_string(),
+            other => panic!("expected a config error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reference_example_loads() {
+        let example = CONFIG_REFERENCE
+            .split("```toml\n")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .unwrap();
+        let s = load(example).unwrap();
+        assert_eq!(s.layout.sheet, Some(SheetChoice::Name("RACI".into())));
+        assert_eq!(s.layout.scheme, Some(SchemeName::Raci));
+        assert_eq!(s.layout.pm_means, Some(PmMeans::Product));
+        assert_eq!(s.fail_on, Some(Severity::Error));
+        assert_eq!(s.audit.severities.get("R006"), Some(&None));
+        assert_eq!(
+            s.audit.severities.get("R002"),
+            Some(&Some(Severity::Warning))
+        );
+        assert_eq!(s.audit.thresholds.max_responsible, 2);
+        assert_eq!(s.audit.thresholds.max_accountable_share, 40.0);
+        assert_eq!(s.audit.thresholds.max_ra_share, 66.5);
+        // Written order, not alphabetical.
+        assert_eq!(
+            s.layout.title_aliases,
+            vec![
+                ("Head of Product".to_string(), TitleSide::Pm),
+                ("Scrum PO".to_string(), TitleSide::Po)
+            ]
+        );
+        let pins: Vec<_> = s
+            .pins
+            .iter()
+            .map(|p| (p.pattern.as_str(), p.side))
+            .collect();
+        assert_eq!(
+            pins,
+            vec![
+                ("Release planning", Side::Po),
+                ("Market *", Side::Pm),
+                ("Roadmap review", Side::Shared)
+            ]
+        );
+        assert_eq!(s.extra_signals[0].duty, "po-sprint-priorities");
+        assert_eq!(s.limits.max_file_bytes, 50 * 1024 * 1024);
+        assert_eq!(s.limits.max_cells, 1_000_000);
+        assert!(s.outputs.csv && s.outputs.md && s.outputs.png);
+        assert!(!s.outputs.html && !s.outputs.xlsx && !s.outputs.json);
+        assert!(s.excel_csv);
+    }
+
+    #[test]
+    fn unknown_keys_name_key_file_and_line() {
+        let msg = config_error("fail-on = \"error\"\ncolour = \"red\"\n");
+        assert!(
+            msg.starts_with("raci.toml: invalid configuration: line 2:"),
+            "{msg}"
+        );
+        assert!(msg.contains("colour"), "{msg}");
+        let msg = config_error("[thresholds]\nmax-responsible = 3\nmax-owners = 1\n");
+        assert!(
+            msg.contains("line 3, in [thresholds]: unknown key `max-owners`"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn bad_values_are_errors_with_lines() {
+        let msg = config_error("[rules]\nR999 = \"error\"\n");
+        assert!(
+            msg.contains("line 2")
+                && msg.contains("R999")
+                && msg.contains("R001 (missing-accountable)"),
+            "{msg}"
+        );
+        let msg = config_error("[rules]\nR001 = \"fatal\"\n");
+        assert!(
+            msg.contains("fatal") && msg.contains("ignore, info, warning or error"),
+            "{msg}"
+        );
+        let msg = config_error("[sides]\n\"Plan\" = \"marketing\"\n");
+        assert!(msg.contains("\"Plan\"") && msg.contains("shared"), "{msg}");
+        let msg = config_error("[titles]\n\"Boss\" = \"shared\"\n");
+        assert!(msg.contains("Boss"), "{msg}");
+        let msg = config_error("[thresholds]\nmax-ra-share = 150\n");
+        assert!(msg.contains("max-ra-share") && msg.contains("150"), "{msg}");
+        let msg = config_error("[output]\nonly = [\"pdf\"]\n");
+        assert!(msg.contains("pdf") && msg.contains("csv, png"), "{msg}");
+        let msg = config_error("sheet = 0\n");
+        assert!(msg.contains("sheet"), "{msg}");
+        let msg = config_error("[taxonomy]\npo-x = []\n");
+        assert!(msg.contains("po-x"), "{msg}");
+        let msg = config_error("[rules\n");
+        assert!(msg.contains("line 1"), "{msg}");
+    }
+
+    #[test]
+    fn rules_by_name_are_stored_by_code() {
+        let s = load("[rules]\nmissing-responsible = \"error\"\n").unwrap();
+        assert_eq!(s.audit.severities.get("R003"), Some(&Some(Severity::Error)));
+    }
+
+    #[test]
+    fn outputs_parse() {
+        assert!(parse_outputs(&["json"]).unwrap().json);
+        assert!(parse_outputs(&["json", "docx"])
+            .unwrap_err()
+            .contains("docx"));
+        assert!(parse_outputs::<&str>(&[]).is_err());
+    }
 }

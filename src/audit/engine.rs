@@ -115,12 +115,12 @@ pub const HEALTH_FORMULA: &str = "`raci audit` gives each matrix a health score 
 | Weight | Share |
 |---|---|
 | 40 | of the tasks with at least one error finding |
-| 20 | of the tasks with a warning finding but no error finding |
+| 20 | of the tasks with at least one warning or error finding (a task with an error loses both) |
 | 15 | of the taxonomy's duties reported uncovered (G001) |
 | 15 | of the parties with a finding about the party itself (a finding with a party and no task: P001, P002, P005, O001, D003, ...) |
 | 10 | of the two sides, PO and PM, reported without owner (G002) |
 
-The result is rounded to the nearest whole number and kept within 0 to 100. Example: 10 tasks of which 2 have an error and 3 more a warning, 4 of 16 duties uncovered, 1 of 5 parties flagged, both sides owned: 100 - 40 x 0.2 - 20 x 0.3 - 15 x 0.25 - 15 x 0.2 - 0 = 79.25, so 79.
+The result is rounded to the nearest whole number and kept within 0 to 100. A matrix where every task has an error, every duty is uncovered, every party is flagged and neither side has an owner scores 0. Example: 10 tasks of which 2 have an error and 3 more only a warning, 4 of 16 duties uncovered, 1 of 5 parties flagged, both sides owned: 100 - 40 x 0.2 - 20 x 0.5 - 15 x 0.25 - 15 x 0.2 - 0 = 75.25, so 75.
 ";
 
 /// Weights of the health score; they add up to 100. See the module docs of `audit` and
@@ -161,9 +161,8 @@ pub fn health(matrix: &Matrix, taxonomy: &Taxonomy, findings: &[Finding]) -> u32
         .collect();
     let warning_tasks: BTreeSet<usize> = findings
         .iter()
-        .filter(|f| f.severity == Severity::Warning)
+        .filter(serious)
         .filter_map(|f| f.task)
-        .filter(|t| !error_tasks.contains(t))
         .collect();
     let uncovered = findings
         .iter()

@@ -10,7 +10,8 @@
 //! never lowers it, and an ignored rule never counts):
 //!
 //! - 40 x the share of tasks with at least one error finding,
-//! - 20 x the share of tasks with a warning finding but no error finding,
+//! - 20 x the share of tasks with at least one warning or error finding (so a task with an
+//!   error loses both terms),
 //! - 15 x the share of the taxonomy's duties reported uncovered (G001),
 //! - 15 x the share of parties with a finding about the party itself (P001, P002, P005,
 //!   O001, D003 ... : findings with a party and no task),
@@ -191,3 +192,6 @@ impl Audit {
         self.findings.iter().map(|f| f.severity).max()
     }
 }
+
+#[cfg(test)]
+mod tests;
