@@ -14,8 +14,10 @@ use std::collections::BTreeMap;
 pub const PO_DAY_TO_DAY_DUTIES: &[&str] = &[
     "po-sprint-priorities",
     "po-scrum-team-contact",
-    "po-verify-results",
+    "po-check-status-verify-results",
     "po-development-direction",
+    "po-daily-with-scrum-team",
+    "po-features-implemented-correctly",
 ];
 
 fn has_letters(task: &Task) -> bool {
@@ -133,17 +135,27 @@ pub fn missing_responsible(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
+/// How many unreadable cells each task row (or party column) holds, in one pass.
+fn issues_per(len: usize, index: impl Iterator<Item = Option<usize>>) -> Vec<usize> {
+    let mut counts = vec![0; len];
+    for i in index.flatten() {
+        if let Some(c) = counts.get_mut(i) {
+            *c += 1;
+        }
+    }
+    counts
+}
+
 pub fn unassigned_task(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let per_task = issues_per(
+        ctx.matrix.tasks.len(),
+        ctx.matrix.issues.iter().map(|c| c.task),
+    );
     for (i, task) in ctx.matrix.tasks.iter().enumerate() {
         if has_letters(task) {
             continue;
         }
-        let unreadable = ctx
-            .matrix
-            .issues
-            .iter()
-            .filter(|c| c.task == Some(i))
-            .count();
+        let unreadable = per_task[i];
         let tail = if unreadable > 0 {
             format!(
                 " ({} on its row could not be read, see D001/D005)",
@@ -214,13 +226,41 @@ pub fn too_many_informed(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// fewest tasks a matrix must have for P003: below that a share says nothing.
 pub const MIN_TASKS_FOR_SHARE_RULES: usize = 3;
 
-/// How many tasks each party holds a letter set matching `pred` on.
-fn tasks_where(ctx: &Ctx, party: usize, pred: impl Fn(crate::model::LetterSet) -> bool) -> usize {
-    ctx.matrix
-        .tasks
-        .iter()
-        .filter(|t| pred(t.letters_of(party)))
-        .count()
+/// How many tasks each party holds letters on: any letter, R or A, and A. One pass over the
+/// assignments, so large matrices stay linear.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    any: usize,
+    owns: usize,
+    a: usize,
+}
+
+fn tally(ctx: &Ctx) -> Vec<Tally> {
+    let n = ctx.matrix.parties.len();
+    let mut out = vec![Tally::default(); n];
+    // A party's letters on one task, merged in case a layout gives it two cells on one row.
+    let mut row = vec![crate::model::LetterSet::EMPTY; n];
+    for task in &ctx.matrix.tasks {
+        for a in &task.assignments {
+            if let Some(slot) = row.get_mut(a.party) {
+                *slot = slot.union(a.letters);
+            }
+        }
+        for a in &task.assignments {
+            let Some(slot) = row.get_mut(a.party) else {
+                continue;
+            };
+            let letters = std::mem::take(slot);
+            if letters.is_empty() {
+                continue; // already counted, or no letters
+            }
+            let t = &mut out[a.party];
+            t.any += 1;
+            t.owns += usize::from(letters.owns());
+            t.a += usize::from(letters.contains(Letter::A));
+        }
+    }
+    out
 }
 
 fn share_rule(
@@ -229,14 +269,14 @@ fn share_rule(
     limit: f64,
     key: &str,
     what: &str,
-    pred: impl Fn(crate::model::LetterSet) -> bool,
+    count: impl Fn(&Tally) -> usize,
 ) {
     let total = ctx.matrix.tasks.len();
     if total == 0 {
         return;
     }
-    for p in 0..ctx.matrix.parties.len() {
-        let n = tasks_where(ctx, p, &pred);
+    for (p, t) in tally(ctx).iter().enumerate() {
+        let n = count(t);
         let pct = n as f64 * 100.0 / total as f64;
         if n >= MIN_TASKS_FOR_SHARE_RULES && pct > limit {
             out.push(ctx.on_party(
@@ -259,7 +299,7 @@ pub fn accountable_overload(ctx: &Ctx, out: &mut Vec<Finding>) {
         limit,
         "max-accountable-share",
         "Accountable",
-        |l| l.contains(Letter::A),
+        |t| t.a,
     );
 }
 
@@ -271,7 +311,7 @@ pub fn workload_overload(ctx: &Ctx, out: &mut Vec<Finding>) {
         limit,
         "max-ra-share",
         "Responsible or Accountable",
-        |l| l.owns(),
+        |t| t.owns,
     );
 }
 
@@ -280,8 +320,8 @@ pub fn in_everything(ctx: &Ctx, out: &mut Vec<Finding>) {
     if total < MIN_TASKS_FOR_SHARE_RULES {
         return;
     }
-    for p in 0..ctx.matrix.parties.len() {
-        if tasks_where(ctx, p, |l| !l.is_empty()) == total {
+    for (p, t) in tally(ctx).iter().enumerate() {
+        if t.any == total {
             out.push(ctx.on_party(
                 p,
                 format!(
@@ -294,10 +334,9 @@ pub fn in_everything(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 pub fn no_ownership(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for p in 0..ctx.matrix.parties.len() {
-        let any = tasks_where(ctx, p, |l| !l.is_empty());
-        let owned = tasks_where(ctx, p, |l| l.owns());
-        if any > 0 && owned == 0 {
+    for (p, t) in tally(ctx).iter().enumerate() {
+        let any = t.any;
+        if any > 0 && t.owns == 0 {
             out.push(ctx.on_party(
                 p,
                 format!(
@@ -311,14 +350,13 @@ pub fn no_ownership(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 pub fn idle_party(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for p in 0..ctx.matrix.parties.len() {
-        if tasks_where(ctx, p, |l| !l.is_empty()) == 0 {
-            let unreadable = ctx
-                .matrix
-                .issues
-                .iter()
-                .filter(|c| c.party == Some(p))
-                .count();
+    let per_party = issues_per(
+        ctx.matrix.parties.len(),
+        ctx.matrix.issues.iter().map(|c| c.party),
+    );
+    for (p, t) in tally(ctx).iter().enumerate() {
+        if t.any == 0 {
+            let unreadable = per_party[p];
             let tail = if unreadable > 0 {
                 format!(
                     " ({} in its column could not be read, see D001)",
@@ -338,32 +376,40 @@ pub fn idle_party(ctx: &Ctx, out: &mut Vec<Finding>) {
 // ---- O: overlaps between the PO and PM sides -------------------------------------------
 
 pub fn party_spans_both_sides(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for p in 0..ctx.matrix.parties.len() {
-        let mut po = 0;
-        let mut pm = 0;
-        let mut related = Vec::new();
-        for (i, task) in ctx.matrix.tasks.iter().enumerate() {
-            if !task.letters_of(p).owns() {
-                continue;
-            }
-            match ctx.side(i) {
-                Side::Po => po += 1,
-                Side::Pm => pm += 1,
-                Side::Shared | Side::Unclassified => continue,
-            }
-            related.push(i);
+    let n = ctx.matrix.parties.len();
+    // Per party: PO-side count, PM-side count, and those tasks in input order.
+    let mut po = vec![0usize; n];
+    let mut pm = vec![0usize; n];
+    let mut related: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (i, task) in ctx.matrix.tasks.iter().enumerate() {
+        let side = ctx.side(i);
+        if !matches!(side, Side::Po | Side::Pm) {
+            continue;
         }
-        if po > 0 && pm > 0 {
+        let mut owners = owners(task);
+        owners.sort_unstable();
+        owners.dedup();
+        for p in owners.into_iter().filter(|&p| p < n) {
+            if side == Side::Po {
+                po[p] += 1;
+            } else {
+                pm[p] += 1;
+            }
+            related[p].push(i);
+        }
+    }
+    for p in 0..n {
+        if po[p] > 0 && pm[p] > 0 {
             let mut f = ctx.on_party(
                 p,
                 format!(
                     "{} holds R or A on {} and on {}.",
                     ctx.party_name(p),
-                    plural(po, "PO-side task", "PO-side tasks"),
-                    plural(pm, "PM-side task", "PM-side tasks")
+                    plural(po[p], "PO-side task", "PO-side tasks"),
+                    plural(pm[p], "PM-side task", "PM-side tasks")
                 ),
             );
-            f.related_tasks = related;
+            f.related_tasks = std::mem::take(&mut related[p]);
             out.push(f);
         }
     }

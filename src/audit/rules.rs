@@ -229,7 +229,7 @@ pub static RULES: &[Rule] = &[
         explanation: Explanation {
             what: "A taxonomy entry of kind duty (not skill or trait) to which no task of the matrix is classified.",
             why: "The article lists the duties of each role (section \"The main responsibilities of each role\", PO and PM lists). A duty with no task in the matrix is work nobody has been given.",
-            example: "No task is classified to pm-kpis (\"Setting business KPIs and tracking whether the product strategy is working as planned\").",
+            example: "No task is classified to pm-kpis-strategy-tracking (\"Setting business KPIs and tracking whether the product strategy is working as planned\").",
             fix: "Add a task for the duty with its R and A, or, if the matrix covers only part of the process, ignore the rule for it (`--ignore G001`).",
             options: "More words for a duty under `[taxonomy]` in raci.toml; a whole taxonomy with `--taxonomy FILE`.",
         },
@@ -297,7 +297,7 @@ pub static RULES: &[Rule] = &[
         default_severity: Info,
         check: checks::pm_in_day_to_day,
         explanation: Explanation {
-            what: "A party titled Product Manager holding R on a PO-side task whose duty is one of the Product Owner's day-to-day duties: po-sprint-priorities (priorities during the sprints), po-scrum-team-contact (constant contact with the scrum team), po-verify-results (checking the status of the work and verifying the results, such as story acceptance) and po-development-direction (keeping development moving in the right direction).",
+            what: "A party titled Product Manager holding R on a PO-side task whose duty is one of the Product Owner's day-to-day duties: po-sprint-priorities (identifying priorities during the sprints: sprint planning and other sprint events), po-scrum-team-contact (constant contact with the scrum team), po-daily-with-scrum-team (working with the scrum team on a daily basis), po-check-status-verify-results (checking the status of the work and verifying the results, such as story acceptance), po-features-implemented-correctly (making sure features are implemented correctly) and po-development-direction (keeping development moving in the right direction).",
             why: "The article (section \"Works with\" and the comparison table): the Product Owner is \"generally involved in day-to-day operations\"; \"Product Managers are usually not involved in regular daily operations\".",
             example: "Tom (Product Manager) is R on `Sprint review`.",
             fix: "Leave the day-to-day work with the Product Owner and the team; make the Product Manager C or I on it.",

@@ -139,25 +139,25 @@ fn taxonomy() -> Taxonomy {
                 "Assistance in identifying priorities during the various agile sprints",
             ),
             duty(
-                "po-verify-results",
+                "po-check-status-verify-results",
                 Side::Po,
                 DutyKind::Duty,
                 "Checking the current status of the work and verifying the results",
             ),
             duty(
-                "pm-kpis",
+                "pm-kpis-strategy-tracking",
                 Side::Pm,
                 DutyKind::Duty,
                 "Setting business KPIs and tracking whether the product strategy is working as planned",
             ),
             duty(
-                "pm-market-data",
+                "pm-business-data",
                 Side::Pm,
                 DutyKind::Duty,
                 "Collection of business-relevant data (e.g., competitive analysis)",
             ),
             duty(
-                "pm-market-research",
+                "pm-skill-market-research",
                 Side::Pm,
                 DutyKind::Skill,
                 "conducting market research skills",
@@ -504,8 +504,8 @@ fn o003_duty_split() {
         &classes(&[
             "PO:po-sprint-priorities",
             "PO:po-sprint-priorities",
-            "PM:pm-kpis",
-            "PM:pm-kpis",
+            "PM:pm-kpis-strategy-tracking",
+            "PM:pm-kpis-strategy-tracking",
         ]),
         r#"O003 info duty=po-sprint-priorities related=[Sprint planning; Sprint goal] | Duty po-sprint-priorities is split between different Accountables: Maria on "Sprint planning" and Tom on "Sprint goal"."#,
     );
@@ -522,17 +522,17 @@ fn g001_uncovered_duty() {
             ("Research", &["", "R/A"]),
         ],
     );
-    // pm-market-research is a skill: never reported uncovered.
+    // pm-skill-market-research is a skill: never reported uncovered.
     check(
         "G001",
         &m,
         &classes(&[
             "PO:po-sprint-priorities",
-            "PO:po-verify-results",
-            "PM:pm-kpis",
-            "PM:pm-market-research",
+            "PO:po-check-status-verify-results",
+            "PM:pm-kpis-strategy-tracking",
+            "PM:pm-skill-market-research",
         ]),
-        r#"G001 warning duty=pm-market-data | No task covers the PM duty "Collection of business-relevant data (e.g., competitive analysis)" (pm-market-data)."#,
+        r#"G001 warning duty=pm-business-data | No task covers the PM duty "Collection of business-relevant data (e.g., competitive analysis)" (pm-business-data)."#,
     );
 }
 
@@ -627,7 +627,7 @@ fn m002_pm_in_day_to_day() {
         &classes(&[
             "PO:po-sprint-priorities",
             "PO:po-roadmap-backlog",
-            "PO:po-verify-results",
+            "PO:po-check-status-verify-results",
         ]),
         r#"M002 info @team.xlsx[RACI]!C2 task=Sprint review party=Tom (Product Manager) | Tom (Product Manager), a Product Manager, is Responsible on "Sprint review", day-to-day Product Owner work (po-sprint-priorities)."#,
     );
@@ -755,9 +755,9 @@ fn clean() -> (Matrix, Vec<Classification>) {
     );
     let c = classes(&[
         "PO:po-sprint-priorities",
-        "PO:po-verify-results",
-        "PM:pm-kpis",
-        "PM:pm-market-data",
+        "PO:po-check-status-verify-results",
+        "PM:pm-kpis-strategy-tracking",
+        "PM:pm-business-data",
     ]);
     (m, c)
 }
