@@ -537,23 +537,15 @@ pub fn side_without_owner(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .any(|p| people.contains(p))
         });
         if !owned {
-            let role = if people.len() == 1 {
-                format!("The {} {}", title_name(title), ctx.party_list(&people))
+            let on = if tasks.len() == 1 {
+                format!("the 1 {}-side task", side.as_str())
             } else {
-                format!("No {} ({})", title_name(title), ctx.party_list(&people))
-            };
-            let verb = if people.len() == 1 {
-                "holds no R or A"
-            } else {
-                "holds R or A"
+                format!("any of the {} {}-side tasks", tasks.len(), side.as_str())
             };
             let mut f = ctx.finding(format!(
-                "{role} {verb} on any of the {}.",
-                plural(
-                    tasks.len(),
-                    &format!("{}-side task", side.as_str()),
-                    &format!("{}-side tasks", side.as_str())
-                )
+                "No party titled {} ({}) holds R or A on {on}.",
+                title_name(title),
+                ctx.party_list(&people)
             ));
             f.related_tasks = tasks;
             out.push(f);

@@ -414,7 +414,7 @@ fn g002_side_without_owner() {
         vec![(
             None,
             None,
-            "The Product Owner Ana (Product Owner) holds no R or A on any of the 1 PO-side task."
+            "No party titled Product Owner (Ana (Product Owner)) holds R or A on the 1 PO-side task."
                 .to_string()
         )]
     );

@@ -59,9 +59,35 @@ fn explain(rule: &Rule) -> String {
         rule.summary
     );
     for (heading, text) in rule.explanation.sections() {
-        s.push_str(&format!("\n{heading}\n  {text}\n"));
+        s.push_str(&format!("\n{heading}\n"));
+        for line in wrap(text, WIDTH - 2) {
+            s.push_str(&format!("  {line}\n"));
+        }
     }
     s
+}
+
+/// Terminal width the explanation is wrapped to (fixed, so output does not depend on the
+/// terminal).
+const WIDTH: usize = 88;
+
+/// Greedy word wrap; a word longer than `width` stands on its own line.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn cell(text: &str) -> String {
@@ -138,6 +164,18 @@ mod tests {
         ] {
             assert!(text.contains(heading), "{heading}");
         }
+    }
+
+    #[test]
+    fn wrap_keeps_every_word_within_width() {
+        let text = "one two three four five six seven eight nine ten";
+        let lines = wrap(text, 10);
+        assert!(lines.iter().all(|l| l.chars().count() <= 10), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(
+            wrap("averyveryverylongword x", 5),
+            vec!["averyveryverylongword", "x"]
+        );
     }
 
     #[test]

@@ -550,7 +550,7 @@ fn g002_side_without_owner() {
         &m,
         &classes(&["PO", "PO"]),
         r#"
-        G002 warning related=[Sprint planning; Accept stories] | The Product Owner Ana (Product Owner) holds no R or A on any of the 2 PO-side tasks.
+        G002 warning related=[Sprint planning; Accept stories] | No party titled Product Owner (Ana (Product Owner)) holds R or A on any of the 2 PO-side tasks.
         G002 warning | No task is classified as PM-side, so the matrix gives no Product Manager work to anyone.
         "#,
     );
