@@ -635,7 +635,7 @@ pub fn pm_in_day_to_day(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         for a in task.assignments.iter() {
             if a.letters.contains(Letter::R) && title_of(ctx, a.party) == Some(TitleSide::Pm) {
-                out.push(ctx.on_cell(
+                let mut f = ctx.on_cell(
                     a.pos,
                     Some(i),
                     Some(a.party),
@@ -644,7 +644,9 @@ pub fn pm_in_day_to_day(ctx: &Ctx, out: &mut Vec<Finding>) {
                         ctx.party_name(a.party),
                         q(&task.name)
                     ),
-                ));
+                );
+                f.duty = Some(duty.to_string());
+                out.push(f);
             }
         }
     }

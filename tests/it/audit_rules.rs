@@ -629,7 +629,7 @@ fn m002_pm_in_day_to_day() {
             "PO:po-roadmap-backlog",
             "PO:po-check-status-verify-results",
         ]),
-        r#"M002 info @team.xlsx[RACI]!C2 task=Sprint review party=Tom (Product Manager) | Tom (Product Manager), a Product Manager, is Responsible on "Sprint review", day-to-day Product Owner work (po-sprint-priorities)."#,
+        r#"M002 info @team.xlsx[RACI]!C2 task=Sprint review party=Tom (Product Manager) duty=po-sprint-priorities | Tom (Product Manager), a Product Manager, is Responsible on "Sprint review", day-to-day Product Owner work (po-sprint-priorities)."#,
     );
 }
 
@@ -1019,4 +1019,49 @@ fn path_display(path: &Path) -> String {
         .unwrap_or(path)
         .display()
         .to_string()
+}
+
+#[test]
+fn findings_are_ordered_and_deterministic() {
+    let m = matrix(
+        &[PO, PM, "Dev", "QA"],
+        &[
+            ("Sprint planning", &["R", "A", "x", ""]),
+            ("Idle", &["", "", "", ""]),
+            ("KPIs", &["A", "A", "R", ""]),
+            ("Offsite", &["C", "", "", ""]),
+        ],
+    );
+    let c = classes(&["PO:po-sprint-priorities", "", "PM", ""]);
+    let first = snapshot(&m, &c, &AuditSettings::default());
+    assert_eq!(first, snapshot(&m, &c, &AuditSettings::default()));
+    let audit = audit::run(&m, &c, &taxonomy(), &AuditSettings::default());
+    let keys: Vec<_> = audit
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                std::cmp::Reverse(f.severity),
+                f.pos.is_none(),
+                f.pos.map(|p| (p.row, p.col)),
+                f.code,
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    // Errors first: R007 on Idle (row 3), R001 on Offsite (row 5), R002 on KPIs (row 4).
+    let errors: Vec<_> = audit
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| (f.code, m.tasks[f.task.unwrap()].name.as_str()))
+        .collect();
+    assert_eq!(
+        errors,
+        vec![("R007", "Idle"), ("R002", "KPIs"), ("R001", "Offsite")]
+    );
+    assert_eq!(audit.parties.len(), 4);
+    assert!(audit.health < 100);
 }
