@@ -1,11 +1,20 @@
 //! Settings resolved once: defaults, then `raci.toml`, then flags, into one validated value.
+//!
+//! `raci.toml` is read from the current directory, or from `--config FILE`. It is strict: an
+//! unknown key, rule, side or severity is an [`Error::Config`] naming the file, the line and
+//! the key. [`CONFIG_REFERENCE`] documents every key (it is part of `docs/rules.md`).
 
-use crate::audit::{AuditSettings, Severity};
+use crate::audit::{find_rule, valid_rules_list, AuditSettings, Severity, RULES};
 use crate::classify::Pin;
+use crate::cli::{AuditArgs, PmMeansArg, ReadArgs, SchemeArg, SeverityArg};
+use crate::error::Error;
 use crate::input::Limits;
-use crate::layout::LayoutOptions;
-use serde::Serialize;
-use std::path::PathBuf;
+use crate::layout::{LayoutOptions, PmMeans, SheetChoice};
+use crate::model::{SchemeName, Side, TitleSide};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 /// Which report files to write (`--only`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -52,4 +61,738 @@ pub struct Settings {
     pub outputs: Outputs,
     pub excel_csv: bool,
     pub quiet: bool,
+    /// `--roster FILE` (or `roster` in `raci.toml`), loaded into `layout.roster` by the
+    /// command before the layout runs.
+    pub roster_file: Option<PathBuf>,
+}
+
+/// The file looked for in the current directory when `--config` is not given.
+pub const CONFIG_FILE_NAME: &str = "raci.toml";
+
+/// The output kinds `--only` and `[output] only` accept.
+pub const OUTPUT_KINDS: [&str; 6] = ["csv", "png", "html", "xlsx", "json", "md"];
+
+/// Every key of `raci.toml`, as Markdown (a section of `docs/rules.md`). The example in it is
+/// parsed by a test, so it cannot drift from what the loader accepts.
+pub const CONFIG_REFERENCE: &str = r#"`raci` reads `raci.toml` from the current directory, or the file given with `--config FILE`.
+Settings are resolved once: the defaults, then the file, then command-line flags (a flag wins
+over the file). The file is strict: an unknown key, rule, severity or side is an error that
+names the file, the line and the key.
+
+| Key | Meaning | Default |
+|---|---|---|
+| `sheet` | Sheet to read: a name (`"RACI"`) or a 1-based number (`2`) | the sheet with the best matrix |
+| `scheme` | Letter scheme: `raci`, `rasci`, `raci-vs`, `daci`, `cairo`, `rapid` | from a legend or the letters present |
+| `pm-means` | What `PM` alone means: `product` or `project` | undecided (D004) |
+| `roster` | CSV or spreadsheet with `party,title` columns, relative to the file | none |
+| `taxonomy-file` | A taxonomy TOML replacing the built-in one, relative to the file | built in |
+| `fail-on` | Exit 1 when a finding reaches `info`, `warning` or `error` | off |
+| `[rules]` | Severity per rule code or name: `ignore`, `info`, `warning` or `error` | each rule's default |
+| `[thresholds]` | `max-responsible`, `max-consulted`, `max-informed` (counts), `max-accountable-share`, `max-ra-share` (percent) | 3, 4, 8, 50, 60 |
+| `[titles]` | Extra title spellings: text = `"PO"` or `"PM"` | none |
+| `[sides]` | Pins: task name, or pattern with `*`, = `"PO"`, `"PM"` or `"shared"` | none |
+| `[taxonomy]` | Extra words per duty id: id = `["word", "phrase"]` | none |
+| `[limits]` | `max-file-mb`, `max-cells`, `max-cell-chars` | 200, 5000000, 32767 |
+| `[output]` | `only` (list of `csv`, `png`, `html`, `xlsx`, `json`, `md`), `excel-csv` (true/false) | all outputs, no BOM |
+
+Flags: `--sheet`, `--scheme`, `--pm-means`, `--roster`, `--taxonomy`, `--fail-on`,
+`--max-file-mb`, `--max-cells`, `--max-cell-chars`, `--only`, `--excel-csv` override the keys
+above; `--select` and `--ignore` (codes, names or prefixes such as `R` or `O00`) choose which
+rules run. A rule runs when it is selected (or nothing is selected), not ignored, and its
+severity is not `ignore`.
+
+```toml
+sheet = "RACI"
+scheme = "raci"
+pm-means = "product"
+fail-on = "error"
+
+[rules]
+R006 = "ignore"
+multiple-accountable = "warning"
+G003 = "warning"
+
+[thresholds]
+max-responsible = 2
+max-consulted = 5
+max-informed = 10
+max-accountable-share = 40
+max-ra-share = 66.5
+
+[titles]
+"Head of Product" = "PM"
+"Scrum PO" = "PO"
+
+[sides]
+"Release planning" = "PO"
+"Market *" = "PM"
+"Roadmap review" = "shared"
+
+[taxonomy]
+po-sprint-priorities = ["iteration planning", "sprint goal"]
+
+[limits]
+max-file-mb = 50
+max-cells = 1000000
+max-cell-chars = 1000
+
+[output]
+only = ["csv", "md", "png"]
+excel-csv = true
+```
+"#;
+
+/// `raci.toml` as written. Every table denies unknown keys.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConfigFile {
+    sheet: Option<Spanned<toml::Value>>,
+    scheme: Option<Spanned<String>>,
+    pm_means: Option<Spanned<String>>,
+    roster: Option<String>,
+    taxonomy_file: Option<String>,
+    fail_on: Option<Spanned<String>>,
+    rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    thresholds: Option<ThresholdsFile>,
+    titles: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    sides: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    taxonomy: Option<BTreeMap<Spanned<String>, Spanned<Vec<String>>>>,
+    limits: Option<LimitsFile>,
+    output: Option<OutputFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ThresholdsFile {
+    max_responsible: Option<usize>,
+    max_consulted: Option<usize>,
+    max_informed: Option<usize>,
+    max_accountable_share: Option<Spanned<f64>>,
+    max_ra_share: Option<Spanned<f64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LimitsFile {
+    max_file_mb: Option<Spanned<u64>>,
+    max_cells: Option<Spanned<u64>>,
+    max_cell_chars: Option<Spanned<u64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct OutputFile {
+    only: Option<Spanned<Vec<String>>>,
+    excel_csv: Option<bool>,
+}
+
+/// Builds `Error::Config` messages that point at a line of one file.
+struct ConfigErrors<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl ConfigErrors<'_> {
+    fn line(&self, offset: usize) -> usize {
+        let end = offset.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    /// The `[table]` header in force at 1-based `line`, if any.
+    fn table_at(&self, line: usize) -> Option<&str> {
+        self.text
+            .lines()
+            .take(line)
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| l.starts_with('[') && l.ends_with(']'))
+            .last()
+    }
+
+    fn at<T>(&self, spanned: &Spanned<T>, detail: String) -> Error {
+        Error::Config {
+            path: self.path.to_path_buf(),
+            detail: format!("line {}: {detail}", self.line(spanned.span().start)),
+        }
+    }
+}
+
+/// A table's entries in the order they were written: the TOML map sorts keys by name, but
+/// pins and title spellings are tried in the user's order.
+fn in_file_order<V>(map: BTreeMap<Spanned<String>, V>) -> Vec<(Spanned<String>, V)> {
+    let mut entries: Vec<(Spanned<String>, V)> = map.into_iter().collect();
+    entries.sort_by_key(|(k, _)| k.span().start);
+    entries
+}
+
+fn resolve_path(base: &Path, path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        base.join(path)
+    }
+}
+
+/// Reads `raci.toml` text into `settings`, over what is already there.
+///
+/// `path` names the file in error messages; relative paths inside it (`roster`,
+/// `taxonomy-file`) are taken from `base_dir`, the folder the file is in.
+pub fn apply_config(
+    settings: &mut Settings,
+    text: &str,
+    path: &Path,
+    base_dir: &Path,
+) -> crate::Result<()> {
+    let errors = ConfigErrors { path, text };
+    let file: ConfigFile = toml::from_str(text).map_err(|e| {
+        let place = e
+            .span()
+            .map(|s| {
+                let line = errors.line(s.start);
+                match errors.table_at(line) {
+                    Some(table) => format!("line {line}, in {table}: "),
+                    None => format!("line {line}: "),
+                }
+            })
+            .unwrap_or_default();
+        Error::Config {
+            path: path.to_path_buf(),
+            detail: format!(
+                "{place}{}",
+                e.message().trim().replace("unknown field", "unknown key")
+            ),
+        }
+    })?;
+
+    if let Some(sheet) = &file.sheet {
+        let choice = match sheet.get_ref() {
+            toml::Value::String(name) => SheetChoice::Name(name.clone()),
+            toml::Value::Integer(n) if *n >= 1 => SheetChoice::Number(*n as usize),
+            other => {
+                return Err(errors.at(
+                    sheet,
+                    format!("`sheet` must be a sheet name or a number from 1, not {other}"),
+                ))
+            }
+        };
+        settings.layout.sheet = Some(choice);
+    }
+    if let Some(scheme) = &file.scheme {
+        settings.layout.scheme = Some(SchemeName::parse(scheme.get_ref()).ok_or_else(|| {
+            errors.at(
+                scheme,
+                format!(
+                    "unknown scheme {:?} in `scheme`; use raci, rasci, raci-vs, daci, cairo or rapid",
+                    scheme.get_ref()
+                ),
+            )
+        })?);
+    }
+    if let Some(pm) = &file.pm_means {
+        settings.layout.pm_means = Some(match pm.get_ref().trim().to_ascii_lowercase().as_str() {
+            "product" => PmMeans::Product,
+            "project" => PmMeans::Project,
+            other => {
+                return Err(errors.at(
+                    pm,
+                    format!("`pm-means` must be \"product\" or \"project\", not {other:?}"),
+                ))
+            }
+        });
+    }
+    if let Some(roster) = &file.roster {
+        settings.roster_file = Some(resolve_path(base_dir, Path::new(roster)));
+    }
+    if let Some(taxonomy) = &file.taxonomy_file {
+        settings.taxonomy_file = Some(resolve_path(base_dir, Path::new(taxonomy)));
+    }
+    if let Some(fail_on) = &file.fail_on {
+        settings.fail_on = Some(Severity::parse(fail_on.get_ref()).ok_or_else(|| {
+            errors.at(
+                fail_on,
+                format!(
+                    "`fail-on` must be info, warning or error, not {:?}",
+                    fail_on.get_ref()
+                ),
+            )
+        })?);
+    }
+    if let Some(rules) = file.rules {
+        for (key, value) in in_file_order(rules) {
+            let rule = find_rule(key.get_ref()).ok_or_else(|| {
+                errors.at(
+                    &key,
+                    format!(
+                        "unknown rule {:?} in [rules]; valid rules: {}",
+                        key.get_ref(),
+                        valid_rules_list()
+                    ),
+                )
+            })?;
+            let severity = match value.get_ref().trim().to_ascii_lowercase().as_str() {
+                "ignore" | "off" => None,
+                other => Some(Severity::parse(other).ok_or_else(|| {
+                    errors.at(
+                        &value,
+                        format!(
+                            "[rules] {} = {:?}: use ignore, info, warning or error",
+                            key.get_ref(),
+                            value.get_ref()
+                        ),
+                    )
+                })?),
+            };
+            settings
+                .audit
+                .severities
+                .insert(rule.code.to_string(), severity);
+        }
+    }
+    if let Some(t) = file.thresholds {
+        let th = &mut settings.audit.thresholds;
+        if let Some(n) = t.max_responsible {
+            th.max_responsible = n;
+        }
+        if let Some(n) = t.max_consulted {
+            th.max_consulted = n;
+        }
+        if let Some(n) = t.max_informed {
+            th.max_informed = n;
+        }
+        for (value, target, key) in [
+            (
+                t.max_accountable_share,
+                &mut th.max_accountable_share,
+                "max-accountable-share",
+            ),
+            (t.max_ra_share, &mut th.max_ra_share, "max-ra-share"),
+        ] {
+            if let Some(v) = value {
+                let pct = *v.get_ref();
+                if !(0.0..=100.0).contains(&pct) {
+                    return Err(errors.at(
+                        &v,
+                        format!("[thresholds] {key} is a percentage from 0 to 100, not {pct}"),
+                    ));
+                }
+                *target = pct;
+            }
+        }
+    }
+    if let Some(titles) = file.titles {
+        for (key, value) in in_file_order(titles) {
+            let side = match Side::parse(value.get_ref()) {
+                Some(Side::Po) => TitleSide::Po,
+                Some(Side::Pm) => TitleSide::Pm,
+                _ => {
+                    return Err(errors.at(
+                        &value,
+                        format!(
+                            "[titles] {:?} = {:?}: a title means \"PO\" or \"PM\"",
+                            key.get_ref(),
+                            value.get_ref()
+                        ),
+                    ))
+                }
+            };
+            if key.get_ref().trim().is_empty() {
+                return Err(errors.at(&key, "[titles] has an empty title".to_string()));
+            }
+            settings
+                .layout
+                .title_aliases
+                .push((key.get_ref().trim().to_string(), side));
+        }
+    }
+    if let Some(sides) = file.sides {
+        for (key, value) in in_file_order(sides) {
+            let side = match Side::parse(value.get_ref()) {
+                Some(side @ (Side::Po | Side::Pm | Side::Shared)) => side,
+                _ => {
+                    return Err(errors.at(
+                        &value,
+                        format!(
+                            "[sides] {:?} = {:?}: a side is \"PO\", \"PM\" or \"shared\"",
+                            key.get_ref(),
+                            value.get_ref()
+                        ),
+                    ))
+                }
+            };
+            if key.get_ref().trim().is_empty() {
+                return Err(errors.at(&key, "[sides] has an empty task name".to_string()));
+            }
+            settings.pins.push(Pin {
+                pattern: key.get_ref().trim().to_string(),
+                side,
+            });
+        }
+    }
+    if let Some(taxonomy) = file.taxonomy {
+        for (key, value) in in_file_order(taxonomy) {
+            let signals: Vec<String> = value
+                .get_ref()
+                .iter()
+                .map(|s| s.trim().to_string())
+                .collect();
+            if signals.is_empty() || signals.iter().any(String::is_empty) {
+                return Err(errors.at(
+                    &value,
+                    format!(
+                        "[taxonomy] {}: give a list of non-empty words, like [\"sprint goal\"]",
+                        key.get_ref()
+                    ),
+                ));
+            }
+            settings.extra_signals.push(SignalAddition {
+                duty: key.get_ref().trim().to_string(),
+                signals,
+            });
+        }
+    }
+    if let Some(limits) = file.limits {
+        if let Some(mb) = &limits.max_file_mb {
+            settings.limits.max_file_bytes = megabytes(*mb.get_ref())
+                .ok_or_else(|| errors.at(mb, "[limits] max-file-mb must be 1 or more".into()))?;
+        }
+        if let Some(n) = &limits.max_cells {
+            settings.limits.max_cells = positive(*n.get_ref())
+                .ok_or_else(|| errors.at(n, "[limits] max-cells must be 1 or more".into()))?;
+        }
+        if let Some(n) = &limits.max_cell_chars {
+            settings.limits.max_cell_chars = positive(*n.get_ref())
+                .ok_or_else(|| errors.at(n, "[limits] max-cell-chars must be 1 or more".into()))?;
+        }
+    }
+    if let Some(output) = file.output {
+        if let Some(only) = &output.only {
+            settings.outputs = parse_outputs(only.get_ref())
+                .map_err(|detail| errors.at(only, format!("[output] only: {detail}")))?;
+        }
+        if let Some(excel) = output.excel_csv {
+            settings.excel_csv = excel;
+        }
+    }
+    Ok(())
+}
+
+fn positive(n: u64) -> Option<u64> {
+    (n >= 1).then_some(n)
+}
+
+fn megabytes(mb: u64) -> Option<u64> {
+    positive(mb).and_then(|mb| mb.checked_mul(1024 * 1024))
+}
+
+/// The outputs named in `--only` or `[output] only`; an unknown kind is an error naming it.
+pub fn parse_outputs<S: AsRef<str>>(kinds: &[S]) -> Result<Outputs, String> {
+    let mut out = Outputs {
+        csv: false,
+        png: false,
+        html: false,
+        xlsx: false,
+        json: false,
+        md: false,
+    };
+    let mut any = false;
+    for kind in kinds {
+        let k = kind.as_ref().trim().to_ascii_lowercase();
+        if k.is_empty() {
+            continue;
+        }
+        let slot = match k.as_str() {
+            "csv" => &mut out.csv,
+            "png" => &mut out.png,
+            "html" => &mut out.html,
+            "xlsx" => &mut out.xlsx,
+            "json" => &mut out.json,
+            "md" => &mut out.md,
+            _ => {
+                return Err(format!(
+                    "unknown output kind {:?}; valid kinds: {}",
+                    kind.as_ref(),
+                    OUTPUT_KINDS.join(", ")
+                ))
+            }
+        };
+        *slot = true;
+        any = true;
+    }
+    if !any {
+        return Err(format!(
+            "no output kind given; valid kinds: {}",
+            OUTPUT_KINDS.join(", ")
+        ));
+    }
+    Ok(out)
+}
+
+/// Reads the configuration file, if one is given or found: `(path as shown, text, folder)`.
+fn load_config(
+    given: Option<&Path>,
+    cwd: &Path,
+) -> crate::Result<Option<(PathBuf, String, PathBuf)>> {
+    let (shown, full) = match given {
+        Some(p) => (p.to_path_buf(), resolve_path(cwd, p)),
+        None => {
+            let full = cwd.join(CONFIG_FILE_NAME);
+            if !full.is_file() {
+                return Ok(None);
+            }
+            (PathBuf::from(CONFIG_FILE_NAME), full)
+        }
+    };
+    if full.is_dir() {
+        return Err(Error::IsDirectory { path: shown });
+    }
+    let text = std::fs::read_to_string(&full).map_err(|source| Error::Read {
+        path: shown.clone(),
+        source,
+    })?;
+    let folder = full
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| cwd.to_path_buf());
+    Ok(Some((shown, text, folder)))
+}
+
+/// Checks `--select`/`--ignore` entries: each must be a code, a name or a code prefix of at
+/// least one rule. Empty entries (`R001,,R002`) are dropped.
+fn rule_selectors(flag: &str, items: &[String]) -> crate::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for item in items {
+        let s = item.trim();
+        if s.is_empty() {
+            continue;
+        }
+        if !RULES.iter().any(|r| r.matches(s)) {
+            return Err(Error::Usage(format!(
+                "unknown rule {s:?} in {flag}; give codes, names or code prefixes (R, O00). Valid rules: {}",
+                valid_rules_list()
+            )));
+        }
+        out.push(s.to_string());
+    }
+    Ok(out)
+}
+
+fn limit_flag(value: Option<u64>, flag: &str) -> crate::Result<Option<u64>> {
+    match value {
+        Some(0) => Err(Error::Usage(format!("{flag} must be 1 or more"))),
+        other => Ok(other),
+    }
+}
+
+/// Settings for the commands that read a matrix (`inspect`, `classify`, and `audit` before its
+/// own flags): defaults, then `raci.toml`, then the flags of `read`.
+pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
+    let mut settings = Settings::default();
+    if let Some((path, text, folder)) = load_config(read.config.as_deref(), cwd)? {
+        apply_config(&mut settings, &text, &path, &folder)?;
+    }
+    if let Some(sheet) = &read.sheet {
+        let sheet = sheet.trim();
+        settings.layout.sheet = Some(
+            if !sheet.is_empty() && sheet.bytes().all(|b| b.is_ascii_digit()) {
+                match sheet.parse::<usize>() {
+                    Ok(n) if n >= 1 => SheetChoice::Number(n),
+                    _ => {
+                        return Err(Error::Usage(format!(
+                            "--sheet {sheet}: sheet numbers start at 1"
+                        )))
+                    }
+                }
+            } else {
+                SheetChoice::Name(sheet.to_string())
+            },
+        );
+    }
+    if let Some(scheme) = read.scheme {
+        settings.layout.scheme = Some(match scheme {
+            SchemeArg::Raci => SchemeName::Raci,
+            SchemeArg::Rasci => SchemeName::Rasci,
+            SchemeArg::RaciVs => SchemeName::RaciVs,
+            SchemeArg::Daci => SchemeName::Daci,
+            SchemeArg::Cairo => SchemeName::Cairo,
+            SchemeArg::Rapid => SchemeName::Rapid,
+        });
+    }
+    if let Some(roster) = &read.roster {
+        settings.roster_file = Some(resolve_path(cwd, roster));
+    }
+    if let Some(pm) = read.pm_means {
+        settings.layout.pm_means = Some(match pm {
+            PmMeansArg::Product => PmMeans::Product,
+            PmMeansArg::Project => PmMeans::Project,
+        });
+    }
+    if let Some(taxonomy) = &read.taxonomy {
+        settings.taxonomy_file = Some(resolve_path(cwd, taxonomy));
+    }
+    if let Some(mb) = limit_flag(read.max_file_mb, "--max-file-mb")? {
+        settings.limits.max_file_bytes = megabytes(mb)
+            .ok_or_else(|| Error::Usage(format!("--max-file-mb {mb} is too large")))?;
+    }
+    if let Some(n) = limit_flag(read.max_cells, "--max-cells")? {
+        settings.limits.max_cells = n;
+    }
+    if let Some(n) = limit_flag(read.max_cell_chars, "--max-cell-chars")? {
+        settings.limits.max_cell_chars = n;
+    }
+    Ok(settings)
+}
+
+/// Settings for `raci audit`: [`resolve_read`], then the audit flags.
+pub fn resolve_audit(args: &AuditArgs, cwd: &Path) -> crate::Result<Settings> {
+    let mut settings = resolve_read(&args.read, cwd)?;
+    if let Some(fail_on) = args.fail_on {
+        settings.fail_on = Some(match fail_on {
+            SeverityArg::Info => Severity::Info,
+            SeverityArg::Warning => Severity::Warning,
+            SeverityArg::Error => Severity::Error,
+        });
+    }
+    settings.audit.select = rule_selectors("--select", &args.select)?;
+    settings.audit.ignore = rule_selectors("--ignore", &args.ignore)?;
+    if !args.only.is_empty() {
+        settings.outputs = parse_outputs(&args.only)
+            .map_err(|detail| Error::Usage(format!("--only: {detail}")))?;
+    }
+    if args.excel_csv {
+        settings.excel_csv = true;
+    }
+    if args.quiet {
+        settings.quiet = true;
+    }
+    Ok(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> crate::Result<Settings> {
+        let mut s = Settings::default();
+        apply_config(&mut s, text, Path::new("raci.toml"), Path::new("/cfg"))?;
+        Ok(s)
+    }
+
+    fn config_error(text: &str) -> String {
+        match load(text) {
+            Err(e @ Error::Config { .. }) => e.to_string(),
+            other => panic!("expected a config error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reference_example_loads() {
+        let example = CONFIG_REFERENCE
+            .split("```toml\n")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .unwrap();
+        let s = load(example).unwrap();
+        assert_eq!(s.layout.sheet, Some(SheetChoice::Name("RACI".into())));
+        assert_eq!(s.layout.scheme, Some(SchemeName::Raci));
+        assert_eq!(s.layout.pm_means, Some(PmMeans::Product));
+        assert_eq!(s.fail_on, Some(Severity::Error));
+        assert_eq!(s.audit.severities.get("R006"), Some(&None));
+        assert_eq!(
+            s.audit.severities.get("R002"),
+            Some(&Some(Severity::Warning))
+        );
+        assert_eq!(s.audit.thresholds.max_responsible, 2);
+        assert_eq!(s.audit.thresholds.max_accountable_share, 40.0);
+        assert_eq!(s.audit.thresholds.max_ra_share, 66.5);
+        // Written order, not alphabetical.
+        assert_eq!(
+            s.layout.title_aliases,
+            vec![
+                ("Head of Product".to_string(), TitleSide::Pm),
+                ("Scrum PO".to_string(), TitleSide::Po)
+            ]
+        );
+        let pins: Vec<_> = s
+            .pins
+            .iter()
+            .map(|p| (p.pattern.as_str(), p.side))
+            .collect();
+        assert_eq!(
+            pins,
+            vec![
+                ("Release planning", Side::Po),
+                ("Market *", Side::Pm),
+                ("Roadmap review", Side::Shared)
+            ]
+        );
+        assert_eq!(s.extra_signals[0].duty, "po-sprint-priorities");
+        assert_eq!(s.limits.max_file_bytes, 50 * 1024 * 1024);
+        assert_eq!(s.limits.max_cells, 1_000_000);
+        assert!(s.outputs.csv && s.outputs.md && s.outputs.png);
+        assert!(!s.outputs.html && !s.outputs.xlsx && !s.outputs.json);
+        assert!(s.excel_csv);
+    }
+
+    #[test]
+    fn unknown_keys_name_key_file_and_line() {
+        let msg = config_error("fail-on = \"error\"\ncolour = \"red\"\n");
+        assert!(
+            msg.starts_with("raci.toml: invalid configuration: line 2:"),
+            "{msg}"
+        );
+        assert!(msg.contains("colour"), "{msg}");
+        let msg = config_error("[thresholds]\nmax-responsible = 3\nmax-owners = 1\n");
+        assert!(
+            msg.contains("line 3, in [thresholds]: unknown key `max-owners`"),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn bad_values_are_errors_with_lines() {
+        let msg = config_error("[rules]\nR999 = \"error\"\n");
+        assert!(
+            msg.contains("line 2")
+                && msg.contains("R999")
+                && msg.contains("R001 (missing-accountable)"),
+            "{msg}"
+        );
+        let msg = config_error("[rules]\nR001 = \"fatal\"\n");
+        assert!(
+            msg.contains("fatal") && msg.contains("ignore, info, warning or error"),
+            "{msg}"
+        );
+        let msg = config_error("[sides]\n\"Plan\" = \"marketing\"\n");
+        assert!(msg.contains("\"Plan\"") && msg.contains("shared"), "{msg}");
+        let msg = config_error("[titles]\n\"Boss\" = \"shared\"\n");
+        assert!(msg.contains("Boss"), "{msg}");
+        let msg = config_error("[thresholds]\nmax-ra-share = 150\n");
+        assert!(msg.contains("max-ra-share") && msg.contains("150"), "{msg}");
+        let msg = config_error("[output]\nonly = [\"pdf\"]\n");
+        assert!(msg.contains("pdf") && msg.contains("csv, png"), "{msg}");
+        let msg = config_error("sheet = 0\n");
+        assert!(msg.contains("sheet"), "{msg}");
+        let msg = config_error("[taxonomy]\npo-x = []\n");
+        assert!(msg.contains("po-x"), "{msg}");
+        let msg = config_error("[rules\n");
+        assert!(msg.contains("line 1"), "{msg}");
+    }
+
+    #[test]
+    fn rules_by_name_are_stored_by_code() {
+        let s = load("[rules]\nmissing-responsible = \"error\"\n").unwrap();
+        assert_eq!(s.audit.severities.get("R003"), Some(&Some(Severity::Error)));
+    }
+
+    #[test]
+    fn outputs_parse() {
+        assert!(parse_outputs(&["json"]).unwrap().json);
+        assert!(parse_outputs(&["json", "docx"])
+            .unwrap_err()
+            .contains("docx"));
+        assert!(parse_outputs::<&str>(&[]).is_err());
+    }
 }

@@ -1,5 +1,35 @@
 //! Rules as data, run over a matrix and its classification to give findings, duty coverage,
 //! per-party counts and a health score. Pure: no I/O, no clock.
+//!
+//! Each rule is a [`Rule`] value in the one table [`RULES`]; [`run`] runs the rules that the
+//! [`AuditSettings`] select, at the severity the settings give them.
+//!
+//! # Health score
+//!
+//! The score starts at 100 and loses, for findings of severity warning or error only (info
+//! never lowers it, and an ignored rule never counts):
+//!
+//! - 40 x the share of tasks with at least one error finding,
+//! - 20 x the share of tasks with at least one warning or error finding (so a task with an
+//!   error loses both terms),
+//! - 15 x the share of the taxonomy's duties reported uncovered (G001),
+//! - 15 x the share of parties with a finding about the party itself (P001, P002, P005,
+//!   O001, D003 ... : findings with a party and no task),
+//! - 10 x the share of the two sides, PO and PM, reported without owner (G002),
+//!
+//! then is rounded to the nearest whole number and kept within 0..=100. A matrix where every
+//! task has an error, every duty is uncovered, every party is flagged and both sides are
+//! ownerless scores 0. The weights are [`HEALTH_WEIGHTS`].
+
+mod checks;
+mod engine;
+mod rule;
+mod rules;
+
+pub use checks::{MIN_TASKS_FOR_SHARE_RULES, PO_DAY_TO_DAY_DUTIES};
+pub use engine::{health, run, HealthWeights, HEALTH_FORMULA, HEALTH_WEIGHTS};
+pub use rule::{find_rule, valid_rules_list, Ctx, Explanation, Rule};
+pub use rules::RULES;
 
 use crate::model::Pos;
 use serde::{Serialize, Serializer};
@@ -162,3 +192,6 @@ impl Audit {
         self.findings.iter().map(|f| f.severity).max()
     }
 }
+
+#[cfg(test)]
+mod tests;

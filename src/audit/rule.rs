@@ -1,0 +1,236 @@
+//! What a rule is (a plain value: code, name, summary, default severity, check, explanation),
+//! the context a check reads, and how codes, names and prefixes select rules.
+
+use super::{AuditSettings, Finding, Severity, Thresholds};
+use crate::classify::{Classification, Taxonomy};
+use crate::model::{Matrix, Pos, Side};
+
+/// The fixed headings every rule's explanation fills in (STYLE.md, "Rules are data"), so
+/// `raci rules CODE` and `docs/rules.md` read the same for every rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Explanation {
+    pub what: &'static str,
+    pub why: &'static str,
+    pub example: &'static str,
+    pub fix: &'static str,
+    pub options: &'static str,
+}
+
+impl Explanation {
+    /// The headings with their text, in the order they are shown.
+    pub fn sections(&self) -> [(&'static str, &'static str); 5] {
+        [
+            ("What it checks", self.what),
+            ("Why it matters", self.why),
+            ("Example", self.example),
+            ("How to fix", self.fix),
+            ("Options", self.options),
+        ]
+    }
+}
+
+/// One audit rule. Codes are family letter plus three digits and are never reused.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// `R001`.
+    pub code: &'static str,
+    /// `missing-accountable`.
+    pub name: &'static str,
+    /// One line for the rules table.
+    pub summary: &'static str,
+    /// The severity unless `raci.toml` says otherwise.
+    pub default_severity: Severity,
+    /// Pushes one finding per problem. The engine stamps code, name and the configured
+    /// severity afterwards, so a check cannot decide its own severity.
+    pub check: fn(&Ctx, &mut Vec<Finding>),
+    pub explanation: Explanation,
+}
+
+impl Rule {
+    /// Whether a selector (a code, a name or a code prefix such as `R` or `O00`, any case)
+    /// picks this rule.
+    pub fn matches(&self, selector: &str) -> bool {
+        let s = selector.trim();
+        if s.is_empty() {
+            return false;
+        }
+        s.eq_ignore_ascii_case(self.name)
+            || (s.len() <= self.code.len()
+                && self.code.is_char_boundary(s.len())
+                && self.code[..s.len()].eq_ignore_ascii_case(s))
+    }
+}
+
+/// The rule with this exact code or name (any case), if any.
+pub fn find_rule(code_or_name: &str) -> Option<&'static Rule> {
+    let s = code_or_name.trim();
+    super::rules::RULES
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(s) || r.name.eq_ignore_ascii_case(s))
+}
+
+/// The list of valid codes and names, for error messages.
+pub fn valid_rules_list() -> String {
+    super::rules::RULES
+        .iter()
+        .map(|r| format!("{} ({})", r.code, r.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl AuditSettings {
+    /// The severity `rule` runs at, or `None` when it does not run (not selected, ignored, or
+    /// set to `ignore` in `raci.toml`).
+    pub fn severity_of(&self, rule: &Rule) -> Option<Severity> {
+        if !self.select.is_empty() && !self.select.iter().any(|s| rule.matches(s)) {
+            return None;
+        }
+        if self.ignore.iter().any(|s| rule.matches(s)) {
+            return None;
+        }
+        // Keys are codes once settings are resolved; names are accepted too so a hand-built
+        // `AuditSettings` behaves the same.
+        match self
+            .severities
+            .get(rule.code)
+            .or_else(|| self.severities.get(rule.name))
+        {
+            Some(configured) => *configured,
+            None => Some(rule.default_severity),
+        }
+    }
+}
+
+/// What a check reads: the matrix, its classification, the taxonomy and the thresholds.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx<'a> {
+    pub matrix: &'a Matrix,
+    /// One per task; a missing entry reads as unclassified rather than panicking.
+    pub classes: &'a [Classification],
+    pub taxonomy: &'a Taxonomy,
+    pub thresholds: &'a Thresholds,
+}
+
+impl<'a> Ctx<'a> {
+    /// The side of task `task`.
+    pub fn side(&self, task: usize) -> Side {
+        self.classes
+            .get(task)
+            .map(|c| c.side)
+            .unwrap_or(Side::Unclassified)
+    }
+
+    /// The duty id task `task` was classified to.
+    pub fn duty(&self, task: usize) -> Option<&'a str> {
+        self.classes.get(task).and_then(|c| c.duty.as_deref())
+    }
+
+    pub fn task_name(&self, task: usize) -> &'a str {
+        &self.matrix.tasks[task].name
+    }
+
+    pub fn party_name(&self, party: usize) -> &'a str {
+        self.matrix
+            .parties
+            .get(party)
+            .map(|p| p.name.as_str())
+            .unwrap_or("?")
+    }
+
+    /// `Ana, Bob and Carl`.
+    pub fn party_list(&self, parties: &[usize]) -> String {
+        let names: Vec<&str> = parties.iter().map(|&p| self.party_name(p)).collect();
+        join_and(&names)
+    }
+
+    /// A finding with no subject yet; the engine fills in code, name and severity.
+    pub fn finding(&self, message: String) -> Finding {
+        Finding {
+            code: "",
+            name: "",
+            severity: Severity::Info,
+            task: None,
+            party: None,
+            duty: None,
+            pos: None,
+            message,
+            related_tasks: Vec::new(),
+        }
+    }
+
+    /// A finding about a task, placed at its name cell.
+    pub fn on_task(&self, task: usize, message: String) -> Finding {
+        let mut f = self.finding(message);
+        f.task = Some(task);
+        f.pos = Some(self.matrix.tasks[task].pos);
+        f
+    }
+
+    /// A finding about a party, placed at its header cell.
+    pub fn on_party(&self, party: usize, message: String) -> Finding {
+        let mut f = self.finding(message);
+        f.party = Some(party);
+        f.pos = self.matrix.parties.get(party).map(|p| p.pos);
+        f
+    }
+
+    /// A finding about one cell.
+    pub fn on_cell(
+        &self,
+        pos: Pos,
+        task: Option<usize>,
+        party: Option<usize>,
+        message: String,
+    ) -> Finding {
+        let mut f = self.finding(message);
+        f.pos = Some(pos);
+        f.task = task;
+        f.party = party;
+        f
+    }
+
+    /// A finding about a taxonomy duty.
+    pub fn on_duty(&self, duty: &str, message: String) -> Finding {
+        let mut f = self.finding(message);
+        f.duty = Some(duty.to_string());
+        f
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+pub(crate) fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} and {}", init.join(", "), last),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_take_codes_names_and_prefixes() {
+        let r001 = find_rule("R001").unwrap();
+        assert!(r001.matches("R001"));
+        assert!(r001.matches("r001"));
+        assert!(r001.matches("missing-accountable"));
+        assert!(r001.matches("R"));
+        assert!(r001.matches("R00"));
+        assert!(!r001.matches("R002"));
+        assert!(!r001.matches("O"));
+        assert!(!r001.matches(""));
+        assert!(!r001.matches("R0011"));
+        assert_eq!(find_rule("multiple-accountable").unwrap().code, "R002");
+        assert!(find_rule("R").is_none());
+    }
+
+    #[test]
+    fn join_and_reads_like_english() {
+        assert_eq!(join_and(&[]), "");
+        assert_eq!(join_and(&["a"]), "a");
+        assert_eq!(join_and(&["a", "b"]), "a and b");
+        assert_eq!(join_and(&["a", "b", "c"]), "a, b and c");
+    }
+}
