@@ -1,7 +1,7 @@
 //! Turning a drawing into PNG bytes in memory, and the pieces every chart draws the same way
 //! (title block, legend swatches, the "nothing to show" panel).
 
-use super::style::{self, Align, Ink, INK, MARGIN, MUTED, RULE, WHITE};
+use super::style::{self, Align, Ink, INK, MARGIN, MUTED, RULE};
 use crate::error::Error;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{ColorType, ImageEncoder};
@@ -29,16 +29,18 @@ where
         });
     }
     style::register_font();
+    // Starts white: the background, without a full-image fill through the backend.
     let mut buffer = vec![255u8; w as usize * h as usize * 3];
     {
         let backend = BitMapBackend::with_buffer(&mut buffer, (w, h));
         let area = backend.into_drawing_area();
-        area.fill(&WHITE).map_err(|e| chart_error(chart, e))?;
         draw(&area).map_err(|e| chart_error(chart, e))?;
         area.present().map_err(|e| chart_error(chart, e))?;
     }
     let mut png = Vec::new();
-    PngEncoder::new_with_quality(&mut png, CompressionType::Default, FilterType::Adaptive)
+    // The Sub filter suits charts (long horizontal runs): files ~10% larger than Adaptive,
+    // encoding about three times faster.
+    PngEncoder::new_with_quality(&mut png, CompressionType::Default, FilterType::Sub)
         .write_image(&buffer, w, h, ColorType::Rgb8)
         .map_err(|e| Error::Chart {
             chart: chart.to_string(),
@@ -207,7 +209,14 @@ mod tests {
     fn same_drawing_same_bytes() {
         let draw = |a: &DrawingArea<BitMapBackend<'_>, Shift>| {
             title(a, 1200, "Headline", "Subtitle")?;
-            swatch(a, (40, 150), style::BLUE, Some(("R", WHITE)), "Responsible").map(|_| ())
+            swatch(
+                a,
+                (40, 150),
+                style::BLUE,
+                Some(("R", style::WHITE)),
+                "Responsible",
+            )
+            .map(|_| ())
         };
         let one = render_png("t", (1200, 200), draw).unwrap();
         let two = render_png("t", (1200, 200), draw).unwrap();

@@ -243,10 +243,11 @@ impl MatrixData {
         let detail: Vec<String> = self
             .marked
             .iter()
-            .map(|(code, name, n)| format!("{code} {name} ×{n}"))
+            .map(|(code, _, n)| format!("{code} ×{n}"))
             .collect();
+        // Codes only: the legend spells out each rule's name, and the title must fit one line.
         format!(
-            "{} of {} tasks are flagged: {}",
+            "{} of {} tasks have accountability findings: {}",
             self.flagged_tasks,
             self.task_count,
             detail.join(", ")
@@ -699,7 +700,10 @@ mod tests {
                 ("R002", "several-accountables", 1)
             ]
         );
-        assert!(d.headline().starts_with("2 of 5 tasks are flagged"));
+        assert_eq!(
+            d.headline(),
+            "2 of 5 tasks have accountability findings: R001 ×1, R002 ×1"
+        );
     }
 
     #[test]
