@@ -103,19 +103,25 @@ impl CoOwnershipData {
     }
 
     fn subtitle(&self) -> String {
+        "Tasks on which both parties hold R or A; the diagonal is a party's own R/A tasks."
+            .to_string()
+    }
+
+    /// What the grid leaves out, said under it.
+    pub fn footnote(&self) -> String {
         let mut s = format!(
-            "Tasks on which both parties hold R or A ({} share at least one); the diagonal is a party's own R/A tasks.",
+            "{} share at least one task.",
             plural(self.pairs, "pair of parties", "pairs of parties")
         );
         if self.left_out > 0 {
             s.push_str(&format!(
-                " The {TOP_PARTIES} parties with most R/A tasks are shown, {} more are not.",
+                " The {TOP_PARTIES} parties with most R/A tasks are shown; {} more are not (every party is in the reports).",
                 plural(self.left_out, "party", "parties")
             ));
         }
         if self.without_ra > 0 {
             s.push_str(&format!(
-                " {} no R or A.",
+                " {} no R or A on any task.",
                 if self.without_ra == 1 {
                     "1 party holds".to_string()
                 } else {
@@ -127,12 +133,18 @@ impl CoOwnershipData {
     }
 }
 
+/// How deep the blue of a cell is: a pale tint for one shared task, full blue for the most.
+fn depth(count: usize, max: usize) -> f64 {
+    0.25 + 0.75 * count as f64 / max.max(1) as f64
+}
+
 const CELL: i32 = 38;
 const LABEL_MAX: i32 = 320;
 const HEADER_MAX: i32 = 280;
 
 struct Layout {
     width: i32,
+    footnote: Vec<String>,
     height: i32,
     label_w: i32,
     header_h: i32,
@@ -154,10 +166,16 @@ fn layout(d: &CoOwnershipData) -> Layout {
     let x0 = MARGIN + label_w + 12;
     let y0 = TITLE_BLOCK + 16 + header_h;
     let width = (x0 + k * CELL + MARGIN).max(style::MIN_WIDTH as i32);
-    let height = y0 + k * CELL + 70 + MARGIN;
+    let footnote = style::wrap(
+        &d.footnote(),
+        Ink::new(style::SMALL, MUTED),
+        width - 2 * MARGIN,
+    );
+    let height = y0 + k * CELL + 70 + footnote.len() as i32 * 20 + MARGIN;
     Layout {
         width,
         height,
+        footnote,
         label_w,
         header_h,
         x0,
@@ -218,8 +236,7 @@ pub fn draw_coownership<DB: DrawingBackend>(
                 (style::FAINT, Ink::new(style::SMALL, MUTED))
             } else {
                 // Blue deepens with the share of the busiest pair; text turns white when dark.
-                let share = c as f64 / max_off as f64;
-                let amount = 0.2 + 0.8 * share;
+                let amount = depth(c, max_off);
                 let ink = if amount > 0.55 { WHITE } else { INK };
                 (style::tint(BLUE, amount), Ink::new(style::BODY, ink).bold())
             };
@@ -241,7 +258,13 @@ pub fn draw_coownership<DB: DrawingBackend>(
     // Scale note under the grid.
     let ny = l.y0 + k * CELL + 30;
     let mut x = MARGIN;
-    x = canvas::swatch(area, (x, ny), style::tint(BLUE, 0.2), None, "1 shared task")?;
+    x = canvas::swatch(
+        area,
+        (x, ny),
+        style::tint(BLUE, depth(1, max_off)),
+        None,
+        "1 shared task",
+    )?;
     if max_off > 1 {
         x = canvas::swatch(
             area,
@@ -258,6 +281,16 @@ pub fn draw_coownership<DB: DrawingBackend>(
         None,
         "diagonal: the party's own R/A tasks",
     )?;
+    let small = Ink::new(style::SMALL, MUTED);
+    for (i, line) in l.footnote.iter().enumerate() {
+        style::text(
+            area,
+            line,
+            (MARGIN, ny + 32 + i as i32 * 20),
+            Align::Left,
+            small,
+        )?;
+    }
     Ok(())
 }
 

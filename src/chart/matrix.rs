@@ -407,6 +407,9 @@ fn layout(data: &MatrixData, page: &MatrixPage) -> PageLayout {
 
 /// The image size of `page`.
 pub fn page_size(data: &MatrixData, page: &MatrixPage) -> (u32, u32) {
+    if data.task_count == 0 {
+        return canvas::EMPTY_SIZE;
+    }
     let l = layout(data, page);
     (l.width as u32, l.height as u32)
 }
@@ -420,6 +423,19 @@ pub fn draw_matrix_page<DB: DrawingBackend>(
     let Some(page) = data.pages.get(index) else {
         return Ok(());
     };
+    if data.task_count == 0 {
+        let (w, h) = canvas::EMPTY_SIZE;
+        return canvas::nothing_to_show(
+            area,
+            (w as i32, h as i32),
+            &data.headline(),
+            &format!(
+                "{} found, no task rows.",
+                plural(data.party_count, "party column", "party columns")
+            ),
+            "Nothing to show: no task rows were found in the matrix.",
+        );
+    }
     let l = layout(data, page);
     canvas::title(
         area,
@@ -428,15 +444,6 @@ pub fn draw_matrix_page<DB: DrawingBackend>(
         &data.subtitle(page, index + 1),
     )?;
     let ink = body();
-    if page.rows.is_empty() {
-        style::text(
-            area,
-            "Nothing to show: no task rows were found in the matrix.",
-            (MARGIN, l.grid_top + 14),
-            Align::Left,
-            ink.colored(MUTED),
-        )?;
-    }
 
     // Party names, reading upwards, bottom-aligned just above their column.
     let grid_w = CELL_W * page.parties.len() as i32;

@@ -71,3 +71,41 @@ pub fn task_name(o: &Outcome, task: usize) -> String {
         None => format!("(task {})", task + 1),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::testing::Fixture;
+
+    #[test]
+    fn counts_parties_when_the_audit_did_not() {
+        let f = Fixture::small();
+        let stats = party_stats(&f.outcome());
+        assert_eq!(stats.len(), 4);
+        // Tom: A on Sprint planning (PO), R/A on Market research (PM).
+        let tom = &stats[1];
+        assert_eq!((tom.r, tom.a, tom.c, tom.i), (1, 2, 0, 0));
+        assert_eq!((tom.po_side_ra, tom.pm_side_ra, tom.shared_ra), (1, 1, 0));
+        // Dev team: C on a PO task does not count as owning it.
+        assert_eq!((stats[2].po_side_ra, stats[2].shared_ra), (0, 1));
+    }
+
+    #[test]
+    fn uses_the_audit_counts_when_present() {
+        let mut f = Fixture::small();
+        f.audit.parties = vec![PartyStats::default(); 4];
+        f.audit.parties[3].i = 99;
+        assert_eq!(party_stats(&f.outcome())[3].i, 99);
+    }
+
+    #[test]
+    fn placeholder_names() {
+        let mut f = Fixture::small();
+        f.matrix.parties[0].name = "  ".into();
+        f.matrix.tasks[0].name = String::new();
+        let o = f.outcome();
+        assert_eq!(party_name(&o, 0), "(blank header, column B)");
+        assert_eq!(task_name(&o, 0), "(blank task name, row 2)");
+        assert_eq!(side_of(&o, 99), Side::Unclassified);
+    }
+}

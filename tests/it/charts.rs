@@ -530,3 +530,23 @@ fn charts_font_licence_ships() {
     assert!(text.contains("Bitstream Vera"));
     assert!(text.contains("Arev"));
 }
+
+#[test]
+#[ignore = "writes odd and large charts to $RACI_CHART_DIR for looking at them"]
+fn charts_look() {
+    let dir = std::path::PathBuf::from(std::env::var("RACI_CHART_DIR").unwrap());
+    let mut odd = generated(6, 5);
+    odd.matrix.parties[0].name = String::new();
+    odd.matrix.parties[1].name = "🚀 Growth squad 🚀".to_string();
+    odd.matrix.parties[2].name = "x".repeat(400);
+    odd.matrix.tasks[1].name = "Very long task name that goes on and on ".repeat(20);
+    for (prefix, team) in [
+        ("empty", Team::default()),
+        ("odd", odd),
+        ("wide", generated(40, 100)),
+    ] {
+        for (name, png) in team.render() {
+            std::fs::write(dir.join(format!("{prefix}-{name}")), png).unwrap();
+        }
+    }
+}
