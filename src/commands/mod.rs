@@ -1,5 +1,8 @@
 //! One module per subcommand; the only place where the stages meet.
 
+pub mod classify;
+pub mod taxonomy;
+
 use crate::cli::{Cli, Command};
 use crate::{Error, Exit, Result};
 

@@ -8,7 +8,8 @@
 //! Run with `--nocapture` to see the report.
 
 use crate::support;
-use raci_audit::classify::{Classifier, Taxonomy};
+use raci_audit::classify::{Classifier, Pin, Taxonomy};
+use raci_audit::cli::ClassifyFormat;
 use raci_audit::model::Side;
 
 struct Item {
@@ -217,4 +218,154 @@ fn real_devops_matrix_is_mostly_unclassified() {
         placed.len() * 10 <= total,
         "more than 10 % of DevOps tasks placed on a side"
     );
+}
+
+fn classify_cmd(
+    tasks: &[&str],
+    input: Option<&std::path::Path>,
+    format: ClassifyFormat,
+    taxonomy: &Taxonomy,
+    pins: &[Pin],
+) -> String {
+    let tasks: Vec<String> = tasks.iter().map(|s| s.to_string()).collect();
+    let mut out = Vec::new();
+    raci_audit::commands::classify::run(&tasks, input, format, taxonomy, pins, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn classify_command_explains_a_product_team_sample() {
+    let text = classify_cmd(
+        &[
+            "Win/loss anlysis",
+            "Decide what to charge",
+            "Run payroll",
+            "Track deadlines",
+        ],
+        None,
+        ClassifyFormat::Text,
+        &Taxonomy::builtin(),
+        &[],
+    );
+    println!("{text}");
+    let blocks: Vec<&str> = text.split("\n\n").collect();
+    assert_eq!(blocks.len(), 4, "{text}");
+    assert!(blocks[0].contains("side:       PM"), "{}", blocks[0]);
+    assert!(
+        blocks[0].contains("anlysis (read as \"analysis\")"),
+        "{}",
+        blocks[0]
+    );
+    assert!(blocks[1].contains("side:       PO"), "{}", blocks[1]);
+    assert!(
+        blocks[1].contains("po-positioning-pricing"),
+        "{}",
+        blocks[1]
+    );
+    assert!(
+        blocks[2].contains("side:       unclassified (no word"),
+        "{}",
+        blocks[2]
+    );
+    assert!(blocks[3].contains("side:       shared"), "{}", blocks[3]);
+}
+
+#[test]
+fn classify_command_reads_a_csv_with_a_task_column_and_applies_pins() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tasks.csv");
+    std::fs::write(
+        &path,
+        "\u{feff}Phase,Task,Owner\nDiscovery,Customer interviews,Ana\nOps,Run payroll,Bo\n,,\n",
+    )
+    .unwrap();
+    let pins = [Pin {
+        pattern: "run *".into(),
+        side: Side::Shared,
+    }];
+    let csv = classify_cmd(
+        &["Sprint planning"],
+        Some(&path),
+        ClassifyFormat::Csv,
+        &Taxonomy::builtin(),
+        &pins,
+    );
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows[0], "task,side,duty,confidence,matched");
+    assert!(
+        rows[1].starts_with("Sprint planning,PO,po-sprint-priorities,"),
+        "{csv}"
+    );
+    assert!(
+        rows[2].starts_with("Customer interviews,PM,pm-customer-contact,"),
+        "{csv}"
+    );
+    assert!(rows[3].starts_with("Run payroll,shared,,1.00,"), "{csv}");
+    assert_eq!(rows.len(), 4, "{csv}");
+
+    let list = dir.path().join("tasks.txt");
+    std::fs::write(&list, "GTM plan\n\n  UAT sign-off  \n").unwrap();
+    let json = classify_cmd(
+        &[],
+        Some(&list),
+        ClassifyFormat::Json,
+        &Taxonomy::builtin(),
+        &[],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let sides: Vec<&str> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["side"].as_str().unwrap())
+        .collect();
+    assert_eq!(sides, ["PM", "PO"]);
+}
+
+#[test]
+fn a_custom_taxonomy_replaces_the_builtin_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tax.toml");
+    std::fs::write(
+        &path,
+        r#"
+[[duty]]
+id = "pm-payroll"
+side = "PM"
+kind = "duty"
+section = "ours"
+text = "Payroll belongs to product management here"
+signals = ["payroll"]
+"#,
+    )
+    .unwrap();
+    let taxonomy = raci_audit::classify::load_taxonomy(Some(&path)).unwrap();
+    let csv = classify_cmd(
+        &["Run payroll", "Sprint planning"],
+        None,
+        ClassifyFormat::Csv,
+        &taxonomy,
+        &[],
+    );
+    assert!(csv.contains("Run payroll,PM,pm-payroll,"), "{csv}");
+    assert!(csv.contains("Sprint planning,unclassified,,"), "{csv}");
+
+    std::fs::write(&path, "[[duty]]\nid = \"x\"\nside = \"dev\"\n").unwrap();
+    let err = raci_audit::classify::load_taxonomy(Some(&path)).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("tax.toml") && msg.contains("invalid taxonomy"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn taxonomy_command_prints_a_file_that_loads_back() {
+    let mut out = Vec::new();
+    raci_audit::commands::taxonomy::run(&mut out).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.toml");
+    std::fs::write(&path, &out).unwrap();
+    let loaded = raci_audit::classify::load_taxonomy(Some(&path)).unwrap();
+    assert_eq!(loaded, Taxonomy::builtin());
 }
