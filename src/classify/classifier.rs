@@ -60,6 +60,9 @@ pub struct Classifier {
     kinds: Vec<DutyKind>,
     ids: Vec<String>,
     stems: HashMap<String, u32>,
+    /// Signal words as written, to their stem: most task words are found here without
+    /// running the stemmer.
+    surface: HashMap<String, u32>,
     weights: Vec<f64>,
     signals: Vec<Signal>,
     /// Signals by their first stem: a signal can only match when that stem is present.
@@ -94,6 +97,7 @@ impl Classifier {
         let mut stems: HashMap<String, u32> = HashMap::new();
         let mut signals = Vec::new();
         let mut vocabulary: HashMap<(u8, usize), Vec<(String, u32)>> = HashMap::new();
+        let mut surface: HashMap<String, u32> = HashMap::new();
         for (entry, duty) in taxonomy.duties.iter().enumerate() {
             for signal in &duty.signals {
                 let words = text::content_words(signal);
@@ -105,6 +109,7 @@ impl Classifier {
                     if !ids.contains(&id) {
                         ids.push(id);
                     }
+                    surface.insert(word.clone(), id);
                     let bucket = vocabulary
                         .entry((word.as_bytes()[0], word.len()))
                         .or_default();
@@ -169,6 +174,7 @@ impl Classifier {
             kinds: taxonomy.duties.iter().map(|d| d.kind).collect(),
             ids: taxonomy.duties.iter().map(|d| d.id.clone()).collect(),
             stems,
+            surface,
             weights,
             signals,
             by_first_stem,
@@ -202,6 +208,14 @@ impl Classifier {
         let mut tokens = Vec::with_capacity(words.len());
         let mut unknown = Vec::new();
         for word in words {
+            if let Some(&id) = self.surface.get(&word) {
+                tokens.push(Token {
+                    stem: id,
+                    typed: None,
+                    read_as: word,
+                });
+                continue;
+            }
             let stem = text::stem(&self.stemmer.0, &word);
             match self.stems.get(stem.as_ref()) {
                 Some(&id) => tokens.push(Token {

@@ -85,7 +85,12 @@ pub fn expand(word: &str) -> Option<&'static str> {
 /// "go-to-market" and "stand-up" split into their words. Apostrophes are dropped inside words
 /// ("developers'" -> "developers", "team's" -> "teams").
 pub fn words(text: &str) -> Vec<String> {
-    let folded = deunicode::deunicode(text);
+    // Most task names are plain ASCII; folding them would only copy them.
+    let folded = if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode(text))
+    };
     let mut out = Vec::new();
     let mut current = String::new();
     for ch in folded.chars() {
@@ -126,17 +131,25 @@ pub fn content_words(text: &str) -> Vec<String> {
     out
 }
 
+/// Longest word [`edit_distance_within`] compares; longer words are never typos of a signal.
+pub const MAX_TYPO_WORD: usize = 32;
+
 /// Damerau-Levenshtein distance (optimal string alignment: a swap of two neighbours counts
-/// one) between two ASCII words, or `None` as soon as it must exceed `bound`.
+/// one) between two ASCII words, or `None` as soon as it must exceed `bound`. Rows live on the
+/// stack: the classifier calls this for every unknown word, and allocating was most of its
+/// cost.
 pub fn edit_distance_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > bound {
+    if a.len().abs_diff(b.len()) > bound || a.len() > MAX_TYPO_WORD || b.len() > MAX_TYPO_WORD {
         return None;
     }
     let n = b.len();
     // Three rows: the one before last (for swaps), the last, and the one being filled.
-    let mut prev2: Vec<usize> = vec![0; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur: Vec<usize> = vec![0; n + 1];
+    let mut prev2 = [0usize; MAX_TYPO_WORD + 1];
+    let mut prev = [0usize; MAX_TYPO_WORD + 1];
+    let mut cur = [0usize; MAX_TYPO_WORD + 1];
+    for (j, slot) in prev.iter_mut().enumerate().take(n + 1) {
+        *slot = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         let mut row_min = cur[0];
@@ -152,8 +165,8 @@ pub fn edit_distance_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
         if row_min > bound {
             return None;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        prev2 = prev;
+        prev = cur;
     }
     Some(prev[n]).filter(|&d| d <= bound)
 }
@@ -222,5 +235,8 @@ mod tests {
         assert_eq!(edit_distance_within(b"kitten", b"sitting", 2), None);
         assert_eq!(edit_distance_within(b"abc", b"abc", 0), Some(0));
         assert_eq!(edit_distance_within(b"", b"ab", 1), None);
+        assert_eq!(edit_distance_within(b"ab", b"", 2), Some(2));
+        let long = [b'a'; MAX_TYPO_WORD + 1];
+        assert_eq!(edit_distance_within(&long, &long, 2), None);
     }
 }
