@@ -176,7 +176,7 @@ pub fn edit_distance_within(a: &[u8], b: &[u8], bound: usize) -> Option<usize> {
 pub fn typo_bound(len: usize) -> usize {
     match len {
         0..=4 => 0,
-        5..=7 => 1,
+        5..=8 => 1,
         _ => 2,
     }
 }
