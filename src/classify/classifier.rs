@@ -39,7 +39,7 @@ const VAGUE_WORDS: &[&str] = &[
 
 #[derive(Debug, Clone)]
 struct Signal {
-    entry: u16,
+    entry: u32,
     stems: Vec<u32>,
     /// The signal's words as they appear after normalisation, for explanations.
     display: String,
@@ -125,7 +125,7 @@ impl Classifier {
                     continue;
                 }
                 signals.push(Signal {
-                    entry: entry as u16,
+                    entry: entry as u32,
                     stems: ids,
                     display: text::words(signal).join(" "),
                 });
@@ -197,12 +197,13 @@ impl Classifier {
     }
 
     /// The best entry on `side` (any side for `Shared`) and its explanation, for a task whose
-    /// side was given by the matrix or a pin. `None` when no entry of that side matched.
+    /// side was given by the matrix or a pin. `None` when no entry of that side matched as
+    /// strongly as the classifier needs to place a task itself.
     pub(crate) fn best_on_side(&self, task: &str, side: Side) -> Option<(String, Vec<String>)> {
         let scores = self.score(task);
         let best = (0..self.ids.len())
             .filter(|&e| side == Side::Shared || self.sides[e] == side)
-            .filter(|&e| scores.entry[e] > 0.0)
+            .filter(|&e| scores.entry[e] >= MIN_SCORE)
             .fold(None, |best: Option<usize>, e| match best {
                 Some(b) if scores.entry[b] >= scores.entry[e] => Some(b),
                 _ => Some(e),
@@ -296,24 +297,26 @@ impl Classifier {
         if tokens.is_empty() {
             return scores;
         }
-        let present = |stem: u32| tokens.iter().any(|t| t.stem == stem);
-        let typo = |stem: u32| {
-            tokens
-                .iter()
-                .find(|t| t.stem == stem)
-                .is_some_and(|t| t.typed.is_some())
-        };
+        // Sorted stem sets, so that very long names stay fast: a stem spelled right anywhere
+        // in the name is not a typo, even if another word was corrected to it.
+        let mut exact: Vec<u32> = tokens
+            .iter()
+            .filter(|t| t.typed.is_none())
+            .map(|t| t.stem)
+            .collect();
+        exact.sort_unstable();
+        exact.dedup();
+        let mut present: Vec<u32> = tokens.iter().map(|t| t.stem).collect();
+        present.sort_unstable();
+        present.dedup();
+        let is_present = |stem: u32| present.binary_search(&stem).is_ok();
+        let typo = |stem: u32| exact.binary_search(&stem).is_err();
         // Best contribution per (entry, stem): a stem counts once per entry.
-        let mut best: Vec<(u16, u32, f64)> = Vec::new();
-        let mut seen_first: Vec<u32> = Vec::new();
-        for token in &tokens {
-            if seen_first.contains(&token.stem) {
-                continue;
-            }
-            seen_first.push(token.stem);
-            for &s in &self.by_first_stem[token.stem as usize] {
+        let mut best: Vec<(u32, u32, f64)> = Vec::new();
+        for &first in &present {
+            for &s in &self.by_first_stem[first as usize] {
                 let signal = &self.signals[s as usize];
-                if !signal.stems.iter().all(|&st| present(st)) {
+                if !signal.stems.iter().all(|&st| is_present(st)) {
                     continue;
                 }
                 // A phrase of vague words only ("product updates") gets no phrase bonus: it
@@ -450,6 +453,13 @@ impl Classifier {
             .collect();
         for token in &scores.tokens {
             let Some(typed) = &token.typed else { continue };
+            let also_spelled_right = scores
+                .tokens
+                .iter()
+                .any(|t| t.stem == token.stem && t.typed.is_none());
+            if also_spelled_right {
+                continue;
+            }
             let used = kept
                 .iter()
                 .any(|&s| self.signals[s as usize].stems.contains(&token.stem));
@@ -545,6 +555,28 @@ mod tests {
             c.classify("Pricing & packaging"),
             c.classify("pricing and packaging")
         );
+    }
+
+    #[test]
+    fn very_long_names_are_handled() {
+        let c = Classifier::new(&Taxonomy::builtin());
+        let long = "backlog refinement with the scrum team ".repeat(5_000);
+        let got = c.classify(&long);
+        assert_eq!(got.side, Side::Po);
+        let noise: String = (0..20_000).map(|i| format!("w{i}x ")).collect();
+        assert_eq!(c.classify(&noise).side, Side::Unclassified);
+    }
+
+    #[test]
+    fn a_word_spelled_right_is_not_a_typo_even_if_another_was_corrected_to_it() {
+        let c = Classifier::new(&Taxonomy::builtin());
+        let typo_only = c.classify("Win/loss anlysis");
+        let both = c.classify("Win/loss anlysis and analysis");
+        assert!(
+            both.confidence > typo_only.confidence,
+            "{both:?} {typo_only:?}"
+        );
+        assert!(!both.matched.iter().any(|m| m.contains("->")), "{both:?}");
     }
 
     #[test]
