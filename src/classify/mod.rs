@@ -1,8 +1,16 @@
 //! The taxonomy of PO and PM duties (from the article) and the classifier that places each
 //! task name on a side, explaining its answer.
 
-use crate::model::Side;
+mod classifier;
+mod taxonomy;
+mod text;
+
+pub use classifier::Classifier;
+pub use taxonomy::BUILTIN_TOML;
+
+use crate::model::{Matrix, Side};
 use serde::Serialize;
+use std::path::Path;
 
 /// Whether a taxonomy entry is a duty (checked for coverage) or a skill or trait (only helps
 /// classify task names).
@@ -89,4 +97,208 @@ impl Classification {
 pub struct Pin {
     pub pattern: String,
     pub side: Side,
+}
+
+impl Pin {
+    /// Whether this pin names `task`: exactly (any case, surrounding spaces ignored), or as a
+    /// glob where `*` stands for any run of characters (`Payroll*`, `*backup*`).
+    pub fn matches(&self, task: &str) -> bool {
+        let pattern = self.pattern.trim().to_lowercase();
+        let task = task.trim().to_lowercase();
+        if !pattern.contains('*') {
+            return pattern == task;
+        }
+        glob_matches(&pattern, &task)
+    }
+}
+
+/// `*`-only glob over characters: each literal part must appear in order, the first at the
+/// start and the last at the end unless a `*` stands there.
+fn glob_matches(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let mut rest = text;
+    for (i, part) in parts.iter().enumerate() {
+        if i == 0 {
+            match rest.strip_prefix(part) {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        } else if i == parts.len() - 1 {
+            return rest.ends_with(part);
+        } else {
+            match rest.find(part) {
+                Some(at) => rest = &rest[at + part.len()..],
+                None => return false,
+            }
+        }
+    }
+    // No `*` at all is handled by the caller; a pattern that is only literal parts ends here.
+    rest.is_empty()
+}
+
+/// The taxonomy for a run: the built-in one, or the user's replacement file.
+pub fn load_taxonomy(path: Option<&Path>) -> crate::Result<Taxonomy> {
+    let Some(path) = path else {
+        return Ok(Taxonomy::builtin());
+    };
+    if path.is_dir() {
+        return Err(crate::Error::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    let text = std::fs::read_to_string(path).map_err(|source| crate::Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    // A file saved by Excel or Notepad may start with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    Taxonomy::from_toml(text).map_err(|detail| crate::Error::Taxonomy {
+        path: path.to_path_buf(),
+        detail,
+    })
+}
+
+/// The side of one task name: the first matching pin wins (source `Pin`), else the classifier.
+pub fn classify_task(task: &str, classifier: &Classifier, pins: &[Pin]) -> Classification {
+    match pins.iter().find(|p| p.matches(task)) {
+        Some(pin) => given_side(task, pin.side, SideSource::Pin, classifier),
+        None => classifier.classify(task),
+    }
+}
+
+/// One classification per task, in task order. A side written in the matrix wins (source
+/// `Matrix`), then a pin (source `Pin`), else the classifier.
+pub fn classify_matrix(
+    matrix: &Matrix,
+    classifier: &Classifier,
+    pins: &[Pin],
+) -> Vec<Classification> {
+    matrix
+        .tasks
+        .iter()
+        .map(|task| match task.side_override {
+            Some(side) => given_side(&task.name, side, SideSource::Matrix, classifier),
+            None => classify_task(&task.name, classifier, pins),
+        })
+        .collect()
+}
+
+/// A side the user gave. The duty is still looked up, among the entries of that side (any
+/// side for `shared`), so coverage keeps working; none for `unclassified`.
+fn given_side(
+    task: &str,
+    side: Side,
+    source: SideSource,
+    classifier: &Classifier,
+) -> Classification {
+    let found = match side {
+        Side::Unclassified => None,
+        side => classifier.best_on_side(task, side),
+    };
+    let (duty, matched) = match found {
+        Some((duty, matched)) => (Some(duty), matched),
+        None => (None, Vec::new()),
+    };
+    Classification {
+        side,
+        duty,
+        confidence: 1.0,
+        matched,
+        source,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Pos, Task};
+
+    fn task(name: &str, side_override: Option<Side>) -> Task {
+        Task {
+            name: name.into(),
+            group: None,
+            pos: Pos::default(),
+            side_override,
+            assignments: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn pins_match_exactly_or_by_glob_in_any_case() {
+        let pin = |p: &str| Pin {
+            pattern: p.into(),
+            side: Side::Po,
+        };
+        assert!(pin("Payroll").matches(" payroll "));
+        assert!(!pin("Payroll").matches("Payroll run"));
+        assert!(pin("payroll*").matches("Payroll run"));
+        assert!(pin("*backup").matches("Data-centre BACKUP"));
+        assert!(pin("*centre*").matches("Data-centre backup"));
+        assert!(pin("a*b*c").matches("axxbyyc"));
+        assert!(!pin("a*b*c").matches("axxcyyb"));
+        assert!(pin("*").matches("anything"));
+        assert!(!pin("ab*ab").matches("ab"));
+    }
+
+    #[test]
+    fn matrix_side_wins_then_pin_then_classifier() {
+        let classifier = Classifier::new(&Taxonomy::builtin());
+        let matrix = Matrix {
+            tasks: vec![
+                task("Market research", Some(Side::Po)),
+                task("Backlog refinement", Some(Side::Po)),
+                task("Run payroll", None),
+                task("Customer interviews", None),
+                task("Market research", Some(Side::Unclassified)),
+            ],
+            ..Matrix::default()
+        };
+        let pins = [Pin {
+            pattern: "run *".into(),
+            side: Side::Pm,
+        }];
+        let got = classify_matrix(&matrix, &classifier, &pins);
+        assert_eq!(got.len(), 5);
+
+        // Overridden to PO; no PO entry speaks of market research, so no duty is claimed.
+        assert_eq!((got[0].side, got[0].source), (Side::Po, SideSource::Matrix));
+        assert_eq!(got[0].duty, None);
+        // Consistent override: the classifier's duty is kept.
+        assert_eq!(got[1].source, SideSource::Matrix);
+        assert_eq!(
+            got[1].duty.as_deref(),
+            Some("po-roadmap-actionable-backlog")
+        );
+        assert_eq!((got[2].side, got[2].source), (Side::Pm, SideSource::Pin));
+        assert_eq!(got[3], classifier.classify("Customer interviews"));
+        assert_eq!(got[3].source, SideSource::Classifier);
+        assert_eq!(
+            (got[4].side, got[4].duty.as_deref()),
+            (Side::Unclassified, None)
+        );
+    }
+
+    #[test]
+    fn load_taxonomy_maps_errors_to_the_file() {
+        assert_eq!(load_taxonomy(None).unwrap(), Taxonomy::builtin());
+        let dir = std::env::temp_dir().join(format!("raci-tax-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let bad = dir.join("bad.toml");
+        std::fs::write(&bad, "[[duty]]\nid = \"x\"\n").unwrap();
+        match load_taxonomy(Some(&bad)) {
+            Err(crate::Error::Taxonomy { path, detail }) => {
+                assert_eq!(path, bad);
+                assert!(detail.contains("missing key"), "{detail}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let good = dir.join("good.toml");
+        std::fs::write(&good, format!("\u{feff}{}", Taxonomy::builtin().to_toml())).unwrap();
+        assert_eq!(load_taxonomy(Some(&good)).unwrap(), Taxonomy::builtin());
+        assert!(matches!(
+            load_taxonomy(Some(&dir.join("missing.toml"))),
+            Err(crate::Error::Read { .. })
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

@@ -263,3 +263,30 @@ pub fn run_one(
     }
     Ok(exit_for(&audited.audit, settings))
 }
+
+/// `raci audit INPUT...`: one input writes one report folder; several inputs or a folder are
+/// a portfolio.
+pub fn run(
+    inputs: &[PathBuf],
+    output: Option<&Path>,
+    format_json: bool,
+    settings: &Settings,
+) -> Result<Exit> {
+    let to_stdout = super::is_stdout(output);
+    if to_stdout && !format_json {
+        return Err(Error::Usage(
+            "-o - writes to standard output, which needs a format: add --format json".into(),
+        ));
+    }
+    if format_json && !to_stdout {
+        return Err(Error::Usage(
+            "--format json writes the JSON report to standard output: add -o -".into(),
+        ));
+    }
+    let settings = with_roster(settings)?;
+    let taxonomy = taxonomy_for(&settings)?;
+    match inputs {
+        [one] if !one.is_dir() => run_one(one, output, to_stdout, &settings, &taxonomy),
+        _ => Err(Error::Usage("portfolio mode is not built yet".into())),
+    }
+}

@@ -1,16 +1,80 @@
 //! One module per subcommand; the only place where the stages meet.
 
+pub mod audit;
+pub mod classify;
 pub mod rules;
+pub mod taxonomy;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, ReadArgs};
+use crate::settings::{self, Settings};
 use crate::{Error, Exit, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-pub fn run(cli: Cli) -> Result<Exit> {
-    match cli.command {
-        Command::Audit(_)
-        | Command::Inspect(_)
-        | Command::Classify(_)
-        | Command::Taxonomy
-        | Command::Rules(_) => Err(Error::Usage("not built yet".into())),
+fn cwd() -> Result<PathBuf> {
+    std::env::current_dir().map_err(|source| Error::Read {
+        path: PathBuf::from("."),
+        source,
+    })
+}
+
+fn stdout_err(source: std::io::Error) -> Error {
+    Error::Write {
+        path: PathBuf::from("-"),
+        source,
     }
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<Exit> {
+    let stdout = std::io::stdout();
+    match cli.command {
+        Command::Audit(args) => {
+            let settings = settings::resolve_audit(&args, &cwd()?)?;
+            audit::run(&args.inputs, args.output.as_deref(), args.format.is_some(), &settings)
+        }
+        Command::Inspect(_) => Err(Error::Usage("not built yet".into())),
+        Command::Classify(args) => {
+            let read = ReadArgs {
+                config: args.config.clone(),
+                taxonomy: args.taxonomy.clone(),
+                ..Default::default()
+            };
+            let settings = settings::resolve_read(&read, &cwd()?)?;
+            let taxonomy = audit::taxonomy_for(&settings)?;
+            let mut out = stdout.lock();
+            classify::run(
+                &args.tasks,
+                args.input.as_deref(),
+                args.format,
+                &taxonomy,
+                &settings.pins,
+                &mut out,
+            )?;
+            out.flush().map_err(stdout_err)?;
+            Ok(Exit::Done)
+        }
+        Command::Taxonomy => {
+            let mut out = stdout.lock();
+            taxonomy::run(&mut out)?;
+            out.flush().map_err(stdout_err)?;
+            Ok(Exit::Done)
+        }
+        Command::Rules(args) => {
+            let mut out = stdout.lock();
+            rules::run(args.rule.as_deref(), &mut out)?;
+            out.flush().map_err(stdout_err)?;
+            Ok(Exit::Done)
+        }
+    }
+}
+
+/// Settings for commands that only read (`inspect`).
+pub fn read_settings(read: &ReadArgs) -> Result<Settings> {
+    settings::resolve_read(read, &cwd()?)
+}
+
+/// `-o -` is standard output.
+pub fn is_stdout(path: Option<&Path>) -> bool {
+    path == Some(Path::new("-"))
 }

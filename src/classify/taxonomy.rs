@@ -1,0 +1,336 @@
+//! The taxonomy as data: the built-in TOML compiled into the binary, the strict reader for a
+//! user's replacement file, the writer that prints it back, and extra signals from `raci.toml`.
+
+use super::{text, Duty, DutyKind, Taxonomy};
+use crate::model::Side;
+use crate::settings::SignalAddition;
+use std::collections::BTreeSet;
+
+/// The built-in taxonomy, with its comments (they explain where the article departs from common
+/// practice). `raci taxonomy` prints this text.
+pub const BUILTIN_TOML: &str = include_str!("taxonomy.toml");
+
+const DUTY_KEYS: &[&str] = &["id", "side", "kind", "section", "text", "signals"];
+
+impl Taxonomy {
+    /// The taxonomy of the article, as shipped.
+    pub fn builtin() -> Taxonomy {
+        // The file is part of the binary and a unit test parses it, so failing here is a
+        // build defect, not a user error.
+        Taxonomy::from_toml(BUILTIN_TOML).expect("the built-in taxonomy is valid")
+    }
+
+    /// Reads a taxonomy file. Strict: unknown keys, missing keys, duplicate ids, bad sides or
+    /// kinds and empty signals are errors naming the entry.
+    pub fn from_toml(text: &str) -> Result<Taxonomy, String> {
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let msg = e.message().to_string();
+            match e.span() {
+                Some(span) => format!("line {}: {msg}", line_of(text, span.start)),
+                None => msg,
+            }
+        })?;
+        if let Some(key) = table.keys().find(|k| k.as_str() != "duty") {
+            return Err(format!(
+                "unknown top-level key {key:?}; a taxonomy has only [[duty]] entries"
+            ));
+        }
+        let entries = match table.get("duty") {
+            None => return Err("no [[duty]] entries".to_string()),
+            Some(toml::Value::Array(entries)) => entries,
+            Some(_) => return Err("`duty` must be written as [[duty]] entries".to_string()),
+        };
+        let mut duties = Vec::with_capacity(entries.len());
+        let mut ids = BTreeSet::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let duty = read_duty(i, entry)?;
+            if !ids.insert(duty.id.clone()) {
+                return Err(format!(
+                    "duty #{} {:?}: duplicate id; every id must be unique",
+                    i + 1,
+                    duty.id
+                ));
+            }
+            duties.push(duty);
+        }
+        if duties.is_empty() {
+            return Err("no [[duty]] entries".to_string());
+        }
+        Ok(Taxonomy { duties })
+    }
+
+    /// The taxonomy in the format [`Taxonomy::from_toml`] reads (without comments).
+    pub fn to_toml(&self) -> String {
+        let mut out = String::new();
+        for (i, duty) in self.duties.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str("[[duty]]\n");
+            out.push_str(&format!("id = {}\n", quote(&duty.id)));
+            out.push_str(&format!("side = {}\n", quote(duty.side.as_str())));
+            out.push_str(&format!("kind = {}\n", quote(kind_name(duty.kind))));
+            out.push_str(&format!("section = {}\n", quote(&duty.section)));
+            out.push_str(&format!("text = {}\n", quote(&duty.text)));
+            out.push_str("signals = [\n");
+            for signal in &duty.signals {
+                out.push_str(&format!("    {},\n", quote(signal)));
+            }
+            out.push_str("]\n");
+        }
+        out
+    }
+
+    /// Adds signals from `raci.toml` to existing entries; signals already present (any case)
+    /// are not repeated. An unknown duty id is an error that lists the known ones.
+    pub fn add_signals(&mut self, additions: &[SignalAddition]) -> Result<(), String> {
+        for addition in additions {
+            let Some(at) = self.duties.iter().position(|d| d.id == addition.duty) else {
+                let known: Vec<&str> = self.duties.iter().map(|d| d.id.as_str()).collect();
+                return Err(format!(
+                    "unknown duty id {:?} for extra signals; known ids: {}",
+                    addition.duty,
+                    known.join(", ")
+                ));
+            };
+            let duty = &mut self.duties[at];
+            for signal in &addition.signals {
+                check_signal(signal).map_err(|e| format!("duty {:?}: {e}", addition.duty))?;
+                let lower = signal.trim().to_lowercase();
+                if !duty.signals.iter().any(|s| s.to_lowercase() == lower) {
+                    duty.signals.push(signal.trim().to_string());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn kind_name(kind: DutyKind) -> &'static str {
+    match kind {
+        DutyKind::Duty => "duty",
+        DutyKind::Skill => "skill",
+        DutyKind::Trait => "trait",
+    }
+}
+
+fn quote(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text.as_bytes()[..byte.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// A signal must keep at least one word after stop words are removed, or it could never match.
+fn check_signal(signal: &str) -> Result<(), String> {
+    if text::content_words(signal).is_empty() {
+        return Err(format!(
+            "signal {signal:?} has no words that can match (empty, or only stop words)"
+        ));
+    }
+    Ok(())
+}
+
+fn read_duty(index: usize, entry: &toml::Value) -> Result<Duty, String> {
+    let toml::Value::Table(table) = entry else {
+        return Err(format!("duty #{}: must be a [[duty]] table", index + 1));
+    };
+    // Name the entry by its id when it has one, by its position otherwise.
+    let name = match table.get("id").and_then(|v| v.as_str()) {
+        Some(id) => format!("duty #{} {id:?}", index + 1),
+        None => format!("duty #{}", index + 1),
+    };
+    if let Some(key) = table.keys().find(|k| !DUTY_KEYS.contains(&k.as_str())) {
+        return Err(format!(
+            "{name}: unknown key {key:?}; the keys are {}",
+            DUTY_KEYS.join(", ")
+        ));
+    }
+    let string = |key: &str| -> Result<String, String> {
+        match table.get(key) {
+            None => Err(format!("{name}: missing key {key:?}")),
+            Some(toml::Value::String(s)) => Ok(s.trim().to_string()),
+            Some(_) => Err(format!("{name}: {key:?} must be a string")),
+        }
+    };
+    let id = string("id")?;
+    if id.is_empty()
+        || !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        || id.starts_with('-')
+        || id.ends_with('-')
+    {
+        return Err(format!(
+            "{name}: id must be kebab-case (a-z, 0-9 and '-'), like \"po-sprint-priorities\""
+        ));
+    }
+    let side_text = string("side")?;
+    let side = match Side::parse(&side_text) {
+        Some(side @ (Side::Po | Side::Pm | Side::Shared)) => side,
+        _ => {
+            return Err(format!(
+                "{name}: side {side_text:?} is not one of \"PO\", \"PM\", \"shared\""
+            ))
+        }
+    };
+    let kind_text = string("kind")?;
+    let kind = match kind_text.to_ascii_lowercase().as_str() {
+        "duty" => DutyKind::Duty,
+        "skill" => DutyKind::Skill,
+        "trait" => DutyKind::Trait,
+        _ => {
+            return Err(format!(
+                "{name}: kind {kind_text:?} is not one of \"duty\", \"skill\", \"trait\""
+            ))
+        }
+    };
+    let section = string("section")?;
+    let text = string("text")?;
+    if text.is_empty() {
+        return Err(format!("{name}: text is empty"));
+    }
+    let signals = match table.get("signals") {
+        None => return Err(format!("{name}: missing key \"signals\"")),
+        Some(toml::Value::Array(items)) => {
+            let mut signals = Vec::with_capacity(items.len());
+            for item in items {
+                let toml::Value::String(s) = item else {
+                    return Err(format!("{name}: every signal must be a string"));
+                };
+                check_signal(s).map_err(|e| format!("{name}: {e}"))?;
+                signals.push(s.trim().to_string());
+            }
+            signals
+        }
+        Some(_) => return Err(format!("{name}: \"signals\" must be a list of strings")),
+    };
+    if signals.is_empty() {
+        return Err(format!(
+            "{name}: no signals; give at least one word or phrase that points to it"
+        ));
+    }
+    Ok(Duty {
+        id,
+        side,
+        kind,
+        text,
+        section,
+        signals,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_round_trips() {
+        let t = Taxonomy::builtin();
+        assert!(t.duties.len() > 40);
+        let again = Taxonomy::from_toml(&t.to_toml()).unwrap();
+        assert_eq!(t, again);
+    }
+
+    #[test]
+    fn builtin_file_is_to_toml_plus_comments() {
+        // `raci taxonomy` prints the commented file; it must be the very format `to_toml`
+        // writes, so a user's edited copy and a generated one look alike.
+        let uncommented: Vec<&str> = BUILTIN_TOML
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .collect();
+        let mut joined = uncommented.join("\n");
+        while joined.contains("\n\n\n") {
+            joined = joined.replace("\n\n\n", "\n\n");
+        }
+        let expected = Taxonomy::builtin().to_toml();
+        assert_eq!(joined.trim(), expected.trim());
+    }
+
+    #[test]
+    fn builtin_covers_both_sides_and_shared() {
+        let t = Taxonomy::builtin();
+        for side in [Side::Po, Side::Pm, Side::Shared] {
+            assert!(
+                t.coverage_duties().filter(|d| d.side == side).count() >= 4,
+                "{side}"
+            );
+        }
+        assert!(t.duties.iter().any(|d| d.kind == DutyKind::Skill));
+        assert!(t.duties.iter().any(|d| d.kind == DutyKind::Trait));
+        assert!(t.duty("po-sprint-priorities").is_some());
+    }
+
+    fn one(body: &str) -> String {
+        format!("[[duty]]\n{body}\n")
+    }
+
+    const GOOD: &str = "id = \"x-one\"\nside = \"PO\"\nkind = \"duty\"\nsection = \"S\"\ntext = \"T\"\nsignals = [\"sprint\"]";
+
+    #[test]
+    fn strict_reader_names_the_entry() {
+        assert!(Taxonomy::from_toml(&one(GOOD)).is_ok());
+
+        let err = Taxonomy::from_toml(&one(&format!("{GOOD}\nsigals = []"))).unwrap_err();
+        assert!(err.contains("\"x-one\"") && err.contains("sigals"), "{err}");
+
+        let err = Taxonomy::from_toml(&one(&GOOD.replace("\"PO\"", "\"dev\""))).unwrap_err();
+        assert!(err.contains("\"x-one\"") && err.contains("dev"), "{err}");
+
+        let err = Taxonomy::from_toml(&one(&GOOD.replace("\"duty\"", "\"hobby\""))).unwrap_err();
+        assert!(err.contains("hobby"), "{err}");
+
+        let twice = format!("{}{}", one(GOOD), one(GOOD));
+        let err = Taxonomy::from_toml(&twice).unwrap_err();
+        assert!(err.contains("duplicate") && err.contains("x-one"), "{err}");
+
+        let err =
+            Taxonomy::from_toml(&one(&GOOD.replace("[\"sprint\"]", "[\"the\"]"))).unwrap_err();
+        assert!(err.contains("stop words"), "{err}");
+
+        let err = Taxonomy::from_toml(&one(&GOOD.replace("[\"sprint\"]", "[]"))).unwrap_err();
+        assert!(err.contains("no signals"), "{err}");
+
+        let err = Taxonomy::from_toml(&one(&GOOD.replace("x-one", "X One"))).unwrap_err();
+        assert!(err.contains("kebab-case"), "{err}");
+
+        let err = Taxonomy::from_toml("version = 2\n").unwrap_err();
+        assert!(err.contains("version"), "{err}");
+
+        let err = Taxonomy::from_toml("[[duty]\n").unwrap_err();
+        assert!(err.contains("line 1"), "{err}");
+
+        assert!(Taxonomy::from_toml("").is_err());
+    }
+
+    #[test]
+    fn add_signals_extends_and_rejects_unknown_ids() {
+        let mut t = Taxonomy::builtin();
+        let before = t.duty("pm-market-research").unwrap().signals.len();
+        t.add_signals(&[SignalAddition {
+            duty: "pm-market-research".into(),
+            signals: vec!["Field study".into(), "MARKET RESEARCH".into()],
+        }])
+        .unwrap();
+        let after = &t.duty("pm-market-research").unwrap().signals;
+        assert_eq!(after.len(), before + 1);
+        assert_eq!(after.last().unwrap(), "Field study");
+
+        let err = t
+            .add_signals(&[SignalAddition {
+                duty: "pm-nope".into(),
+                signals: vec!["x".into()],
+            }])
+            .unwrap_err();
+        assert!(
+            err.contains("pm-nope") && err.contains("pm-market-research"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,363 @@
+//! `raci classify`: classify task names given on the command line or in a file, and explain
+//! each answer (text), or write it as CSV or JSON.
+
+use crate::classify::{classify_task, Classification, Classifier, Pin, SideSource, Taxonomy};
+use crate::cli::ClassifyFormat;
+use crate::{Error, Result};
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Classifies `tasks` and then the names in `input` (one per line, or a CSV with a `task`
+/// column), in that order, and writes the answers to `out`.
+pub fn run(
+    tasks: &[String],
+    input: Option<&Path>,
+    format: ClassifyFormat,
+    taxonomy: &Taxonomy,
+    pins: &[Pin],
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut names: Vec<String> = tasks.to_vec();
+    if let Some(path) = input {
+        names.extend(read_task_file(path)?);
+    }
+    if names.is_empty() {
+        return Err(Error::Usage(
+            "no task names: give them as arguments (raci classify \"Sprint planning\") or in a file with --input FILE".into(),
+        ));
+    }
+    let classifier = Classifier::new(taxonomy);
+    let results: Vec<(String, Classification)> = names
+        .into_iter()
+        .map(|name| {
+            let class = classify_task(&name, &classifier, pins);
+            (name, class)
+        })
+        .collect();
+    let written = match format {
+        ClassifyFormat::Text => write_text(&results, taxonomy, out),
+        ClassifyFormat::Csv => write_csv(&results, out),
+        ClassifyFormat::Json => write_json(&results, taxonomy, out),
+    };
+    written.map_err(|source| Error::Write {
+        path: PathBuf::from("standard output"),
+        source,
+    })
+}
+
+/// Task names from a file: a CSV whose header has a `task` column (any case), or else one
+/// name per line. Blank lines are not names. `-` reads standard input.
+fn read_task_file(path: &Path) -> Result<Vec<String>> {
+    let bytes = if path == Path::new("-") {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
+            Error::Read {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+        buf
+    } else {
+        if path.is_dir() {
+            return Err(Error::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        std::fs::read(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?
+    };
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        // Spreadsheet exports on Windows are often Windows-1252; read them rather than refuse.
+        Err(e) => encoding_rs::WINDOWS_1252
+            .decode(e.as_bytes())
+            .0
+            .into_owned(),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if let Some(names) = read_task_csv(text, &file)? {
+        return Ok(names);
+    }
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
+/// The `task` column of a CSV (comma, semicolon or tab separated), or `None` when the first
+/// line has no `task` column, so the file is a plain list.
+fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<String>>> {
+    let first = text.lines().next().unwrap_or("");
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|&d| first.bytes().filter(|&b| b == d).count())
+        .filter(|&d| first.as_bytes().contains(&d));
+    let header_cells: Vec<String> = match delimiter {
+        Some(d) => first
+            .split(d as char)
+            .map(|c| c.trim().trim_matches('"').trim().to_ascii_lowercase())
+            .collect(),
+        None => vec![first.trim().trim_matches('"').trim().to_ascii_lowercase()],
+    };
+    let Some(column) = header_cells.iter().position(|c| c == "task") else {
+        return Ok(None);
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter.unwrap_or(b','))
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let mut names = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| Error::Csv {
+            file: file.to_string(),
+            line: e.position().map_or(0, |p| p.line()),
+            detail: e.to_string(),
+        })?;
+        let name = record.get(column).unwrap_or("").trim();
+        if !name.is_empty() {
+            names.push(name.to_string());
+        }
+    }
+    Ok(Some(names))
+}
+
+fn confidence(c: &Classification) -> String {
+    format!("{:.2}", c.confidence)
+}
+
+fn source_name(source: SideSource) -> &'static str {
+    match source {
+        SideSource::Classifier => "classifier",
+        SideSource::Matrix => "matrix",
+        SideSource::Pin => "pin in raci.toml",
+    }
+}
+
+fn write_text(
+    results: &[(String, Classification)],
+    taxonomy: &Taxonomy,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for (i, (name, c)) in results.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "{name}")?;
+        let why = match (c.side, c.source) {
+            (crate::model::Side::Unclassified, SideSource::Classifier) if c.matched.is_empty() => {
+                " (no word of the taxonomy found)".to_string()
+            }
+            (crate::model::Side::Unclassified, SideSource::Classifier) => {
+                " (too little evidence to choose a side)".to_string()
+            }
+            (_, SideSource::Classifier) => format!(" (confidence {})", confidence(c)),
+            (_, source) => format!(" (given by the {})", source_name(source)),
+        };
+        writeln!(out, "  side:       {}{why}", c.side)?;
+        if let Some(id) = &c.duty {
+            match taxonomy.duty(id) {
+                Some(duty) => {
+                    writeln!(out, "  duty:       {id} ({} {})", duty.side, kind(duty))?;
+                    writeln!(out, "              \"{}\"", duty.text)?;
+                    if !duty.section.is_empty() {
+                        writeln!(out, "              article section: {}", duty.section)?;
+                    }
+                }
+                None => writeln!(out, "  duty:       {id}")?,
+            }
+        }
+        if !c.matched.is_empty() {
+            let shown: Vec<String> = c
+                .matched
+                .iter()
+                .map(|m| match m.split_once("->") {
+                    Some((typed, read)) => format!("{typed} (read as \"{read}\")"),
+                    None => format!("\"{m}\""),
+                })
+                .collect();
+            writeln!(out, "  matched:    {}", shown.join(", "))?;
+        }
+    }
+    Ok(())
+}
+
+fn kind(duty: &crate::classify::Duty) -> &'static str {
+    match duty.kind {
+        crate::classify::DutyKind::Duty => "duty",
+        crate::classify::DutyKind::Skill => "skill",
+        crate::classify::DutyKind::Trait => "trait",
+    }
+}
+
+/// A CSV cell that Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a `'`
+/// in front, so it is shown as text.
+fn excel_safe(cell: &str) -> String {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn write_csv(results: &[(String, Classification)], out: &mut dyn Write) -> std::io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(["task", "side", "duty", "confidence", "matched"])?;
+    for (name, c) in results {
+        writer.write_record([
+            excel_safe(name),
+            c.side.as_str().to_string(),
+            excel_safe(c.duty.as_deref().unwrap_or("")),
+            confidence(c),
+            excel_safe(&c.matched.join("; ")),
+        ])?;
+    }
+    writer.flush()
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    task: &'a str,
+    #[serde(flatten)]
+    class: &'a Classification,
+    /// The duty's text, so the answer reads without the taxonomy at hand.
+    duty_text: Option<&'a str>,
+}
+
+fn write_json(
+    results: &[(String, Classification)],
+    taxonomy: &Taxonomy,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let rows: Vec<JsonRow> = results
+        .iter()
+        .map(|(name, c)| JsonRow {
+            task: name,
+            class: c,
+            duty_text: c
+                .duty
+                .as_deref()
+                .and_then(|id| taxonomy.duty(id))
+                .map(|d| d.text.as_str()),
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_on(tasks: &[&str], format: ClassifyFormat) -> String {
+        let tasks: Vec<String> = tasks.iter().map(|s| s.to_string()).collect();
+        let mut out = Vec::new();
+        run(&tasks, None, format, &Taxonomy::builtin(), &[], &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn text_explains_the_typo_correction() {
+        let text = run_on(&["Win/loss anlysis"], ClassifyFormat::Text);
+        assert!(
+            text.starts_with("Win/loss anlysis\n  side:       PM (confidence "),
+            "{text}"
+        );
+        assert!(text.contains("pm-business-data"), "{text}");
+        assert!(text.contains("competitive analysis"), "{text}");
+        assert!(text.contains("anlysis (read as \"analysis\")"), "{text}");
+    }
+
+    #[test]
+    fn csv_has_the_exact_columns_and_is_safe_for_excel() {
+        let csv = run_on(
+            &["=HYPERLINK(\"x\")", "-Sprint planning", "Run payroll"],
+            ClassifyFormat::Csv,
+        );
+        let mut lines = csv.lines();
+        assert_eq!(lines.next(), Some("task,side,duty,confidence,matched"));
+        assert!(
+            lines
+                .next()
+                .unwrap()
+                .starts_with("\"'=HYPERLINK(\"\"x\"\")\","),
+            "{csv}"
+        );
+        assert!(
+            lines
+                .next()
+                .unwrap()
+                .starts_with("'-Sprint planning,PO,po-sprint-priorities,"),
+            "{csv}"
+        );
+        assert_eq!(lines.next(), Some("Run payroll,unclassified,,0.00,"));
+        assert_eq!(lines.next(), None);
+    }
+
+    #[test]
+    fn excel_safe_prefixes_formula_starters_only() {
+        for s in ["=1", "+1", "-1", "@x", "\tx", "\rx"] {
+            assert_eq!(excel_safe(s), format!("'{s}"));
+        }
+        assert_eq!(excel_safe("Sprint - planning"), "Sprint - planning");
+        assert_eq!(excel_safe(""), "");
+    }
+
+    #[test]
+    fn json_is_an_array_with_the_duty_text() {
+        let json = run_on(&["Backlog refinement"], ClassifyFormat::Json);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let row = &value[0];
+        assert_eq!(row["task"], "Backlog refinement");
+        assert_eq!(row["side"], "PO");
+        assert_eq!(row["source"], "classifier");
+        assert_eq!(row["duty"], "po-roadmap-actionable-backlog");
+        assert!(row["duty_text"]
+            .as_str()
+            .unwrap()
+            .contains("actionable backlog"));
+    }
+
+    #[test]
+    fn no_names_is_a_usage_error() {
+        let mut out = Vec::new();
+        let err = run(
+            &[],
+            None,
+            ClassifyFormat::Text,
+            &Taxonomy::builtin(),
+            &[],
+            &mut out,
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::Usage(_)), "{err}");
+    }
+
+    #[test]
+    fn task_files_are_lists_or_csv_with_a_task_column() {
+        assert_eq!(
+            read_task_csv("Sprint planning\nGTM plan\n", "f").unwrap(),
+            None
+        );
+        assert_eq!(
+            read_task_csv(
+                "id;Task;owner\n1;Sprint planning;x\n2;;y\n3;\"GTM; plan\";z\n",
+                "f"
+            )
+            .unwrap(),
+            Some(vec!["Sprint planning".to_string(), "GTM; plan".to_string()])
+        );
+        assert_eq!(
+            read_task_csv("task\nSprint planning\n", "f").unwrap(),
+            Some(vec!["Sprint planning".to_string()])
+        );
+    }
+}
