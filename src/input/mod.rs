@@ -405,3 +405,212 @@ fn check_cell_chars(file: &str, text: &str, limits: &Limits) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut buf = std::io::Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            for (name, data) in files {
+                let method = if *name == "mimetype" {
+                    zip::CompressionMethod::Stored
+                } else {
+                    zip::CompressionMethod::Deflated
+                };
+                let options = zip::write::SimpleFileOptions::default().compression_method(method);
+                zip.start_file(*name, options).unwrap();
+                zip.write_all(data).unwrap();
+            }
+            zip.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+    /// A minimal ODS: rows and columns skipped with repeat counts so the data starts at C3,
+    /// plus a merged cell spanning two columns.
+    fn ods() -> Vec<u8> {
+        let content = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>
+<table:table table:name="RACI">
+<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="5"/></table:table-row>
+<table:table-row><table:table-cell table:number-columns-repeated="2"/><table:table-cell office:value-type="string"><text:p>Task</text:p></table:table-cell><table:table-cell office:value-type="string" table:number-columns-spanned="2"><text:p>Product Owner</text:p></table:table-cell><table:covered-table-cell/></table:table-row>
+<table:table-row><table:table-cell table:number-columns-repeated="2"/><table:table-cell office:value-type="string"><text:p>Ship</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell></table:table-row>
+</table:table>
+<table:table table:name="Empty"><table:table-row><table:table-cell/></table:table-row></table:table>
+</office:spreadsheet></office:body></office:document-content>"#;
+        let manifest = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+        zip_of(&[
+            ("mimetype", ODS_MIME),
+            ("content.xml", content.as_bytes()),
+            ("META-INF/manifest.xml", manifest.as_bytes()),
+        ])
+    }
+
+    fn xlsx() -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let ws = book.add_worksheet().set_name("RACI").unwrap();
+        ws.write_string(0, 0, "Task").unwrap();
+        book.save_to_buffer().unwrap()
+    }
+
+    fn limits() -> Limits {
+        Limits::default()
+    }
+
+    #[test]
+    fn ods_positions_are_absolute() {
+        let book = read_bytes("team.ods", &ods(), &limits()).unwrap();
+        assert_eq!(book.format, Format::Ods);
+        let names: Vec<_> = book.sheets.iter().map(|s| s.name.clone()).collect();
+        assert_eq!(names, [Some("RACI".into()), Some("Empty".into())]);
+        let cells: Vec<(Pos, String)> = book.sheets[0]
+            .cells
+            .iter()
+            .map(|c| (c.pos, c.value.display()))
+            .collect();
+        assert_eq!(
+            cells,
+            vec![
+                (Pos::new(2, 2), "Task".into()),
+                (Pos::new(2, 3), "Product Owner".into()),
+                (Pos::new(3, 2), "Ship".into()),
+                (Pos::new(3, 3), "3".into()),
+            ]
+        );
+        assert_eq!(book.sheets[0].cells[3].value, CellValue::Number(3.0));
+        // calamine does not report ODS merges.
+        assert!(book.sheets[0].merges.is_empty());
+        assert!(book.sheets[1].cells.is_empty());
+    }
+
+    #[test]
+    fn content_outranks_extension() {
+        let x = xlsx();
+        for name in ["team.csv", "team.ods", "team", "TEAM.XLSX", "team.xls"] {
+            assert_eq!(
+                read_bytes(name, &x, &limits()).unwrap().format,
+                Format::Xlsx
+            );
+        }
+        assert_eq!(
+            read_bytes("team.xlsx", &ods(), &limits()).unwrap().format,
+            Format::Ods
+        );
+        let csv = read_bytes("team.xlsx", b"Task,PO\nShip,A\n", &limits()).unwrap();
+        assert_eq!(csv.format, Format::Csv);
+        assert_eq!(csv.sheets[0].cells.len(), 4);
+        assert_eq!(csv.file, "team.xlsx");
+    }
+
+    #[test]
+    fn extensions_are_case_insensitive() {
+        assert_eq!(format_from_extension("a.XLSM"), Some(Format::Xlsx));
+        assert_eq!(format_from_extension("a.Tsv"), Some(Format::Csv));
+        assert_eq!(format_from_extension("a.ODS"), Some(Format::Ods));
+        assert_eq!(format_from_extension("a.xlsb"), Some(Format::Xlsb));
+        assert_eq!(format_from_extension("a.XLS"), Some(Format::Xls));
+        assert_eq!(format_from_extension("a.pdf"), None);
+    }
+
+    #[test]
+    fn empty_input_is_refused() {
+        let err = read_bytes("team.csv", b"", &limits()).unwrap_err();
+        assert!(matches!(err, Error::UnknownFormat { .. }));
+        assert!(err.to_string().contains("team.csv"));
+    }
+
+    #[test]
+    fn other_zips_are_named() {
+        let docx = zip_of(&[
+            ("word/document.xml", b"<w/>"),
+            ("[Content_Types].xml", b"<x/>"),
+        ]);
+        let err = read_bytes("team.xlsx", &docx, &limits()).unwrap_err();
+        assert!(err.to_string().contains("Word document"), "{err}");
+        let odt = zip_of(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.text"),
+            ("content.xml", b"<x/>"),
+        ]);
+        let err = read_bytes("team.ods", &odt, &limits()).unwrap_err();
+        assert!(matches!(err, Error::UnknownFormat { .. }), "{err}");
+        assert!(err.to_string().contains("opendocument.text"), "{err}");
+    }
+
+    #[test]
+    fn truncated_zip_is_a_damaged_workbook() {
+        let x = xlsx();
+        let err = read_bytes("team.xlsx", &x[..x.len() / 2], &limits()).unwrap_err();
+        assert!(matches!(err, Error::Workbook { .. }), "{err}");
+    }
+
+    #[test]
+    fn declared_part_size_is_capped() {
+        let big = vec![b' '; 300_000];
+        let bomb = zip_of(&[("content.xml", &big), ("mimetype", ODS_MIME)]);
+        let limits = Limits {
+            max_file_bytes: 100_000,
+            ..Limits::default()
+        };
+        assert!((bomb.len() as u64) < limits.max_file_bytes);
+        let err = read_bytes("bomb.ods", &bomb, &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    actual: 300_000,
+                    flag: "--max-file-mb",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn encrypted_ooxml_asks_for_an_unprotected_copy() {
+        let mut file = vec![0u8; 1536];
+        file[..8].copy_from_slice(&container::OLE_MAGIC);
+        let entry = &mut file[1024..1152];
+        for (i, u) in "EncryptedPackage".encode_utf16().enumerate() {
+            entry[2 * i..2 * i + 2].copy_from_slice(&u.to_le_bytes());
+        }
+        entry[64..66].copy_from_slice(&34u16.to_le_bytes());
+        let err = read_bytes("secret.xlsx", &file, &limits()).unwrap_err();
+        assert!(
+            matches!(err, Error::Workbook { hint, .. } if hint == workbook::HINT_PASSWORD),
+            "{err}"
+        );
+        assert!(err.to_string().contains("password"));
+    }
+
+    #[test]
+    fn binary_text_is_refused() {
+        let err = read_bytes("team.csv", b"Task,PO\n\0\0\0", &limits()).unwrap_err();
+        assert!(matches!(err, Error::UnknownFormat { .. }), "{err}");
+        assert!(err.to_string().contains("NUL"));
+    }
+
+    #[test]
+    fn over_size_bytes_are_refused_before_parsing() {
+        let limits = Limits {
+            max_file_bytes: 4,
+            ..Limits::default()
+        };
+        let err = read_bytes("team.csv", b"a,b,c", &limits).unwrap_err();
+        assert!(matches!(
+            err,
+            Error::TooLarge {
+                actual: 5,
+                limit: 4,
+                ..
+            }
+        ));
+    }
+}

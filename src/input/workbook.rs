@@ -328,3 +328,197 @@ fn read_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
     }
     Ok(sheets)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::{ExcelDateTime as XlDate, Format as XlFormat, Formula, Workbook};
+
+    fn read(bytes: &[u8]) -> Vec<Sheet> {
+        read_workbook("t.xlsx", Format::Xlsx, bytes, &Limits::default()).unwrap()
+    }
+
+    fn value_at(sheet: &Sheet, row: u32, col: u32) -> Option<&CellValue> {
+        sheet
+            .cells
+            .iter()
+            .find(|c| c.pos == Pos::new(row, col))
+            .map(|c| &c.value)
+    }
+
+    #[test]
+    fn positions_are_absolute_when_data_starts_at_c5() {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet().set_name("RACI").unwrap();
+        // C5 is row 4, column 2 (0-based).
+        ws.write_string(4, 2, "Task").unwrap();
+        ws.write_string(4, 3, "PO").unwrap();
+        ws.write_string(5, 2, "Ship").unwrap();
+        ws.write_string(5, 3, "A").unwrap();
+        ws.write_string(5, 4, "   ").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheets = read(&bytes);
+        assert_eq!(sheets.len(), 1);
+        let sheet = &sheets[0];
+        assert_eq!(sheet.name.as_deref(), Some("RACI"));
+        let got: Vec<(Pos, String)> = sheet
+            .cells
+            .iter()
+            .map(|c| (c.pos, c.value.display()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Pos::new(4, 2), "Task".to_string()),
+                (Pos::new(4, 3), "PO".to_string()),
+                (Pos::new(5, 2), "Ship".to_string()),
+                (Pos::new(5, 3), "A".to_string()),
+            ]
+        );
+        let source = crate::model::Source {
+            file: "t.xlsx".into(),
+            sheet: sheet.name.clone(),
+        };
+        assert_eq!(source.cell_ref(sheet.cells[0].pos), "t.xlsx[RACI]!C5");
+    }
+
+    #[test]
+    fn merges_are_absolute_and_inclusive() {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        let fmt = XlFormat::new();
+        ws.merge_range(1, 3, 1, 5, "Product", &fmt).unwrap();
+        ws.merge_range(2, 0, 4, 0, "Phase", &fmt).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheet = &read(&bytes)[0];
+        assert_eq!(
+            sheet.merges,
+            vec![
+                Merge {
+                    start: Pos::new(1, 3),
+                    end: Pos::new(1, 5)
+                },
+                Merge {
+                    start: Pos::new(2, 0),
+                    end: Pos::new(4, 0)
+                },
+            ]
+        );
+        assert_eq!(
+            value_at(sheet, 1, 3),
+            Some(&CellValue::Text("Product".into()))
+        );
+    }
+
+    #[test]
+    fn values_keep_their_kind() {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.write_number(0, 0, 42.0).unwrap();
+        ws.write_number(0, 1, 2.5).unwrap();
+        ws.write_boolean(0, 2, true).unwrap();
+        let date = XlDate::from_ymd(2024, 3, 1).unwrap();
+        let date_fmt = XlFormat::new().set_num_format("yyyy-mm-dd");
+        ws.write_datetime_with_format(0, 3, &date, &date_fmt)
+            .unwrap();
+        let stamp = XlDate::from_ymd(2024, 3, 1)
+            .unwrap()
+            .and_hms(9, 30, 0)
+            .unwrap();
+        let stamp_fmt = XlFormat::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+        ws.write_datetime_with_format(0, 4, &stamp, &stamp_fmt)
+            .unwrap();
+        ws.write_formula(0, 5, Formula::new("=1+1").set_result("2"))
+            .unwrap();
+        ws.write_string(0, 6, " R ").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheet = &read(&bytes)[0];
+        assert_eq!(value_at(sheet, 0, 0), Some(&CellValue::Number(42.0)));
+        assert_eq!(value_at(sheet, 0, 1), Some(&CellValue::Number(2.5)));
+        assert_eq!(value_at(sheet, 0, 2), Some(&CellValue::Bool(true)));
+        assert_eq!(
+            value_at(sheet, 0, 3),
+            Some(&CellValue::DateTime("2024-03-01".into()))
+        );
+        assert_eq!(
+            value_at(sheet, 0, 4),
+            Some(&CellValue::DateTime("2024-03-01 09:30:00".into()))
+        );
+        // The cached value of a formula, not the formula.
+        assert_eq!(value_at(sheet, 0, 5).map(|v| v.display()), Some("2".into()));
+        // Text is kept as written; trimming is layout's business.
+        assert_eq!(value_at(sheet, 0, 6), Some(&CellValue::Text(" R ".into())));
+    }
+
+    #[test]
+    fn every_sheet_is_kept_in_order_even_empty_ones() {
+        let mut book = Workbook::new();
+        book.add_worksheet().set_name("Notes").unwrap();
+        book.add_worksheet()
+            .set_name("RACI")
+            .unwrap()
+            .write_string(0, 0, "x")
+            .unwrap();
+        book.add_worksheet().set_name("Empty").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheets = read(&bytes);
+        let names: Vec<_> = sheets.iter().map(|s| s.name.clone().unwrap()).collect();
+        assert_eq!(names, ["Notes", "RACI", "Empty"]);
+        assert!(sheets[0].cells.is_empty());
+        assert_eq!(sheets[1].cells.len(), 1);
+    }
+
+    #[test]
+    fn caps_hold_while_streaming() {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        for row in 0..10 {
+            ws.write_string(row, 0, "R").unwrap();
+        }
+        ws.write_string(20, 0, "x".repeat(50)).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let limits = Limits {
+            max_cells: 5,
+            ..Limits::default()
+        };
+        let err = read_workbook("t.xlsx", Format::Xlsx, &bytes, &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    flag: "--max-cells",
+                    limit: 5,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let limits = Limits {
+            max_cell_chars: 49,
+            ..Limits::default()
+        };
+        let err = read_workbook("t.xlsx", Format::Xlsx, &bytes, &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    flag: "--max-cell-chars",
+                    actual: 50,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn datetime_text_forms() {
+        use calamine::ExcelDateTimeType::{DateTime, TimeDelta};
+        let text = |v, t| datetime_text(&ExcelDateTime::new(v, t, false));
+        assert_eq!(text(45352.0, DateTime), "2024-03-01");
+        assert_eq!(text(45352.5, DateTime), "2024-03-01 12:00:00");
+        assert_eq!(text(0.75, DateTime), "18:00:00");
+        assert_eq!(text(1.5, TimeDelta), "36:00:00");
+        assert_eq!(text(f64::NAN, TimeDelta), "NaN");
+    }
+}
