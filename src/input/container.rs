@@ -130,15 +130,56 @@ pub(crate) fn stored_entry<'a>(bytes: &'a [u8], entry: &ZipEntry) -> Option<&'a 
     if entry.method != 0 {
         return None;
     }
+    entry_data(bytes, entry)
+}
+
+/// The raw (possibly compressed) bytes of an entry, from its local header.
+fn entry_data<'a>(bytes: &'a [u8], entry: &ZipEntry) -> Option<&'a [u8]> {
     let at = usize::try_from(entry.local_offset).ok()?;
     if u32_at(bytes, at) != Some(LOCAL_SIG) {
         return None;
     }
     let name_len = usize::from(u16_at(bytes, at + 26)?);
     let extra_len = usize::from(u16_at(bytes, at + 28)?);
-    let start = at + 30 + name_len + extra_len;
+    let start = at.checked_add(30 + name_len + extra_len)?;
     let len = usize::try_from(entry.compressed).ok()?;
     bytes.get(start..start.checked_add(len)?)
+}
+
+/// Whether an entry's decompressed content contains `needle`, inflating in small chunks so
+/// memory stays flat whatever the part's size. `None` when the entry cannot be inflated here
+/// (an unusual compression method, or damaged data): the caller then takes the slow, sure path.
+pub(crate) fn entry_contains(bytes: &[u8], entry: &ZipEntry, needle: &[u8]) -> Option<bool> {
+    use std::io::Read;
+    let data = entry_data(bytes, entry)?;
+    let mut reader: Box<dyn Read + '_> = match entry.method {
+        0 => Box::new(data),
+        8 => Box::new(flate2::read::DeflateDecoder::new(data)),
+        _ => return None,
+    };
+    let keep = needle.len().saturating_sub(1);
+    let mut window = vec![0u8; 64 * 1024 + keep];
+    let mut filled = 0usize;
+    let mut total = 0u64;
+    loop {
+        let n = reader.read(&mut window[filled..]).ok()?;
+        if n == 0 {
+            return Some(false);
+        }
+        total += n as u64;
+        // The declared size bounds the work, as calamine's own reader would.
+        if total > entry.uncompressed {
+            return None;
+        }
+        filled += n;
+        if window[..filled].windows(needle.len()).any(|w| w == needle) {
+            return Some(true);
+        }
+        // Keep the tail, so a needle split across two chunks is still found.
+        let tail = filled.saturating_sub(keep);
+        window.copy_within(tail..filled, 0);
+        filled -= tail;
+    }
 }
 
 /// The OLE compound-file signature (`.xls`, and encrypted OOXML files).
@@ -217,6 +258,26 @@ mod tests {
             stored_entry(&bytes, &entries[0]),
             Some(&b"application/vnd.oasis.opendocument.spreadsheet"[..])
         );
+    }
+
+    #[test]
+    fn finds_text_across_chunk_boundaries() {
+        // Put the needle astride the 64 KiB chunk edge, in a deflated and a stored entry.
+        let mut data = vec![b'.'; 64 * 1024 - 4];
+        data.extend_from_slice(b"<mergeCell ref=\"A1:B1\"/>");
+        data.extend_from_slice(&[b'.'; 1000]);
+        for stored in [false, true] {
+            let bytes = zip_with(&[("s.xml", &data), ("t.xml", &[b'.'; 70_000][..])], stored);
+            let entries = zip_entries(&bytes).unwrap();
+            assert_eq!(
+                entry_contains(&bytes, &entries[0], b"<mergeCell"),
+                Some(true)
+            );
+            assert_eq!(
+                entry_contains(&bytes, &entries[1], b"<mergeCell"),
+                Some(false)
+            );
+        }
     }
 
     #[test]

@@ -222,6 +222,7 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
         .iter()
         .map(|s| (s.name.clone(), s.typ))
         .collect();
+    let merges_present = xlsx_may_have_merges(bytes);
     let mut sheets = Vec::with_capacity(metadata.len());
     for (name, typ) in metadata {
         if typ != SheetType::WorkSheet {
@@ -246,13 +247,29 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
             }
         }
         // Merges sit after the cell data in the sheet XML, out of reach of the cell reader,
-        // so this is a second pass over the part (parsing only, nothing kept but merges).
-        let merges = book
-            .merge_cells_by_sheet_name(&name)
-            .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
+        // so reading them is a second XML pass; it is only paid when some part mentions them.
+        let merges = if merges_present {
+            book.merge_cells_by_sheet_name(&name)
+                .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
+        } else {
+            Vec::new()
+        };
         sheets.push(builder.finish(name, merges_from(&merges)));
     }
     Ok(sheets)
+}
+
+/// Whether any XML part of the package mentions `mergeCell`. Inflating and searching bytes is
+/// several times cheaper than calamine's XML pass for merges, and most large exports have no
+/// merges at all. Any doubt (a part that cannot be inflated here) answers yes.
+fn xlsx_may_have_merges(bytes: &[u8]) -> bool {
+    let Some(entries) = super::container::zip_entries(bytes) else {
+        return true;
+    };
+    entries
+        .iter()
+        .filter(|e| e.name.to_ascii_lowercase().ends_with(".xml"))
+        .any(|e| super::container::entry_contains(bytes, e, b"mergeCell") != Some(false))
 }
 
 fn read_xlsb(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
