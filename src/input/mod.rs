@@ -8,6 +8,7 @@
 mod container;
 mod text;
 mod workbook;
+mod xls_guard;
 
 use crate::model::Pos;
 use crate::{Error, Result};

@@ -304,8 +304,9 @@ fn read_xlsb(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
 }
 
 fn read_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
-    // calamine parses every XLS sheet when the file is opened; the file-size cap already
-    // applied is the guard, and BIFF8 sheets cannot exceed 65,536 x 256 cells anyway.
+    // calamine parses every XLS sheet when the file is opened, reserving each sheet's declared
+    // grid; the guard checks those declarations first.
+    super::xls_guard::check_xls_grid(file, bytes, limits)?;
     let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| {
         let password = matches!(e, calamine::XlsError::Password);
         workbook_error(file, e, password)
