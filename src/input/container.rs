@@ -5,6 +5,8 @@
 //! calamine, whose zip reader refuses to inflate a part beyond the size its directory declares,
 //! so checking the declared sizes is enough to bound memory.
 
+use std::io::Read;
+
 /// One entry of a zip central directory.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ZipEntry {
@@ -146,30 +148,55 @@ fn entry_data<'a>(bytes: &'a [u8], entry: &ZipEntry) -> Option<&'a [u8]> {
     bytes.get(start..start.checked_add(len)?)
 }
 
-/// Whether an entry's decompressed content contains `needle`, inflating in small chunks so
-/// memory stays flat whatever the part's size. `None` when the entry cannot be inflated here
-/// (an unusual compression method, or damaged data): the caller then takes the slow, sure path.
-pub(crate) fn entry_contains(bytes: &[u8], entry: &ZipEntry, needle: &[u8]) -> Option<bool> {
-    use std::io::Read;
+/// A reader over an entry's decompressed content, stopping with an error past its declared
+/// size (as calamine's own zip reader does). `None` for an unusual compression method or an
+/// entry that does not lie inside the file.
+pub(crate) fn entry_reader<'a>(bytes: &'a [u8], entry: &ZipEntry) -> Option<Box<dyn Read + 'a>> {
     let data = entry_data(bytes, entry)?;
-    let mut reader: Box<dyn Read + '_> = match entry.method {
+    let inflated: Box<dyn Read + 'a> = match entry.method {
         0 => Box::new(data),
         8 => Box::new(flate2::read::DeflateDecoder::new(data)),
         _ => return None,
     };
+    Some(Box::new(Capped {
+        inner: inflated,
+        left: entry.uncompressed,
+    }))
+}
+
+/// Refuses to yield more than the declared size: a directory that understates a part cannot
+/// make us inflate more than it admits.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n as u64 > self.left {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "part larger than its declared size",
+            ));
+        }
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// Whether an entry's decompressed content contains `needle`, inflating in small chunks so
+/// memory stays flat whatever the part's size. `None` when the entry cannot be inflated here
+/// (an unusual compression method, or damaged data): the caller then takes the slow, sure path.
+pub(crate) fn entry_contains(bytes: &[u8], entry: &ZipEntry, needle: &[u8]) -> Option<bool> {
+    let mut reader = entry_reader(bytes, entry)?;
     let keep = needle.len().saturating_sub(1);
     let mut window = vec![0u8; 64 * 1024 + keep];
     let mut filled = 0usize;
-    let mut total = 0u64;
     loop {
         let n = reader.read(&mut window[filled..]).ok()?;
         if n == 0 {
             return Some(false);
-        }
-        total += n as u64;
-        // The declared size bounds the work, as calamine's own reader would.
-        if total > entry.uncompressed {
-            return None;
         }
         filled += n;
         if window[..filled].windows(needle.len()).any(|w| w == needle) {

@@ -6,6 +6,7 @@
 //! otherwise; the extension is only a name, because exports are renamed all the time.
 
 mod container;
+mod ods_guard;
 mod text;
 mod workbook;
 mod xls_guard;

@@ -328,6 +328,14 @@ fn read_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
 }
 
 fn read_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+    // calamine builds ODS sheets densely, expanding repeat counts; measure first.
+    let content = super::container::zip_entries(bytes).and_then(|entries| {
+        let entry = entries.iter().find(|e| e.name == "content.xml")?;
+        super::container::entry_reader(bytes, entry)
+    });
+    if let Some(content) = content {
+        super::ods_guard::check_ods_grid(file, content, limits)?;
+    }
     let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| {
         let password = matches!(e, calamine::OdsError::Password);
         workbook_error(file, e, password)

@@ -292,6 +292,70 @@ fn many_cells_stop_at_the_cap_while_streaming() {
     );
 }
 
+fn ods_with_rows(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="RACI">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("content.xml", deflated).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+        zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+        zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#)
+            .unwrap();
+        zip.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn ods_repeat_counts_cannot_amplify() {
+    let dir = tempfile::tempdir().unwrap();
+    // One short element, repeated 16,384 columns by 1,000 rows: 16 million cells from a file
+    // of a few hundred bytes, which calamine would store densely.
+    let bytes = ods_with_rows(
+        r#"<table:table-row table:number-rows-repeated="1000"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>R</text:p></table:table-cell></table:table-row>"#,
+    );
+    assert!(bytes.len() < 2_000);
+    let path = write(dir.path(), "repeat.ods", &bytes);
+    let started = Instant::now();
+    let err = read_err(&path, &Limits::default());
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(
+        matches!(
+            err,
+            Error::TooLarge {
+                flag: "--max-cells",
+                actual: 16_384_000,
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_names(&err, "repeat.ods");
+    // A modest repeat reads, every repeated cell in its place.
+    let path = write(
+        dir.path(),
+        "small.ods",
+        &ods_with_rows(
+            r#"<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="3" office:value-type="string"><text:p>R</text:p></table:table-cell></table:table-row>"#,
+        ),
+    );
+    let book = read_path(&path, &Limits::default()).unwrap();
+    assert_eq!(book.sheets[0].cells.len(), 6);
+    assert_eq!(book.sheets[0].cells[5].pos, Pos::new(1, 2));
+}
+
 #[test]
 fn ten_megabyte_cell() {
     let dir = tempfile::tempdir().unwrap();
