@@ -34,15 +34,18 @@ impl Table {
     /// bounding box.
     fn cells(&self) -> u64 {
         let boxed = self.bounds.map_or(0, |(r0, r1, c0, c1)| {
-            (r1 - r0 + 1).saturating_mul(c1 - c0 + 1)
+            let rows = r1.saturating_sub(r0).saturating_add(1);
+            let cols = c1.saturating_sub(c0).saturating_add(1);
+            rows.saturating_mul(cols)
         });
         boxed.max(self.raw)
     }
 
     fn cell(&mut self, repeats: u64, has_value: bool) {
         if has_value {
-            let (r0, r1) = (self.row, self.row.saturating_add(self.row_repeats - 1));
-            let (c0, c1) = (self.col, self.col.saturating_add(repeats - 1));
+            let last_row = self.row_repeats.saturating_sub(1);
+            let (r0, r1) = (self.row, self.row.saturating_add(last_row));
+            let (c0, c1) = (self.col, self.col.saturating_add(repeats.saturating_sub(1)));
             self.bounds = Some(match self.bounds {
                 None => (r0, r1, c0, c1),
                 Some((a, b, c, d)) => (a.min(r0), b.max(r1), c.min(c0), d.max(c1)),

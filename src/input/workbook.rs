@@ -100,14 +100,6 @@ impl<'a> SheetBuilder<'a> {
         self.push(row, col, CellValue::Text(text.to_string()))
     }
 
-    fn push_owned_text(&mut self, row: u32, col: u32, text: String) -> Result<()> {
-        if text.trim().is_empty() {
-            return Ok(());
-        }
-        check_cell_chars(self.file, &text, self.limits)?;
-        self.push(row, col, CellValue::Text(text))
-    }
-
     fn push_data(&mut self, row: u32, col: u32, data: &Data) -> Result<()> {
         match data {
             Data::Empty => Ok(()),
@@ -124,18 +116,19 @@ impl<'a> SheetBuilder<'a> {
         }
     }
 
-    fn push_data_ref(&mut self, row: u32, col: u32, data: DataRef<'_>) -> Result<()> {
+    /// Borrows the value so that blank and oversized text is dropped before any copy.
+    fn push_data_ref(&mut self, row: u32, col: u32, data: &DataRef<'_>) -> Result<()> {
         match data {
             DataRef::Empty => Ok(()),
             DataRef::SharedString(s) => self.push_text(row, col, s),
-            DataRef::String(s) => self.push_owned_text(row, col, s),
-            DataRef::Int(i) => self.push(row, col, CellValue::Number(i as f64)),
-            DataRef::Float(f) => self.push(row, col, CellValue::Number(f)),
-            DataRef::Bool(b) => self.push(row, col, CellValue::Bool(b)),
-            DataRef::DateTime(d) => self.push(row, col, CellValue::DateTime(datetime_text(&d))),
+            DataRef::String(s) => self.push_text(row, col, s),
+            DataRef::Int(i) => self.push(row, col, CellValue::Number(*i as f64)),
+            DataRef::Float(f) => self.push(row, col, CellValue::Number(*f)),
+            DataRef::Bool(b) => self.push(row, col, CellValue::Bool(*b)),
+            DataRef::DateTime(d) => self.push(row, col, CellValue::DateTime(datetime_text(d))),
             DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
-                check_cell_chars(self.file, &s, self.limits)?;
-                self.push(row, col, CellValue::DateTime(s))
+                check_cell_chars(self.file, s, self.limits)?;
+                self.push(row, col, CellValue::DateTime(s.clone()))
             }
             DataRef::Error(e) => self.push(row, col, CellValue::Error(e.to_string())),
         }
@@ -241,9 +234,7 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
                 .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
             {
                 let (row, col) = cell.get_position();
-                // `DataRef` is not `Copy`; taking it out of the cell avoids cloning strings.
-                let value = cell.get_value().clone();
-                builder.push_data_ref(row, col, value)?;
+                builder.push_data_ref(row, col, cell.get_value())?;
             }
         }
         // Merges sit after the cell data in the sheet XML, out of reach of the cell reader,
@@ -294,7 +285,7 @@ fn read_xlsb(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
                 .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
             {
                 let (row, col) = cell.get_position();
-                builder.push_data_ref(row, col, cell.get_value().clone())?;
+                builder.push_data_ref(row, col, cell.get_value())?;
             }
         }
         // calamine does not read merged cells from XLSB.

@@ -67,6 +67,10 @@ impl<'a> Cfb<'a> {
             }
             difat = u32_at(bytes, at + 4 * (per_sector - 1))?;
         }
+        // More FAT sectors than the file has sectors means a DIFAT listing sectors repeatedly.
+        if fat_sectors.len() > bytes.len() / sector_size {
+            return None;
+        }
         let mut fat = Vec::new();
         for s in fat_sectors {
             let at = Self::offset_of(sector_size, s)?;
@@ -101,6 +105,11 @@ impl<'a> Cfb<'a> {
             }
             let at = Self::offset_of(self.sector_size, sector)?;
             out.extend_from_slice(self.bytes.get(at..at.checked_add(self.sector_size)?)?);
+            // A sound chain visits each sector once, so it cannot outgrow the file; a cycle
+            // that did would otherwise allocate without end.
+            if out.len() > self.bytes.len() {
+                return None;
+            }
             if len.is_some_and(|len| out.len() >= len) {
                 break;
             }
