@@ -339,6 +339,8 @@ fn not_a_spreadsheet_zip(file: &str, entries: &[container::ZipEntry]) -> Error {
     let has_prefix = |prefix: &str| entries.iter().any(|e| e.name.starts_with(prefix));
     let what = if has_prefix("word/") {
         "a Word document"
+    } else if has_prefix("Index/") {
+        "an Apple Numbers file (export it from Numbers as .xlsx or .csv)"
     } else if has_prefix("ppt/") {
         "a PowerPoint presentation"
     } else {

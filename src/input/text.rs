@@ -141,8 +141,38 @@ pub(crate) fn read_text(file: &str, bytes: &[u8], limits: &Limits) -> Result<She
             ),
         });
     }
+    if text.trim().is_empty() {
+        return Err(Error::UnknownFormat {
+            file: file.to_string(),
+            reason: "the file is empty (it holds no text)".into(),
+        });
+    }
+    if let Some((delimiter, rest)) = sep_directive(&text) {
+        return read_records(file, rest, delimiter, limits);
+    }
     let delimiter = detect_delimiter(&text);
     read_records(file, &text, delimiter, limits)
+}
+
+/// Excel's `sep=;` first line names the delimiter and is not data: Excel hides it, so the line
+/// after it is row 1, and so it is here.
+fn sep_directive(text: &str) -> Option<(u8, &str)> {
+    let head = text.get(..4)?;
+    if !head.eq_ignore_ascii_case("sep=") {
+        return None;
+    }
+    let rest = &text[4..];
+    let delimiter = *rest.as_bytes().first()?;
+    if !delimiter.is_ascii() || matches!(delimiter, b'\r' | b'\n' | b'"') {
+        return None;
+    }
+    let after = &rest[1..];
+    let body = after
+        .strip_prefix("\r\n")
+        .or_else(|| after.strip_prefix('\n'))
+        .or_else(|| after.strip_prefix('\r'))
+        .or_else(|| after.is_empty().then_some(after))?;
+    Some((delimiter, body))
 }
 
 /// HTML tables and the XML Spreadsheet 2003 format are what web apps often save as ".xls";
@@ -494,6 +524,34 @@ mod tests {
         .unwrap_err();
         assert!(matches!(err, Error::UnknownFormat { .. }), "{err}");
         assert!(err.to_string().contains("HTML"));
+    }
+
+    #[test]
+    fn excel_sep_line_sets_the_delimiter_and_is_not_a_row() {
+        let got = cells("sep=;\r\nTask;PO\r\nPlan, then ship;A\r\n");
+        assert_eq!(
+            got,
+            vec![
+                (0, 0, "Task".into()),
+                (0, 1, "PO".into()),
+                (1, 0, "Plan, then ship".into()),
+                (1, 1, "A".into()),
+            ]
+        );
+        // Only a whole first line counts.
+        assert_eq!(sep_directive("sep=;x\n"), None);
+        assert_eq!(sep_directive("Task,sep=;\n"), None);
+    }
+
+    #[test]
+    fn blank_text_is_empty() {
+        for text in ["\u{FEFF}", "  \r\n\n", "\u{FEFF}\n"] {
+            let err = read_text("t.csv", text.as_bytes(), &Limits::default()).unwrap_err();
+            assert!(
+                matches!(err, Error::UnknownFormat { .. }),
+                "{text:?}: {err}"
+            );
+        }
     }
 
     #[test]
