@@ -150,8 +150,30 @@ pub(crate) fn read_text(file: &str, bytes: &[u8], limits: &Limits) -> Result<She
     if let Some((delimiter, rest)) = sep_directive(&text) {
         return read_records(file, rest, delimiter, limits);
     }
-    let delimiter = detect_delimiter(&text);
+    let delimiter = if declares_tabs(file) && tab_fits(&text) {
+        b'\t'
+    } else {
+        detect_delimiter(&text)
+    };
     read_records(file, &text, delimiter, limits)
+}
+
+/// A `.tsv` name declares tabs; it is believed when the content agrees (some record splits into
+/// more than one field), which settles files where commas inside the text would otherwise look
+/// like a consistent comma-separated layout.
+fn declares_tabs(file: &str) -> bool {
+    std::path::Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+}
+
+fn tab_fits(text: &str) -> bool {
+    let mut cut = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    score_delimiter(&text[..cut], b'\t', cut < text.len()).0 > 0
 }
 
 /// Excel's `sep=;` first line names the delimiter and is not data: Excel hides it, so the line
@@ -373,6 +395,19 @@ mod tests {
         assert!(got.contains(&(2, 0, "Line one\nline two; three".into())));
         // The multi-line record is one row; the next record is the next row.
         assert!(got.contains(&(3, 0, "Ship".into())));
+    }
+
+    #[test]
+    fn tsv_name_is_believed_when_tabs_agree() {
+        let text = "Task\tPO\nPlan, ship, learn\tA\nTalk, listen, decide\tR\n";
+        let sheet = read_text("t.tsv", text.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(
+            sheet.cells[2].value,
+            CellValue::Text("Plan, ship, learn".into())
+        );
+        // Without tabs in the content the name does not force them.
+        let sheet = read_text("t.tsv", b"a,b\nc,d\n", &Limits::default()).unwrap();
+        assert_eq!(sheet.cells.len(), 4);
     }
 
     #[test]
