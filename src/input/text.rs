@@ -399,8 +399,11 @@ mod tests {
 
     #[test]
     fn tsv_name_is_believed_when_tabs_agree() {
-        let text = "Task\tPO\nPlan, ship, learn\tA\nTalk, listen, decide\tR\n";
+        // Two commas and one tab per line: by counts alone the commas win (three columns).
+        let text = "Task, step, name\tPO\nPlan, ship, learn\tA\nTalk, listen, decide\tR\n";
+        assert_eq!(detect_delimiter(text), b',');
         let sheet = read_text("t.tsv", text.as_bytes(), &Limits::default()).unwrap();
+        assert_eq!(sheet.cells.len(), 6);
         assert_eq!(
             sheet.cells[2].value,
             CellValue::Text("Plan, ship, learn".into())
