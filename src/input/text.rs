@@ -1,0 +1,533 @@
+//! Text files (CSV, TSV, TXT): telling text from binary, decoding, finding the delimiter, and
+//! reading records into cells at the row and column a spreadsheet would show them.
+
+use super::{check_cell_chars, check_position, CellValue, GridCell, Limits, Sheet};
+use crate::{Error, Result};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use std::borrow::Cow;
+
+/// How much of the text the delimiter detection and the binary check look at.
+const SAMPLE_BYTES: usize = 64 * 1024;
+
+/// The delimiters we try, in tie-break order: the comma first, as the default of every
+/// spreadsheet's CSV export.
+const DELIMITERS: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// The encoding a text was decoded from, for messages and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextEncoding {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+/// Why bytes are not text, in words for `Error::UnknownFormat`.
+pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+    if utf16_bom(sample).is_some() || utf16_without_bom(sample).is_some() {
+        // Checked after decoding, where the NUL bytes of UTF-16 are gone.
+        return None;
+    }
+    if sample.contains(&0) {
+        return Some("it contains NUL bytes, so it is binary data rather than text");
+    }
+    if too_many_controls(sample.iter().map(|&b| u32::from(b))) {
+        return Some("it is mostly control characters, so it is binary data rather than text");
+    }
+    None
+}
+
+/// Text never holds C0 control characters other than tab, line breaks, form feed and the old
+/// DOS end-of-file mark; random bytes hold about one in ten. More than one in two hundred is
+/// binary. The margin keeps a few stray controls in a genuine export readable.
+fn too_many_controls(chars: impl Iterator<Item = u32>) -> bool {
+    let mut total = 0u64;
+    let mut controls = 0u64;
+    for c in chars {
+        total += 1;
+        let control = (c < 0x20 && !matches!(c, 0x09 | 0x0A | 0x0B | 0x0C | 0x0D | 0x1A))
+            || c == 0x7F
+            || c == 0xFFFD;
+        if control {
+            controls += 1;
+        }
+    }
+    controls > 0 && controls * 200 > total
+}
+
+fn utf16_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(UTF_16BE),
+        _ => None,
+    }
+}
+
+/// UTF-16 without a byte-order mark, as some older exporters write it: text that is mostly
+/// ASCII then has a NUL in every odd (little-endian) or every even (big-endian) byte, and never
+/// in the other half.
+fn utf16_without_bom(sample: &[u8]) -> Option<&'static Encoding> {
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in sample.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    if even == 0 && odd * 2 >= pairs {
+        Some(UTF_16LE)
+    } else if odd == 0 && even * 2 >= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Decodes text: a UTF-8 or UTF-16 byte-order mark wins; without one, valid UTF-8 is UTF-8,
+/// NUL-patterned bytes are UTF-16, and anything else is Windows-1252, the encoding Excel on
+/// Windows writes its "CSV" in (and a superset of Latin-1 for all printable characters).
+pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if let Ok(text) = std::str::from_utf8(rest) {
+            return (Cow::Borrowed(text), TextEncoding::Utf8);
+        }
+        return (
+            String::from_utf8_lossy(rest).into_owned().into(),
+            TextEncoding::Utf8,
+        );
+    }
+    let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+    let utf16 = utf16_bom(bytes).or_else(|| utf16_without_bom(sample));
+    if let Some(encoding) = utf16 {
+        // `decode` strips a matching BOM itself.
+        let (text, _, _) = encoding.decode(bytes);
+        let which = if encoding == UTF_16LE {
+            TextEncoding::Utf16Le
+        } else {
+            TextEncoding::Utf16Be
+        };
+        return (text, which);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (Cow::Borrowed(text), TextEncoding::Utf8),
+        Err(_) => {
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text, TextEncoding::Windows1252)
+        }
+    }
+}
+
+/// Reads a text file into one sheet.
+pub(crate) fn read_text(file: &str, bytes: &[u8], limits: &Limits) -> Result<Sheet> {
+    let (text, encoding) = decode(bytes);
+    if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
+        let sample = text.chars().take(SAMPLE_BYTES).map(u32::from);
+        if text.contains('\0') || too_many_controls(sample) {
+            return Err(Error::UnknownFormat {
+                file: file.to_string(),
+                reason: "it looks like UTF-16 but decodes to binary data rather than text".into(),
+            });
+        }
+    }
+    if let Some(kind) = markup_kind(&text) {
+        return Err(Error::UnknownFormat {
+            file: file.to_string(),
+            reason: format!(
+                "it is {kind} saved under a spreadsheet or text name; open it in a spreadsheet \
+                 program and save it as .xlsx or .csv"
+            ),
+        });
+    }
+    let delimiter = detect_delimiter(&text);
+    read_records(file, &text, delimiter, limits)
+}
+
+/// HTML tables and the XML Spreadsheet 2003 format are what web apps often save as ".xls";
+/// read as CSV they would give a grid of markup.
+fn markup_kind(text: &str) -> Option<&'static str> {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if !head.starts_with('<') {
+        return None;
+    }
+    if head.contains("urn:schemas-microsoft-com:office:spreadsheet") {
+        Some("an XML Spreadsheet 2003 file")
+    } else if head.contains("<html") || head.contains("<table") || head.contains("<!doctype html") {
+        Some("an HTML page")
+    } else if head.starts_with("<?xml") {
+        Some("an XML document")
+    } else {
+        None
+    }
+}
+
+/// Picks the delimiter: on the first 64 KiB, parse with each candidate and score it by the
+/// number of records that share the most common width, counting only widths above 1 (one
+/// column is what a wrong delimiter gives). The highest score wins; on a tie, the wider modal
+/// width (more structure found), then the order `,` `;` tab `|`. A file with no record wider
+/// than one column under any candidate gets the comma: it is one column either way.
+pub(crate) fn detect_delimiter(text: &str) -> u8 {
+    let mut cut = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let sample = &text[..cut];
+    let truncated = cut < text.len();
+
+    let mut best = (0usize, 0usize, b',');
+    for &delimiter in &DELIMITERS {
+        let (score, width) = score_delimiter(sample, delimiter, truncated);
+        if (score, width) > (best.0, best.1) {
+            best = (score, width, delimiter);
+        }
+    }
+    best.2
+}
+
+/// (records of the modal width, that width), widths of 1 ignored.
+fn score_delimiter(sample: &str, delimiter: u8, truncated: bool) -> (usize, usize) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(sample.as_bytes());
+    let mut widths = std::collections::BTreeMap::<usize, usize>::new();
+    let mut record = csv::ByteRecord::new();
+    let mut last_width = None;
+    while let Ok(true) = reader.read_byte_record(&mut record) {
+        if let Some(w) = last_width.replace(record.len()) {
+            *widths.entry(w).or_default() += 1;
+        }
+    }
+    // The last record of a cut sample may be cut too; it only counts when the sample is whole.
+    if let (Some(w), false) = (last_width, truncated) {
+        *widths.entry(w).or_default() += 1;
+    }
+    widths
+        .into_iter()
+        .filter(|&(width, _)| width > 1)
+        .map(|(width, count)| (count, width))
+        .max()
+        .unwrap_or((0, 0))
+}
+
+/// Parses the whole text with the chosen delimiter into cells.
+///
+/// The csv crate skips empty lines, but a spreadsheet opening the file shows them as empty rows,
+/// so the row of a record is the count of records and skipped empty lines before it. A quoted
+/// field spanning lines stays one record, hence one row, as in a spreadsheet.
+pub(crate) fn read_records(
+    file: &str,
+    text: &str,
+    delimiter: u8,
+    limits: &Limits,
+) -> Result<Sheet> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let mut cells = Vec::new();
+    let mut row: u64 = 0;
+    let mut first = true;
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| Error::Csv {
+            file: file.to_string(),
+            line: e.position().map_or(0, |p| p.line()),
+            detail: e.to_string(),
+        })?;
+        if !more {
+            break;
+        }
+        // The csv crate counts the empty lines it skipped into the next record's span, so
+        // they are the line breaks at the very start of that span.
+        let start = record
+            .position()
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(text.len());
+        // A record may end after the `\r` of a `\r\n`, leaving the `\n` to open the next span.
+        let after_cr = start > 0 && text.as_bytes().get(start - 1) == Some(&b'\r');
+        let skipped = text
+            .get(start..)
+            .map_or(0, |span| leading_line_breaks(span, after_cr));
+        if !first {
+            row += 1;
+        }
+        first = false;
+        row += skipped as u64;
+
+        for (col, field) in record.iter().enumerate() {
+            if field.trim().is_empty() {
+                continue;
+            }
+            check_position(file, row, col as u64, limits)?;
+            check_cell_chars(file, field, limits)?;
+            if cells.len() as u64 >= limits.max_cells {
+                return Err(super::too_many_cells(file, limits));
+            }
+            cells.push(GridCell {
+                pos: crate::model::Pos::new(row as u32, col as u32),
+                value: CellValue::Text(field.to_string()),
+            });
+        }
+    }
+    Ok(Sheet {
+        name: None,
+        cells,
+        merges: Vec::new(),
+    })
+}
+
+/// Empty lines at the start of a record's span: `\r\n`, `\n` and a lone `\r` each count once,
+/// as the csv crate reads them.
+fn leading_line_breaks(span: &str, after_cr: bool) -> usize {
+    let bytes = span.as_bytes();
+    let mut count = 0;
+    let mut i = usize::from(after_cr && bytes.first() == Some(&b'\n'));
+    loop {
+        match bytes.get(i) {
+            Some(b'\r') => {
+                count += 1;
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            }
+            Some(b'\n') => count += 1,
+            _ => return count,
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Pos;
+
+    fn cells(text: &str) -> Vec<(u32, u32, String)> {
+        let sheet = read_text("t.csv", text.as_bytes(), &Limits::default()).unwrap();
+        sheet
+            .cells
+            .into_iter()
+            .map(|c| (c.pos.row, c.pos.col, c.value.display()))
+            .collect()
+    }
+
+    #[test]
+    fn detects_each_delimiter() {
+        assert_eq!(detect_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(detect_delimiter("a;b;c\n1;2;3\n"), b';');
+        assert_eq!(detect_delimiter("a\tb\tc\n1\t2\t3\n"), b'\t');
+        assert_eq!(detect_delimiter("a|b|c\n1|2|3\n"), b'|');
+    }
+
+    #[test]
+    fn commas_inside_text_do_not_beat_semicolons() {
+        let text = "Task;PO;PM\nPlan, then ship;R;A\nTalk to users, sales, ops;C;R\nTest;I;A\n";
+        assert_eq!(detect_delimiter(text), b';');
+    }
+
+    #[test]
+    fn quoted_delimiters_and_newlines_do_not_confuse_detection() {
+        let text = "Task,PO,PM\n\"Write; review; merge\",R,A\n\"Line one\nline two; three\",C,R\nShip,I,A\n";
+        assert_eq!(detect_delimiter(text), b',');
+        let got = cells(text);
+        assert!(got.contains(&(2, 0, "Line one\nline two; three".into())));
+        // The multi-line record is one row; the next record is the next row.
+        assert!(got.contains(&(3, 0, "Ship".into())));
+    }
+
+    #[test]
+    fn single_column_falls_back_to_comma() {
+        assert_eq!(detect_delimiter("one\ntwo\nthree\n"), b',');
+        assert_eq!(detect_delimiter(""), b',');
+    }
+
+    #[test]
+    fn tie_prefers_wider_rows() {
+        // Both give two consistent rows; `;` finds three columns, `,` two.
+        assert_eq!(detect_delimiter("a,b;c;d\ne,f;g;h\n"), b';');
+    }
+
+    #[test]
+    fn positions_count_blank_lines_and_skip_blank_cells() {
+        let got = cells("Task,A,B\n\nShip,R, \n,,I");
+        assert_eq!(
+            got,
+            vec![
+                (0, 0, "Task".into()),
+                (0, 1, "A".into()),
+                (0, 2, "B".into()),
+                (2, 0, "Ship".into()),
+                (2, 1, "R".into()),
+                (3, 2, "I".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_lf_and_cr_mixed() {
+        let got = cells("a,b\r\nc,d\ne,f\r\r\ng,h");
+        assert_eq!(
+            got,
+            vec![
+                (0, 0, "a".into()),
+                (0, 1, "b".into()),
+                (1, 0, "c".into()),
+                (1, 1, "d".into()),
+                (2, 0, "e".into()),
+                (2, 1, "f".into()),
+                (4, 0, "g".into()),
+                (4, 1, "h".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_text_as_written() {
+        let got = cells("  Task ,R \nx,y\n");
+        assert_eq!(got[0], (0, 0, "  Task ".into()));
+        assert_eq!(got[1], (0, 1, "R ".into()));
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let mut bytes = b"\xEF\xBB\xBFT\xC3\xA2che,R\nx,y\n".to_vec();
+        let (text, enc) = decode(&bytes);
+        assert_eq!(enc, TextEncoding::Utf8);
+        assert!(text.starts_with("Tâche,"));
+        bytes.truncate(3);
+        assert_eq!(decode(&bytes).0, "");
+    }
+
+    fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        if bom {
+            out.extend_from_slice(if big_endian {
+                &[0xFE, 0xFF]
+            } else {
+                &[0xFF, 0xFE]
+            });
+        }
+        for u in text.encode_utf16() {
+            out.extend_from_slice(&if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn utf16_le_and_be_with_bom() {
+        for (be, enc) in [
+            (false, TextEncoding::Utf16Le),
+            (true, TextEncoding::Utf16Be),
+        ] {
+            let bytes = utf16("Tâche\tPO\nÉtude\tR\n", be, true);
+            assert_eq!(binary_reason(&bytes), None);
+            let (text, got) = decode(&bytes);
+            assert_eq!(got, enc);
+            assert_eq!(text, "Tâche\tPO\nÉtude\tR\n");
+            let sheet = read_text("t.txt", &bytes, &Limits::default()).unwrap();
+            assert_eq!(sheet.cells[0].value, CellValue::Text("Tâche".into()));
+            assert_eq!(sheet.cells[3].pos, Pos::new(1, 1));
+        }
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised() {
+        let bytes = utf16("Task,PO\nShip,R\n", false, false);
+        assert_eq!(binary_reason(&bytes), None);
+        assert_eq!(decode(&bytes).1, TextEncoding::Utf16Le);
+        let bytes = utf16("Task,PO\nShip,R\n", true, false);
+        assert_eq!(decode(&bytes).1, TextEncoding::Utf16Be);
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        let bytes = b"T\xE2che;R\xE9sum\xE9;\x80\nx;y;z\n";
+        let (text, enc) = decode(bytes);
+        assert_eq!(enc, TextEncoding::Windows1252);
+        assert_eq!(text, "Tâche;Résumé;€\nx;y;z\n");
+        let got = cells_bytes(bytes);
+        assert_eq!(got[1], (0, 1, "Résumé".into()));
+    }
+
+    fn cells_bytes(bytes: &[u8]) -> Vec<(u32, u32, String)> {
+        read_text("t.csv", bytes, &Limits::default())
+            .unwrap()
+            .cells
+            .into_iter()
+            .map(|c| (c.pos.row, c.pos.col, c.value.display()))
+            .collect()
+    }
+
+    #[test]
+    fn binary_is_not_text() {
+        assert!(binary_reason(b"Task,PO\0\0\x01\x02,R\n").is_some());
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 | 1)
+            .collect();
+        assert!(!noise.contains(&0));
+        assert!(binary_reason(&noise).is_some());
+        assert_eq!(binary_reason(b"Task,PO\r\nShip,R\x1a"), None);
+        assert_eq!(binary_reason(b"a\x0cb"), None);
+    }
+
+    #[test]
+    fn markup_is_refused() {
+        let err = read_text(
+            "t.xls",
+            b"<html><table><tr><td>x</td></tr></table>",
+            &Limits::default(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::UnknownFormat { .. }), "{err}");
+        assert!(err.to_string().contains("HTML"));
+    }
+
+    #[test]
+    fn no_final_newline_and_ragged_rows() {
+        let got = cells("a,b,c\nd\ne,f,g,h");
+        assert_eq!(got.last().unwrap(), &(2, 3, "h".into()));
+        assert!(got.contains(&(1, 0, "d".into())));
+    }
+
+    #[test]
+    fn caps_apply() {
+        let limits = Limits {
+            max_cells: 3,
+            ..Limits::default()
+        };
+        let err = read_text("t.csv", b"a,b\nc,d\n", &limits).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { what, .. } if what.contains("cells")));
+        let limits = Limits {
+            max_cell_chars: 3,
+            ..Limits::default()
+        };
+        let err = read_text("t.csv", "a,b\nc,dédé\n".as_bytes(), &limits).unwrap_err();
+        assert!(matches!(err, Error::TooLarge { actual: 4, .. }), "{err}");
+        // Characters, not bytes: three accented letters fit three characters.
+        assert!(read_text("t.csv", "a,b\nc,déé\n".as_bytes(), &limits).is_ok());
+        let limits = Limits {
+            max_columns: 2,
+            ..Limits::default()
+        };
+        assert!(read_text("t.csv", b"a,b,c\n", &limits).is_err());
+        let limits = Limits {
+            max_rows: 2,
+            ..Limits::default()
+        };
+        assert!(read_text("t.csv", b"a,b\nc,d\ne,f\n", &limits).is_err());
+    }
+}

@@ -1,0 +1,524 @@
+//! Workbooks through calamine: XLSX/XLSM and XLSB streamed cell by cell so the caps hold
+//! before anything is allocated, XLS and ODS through calamine's range API after size checks.
+//!
+//! Every position is made absolute here (calamine's ranges start at their first used cell),
+//! so later stages see rows and columns exactly as the spreadsheet numbers them.
+
+use super::{
+    check_cell_chars, check_position, too_many_cells, CellValue, Format, GridCell, Limits, Merge,
+    Sheet,
+};
+use crate::model::Pos;
+use crate::{Error, Result};
+use calamine::{
+    Data, DataRef, Dimensions, ExcelDateTime, Ods, Range, Reader, SheetType, Xls, Xlsb, Xlsx,
+};
+use std::io::Cursor;
+
+pub(crate) const HINT_DAMAGED: &str =
+    "The file may be damaged or cut short: open it in Excel or LibreOffice and save a new copy.";
+pub(crate) const HINT_PASSWORD: &str =
+    "The workbook is password-protected: open it, remove the password (File > Info > Protect \
+     Workbook in Excel), save an unprotected copy and audit that.";
+
+/// Reads every sheet of a workbook, in workbook order.
+pub(crate) fn read_workbook(
+    file: &str,
+    format: Format,
+    bytes: &[u8],
+    limits: &Limits,
+) -> Result<Vec<Sheet>> {
+    // calamine is a large parser of hostile input; should it ever panic on a malformed file,
+    // the user still gets an error naming the file instead of a crash.
+    let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
+        Format::Xlsx => read_xlsx(file, bytes, limits),
+        Format::Xlsb => read_xlsb(file, bytes, limits),
+        Format::Xls => read_xls(file, bytes, limits),
+        Format::Ods => read_ods(file, bytes, limits),
+        Format::Csv => Err(Error::UnknownFormat {
+            file: file.to_string(),
+            reason: "text given to the workbook reader".into(),
+        }),
+    }));
+    match guarded {
+        Ok(result) => result,
+        Err(_) => Err(Error::Workbook {
+            file: file.to_string(),
+            detail: "the spreadsheet reader failed on malformed content".into(),
+            hint: HINT_DAMAGED,
+        }),
+    }
+}
+
+fn workbook_error(file: &str, detail: impl std::fmt::Display, password: bool) -> Error {
+    Error::Workbook {
+        file: file.to_string(),
+        detail: detail.to_string(),
+        hint: if password {
+            HINT_PASSWORD
+        } else {
+            HINT_DAMAGED
+        },
+    }
+}
+
+/// Collects one sheet's cells, enforcing the caps as each cell arrives.
+struct SheetBuilder<'a> {
+    file: &'a str,
+    limits: &'a Limits,
+    cells: Vec<GridCell>,
+}
+
+impl<'a> SheetBuilder<'a> {
+    fn new(file: &'a str, limits: &'a Limits) -> Self {
+        SheetBuilder {
+            file,
+            limits,
+            cells: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, row: u32, col: u32, value: CellValue) -> Result<()> {
+        check_position(self.file, u64::from(row), u64::from(col), self.limits)?;
+        if self.cells.len() as u64 >= self.limits.max_cells {
+            return Err(too_many_cells(self.file, self.limits));
+        }
+        self.cells.push(GridCell {
+            pos: Pos::new(row, col),
+            value,
+        });
+        Ok(())
+    }
+
+    /// A text cell; the cap is checked on the borrowed text so a huge shared string is never
+    /// copied.
+    fn push_text(&mut self, row: u32, col: u32, text: &str) -> Result<()> {
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        check_cell_chars(self.file, text, self.limits)?;
+        self.push(row, col, CellValue::Text(text.to_string()))
+    }
+
+    fn push_owned_text(&mut self, row: u32, col: u32, text: String) -> Result<()> {
+        if text.trim().is_empty() {
+            return Ok(());
+        }
+        check_cell_chars(self.file, &text, self.limits)?;
+        self.push(row, col, CellValue::Text(text))
+    }
+
+    fn push_data(&mut self, row: u32, col: u32, data: &Data) -> Result<()> {
+        match data {
+            Data::Empty => Ok(()),
+            Data::String(s) => self.push_text(row, col, s),
+            Data::Int(i) => self.push(row, col, CellValue::Number(*i as f64)),
+            Data::Float(f) => self.push(row, col, CellValue::Number(*f)),
+            Data::Bool(b) => self.push(row, col, CellValue::Bool(*b)),
+            Data::DateTime(d) => self.push(row, col, CellValue::DateTime(datetime_text(d))),
+            Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                check_cell_chars(self.file, s, self.limits)?;
+                self.push(row, col, CellValue::DateTime(s.clone()))
+            }
+            Data::Error(e) => self.push(row, col, CellValue::Error(e.to_string())),
+        }
+    }
+
+    fn push_data_ref(&mut self, row: u32, col: u32, data: DataRef<'_>) -> Result<()> {
+        match data {
+            DataRef::Empty => Ok(()),
+            DataRef::SharedString(s) => self.push_text(row, col, s),
+            DataRef::String(s) => self.push_owned_text(row, col, s),
+            DataRef::Int(i) => self.push(row, col, CellValue::Number(i as f64)),
+            DataRef::Float(f) => self.push(row, col, CellValue::Number(f)),
+            DataRef::Bool(b) => self.push(row, col, CellValue::Bool(b)),
+            DataRef::DateTime(d) => self.push(row, col, CellValue::DateTime(datetime_text(&d))),
+            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                check_cell_chars(self.file, &s, self.limits)?;
+                self.push(row, col, CellValue::DateTime(s))
+            }
+            DataRef::Error(e) => self.push(row, col, CellValue::Error(e.to_string())),
+        }
+    }
+
+    /// Adds a whole range, shifting its relative positions by the range's start.
+    fn push_range(&mut self, range: &Range<Data>) -> Result<()> {
+        let Some((row0, col0)) = range.start() else {
+            return Ok(());
+        };
+        for (r, c, data) in range.used_cells() {
+            let (Some(row), Some(col)) = (
+                u32::try_from(r).ok().and_then(|r| row0.checked_add(r)),
+                u32::try_from(c).ok().and_then(|c| col0.checked_add(c)),
+            ) else {
+                continue;
+            };
+            self.push_data(row, col, data)?;
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, name: String, merges: Vec<Merge>) -> Sheet {
+        // Streams are in file order, which Excel keeps sorted but other writers need not.
+        self.cells.sort_by_key(|c| c.pos);
+        self.cells.dedup_by_key(|c| c.pos);
+        Sheet {
+            name: Some(name),
+            cells: self.cells,
+            merges,
+        }
+    }
+}
+
+/// Excel serial dates as text: `2024-03-01`, `2024-03-01 09:30:00`, `09:30:00` for a time of
+/// day, and `[h]:mm:ss` for a duration (which may run past 24 hours).
+fn datetime_text(d: &ExcelDateTime) -> String {
+    let value = d.as_f64();
+    if !value.is_finite() {
+        return format!("{value}");
+    }
+    if d.is_duration() {
+        let total = (value * 86_400.0).round() as i64;
+        let sign = if total < 0 { "-" } else { "" };
+        let total = total.unsigned_abs();
+        return format!(
+            "{sign}{}:{:02}:{:02}",
+            total / 3600,
+            total / 60 % 60,
+            total % 60
+        );
+    }
+    let (y, mo, day, h, mi, s, _) = d.to_ymd_hms_milli();
+    let has_time = (h, mi, s) != (0, 0, 0);
+    if value.trunc() == 0.0 && value >= 0.0 {
+        format!("{h:02}:{mi:02}:{s:02}")
+    } else if has_time {
+        format!("{y:04}-{mo:02}-{day:02} {h:02}:{mi:02}:{s:02}")
+    } else {
+        format!("{y:04}-{mo:02}-{day:02}")
+    }
+}
+
+fn merges_from(dims: &[Dimensions]) -> Vec<Merge> {
+    let mut merges: Vec<Merge> = dims
+        .iter()
+        .map(|d| Merge {
+            start: Pos::new(d.start.0.min(d.end.0), d.start.1.min(d.end.1)),
+            end: Pos::new(d.start.0.max(d.end.0), d.start.1.max(d.end.1)),
+        })
+        .collect();
+    merges.sort_by_key(|m| (m.start, m.end));
+    merges.dedup();
+    merges
+}
+
+fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
+        let password = matches!(e, calamine::XlsxError::Password);
+        workbook_error(file, e, password)
+    })?;
+    let metadata: Vec<(String, SheetType)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.typ))
+        .collect();
+    let mut sheets = Vec::with_capacity(metadata.len());
+    for (name, typ) in metadata {
+        if typ != SheetType::WorkSheet {
+            // Chart and dialog sheets hold no cells; they are kept so sheet numbers match
+            // the workbook's tabs.
+            sheets.push(SheetBuilder::new(file, limits).finish(name, Vec::new()));
+            continue;
+        }
+        let mut builder = SheetBuilder::new(file, limits);
+        {
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
+            while let Some(cell) = reader
+                .next_cell()
+                .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
+            {
+                let (row, col) = cell.get_position();
+                // `DataRef` is not `Copy`; taking it out of the cell avoids cloning strings.
+                let value = cell.get_value().clone();
+                builder.push_data_ref(row, col, value)?;
+            }
+        }
+        // Merges sit after the cell data in the sheet XML, out of reach of the cell reader,
+        // so this is a second pass over the part (parsing only, nothing kept but merges).
+        let merges = book
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
+        sheets.push(builder.finish(name, merges_from(&merges)));
+    }
+    Ok(sheets)
+}
+
+fn read_xlsb(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+    let mut book = Xlsb::new(Cursor::new(bytes)).map_err(|e| {
+        let password = matches!(e, calamine::XlsbError::Password);
+        workbook_error(file, e, password)
+    })?;
+    let metadata: Vec<(String, SheetType)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.typ))
+        .collect();
+    let mut sheets = Vec::with_capacity(metadata.len());
+    for (name, typ) in metadata {
+        let mut builder = SheetBuilder::new(file, limits);
+        if typ == SheetType::WorkSheet {
+            let mut reader = book
+                .worksheet_cells_reader(&name)
+                .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
+            while let Some(cell) = reader
+                .next_cell()
+                .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
+            {
+                let (row, col) = cell.get_position();
+                builder.push_data_ref(row, col, cell.get_value().clone())?;
+            }
+        }
+        // calamine does not read merged cells from XLSB.
+        sheets.push(builder.finish(name, Vec::new()));
+    }
+    Ok(sheets)
+}
+
+fn read_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+    // calamine parses every XLS sheet when the file is opened; the file-size cap already
+    // applied is the guard, and BIFF8 sheets cannot exceed 65,536 x 256 cells anyway.
+    let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| {
+        let password = matches!(e, calamine::XlsError::Password);
+        workbook_error(file, e, password)
+    })?;
+    let names = book.sheet_names();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
+        let mut builder = SheetBuilder::new(file, limits);
+        builder.push_range(&range)?;
+        let merges = book
+            .merge_cells_by_sheet_name(&name)
+            .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
+        sheets.push(builder.finish(name, merges_from(&merges)));
+    }
+    Ok(sheets)
+}
+
+fn read_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+    let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| {
+        let password = matches!(e, calamine::OdsError::Password);
+        workbook_error(file, e, password)
+    })?;
+    let names = book.sheet_names();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = book
+            .worksheet_range(&name)
+            .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
+        let mut builder = SheetBuilder::new(file, limits);
+        builder.push_range(&range)?;
+        // calamine does not expose ODS merges (`table:number-columns-spanned`); a merged
+        // cell's value stays in its top-left cell and the covered cells read as empty.
+        sheets.push(builder.finish(name, Vec::new()));
+    }
+    Ok(sheets)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::{ExcelDateTime as XlDate, Format as XlFormat, Formula, Workbook};
+
+    fn read(bytes: &[u8]) -> Vec<Sheet> {
+        read_workbook("t.xlsx", Format::Xlsx, bytes, &Limits::default()).unwrap()
+    }
+
+    fn value_at(sheet: &Sheet, row: u32, col: u32) -> Option<&CellValue> {
+        sheet
+            .cells
+            .iter()
+            .find(|c| c.pos == Pos::new(row, col))
+            .map(|c| &c.value)
+    }
+
+    #[test]
+    fn positions_are_absolute_when_data_starts_at_c5() {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet().set_name("RACI").unwrap();
+        // C5 is row 4, column 2 (0-based).
+        ws.write_string(4, 2, "Task").unwrap();
+        ws.write_string(4, 3, "PO").unwrap();
+        ws.write_string(5, 2, "Ship").unwrap();
+        ws.write_string(5, 3, "A").unwrap();
+        ws.write_string(5, 4, "   ").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheets = read(&bytes);
+        assert_eq!(sheets.len(), 1);
+        let sheet = &sheets[0];
+        assert_eq!(sheet.name.as_deref(), Some("RACI"));
+        let got: Vec<(Pos, String)> = sheet
+            .cells
+            .iter()
+            .map(|c| (c.pos, c.value.display()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Pos::new(4, 2), "Task".to_string()),
+                (Pos::new(4, 3), "PO".to_string()),
+                (Pos::new(5, 2), "Ship".to_string()),
+                (Pos::new(5, 3), "A".to_string()),
+            ]
+        );
+        let source = crate::model::Source {
+            file: "t.xlsx".into(),
+            sheet: sheet.name.clone(),
+        };
+        assert_eq!(source.cell_ref(sheet.cells[0].pos), "t.xlsx[RACI]!C5");
+    }
+
+    #[test]
+    fn merges_are_absolute_and_inclusive() {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        let fmt = XlFormat::new();
+        ws.merge_range(1, 3, 1, 5, "Product", &fmt).unwrap();
+        ws.merge_range(2, 0, 4, 0, "Phase", &fmt).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheet = &read(&bytes)[0];
+        assert_eq!(
+            sheet.merges,
+            vec![
+                Merge {
+                    start: Pos::new(1, 3),
+                    end: Pos::new(1, 5)
+                },
+                Merge {
+                    start: Pos::new(2, 0),
+                    end: Pos::new(4, 0)
+                },
+            ]
+        );
+        assert_eq!(
+            value_at(sheet, 1, 3),
+            Some(&CellValue::Text("Product".into()))
+        );
+    }
+
+    #[test]
+    fn values_keep_their_kind() {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        ws.write_number(0, 0, 42.0).unwrap();
+        ws.write_number(0, 1, 2.5).unwrap();
+        ws.write_boolean(0, 2, true).unwrap();
+        let date = XlDate::from_ymd(2024, 3, 1).unwrap();
+        let date_fmt = XlFormat::new().set_num_format("yyyy-mm-dd");
+        ws.write_datetime_with_format(0, 3, &date, &date_fmt)
+            .unwrap();
+        let stamp = XlDate::from_ymd(2024, 3, 1)
+            .unwrap()
+            .and_hms(9, 30, 0)
+            .unwrap();
+        let stamp_fmt = XlFormat::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+        ws.write_datetime_with_format(0, 4, &stamp, &stamp_fmt)
+            .unwrap();
+        ws.write_formula(0, 5, Formula::new("=1+1").set_result("2"))
+            .unwrap();
+        ws.write_string(0, 6, " R ").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheet = &read(&bytes)[0];
+        assert_eq!(value_at(sheet, 0, 0), Some(&CellValue::Number(42.0)));
+        assert_eq!(value_at(sheet, 0, 1), Some(&CellValue::Number(2.5)));
+        assert_eq!(value_at(sheet, 0, 2), Some(&CellValue::Bool(true)));
+        assert_eq!(
+            value_at(sheet, 0, 3),
+            Some(&CellValue::DateTime("2024-03-01".into()))
+        );
+        assert_eq!(
+            value_at(sheet, 0, 4),
+            Some(&CellValue::DateTime("2024-03-01 09:30:00".into()))
+        );
+        // The cached value of a formula, not the formula.
+        assert_eq!(value_at(sheet, 0, 5).map(|v| v.display()), Some("2".into()));
+        // Text is kept as written; trimming is layout's business.
+        assert_eq!(value_at(sheet, 0, 6), Some(&CellValue::Text(" R ".into())));
+    }
+
+    #[test]
+    fn every_sheet_is_kept_in_order_even_empty_ones() {
+        let mut book = Workbook::new();
+        book.add_worksheet().set_name("Notes").unwrap();
+        book.add_worksheet()
+            .set_name("RACI")
+            .unwrap()
+            .write_string(0, 0, "x")
+            .unwrap();
+        book.add_worksheet().set_name("Empty").unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let sheets = read(&bytes);
+        let names: Vec<_> = sheets.iter().map(|s| s.name.clone().unwrap()).collect();
+        assert_eq!(names, ["Notes", "RACI", "Empty"]);
+        assert!(sheets[0].cells.is_empty());
+        assert_eq!(sheets[1].cells.len(), 1);
+    }
+
+    #[test]
+    fn caps_hold_while_streaming() {
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        for row in 0..10 {
+            ws.write_string(row, 0, "R").unwrap();
+        }
+        ws.write_string(20, 0, "x".repeat(50)).unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let limits = Limits {
+            max_cells: 5,
+            ..Limits::default()
+        };
+        let err = read_workbook("t.xlsx", Format::Xlsx, &bytes, &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    flag: "--max-cells",
+                    limit: 5,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let limits = Limits {
+            max_cell_chars: 49,
+            ..Limits::default()
+        };
+        let err = read_workbook("t.xlsx", Format::Xlsx, &bytes, &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    flag: "--max-cell-chars",
+                    actual: 50,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn datetime_text_forms() {
+        use calamine::ExcelDateTimeType::{DateTime, TimeDelta};
+        let text = |v, t| datetime_text(&ExcelDateTime::new(v, t, false));
+        assert_eq!(text(45352.0, DateTime), "2024-03-01");
+        assert_eq!(text(45352.5, DateTime), "2024-03-01 12:00:00");
+        assert_eq!(text(0.75, DateTime), "18:00:00");
+        assert_eq!(text(1.5, TimeDelta), "36:00:00");
+        assert_eq!(text(f64::NAN, TimeDelta), "NaN");
+    }
+}
