@@ -1,5 +1,7 @@
 //! One module per subcommand; the only place where the stages meet.
 
+pub mod inspect;
+
 use crate::cli::{Cli, Command};
 use crate::{Error, Exit, Result};
 

@@ -160,7 +160,9 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
             continue;
         }
         if let (Some(code), Some(meaning)) = (code_of(text), grid.text(r, c + 1)) {
-            let is_word = meaning.split_whitespace().count() <= 4;
+            // `I | C - Consulted`: the next cell is an entry of its own, not this meaning.
+            let is_word =
+                meaning.split_whitespace().count() <= 4 && entries_in_cell(meaning).is_empty();
             if let Some(counts_as) = meaning_letters(meaning).filter(|_| is_word) {
                 // Only a block of such pairs is a legend, not one `A | Approval` row.
                 let neighbour = |dr: i64| {
@@ -285,6 +287,8 @@ mod tests {
         let g = grid(&[
             (3, 10, "R - Responsible"),
             (3, 11, "The individual who executes the task."),
+            (5, 9, "I"),
+            (6, 9, "I"),
             (4, 10, "A - Accountable"),
             (5, 10, "C - Consulted"),
             (6, 10, "I - Informed"),

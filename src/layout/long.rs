@@ -48,7 +48,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             for &r in &rows {
                 if let Some(cell) = grid.get(r, *c) {
                     n += 1;
-                    if ctx.kind(cell).has_letters() {
+                    if matches!(ctx.kind(cell), Kind::Letters | Kind::Partial) {
                         l += 1;
                     }
                 }

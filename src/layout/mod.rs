@@ -65,6 +65,9 @@ pub(crate) enum Kind {
     Partial,
     /// An explicit "not involved" (`-`, `N`, `n/a`).
     Mark,
+    /// A short mark that is not a letter (`x`, `✓`, `?`): involvement without a letter, so
+    /// its column is still a party column and the cell is reported.
+    Odd,
     /// Other text.
     Text,
     /// A number, date or boolean.
@@ -76,10 +79,10 @@ pub(crate) enum Kind {
 impl Kind {
     /// Letters or a deliberate blank: what a party column holds.
     pub fn letterish(self) -> bool {
-        matches!(self, Kind::Letters | Kind::Partial | Kind::Mark)
+        matches!(self, Kind::Letters | Kind::Partial | Kind::Mark | Kind::Odd)
     }
     pub fn has_letters(self) -> bool {
-        matches!(self, Kind::Letters | Kind::Partial)
+        matches!(self, Kind::Letters | Kind::Partial | Kind::Odd)
     }
 }
 
@@ -89,6 +92,12 @@ pub(crate) fn kind_of(value: &CellValue, probe: &Scheme) -> Kind {
             CellParse::Empty => Kind::Mark,
             CellParse::Letters(_) => Kind::Letters,
             CellParse::Unknown { letters, .. } if !letters.is_empty() => Kind::Partial,
+            CellParse::Unknown { .. }
+                if t.trim().chars().count() <= 3
+                    && !t.trim().chars().any(|c| c.is_ascii_digit()) =>
+            {
+                Kind::Odd
+            }
             CellParse::Unknown { .. } => Kind::Text,
         },
         CellValue::Number(_) | CellValue::Bool(_) | CellValue::DateTime(_) => Kind::Number,

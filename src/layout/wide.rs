@@ -22,20 +22,28 @@ fn columns(grid: &Grid, ctx: &Ctx) -> Columns {
 }
 
 /// Letters and other values below `row` in a column.
-fn below(cols: &Columns, col: u32, row: u32) -> (usize, usize, usize) {
+/// Counts `(letters, marks, odd, other)`; odd marks (`x`) count as neither letters nor other.
+fn below4(cols: &Columns, col: u32, row: u32) -> (usize, usize, usize, usize) {
     let Some(v) = cols.get(&col) else {
-        return (0, 0, 0);
+        return (0, 0, 0, 0);
     };
     let start = v.partition_point(|(r, _)| *r <= row);
-    let (mut letters, mut marks, mut other) = (0, 0, 0);
+    let (mut letters, mut marks, mut odd, mut other) = (0, 0, 0, 0);
     for (_, k) in &v[start..] {
         match k {
             Kind::Letters | Kind::Partial => letters += 1,
             Kind::Mark => marks += 1,
+            Kind::Odd => odd += 1,
             _ => other += 1,
         }
     }
-    (letters, marks, other)
+    (letters, marks, odd, other)
+}
+
+/// Letters (odd marks included), deliberate blanks and other values below `row`.
+fn below(cols: &Columns, col: u32, row: u32) -> (usize, usize, usize) {
+    let (l, m, o, x) = below4(cols, col, row);
+    (l + o, m, x)
 }
 
 /// Header words that name something other than a party.
@@ -116,6 +124,12 @@ fn numbered(text: &str) -> bool {
     let mut it = rest.chars();
     matches!(it.next(), Some('-' | '.' | ')' | ':'))
         && it.next().is_some_and(|c| c.is_alphabetic() || c == ' ')
+}
+
+/// A header that may name a party: text that is not a letter code. `Support/Pavel` and
+/// `Louis - Responsable de test` hold letter words and names: still names.
+fn header_like(ctx: &Ctx, cell: &super::grid::GCell) -> bool {
+    cell.text().is_some() && matches!(ctx.kind(cell), Kind::Text | Kind::Partial | Kind::Odd)
 }
 
 /// How the columns of a wide matrix were read.
@@ -213,11 +227,14 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
         let mut qualifying = Vec::new();
         let mut letters_total = 0;
         for (c, cell) in grid.row(h) {
-            if cell.text().is_none() || ctx.kind(cell) != Kind::Text {
+            if !header_like(ctx, cell) {
                 continue;
             }
-            let (letters, marks, other) = below(cols, c, h);
-            if letters >= 1 && letters + marks >= other {
+            let (letters, marks, odd, other) = below4(cols, c, h);
+            let named_detail = cell.text().is_some_and(non_party_header);
+            // Real letters make a party column; short marks alone (`x`) are not enough to
+            // find one, only to keep one found beside real letters.
+            if letters >= 1 && letters + marks + odd >= other && !named_detail {
                 origins.insert(cell.origin);
                 qualifying.push(c);
                 letters_total += letters;
@@ -241,7 +258,7 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
         let mut distinct = BTreeSet::new();
         for (r, k) in &cols[&c] {
             let cell = grid.get(*r, c)?;
-            if *r > header && *k == Kind::Text && !cell.copy {
+            if *r > header && matches!(k, Kind::Text | Kind::Odd) && !cell.copy {
                 let t = cell.text().unwrap_or_default();
                 if !id_like(t) {
                     distinct.insert(clean_name(t));
@@ -295,13 +312,23 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
         }
     }
     let last_q = *qualifying.last()?;
+    let title_row_next = {
+        let r = band_end + 1;
+        let kinds: Vec<Kind> = qualifying
+            .iter()
+            .filter_map(|&c| grid.get(r, c).map(|x| ctx.kind(x)))
+            .collect();
+        !kinds.is_empty() && kinds.iter().all(|k| *k == Kind::Text)
+    };
     let mut blank_cols = Vec::new();
     let max_col = cols.keys().next_back().copied().unwrap_or(0);
     let mut c = task_col + 1;
     let mut blank_run = 0;
     while c <= max_col {
         let hdr = grid.get(header, c);
-        let (letters, marks, other) = below(cols, c, band_end);
+        let (letters, marks, _) = below(cols, c, band_end);
+        // A title row under the header (Vertex42's role groups) is not data.
+        let (_, _, odd_after, other) = below4(cols, c, band_end + u32::from(title_row_next));
         let inside = c >= first_party && c <= last_q;
         if Some(c) == side_col || Some(c) == group_col {
             c += 1;
@@ -320,10 +347,9 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
                 let is_party = if qualifying.contains(&c) {
                     true
                 } else {
-                    letters == 0
-                        && marks == 0
+                    letters == odd_after
                         && other == 0
-                        && ctx.kind(h) == Kind::Text
+                        && header_like(ctx, h)
                         && !placeholder(text)
                         && !non_party_header(text)
                 };
@@ -647,9 +673,12 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             label(g)
         ));
     }
+    let task_head = grid.get(l.header, l.task_col).map(|x| x.origin);
     let skipped_left: Vec<String> = cols
         .keys()
         .filter(|&&c| c != l.task_col && Some(c) != l.group_col && Some(c) != l.side_col)
+        // Columns the task names are merged across are the task column itself.
+        .filter(|&&c| grid.get(l.header, c).map(|x| x.origin) != task_head || task_head.is_none())
         .filter(|&&c| c < l.parties[0].0)
         .map(|&c| format!("{}{}", grid.col_label(c), label(c)))
         .collect();

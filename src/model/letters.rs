@@ -448,7 +448,14 @@ pub fn parse_cell(text: &str, scheme: &Scheme) -> CellParse {
 fn read_token(token: &str, scheme: &Scheme) -> Option<LetterSet> {
     let chars: Vec<char> = token.chars().collect();
     // Runs of letters up to the scheme's size, each a letter of the scheme: `R`, `RA`, `rci`.
-    if chars.len() <= scheme.letters.len() {
+    // A run repeats no letter and is not a capitalised word: `Sara` is a name, not S/A/R/A.
+    let repeats = (1..chars.len()).any(|i| {
+        let up = |c: char| fold_lookalike(c).to_ascii_uppercase();
+        chars[..i].iter().any(|&p| up(p) == up(chars[i]))
+    });
+    let titlecase =
+        chars.len() >= 3 && chars[0].is_uppercase() && chars[1..].iter().all(|c| c.is_lowercase());
+    if chars.len() <= scheme.letters.len() && !repeats && !titlecase {
         let mut set = LetterSet::EMPTY;
         let mut all = true;
         let mut involved = false;
@@ -464,7 +471,9 @@ fn read_token(token: &str, scheme: &Scheme) -> Option<LetterSet> {
                 }
             }
         }
-        if all && involved {
+        // A run of known letters that all count as nothing (a legend's `N`, CAIRO's `O`)
+        // is a deliberate "not involved": an empty set, not an unknown token.
+        if all && (involved || !chars.is_empty()) {
             return Some(set);
         }
     }
@@ -546,6 +555,24 @@ mod tests {
         assert_eq!(raci("Informado"), set(&[I]));
         assert_eq!(raci("Verantwortlich"), set(&[R]));
         assert_eq!(raci("Accountable / Responsible"), set(&[R, A]));
+    }
+
+    #[test]
+    fn names_are_not_letter_runs() {
+        assert!(matches!(raci("Sara"), CellParse::Unknown { .. }));
+        assert!(matches!(raci("Cia"), CellParse::Unknown { .. }));
+        assert!(matches!(raci("AA"), CellParse::Unknown { .. }));
+        assert_eq!(raci("rci"), set(&[R, C, I]));
+    }
+
+    #[test]
+    fn legend_letters_that_mean_not_involved() {
+        let legend = Scheme::from_legend(vec![
+            sl('R', "Responsible", &[R]),
+            sl('N', "Does not play a role", &[]),
+        ]);
+        assert_eq!(parse_cell("N", &legend), CellParse::Empty);
+        assert_eq!(parse_cell("R", &legend), set(&[R]));
     }
 
     #[test]
