@@ -91,7 +91,11 @@ pub(crate) fn kind_of(value: &CellValue, probe: &Scheme) -> Kind {
         CellValue::Text(t) => match parse_cell(t, probe) {
             CellParse::Empty => Kind::Mark,
             CellParse::Letters(_) => Kind::Letters,
-            CellParse::Unknown { letters, .. } if !letters.is_empty() => Kind::Partial,
+            CellParse::Unknown { letters, unknown }
+                if !letters.is_empty() && !prose(t, &unknown) =>
+            {
+                Kind::Partial
+            }
             CellParse::Unknown { .. }
                 if t.trim().chars().count() <= 3
                     && !t.trim().chars().any(|c| c.is_ascii_digit()) =>
@@ -103,6 +107,12 @@ pub(crate) fn kind_of(value: &CellValue, probe: &Scheme) -> Kind {
         CellValue::Number(_) | CellValue::Bool(_) | CellValue::DateTime(_) => Kind::Number,
         CellValue::Error(_) => Kind::Error,
     }
+}
+
+/// A sentence with a letter-like word in it (`to aid in organization`) is prose, not letters
+/// with a stray token: its letters are not kept.
+pub(crate) fn prose(text: &str, unknown: &[String]) -> bool {
+    unknown.len() > 2 || text.trim().chars().count() > 24
 }
 
 /// What detection knows before it looks at a sheet's shape.
@@ -277,7 +287,12 @@ pub(crate) fn read_cell(
                 }
                 set
             }
-            CellParse::Unknown { letters, .. } => {
+            CellParse::Unknown { letters, unknown } => {
+                let letters = if prose(t, &unknown) {
+                    LetterSet::EMPTY
+                } else {
+                    letters
+                };
                 let problem = if party.is_none() {
                     CellProblem::BlankPartyHeader
                 } else {

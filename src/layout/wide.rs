@@ -1129,6 +1129,71 @@ mod tests {
     }
 
     #[test]
+    fn vertex42_roles_title_row_and_empty_parties() {
+        let wb = book(vec![sheet(
+            Some("Matrix"),
+            &[
+                &["RACI Matrix"],
+                &[],
+                &[],
+                &[
+                    "",
+                    "",
+                    "ROLES",
+                    "President",
+                    "Kasun",
+                    "Serratore",
+                    "",
+                    "Consultant",
+                    "Name or Role",
+                    "",
+                    "◄ Insert more roles by inserting new columns",
+                ],
+                &[
+                    "",
+                    "Deliverable or Task",
+                    "Status",
+                    "Sponsor",
+                    "Sponsor",
+                    "Sponsor",
+                    "",
+                    "Other",
+                    "Other",
+                    "",
+                    "◄ Edit role categories to aid in organization",
+                ],
+                &["", "Phase 1"],
+                &[
+                    "",
+                    "Make tables",
+                    "Done",
+                    "",
+                    "R",
+                    "S",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "Edit color-coding via Home > Conditional Formatting",
+                ],
+                &["", "Find keywords", "Done", "", "S", "R"],
+            ],
+        )]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["President", "Kasun", "Serratore", "Consultant"],
+            "{:#?}",
+            m.notes
+        );
+        assert_eq!(m.tasks.len(), 2, "{:#?}", m.notes);
+        assert_eq!(m.tasks[0].group.as_deref(), Some("Phase 1"));
+        assert_eq!(m.parties[1].title.as_deref(), Some("Sponsor"));
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+    }
+
+    #[test]
     fn transposed_matrix() {
         let wb = csv(&[
             &["Role", "Write the backlog", "Set the product vision"],
