@@ -95,8 +95,9 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         for ((r, c), cell) in grid.iter() {
             if r > h && cols.iter().any(|x| x.0 == c) {
                 match ctx.kind(cell) {
-                    Kind::Text => names += 1,
-                    k if k.has_letters() => lettered += 1,
+                    // Short names (`Bob`, `Cy`) read as odd marks; here they are names.
+                    Kind::Text | Kind::Odd => names += 1,
+                    Kind::Letters | Kind::Partial => lettered += 1,
                     _ => {}
                 }
             }
@@ -130,7 +131,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         let mut distinct = BTreeSet::new();
         for r in band_end + 1..grid.rows {
             if let Some(cell) = grid.get(r, c).filter(|x| !x.copy) {
-                if ctx.kind(cell) == Kind::Text {
+                if matches!(ctx.kind(cell), Kind::Text | Kind::Odd) {
                     let t = cell.text().unwrap_or_default();
                     if !t.chars().all(|ch| ch.is_ascii_digit() || ch == '.') {
                         distinct.insert(clean_name(t));

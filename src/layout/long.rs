@@ -26,7 +26,8 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     // Header: the first row with three or more text cells.
     let header = (0..grid.rows.min(10)).find(|&r| {
         grid.row(r)
-            .filter(|(_, c)| c.text().is_some() && ctx.kind(c) == Kind::Text)
+            // Any text: a `raci` header reads as letters R, A, C, I.
+            .filter(|(_, c)| c.text().is_some())
             .count()
             >= 3
     })?;
