@@ -32,8 +32,6 @@ impl GCell {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Grid {
     cells: BTreeMap<(u32, u32), GCell>,
-    pub rows: u32,
-    pub cols: u32,
     pub transposed: bool,
 }
 
@@ -85,14 +83,7 @@ impl Grid {
                 }
             }
         }
-        let rows = cells.keys().map(|k| k.0 + 1).max().unwrap_or(0);
-        let cols = cells.keys().map(|k| k.1 + 1).max().unwrap_or(0);
-        Grid {
-            cells,
-            rows,
-            cols,
-            transposed,
-        }
+        Grid { cells, transposed }
     }
 
     pub fn get(&self, row: u32, col: u32) -> Option<&GCell> {
@@ -117,6 +108,14 @@ impl Grid {
         self.cells
             .range((row, 0)..=(row, u32::MAX))
             .map(|(k, v)| (k.1, v))
+    }
+
+    /// The rows that hold at least one cell, in order: sparse sheets are walked by what they
+    /// hold, not by their last row number.
+    pub fn present_rows(&self) -> Vec<u32> {
+        let mut rows: Vec<u32> = self.cells.keys().map(|k| k.0).collect();
+        rows.dedup();
+        rows
     }
 
     pub fn is_empty(&self) -> bool {

@@ -7,7 +7,7 @@ use crate::input::CellValue;
 use crate::model::{
     parse_cell, CellParse, Letter, LetterSet, Matrix, Party, Pos, Scheme, SchemeName, Shape, Task,
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Words meaning "every party".
 const EVERYONE: &[&str] = &[
@@ -73,6 +73,10 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     // The header row: two or more distinct letter headers, including R or A.
     let mut text_rows: Vec<u32> = grid.iter().map(|((r, _), _)| r).collect();
     text_rows.dedup();
+    let mut by_col: BTreeMap<u32, Vec<(u32, Kind)>> = BTreeMap::new();
+    for ((r, c), cell) in grid.iter() {
+        by_col.entry(c).or_default().push((r, ctx.kind(cell)));
+    }
     let mut found: Option<(u32, Vec<(u32, Letter)>)> = None;
     for &h in text_rows.iter().take(60) {
         let mut cols: Vec<(u32, Letter)> = Vec::new();
@@ -92,9 +96,10 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         }
         // Below the header, names: text that is not letters.
         let (mut names, mut lettered) = (0, 0);
-        for ((r, c), cell) in grid.iter() {
-            if r > h && cols.iter().any(|x| x.0 == c) {
-                match ctx.kind(cell) {
+        for (c, _) in &cols {
+            let Some(v) = by_col.get(c) else { continue };
+            for (_, k) in &v[v.partition_point(|(r, _)| *r <= h)..] {
+                match k {
                     // Short names (`Bob`, `Cy`) read as odd marks; here they are names.
                     Kind::Text | Kind::Odd => names += 1,
                     Kind::Letters | Kind::Partial => lettered += 1,
@@ -110,9 +115,11 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     let (header, letter_cols) = found?;
     let band_end = {
         let mut end = header;
+        // Rows under the header whose letter cells are the header merged down.
+        let head = |c: u32| grid.get(header, c).map(|x| x.origin);
         while letter_cols.iter().all(|(c, _)| {
             grid.get(end + 1, *c)
-                .is_none_or(|x| x.copy && x.origin.row <= header.max(x.origin.row))
+                .is_none_or(|x| x.copy && Some(x.origin) == head(*c))
         }) && letter_cols
             .iter()
             .any(|(c, _)| grid.get(end + 1, *c).is_some_and(|x| x.copy))
@@ -123,13 +130,12 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     };
     // The task column: the text column with the most distinct names.
     let mut best: Option<(usize, u32)> = None;
-    let max_col = grid.cols;
-    for c in 0..max_col {
+    for (&c, v) in &by_col {
         if letter_cols.iter().any(|x| x.0 == c) {
             continue;
         }
         let mut distinct = BTreeSet::new();
-        for r in band_end + 1..grid.rows {
+        for &(r, _) in &v[v.partition_point(|(r, _)| *r <= band_end)..] {
             if let Some(cell) = grid.get(r, c).filter(|x| !x.copy) {
                 if matches!(ctx.kind(cell), Kind::Text | Kind::Odd) {
                     let t = cell.text().unwrap_or_default();
@@ -184,7 +190,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         echo: bool,
     }
     let mut rows = Vec::new();
-    for r in band_end + 1..grid.rows {
+    for r in grid.present_rows().into_iter().filter(|&r| r > band_end) {
         let name = grid.text(r, task_col).map(clean_name);
         let mut cells = Vec::new();
         let mut echo = false;
@@ -323,7 +329,11 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     }
     count_note(&mut m);
     let score = score(&m);
-    (score > 0).then_some(Candidate { matrix: m, score })
+    (score > 0).then_some(Candidate {
+        matrix: m,
+        score,
+        corner: None,
+    })
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ fn is_id(text: &str) -> bool {
 
 pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     // Header: the first row with three or more text cells.
-    let header = (0..grid.rows.min(10)).find(|&r| {
+    let header = grid.present_rows().into_iter().take(10).find(|&r| {
         grid.row(r)
             // Any text: a `raci` header reads as letters R, A, C, I.
             .filter(|(_, c)| c.text().is_some())
@@ -35,8 +35,10 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         .row(header)
         .filter_map(|(c, cell)| cell.text().map(|t| (c, clean_name(t))))
         .collect();
-    let rows: Vec<u32> = (header + 1..grid.rows)
-        .filter(|&r| grid.row(r).next().is_some())
+    let rows: Vec<u32> = grid
+        .present_rows()
+        .into_iter()
+        .filter(|&r| r > header)
         .collect();
     if rows.len() < 3 {
         return None;
@@ -223,7 +225,11 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     let _ = a1;
     count_note(&mut m);
     let score = score(&m);
-    (score > 0).then_some(Candidate { matrix: m, score })
+    (score > 0).then_some(Candidate {
+        matrix: m,
+        score,
+        corner: None,
+    })
 }
 
 #[cfg(test)]

@@ -256,6 +256,8 @@ pub(crate) struct Candidate {
     pub matrix: Matrix,
     /// Letters understood: the reading that understands most wins.
     pub score: usize,
+    /// The header of the task column (`Task`, `Role`), which tells wide from transposed.
+    pub corner: Option<String>,
 }
 
 /// Adds an issue for a cell that is not letters, or returns the letters it holds.
@@ -562,7 +564,12 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
         });
     };
     let sheet = &workbook.sheets[i];
-    if workbook.sheets.len() > 1 {
+    if workbook.sheets.len() == 1 && !is_csv {
+        c.matrix.notes.insert(
+            0,
+            format!("Read sheet {:?}, the only sheet.", sheet_label(workbook, i)),
+        );
+    } else if workbook.sheets.len() > 1 {
         let mut note = format!(
             "Read sheet {:?}: it holds the matrix with the most letters.",
             sheet_label(workbook, i)
@@ -642,6 +649,199 @@ pub(crate) mod testutil {
             file: "t.xlsx".into(),
             format: Format::Xlsx,
             sheets,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::*;
+    use super::*;
+    use crate::input::{CellValue, GridCell};
+
+    fn matrix_sheet(name: &str) -> Sheet {
+        sheet(
+            Some(name),
+            &[
+                &["Task", "Ann", "Bob"],
+                &["Plan", "R", "A"],
+                &["Build", "A", "R"],
+            ],
+        )
+    }
+
+    #[test]
+    fn sheet_by_name_number_or_error() {
+        let wb = book(vec![
+            sheet(Some("Notes"), &[&["hello"]]),
+            matrix_sheet("RACI"),
+        ]);
+        let by_name = LayoutOptions {
+            sheet: Some(SheetChoice::Name("raci".into())),
+            ..LayoutOptions::default()
+        };
+        let m = detect(&wb, &by_name).unwrap();
+        assert_eq!(m.source.sheet.as_deref(), Some("RACI"));
+        let by_number = LayoutOptions {
+            sheet: Some(SheetChoice::Number(2)),
+            ..LayoutOptions::default()
+        };
+        assert_eq!(detect(&wb, &by_number).unwrap().tasks.len(), 2);
+        let wrong = LayoutOptions {
+            sheet: Some(SheetChoice::Number(3)),
+            ..LayoutOptions::default()
+        };
+        match detect(&wb, &wrong) {
+            Err(Error::SheetNotFound { available, .. }) => {
+                assert_eq!(available, ["Notes", "RACI"])
+            }
+            other => panic!("{other:?}"),
+        }
+        let notes = LayoutOptions {
+            sheet: Some(SheetChoice::Name("Notes".into())),
+            ..LayoutOptions::default()
+        };
+        assert!(matches!(
+            detect(&wb, &notes),
+            Err(Error::NoMatrix { sheet: Some(_), .. })
+        ));
+    }
+
+    #[test]
+    fn best_sheet_is_chosen_and_explained() {
+        let lists = sheet(
+            Some("Lists"),
+            &[&["Status", "Priority"], &["Done", "High"], &["Open", "Low"]],
+        );
+        let wb = book(vec![lists, sheet(Some("Empty"), &[]), matrix_sheet("RACI")]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.source.sheet.as_deref(), Some("RACI"));
+        assert!(
+            m.notes[0].contains("\"Lists\" (no matrix"),
+            "{}",
+            m.notes[0]
+        );
+        assert!(m.notes[0].contains("\"Empty\" (empty)"), "{}", m.notes[0]);
+    }
+
+    #[test]
+    fn no_matrix_is_a_clear_error() {
+        let wb = csv(&[&["Name", "Phone"], &["Ann", "555"]]);
+        let err = detect(&wb, &LayoutOptions::default()).unwrap_err();
+        assert!(matches!(err, Error::NoMatrix { sheet: None, .. }));
+        assert!(err.to_string().contains("Looked for a header row"));
+    }
+
+    #[test]
+    fn roster_sheet_titles_the_parties() {
+        let team = sheet(
+            Some("Team"),
+            &[
+                &["Party", "Title"],
+                &["Ann", "Product Owner"],
+                &["Bob", "PM"],
+            ],
+        );
+        let wb = book(vec![matrix_sheet("RACI"), team]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.parties[0].title.as_deref(), Some("Product Owner"));
+        assert_eq!(m.parties[0].title_side, Some(TitleSide::Po));
+        assert_eq!(m.parties[1].title_side, Some(TitleSide::Ambiguous));
+        let project = LayoutOptions {
+            pm_means: Some(PmMeans::Project),
+            ..LayoutOptions::default()
+        };
+        assert_eq!(detect(&wb, &project).unwrap().parties[1].title_side, None);
+    }
+
+    #[test]
+    fn title_on_second_line_and_title_row() {
+        let wb = csv(&[
+            &["Task", "Maria\nProduct Owner", "Tom", "Li"],
+            &["", "", "Product Manager", "Designer"],
+            &["Plan", "R", "A", "C"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.parties[0].name, "Maria Product Owner");
+        assert_eq!(m.parties[0].title_side, Some(TitleSide::Po));
+        assert_eq!(m.parties[1].title.as_deref(), Some("Product Manager"));
+        assert_eq!(m.parties[1].title_side, Some(TitleSide::Pm));
+        assert_eq!(m.parties[2].title.as_deref(), Some("Designer"));
+        assert_eq!(m.tasks.len(), 1);
+    }
+
+    #[test]
+    fn sparse_sheet_with_a_stray_far_cell_is_quick() {
+        let mut s = matrix_sheet("RACI");
+        s.cells.push(GridCell {
+            pos: Pos::new(1_000_000, 16_000),
+            value: CellValue::Text("stray".into()),
+        });
+        let start = std::time::Instant::now();
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2);
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    /// Random small grids of letters, names, numbers and errors: detection may fail with an
+    /// error but never panics, and a matrix it returns keeps its invariants.
+    #[test]
+    fn random_grids_never_panic() {
+        const TOKENS: &[&str] = &[
+            "",
+            "",
+            "",
+            "R",
+            "A",
+            "C",
+            "I",
+            "R/A",
+            "x",
+            "N",
+            "-",
+            "Ann",
+            "Bob",
+            "Task",
+            "Plan",
+            "1",
+            "2.5",
+            "#NAME?",
+            "S",
+            "R - Responsible",
+            "Role",
+            "Todos",
+            "Phase 1",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let rows = 1 + next(7);
+            let cols = 1 + next(6);
+            let grid: Vec<Vec<&str>> = (0..rows)
+                .map(|_| (0..cols).map(|_| TOKENS[next(TOKENS.len())]).collect())
+                .collect();
+            let refs: Vec<&[&str]> = grid.iter().map(|r| r.as_slice()).collect();
+            let mut s = sheet(Some("S"), &refs);
+            if next(3) == 0 {
+                let r = next(rows) as u32;
+                merge(&mut s, r, 0, r, (cols as u32).saturating_sub(1));
+            }
+            if let Ok(m) = detect(&book(vec![s]), &LayoutOptions::default()) {
+                for t in &m.tasks {
+                    for a in &t.assignments {
+                        assert!(a.party < m.parties.len());
+                        assert!(!a.letters.is_empty());
+                    }
+                }
+                for i in &m.issues {
+                    assert!(i.task.is_none_or(|t| t < m.tasks.len()));
+                }
+            }
         }
     }
 }

@@ -148,12 +148,7 @@ struct Layout {
 /// The text of a wide reading's corner and its labels, used to tell wide from transposed.
 pub(crate) fn looks_transposed(w: &Candidate) -> bool {
     let m = &w.matrix;
-    let corner = m
-        .notes
-        .iter()
-        .find_map(|n| n.strip_prefix("Task label: "))
-        .map(fold)
-        .unwrap_or_default();
+    let corner = w.corner.as_deref().map(fold).unwrap_or_default();
     let first = |words: &[&str]| {
         words
             .iter()
@@ -425,10 +420,15 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     let task_label = grid.text(l.header, l.task_col).map(clean_name);
 
     // Rows, read once.
-    let last_row = grid.rows.saturating_sub(1);
     let mut kinds: Vec<(u32, RowKind)> = Vec::new();
     let mut seen_task = false;
-    for r in l.band_end + 1..=last_row {
+    let mut prev = l.band_end;
+    for r in grid.present_rows().into_iter().filter(|&r| r > l.band_end) {
+        // A gap of blank rows counts as one blank row: it separates blocks.
+        if r > prev + 1 {
+            kinds.push((prev + 1, RowKind::Empty));
+        }
+        prev = r;
         let task_text = grid.text(r, l.task_col);
         let group_text = l.group_col.and_then(|g| grid.text(r, g));
         let mut content = 0;
@@ -652,9 +652,6 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         grid.col_label(l.task_col),
         label(l.task_col)
     ));
-    if let Some(t) = &task_label {
-        m.notes.push(format!("Task label: {t}"));
-    }
     for r in l.header + 1..=l.band_end {
         if let Some(cell) = grid.get(r, l.task_col).filter(|c| !c.copy) {
             if let Some(t) = cell.text() {
@@ -927,7 +924,11 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     }
     count_note(&mut m);
     let score = score(&m);
-    (score > 0).then_some(Candidate { matrix: m, score })
+    (score > 0).then_some(Candidate {
+        matrix: m,
+        score,
+        corner: task_label,
+    })
 }
 
 #[cfg(test)]
