@@ -208,6 +208,14 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], limits: &Limits) -> Result<Work
         Format::Csv => vec![text::read_text(file, bytes, limits)?],
         _ => workbook::read_workbook(file, format, bytes, limits)?,
     };
+    if sheets.is_empty() {
+        return Err(Error::Workbook {
+            file: file.to_string(),
+            detail: "the workbook has no sheets".into(),
+            hint: "Open it in a spreadsheet program, check that it holds the matrix, and save \
+                   it again.",
+        });
+    }
     Ok(Workbook {
         file: file.to_string(),
         format,
