@@ -181,6 +181,20 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         "Scheme {}, from the letter columns.",
         scheme.describe()
     ));
+    let others: Vec<String> = grid
+        .row(header)
+        .filter(|(c, cell)| !cell.copy && *c != task_col && !letter_cols.iter().any(|x| x.0 == *c))
+        .filter_map(|(c, cell)| {
+            cell.text()
+                .map(|t| format!("{} ({})", grid.col_label(c), clean_name(t)))
+        })
+        .collect();
+    if !others.is_empty() {
+        m.notes.push(format!(
+            "Other columns are details, not part of the matrix: {}.",
+            others.join(", ")
+        ));
+    }
 
     // Rows.
     struct Row {
@@ -218,13 +232,13 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         }
     }
     // Parties, in order of first mention.
-    let mut everyone_used = false;
+    let mut everyone_used: BTreeSet<String> = BTreeSet::new();
     for row in &rows {
         for (_, _, v, pos) in &row.cells {
             if let CellValue::Text(t) = v {
                 for n in names_in(t) {
                     if is_everyone(&n) {
-                        everyone_used = true;
+                        everyone_used.insert(n);
                     } else if !m
                         .parties
                         .iter()
@@ -237,10 +251,10 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             }
         }
     }
-    if everyone_used {
+    if !everyone_used.is_empty() {
         m.notes.push(format!(
             "{} in a letter column means every party.",
-            EVERYONE
+            everyone_used
                 .iter()
                 .map(|w| format!("{w:?}"))
                 .collect::<Vec<_>>()

@@ -132,6 +132,15 @@ fn header_like(ctx: &Ctx, cell: &super::grid::GCell) -> bool {
     cell.text().is_some() && matches!(ctx.kind(cell), Kind::Text | Kind::Partial | Kind::Odd)
 }
 
+/// `row 5` -> `Row 5`, for notes that start with a place.
+pub(crate) fn cap(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// How the columns of a wide matrix were read.
 #[derive(Debug)]
 struct Layout {
@@ -666,7 +675,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     if let Some(g) = l.group_col {
         m.notes.push(format!(
             "{}{} holds groups (filled down to the rows below each label).",
-            grid.col_label(g),
+            cap(&grid.col_label(g)),
             label(g)
         ));
     }
@@ -677,11 +686,27 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         // Columns the task names are merged across are the task column itself.
         .filter(|&&c| grid.get(l.header, c).map(|x| x.origin) != task_head || task_head.is_none())
         .filter(|&&c| c < l.parties[0].0)
-        .map(|&c| format!("{}{}", grid.col_label(c), label(c)))
+        .map(|&c| {
+            let v = &cols[&c];
+            let ids = v
+                .iter()
+                .filter(|(r, k)| {
+                    *r > l.band_end && (*k == Kind::Number || grid.text(*r, c).is_some_and(id_like))
+                })
+                .count();
+            let why = if ids * 2 >= v.len() {
+                "ids or numbers"
+            } else if c < l.task_col {
+                "details before the task names"
+            } else {
+                "context beside the task name (kept out of the name)"
+            };
+            format!("{}{} ({why})", grid.col_label(c), label(c))
+        })
         .collect();
     if !skipped_left.is_empty() {
         m.notes.push(format!(
-            "Not parties (ids, context or other details before the party columns): {}.",
+            "Not parties, before the party columns: {}.",
             skipped_left.join(", ")
         ));
     }
@@ -699,10 +724,23 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         })
         .collect();
     m.notes.push(format!(
-        "{} party columns: {}.",
+        "{} party column{}: {}.",
         m.parties.len(),
+        if m.parties.len() == 1 { "" } else { "s" },
         party_desc.join(", ")
     ));
+    if l.header > 0 && m.parties.iter().any(|p| p.title.is_some()) {
+        let above = l
+            .parties
+            .iter()
+            .any(|(c, _)| grid.text(l.header - 1, *c).is_some());
+        if above && title_row.is_none() {
+            m.notes.push(format!(
+                "{} above the header groups the parties; its labels are kept as their titles.",
+                cap(&grid.row_label(l.header - 1))
+            ));
+        }
+    }
     let last_party = l.parties.last().map(|p| p.0).unwrap_or(0);
     let after: Vec<String> = cols
         .keys()
@@ -738,12 +776,12 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     if let Some(s) = l.side_col {
         m.notes.push(format!(
             "{} is a side column: it sets each task's side.",
-            grid.col_label(s)
+            cap(&grid.col_label(s))
         ));
     }
     if !l.blank_cols.is_empty() {
         m.notes.push(format!(
-            "{} hold letters under a blank header; each such cell is reported.",
+            "{}: letters under a blank header; each such cell is reported.",
             l.blank_cols
                 .iter()
                 .map(|&c| grid.col_label(c))
@@ -754,7 +792,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     if let Some(r) = title_row {
         m.notes.push(format!(
             "{} under the header holds party titles.",
-            grid.row_label(r)
+            cap(&grid.row_label(r))
         ));
     }
     m.notes.extend(scheme_notes);
@@ -822,7 +860,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         if cell.is_none() {
             m.notes.push(format!(
                 "{} has letters but no task name; it is kept as task {name:?}.",
-                grid.row_label(r)
+                cap(&grid.row_label(r))
             ));
         }
         let group = if hierarchy {
@@ -911,7 +949,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     if let Some((a, b, why)) = ignored_tail {
         m.notes.push(format!(
             "{}{} ignored: {why}.",
-            grid.row_label(a),
+            cap(&grid.row_label(a)),
             if b > a {
                 format!(" to {}", grid.row_label(b))
             } else {

@@ -471,3 +471,40 @@ fn wrong_sheet_lists_the_sheets() {
     let err = detect(&wb, &opts).unwrap_err();
     assert!(matches!(err, raci_audit::Error::NoMatrix { .. }), "{err}");
 }
+
+#[test]
+fn inspect_prints_how_a_real_file_was_read() {
+    let settings = raci_audit::settings::Settings::default();
+    let mut out = Vec::new();
+    raci_audit::commands::inspect::run(
+        &realworld("11_c6wx__RACI.xlsx"),
+        &settings,
+        false,
+        &mut out,
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Sheet:  Sheet1"), "{text}");
+    assert!(
+        text.contains("Header row 1; task names in column A."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Keisha [11_c6wx__RACI.xlsx[Sheet1]!B1]"),
+        "{text}"
+    );
+    assert!(text.contains("Row 26 to row 35 ignored"), "{text}");
+    assert!(text.contains("23 tasks, 9 parties"), "{text}");
+    let mut json = Vec::new();
+    raci_audit::commands::inspect::run(
+        &realworld("07_luanaportop__raci.csv"),
+        &settings,
+        true,
+        &mut json,
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(v["shape"], "inverted");
+    assert_eq!(v["tasks"], 6);
+    assert_eq!(v["sheet"], serde_json::Value::Null);
+}
