@@ -131,6 +131,15 @@ impl Grid {
         }
     }
 
+    /// The grid column a sheet position falls in.
+    pub fn grid_col(&self, p: Pos) -> u32 {
+        if self.transposed {
+            p.row
+        } else {
+            p.col
+        }
+    }
+
     /// Names a grid row the way a person reads it: `row 7`, or `column D` when transposed.
     pub fn row_label(&self, row: u32) -> String {
         if self.transposed {

@@ -417,7 +417,13 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         .flat_map(|(c, extra)| std::iter::once(*c).chain(extra.iter().copied()))
         .chain(l.blank_cols.iter().copied())
         .collect();
-    let kind_at = |r: u32, c: u32| grid.get(r, c).map(|x| ctx.kind(x));
+    // A label merged across the party columns (a phase row) is not letters: copies whose
+    // value comes from outside the party columns are not content of those columns.
+    let in_matrix = |r: u32, c: u32| {
+        grid.get(r, c)
+            .filter(|x| !x.copy || party_cols.contains(&grid.grid_col(x.origin)))
+    };
+    let kind_at = |r: u32, c: u32| in_matrix(r, c).map(|x| ctx.kind(x));
     let header_texts: Vec<String> = l
         .parties
         .iter()
@@ -902,7 +908,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         }
         for (p, (c, extra)) in l.parties.iter().enumerate() {
             for col in std::iter::once(*c).chain(extra.iter().copied()) {
-                let Some(cell) = grid.get(r, col) else {
+                let Some(cell) = in_matrix(r, col) else {
                     continue;
                 };
                 if !seen_origins.insert((cell.origin, p)) {
@@ -914,7 +920,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             }
         }
         for &c in &l.blank_cols {
-            if let Some(cell) = grid.get(r, c) {
+            if let Some(cell) = in_matrix(r, c) {
                 if seen_origins.insert((cell.origin, usize::MAX)) {
                     read_cell(&mut m, &scheme, &cell.value, cell.origin, Some(t), None);
                 }
@@ -1230,6 +1236,23 @@ mod tests {
         assert_eq!(m.tasks[0].group.as_deref(), Some("Phase 1"));
         assert_eq!(m.parties[1].title.as_deref(), Some("Sponsor"));
         assert!(m.issues.is_empty(), "{:#?}", m.issues);
+    }
+
+    #[test]
+    fn label_merged_across_the_row_is_a_group() {
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "Bob"],
+                &["Discovery phase"],
+                &["Interview users", "R", "A"],
+            ],
+        );
+        merge(&mut s, 1, 0, 1, 2);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 1);
+        assert_eq!(m.tasks[0].group.as_deref(), Some("Discovery phase"));
+        assert!(m.issues.is_empty(), "{:?}", m.issues);
     }
 
     #[test]

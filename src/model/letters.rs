@@ -366,6 +366,29 @@ const WORDS: &[(&str, Letter)] = &[
     ("informiert", Letter::I),
     ("support", Letter::S),
     ("supports", Letter::S),
+    ("soporte", Letter::S),
+    ("suporte", Letter::S),
+    ("supporto", Letter::S),
+    ("unterstutzung", Letter::S),
+    ("unterstutzend", Letter::S),
+    // Feminine and plural forms as French, Spanish, Portuguese and Italian cells write them.
+    ("responsables", Letter::R),
+    ("realisatrice", Letter::R),
+    ("autorite", Letter::A),
+    ("approbatrice", Letter::A),
+    ("decideur", Letter::A),
+    ("consultee", Letter::C),
+    ("consultes", Letter::C),
+    ("consultees", Letter::C),
+    ("consultada", Letter::C),
+    ("consultados", Letter::C),
+    ("consultata", Letter::C),
+    ("informee", Letter::I),
+    ("informes", Letter::I),
+    ("informees", Letter::I),
+    ("informada", Letter::I),
+    ("informados", Letter::I),
+    ("informata", Letter::I),
 ];
 
 /// Marks that say "not involved" on purpose.
@@ -555,6 +578,12 @@ mod tests {
         assert_eq!(raci("Informado"), set(&[I]));
         assert_eq!(raci("Verantwortlich"), set(&[R]));
         assert_eq!(raci("Accountable / Responsible"), set(&[R, A]));
+        assert_eq!(raci("Consultée"), set(&[C]));
+        assert_eq!(raci("Informados"), set(&[I]));
+        assert_eq!(raci("Autorité"), set(&[A]));
+        assert!(matches!(raci("Soporte"), CellParse::Unknown { .. }));
+        let rasci = Scheme::named(SchemeName::Rasci);
+        assert_eq!(parse_cell("Soporte", &rasci), set(&[S]));
     }
 
     #[test]
