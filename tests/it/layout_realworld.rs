@@ -4,7 +4,8 @@
 use crate::support::realworld;
 use raci_audit::input::{read_bytes, read_path, Limits, Workbook};
 use raci_audit::layout::{detect, LayoutOptions};
-use raci_audit::model::{parse_cell, CellParse, CellProblem, Matrix, SchemeName, Shape};
+use raci_audit::model::{parse_cell, CellParse, CellProblem, Matrix, Pos, SchemeName, Shape};
+use std::collections::BTreeSet;
 
 fn read(name: &str) -> (Workbook, Matrix) {
     let wb = read_path(&realworld(name), &Limits::default()).expect(name);
@@ -48,16 +49,74 @@ fn group<'a>(m: &'a Matrix, task: &str) -> Option<&'a str> {
 /// is an explicit "not involved" mark.
 fn check_every_cell(wb: &Workbook, m: &Matrix) {
     if !matches!(m.shape, Shape::Wide | Shape::Transposed) {
-        // Long and inverted: every assignment points at a real cell of the sheet.
+        // Long and inverted: the letter columns are where assignments come from; on every
+        // task row (inverted) or every row below the header (long), each non-empty cell of
+        // those columns is an assignment, an issue, or a deliberate blank.
         let sheet = sheet_of(wb, m);
-        for t in &m.tasks {
-            for a in &t.assignments {
-                assert!(
-                    sheet.cells.iter().any(|c| c.pos == a.pos),
-                    "assignment at {} is not a cell",
-                    m.cell_ref(a.pos)
-                );
+        let referenced: BTreeSet<Pos> = m
+            .tasks
+            .iter()
+            .flat_map(|t| t.assignments.iter().map(|a| a.pos))
+            .chain(m.issues.iter().map(|i| i.pos))
+            .collect();
+        for p in &referenced {
+            assert!(
+                sheet.cells.iter().any(|c| c.pos == *p),
+                "{} is not a cell",
+                m.cell_ref(*p)
+            );
+        }
+        let letter_cols: BTreeSet<u32> = referenced.iter().map(|p| p.col).collect();
+        let task_rows: BTreeSet<u32> = m.tasks.iter().map(|t| t.pos.row).collect();
+        let first = referenced.iter().map(|p| p.row).min().unwrap_or(0);
+        for c in &sheet.cells {
+            let on_row = match m.shape {
+                Shape::Inverted => task_rows.contains(&c.pos.row),
+                _ => c.pos.row >= first,
+            };
+            if !on_row || !letter_cols.contains(&c.pos.col) || referenced.contains(&c.pos) {
+                continue;
             }
+            let text = c.value.as_text().unwrap_or_default();
+            if parse_cell(text, &m.scheme) == CellParse::Empty {
+                continue;
+            }
+            // A second cell for the same task and party (a long form's `A` row after its
+            // `R` row, a name listed in two letter columns) joins the first assignment.
+            let joined = if m.shape == Shape::Long {
+                let at = |col: u32| {
+                    sheet
+                        .cells
+                        .iter()
+                        .find(|x| x.pos == Pos::new(c.pos.row, col))
+                        .and_then(|x| x.value.as_text())
+                        .map(|t| t.trim().to_string())
+                };
+                let task = at(m.tasks[0].pos.col);
+                let party = at(m.parties[0].pos.col);
+                let ti = m.tasks.iter().position(|t| Some(&t.name) == task.as_ref());
+                let pi = m
+                    .parties
+                    .iter()
+                    .position(|p| Some(&p.name) == party.as_ref());
+                match (ti, pi, parse_cell(text, &m.scheme)) {
+                    (Some(t), Some(p), CellParse::Letters(l)) => {
+                        m.tasks[t].letters_of(p).union(l) == m.tasks[t].letters_of(p)
+                    }
+                    _ => false,
+                }
+            } else {
+                let t = m.tasks.iter().find(|t| t.pos.row == c.pos.row).unwrap();
+                text.split([',', '/', ';']).all(|name| {
+                    let name = name.trim();
+                    m.parties
+                        .iter()
+                        .position(|p| p.name == name)
+                        .is_some_and(|p| !t.letters_of(p).is_empty())
+                        || ["todos", "groupe", "all"].contains(&name.to_lowercase().as_str())
+                })
+            };
+            assert!(joined, "{} ({:?}) is not read", m.cell_ref(c.pos), c.value);
         }
         return;
     }
@@ -65,9 +124,9 @@ fn check_every_cell(wb: &Workbook, m: &Matrix) {
     for (ti, t) in m.tasks.iter().enumerate() {
         for (pi, p) in m.parties.iter().enumerate() {
             let pos = if m.shape == Shape::Wide {
-                raci_audit::model::Pos::new(t.pos.row, p.pos.col)
+                Pos::new(t.pos.row, p.pos.col)
             } else {
-                raci_audit::model::Pos::new(p.pos.row, t.pos.col)
+                Pos::new(p.pos.row, t.pos.col)
             };
             let Some(c) = sheet.cells.iter().find(|c| c.pos == pos) else {
                 continue;
