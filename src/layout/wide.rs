@@ -276,6 +276,20 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
             }
         }
     }
+    // No column of names: tasks known only by ids (`1.1`, `1.2`) are still tasks.
+    let task = task.or_else(|| {
+        cols.range(..first_party)
+            .map(|(&c, v)| {
+                let n = v
+                    .iter()
+                    .filter(|(r, _)| *r > header)
+                    .filter(|(r, _)| grid.get(*r, c).is_some_and(|x| !x.copy))
+                    .count();
+                (n, c)
+            })
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, c)| (*n, std::cmp::Reverse(*c)))
+    });
     let (task_n, task_col) = task?;
     let group_col = text_cols
         .iter()
@@ -824,7 +838,11 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
                 fill_group = Some(clean_name(t));
             }
         }
-        let raw_name = grid.text(r, l.task_col).map(clean_name);
+        // Ids and numbers name a task too when the task column holds nothing else.
+        let raw_name = grid
+            .get(r, l.task_col)
+            .map(|c| clean_name(&c.value.display()))
+            .filter(|n| !n.is_empty());
         match kind {
             RowKind::Empty | RowKind::Title => continue,
             RowKind::Repeat => {
@@ -1253,6 +1271,18 @@ mod tests {
         assert_eq!(m.tasks.len(), 1);
         assert_eq!(m.tasks[0].group.as_deref(), Some("Discovery phase"));
         assert!(m.issues.is_empty(), "{:?}", m.issues);
+    }
+
+    #[test]
+    fn tasks_known_only_by_ids() {
+        let wb = csv(&[
+            &["WBS", "Ann", "Bob"],
+            &["1.1", "R", "A"],
+            &["1.2", "A", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["1.1", "1.2"]);
     }
 
     #[test]
