@@ -2,7 +2,7 @@
 //! them (realworld 01). A party with R and A may appear on two rows; their letters are joined.
 
 use super::grid::{clean_name, fold, Grid};
-use super::{a1, assign, count_note, read_cell, score, Candidate, Ctx, Kind};
+use super::{assign, count_note, read_cell, score, Candidate, Ctx, Kind};
 use crate::model::{Matrix, Shape, Task};
 use std::collections::BTreeSet;
 
@@ -222,7 +222,6 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             skipped.join(", ")
         ));
     }
-    let _ = a1;
     count_note(&mut m);
     let score = score(&m);
     (score > 0).then_some(Candidate {

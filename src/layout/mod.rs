@@ -261,7 +261,6 @@ pub(crate) struct Candidate {
 }
 
 /// Adds an issue for a cell that is not letters, or returns the letters it holds.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn read_cell(
     m: &mut Matrix,
     scheme: &Scheme,

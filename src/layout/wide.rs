@@ -509,47 +509,66 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         kinds.push((r, kind));
     }
 
-    // Blocks after the matrix: a count table (numbers under the party columns) or notes
-    // without letters end the matrix.
-    let mut end = kinds.len();
-    let mut i = 0;
-    let mut seen_letters = false;
-    let mut ignored_tail: Option<(u32, u32, &str)> = None;
-    while i < kinds.len() {
-        if kinds[i].1 == RowKind::Empty {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < kinds.len() && kinds[i].1 != RowKind::Empty {
-            i += 1;
-        }
+    // Where the matrix ends: a table of numbers under the party columns (counts, totals),
+    // with its nameless header row of letters, starts after it; text without letters after a
+    // blank row is a note under it. Rows without letters inside the matrix stay (milestones,
+    // tasks nobody holds yet).
+    let row_counts = |r: u32| {
         let (mut letters, mut numbers) = (0, 0);
-        for (r, _) in &kinds[start..i] {
-            for &c in &party_cols {
-                match kind_at(*r, c) {
-                    Some(k) if k.has_letters() => letters += 1,
-                    Some(Kind::Number) => numbers += 1,
-                    _ => {}
-                }
+        for &c in &party_cols {
+            match kind_at(r, c) {
+                Some(k) if k.has_letters() => letters += 1,
+                Some(Kind::Number) => numbers += 1,
+                _ => {}
             }
         }
-        if seen_letters && (numbers > letters || letters == 0) {
-            let is_last_labels =
-                letters == 0 && numbers == 0 && kinds[i..].iter().all(|k| k.1 == RowKind::Empty);
-            let why = if numbers > letters {
-                "a table of numbers (counts or totals) under the matrix"
-            } else if is_last_labels {
-                "text without letters below the matrix"
-            } else {
-                "rows without letters below the matrix"
-            };
-            ignored_tail = Some((kinds[start].0, kinds[i - 1].0, why));
+        (letters, numbers)
+    };
+    let mut end = kinds.len();
+    let mut ignored_tail: Option<(u32, u32, &str)> = None;
+    let mut seen_letters = false;
+    let mut last_letters = None;
+    for (idx, &(r, _)) in kinds.iter().enumerate() {
+        let (letters, numbers) = row_counts(r);
+        if seen_letters && numbers >= 2 && numbers > letters {
+            let mut start = idx;
+            if idx > 0
+                && kinds[idx - 1].1 == RowKind::Task
+                && grid.text(kinds[idx - 1].0, l.task_col).is_none()
+            {
+                start = idx - 1;
+            }
+            let last = kinds.last().map(|k| k.0).unwrap_or(r);
+            ignored_tail = Some((
+                kinds[start].0,
+                last,
+                "a table of numbers (counts or totals) under the matrix",
+            ));
             end = start;
             break;
         }
-        seen_letters |= letters > 0;
-        let _ = cols;
+        if letters > 0 {
+            seen_letters = true;
+            last_letters = Some(idx);
+        }
+    }
+    if ignored_tail.is_none() {
+        if let Some(li) = last_letters {
+            let gap = kinds[li + 1..]
+                .iter()
+                .position(|k| k.1 == RowKind::Empty)
+                .map(|p| li + 1 + p);
+            if let Some(g) = gap {
+                let rest: Vec<&(u32, RowKind)> = kinds[g..]
+                    .iter()
+                    .filter(|k| k.1 != RowKind::Empty)
+                    .collect();
+                if let (Some(first), Some(last)) = (rest.first(), rest.last()) {
+                    ignored_tail = Some((first.0, last.0, "text without letters below the matrix"));
+                    end = g;
+                }
+            }
+        }
     }
     kinds.truncate(end);
     while kinds.last().is_some_and(|k| k.1 == RowKind::Empty) {
@@ -1283,6 +1302,44 @@ mod tests {
         let m = detect(&wb, &LayoutOptions::default()).unwrap();
         let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["1.1", "1.2"]);
+    }
+
+    #[test]
+    fn label_blocks_inside_and_notes_below() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["Plan", "R", "A"],
+            &[],
+            &["Phase two"],
+            &[],
+            &["Build", "A", "R"],
+            &["Milestone", "", ""],
+            &[],
+            &["Notes: reviewed by the PMO"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Plan", "Build", "Milestone"], "{:#?}", m.notes);
+        assert_eq!(m.tasks[1].group.as_deref(), Some("Phase two"));
+        assert!(m
+            .notes
+            .iter()
+            .any(|n| n.contains("Row 9 ignored: text without letters")));
+    }
+
+    #[test]
+    fn count_table_without_a_blank_row() {
+        let wb = csv(&[
+            &["", "Ann", "Bob"],
+            &["Plan", "R", "A"],
+            &["Build", "A", "R"],
+            &["", "R", "A"],
+            &["Ann", "1", "1"],
+            &["Bob", "1", "1"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2, "{:#?}", m.notes);
+        assert!(m.issues.is_empty());
     }
 
     #[test]
