@@ -209,11 +209,11 @@ impl Ctx<'_> {
             .or_else(|| titles::title_in_header(raw))
             .or_else(|| title_row.map(clean_name))
             .or_else(|| above.map(clean_name))
-            .or_else(|| titles::title_side(&name, self.opts).map(|_| name.clone()));
+            .or_else(|| titles::name_side(&name, self.opts).map(|_| name.clone()));
         let title_side = title
             .as_deref()
             .and_then(|t| titles::title_side(t, self.opts))
-            .or_else(|| titles::title_side(&name, self.opts));
+            .or_else(|| titles::name_side(&name, self.opts));
         Party {
             name,
             title,

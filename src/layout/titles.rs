@@ -81,6 +81,36 @@ pub(crate) fn title_side(text: &str, opts: &LayoutOptions) -> Option<TitleSide> 
     None
 }
 
+/// What a party's name says about its side when no title was given: only a name that is a
+/// role (`Product Owner`, `PM`) or ends with one (`Jane PM`) counts, so `Po Chen` does not.
+pub(crate) fn name_side(name: &str, opts: &LayoutOptions) -> Option<TitleSide> {
+    let t = fold(name);
+    let words: Vec<&str> = t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let last = words.last().copied().unwrap_or_default();
+    let short = matches!(last, "po" | "pm" | "cpo");
+    let phrase = [
+        "product owner",
+        "product manager",
+        "produktmanager",
+        "chef de produit",
+        "head of product",
+    ]
+    .iter()
+    .any(|p| words.join(" ").contains(p));
+    let alias = opts
+        .title_aliases
+        .iter()
+        .any(|(a, _)| clean_name(a).to_lowercase() == clean_name(name).to_lowercase());
+    if short || phrase || alias {
+        title_side(name, opts)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +146,9 @@ mod tests {
         assert_eq!(title_side("PM", &o), Some(TitleSide::Ambiguous));
         assert_eq!(title_side("Project Manager", &o), None);
         assert_eq!(title_side("Team lead", &o), None);
+        assert_eq!(name_side("Po Chen", &o), None);
+        assert_eq!(name_side("Jane PM", &o), Some(TitleSide::Ambiguous));
+        assert_eq!(name_side("Product Owner", &o), Some(TitleSide::Po));
         let project = LayoutOptions {
             pm_means: Some(PmMeans::Project),
             ..LayoutOptions::default()

@@ -161,7 +161,9 @@ fn realworld_01_long_form() {
     assert_eq!(m.shape, Shape::Long);
     assert_eq!(m.tasks.len(), 50);
     assert_eq!(m.parties.len(), 8);
-    assert!(names(&m).contains(&"Product Owner"));
+    let po = &m.parties[party(&m, "Product Owner")];
+    assert_eq!(po.title_side, Some(raci_audit::model::TitleSide::Po));
+    assert_eq!(m.parties[party(&m, "Team lead")].title_side, None);
     assert_eq!(
         cell(&m, "Conduct individual performance reviews", "Team lead"),
         "R/A"
@@ -315,6 +317,8 @@ fn realworld_12_every_cell_merged() {
     let (_, m) = read("12_fede94mi__RACI.xlsx");
     assert_eq!(m.parties.len(), 5);
     assert_eq!(m.parties[0].name, "PROJECT MANAGER");
+    // A project manager is not a product manager.
+    assert_eq!(m.parties[0].title_side, None);
     assert_eq!(m.tasks.len(), 33);
     // Phase rows with letters are tasks, and group the rows below.
     assert_eq!(cell(&m, "2-RICERCA E RACCOLTA DATI", "TEAM LEADER"), "A");
