@@ -347,12 +347,17 @@ pub(crate) fn count_note(m: &mut Matrix) {
     m.issues.sort_by_key(|i| (i.pos.row, i.pos.col));
     let assignments: usize = m.tasks.iter().map(|t| t.assignments.len()).sum();
     m.notes.push(format!(
-        "Read {} tasks, {} parties, {} assignments and {} cells not understood.",
-        m.tasks.len(),
-        m.parties.len(),
-        assignments,
-        m.issues.len()
+        "Read {}, {}, {} and {} not understood.",
+        plural(m.tasks.len(), "task", "tasks"),
+        plural(m.parties.len(), "party", "parties"),
+        plural(assignments, "assignment", "assignments"),
+        plural(m.issues.len(), "cell", "cells"),
     ));
+}
+
+/// `1 party`, `3 parties`.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 pub(crate) fn score(m: &Matrix) -> usize {

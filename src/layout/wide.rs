@@ -711,6 +711,23 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             }
         }
     }
+    let above: Vec<u32> = grid
+        .present_rows()
+        .into_iter()
+        .filter(|&r| r < l.header)
+        .collect();
+    if let (Some(first), Some(last)) = (above.first(), above.last()) {
+        m.notes.push(format!(
+            "{}{} above the header hold{} titles or notes, not the matrix.",
+            cap(&grid.row_label(*first)),
+            if last > first {
+                format!(" to {}", grid.row_label(*last))
+            } else {
+                String::new()
+            },
+            if last > first { "" } else { "s" }
+        ));
+    }
     if let Some(g) = l.group_col {
         m.notes.push(format!(
             "{}{} holds groups (filled down to the rows below each label).",
@@ -963,6 +980,21 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
                 }
             }
         }
+    }
+    let marks = m
+        .tasks
+        .iter()
+        .flat_map(|t| party_cols.iter().map(move |&c| (t.pos, c)))
+        .filter(|&(pos, c)| {
+            let r = if grid.transposed { pos.col } else { pos.row };
+            kind_at(r, c) == Some(Kind::Mark)
+        })
+        .count();
+    if marks > 0 {
+        m.notes.push(format!(
+            "{} mark \"not involved\" on purpose (N, -, n/a and the like).",
+            super::plural(marks, "cell", "cells")
+        ));
     }
     if !group_rows.is_empty() {
         m.notes.push(format!(
