@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod classify;
+pub mod inspect;
 pub mod rules;
 pub mod taxonomy;
 
@@ -31,9 +32,25 @@ pub fn run(cli: Cli) -> Result<Exit> {
     match cli.command {
         Command::Audit(args) => {
             let settings = settings::resolve_audit(&args, &cwd()?)?;
-            audit::run(&args.inputs, args.output.as_deref(), args.format.is_some(), &settings)
+            audit::run(
+                &args.inputs,
+                args.output.as_deref(),
+                args.format.is_some(),
+                &settings,
+            )
         }
-        Command::Inspect(_) => Err(Error::Usage("not built yet".into())),
+        Command::Inspect(args) => {
+            let settings = audit::with_roster(&read_settings(&args.read)?)?;
+            let mut out = stdout.lock();
+            inspect::run(
+                &args.input,
+                &settings,
+                args.format == crate::cli::TextOrJson::Json,
+                &mut out,
+            )?;
+            out.flush().map_err(stdout_err)?;
+            Ok(Exit::Done)
+        }
         Command::Classify(args) => {
             let read = ReadArgs {
                 config: args.config.clone(),

@@ -2,7 +2,24 @@
 //! legends, and the letter scheme. Turns a [`Workbook`](crate::input::Workbook) into a
 //! [`Matrix`](crate::model::Matrix), explaining each decision in `Matrix::notes`.
 
-use crate::model::{SchemeName, TitleSide};
+mod grid;
+mod inverted;
+mod legend;
+mod long;
+mod roster;
+mod titles;
+mod wide;
+
+pub use roster::roster_from_workbook;
+
+use crate::input::{CellValue, Sheet, Workbook};
+use crate::model::{
+    parse_cell, CellParse, CellProblem, Letter, LetterSet, Matrix, Party, Pos, Scheme,
+    SchemeLetter, SchemeName, Source, TitleSide,
+};
+use crate::{Error, Result};
+use grid::{clean_name, GCell, Grid};
+use legend::Legend;
 use serde::Serialize;
 
 /// Which sheet to read: by name or 1-based number. `None` in [`LayoutOptions`] picks the
@@ -37,4 +54,798 @@ pub struct LayoutOptions {
     pub pm_means: Option<PmMeans>,
     /// Extra title spellings from `raci.toml`: text -> side.
     pub title_aliases: Vec<(String, TitleSide)>,
+}
+
+/// What a cell holds, as far as finding the matrix goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters of the scheme (`R/A`, `Consulté`).
+    Letters,
+    /// Some letters and something else (`R,A,C,Q`).
+    Partial,
+    /// An explicit "not involved" (`-`, `N`, `n/a`).
+    Mark,
+    /// A short mark that is not a letter (`x`, `✓`, `?`): involvement without a letter, so
+    /// its column is still a party column and the cell is reported.
+    Odd,
+    /// Other text.
+    Text,
+    /// A number, date or boolean.
+    Number,
+    /// A spreadsheet error value.
+    Error,
+}
+
+impl Kind {
+    /// Letters or a deliberate blank: what a party column holds.
+    pub fn letterish(self) -> bool {
+        matches!(self, Kind::Letters | Kind::Partial | Kind::Mark | Kind::Odd)
+    }
+    pub fn has_letters(self) -> bool {
+        matches!(self, Kind::Letters | Kind::Partial | Kind::Odd)
+    }
+}
+
+pub(crate) fn kind_of(value: &CellValue, probe: &Scheme) -> Kind {
+    match value {
+        CellValue::Text(t) => match parse_cell(t, probe) {
+            CellParse::Empty => Kind::Mark,
+            CellParse::Letters(_) => Kind::Letters,
+            CellParse::Unknown { letters, unknown }
+                if !letters.is_empty() && !prose(t, &unknown) =>
+            {
+                Kind::Partial
+            }
+            CellParse::Unknown { .. }
+                if t.trim().chars().count() <= 3
+                    && !t.trim().chars().any(|c| c.is_ascii_digit()) =>
+            {
+                Kind::Odd
+            }
+            CellParse::Unknown { .. } => Kind::Text,
+        },
+        CellValue::Number(_) | CellValue::Bool(_) | CellValue::DateTime(_) => Kind::Number,
+        CellValue::Error(_) => Kind::Error,
+    }
+}
+
+/// A sentence with a letter-like word in it (`to aid in organization`) is prose, not letters
+/// with a stray token: its letters are not kept.
+pub(crate) fn prose(text: &str, unknown: &[String]) -> bool {
+    unknown.len() > 2 || text.trim().chars().count() > 24
+}
+
+/// What detection knows before it looks at a sheet's shape.
+#[derive(Debug)]
+pub(crate) struct Ctx<'a> {
+    pub opts: &'a LayoutOptions,
+    /// The scheme used to tell letter cells from names while looking for the matrix.
+    pub probe: Scheme,
+    pub legend: Option<&'a Legend>,
+    pub roster: &'a [RosterEntry],
+    pub sheet_name: Option<&'a str>,
+}
+
+impl Ctx<'_> {
+    pub fn kind(&self, cell: &GCell) -> Kind {
+        kind_of(&cell.value, &self.probe)
+    }
+
+    /// The scheme cells are read with: forced, taught by a legend, or chosen from the
+    /// letters present. Adds the sentence saying which to `notes`.
+    pub fn scheme<'t>(
+        &self,
+        texts: impl Iterator<Item = &'t str>,
+        notes: &mut Vec<String>,
+    ) -> Scheme {
+        if let Some(name) = self.opts.scheme {
+            let s = Scheme::named(name);
+            notes.push(format!("Scheme {} was set by the user.", s.describe()));
+            return s;
+        }
+        if let Some(legend) = self.legend {
+            let s = legend.scheme();
+            notes.push(format!(
+                "A legend was found and read as scheme {}.",
+                s.describe()
+            ));
+            return s;
+        }
+        let rasci = Scheme::named(SchemeName::Rasci);
+        let vs = Scheme::named(SchemeName::RaciVs);
+        let daci = Scheme::named(SchemeName::Daci);
+        let (mut s, mut v, mut d, mut r) = (false, false, false, false);
+        for t in texts {
+            if let CellParse::Letters(set) | CellParse::Unknown { letters: set, .. } =
+                parse_cell(t, &rasci)
+            {
+                s |= set.contains(Letter::S);
+                r |= set.contains(Letter::R);
+            }
+            if let CellParse::Letters(set) = parse_cell(t, &vs) {
+                v |= set.contains(Letter::V) && t.trim().eq_ignore_ascii_case("v");
+            }
+            if let CellParse::Letters(_) = parse_cell(t, &daci) {
+                d |= t.to_uppercase().contains('D');
+            }
+        }
+        let (name, why) = if v {
+            (SchemeName::RaciVs, "a V (Verify) appears in the cells")
+        } else if s {
+            (
+                SchemeName::Rasci,
+                "an S appears in the cells and no legend says otherwise",
+            )
+        } else if d && !r {
+            (SchemeName::Daci, "D appears and R does not")
+        } else {
+            (SchemeName::Raci, "only R, A, C and I appear")
+        };
+        let scheme = Scheme::named(name);
+        notes.push(format!(
+            "No legend was found; scheme {} was chosen because {why}.",
+            scheme.describe()
+        ));
+        scheme
+    }
+
+    /// A party built from its header, titled from the header, a title row, a group row above
+    /// or the roster, in that order of trust (the roster wins: the user said so).
+    pub fn party(
+        &self,
+        raw: &str,
+        pos: Pos,
+        title_row: Option<&str>,
+        above: Option<&str>,
+    ) -> Party {
+        let name = clean_name(raw);
+        let lname = name.to_lowercase();
+        let roster = self.roster.iter().find(|e| {
+            let p = clean_name(&e.party).to_lowercase();
+            p == lname || lname.starts_with(&format!("{p} ")) || lname.starts_with(&format!("{p}("))
+        });
+        let title = roster
+            .map(|e| clean_name(&e.title))
+            .or_else(|| titles::title_in_header(raw))
+            .or_else(|| title_row.map(clean_name))
+            .or_else(|| above.map(clean_name))
+            .or_else(|| titles::name_side(&name, self.opts).map(|_| name.clone()));
+        let title_side = title
+            .as_deref()
+            .and_then(|t| titles::title_side(t, self.opts))
+            .or_else(|| titles::name_side(&name, self.opts));
+        Party {
+            name,
+            title,
+            title_side,
+            pos,
+        }
+    }
+}
+
+/// A looser scheme than any named one, so that letters of every scheme look like letters
+/// while the matrix is being found.
+fn probe_scheme(opts: &LayoutOptions, legend: Option<&Legend>) -> Scheme {
+    let mut letters: Vec<SchemeLetter> = Vec::new();
+    let mut push = |l: &SchemeLetter| {
+        if !letters.iter().any(|x| x.code == l.code) {
+            letters.push(l.clone());
+        }
+    };
+    if let Some(name) = opts.scheme {
+        Scheme::named(name).letters.iter().for_each(&mut push);
+    }
+    if let Some(l) = legend {
+        l.letters.iter().for_each(&mut push);
+    }
+    Scheme::named(SchemeName::Rasci)
+        .letters
+        .iter()
+        .for_each(&mut push);
+    Scheme::named(SchemeName::RaciVs)
+        .letters
+        .iter()
+        .filter(|l| l.code == 'V')
+        .for_each(&mut push);
+    Scheme::from_legend(letters)
+}
+
+/// One reading of one sheet.
+#[derive(Debug)]
+pub(crate) struct Candidate {
+    pub matrix: Matrix,
+    /// Letters understood: the reading that understands most wins.
+    pub score: usize,
+    /// The header of the task column (`Task`, `Role`), which tells wide from transposed.
+    pub corner: Option<String>,
+}
+
+/// Adds an issue for a cell that is not letters, or returns the letters it holds.
+pub(crate) fn read_cell(
+    m: &mut Matrix,
+    scheme: &Scheme,
+    value: &CellValue,
+    origin: Pos,
+    task: Option<usize>,
+    party: Option<usize>,
+) -> LetterSet {
+    let raw = value.display();
+    let issue = |problem: CellProblem, letters: LetterSet| crate::model::CellIssue {
+        pos: origin,
+        raw: raw.clone(),
+        problem,
+        task,
+        party,
+        letters,
+    };
+    match value {
+        CellValue::Text(t) => match parse_cell(t, scheme) {
+            CellParse::Empty => LetterSet::EMPTY,
+            CellParse::Letters(set) => {
+                if party.is_none() {
+                    m.issues.push(issue(CellProblem::BlankPartyHeader, set));
+                    return LetterSet::EMPTY;
+                }
+                set
+            }
+            CellParse::Unknown { letters, unknown } => {
+                let letters = if prose(t, &unknown) {
+                    LetterSet::EMPTY
+                } else {
+                    letters
+                };
+                let problem = if party.is_none() {
+                    CellProblem::BlankPartyHeader
+                } else {
+                    CellProblem::UnknownLetter
+                };
+                m.issues.push(issue(problem, letters));
+                if party.is_none() {
+                    LetterSet::EMPTY
+                } else {
+                    letters
+                }
+            }
+        },
+        CellValue::Error(_) => {
+            m.issues
+                .push(issue(CellProblem::ErrorValue, LetterSet::EMPTY));
+            LetterSet::EMPTY
+        }
+        _ => {
+            let problem = if party.is_none() {
+                CellProblem::BlankPartyHeader
+            } else {
+                CellProblem::NotText
+            };
+            m.issues.push(issue(problem, LetterSet::EMPTY));
+            LetterSet::EMPTY
+        }
+    }
+}
+
+/// Adds letters to a task's assignment for a party, keeping party order.
+pub(crate) fn assign(m: &mut Matrix, task: usize, party: usize, letters: LetterSet, pos: Pos) {
+    if letters.is_empty() {
+        return;
+    }
+    let t = &mut m.tasks[task];
+    if let Some(a) = t.assignments.iter_mut().find(|a| a.party == party) {
+        a.letters = a.letters.union(letters);
+        return;
+    }
+    t.assignments.push(crate::model::Assignment {
+        party,
+        letters,
+        pos,
+    });
+    t.assignments.sort_by_key(|a| a.party);
+}
+
+/// Closing sentences every reading ends with: the counts.
+pub(crate) fn count_note(m: &mut Matrix) {
+    m.issues.sort_by_key(|i| (i.pos.row, i.pos.col));
+    let assignments: usize = m.tasks.iter().map(|t| t.assignments.len()).sum();
+    m.notes.push(format!(
+        "Read {}, {}, {} and {} not understood.",
+        plural(m.tasks.len(), "task", "tasks"),
+        plural(m.parties.len(), "party", "parties"),
+        plural(assignments, "assignment", "assignments"),
+        plural(m.issues.len(), "cell", "cells"),
+    ));
+}
+
+/// `1 party`, `3 parties`.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub(crate) fn score(m: &Matrix) -> usize {
+    m.tasks.iter().map(|t| t.assignments.len()).sum()
+}
+
+fn sheet_label(wb: &Workbook, i: usize) -> String {
+    wb.sheets[i]
+        .name
+        .clone()
+        .unwrap_or_else(|| format!("sheet {}", i + 1))
+}
+
+fn choose_sheet(wb: &Workbook, choice: &SheetChoice) -> Result<usize> {
+    let available: Vec<String> = (0..wb.sheets.len()).map(|i| sheet_label(wb, i)).collect();
+    let found = match choice {
+        SheetChoice::Number(n) => (*n >= 1 && *n <= wb.sheets.len()).then(|| n - 1),
+        SheetChoice::Name(name) => {
+            let want = name.trim();
+            wb.sheets
+                .iter()
+                .position(|s| s.name.as_deref() == Some(want))
+                .or_else(|| {
+                    wb.sheets.iter().position(|s| {
+                        s.name
+                            .as_deref()
+                            .is_some_and(|n| n.trim().to_lowercase() == want.to_lowercase())
+                    })
+                })
+        }
+    };
+    found.ok_or_else(|| Error::SheetNotFound {
+        file: wb.file.clone(),
+        wanted: match choice {
+            SheetChoice::Name(n) => n.clone(),
+            SheetChoice::Number(n) => n.to_string(),
+        },
+        available,
+    })
+}
+
+/// Sheets named like a roster hold party titles, not a matrix.
+fn is_roster_sheet(name: Option<&str>) -> bool {
+    let n = name.map(grid::fold).unwrap_or_default();
+    [
+        "team", "roster", "roles", "people", "staff", "equipe", "equipo", "members",
+    ]
+    .iter()
+    .any(|w| n.trim() == *w)
+}
+
+/// The best reading of one sheet, or `None` when it holds no matrix.
+fn detect_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> Option<Candidate> {
+    let mut g = Grid::from_sheet(sheet, false);
+    if g.is_empty() {
+        return None;
+    }
+    let legend = legend::find(&g);
+    let mut legend_note = None;
+    if let Some(l) = &legend {
+        for &p in &l.cells {
+            g.remove_origin(p);
+        }
+        let refs: Vec<String> = l
+            .cells
+            .iter()
+            .map(|p| format!("{}{}", crate::model::column_name(p.col), p.row + 1))
+            .collect();
+        legend_note = Some(format!(
+            "Cells {} hold a legend ({}); they are not part of the matrix.",
+            refs.join(", "),
+            l.letters
+                .iter()
+                .map(|x| format!("{}={}", x.code, x.meaning))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let ctx = Ctx {
+        opts,
+        probe: probe_scheme(opts, legend.as_ref()),
+        legend: legend.as_ref(),
+        roster,
+        sheet_name: sheet.name.as_deref(),
+    };
+    let mut found: Vec<Candidate> = Vec::new();
+    found.extend(inverted::detect(&g, &ctx));
+    found.extend(long::detect(&g, &ctx));
+    let w = wide::detect(&g, &ctx);
+    let tg = Grid::from_sheet(sheet, true);
+    let mut tg = tg;
+    if let Some(l) = &legend {
+        for &p in &l.cells {
+            tg.remove_origin(p);
+        }
+    }
+    let t = wide::detect(&tg, &ctx);
+    match (w, t) {
+        (Some(w), Some(t)) => {
+            if wide::looks_transposed(&w) {
+                found.push(t)
+            } else {
+                found.push(w)
+            }
+        }
+        (Some(w), None) => found.push(w),
+        (None, Some(t)) => found.push(t),
+        (None, None) => {}
+    }
+    // Most letters understood wins; on a tie the earlier reading (inverted, long, wide) is
+    // the more specific one.
+    let mut best: Option<Candidate> = None;
+    for c in found {
+        if best.as_ref().is_none_or(|b| c.score > b.score) {
+            best = Some(c);
+        }
+    }
+    let mut best = best?;
+    if let Some(n) = legend_note {
+        best.matrix.notes.insert(0, n);
+    }
+    Some(best)
+}
+
+/// Finds the matrix in a workbook: picks the sheet (or uses `opts.sheet`), the shape, the
+/// header, task and party columns, groups and scheme, and explains each choice in `notes`.
+pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
+    let mut roster: Vec<RosterEntry> = opts.roster.clone();
+    // A Team/Roster sheet in the same workbook titles the parties the user did not.
+    for s in &workbook.sheets {
+        if is_roster_sheet(s.name.as_deref()) {
+            if let Ok(entries) = roster::roster_from_sheet(s) {
+                for e in entries {
+                    if !roster
+                        .iter()
+                        .any(|r| r.party.eq_ignore_ascii_case(&e.party))
+                    {
+                        roster.push(e);
+                    }
+                }
+            }
+        }
+    }
+    let looked_for = "a header row with two or more party names above columns of R/A/C/I letters \
+        (or tasks as columns, one row per task and party, or R/A/C/I columns holding names)"
+        .to_string();
+    let is_csv = workbook.format == crate::input::Format::Csv;
+    if let Some(choice) = &opts.sheet {
+        let i = choose_sheet(workbook, choice)?;
+        let sheet = &workbook.sheets[i];
+        let Some(mut c) = detect_sheet(sheet, opts, &roster) else {
+            return Err(Error::NoMatrix {
+                file: workbook.file.clone(),
+                sheet: sheet.name.clone(),
+                looked_for,
+                hint: "Check that this sheet holds the matrix, or pick another with --sheet."
+                    .into(),
+            });
+        };
+        c.matrix.notes.insert(
+            0,
+            format!("Read sheet {:?}, as asked.", sheet_label(workbook, i)),
+        );
+        return Ok(finish(c.matrix, workbook, sheet, is_csv));
+    }
+    let mut best: Option<(usize, Candidate)> = None;
+    let mut skipped = Vec::new();
+    for (i, sheet) in workbook.sheets.iter().enumerate() {
+        if is_roster_sheet(sheet.name.as_deref()) && workbook.sheets.len() > 1 {
+            skipped.push(format!(
+                "{:?} (a roster of titles)",
+                sheet_label(workbook, i)
+            ));
+            continue;
+        }
+        match detect_sheet(sheet, opts, &roster) {
+            Some(c) => {
+                if best.as_ref().is_none_or(|(_, b)| c.score > b.score) {
+                    if let Some((j, _)) = &best {
+                        skipped.push(format!(
+                            "{:?} (a smaller matrix)",
+                            sheet_label(workbook, *j)
+                        ));
+                    }
+                    best = Some((i, c));
+                } else {
+                    skipped.push(format!("{:?} (a smaller matrix)", sheet_label(workbook, i)));
+                }
+            }
+            None => {
+                let why = if sheet.cells.is_empty() {
+                    "empty"
+                } else {
+                    "no matrix: no party columns holding letters"
+                };
+                skipped.push(format!("{:?} ({why})", sheet_label(workbook, i)));
+            }
+        }
+    }
+    let Some((i, mut c)) = best else {
+        return Err(Error::NoMatrix {
+            file: workbook.file.clone(),
+            sheet: None,
+            looked_for,
+            hint: "Check that the file holds a RACI matrix; if its letters are not R, A, C, I, \
+                   give the scheme with --scheme, or choose the sheet with --sheet."
+                .into(),
+        });
+    };
+    let sheet = &workbook.sheets[i];
+    if workbook.sheets.len() == 1 && !is_csv {
+        c.matrix.notes.insert(
+            0,
+            format!("Read sheet {:?}, the only sheet.", sheet_label(workbook, i)),
+        );
+    } else if workbook.sheets.len() > 1 {
+        let mut note = format!(
+            "Read sheet {:?}: it holds the matrix with the most letters.",
+            sheet_label(workbook, i)
+        );
+        if !skipped.is_empty() {
+            note.push_str(&format!(" Skipped {}.", skipped.join(", ")));
+        }
+        c.matrix.notes.insert(0, note);
+    }
+    Ok(finish(c.matrix, workbook, sheet, is_csv))
+}
+
+fn finish(mut m: Matrix, wb: &Workbook, sheet: &Sheet, is_csv: bool) -> Matrix {
+    m.source = Source {
+        file: wb.file.clone(),
+        sheet: if is_csv { None } else { sheet.name.clone() },
+    };
+    m
+}
+
+/// Cell reference without the file, for notes (`D7`).
+pub(crate) fn a1(p: Pos) -> String {
+    format!("{}{}", crate::model::column_name(p.col), p.row as u64 + 1)
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    use crate::input::{CellValue, Format, GridCell, Merge, Sheet, Workbook};
+    use crate::model::Pos;
+
+    /// A sheet from rows of text; `""` is an empty cell, `#x` an error, a parseable number a
+    /// number.
+    pub fn sheet(name: Option<&str>, rows: &[&[&str]]) -> Sheet {
+        let mut cells = Vec::new();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, text) in row.iter().enumerate() {
+                if text.is_empty() {
+                    continue;
+                }
+                let value = if let Some(e) = text.strip_prefix('#') {
+                    CellValue::Error(format!("#{e}"))
+                } else if let Ok(n) = text.parse::<f64>() {
+                    CellValue::Number(n)
+                } else {
+                    CellValue::Text(text.to_string())
+                };
+                cells.push(GridCell {
+                    pos: Pos::new(r as u32, c as u32),
+                    value,
+                });
+            }
+        }
+        Sheet {
+            name: name.map(str::to_string),
+            cells,
+            merges: vec![],
+        }
+    }
+
+    pub fn merge(s: &mut Sheet, r0: u32, c0: u32, r1: u32, c1: u32) {
+        s.merges.push(Merge {
+            start: Pos::new(r0, c0),
+            end: Pos::new(r1, c1),
+        });
+    }
+
+    pub fn csv(rows: &[&[&str]]) -> Workbook {
+        Workbook {
+            file: "t.csv".into(),
+            format: Format::Csv,
+            sheets: vec![sheet(None, rows)],
+        }
+    }
+
+    pub fn book(sheets: Vec<Sheet>) -> Workbook {
+        Workbook {
+            file: "t.xlsx".into(),
+            format: Format::Xlsx,
+            sheets,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::*;
+    use super::*;
+    use crate::input::{CellValue, GridCell};
+
+    fn matrix_sheet(name: &str) -> Sheet {
+        sheet(
+            Some(name),
+            &[
+                &["Task", "Ann", "Bob"],
+                &["Plan", "R", "A"],
+                &["Build", "A", "R"],
+            ],
+        )
+    }
+
+    #[test]
+    fn sheet_by_name_number_or_error() {
+        let wb = book(vec![
+            sheet(Some("Notes"), &[&["hello"]]),
+            matrix_sheet("RACI"),
+        ]);
+        let by_name = LayoutOptions {
+            sheet: Some(SheetChoice::Name("raci".into())),
+            ..LayoutOptions::default()
+        };
+        let m = detect(&wb, &by_name).unwrap();
+        assert_eq!(m.source.sheet.as_deref(), Some("RACI"));
+        let by_number = LayoutOptions {
+            sheet: Some(SheetChoice::Number(2)),
+            ..LayoutOptions::default()
+        };
+        assert_eq!(detect(&wb, &by_number).unwrap().tasks.len(), 2);
+        let wrong = LayoutOptions {
+            sheet: Some(SheetChoice::Number(3)),
+            ..LayoutOptions::default()
+        };
+        match detect(&wb, &wrong) {
+            Err(Error::SheetNotFound { available, .. }) => {
+                assert_eq!(available, ["Notes", "RACI"])
+            }
+            other => panic!("{other:?}"),
+        }
+        let notes = LayoutOptions {
+            sheet: Some(SheetChoice::Name("Notes".into())),
+            ..LayoutOptions::default()
+        };
+        assert!(matches!(
+            detect(&wb, &notes),
+            Err(Error::NoMatrix { sheet: Some(_), .. })
+        ));
+    }
+
+    #[test]
+    fn best_sheet_is_chosen_and_explained() {
+        let lists = sheet(
+            Some("Lists"),
+            &[&["Status", "Priority"], &["Done", "High"], &["Open", "Low"]],
+        );
+        let wb = book(vec![lists, sheet(Some("Empty"), &[]), matrix_sheet("RACI")]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.source.sheet.as_deref(), Some("RACI"));
+        assert!(
+            m.notes[0].contains("\"Lists\" (no matrix"),
+            "{}",
+            m.notes[0]
+        );
+        assert!(m.notes[0].contains("\"Empty\" (empty)"), "{}", m.notes[0]);
+    }
+
+    #[test]
+    fn no_matrix_is_a_clear_error() {
+        let wb = csv(&[&["Name", "Phone"], &["Ann", "555"]]);
+        let err = detect(&wb, &LayoutOptions::default()).unwrap_err();
+        assert!(matches!(err, Error::NoMatrix { sheet: None, .. }));
+        assert!(err.to_string().contains("Looked for a header row"));
+    }
+
+    #[test]
+    fn roster_sheet_titles_the_parties() {
+        let team = sheet(
+            Some("Team"),
+            &[
+                &["Party", "Title"],
+                &["Ann", "Product Owner"],
+                &["Bob", "PM"],
+            ],
+        );
+        let wb = book(vec![matrix_sheet("RACI"), team]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.parties[0].title.as_deref(), Some("Product Owner"));
+        assert_eq!(m.parties[0].title_side, Some(TitleSide::Po));
+        assert_eq!(m.parties[1].title_side, Some(TitleSide::Ambiguous));
+        let project = LayoutOptions {
+            pm_means: Some(PmMeans::Project),
+            ..LayoutOptions::default()
+        };
+        assert_eq!(detect(&wb, &project).unwrap().parties[1].title_side, None);
+    }
+
+    #[test]
+    fn title_on_second_line_and_title_row() {
+        let wb = csv(&[
+            &["Task", "Maria\nProduct Owner", "Tom", "Li"],
+            &["", "", "Product Manager", "Designer"],
+            &["Plan", "R", "A", "C"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.parties[0].name, "Maria Product Owner");
+        assert_eq!(m.parties[0].title_side, Some(TitleSide::Po));
+        assert_eq!(m.parties[1].title.as_deref(), Some("Product Manager"));
+        assert_eq!(m.parties[1].title_side, Some(TitleSide::Pm));
+        assert_eq!(m.parties[2].title.as_deref(), Some("Designer"));
+        assert_eq!(m.tasks.len(), 1);
+    }
+
+    #[test]
+    fn sparse_sheet_with_a_stray_far_cell_is_quick() {
+        let mut s = matrix_sheet("RACI");
+        s.cells.push(GridCell {
+            pos: Pos::new(1_000_000, 16_000),
+            value: CellValue::Text("stray".into()),
+        });
+        let start = std::time::Instant::now();
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2);
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    /// Random small grids of letters, names, numbers and errors: detection may fail with an
+    /// error but never panics, and a matrix it returns keeps its invariants.
+    #[test]
+    fn random_grids_never_panic() {
+        const TOKENS: &[&str] = &[
+            "",
+            "",
+            "",
+            "R",
+            "A",
+            "C",
+            "I",
+            "R/A",
+            "x",
+            "N",
+            "-",
+            "Ann",
+            "Bob",
+            "Task",
+            "Plan",
+            "1",
+            "2.5",
+            "#NAME?",
+            "S",
+            "R - Responsible",
+            "Role",
+            "Todos",
+            "Phase 1",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..300 {
+            let rows = 1 + next(7);
+            let cols = 1 + next(6);
+            let grid: Vec<Vec<&str>> = (0..rows)
+                .map(|_| (0..cols).map(|_| TOKENS[next(TOKENS.len())]).collect())
+                .collect();
+            let refs: Vec<&[&str]> = grid.iter().map(|r| r.as_slice()).collect();
+            let mut s = sheet(Some("S"), &refs);
+            if next(3) == 0 {
+                let r = next(rows) as u32;
+                merge(&mut s, r, 0, r, (cols as u32).saturating_sub(1));
+            }
+            if let Ok(m) = detect(&book(vec![s]), &LayoutOptions::default()) {
+                for t in &m.tasks {
+                    for a in &t.assignments {
+                        assert!(a.party < m.parties.len());
+                        assert!(!a.letters.is_empty());
+                    }
+                }
+                for i in &m.issues {
+                    assert!(i.task.is_none_or(|t| t < m.tasks.len()));
+                }
+            }
+        }
+    }
 }

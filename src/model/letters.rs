@@ -366,6 +366,29 @@ const WORDS: &[(&str, Letter)] = &[
     ("informiert", Letter::I),
     ("support", Letter::S),
     ("supports", Letter::S),
+    ("soporte", Letter::S),
+    ("suporte", Letter::S),
+    ("supporto", Letter::S),
+    ("unterstutzung", Letter::S),
+    ("unterstutzend", Letter::S),
+    // Feminine and plural forms as French, Spanish, Portuguese and Italian cells write them.
+    ("responsables", Letter::R),
+    ("realisatrice", Letter::R),
+    ("autorite", Letter::A),
+    ("approbatrice", Letter::A),
+    ("decideur", Letter::A),
+    ("consultee", Letter::C),
+    ("consultes", Letter::C),
+    ("consultees", Letter::C),
+    ("consultada", Letter::C),
+    ("consultados", Letter::C),
+    ("consultata", Letter::C),
+    ("informee", Letter::I),
+    ("informes", Letter::I),
+    ("informees", Letter::I),
+    ("informada", Letter::I),
+    ("informados", Letter::I),
+    ("informata", Letter::I),
 ];
 
 /// Marks that say "not involved" on purpose.
@@ -448,7 +471,14 @@ pub fn parse_cell(text: &str, scheme: &Scheme) -> CellParse {
 fn read_token(token: &str, scheme: &Scheme) -> Option<LetterSet> {
     let chars: Vec<char> = token.chars().collect();
     // Runs of letters up to the scheme's size, each a letter of the scheme: `R`, `RA`, `rci`.
-    if chars.len() <= scheme.letters.len() {
+    // A run repeats no letter and is not a capitalised word: `Sara` is a name, not S/A/R/A.
+    let repeats = (1..chars.len()).any(|i| {
+        let up = |c: char| fold_lookalike(c).to_ascii_uppercase();
+        chars[..i].iter().any(|&p| up(p) == up(chars[i]))
+    });
+    let titlecase =
+        chars.len() >= 3 && chars[0].is_uppercase() && chars[1..].iter().all(|c| c.is_lowercase());
+    if chars.len() <= scheme.letters.len() && !repeats && !titlecase {
         let mut set = LetterSet::EMPTY;
         let mut all = true;
         let mut involved = false;
@@ -464,7 +494,9 @@ fn read_token(token: &str, scheme: &Scheme) -> Option<LetterSet> {
                 }
             }
         }
-        if all && involved {
+        // A run of known letters that all count as nothing (a legend's `N`, CAIRO's `O`)
+        // is a deliberate "not involved": an empty set, not an unknown token.
+        if all && (involved || !chars.is_empty()) {
             return Some(set);
         }
     }
@@ -546,6 +578,30 @@ mod tests {
         assert_eq!(raci("Informado"), set(&[I]));
         assert_eq!(raci("Verantwortlich"), set(&[R]));
         assert_eq!(raci("Accountable / Responsible"), set(&[R, A]));
+        assert_eq!(raci("Consultée"), set(&[C]));
+        assert_eq!(raci("Informados"), set(&[I]));
+        assert_eq!(raci("Autorité"), set(&[A]));
+        assert!(matches!(raci("Soporte"), CellParse::Unknown { .. }));
+        let rasci = Scheme::named(SchemeName::Rasci);
+        assert_eq!(parse_cell("Soporte", &rasci), set(&[S]));
+    }
+
+    #[test]
+    fn names_are_not_letter_runs() {
+        assert!(matches!(raci("Sara"), CellParse::Unknown { .. }));
+        assert!(matches!(raci("Cia"), CellParse::Unknown { .. }));
+        assert!(matches!(raci("AA"), CellParse::Unknown { .. }));
+        assert_eq!(raci("rci"), set(&[R, C, I]));
+    }
+
+    #[test]
+    fn legend_letters_that_mean_not_involved() {
+        let legend = Scheme::from_legend(vec![
+            sl('R', "Responsible", &[R]),
+            sl('N', "Does not play a role", &[]),
+        ]);
+        assert_eq!(parse_cell("N", &legend), CellParse::Empty);
+        assert_eq!(parse_cell("R", &legend), set(&[R]));
     }
 
     #[test]

@@ -1,0 +1,406 @@
+//! Inverted matrices: columns named R/A/C/I (or Responsible, Approbateur, ...) holding party
+//! names, one row per task (realworld 07 and the RACI columns of a plan like 20).
+
+use super::grid::{clean_name, fold, Grid};
+use super::{a1, assign, count_note, read_cell, score, Candidate, Ctx, Kind};
+use crate::input::CellValue;
+use crate::model::{
+    parse_cell, CellParse, Letter, LetterSet, Matrix, Party, Pos, Scheme, SchemeName, Shape, Task,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Words meaning "every party".
+const EVERYONE: &[&str] = &[
+    "all",
+    "everyone",
+    "everybody",
+    "todos",
+    "todas",
+    "tous",
+    "toutes",
+    "tout le monde",
+    "alle",
+    "tutti",
+    "groupe",
+    "whole team",
+];
+
+/// The letter a column header names: `R`, `Responsible`, `Approbateur`, `Consulté`.
+fn header_letter(text: &str) -> Option<Letter> {
+    let rasci = Scheme::named(SchemeName::Rasci);
+    let t = text.trim();
+    let set = match parse_cell(t, &rasci) {
+        CellParse::Letters(set) if set.len() == 1 => set,
+        _ => super::legend::meaning_letters(t).filter(|s| s.len() == 1 && t.len() > 2)?,
+    };
+    // One letter only, written alone or as a word; `RA` is not a column name.
+    if t.chars().count() > 1 && t.chars().all(|c| c.is_ascii_uppercase()) && t.len() <= 3 {
+        return None;
+    }
+    set.iter().next()
+}
+
+/// Splits `Adrien, Titouan` / `NLP/Visão/RPA` into names.
+fn names_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in text.split([',', '/', ';', '&', '+', '\n']) {
+        for p in split_words(part) {
+            let n = clean_name(&p);
+            if !n.is_empty() {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+fn split_words(part: &str) -> Vec<String> {
+    let mut parts = vec![part.to_string()];
+    for sep in [" and ", " et ", " e ", " y ", " und "] {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    parts
+}
+
+fn is_everyone(name: &str) -> bool {
+    EVERYONE.contains(&fold(name).trim())
+}
+
+pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
+    // The header row: two or more distinct letter headers, including R or A.
+    let mut text_rows: Vec<u32> = grid.iter().map(|((r, _), _)| r).collect();
+    text_rows.dedup();
+    let mut by_col: BTreeMap<u32, Vec<(u32, Kind)>> = BTreeMap::new();
+    for ((r, c), cell) in grid.iter() {
+        by_col.entry(c).or_default().push((r, ctx.kind(cell)));
+    }
+    let mut found: Option<(u32, Vec<(u32, Letter)>)> = None;
+    for &h in text_rows.iter().take(60) {
+        let mut cols: Vec<(u32, Letter)> = Vec::new();
+        for (c, cell) in grid.row(h) {
+            if cell.copy {
+                continue;
+            }
+            if let Some(l) = cell.text().and_then(header_letter) {
+                if !cols.iter().any(|x| x.1 == l) {
+                    cols.push((c, l));
+                }
+            }
+        }
+        let letters: BTreeSet<Letter> = cols.iter().map(|x| x.1).collect();
+        if letters.len() < 2 || !(letters.contains(&Letter::R) || letters.contains(&Letter::A)) {
+            continue;
+        }
+        // Below the header, names: text that is not letters.
+        let (mut names, mut lettered) = (0, 0);
+        for (c, _) in &cols {
+            let Some(v) = by_col.get(c) else { continue };
+            for (_, k) in &v[v.partition_point(|(r, _)| *r <= h)..] {
+                match k {
+                    // Short names (`Bob`, `Cy`) read as odd marks; here they are names.
+                    Kind::Text | Kind::Odd => names += 1,
+                    Kind::Letters | Kind::Partial => lettered += 1,
+                    _ => {}
+                }
+            }
+        }
+        if names >= 2 && names > lettered {
+            found = Some((h, cols));
+            break;
+        }
+    }
+    let (header, letter_cols) = found?;
+    let band_end = {
+        let mut end = header;
+        // Rows under the header whose letter cells are the header merged down.
+        let head = |c: u32| grid.get(header, c).map(|x| x.origin);
+        while letter_cols.iter().all(|(c, _)| {
+            grid.get(end + 1, *c)
+                .is_none_or(|x| x.copy && Some(x.origin) == head(*c))
+        }) && letter_cols
+            .iter()
+            .any(|(c, _)| grid.get(end + 1, *c).is_some_and(|x| x.copy))
+        {
+            end += 1;
+        }
+        end
+    };
+    // The task column: the text column with the most distinct names.
+    let mut best: Option<(usize, u32)> = None;
+    for (&c, v) in &by_col {
+        if letter_cols.iter().any(|x| x.0 == c) {
+            continue;
+        }
+        let mut distinct = BTreeSet::new();
+        for &(r, _) in &v[v.partition_point(|(r, _)| *r <= band_end)..] {
+            if let Some(cell) = grid.get(r, c).filter(|x| !x.copy) {
+                if matches!(ctx.kind(cell), Kind::Text | Kind::Odd) {
+                    let t = cell.text().unwrap_or_default();
+                    if !t.chars().all(|ch| ch.is_ascii_digit() || ch == '.') {
+                        distinct.insert(clean_name(t));
+                    }
+                }
+            }
+        }
+        if best.is_none_or(|(n, bc)| distinct.len() > n || distinct.len() == n && c < bc) {
+            best = Some((distinct.len(), c));
+        }
+    }
+    let (_, task_col) = best.filter(|b| b.0 > 0)?;
+
+    let mut m = Matrix {
+        shape: Shape::Inverted,
+        ..Matrix::default()
+    };
+    let has_s = letter_cols.iter().any(|x| x.1 == Letter::S);
+    let scheme = match ctx.opts.scheme {
+        Some(n) => Scheme::named(n),
+        None if has_s => Scheme::named(SchemeName::Rasci),
+        None => Scheme::named(SchemeName::Raci),
+    };
+    m.scheme = scheme.clone();
+    m.notes.push(format!(
+        "The matrix is inverted: {} are letter columns holding party names; header row {}; task names in {}.",
+        letter_cols
+            .iter()
+            .map(|(c, l)| format!(
+                "{} ({}={})",
+                grid.col_label(*c),
+                grid.text(header, *c).unwrap_or_default(),
+                l.as_char()
+            ))
+            .collect::<Vec<_>>()
+            .join(", "),
+        header + 1,
+        grid.col_label(task_col)
+    ));
+    m.notes.push(format!(
+        "Scheme {}, from the letter columns.",
+        scheme.describe()
+    ));
+    let others: Vec<String> = grid
+        .row(header)
+        .filter(|(c, cell)| !cell.copy && *c != task_col && !letter_cols.iter().any(|x| x.0 == *c))
+        .filter_map(|(c, cell)| {
+            cell.text()
+                .map(|t| format!("{} ({})", grid.col_label(c), clean_name(t)))
+        })
+        .collect();
+    if !others.is_empty() {
+        m.notes.push(format!(
+            "Other columns are details, not part of the matrix: {}.",
+            others.join(", ")
+        ));
+    }
+
+    // Rows.
+    struct Row {
+        r: u32,
+        name: Option<String>,
+        cells: Vec<(u32, Letter, CellValue, Pos)>,
+        echo: bool,
+    }
+    let mut rows = Vec::new();
+    for r in grid.present_rows().into_iter().filter(|&r| r > band_end) {
+        let name = grid.text(r, task_col).map(clean_name);
+        let mut cells = Vec::new();
+        let mut echo = false;
+        for &(c, l) in &letter_cols {
+            if let Some(cell) = grid.get(r, c) {
+                if cell.copy && cell.origin.row != r {
+                    continue;
+                }
+                if let Some(t) = cell.text() {
+                    if parse_cell(t, &scheme) == CellParse::Letters(LetterSet::of(&[l])) {
+                        echo = true;
+                        continue;
+                    }
+                }
+                cells.push((c, l, cell.value.clone(), cell.origin));
+            }
+        }
+        if name.is_some() || !cells.is_empty() || echo {
+            rows.push(Row {
+                r,
+                name,
+                cells,
+                echo,
+            });
+        }
+    }
+    // Parties, in order of first mention.
+    let mut everyone_used: BTreeSet<String> = BTreeSet::new();
+    for row in &rows {
+        for (_, _, v, pos) in &row.cells {
+            if let CellValue::Text(t) = v {
+                for n in names_in(t) {
+                    if is_everyone(&n) {
+                        everyone_used.insert(n);
+                    } else if !m
+                        .parties
+                        .iter()
+                        .any(|p| p.name.to_lowercase() == n.to_lowercase())
+                    {
+                        let p: Party = ctx.party(&n, *pos, None, None);
+                        m.parties.push(p);
+                    }
+                }
+            }
+        }
+    }
+    if !everyone_used.is_empty() {
+        m.notes.push(format!(
+            "{} in a letter column means every party.",
+            everyone_used
+                .iter()
+                .map(|w| format!("{w:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let mut groups = Vec::new();
+    let mut group: Option<String> = None;
+    for (i, row) in rows.iter().enumerate() {
+        if row.cells.is_empty() {
+            let later = rows[i + 1..].iter().any(|x| !x.cells.is_empty());
+            if let Some(n) = &row.name {
+                if row.echo || later {
+                    group = Some(n.clone());
+                    groups.push(format!("{} ({n})", grid.row_label(row.r)));
+                    continue;
+                }
+            } else {
+                continue;
+            }
+        }
+        let t = m.tasks.len();
+        let name = row
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("(no name, {})", grid.row_label(row.r)));
+        m.tasks.push(Task {
+            name,
+            group: group.clone(),
+            pos: grid
+                .get(row.r, task_col)
+                .map(|c| c.origin)
+                .unwrap_or_else(|| grid.pos(row.r, task_col)),
+            side_override: None,
+            assignments: Vec::new(),
+        });
+        for (_, l, v, pos) in &row.cells {
+            match v {
+                CellValue::Text(text) => {
+                    let set = LetterSet::of(&[*l]);
+                    for n in names_in(text) {
+                        if is_everyone(&n) {
+                            for p in 0..m.parties.len() {
+                                assign(&mut m, t, p, set, *pos);
+                            }
+                        } else if let Some(p) = m
+                            .parties
+                            .iter()
+                            .position(|p| p.name.to_lowercase() == n.to_lowercase())
+                        {
+                            assign(&mut m, t, p, set, *pos);
+                        }
+                    }
+                }
+                other => {
+                    read_cell(&mut m, &scheme, other, *pos, Some(t), None);
+                    if let Some(last) = m.issues.last_mut() {
+                        // An error or a number where names belong: not a blank header.
+                        last.problem = match other {
+                            CellValue::Error(_) => crate::model::CellProblem::ErrorValue,
+                            _ => crate::model::CellProblem::NotText,
+                        };
+                    }
+                }
+            }
+        }
+    }
+    if !groups.is_empty() {
+        m.notes.push(format!(
+            "Group rows (a label and no names, or the column letters repeated): {}.",
+            groups.join(", ")
+        ));
+    }
+    let party_list: Vec<String> = m
+        .parties
+        .iter()
+        .map(|p| format!("{} (first at {})", p.name, a1(p.pos)))
+        .collect();
+    m.notes.push(format!(
+        "{} parties named in the letter columns: {}.",
+        m.parties.len(),
+        party_list.join(", ")
+    ));
+    if m.tasks.is_empty() || m.parties.is_empty() {
+        return None;
+    }
+    count_note(&mut m);
+    let score = score(&m);
+    (score > 0).then_some(Candidate {
+        matrix: m,
+        score,
+        corner: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use super::super::{detect, LayoutOptions};
+    use crate::model::Shape;
+
+    #[test]
+    fn inverted_with_everyone() {
+        let wb = csv(&[
+            &["Entregável", "R", "A", "C", "I"],
+            &["Escopo", "Pri", "Líder", "Time", "Tutor"],
+            &["Arquitetura", "Arq", "Líder", "NLP/Visão", "Tutor"],
+            &["Segurança", "Sec", "Líder", "Todos", "Tutor"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Inverted);
+        assert_eq!(m.tasks.len(), 3);
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Pri", "Líder", "Time", "Tutor", "Arq", "NLP", "Visão", "Sec"]
+        );
+        let t = &m.tasks[2];
+        assert_eq!(t.letters_of(0).to_string(), "C");
+        assert_eq!(t.letters_of(3).to_string(), "C/I");
+        assert_eq!(t.letters_of(7).to_string(), "R/C");
+    }
+
+    #[test]
+    fn word_headers_echo_rows_and_errors() {
+        let wb = book(vec![sheet(
+            Some("Plan"),
+            &[
+                &[
+                    "N",
+                    "Tâche",
+                    "Responsable",
+                    "Approbateur",
+                    "Consulté",
+                    "Informé",
+                ],
+                &["1", "Build app", "R", "A", "C", "I"],
+                &["1.1", "CLI", "Julien", "Titouan", "Groupe", "#NAME?"],
+                &["1.2", "DB", "Julien, Yoann", "Titouan", "", ""],
+            ],
+        )]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Inverted);
+        assert_eq!(m.tasks.len(), 2);
+        assert_eq!(m.tasks[0].group.as_deref(), Some("Build app"));
+        assert_eq!(m.issues.len(), 1);
+        assert_eq!(m.tasks[1].assignments.len(), 3);
+    }
+}

@@ -1,0 +1,306 @@
+//! Legends: `R=Responsible, M=Must be consulted, ...` written in the sheet, found and turned
+//! into the letter scheme the cells are read with.
+
+use super::grid::{fold, Grid};
+use crate::model::{Letter, LetterSet, Pos, Scheme, SchemeLetter, SchemeName};
+
+/// A legend found in a sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Legend {
+    pub letters: Vec<SchemeLetter>,
+    /// Every cell the legend occupies (letters, meanings and their descriptions).
+    pub cells: Vec<Pos>,
+}
+
+impl Legend {
+    /// The scheme the legend defines; a named one when it says exactly what the name says.
+    pub fn scheme(&self) -> Scheme {
+        for name in [SchemeName::Raci, SchemeName::Rasci] {
+            let named = Scheme::named(name);
+            let same = named.letters.len() == self.letters.len()
+                && self.letters.iter().all(|l| {
+                    named
+                        .letters
+                        .iter()
+                        .any(|n| n.code == l.code && n.counts_as == l.counts_as)
+                });
+            if same {
+                return named;
+            }
+        }
+        Scheme::from_legend(self.letters.clone())
+    }
+}
+
+/// What a legend meaning counts as in the audit, or `None` when the text is not a meaning.
+/// Order matters: "not involved" before "involved", "consulted" before "responsible".
+pub(crate) fn meaning_letters(text: &str) -> Option<LetterSet> {
+    use Letter::*;
+    let t = fold(text);
+    let t = t.trim();
+    let has = |w: &str| t.contains(w);
+    if has("not involved")
+        || has("does not play")
+        || has("no role")
+        || has("out of the loop")
+        || has("not applicable")
+        || has("non implique")
+        || has("nicht beteiligt")
+        || t == "none"
+    {
+        return Some(LetterSet::EMPTY);
+    }
+    let set = if has("consult") || has("contribut") || has("befragt") || t == "input" {
+        C
+    } else if has("notif") || has("inform") {
+        I
+    } else if has("support") || has("assist") || has("help") {
+        S
+    } else if has("verif") || has("sign-off") || has("sign off") || has("signoff") {
+        V
+    } else if has("driver") || has("drives") {
+        R
+    } else if has("accountab")
+        || has("approv")
+        || has("approb")
+        || has("decid")
+        || has("rechenschaft")
+    {
+        A
+    } else if has("responsib")
+        || has("responsab")
+        || has("responsav")
+        || has("verantwort")
+        || has("execut")
+        || has("doer")
+        || has("acteur")
+        || has("perform")
+    {
+        R
+    } else {
+        return None;
+    };
+    Some(LetterSet::of(&[set]))
+}
+
+/// A single Latin letter used as a legend code (`R`, `m`).
+fn code_of(text: &str) -> Option<char> {
+    let mut chars = text.trim().chars();
+    let c = chars.next()?;
+    (chars.next().is_none() && c.is_ascii_alphabetic()).then(|| c.to_ascii_uppercase())
+}
+
+/// Reads `R=Responsible`, `R - Responsible`, `R: Responsible`, `N-Does not play a role`,
+/// possibly several separated by commas, from one cell.
+fn entries_in_cell(text: &str) -> Vec<SchemeLetter> {
+    let mut out = Vec::new();
+    for part in text.split([',', ';', '\n']) {
+        let part = part.trim();
+        let mut chars = part.char_indices();
+        let Some((_, code)) = chars.next() else {
+            continue;
+        };
+        if !code.is_ascii_alphabetic() {
+            continue;
+        }
+        let rest = &part[code.len_utf8()..];
+        let trimmed = rest.trim_start();
+        let Some(sep) = trimmed.chars().next() else {
+            continue;
+        };
+        if !matches!(sep, '=' | '-' | ':' | '–' | '—') {
+            continue;
+        }
+        let meaning = trimmed[sep.len_utf8()..].trim();
+        if meaning.len() < 3 {
+            continue;
+        }
+        if let Some(counts_as) = meaning_letters(meaning) {
+            out.push(SchemeLetter {
+                code: code.to_ascii_uppercase(),
+                meaning: super::grid::clean_name(meaning),
+                counts_as,
+            });
+        }
+    }
+    out
+}
+
+/// Finds a legend: cells holding `X=Meaning` entries, or a column of single letters with
+/// their meanings in the next column (Vertex42). Needs two entries or more, so that a lone
+/// `R - Responsible` note in a task name is not taken for one.
+pub(crate) fn find(grid: &Grid) -> Option<Legend> {
+    let mut letters: Vec<SchemeLetter> = Vec::new();
+    let mut cells = Vec::new();
+    let add = |l: SchemeLetter, letters: &mut Vec<SchemeLetter>| {
+        if !letters.iter().any(|x| x.code == l.code) {
+            letters.push(l);
+        }
+    };
+    for ((r, c), cell) in grid.iter() {
+        if cell.copy {
+            continue;
+        }
+        let Some(text) = cell.text() else { continue };
+        let found = entries_in_cell(text);
+        if !found.is_empty() {
+            for l in found {
+                add(l, &mut letters);
+            }
+            cells.push(cell.origin);
+            // The description beside `R - Responsible` belongs to the legend too.
+            if let Some(next) = grid.get(r, c + 1) {
+                if next
+                    .text()
+                    .is_some_and(|t| t.split_whitespace().count() >= 3)
+                {
+                    cells.push(next.origin);
+                }
+            }
+            continue;
+        }
+        if let (Some(code), Some(meaning)) = (code_of(text), grid.text(r, c + 1)) {
+            // `I | C - Consulted`: the next cell is an entry of its own, not this meaning.
+            let is_word =
+                meaning.split_whitespace().count() <= 4 && entries_in_cell(meaning).is_empty();
+            if let Some(counts_as) = meaning_letters(meaning).filter(|_| is_word) {
+                // Only a block of such pairs is a legend, not one `A | Approval` row.
+                let neighbour = |dr: i64| {
+                    let rr = r as i64 + dr;
+                    rr >= 0
+                        && grid.text(rr as u32, c).and_then(code_of).is_some()
+                        && grid
+                            .text(rr as u32, c + 1)
+                            .and_then(meaning_letters)
+                            .is_some()
+                };
+                if neighbour(-1) || neighbour(1) {
+                    add(
+                        SchemeLetter {
+                            code,
+                            meaning: super::grid::clean_name(meaning),
+                            counts_as,
+                        },
+                        &mut letters,
+                    );
+                    cells.push(cell.origin);
+                    if let Some(m) = grid.get(r, c + 1) {
+                        cells.push(m.origin);
+                    }
+                    if let Some(d) = grid.get(r, c + 2) {
+                        if d.text().is_some_and(|t| t.split_whitespace().count() >= 3) {
+                            cells.push(d.origin);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if letters.len() < 2 {
+        return None;
+    }
+    cells.sort();
+    cells.dedup();
+    Some(Legend { letters, cells })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{CellValue, GridCell, Sheet};
+    use crate::model::{parse_cell, CellParse};
+
+    fn grid(cells: &[(u32, u32, &str)]) -> Grid {
+        let sheet = Sheet {
+            name: None,
+            cells: cells
+                .iter()
+                .map(|&(r, c, s)| GridCell {
+                    pos: Pos::new(r, c),
+                    value: CellValue::Text(s.into()),
+                })
+                .collect(),
+            merges: vec![],
+        };
+        Grid::from_sheet(&sheet, false)
+    }
+
+    #[test]
+    fn legend_across_cells_teaches_a_scheme() {
+        let g = grid(&[
+            (0, 5, "R=Responsible"),
+            (0, 6, "M=Must be Consulted"),
+            (0, 7, "S=May be Consulted"),
+            (0, 8, "I=May be notified"),
+            (0, 9, "N-Does not play a role"),
+        ]);
+        let legend = find(&g).unwrap();
+        let scheme = legend.scheme();
+        assert_eq!(scheme.name, SchemeName::Legend);
+        let c = LetterSet::of(&[Letter::C]);
+        assert_eq!(parse_cell("M", &scheme), CellParse::Letters(c));
+        assert_eq!(parse_cell("S", &scheme), CellParse::Letters(c));
+        assert_eq!(
+            parse_cell("I", &scheme),
+            CellParse::Letters(LetterSet::of(&[Letter::I]))
+        );
+        assert_eq!(parse_cell("N", &scheme), CellParse::Empty);
+        assert_eq!(legend.cells.len(), 5);
+    }
+
+    #[test]
+    fn legend_in_one_cell() {
+        let g = grid(&[(
+            0,
+            0,
+            "R=Responsible, A=Accountable, C=Consulted, I=Informed",
+        )]);
+        assert_eq!(find(&g).unwrap().scheme().name, SchemeName::Raci);
+    }
+
+    #[test]
+    fn vertex42_block_with_driver() {
+        let g = grid(&[
+            (24, 0, "D"),
+            (24, 1, "Driver"),
+            (24, 2, "Assists those who are responsible for a task."),
+            (25, 0, "R"),
+            (25, 1, "Responsible"),
+            (26, 0, "S"),
+            (26, 1, "Support"),
+        ]);
+        let legend = find(&g).unwrap();
+        let s = legend.scheme();
+        assert_eq!(
+            parse_cell("D", &s),
+            CellParse::Letters(LetterSet::of(&[Letter::R]))
+        );
+        assert_eq!(
+            parse_cell("S", &s),
+            CellParse::Letters(LetterSet::of(&[Letter::S]))
+        );
+        assert_eq!(legend.cells.len(), 7);
+    }
+
+    #[test]
+    fn dash_legend_beside_matrix_is_plain_raci() {
+        let g = grid(&[
+            (3, 10, "R - Responsible"),
+            (3, 11, "The individual who executes the task."),
+            (5, 9, "I"),
+            (6, 9, "I"),
+            (4, 10, "A - Accountable"),
+            (5, 10, "C - Consulted"),
+            (6, 10, "I - Informed"),
+        ]);
+        let legend = find(&g).unwrap();
+        assert_eq!(legend.scheme().name, SchemeName::Raci);
+        assert_eq!(legend.cells.len(), 5);
+    }
+
+    #[test]
+    fn matrix_cells_are_not_a_legend() {
+        let g = grid(&[(1, 1, "R/A"), (1, 2, "C"), (2, 1, "R - A"), (2, 0, "Task")]);
+        assert!(find(&g).is_none());
+    }
+}

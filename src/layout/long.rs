@@ -1,0 +1,265 @@
+//! Long (tidy) matrices: one row per task, party and letter, as databases and scripts export
+//! them (realworld 01). A party with R and A may appear on two rows; their letters are joined.
+
+use super::grid::{clean_name, fold, Grid};
+use super::{assign, count_note, read_cell, score, Candidate, Ctx, Kind};
+use crate::model::{Matrix, Shape, Task};
+use std::collections::BTreeSet;
+
+fn header_has(text: &str, words: &[&str]) -> bool {
+    let t = fold(text);
+    t.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        words
+            .iter()
+            .any(|x| w == *x || w.starts_with(x) && x.len() >= 4)
+    })
+}
+
+/// Id columns (`role_id`) lose to their name columns (`role_name`).
+fn is_id(text: &str) -> bool {
+    let t = fold(text);
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "id" || w == "key" || w == "code")
+}
+
+pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
+    // Header: the first row with three or more text cells.
+    let header = grid.present_rows().into_iter().take(10).find(|&r| {
+        grid.row(r)
+            // Any text: a `raci` header reads as letters R, A, C, I.
+            .filter(|(_, c)| c.text().is_some())
+            .count()
+            >= 3
+    })?;
+    let headers: Vec<(u32, String)> = grid
+        .row(header)
+        .filter_map(|(c, cell)| cell.text().map(|t| (c, clean_name(t))))
+        .collect();
+    let rows: Vec<u32> = grid
+        .present_rows()
+        .into_iter()
+        .filter(|&r| r > header)
+        .collect();
+    if rows.len() < 3 {
+        return None;
+    }
+    // The letter column: almost every cell letters.
+    let letter_cols: Vec<u32> = headers
+        .iter()
+        .filter(|(c, _)| {
+            let (mut n, mut l) = (0, 0);
+            for &r in &rows {
+                if let Some(cell) = grid.get(r, *c) {
+                    n += 1;
+                    if matches!(ctx.kind(cell), Kind::Letters | Kind::Partial) {
+                        l += 1;
+                    }
+                }
+            }
+            n >= 3 && l * 10 >= n * 9
+        })
+        .map(|(c, _)| *c)
+        .collect();
+    let [letter_col] = letter_cols[..] else {
+        return None;
+    };
+    let pick = |words: &[&str], exclude: &[u32]| -> Option<u32> {
+        let matching: Vec<&(u32, String)> = headers
+            .iter()
+            .filter(|(c, h)| !exclude.contains(c) && *c != letter_col && header_has(h, words))
+            .collect();
+        matching
+            .iter()
+            .find(|(_, h)| !is_id(h))
+            .or_else(|| matching.first())
+            .map(|(c, _)| *c)
+    };
+    let party_col = pick(
+        &[
+            "role",
+            "party",
+            "person",
+            "who",
+            "stakeholder",
+            "member",
+            "assignee",
+            "rolle",
+            "papel",
+            "ruolo",
+            "participant",
+            "resource",
+            "team",
+        ],
+        &[],
+    )?;
+    let task_col = pick(
+        &[
+            "task",
+            "action",
+            "activity",
+            "deliverable",
+            "step",
+            "aufgabe",
+            "tache",
+            "tarea",
+            "tarefa",
+            "attivita",
+            "item",
+            "process",
+            "decision",
+        ],
+        &[party_col],
+    )?;
+    let group_col = pick(
+        &[
+            "group",
+            "phase",
+            "category",
+            "area",
+            "stage",
+            "section",
+            "domain",
+            "workstream",
+        ],
+        &[party_col, task_col],
+    );
+    let distinct = |c: u32| -> usize {
+        rows.iter()
+            .filter_map(|&r| grid.text(r, c).map(clean_name))
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    // Long form repeats tasks and parties; a listing with one row per task is not long.
+    if distinct(task_col) >= rows.len() || distinct(party_col) * 2 > rows.len() {
+        return None;
+    }
+
+    let mut m = Matrix {
+        shape: Shape::Long,
+        ..Matrix::default()
+    };
+    let texts: Vec<String> = rows
+        .iter()
+        .filter_map(|&r| grid.text(r, letter_col).map(str::to_string))
+        .collect();
+    let mut scheme_notes = Vec::new();
+    let scheme = ctx.scheme(texts.iter().map(String::as_str), &mut scheme_notes);
+    m.scheme = scheme.clone();
+    let label = |c: u32| {
+        format!(
+            "{} ({})",
+            grid.col_label(c),
+            grid.text(header, c).unwrap_or_default()
+        )
+    };
+    m.notes.push(format!(
+        "The matrix is in long form: one row per task, party and letter. Header row {}; tasks in {}, parties in {}, letters in {}{}.",
+        header + 1,
+        label(task_col),
+        label(party_col),
+        label(letter_col),
+        group_col.map(|g| format!(", groups in {}", label(g))).unwrap_or_default()
+    ));
+    let others: Vec<String> = headers
+        .iter()
+        .filter(|(c, _)| ![task_col, party_col, letter_col].contains(c) && Some(*c) != group_col)
+        .map(|(c, _)| label(*c))
+        .collect();
+    if !others.is_empty() {
+        m.notes.push(format!(
+            "Not used (ids and details): {}.",
+            others.join(", ")
+        ));
+    }
+    m.notes.extend(scheme_notes);
+    let mut skipped = Vec::new();
+    for &r in &rows {
+        let task = grid.text(r, task_col).map(clean_name);
+        let party = grid.text(r, party_col).map(clean_name);
+        let group = group_col.and_then(|g| grid.text(r, g)).map(clean_name);
+        let (Some(task), Some(party)) = (task, party) else {
+            skipped.push(grid.row_label(r));
+            if let Some(cell) = grid.get(r, letter_col) {
+                let t = m.tasks.len().checked_sub(1);
+                read_cell(&mut m, &scheme, &cell.value, cell.origin, t, None);
+            }
+            continue;
+        };
+        let t = match m
+            .tasks
+            .iter()
+            .position(|x| x.name == task && x.group == group)
+        {
+            Some(t) => t,
+            None => {
+                m.tasks.push(Task {
+                    name: task,
+                    group,
+                    pos: grid.pos(r, task_col),
+                    side_override: None,
+                    assignments: Vec::new(),
+                });
+                m.tasks.len() - 1
+            }
+        };
+        let p = match m.parties.iter().position(|x| x.name == party) {
+            Some(p) => p,
+            None => {
+                let pos = grid.pos(r, party_col);
+                let raw = grid.text(r, party_col).unwrap_or_default().to_string();
+                m.parties.push(ctx.party(&raw, pos, None, None));
+                m.parties.len() - 1
+            }
+        };
+        if let Some(cell) = grid.get(r, letter_col) {
+            let letters = read_cell(&mut m, &scheme, &cell.value, cell.origin, Some(t), Some(p));
+            assign(&mut m, t, p, letters, cell.origin);
+        }
+    }
+    if !skipped.is_empty() {
+        m.notes.push(format!(
+            "Rows without a task or a party skipped: {}.",
+            skipped.join(", ")
+        ));
+    }
+    count_note(&mut m);
+    let score = score(&m);
+    (score > 0).then_some(Candidate {
+        matrix: m,
+        score,
+        corner: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use super::super::{detect, LayoutOptions};
+    use crate::model::Shape;
+
+    #[test]
+    fn long_form_joins_rows_of_one_party() {
+        let wb = csv(&[
+            &[
+                "group_title",
+                "action_id",
+                "action_name",
+                "role_id",
+                "role_name",
+                "raci",
+            ],
+            &["Perf", "p1", "Define", "dm", "Delivery Manager", "R"],
+            &["Perf", "p1", "Define", "stl", "Senior Team Lead", "A"],
+            &["Perf", "p2", "Review", "tl", "Team lead", "R"],
+            &["Perf", "p2", "Review", "tl", "Team lead", "A"],
+            &["Ops", "p3", "Deploy", "dm", "Delivery Manager", "C"],
+            &["Ops", "p3", "Deploy", "tl", "Team lead", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Long);
+        assert_eq!(m.tasks.len(), 3);
+        assert_eq!(m.parties.len(), 3);
+        assert_eq!(m.tasks[1].letters_of(2).to_string(), "R/A");
+        assert_eq!(m.tasks[2].group.as_deref(), Some("Ops"));
+    }
+}
