@@ -3,7 +3,16 @@
 //!
 //! The entry points are [`read_path`], [`read_bytes`] and [`read_stdin`]. The format comes from
 //! the content when the content is decisive (zip and OLE signatures), from the text checks
-//! otherwise; the extension is only a name, because exports are renamed all the time.
+//! otherwise; the extension is only a name, because exports are renamed all the time (a
+//! `.tsv` name does settle the delimiter when the content has tabs).
+//!
+//! Caps ([`Limits`]) are checked while reading, before anything large is allocated, and name the
+//! flag that raises them: the file and every zip part after inflating (`--max-file-mb`); cells
+//! per sheet, the row and column of any cell, and the declared grid of XLS and ODS sheets, which
+//! calamine stores densely (`--max-cells`); characters in one cell (`--max-cell-chars`).
+//!
+//! What calamine does not give us: merged cells of ODS and XLSB files (their sheets come with
+//! no merges; a merged cell's value stays in its top-left cell).
 
 mod container;
 mod ods_guard;
@@ -83,6 +92,26 @@ pub struct Sheet {
     /// Non-blank cells, sorted by row then column.
     pub cells: Vec<GridCell>,
     pub merges: Vec<Merge>,
+}
+
+impl Sheet {
+    /// The value at a position, if the cell is non-blank. Cells are sorted, so this is a binary
+    /// search.
+    pub fn get(&self, pos: Pos) -> Option<&CellValue> {
+        self.cells
+            .binary_search_by_key(&pos, |c| c.pos)
+            .ok()
+            .and_then(|i| self.cells.get(i))
+            .map(|c| &c.value)
+    }
+
+    /// The merged range covering a position, if any.
+    pub fn merge_at(&self, pos: Pos) -> Option<&Merge> {
+        self.merges.iter().find(|m| {
+            (m.start.row..=m.end.row).contains(&pos.row)
+                && (m.start.col..=m.end.col).contains(&pos.col)
+        })
+    }
 }
 
 /// The formats we read.
@@ -519,6 +548,28 @@ mod tests {
         assert_eq!(csv.format, Format::Csv);
         assert_eq!(csv.sheets[0].cells.len(), 4);
         assert_eq!(csv.file, "team.xlsx");
+    }
+
+    #[test]
+    fn sheet_lookups() {
+        let book = read_bytes("team.ods", &ods(), &limits()).unwrap();
+        let sheet = &book.sheets[0];
+        assert_eq!(
+            sheet.get(Pos::new(3, 2)),
+            Some(&CellValue::Text("Ship".into()))
+        );
+        assert_eq!(sheet.get(Pos::new(3, 4)), None);
+        let merged = Sheet {
+            name: None,
+            cells: Vec::new(),
+            merges: vec![Merge {
+                start: Pos::new(1, 1),
+                end: Pos::new(2, 3),
+            }],
+        };
+        assert!(merged.merge_at(Pos::new(2, 3)).is_some());
+        assert!(merged.merge_at(Pos::new(3, 3)).is_none());
+        assert!(merged.merge_at(Pos::new(1, 0)).is_none());
     }
 
     #[test]

@@ -29,7 +29,8 @@ pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
         // Checked after decoding, where the NUL bytes of UTF-16 are gone.
         return None;
     }
-    if sample.contains(&0) {
+    // The whole file, not just the sample: NUL padding at the end is as binary as at the start.
+    if bytes.contains(&0) {
         return Some("it contains NUL bytes, so it is binary data rather than text");
     }
     if too_many_controls(sample.iter().map(|&b| u32::from(b))) {
@@ -550,6 +551,10 @@ mod tests {
         assert!(binary_reason(&noise).is_some());
         assert_eq!(binary_reason(b"Task,PO\r\nShip,R\x1a"), None);
         assert_eq!(binary_reason(b"a\x0cb"), None);
+        let mut padded = b"Task,PO\n".repeat(20_000);
+        padded.extend_from_slice(&[0; 16]);
+        assert!(padded.len() > SAMPLE_BYTES);
+        assert!(binary_reason(&padded).is_some());
     }
 
     #[test]

@@ -349,26 +349,40 @@ pub(crate) mod testfile {
         out
     }
 
-    /// An OLE compound file with 512-byte sectors holding one stream, `Workbook`, padded to
-    /// the 4,096-byte mini-stream cutoff so it sits in regular sectors.
-    pub(crate) fn compound_file(stream: &[u8]) -> Vec<u8> {
+    /// An OLE compound file with 512-byte sectors holding one stream, `Workbook`. With `mini`
+    /// false the stream is padded to the 4,096-byte cutoff and sits in regular sectors; with
+    /// `mini` true it must be shorter than that and sits in 64-byte mini sectors inside the root
+    /// entry's stream, as small files are written.
+    pub(crate) fn compound_file(stream: &[u8], mini: bool) -> Vec<u8> {
         const FREE: u32 = 0xFFFF_FFFF;
         const END: u32 = 0xFFFF_FFFE;
-        let mut data = stream.to_vec();
-        if data.len() < 4096 {
-            data.resize(4096, 0);
-        }
-        let data_sectors = data.len().div_ceil(512);
-        data.resize(data_sectors * 512, 0);
-        // Sector 0: FAT; sector 1: directory; sectors 2..: the stream.
-        let total = 2 + data_sectors;
-        assert!(total <= 128, "one FAT sector holds 128 entries");
-        let mut file = vec![0u8; 512];
-        file[..8].copy_from_slice(&super::super::container::OLE_MAGIC);
         let put16 =
             |f: &mut [u8], at: usize, v: u16| f[at..at + 2].copy_from_slice(&v.to_le_bytes());
         let put32 =
             |f: &mut [u8], at: usize, v: u32| f[at..at + 4].copy_from_slice(&v.to_le_bytes());
+        // Sectors: 0 FAT, 1 directory, then (mini only) 2 the mini FAT, then the data chain:
+        // the stream itself, or the mini stream container.
+        let mut data = stream.to_vec();
+        let stream_len = if mini {
+            assert!(data.len() < 4096);
+            data.len()
+        } else {
+            data.resize(data.len().max(4096), 0);
+            data.len()
+        };
+        let mini_sectors = data.len().div_ceil(64);
+        if mini {
+            data.resize(mini_sectors * 64, 0);
+        }
+        let container_len = data.len();
+        let data_sectors = data.len().div_ceil(512);
+        data.resize(data_sectors * 512, 0);
+        let first_data = if mini { 3 } else { 2 };
+        let total = first_data + data_sectors;
+        assert!(total <= 128, "one FAT sector holds 128 entries");
+
+        let mut file = vec![0u8; 512];
+        file[..8].copy_from_slice(&super::super::container::OLE_MAGIC);
         put16(&mut file, 24, 0x003E);
         put16(&mut file, 26, 3);
         put16(&mut file, 28, 0xFFFE);
@@ -377,24 +391,31 @@ pub(crate) mod testfile {
         put32(&mut file, 44, 1);
         put32(&mut file, 48, 1);
         put32(&mut file, 56, 4096);
-        put32(&mut file, 60, END);
+        put32(&mut file, 60, if mini { 2 } else { END });
+        put32(&mut file, 64, u32::from(mini));
         put32(&mut file, 68, END);
         put32(&mut file, 76, 0);
         for i in 1..109 {
             put32(&mut file, 76 + 4 * i, FREE);
         }
-        let mut fat = vec![0u8; 512];
+        let mut fat = vec![0xFFu8; 512];
         put32(&mut fat, 0, 0xFFFF_FFFD);
         put32(&mut fat, 4, END);
-        for i in 2..128 {
-            let v = if i + 1 < total {
-                (i + 1) as u32
-            } else if i + 1 == total {
+        if mini {
+            put32(&mut fat, 8, END);
+        }
+        for i in first_data..total {
+            let next = if i + 1 == total { END } else { (i + 1) as u32 };
+            put32(&mut fat, 4 * i, next);
+        }
+        let mut mini_fat = vec![0xFFu8; 512];
+        for i in 0..mini_sectors {
+            let next = if i + 1 == mini_sectors {
                 END
             } else {
-                FREE
+                (i + 1) as u32
             };
-            put32(&mut fat, 4 * i, v);
+            put32(&mut mini_fat, 4 * i, next);
         }
         let mut dir = vec![0u8; 512];
         let entry =
@@ -413,14 +434,22 @@ pub(crate) mod testfile {
                 d[at + 116..at + 120].copy_from_slice(&start.to_le_bytes());
                 d[at + 120..at + 124].copy_from_slice(&len.to_le_bytes());
             };
-        entry(&mut dir, 0, "Root Entry", 5, 1, END, 0);
-        entry(&mut dir, 1, "Workbook", 2, FREE, 2, data.len() as u32);
+        if mini {
+            entry(&mut dir, 0, "Root Entry", 5, 1, 3, container_len as u32);
+            entry(&mut dir, 1, "Workbook", 2, FREE, 0, stream_len as u32);
+        } else {
+            entry(&mut dir, 0, "Root Entry", 5, 1, END, 0);
+            entry(&mut dir, 1, "Workbook", 2, FREE, 2, stream_len as u32);
+        }
         for i in 2..4 {
             // Unused entries point nowhere.
             dir[128 * i + 68..128 * i + 80].fill(0xFF);
         }
         file.extend_from_slice(&fat);
         file.extend_from_slice(&dir);
+        if mini {
+            file.extend_from_slice(&mini_fat);
+        }
         file.extend_from_slice(&data);
         file
     }
@@ -457,8 +486,16 @@ mod tests {
             merges: &[],
             dimensions: (0, 0, 0, 0),
         };
-        let bytes = compound_file(&biff(&[sheet((4, 7, 2, 6)), notes]));
+        let stream = biff(&[sheet((4, 7, 2, 6)), notes]);
+        // calamine reads the same workbook from the mini stream.
+        let small = read_bytes(
+            "team.xls",
+            &compound_file(&stream, true),
+            &Limits::default(),
+        );
+        let bytes = compound_file(&stream, false);
         let book = read_bytes("team.xls", &bytes, &Limits::default()).unwrap();
+        assert_eq!(small.unwrap(), book);
         assert_eq!(book.format, Format::Xls);
         let names: Vec<_> = book
             .sheets
@@ -501,15 +538,26 @@ mod tests {
     #[test]
     fn the_stream_is_found_in_the_container() {
         let stream = biff(&[sheet((4, 7, 2, 6))]);
-        let bytes = compound_file(&stream);
-        let found = Cfb::open(&bytes).unwrap().stream(&["Workbook"]).unwrap();
-        assert_eq!(&found[..stream.len()], &stream[..]);
+        for mini in [false, true] {
+            let bytes = compound_file(&stream, mini);
+            let found = Cfb::open(&bytes).unwrap().stream(&["Workbook"]).unwrap();
+            assert_eq!(&found[..stream.len()], &stream[..], "mini: {mini}");
+        }
     }
 
     #[test]
     fn a_huge_declared_grid_is_refused_before_calamine() {
         // 65,536 rows x 65,535 columns: calamine would reserve ~170 GB and abort.
-        let bytes = compound_file(&biff(&[sheet((0, 65_536, 0, 65_535))]));
+        // Small files keep their Workbook stream in the mini stream; both places are read.
+        for mini in [false, true] {
+            let bytes = compound_file(&biff(&[sheet((0, 65_536, 0, 65_535))]), mini);
+            let err = read_bytes("huge.xls", &bytes, &Limits::default()).unwrap_err();
+            assert!(
+                matches!(err, Error::TooLarge { flag: "--max-cells", actual, .. } if actual == 65_536 * 65_535),
+                "mini {mini}: {err}"
+            );
+        }
+        let bytes = compound_file(&biff(&[sheet((0, 65_536, 0, 65_535))]), false);
         let err = read_bytes("huge.xls", &bytes, &Limits::default()).unwrap_err();
         assert!(
             matches!(err, Error::TooLarge { flag: "--max-cells", actual, .. } if actual == 65_536 * 65_535),
@@ -517,7 +565,7 @@ mod tests {
         );
         assert!(err.to_string().contains("huge.xls"));
         // Inverted bounds wrap around in calamine's arithmetic; they are caught the same way.
-        let bytes = compound_file(&biff(&[sheet((10, 5, 0, 4))]));
+        let bytes = compound_file(&biff(&[sheet((10, 5, 0, 4))]), true);
         let err = read_bytes("inverted.xls", &bytes, &Limits::default()).unwrap_err();
         assert!(matches!(err, Error::TooLarge { .. }), "{err}");
     }
@@ -543,7 +591,7 @@ mod tests {
     #[test]
     fn damaged_containers_are_left_to_calamine() {
         assert!(Cfb::open(b"not ole").is_none());
-        let mut bytes = compound_file(&biff(&[sheet((4, 7, 2, 6))]));
+        let mut bytes = compound_file(&biff(&[sheet((4, 7, 2, 6))]), false);
         // Point the directory at a sector past the end of the file.
         bytes[48..52].copy_from_slice(&1000u32.to_le_bytes());
         assert!(check_xls_grid("t.xls", &bytes, &Limits::default()).is_ok());
