@@ -459,7 +459,7 @@ pub fn shared_ownership(ctx: &Ctx, out: &mut Vec<Finding>) {
 pub fn duty_split(ctx: &Ctx, out: &mut Vec<Finding>) {
     for duty in ctx.taxonomy.coverage_duties() {
         let tasks: Vec<usize> = (0..ctx.matrix.tasks.len())
-            .filter(|&i| ctx.duty(i) == Some(duty.id.as_str()))
+            .filter(|&i| ctx.covered_duty(i) == Some(duty.id.as_str()))
             .collect();
         // Distinct sets of Accountables across the duty's tasks, first seen first.
         let mut sets: Vec<(Vec<usize>, usize)> = Vec::new();
@@ -494,7 +494,7 @@ pub fn duty_split(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 pub fn uncovered_duty(ctx: &Ctx, out: &mut Vec<Finding>) {
     for duty in ctx.taxonomy.coverage_duties() {
-        let covered = (0..ctx.matrix.tasks.len()).any(|i| ctx.duty(i) == Some(duty.id.as_str()));
+        let covered = (0..ctx.matrix.tasks.len()).any(|i| ctx.covered_duty(i) == Some(duty.id.as_str()));
         if !covered {
             let side = match duty.side {
                 Side::Po => "PO duty ",

@@ -64,7 +64,7 @@ fn coverage(ctx: &Ctx) -> Vec<DutyCoverage> {
         .coverage_duties()
         .map(|duty| {
             let tasks: Vec<usize> = (0..ctx.matrix.tasks.len())
-                .filter(|&i| ctx.duty(i) == Some(duty.id.as_str()))
+                .filter(|&i| ctx.covered_duty(i) == Some(duty.id.as_str()))
                 .collect();
             let owners: BTreeSet<usize> = tasks
                 .iter()

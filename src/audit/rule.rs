@@ -125,6 +125,11 @@ impl<'a> Ctx<'a> {
         self.classes.get(task).and_then(|c| c.duty.as_deref())
     }
 
+    /// The coverage duty task `task` counts toward (its duty, or the duty that one restates).
+    pub fn covered_duty(&self, task: usize) -> Option<&'a str> {
+        self.duty(task).and_then(|d| self.taxonomy.coverage_of(d))
+    }
+
     pub fn task_name(&self, task: usize) -> &'a str {
         &self.matrix.tasks[task].name
     }

@@ -100,6 +100,7 @@ fn unclassified(m: &Matrix) -> Vec<Classification> {
 
 fn duty(id: &str, side: Side, kind: DutyKind) -> Duty {
     Duty {
+        covers: None,
         id: id.into(),
         side,
         kind,

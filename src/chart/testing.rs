@@ -69,6 +69,7 @@ pub fn finding(code: &'static str, name: &'static str, severity: Severity) -> Fi
 
 pub fn duty(id: &str, side: Side, text: &str) -> Duty {
     Duty {
+        covers: None,
         id: id.to_string(),
         side,
         kind: DutyKind::Duty,

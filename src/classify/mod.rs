@@ -36,6 +36,12 @@ pub struct Duty {
     pub section: String,
     /// Words, phrases, synonyms and abbreviations that signal it in task names.
     pub signals: Vec<String>,
+    /// For an article sentence that restates another duty (the prose "works with the scrum
+    /// team on a daily basis" restates the bullet "constant contact with the rest of the scrum
+    /// team"): the id of that duty. Tasks matching this entry cover that duty, and this entry
+    /// is not checked for coverage on its own, so one responsibility is never reported
+    /// uncovered twice.
+    pub covers: Option<String>,
 }
 
 /// The whole taxonomy, in a stable order.
@@ -49,9 +55,22 @@ impl Taxonomy {
         self.duties.iter().find(|d| d.id == id)
     }
 
-    /// Entries checked for coverage (duties, not skills or traits).
+    /// Entries checked for coverage: duties, not skills or traits, and not restatements of
+    /// another duty.
     pub fn coverage_duties(&self) -> impl Iterator<Item = &Duty> {
-        self.duties.iter().filter(|d| d.kind == DutyKind::Duty)
+        self.duties
+            .iter()
+            .filter(|d| d.kind == DutyKind::Duty && d.covers.is_none())
+    }
+
+    /// The coverage duty a task classified as `id` counts toward: `id` itself, or the duty
+    /// it restates. `None` for skills, traits and unknown ids.
+    pub fn coverage_of(&self, id: &str) -> Option<&str> {
+        let duty = self.duty(id)?;
+        if duty.kind != DutyKind::Duty {
+            return None;
+        }
+        Some(duty.covers.as_deref().unwrap_or(&duty.id))
     }
 }
 

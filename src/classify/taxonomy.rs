@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 /// practice). `raci taxonomy` prints this text.
 pub const BUILTIN_TOML: &str = include_str!("taxonomy.toml");
 
-const DUTY_KEYS: &[&str] = &["id", "side", "kind", "section", "text", "signals"];
+const DUTY_KEYS: &[&str] = &["id", "side", "kind", "covers", "section", "text", "signals"];
 
 impl Taxonomy {
     /// The taxonomy of the article, as shipped.
@@ -56,6 +56,23 @@ impl Taxonomy {
         if duties.is_empty() {
             return Err("no [[duty]] entries".to_string());
         }
+        // `covers` points at a coverage duty: one level only, same side, so coverage stays a
+        // plain lookup and a restatement never moves work to the other side.
+        for duty in &duties {
+            let Some(target) = &duty.covers else { continue };
+            let Some(parent) = duties.iter().find(|d| &d.id == target) else {
+                return Err(format!(
+                    "duty {:?}: covers {target:?}, which is not an id in this taxonomy",
+                    duty.id
+                ));
+            };
+            if parent.kind != DutyKind::Duty || parent.covers.is_some() || parent.side != duty.side {
+                return Err(format!(
+                    "duty {:?}: covers {target:?}, which must be a duty of the same side that covers no other",
+                    duty.id
+                ));
+            }
+        }
         Ok(Taxonomy { duties })
     }
 
@@ -70,6 +87,9 @@ impl Taxonomy {
             out.push_str(&format!("id = {}\n", quote(&duty.id)));
             out.push_str(&format!("side = {}\n", quote(duty.side.as_str())));
             out.push_str(&format!("kind = {}\n", quote(kind_name(duty.kind))));
+            if let Some(covers) = &duty.covers {
+                out.push_str(&format!("covers = {}\n", quote(covers)));
+            }
             out.push_str(&format!("section = {}\n", quote(&duty.section)));
             out.push_str(&format!("text = {}\n", quote(&duty.text)));
             out.push_str("signals = [\n");
@@ -215,6 +235,16 @@ fn read_duty(index: usize, entry: &toml::Value) -> Result<Duty, String> {
             "{name}: no signals; give at least one word or phrase that points to it"
         ));
     }
+    let covers = match table.get("covers") {
+        None => None,
+        Some(toml::Value::String(s)) if kind == DutyKind::Duty => Some(s.trim().to_string()),
+        Some(toml::Value::String(_)) => {
+            return Err(format!(
+                "{name}: only a duty can cover another duty; a {kind_text} only helps classify"
+            ))
+        }
+        Some(_) => return Err(format!("{name}: \"covers\" must be a duty id")),
+    };
     Ok(Duty {
         id,
         side,
@@ -222,6 +252,7 @@ fn read_duty(index: usize, entry: &toml::Value) -> Result<Duty, String> {
         text,
         section,
         signals,
+        covers,
     })
 }
 

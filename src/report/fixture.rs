@@ -36,6 +36,7 @@ fn letters(text: &str) -> LetterSet {
 
 fn duty(id: &str, side: Side, kind: DutyKind, text: &str) -> Duty {
     Duty {
+        covers: None,
         id: id.into(),
         side,
         kind,

@@ -119,6 +119,7 @@ fn classes(spec: &[&str]) -> Vec<Classification> {
 
 fn duty(id: &str, side: Side, kind: DutyKind, text: &str) -> Duty {
     Duty {
+        covers: None,
         id: id.into(),
         side,
         kind,

@@ -93,6 +93,7 @@ fn class(side: Side, duty: Option<&str>) -> Classification {
 
 fn duty(id: &str, side: Side, text: &str) -> Duty {
     Duty {
+        covers: None,
         id: id.to_string(),
         side,
         kind: DutyKind::Duty,

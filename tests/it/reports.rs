@@ -52,6 +52,7 @@ fn letters(text: &str) -> LetterSet {
 
 fn duty(id: &str, side: Side, text: &str) -> Duty {
     Duty {
+        covers: None,
         id: id.into(),
         side,
         kind: DutyKind::Duty,
