@@ -124,11 +124,22 @@ pub(crate) struct Ctx<'a> {
     pub legend: Option<&'a Legend>,
     pub roster: &'a [RosterEntry],
     pub sheet_name: Option<&'a str>,
+    /// Kinds already worked out, by text: every reading asks about the same cells many
+    /// times, a matrix repeats a handful of texts, and parsing is the costly part.
+    pub kinds: std::cell::RefCell<std::collections::BTreeMap<String, Kind>>,
 }
 
 impl Ctx<'_> {
     pub fn kind(&self, cell: &GCell) -> Kind {
-        kind_of(&cell.value, &self.probe)
+        let CellValue::Text(text) = &cell.value else {
+            return kind_of(&cell.value, &self.probe);
+        };
+        if let Some(k) = self.kinds.borrow().get(text.as_str()) {
+            return *k;
+        }
+        let k = kind_of(&cell.value, &self.probe);
+        self.kinds.borrow_mut().insert(text.clone(), k);
+        k
     }
 
     /// The scheme cells are read with: forced, taught by a legend, or chosen from the
@@ -155,7 +166,8 @@ impl Ctx<'_> {
         let vs = Scheme::named(SchemeName::RaciVs);
         let daci = Scheme::named(SchemeName::Daci);
         let (mut s, mut v, mut d, mut r) = (false, false, false, false);
-        for t in texts {
+        let distinct: std::collections::BTreeSet<&str> = texts.collect();
+        for t in distinct {
             if let CellParse::Letters(set) | CellParse::Unknown { letters: set, .. } =
                 parse_cell(t, &rasci)
             {
@@ -330,16 +342,18 @@ pub(crate) fn assign(m: &mut Matrix, task: usize, party: usize, letters: LetterS
         return;
     }
     let t = &mut m.tasks[task];
-    if let Some(a) = t.assignments.iter_mut().find(|a| a.party == party) {
-        a.letters = a.letters.union(letters);
-        return;
+    // Kept sorted by party, so a wide task row costs a push, not a sort, per cell.
+    match t.assignments.binary_search_by_key(&party, |a| a.party) {
+        Ok(i) => t.assignments[i].letters = t.assignments[i].letters.union(letters),
+        Err(i) => t.assignments.insert(
+            i,
+            crate::model::Assignment {
+                party,
+                letters,
+                pos,
+            },
+        ),
     }
-    t.assignments.push(crate::model::Assignment {
-        party,
-        letters,
-        pos,
-    });
-    t.assignments.sort_by_key(|a| a.party);
 }
 
 /// Closing sentences every reading ends with: the counts.
@@ -442,30 +456,28 @@ fn detect_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> 
         legend: legend.as_ref(),
         roster,
         sheet_name: sheet.name.as_deref(),
+        kinds: Default::default(),
     };
     let mut found: Vec<Candidate> = Vec::new();
     found.extend(inverted::detect(&g, &ctx));
     found.extend(long::detect(&g, &ctx));
     let w = wide::detect(&g, &ctx);
-    let tg = Grid::from_sheet(sheet, true);
-    let mut tg = tg;
-    if let Some(l) = &legend {
-        for &p in &l.cells {
-            tg.remove_origin(p);
-        }
-    }
-    let t = wide::detect(&tg, &ctx);
-    match (w, t) {
-        (Some(w), Some(t)) => {
-            if wide::looks_transposed(&w) {
-                found.push(t)
-            } else {
-                found.push(w)
+    // The transposed reading is only needed when the wide one fails or looks like tasks
+    // written across: it costs as much again on large sheets.
+    if w.as_ref().is_none_or(wide::looks_transposed) {
+        let mut tg = Grid::from_sheet(sheet, true);
+        if let Some(l) = &legend {
+            for &p in &l.cells {
+                tg.remove_origin(p);
             }
         }
-        (Some(w), None) => found.push(w),
-        (None, Some(t)) => found.push(t),
-        (None, None) => {}
+        match (w, wide::detect(&tg, &ctx)) {
+            (_, Some(t)) => found.push(t),
+            (Some(w), None) => found.push(w),
+            (None, None) => {}
+        }
+    } else {
+        found.extend(w);
     }
     // Most letters understood wins; on a tie the earlier reading (inverted, long, wide) is
     // the more specific one.

@@ -10,33 +10,48 @@ use std::collections::{BTreeMap, BTreeSet};
 /// top of its sheet, and this bounds the work on large sheets.
 const HEADER_SEARCH_ROWS: usize = 60;
 
-/// Per column: every non-empty cell's row and kind, in row order.
-type Columns = BTreeMap<u32, Vec<(u32, Kind)>>;
+/// One column's non-empty cells, in row order, with suffix counts so that "how many letters
+/// below row h" costs a binary search, not a walk down the column.
+#[derive(Debug, Default)]
+struct Column {
+    cells: Vec<(u32, Kind)>,
+    /// `suffix[i]`: (letters, marks, odd, other) among `cells[i..]`.
+    suffix: Vec<[usize; 4]>,
+}
+
+/// Per column number.
+type Columns = BTreeMap<u32, Column>;
 
 fn columns(grid: &Grid, ctx: &Ctx) -> Columns {
     let mut cols: Columns = BTreeMap::new();
     for ((r, c), cell) in grid.iter() {
-        cols.entry(c).or_default().push((r, ctx.kind(cell)));
+        cols.entry(c).or_default().cells.push((r, ctx.kind(cell)));
+    }
+    for col in cols.values_mut() {
+        let mut suffix = vec![[0usize; 4]; col.cells.len() + 1];
+        for i in (0..col.cells.len()).rev() {
+            let mut next = suffix[i + 1];
+            next[match col.cells[i].1 {
+                Kind::Letters | Kind::Partial => 0,
+                Kind::Mark => 1,
+                Kind::Odd => 2,
+                _ => 3,
+            }] += 1;
+            suffix[i] = next;
+        }
+        col.suffix = suffix;
     }
     cols
 }
 
-/// Letters and other values below `row` in a column.
-/// Counts `(letters, marks, odd, other)`; odd marks (`x`) count as neither letters nor other.
+/// Counts `(letters, marks, odd, other)` below `row`; odd marks (`x`) count as neither
+/// letters nor other.
 fn below4(cols: &Columns, col: u32, row: u32) -> (usize, usize, usize, usize) {
     let Some(v) = cols.get(&col) else {
         return (0, 0, 0, 0);
     };
-    let start = v.partition_point(|(r, _)| *r <= row);
-    let (mut letters, mut marks, mut odd, mut other) = (0, 0, 0, 0);
-    for (_, k) in &v[start..] {
-        match k {
-            Kind::Letters | Kind::Partial => letters += 1,
-            Kind::Mark => marks += 1,
-            Kind::Odd => odd += 1,
-            _ => other += 1,
-        }
-    }
+    let start = v.cells.partition_point(|(r, _)| *r <= row);
+    let [letters, marks, odd, other] = v.suffix[start];
     (letters, marks, odd, other)
 }
 
@@ -260,7 +275,7 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
     let mut text_cols: Vec<(u32, usize)> = Vec::new();
     for (&c, _) in cols.range(..first_party) {
         let mut distinct = BTreeSet::new();
-        for (r, k) in &cols[&c] {
+        for (r, k) in &cols[&c].cells {
             let cell = grid.get(*r, c)?;
             if *r > header && matches!(k, Kind::Text | Kind::Odd) && !cell.copy {
                 let t = cell.text().unwrap_or_default();
@@ -281,6 +296,7 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
         cols.range(..first_party)
             .map(|(&c, v)| {
                 let n = v
+                    .cells
                     .iter()
                     .filter(|(r, _)| *r > header)
                     .filter(|(r, _)| grid.get(*r, c).is_some_and(|x| !x.copy))
@@ -336,7 +352,9 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
             .iter()
             .filter_map(|&c| grid.get(r, c).map(|x| ctx.kind(x)))
             .collect();
-        !kinds.is_empty() && kinds.iter().all(|k| *k == Kind::Text)
+        !kinds.is_empty()
+            && kinds.iter().all(|k| matches!(k, Kind::Text | Kind::Odd))
+            && (kinds.contains(&Kind::Text) || grid.text(r, task_col).is_none())
     };
     let mut blank_cols = Vec::new();
     let max_col = cols.keys().next_back().copied().unwrap_or(0);
@@ -431,14 +449,15 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         .flat_map(|(c, extra)| std::iter::once(*c).chain(extra.iter().copied()))
         .chain(l.blank_cols.iter().copied())
         .collect();
+    let party_set: BTreeSet<u32> = party_cols.iter().copied().collect();
     // A label merged across the party columns (a phase row) is not letters: copies whose
     // value comes from outside the party columns are not content of those columns.
     let in_matrix = |r: u32, c: u32| {
         grid.get(r, c)
-            .filter(|x| !x.copy || party_cols.contains(&grid.grid_col(x.origin)))
+            .filter(|x| !x.copy || party_set.contains(&grid.grid_col(x.origin)))
     };
     let kind_at = |r: u32, c: u32| in_matrix(r, c).map(|x| ctx.kind(x));
-    let header_texts: Vec<String> = l
+    let header_texts: BTreeSet<String> = l
         .parties
         .iter()
         .filter_map(|(c, _)| {
@@ -463,6 +482,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         let mut content = 0;
         let mut letters = 0;
         let mut texts = 0;
+        let mut real_letters = 0;
         let mut same_as_header = 0;
         for &c in &party_cols {
             if let Some(k) = kind_at(r, c) {
@@ -470,12 +490,22 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
                 if k.has_letters() {
                     letters += 1;
                 }
-                if k == Kind::Text {
+                if matches!(k, Kind::Letters | Kind::Partial) {
+                    real_letters += 1;
+                }
+                // Titles under the names: text, or a short role such as `PO` or `PM`.
+                if k == Kind::Text
+                    || k == Kind::Odd
+                        && grid
+                            .text(r, c)
+                            .is_some_and(|t| super::titles::title_side(t, ctx.opts).is_some())
+                {
                     texts += 1;
                 }
-                if grid
-                    .text(r, c)
-                    .is_some_and(|t| header_texts.contains(&clean_name(t).to_lowercase()))
+                if matches!(k, Kind::Text | Kind::Odd | Kind::Partial)
+                    && grid
+                        .text(r, c)
+                        .is_some_and(|t| header_texts.contains(&clean_name(t).to_lowercase()))
                 {
                     same_as_header += 1;
                 }
@@ -489,7 +519,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             || same_as_header >= 2 && same_as_header * 2 >= header_texts.len()
         {
             RowKind::Repeat
-        } else if !seen_task && letters == 0 && texts * 2 >= l.parties.len() && texts > 0 {
+        } else if !seen_task && real_letters == 0 && texts * 2 >= l.parties.len() && texts > 0 {
             RowKind::Title
         } else if content > 0 {
             let junk_name = task_text.is_none_or(|t| {
@@ -743,7 +773,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         .filter(|&&c| grid.get(l.header, c).map(|x| x.origin) != task_head || task_head.is_none())
         .filter(|&&c| c < l.parties[0].0)
         .map(|&c| {
-            let v = &cols[&c];
+            let v = &cols[&c].cells;
             let ids = v
                 .iter()
                 .filter(|(r, k)| {
@@ -800,7 +830,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     let last_party = l.parties.last().map(|p| p.0).unwrap_or(0);
     let after: Vec<String> = cols
         .keys()
-        .filter(|&&c| c > l.parties[0].0 && !party_cols.contains(&c))
+        .filter(|&&c| c > l.parties[0].0 && !party_set.contains(&c))
         .map(|&c| {
             let why = match grid.text(l.header, c) {
                 Some(t) if placeholder(t) => "a placeholder header",
@@ -1372,6 +1402,21 @@ mod tests {
         let m = detect(&wb, &LayoutOptions::default()).unwrap();
         assert_eq!(m.tasks.len(), 2, "{:#?}", m.notes);
         assert!(m.issues.is_empty());
+    }
+
+    #[test]
+    fn short_titles_under_the_names() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "Cy"],
+            &["", "PO", "PM", "Dev lead"],
+            &["Plan", "R", "A", "x"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 1);
+        assert_eq!(m.parties[0].title_side, Some(TitleSide::Po));
+        assert_eq!(m.parties[1].title_side, Some(TitleSide::Ambiguous));
+        assert_eq!(m.parties[2].title.as_deref(), Some("Dev lead"));
+        assert_eq!(m.issues.len(), 1);
     }
 
     #[test]
