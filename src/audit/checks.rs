@@ -494,7 +494,8 @@ pub fn duty_split(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 pub fn uncovered_duty(ctx: &Ctx, out: &mut Vec<Finding>) {
     for duty in ctx.taxonomy.coverage_duties() {
-        let covered = (0..ctx.matrix.tasks.len()).any(|i| ctx.covered_duty(i) == Some(duty.id.as_str()));
+        let covered =
+            (0..ctx.matrix.tasks.len()).any(|i| ctx.covered_duty(i) == Some(duty.id.as_str()));
         if !covered {
             let side = match duty.side {
                 Side::Po => "PO duty ",
