@@ -23,177 +23,50 @@ const PARTIES: [&str; 9] = [
 ];
 
 /// (phase, task, letters per party in PARTIES order). The planted problems are commented.
+#[rustfmt::skip]
 const ROWS: &[(&str, &str, [&str; 9])] = &[
-    (
-        "Discovery",
-        "Define product vision",
-        ["C", "A/R", "", "I", "", "C", "", "C", "I"],
-    ),
-    (
-        "Discovery",
-        "Conduct customer interviews",
-        ["C", "A", "", "", "", "R", "", "", "C"],
-    ),
-    (
-        "Discovery",
-        "Market research",
-        ["I", "A/R", "", "", "", "", "", "C", "C"],
-    ),
+    ("Discovery", "Define product vision",                  ["C",   "A/R", "",    "I",   "",  "C",   "",  "C",   "I"]),
+    ("Discovery", "Conduct customer interviews",            ["C",   "A",   "",    "",    "",  "R",   "",  "",    "C"]),
+    ("Discovery", "Market research",                        ["I",   "A/R", "",    "",    "",  "",    "",  "C",   "C"]),
     // Planted: no Accountable (R001).
-    (
-        "Discovery",
-        "Competitive analysis",
-        ["", "R", "", "", "", "", "", "C", "C"],
-    ),
-    (
-        "Discovery",
-        "Set product strategy and roadmap",
-        ["C", "A/R", "", "C", "", "", "", "I", "I"],
-    ),
-    (
-        "Discovery",
-        "Build the business case",
-        ["I", "A/R", "", "", "", "", "", "C", "C"],
-    ),
-    (
-        "Discovery",
-        "Gather stakeholder requirements",
-        ["C", "A/R", "", "", "", "C", "", "", "C"],
-    ),
-    (
-        "Discovery",
-        "Define user personas",
-        ["C", "A", "", "", "", "R", "", "C", ""],
-    ),
-    (
-        "Discovery",
-        "Prioritise the product backlog",
-        ["A/R", "C", "I", "C", "", "", "", "", ""],
-    ),
-    (
-        "Discovery",
-        "Write user stories and acceptance criteria",
-        ["A/R", "", "", "", "C", "C", "C", "", ""],
-    ),
-    (
-        "Delivery",
-        "Sprint planning",
-        ["A", "", "R", "C", "R", "", "C", "", ""],
-    ),
-    (
-        "Delivery",
-        "Backlog refinement",
-        ["A/R", "", "I", "C", "C", "C", "C", "", ""],
-    ),
-    (
-        "Delivery",
-        "Daily stand-up",
-        ["I", "", "A/R", "", "R", "", "", "", ""],
-    ),
-    (
-        "Delivery",
-        "Remove impediments",
-        ["C", "", "A/R", "C", "", "", "", "", ""],
-    ),
-    (
-        "Delivery",
-        "Technical architecture decisions",
-        ["I", "", "", "A/R", "C", "", "", "", ""],
-    ),
-    (
-        "Delivery",
-        "UX design and prototyping",
-        ["C", "C", "", "", "I", "A/R", "", "", ""],
-    ),
-    (
-        "Delivery",
-        "Implement features",
-        ["I", "", "", "A", "R", "", "C", "", ""],
-    ),
-    (
-        "Delivery",
-        "Check sprint progress and verify results",
-        ["A/R", "", "C", "C", "", "", "", "", ""],
-    ),
+    ("Discovery", "Competitive analysis",                   ["",    "R",   "",    "",    "",  "",    "",  "C",   "C"]),
+    ("Discovery", "Set product strategy and roadmap",       ["C",   "A/R", "",    "C",   "",  "",    "",  "I",   "I"]),
+    ("Discovery", "Build the business case",                ["I",   "A/R", "",    "",    "",  "",    "",  "C",   "C"]),
+    ("Discovery", "Gather stakeholder requirements",        ["C",   "A/R", "",    "",    "",  "C",   "",  "",    "C"]),
+    ("Discovery", "Define user personas",                   ["C",   "A",   "",    "",    "",  "R",   "",  "C",   ""]),
+    ("Discovery", "Define epics and high-level user stories", ["C", "A/R", "",    "",    "I", "C",   "",  "",    ""]),
+    ("Discovery", "Set quarterly business priorities",      ["A/R", "C",   "",    "I",   "",  "",    "",  "",    "C"]),
+    ("Discovery", "Prioritise the product backlog",         ["A/R", "C",   "I",   "C",   "",  "",    "",  "",    ""]),
+    ("Discovery", "Write acceptance criteria",              ["A/R", "",    "",    "",    "C", "C",   "C", "",    ""]),
+    ("Delivery",  "Define product development stages",      ["C",   "A",   "R",   "C",   "",  "",    "",  "",    ""]),
+    ("Delivery",  "Sprint planning",                        ["A",   "",    "R",   "C",   "R", "",    "C", "",    ""]),
+    ("Delivery",  "Backlog refinement",                     ["A/R", "",    "I",   "C",   "C", "C",   "C", "",    ""]),
+    ("Delivery",  "Daily stand-up",                         ["I",   "",    "A/R", "",    "R", "",    "",  "",    ""]),
+    ("Delivery",  "Remove impediments",                     ["C",   "",    "A/R", "C",   "",  "",    "",  "",    ""]),
+    ("Delivery",  "Technical architecture decisions",       ["I",   "",    "",    "A/R", "C", "",    "",  "",    ""]),
+    ("Delivery",  "UX design and prototyping",              ["C",   "C",   "",    "",    "I", "A/R", "",  "",    ""]),
+    ("Delivery",  "Implement features",                     ["I",   "",    "",    "A",   "R", "",    "C", "",    ""]),
+    ("Delivery",  "Check sprint progress and verify results", ["A/R", "",  "C",   "C",   "",  "",    "",  "",    ""]),
     // Planted: the Product Manager accepts user stories (M001, M002).
-    (
-        "Delivery",
-        "Accept user stories",
-        ["C", "A/R", "", "", "", "", "C", "", ""],
-    ),
-    (
-        "Delivery",
-        "User acceptance testing (UAT)",
-        ["A", "I", "", "", "C", "", "R", "", ""],
-    ),
-    (
-        "Delivery",
-        "Sprint review",
-        ["A", "I", "R", "", "R", "C", "", "", ""],
-    ),
-    (
-        "Delivery",
-        "Sprint retrospective",
-        ["C", "", "A/R", "", "R", "", "", "", ""],
-    ),
-    (
-        "Delivery",
-        "Track delivery timeline and budget",
-        ["A/R", "I", "C", "C", "", "", "", "", ""],
-    ),
-    (
-        "Delivery",
-        "Release planning",
-        ["A/R", "C", "", "C", "", "", "C", "I", ""],
-    ),
+    ("Delivery",  "Accept user stories",                    ["C",   "A/R", "",    "",    "",  "",    "C", "",    ""]),
+    ("Delivery",  "User acceptance testing (UAT)",          ["A",   "I",   "",    "",    "C", "",    "R", "",    ""]),
+    ("Delivery",  "Sprint review",                          ["A",   "I",   "R",   "",    "R", "C",   "",  "",    ""]),
+    ("Delivery",  "Sprint retrospective",                   ["C",   "",    "A/R", "",    "R", "",    "",  "",    ""]),
+    ("Delivery",  "Track delivery timeline and budget",     ["A/R", "I",   "C",   "C",   "",  "",    "",  "",    ""]),
+    ("Delivery",  "Release planning",                       ["A/R", "C",   "",    "C",   "",  "",    "C", "I",   ""]),
     // Planted: two Accountables, one PO and one PM (R002, O002).
-    (
-        "Launch",
-        "Approve release scope",
-        ["A", "A", "", "C", "", "", "C", "", ""],
-    ),
-    (
-        "Launch",
-        "Go-to-market plan",
-        ["I", "A/R", "", "", "", "", "", "R", "C"],
-    ),
-    (
-        "Launch",
-        "Sales enablement and training",
-        ["I", "A", "", "", "", "", "", "R", "R"],
-    ),
-    (
-        "Launch",
-        "Marketing campaign launch",
-        ["I", "C", "", "", "", "", "", "A/R", "I"],
-    ),
+    ("Launch",    "Approve release scope",                  ["A",   "A",   "",    "C",   "",  "",    "C", "",    ""]),
+    ("Launch",    "Pricing and packaging",                  ["A/R", "C",   "",    "",    "",  "",    "",  "C",   "C"]),
+    ("Launch",    "Go-to-market plan",                      ["I",   "A/R", "",    "",    "",  "",    "",  "R",   "C"]),
+    ("Launch",    "Sales enablement and training",          ["I",   "A",   "",    "",    "",  "",    "",  "R",   "R"]),
+    ("Launch",    "Marketing campaign launch",              ["I",   "C",   "",    "",    "",  "",    "",  "A/R", "I"]),
     // Planted: an unknown letter (D001) in the Sales Lead column.
-    (
-        "Launch",
-        "Production deployment",
-        ["I", "", "I", "A", "R", "", "C", "", "X"],
-    ),
-    (
-        "Launch",
-        "Release notes and launch announcement",
-        ["C", "A", "", "", "", "", "", "R", "I"],
-    ),
+    ("Launch",    "Production deployment",                  ["I",   "",    "I",   "A",   "R", "",    "C", "",    "X"]),
+    ("Launch",    "Launch announcement and press release",  ["C",   "A",   "",    "",    "",  "",    "",  "R",   "I"]),
     // Planted: nobody assigned (R007).
-    (
-        "Launch",
-        "Plan launch webinar",
-        ["", "", "", "", "", "", "", "", ""],
-    ),
-    (
-        "Launch",
-        "Collect customer feedback after launch",
-        ["I", "A/R", "", "", "", "C", "", "", "C"],
-    ),
-    (
-        "Launch",
-        "Team offsite logistics",
-        ["", "", "A/R", "", "", "", "", "", ""],
-    ),
+    ("Launch",    "Plan launch webinar",                    ["",    "",    "",    "",    "",  "",    "",  "",    ""]),
+    ("Launch",    "Collect customer feedback after launch", ["I",   "A/R", "",    "",    "",  "C",   "",  "",    "C"]),
+    ("Launch",    "Team offsite logistics",                 ["",    "",    "A/R", "",    "",  "",    "",  "",    ""]),
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

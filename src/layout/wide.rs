@@ -129,6 +129,82 @@ fn id_like(text: &str) -> bool {
 }
 
 /// A numbered phase label (`1-INIZIALIZZAZIONE PROGETTO`, `2. Design`).
+/// Verbs that open task names in RACI matrices ("Plan launch webinar", "Write release
+/// notes"). Words that also name phases on their own (Launch, Release, Design, Test, Build)
+/// are left out, so "Launch activities" stays a group.
+const TASK_VERBS: &[&str] = &[
+    "accept",
+    "agree",
+    "align",
+    "analyse",
+    "analyze",
+    "approve",
+    "assess",
+    "check",
+    "collect",
+    "communicate",
+    "conduct",
+    "coordinate",
+    "create",
+    "decide",
+    "define",
+    "deliver",
+    "document",
+    "draft",
+    "ensure",
+    "estimate",
+    "facilitate",
+    "gather",
+    "hire",
+    "hold",
+    "host",
+    "identify",
+    "implement",
+    "interview",
+    "maintain",
+    "manage",
+    "map",
+    "measure",
+    "monitor",
+    "negotiate",
+    "organise",
+    "organize",
+    "plan",
+    "prepare",
+    "present",
+    "prioritise",
+    "prioritize",
+    "publish",
+    "refine",
+    "remove",
+    "report",
+    "review",
+    "run",
+    "schedule",
+    "send",
+    "set",
+    "sign",
+    "track",
+    "train",
+    "update",
+    "validate",
+    "verify",
+    "write",
+];
+
+/// Does a label read like a task name: two words or more, opening with a task verb, and not
+/// shouted in capitals the way section headings are?
+fn reads_as_task(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.len() < 2 || !label.chars().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let first = words[0]
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    TASK_VERBS.contains(&first.as_str())
+}
+
 fn numbered(text: &str) -> bool {
     let t = text.trim();
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
@@ -890,6 +966,34 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         );
     }
 
+    // A label row with no letters is normally a group (phase) row. But a task nobody has been
+    // given yet also has a label and no letters, and losing it into a group would hide the
+    // very gap the audit exists to show. Such a row reads like the task names around it: it
+    // starts with a verb ("Plan launch webinar"), where group rows are names ("Launch").
+    let label_names: Vec<(usize, String)> = kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.1 == RowKind::Label)
+        .filter_map(|(i, k)| {
+            grid.get(k.0, l.task_col)
+                .map(|c| (i, clean_name(&c.value.display())))
+        })
+        .collect();
+    let first_task = kinds.iter().position(|k| k.1 == RowKind::Task);
+    let opens_with_group = label_names
+        .first()
+        .is_some_and(|(i, _)| first_task.is_none_or(|t| *i < t));
+    let noun_groups = label_names.iter().any(|(_, n)| !reads_as_task(n));
+    let unassigned_task = |idx: usize, name: &str| -> bool {
+        let after_task = kinds[..idx]
+            .iter()
+            .rev()
+            .find(|k| matches!(k.1, RowKind::Task | RowKind::Label))
+            .is_some_and(|k| k.1 == RowKind::Task);
+        !hierarchy && after_task && reads_as_task(name) && (noun_groups || !opens_with_group)
+    };
+    let mut unassigned_rows = Vec::new();
+
     // Tasks.
     let mut current_group: Option<String> = None;
     let mut fill_group: Option<String> = None;
@@ -927,6 +1031,9 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
                     .find(|k| matches!(k.1, RowKind::Task | RowKind::Label));
                 let is_group = if hierarchy {
                     next.is_some_and(|n| indent_of(n.0) > indent_of(r))
+                } else if next.is_some() && unassigned_task(idx, &name) {
+                    unassigned_rows.push(grid.row_label(r));
+                    false
                 } else {
                     next.is_some()
                 };
@@ -1026,6 +1133,28 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             super::plural(marks, "cell", "cells")
         ));
     }
+    if !unassigned_rows.is_empty() {
+        m.notes.push(format!(
+            "{} {} no letters but {} like a task (it starts with a verb, unlike the group rows), \
+             so {} kept as a task nobody is assigned to.",
+            cap(&unassigned_rows.join(", ")),
+            if unassigned_rows.len() == 1 {
+                "has"
+            } else {
+                "have"
+            },
+            if unassigned_rows.len() == 1 {
+                "reads"
+            } else {
+                "read"
+            },
+            if unassigned_rows.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            },
+        ));
+    }
     if !group_rows.is_empty() {
         m.notes.push(format!(
             "Group rows (a label and no letters): {}.",
@@ -1078,6 +1207,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
 mod tests {
     use super::super::testutil::*;
     use super::super::{detect, LayoutOptions};
+    use super::reads_as_task;
     use crate::model::{CellProblem, Letter, LetterSet, Pos, SchemeName, Shape, TitleSide};
 
     fn letters(m: &crate::model::Matrix, task: &str, party: &str) -> String {
@@ -1125,6 +1255,62 @@ mod tests {
             m.source.cell_ref(m.tasks[1].assignments[0].pos),
             "t.xlsx[RACI]!D5"
         );
+    }
+
+    #[test]
+    fn a_task_nobody_holds_is_not_mistaken_for_a_group() {
+        let wb = csv(&[
+            &["Task", "Ana (Product Owner)", "Tom (Product Manager)"],
+            &["Discovery", "", ""],
+            &["Market research", "C", "A/R"],
+            &["Launch", "", ""],
+            &["Go-to-market plan", "I", "A/R"],
+            &["Plan launch webinar", "", ""],
+            &["Collect feedback", "I", "A/R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<&str> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Market research",
+                "Go-to-market plan",
+                "Plan launch webinar",
+                "Collect feedback"
+            ]
+        );
+        assert!(m.tasks[2].assignments.is_empty());
+        assert_eq!(m.tasks[2].group.as_deref(), Some("Launch"));
+        assert_eq!(m.tasks[3].group.as_deref(), Some("Launch"));
+        assert!(
+            m.notes.iter().any(|n| n.contains("nobody is assigned")),
+            "{:?}",
+            m.notes
+        );
+    }
+
+    #[test]
+    fn verb_groups_stay_groups_when_every_group_is_a_verb() {
+        let wb = csv(&[
+            &["Task", "Dev", "Ops"],
+            &["Set up the platform", "", ""],
+            &["Install", "R/A", "I"],
+            &["Run the platform", "", ""],
+            &["Monitor", "I", "R/A"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2);
+        assert_eq!(m.tasks[1].group.as_deref(), Some("Run the platform"));
+    }
+
+    #[test]
+    fn reads_as_task_words() {
+        assert!(reads_as_task("Plan launch webinar"));
+        assert!(reads_as_task("Write release notes"));
+        assert!(!reads_as_task("Launch"));
+        assert!(!reads_as_task("Launch activities"));
+        assert!(!reads_as_task("PLAN THE PROJECT"));
+        assert!(!reads_as_task("Plan"));
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub(crate) struct Facts {
     pub no_accountable: usize,
     pub many_accountable: usize,
     pub no_responsible: usize,
+    /// Tasks with no letters at all (R007); not counted again as missing A or R.
+    pub unassigned: usize,
     pub unclassified: usize,
     pub unreadable_cells: usize,
     /// Tasks per side, in [`Side::ALL`] order.
@@ -55,13 +57,17 @@ impl Facts {
             }
         }
         for (i, t) in m.tasks.iter().enumerate() {
-            match t.count(Letter::A) {
-                0 => f.no_accountable += 1,
-                1 => {}
-                _ => f.many_accountable += 1,
-            }
-            if t.count(Letter::R) == 0 {
-                f.no_responsible += 1;
+            if t.assignments.iter().all(|a| a.letters.is_empty()) {
+                f.unassigned += 1;
+            } else {
+                match t.count(Letter::A) {
+                    0 => f.no_accountable += 1,
+                    1 => {}
+                    _ => f.many_accountable += 1,
+                }
+                if t.count(Letter::R) == 0 {
+                    f.no_responsible += 1;
+                }
             }
             let s = side(o, i);
             if s == Side::Unclassified {
@@ -104,6 +110,7 @@ pub fn headline(o: &Outcome) -> String {
         }
     }
     for (n, what) in [
+        (f.unassigned, "nobody assigned"),
         (f.no_accountable, "no Accountable"),
         (f.many_accountable, "more than one Accountable"),
         (f.no_responsible, "no Responsible"),
@@ -185,8 +192,8 @@ mod tests {
         assert_eq!(
             headline(&f.outcome()),
             "1 person does both PO and PM work; 1 PO duty is not covered; \
-             1 PM duty is not covered; 3 tasks have no Accountable; \
-             1 task has no Responsible; 2 tasks could not be placed on the PO or PM side; \
+             1 PM duty is not covered; 1 task has nobody assigned; 2 tasks have no Accountable; \
+             2 tasks could not be placed on the PO or PM side; \
              1 cell could not be read."
         );
     }

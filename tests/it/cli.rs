@@ -124,12 +124,12 @@ fn every_task_and_party_appears() {
     let (_tmp, out, assert) = audit_into(&sample("product-team.xlsx"), &["--only", "csv"]);
     assert.success();
     let (_, tasks) = read_csv(&out.join("tasks.csv"));
-    assert_eq!(tasks.len(), 33);
+    assert_eq!(tasks.len(), 37);
     assert_eq!(tasks[0]["task"], "Define product vision");
     assert_eq!(tasks[0]["group"], "Discovery");
     assert_eq!(tasks[0]["cell"], "product-team.xlsx[RACI]!A5");
-    assert_eq!(tasks[32]["task"], "Team offsite logistics");
-    assert_eq!(tasks[32]["group"], "Launch");
+    assert_eq!(tasks[36]["task"], "Team offsite logistics");
+    assert_eq!(tasks[36]["group"], "Launch");
     let (_, parties) = read_csv(&out.join("parties.csv"));
     assert_eq!(parties.len(), 9);
     let maria = &parties[0];
@@ -168,7 +168,7 @@ fn planted_problems_are_found() {
     assert!(has("M001", "Accept user stories"), "PM accepts stories");
     let d001: Vec<_> = findings.iter().filter(|f| f["code"] == "D001").collect();
     assert_eq!(d001.len(), 1, "{d001:?}");
-    assert_eq!(d001[0]["cell"], "product-team.xlsx[RACI]!J35");
+    assert_eq!(d001[0]["cell"], "product-team.xlsx[RACI]!J39");
     assert_eq!(d001[0]["task"], "Production deployment");
     assert_eq!(d001[0]["party"], "Sales Lead");
     // The KPI duty is a PM duty nobody covers.
