@@ -8,4 +8,7 @@ mod charts;
 mod classify_eval;
 mod cli;
 mod layout_realworld;
+mod portfolio;
+mod props;
 mod reports;
+mod serve;
