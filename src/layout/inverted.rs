@@ -181,8 +181,43 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         "Scheme {}, from the letter columns.",
         scheme.describe()
     ));
+    // A column headed like a phase or group names the group of each row (filled down), so a
+    // row with a task name and no names in the letter columns is a task nobody holds, not a
+    // group label.
+    let group_col = grid
+        .row(header)
+        .filter(|(c, cell)| !cell.copy && *c != task_col && !letter_cols.iter().any(|x| x.0 == *c))
+        .find(|(_, cell)| {
+            cell.text().is_some_and(|t| {
+                let f = super::grid::fold(t);
+                [
+                    "phase",
+                    "group",
+                    "stage",
+                    "category",
+                    "section",
+                    "area",
+                    "workstream",
+                    "epic",
+                    "lot",
+                    "fase",
+                    "etape",
+                    "gruppe",
+                ]
+                .iter()
+                .any(|w| f.split(|ch: char| !ch.is_alphanumeric()).any(|x| x == *w))
+            })
+        })
+        .map(|(c, _)| c);
+    if let Some(g) = group_col {
+        m.notes.push(format!(
+            "{} holds groups (filled down); a task with no names in the letter columns is kept as a task nobody holds.",
+            super::wide::cap(&grid.col_label(g))
+        ));
+    }
     let others: Vec<String> = grid
         .row(header)
+        .filter(|(c, _)| Some(*c) != group_col)
         .filter(|(c, cell)| !cell.copy && *c != task_col && !letter_cols.iter().any(|x| x.0 == *c))
         .filter_map(|(c, cell)| {
             cell.text()
@@ -263,11 +298,18 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     }
     let mut groups = Vec::new();
     let mut group: Option<String> = None;
+    let mut filled_group: Option<String> = None;
     for (i, row) in rows.iter().enumerate() {
+        if let Some(g) = group_col {
+            if let Some(t) = grid.text(row.r, g) {
+                filled_group = Some(clean_name(t));
+            }
+            group = filled_group.clone();
+        }
         if row.cells.is_empty() {
             let later = rows[i + 1..].iter().any(|x| !x.cells.is_empty());
             if let Some(n) = &row.name {
-                if row.echo || later {
+                if row.echo || (later && group_col.is_none()) {
                     group = Some(n.clone());
                     groups.push(format!("{} ({n})", grid.row_label(row.r)));
                     continue;

@@ -90,12 +90,23 @@ fn code_of(text: &str) -> Option<char> {
     (chars.next().is_none() && c.is_ascii_alphabetic()).then(|| c.to_ascii_uppercase())
 }
 
+/// `Legend: R=Responsible` -> `R=Responsible`: the label before the first entry is not a code.
+fn strip_legend_label(part: &str) -> &str {
+    const LABELS: &[&str] = &["legend", "key", "legende", "leyenda", "legenda", "chave"];
+    if let Some((head, rest)) = part.split_once(':') {
+        if LABELS.contains(&super::grid::fold(head).trim()) {
+            return rest.trim();
+        }
+    }
+    part
+}
+
 /// Reads `R=Responsible`, `R - Responsible`, `R: Responsible`, `N-Does not play a role`,
 /// possibly several separated by commas, from one cell.
 fn entries_in_cell(text: &str) -> Vec<SchemeLetter> {
     let mut out = Vec::new();
     for part in text.split([',', ';', '\n']) {
-        let part = part.trim();
+        let part = strip_legend_label(part.trim());
         let mut chars = part.char_indices();
         let Some((_, code)) = chars.next() else {
             continue;
@@ -207,6 +218,17 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_legend_label_before_the_first_entry() {
+        let found = entries_in_cell("Legend: R=Responsible");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, 'R');
+        assert_eq!(
+            entries_in_cell("Key: A = Accountable, C = Consulted").len(),
+            2
+        );
+    }
     use crate::input::{CellValue, GridCell, Sheet};
     use crate::model::{parse_cell, CellParse};
 

@@ -177,6 +177,19 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         let task = grid.text(r, task_col).map(clean_name);
         let party = grid.text(r, party_col).map(clean_name);
         let group = group_col.and_then(|g| grid.text(r, g)).map(clean_name);
+        // A task with no party and no letter is a task nobody holds (R007), not noise.
+        if let (Some(task), None, None) = (&task, &party, grid.get(r, letter_col)) {
+            if !m.tasks.iter().any(|x| &x.name == task && x.group == group) {
+                m.tasks.push(Task {
+                    name: task.clone(),
+                    group: group.clone(),
+                    pos: grid.pos(r, task_col),
+                    side_override: None,
+                    assignments: Vec::new(),
+                });
+            }
+            continue;
+        }
         let (Some(task), Some(party)) = (task, party) else {
             skipped.push(grid.row_label(r));
             if let Some(cell) = grid.get(r, letter_col) {

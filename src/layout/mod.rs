@@ -374,8 +374,15 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// How much of the sheet a reading understood: letters held, summed over assignments.
+/// Letters, not assignments: a long form joins a party's R row and A row into one assignment,
+/// and must not lose to a reading that keeps them apart.
 pub(crate) fn score(m: &Matrix) -> usize {
-    m.tasks.iter().map(|t| t.assignments.len()).sum()
+    m.tasks
+        .iter()
+        .flat_map(|t| &t.assignments)
+        .map(|a| a.letters.len())
+        .sum()
 }
 
 fn sheet_label(wb: &Workbook, i: usize) -> String {
