@@ -1,5 +1,5 @@
-//! `gaps.png`: the article's duties in three columns (PO, PM, shared), each marked covered
-//! (with its tasks and owners) or not covered, the duty text wrapped in full.
+//! `gaps.png`: the article's duties in columns (PO, PM, and shared when the taxonomy checks any),
+//! each marked covered (with its tasks and owners) or not covered, the duty text wrapped in full.
 
 use super::canvas::{self, plural, Drawn, TITLE_BLOCK};
 use super::stats::{party_name, side_of};
@@ -48,7 +48,13 @@ pub fn gaps_data(o: &Outcome) -> GapsData {
             .coverage_duties()
             .map(|d| {
                 let tasks: Vec<usize> = (0..o.matrix.tasks.len())
-                    .filter(|&t| o.classes.get(t).and_then(|c| c.duty.as_deref()) == Some(&d.id))
+                    .filter(|&t| {
+                        o.classes
+                            .get(t)
+                            .and_then(|c| c.duty.as_deref())
+                            .and_then(|id| o.taxonomy.coverage_of(id))
+                            == Some(d.id.as_str())
+                    })
                     .collect();
                 let mut owners: Vec<usize> = tasks
                     .iter()
@@ -82,6 +88,9 @@ pub fn gaps_data(o: &Outcome) -> GapsData {
             owners: owners.iter().map(|&p| party_name(o, p)).collect(),
         });
     }
+    // The built-in taxonomy checks no shared duties (the article lists what the roles share
+    // as skills): an empty shared column would only say "0 of 0".
+    columns.retain(|(side, duties)| *side != Side::Shared || !duties.is_empty());
     let total = columns.iter().map(|c| c.1.len()).sum();
     let uncovered = columns
         .iter()
@@ -140,8 +149,10 @@ struct Boxed {
     height: i32,
 }
 
-fn col_width() -> i32 {
-    (WIDTH - 2 * MARGIN - 2 * GAP) / 3
+/// Columns share the width: three when the taxonomy has shared duties, two otherwise.
+fn col_width(columns: usize) -> i32 {
+    let n = columns.max(1) as i32;
+    (WIDTH - 2 * MARGIN - (n - 1) * GAP) / n
 }
 
 fn text_ink() -> Ink {
@@ -157,7 +168,7 @@ fn status_ink(covered: bool) -> Ink {
 }
 
 fn boxes(d: &GapsData) -> Vec<Vec<Boxed>> {
-    let inner = col_width() - STRIP - 2 * PAD;
+    let inner = col_width(d.columns.len()) - STRIP - 2 * PAD;
     d.columns
         .iter()
         .map(|(_, duties)| {
@@ -221,7 +232,7 @@ pub fn draw_gaps<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, d: &GapsData
         );
     }
     canvas::title(area, WIDTH, &d.headline(), &d.subtitle())?;
-    let cw = col_width();
+    let cw = col_width(d.columns.len());
     let all = boxes(d);
     for (k, ((side, duties), boxed)) in d.columns.iter().zip(&all).enumerate() {
         let x0 = MARGIN + k as i32 * (cw + GAP);
