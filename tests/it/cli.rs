@@ -396,3 +396,87 @@ fn every_shape_of_the_sample_audits_the_same() {
         );
     }
 }
+
+/// Titles can come from a roster file, and `PM` alone stays ambiguous (D004) until
+/// `--pm-means` settles it.
+#[test]
+fn roster_and_pm_means_settle_titles() {
+    let tmp = tempfile::tempdir().unwrap();
+    let matrix = tmp.path().join("team.csv");
+    fs::write(
+        &matrix,
+        "Task,Ana,Ben (PM),Dev team\n\
+         Sprint planning,A/R,,R\n\
+         Market research,C,A/R,\n\
+         Go-to-market plan,I,A/R,\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("plain");
+    raci()
+        .arg("audit")
+        .arg(&matrix)
+        .args(["--only", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let (_, parties) = read_csv(&out.join("parties.csv"));
+    assert_eq!(parties[0]["title_side"], "");
+    assert_eq!(parties[1]["title_side"], "ambiguous");
+    let (_, findings) = read_csv(&out.join("findings.csv"));
+    assert!(findings
+        .iter()
+        .any(|f| f["code"] == "D004" && f["party"] == "Ben (PM)"));
+
+    let roster = tmp.path().join("roster.csv");
+    fs::write(&roster, "party,title\nAna,Product Owner\n").unwrap();
+    let out = tmp.path().join("rostered");
+    raci()
+        .arg("audit")
+        .arg(&matrix)
+        .arg("--roster")
+        .arg(&roster)
+        .args(["--pm-means", "product", "--only", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let (_, parties) = read_csv(&out.join("parties.csv"));
+    assert_eq!(parties[0]["title"], "Product Owner");
+    assert_eq!(parties[0]["title_side"], "PO");
+    assert_eq!(parties[1]["title_side"], "PM");
+    let (_, findings) = read_csv(&out.join("findings.csv"));
+    assert!(!findings.iter().any(|f| f["code"] == "D004"));
+}
+
+#[test]
+fn inspect_explains_the_sample_as_text_and_json() {
+    let out = raci()
+        .arg("inspect")
+        .arg(sample("product-team.xlsx"))
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.contains("Header row 3"), "{text}");
+    assert!(text.contains("Read 37 tasks, 9 parties"), "{text}");
+    let out = raci()
+        .arg("inspect")
+        .arg(sample("product-team.xlsx"))
+        .args(["--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert!(json.is_object());
+}
+
+#[test]
+fn a_wrong_sheet_lists_the_sheets() {
+    let out = raci()
+        .arg("audit")
+        .arg(sample("product-team.xlsx"))
+        .args(["--sheet", "Nope", "-o"])
+        .arg(std::env::temp_dir().join("raci-never-written"))
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("RACI"), "{stderr}");
+    assert!(stderr.contains("Nope"), "{stderr}");
+}
