@@ -315,14 +315,16 @@ async fn post_audit(
                 error_lines(&err),
             )
         }
-        Err(join) => return error_response(
-            &state,
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "Internal error",
-            vec![format!(
+        Err(join) => {
+            return error_response(
+                &state,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal error",
+                vec![format!(
                 "error: the audit stopped unexpectedly ({join}). Please report this with the file."
             )],
-        ),
+            )
+        }
     };
     let mut response = html(StatusCode::OK, entry.page.clone());
     if let Ok(value) = HeaderValue::from_str(&id) {

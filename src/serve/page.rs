@@ -35,16 +35,20 @@ pub(crate) fn esc(text: &str) -> String {
     out
 }
 
+/// A whole page. `title` is already escaped; `report_style` is the report's stylesheet on
+/// pages that show report content, empty elsewhere.
 fn document(title: &str, report_style: &str, body: &str) -> String {
-    let mut s = String::new();
-    let _ = write!(
-        s,
+    let report_style = if report_style.is_empty() {
+        String::new()
+    } else {
+        format!("<style>{report_style}</style>\n")
+    };
+    format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{report_style}</style>\n<style>{SERVE_STYLE}</style>\n\
+         <title>{title}</title>\n{report_style}<style>{SERVE_STYLE}</style>\n\
          <script src=\"/app.js\" defer></script>\n</head>\n<body>\n{body}</body>\n</html>\n"
-    );
-    s
+    )
 }
 
 /// The upload form: the same on the start page and under an audit ("audit the next file").
@@ -167,7 +171,7 @@ pub(crate) fn error_page(title: &str, lines: &[String], max_upload_mb: u64) -> S
     body.push_str("</div>\n");
     body.push_str(&upload_form(max_upload_mb, "Try another file"));
     body.push_str("\n</main>\n");
-    document(title, "", &body)
+    document(&esc(title), "", &body)
 }
 
 #[cfg(test)]
