@@ -19,6 +19,18 @@ fn browse_addr(bound: SocketAddr) -> SocketAddr {
     }
 }
 
+/// The warning printed when the server is reachable from other machines.
+fn exposure_warning(bound: SocketAddr) -> Option<String> {
+    (!bound.ip().is_loopback()).then(|| {
+        format!(
+            "warning: listening on {bound}, which is not a loopback address: anyone who can \
+             reach this machine can upload files and read their audits. Use --addr 127.0.0.1:{} \
+             to keep it local.",
+            bound.port()
+        )
+    })
+}
+
 /// Opens `url` with the desktop's opener. Failing is only a note: the URL is printed anyway.
 fn open_browser(url: &str) -> std::io::Result<()> {
     let mut command = if cfg!(target_os = "macos") {
@@ -48,13 +60,8 @@ pub fn run(args: &ServeArgs, settings: Settings) -> Result<Exit> {
     let server = Server::bind(args.addr, options)?;
     let bound = server.local_addr();
     let url = format!("http://{}/", browse_addr(bound));
-    if !bound.ip().is_loopback() {
-        eprintln!(
-            "warning: listening on {bound}, which is not a loopback address: anyone who can \
-             reach this machine can upload files and read their audits. Use --addr 127.0.0.1:{} \
-             to keep it local.",
-            bound.port()
-        );
+    if let Some(warning) = exposure_warning(bound) {
+        eprintln!("{warning}");
     }
     eprintln!("raci serve: open {url} (press Ctrl+C to stop)");
     if args.open {
@@ -78,5 +85,18 @@ mod tests {
         assert_eq!(browse_addr(any6), "[::1]:9000".parse().unwrap());
         let lan: SocketAddr = "192.0.2.7:80".parse().unwrap();
         assert_eq!(browse_addr(lan), lan);
+    }
+
+    #[test]
+    fn only_loopback_is_quiet() {
+        assert_eq!(exposure_warning("127.0.0.1:8080".parse().unwrap()), None);
+        assert_eq!(exposure_warning("[::1]:8080".parse().unwrap()), None);
+        let warning = exposure_warning("0.0.0.0:8080".parse().unwrap()).unwrap();
+        assert!(
+            warning.starts_with("warning: listening on 0.0.0.0:8080"),
+            "{warning}"
+        );
+        assert!(warning.contains("--addr 127.0.0.1:8080"));
+        assert!(exposure_warning("192.0.2.7:80".parse().unwrap()).is_some());
     }
 }
