@@ -127,7 +127,7 @@ fn table(out: &mut String, t: &Table, intro: &str) {
 }
 
 /// The report page in pieces, so another page (`raci serve`) can show the same audit inside
-/// its own frame without a second renderer. [`render`] joins them into `report.html`.
+/// its own frame without a second renderer. `report.html` is these parts joined.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HtmlParts {
     /// `RACI audit: <file> [<sheet>]`, escaped, for `<title>` and `<h1>`.

@@ -791,7 +791,10 @@ fn the_audit_page_in_headless_chromium() {
         );
     }
     // The script loaded under the page's CSP and enhanced the form (drag and drop, progress).
-    assert!(dom.contains("data-enhanced=\"drop progress\""), "app.js did not run");
+    assert!(
+        dom.contains("data-enhanced=\"drop progress\""),
+        "app.js did not run"
+    );
 
     let shot = tmp.path().join("audit.png");
     let out = run_chromium(
