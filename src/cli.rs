@@ -28,6 +28,8 @@ pub enum Command {
     Taxonomy,
     /// List the rules, or explain one: `raci rules R001`.
     Rules(RulesArgs),
+    /// Serve a local web page to upload a RACI export and read its audit in a browser.
+    Serve(ServeArgs),
 }
 
 /// Options shared by everything that reads a matrix.
@@ -95,6 +97,22 @@ pub struct AuditArgs {
     /// No progress bar and no list of files written.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. Loopback by default: anything else lets other machines upload.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "IP:PORT")]
+    pub addr: std::net::SocketAddr,
+    /// Open the page in the default browser once the server listens.
+    #[arg(long)]
+    pub open: bool,
+    /// Largest uploaded file, in MB.
+    #[arg(long, default_value_t = 20, value_name = "MB")]
+    pub max_upload_mb: u64,
+    /// Defaults for every upload; the page's sheet, scheme and roster fields override them.
+    #[command(flatten)]
+    pub read: ReadArgs,
 }
 
 #[derive(Debug, Args)]

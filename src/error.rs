@@ -79,6 +79,20 @@ pub enum Error {
 
     #[error("cannot draw {chart}: {detail}")]
     Chart { chart: String, detail: String },
+
+    #[error("cannot listen on {addr}: {source}. Choose another address or port with --addr, e.g. --addr 127.0.0.1:8181.")]
+    Bind {
+        addr: std::net::SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("the server on {addr} stopped: {source}")]
+    Serve {
+        addr: std::net::SocketAddr,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;

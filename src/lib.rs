@@ -17,6 +17,7 @@ pub mod layout;
 pub mod model;
 pub mod outcome;
 pub mod report;
+pub mod serve;
 pub mod settings;
 pub mod synth;
 

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod classify;
 pub mod inspect;
 pub mod rules;
+pub mod serve;
 pub mod taxonomy;
 
 use crate::cli::{Cli, Command, ReadArgs};
@@ -76,6 +77,10 @@ pub fn run(cli: Cli) -> Result<Exit> {
             taxonomy::run(&mut out)?;
             out.flush().map_err(stdout_err)?;
             Ok(Exit::Done)
+        }
+        Command::Serve(args) => {
+            let settings = read_settings(&args.read)?;
+            serve::run(&args, settings)
         }
         Command::Rules(args) => {
             let mut out = stdout.lock();

@@ -16,6 +16,7 @@ mod text;
 mod xlsx;
 
 pub use facts::{console_summary, headline};
+pub use html::HtmlParts;
 pub use json::{json, SCHEMA_VERSION};
 pub use text::escape_formula;
 
@@ -81,6 +82,13 @@ pub fn render(
         files.push(("report.xlsx".to_string(), xlsx::render(o, &all)?));
     }
     Ok(files)
+}
+
+/// The parts of `report.html` (title, stylesheet, content) for the same outcome and charts,
+/// for a page that shows the audit in its own frame (`raci serve`). Joined as `report.html`
+/// joins them, they give the same bytes.
+pub fn html_parts(o: &Outcome, charts: &[(String, Vec<u8>)]) -> HtmlParts {
+    html::parts(o, &tables::Tables::build(o), charts)
 }
 
 #[cfg(test)]

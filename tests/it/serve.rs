@@ -1,1 +1,818 @@
-//! Tests for serve.
+//! `raci serve` over real HTTP: the server runs in-process on `127.0.0.1:0` and a small raw
+//! HTTP/1.1 client talks to it. The upload page, every sample, the CLI's bytes and messages,
+//! the limits, concurrent uploads, downloads and the zip, the bounded store, and the audit
+//! page in headless Chromium.
+
+use crate::support::root;
+use assert_cmd::Command;
+use raci_audit::commands::audit::audit_workbook;
+use raci_audit::serve::{Running, ServeOptions, Server, AUDIT_ID_HEADER};
+use raci_audit::settings::Settings;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Barrier};
+use std::time::{Duration, Instant};
+
+fn start_with(max_upload_mb: u64, keep: usize) -> Running {
+    let options = ServeOptions {
+        max_upload_mb,
+        keep,
+        ..ServeOptions::new(Settings::default())
+    };
+    Server::bind("127.0.0.1:0".parse().unwrap(), options)
+        .unwrap()
+        .spawn()
+}
+
+fn start() -> Running {
+    start_with(20, 32)
+}
+
+#[derive(Debug)]
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).unwrap()
+    }
+}
+
+/// Decodes `Transfer-Encoding: chunked`.
+fn unchunk(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let line_end = body.windows(2).position(|w| w == b"\r\n").unwrap();
+        let size_text = std::str::from_utf8(&body[..line_end]).unwrap();
+        let size = usize::from_str_radix(size_text.split(';').next().unwrap().trim(), 16).unwrap();
+        body = &body[line_end + 2..];
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&body[..size]);
+        body = &body[size + 2..];
+    }
+}
+
+/// One request on its own connection (`Connection: close`), the reply read to the end.
+fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    extra: &[(&str, &str)],
+    body: &[u8],
+) -> Reply {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    for (name, value) in extra {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    if method == "POST"
+        && !extra
+            .iter()
+            .any(|(n, _)| n.eq_ignore_ascii_case("content-length"))
+    {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8(raw[..split].to_vec()).unwrap();
+    let mut lines = head.split("\r\n");
+    let status: u16 = lines
+        .next()
+        .unwrap()
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .parse()
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    if headers
+        .iter()
+        .any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"))
+    {
+        body = unchunk(&body);
+    }
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn get(addr: SocketAddr, path: &str) -> Reply {
+    request(addr, "GET", path, &[], b"")
+}
+
+const BOUNDARY: &str = "----raci-test-7MA4YWxkTrZu0gW";
+
+/// A `multipart/form-data` body: (field, file name for file fields, bytes).
+fn multipart(fields: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, file_name, bytes) in fields {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match file_name {
+            Some(f) => body.extend_from_slice(
+                format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\n\
+                     Content-Type: application/octet-stream\r\n\r\n"
+                )
+                .as_bytes(),
+            ),
+            None => body.extend_from_slice(
+                format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+            ),
+        }
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
+}
+
+fn post_form(addr: SocketAddr, fields: &[(&str, Option<&str>, &[u8])]) -> Reply {
+    let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
+    request(
+        addr,
+        "POST",
+        "/audit",
+        &[("Content-Type", &content_type)],
+        &multipart(fields),
+    )
+}
+
+fn upload(addr: SocketAddr, name: &str, bytes: &[u8]) -> Reply {
+    post_form(addr, &[("file", Some(name), bytes)])
+}
+
+fn sample(name: &str) -> PathBuf {
+    root().join("samples").join(name)
+}
+
+fn samples() -> Vec<PathBuf> {
+    let mut all: Vec<PathBuf> = std::fs::read_dir(root().join("samples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("xlsx" | "csv" | "ods")
+            )
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+/// The audit id of a successful upload.
+fn audit_id(reply: &Reply) -> String {
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let id = reply
+        .header(AUDIT_ID_HEADER)
+        .expect("audit id header")
+        .to_string();
+    assert_eq!(id.len(), 32, "{id}");
+    id
+}
+
+/// What the report stage escapes in HTML.
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The file names the audit page links, in order.
+fn linked_files(page: &str, id: &str) -> Vec<String> {
+    let prefix = format!("href=\"/audit/{id}/files/");
+    page.match_indices(&prefix)
+        .map(|(at, _)| {
+            let rest = &page[at + prefix.len()..];
+            rest[..rest.find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+fn cli_audit(input: &Path) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    Command::cargo_bin("raci")
+        .unwrap()
+        .current_dir(root())
+        .arg("audit")
+        .arg(input)
+        .arg("-o")
+        .arg(&out)
+        .arg("-q")
+        .assert()
+        .success();
+    (tmp, out)
+}
+
+/// The CLI's message for a file it cannot audit: its first `error:` line.
+fn cli_error(input: &Path, extra: &[&str]) -> String {
+    let out = Command::cargo_bin("raci")
+        .unwrap()
+        .current_dir(root())
+        .arg("audit")
+        .arg(input)
+        .args(extra)
+        .arg("-o")
+        .arg(std::env::temp_dir().join("raci-serve-never-written"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    stderr.lines().next().unwrap().to_string()
+}
+
+#[test]
+fn upload_page_works_without_script() {
+    let server = start();
+    let reply = get(server.addr(), "/");
+    assert_eq!(reply.status, 200);
+    assert_eq!(
+        reply.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let page = reply.text();
+    assert!(page.contains(
+        "<form class=\"upload-form\" method=\"post\" action=\"/audit\" enctype=\"multipart/form-data\">"
+    ));
+    assert!(page.contains("<input type=\"file\" name=\"file\" required"));
+    for field in ["sheet", "scheme", "roster"] {
+        assert!(page.contains(&format!("name=\"{field}\"")), "{field}");
+    }
+    // Only this server's script; nothing from the network.
+    assert!(page.contains("<script src=\"/app.js\" defer></script>"));
+    assert!(!page.contains("http://") && !page.contains("https://"));
+    let csp = reply.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("script-src 'self'"),
+        "{csp}"
+    );
+
+    let script = get(server.addr(), "/app.js");
+    assert_eq!(script.status, 200);
+    assert!(script
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/javascript"));
+    assert!(script.text().contains("XMLHttpRequest") && script.text().contains("drop"));
+
+    let missing = get(server.addr(), "/nothing-here");
+    assert_eq!(missing.status, 404);
+    assert!(missing.text().contains("There is no page at this address."));
+    // A GET of the form's target goes back to the form.
+    let back = get(server.addr(), "/audit");
+    assert_eq!(back.status, 303);
+    assert_eq!(back.header("location"), Some("/"));
+}
+
+#[test]
+fn every_sample_is_audited_with_its_headline_and_downloads() {
+    let server = start();
+    let settings = Settings::default();
+    let taxonomy = raci_audit::commands::audit::taxonomy_for(&settings).unwrap();
+    let files = samples();
+    assert!(files.len() >= 7, "{files:?}");
+    for path in files {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let reply = upload(server.addr(), name, &bytes);
+        let id = audit_id(&reply);
+        let page = reply.text();
+        // The same audit the library makes of the same bytes under the same name.
+        let wb = raci_audit::input::read_bytes(name, &bytes, &settings.limits).unwrap();
+        let audited = audit_workbook(&wb, &settings, &taxonomy).unwrap();
+        let headline = raci_audit::report::headline(&audited.outcome());
+        assert!(
+            page.contains(&format!(
+                "<p class=\"headline\">{}</p>",
+                html_escape(&headline)
+            )),
+            "{name}: headline {headline:?} missing"
+        );
+        assert!(
+            page.contains(&format!("<h1>RACI audit: {}", html_escape(name))),
+            "{name}"
+        );
+        for table in ["overlaps", "gaps", "findings"] {
+            assert!(
+                page.contains(&format!("<table id=\"{table}-table\">")),
+                "{name}: {table}"
+            );
+        }
+        let linked = linked_files(&page, &id);
+        for expected in [
+            "tasks.csv",
+            "findings.csv",
+            "report.html",
+            "report.xlsx",
+            "report.json",
+            "summary.md",
+            "overlap.png",
+        ] {
+            assert!(
+                linked.iter().any(|l| l == expected),
+                "{name}: {expected} not in {linked:?}"
+            );
+        }
+        // Large matrices are paginated: matrix.png or matrix-1.png, matrix-2.png, ...
+        assert!(
+            linked
+                .iter()
+                .any(|l| l == "matrix.png" || l == "matrix-1.png"),
+            "{name}: {linked:?}"
+        );
+        // The page can be fetched again by its id, unchanged.
+        let again = get(server.addr(), &format!("/audit/{id}"));
+        assert_eq!(again.status, 200);
+        assert_eq!(again.body, reply.body, "{name}");
+    }
+}
+
+#[test]
+fn served_reports_equal_the_cli_byte_for_byte() {
+    let server = start();
+    let input = sample("product-team.xlsx");
+    let reply = upload(
+        server.addr(),
+        "product-team.xlsx",
+        &std::fs::read(&input).unwrap(),
+    );
+    let id = audit_id(&reply);
+    let page = reply.text();
+    let (_tmp, out) = cli_audit(&input);
+
+    let mut cli_files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    cli_files.sort();
+    let mut linked = linked_files(&page, &id);
+    linked.sort();
+    assert_eq!(
+        linked, cli_files,
+        "the page offers exactly what the CLI writes"
+    );
+    for name in [
+        "tasks.csv",
+        "parties.csv",
+        "findings.csv",
+        "overlaps.csv",
+        "gaps.csv",
+        "coverage.csv",
+        "report.html",
+        "report.json",
+        "summary.md",
+    ] {
+        let served = get(server.addr(), &format!("/audit/{id}/files/{name}"));
+        assert_eq!(served.status, 200, "{name}");
+        let written = std::fs::read(out.join(name)).unwrap();
+        assert!(served.body == written, "{name} differs from the CLI's");
+    }
+    // The page shows the report's own content: report.html's headline and tables.
+    let report_html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let content_start = report_html.find("<nav>").unwrap();
+    let content_end = report_html.find("</main>").unwrap();
+    assert!(page.contains(&report_html[content_start..content_end]));
+}
+
+#[test]
+fn downloads_and_the_zip_hold_every_report() {
+    let server = start();
+    let reply = upload(
+        server.addr(),
+        "product-team.csv",
+        &std::fs::read(sample("product-team.csv")).unwrap(),
+    );
+    let id = audit_id(&reply);
+    let page = reply.text();
+    let linked = linked_files(&page, &id);
+    assert!(linked.len() >= 16, "{linked:?}");
+    let mut served = Vec::new();
+    for name in &linked {
+        let r = get(server.addr(), &format!("/audit/{id}/files/{name}"));
+        assert_eq!(r.status, 200, "{name}");
+        assert_eq!(
+            r.header("content-disposition"),
+            Some(format!("attachment; filename=\"{name}\"").as_str())
+        );
+        let ct = r.header("content-type").unwrap();
+        match name.rsplit_once('.').unwrap().1 {
+            "csv" => assert_eq!(ct, "text/csv; charset=utf-8"),
+            "png" => {
+                assert_eq!(ct, "image/png");
+                assert!(r.body.starts_with(b"\x89PNG\r\n\x1a\n"), "{name}");
+            }
+            "xlsx" => assert!(r.body.starts_with(b"PK"), "{name}"),
+            _ => {}
+        }
+        assert!(!r.body.is_empty(), "{name}");
+        served.push((name.clone(), r.body));
+    }
+
+    let zip_link = format!("href=\"/audit/{id}/raci-product-team.zip\"");
+    assert!(page.contains(&zip_link), "zip link missing");
+    let zip = get(server.addr(), &format!("/audit/{id}/raci-product-team.zip"));
+    assert_eq!(zip.status, 200);
+    assert_eq!(zip.header("content-type"), Some("application/zip"));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip.body.clone())).unwrap();
+    assert_eq!(archive.len(), served.len());
+    for (i, (name, bytes)) in served.iter().enumerate() {
+        let mut entry = archive.by_index(i).unwrap();
+        assert_eq!(entry.name().unwrap(), name.as_str());
+        let mut inside = Vec::new();
+        entry.read_to_end(&mut inside).unwrap();
+        assert!(&inside == bytes, "{name} differs inside the zip");
+    }
+    // The same audit gives the same zip.
+    let again = get(server.addr(), &format!("/audit/{id}/raci-product-team.zip"));
+    assert_eq!(again.body, zip.body);
+
+    // Only the audit's own files, by exact name; nothing resolves as a path.
+    for path in [
+        format!("/audit/{id}/files/secret.txt"),
+        format!("/audit/{id}/files/..%2F..%2FCargo.toml"),
+        format!("/audit/{id}/files/%2Fetc%2Fpasswd"),
+        format!("/audit/{id}/other.zip"),
+        format!("/audit/{id}/files/../../Cargo.toml"),
+    ] {
+        let r = get(server.addr(), &path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(!r.text().contains("[package]"), "{path}");
+    }
+    let unknown = get(server.addr(), "/audit/0123456789abcdef0123456789abcdef");
+    assert_eq!(unknown.status, 404);
+    assert!(unknown.text().contains("not kept any more"));
+    let not_an_id = get(server.addr(), "/audit/..%2F..%2Fetc/files/passwd");
+    assert_eq!(not_an_id.status, 404);
+}
+
+#[test]
+fn a_bad_file_gets_the_cli_message_and_422() {
+    let server = start();
+    let tmp = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8]); 3] = [
+        ("budget.xlsx", b"PK\x03\x04 this is not really a workbook"),
+        ("notes.csv", b"just some words\nand nothing like a matrix\n"),
+        ("empty.csv", b""),
+    ];
+    for (name, bytes) in cases {
+        let path = tmp.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let expected = cli_error(&path, &[]);
+        assert!(expected.starts_with("error: "), "{expected}");
+        let reply = upload(server.addr(), name, bytes);
+        assert_eq!(reply.status, 422, "{name}: {}", reply.text());
+        assert!(reply.header(AUDIT_ID_HEADER).is_none());
+        let page = reply.text();
+        assert!(
+            page.contains(&format!(
+                "<p class=\"message\">{}</p>",
+                html_escape(&expected)
+            )),
+            "{name}: {expected:?} not in the page"
+        );
+        // The page offers the form again.
+        assert!(page.contains("action=\"/audit\""));
+    }
+
+    // The sheet field is --sheet: the same message for a sheet that does not exist.
+    let xlsx = sample("product-team.xlsx");
+    let expected = cli_error(&xlsx, &["--sheet", "Nope"]);
+    let reply = post_form(
+        server.addr(),
+        &[
+            (
+                "file",
+                Some("product-team.xlsx"),
+                &std::fs::read(&xlsx).unwrap(),
+            ),
+            ("sheet", None, b"Nope"),
+        ],
+    );
+    assert_eq!(reply.status, 422);
+    assert!(reply.text().contains(&html_escape(&expected)), "{expected}");
+
+    // Requests that are not the form: 400 with a message, never a panic.
+    let no_file = post_form(server.addr(), &[("sheet", None, b"RACI")]);
+    assert_eq!(no_file.status, 400);
+    assert!(no_file.text().contains("choose a RACI matrix file"));
+    let bad_scheme = post_form(
+        server.addr(),
+        &[
+            ("file", Some("a.csv"), b"Task,Ann\nX,R\n"),
+            ("scheme", None, b"xyz"),
+        ],
+    );
+    assert_eq!(bad_scheme.status, 400);
+    assert!(bad_scheme.text().contains("unknown letter scheme"));
+    let not_multipart = request(
+        server.addr(),
+        "POST",
+        "/audit",
+        &[("Content-Type", "text/plain")],
+        b"hello",
+    );
+    assert_eq!(not_multipart.status, 400);
+    assert!(not_multipart.text().contains("not an upload form"));
+    let truncated = request(
+        server.addr(),
+        "POST",
+        "/audit",
+        &[("Content-Type", &format!("multipart/form-data; boundary={BOUNDARY}"))],
+        format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nTask,A").as_bytes(),
+    );
+    assert_eq!(truncated.status, 400, "{}", truncated.text());
+}
+
+#[test]
+fn oversize_uploads_get_413_with_a_clear_message() {
+    let server = start_with(1, 32);
+    let limit = 1024 * 1024;
+    // Exactly at the limit is read (and then refused as content: it is not a matrix).
+    let at_limit: Vec<u8> = b"note\n".iter().copied().cycle().take(limit).collect();
+    let reply = upload(server.addr(), "big.csv", &at_limit);
+    assert_eq!(reply.status, 422, "{}", reply.text());
+
+    let over = vec![b'x'; limit + 1];
+    let reply = upload(server.addr(), "big.csv", &over);
+    assert_eq!(reply.status, 413);
+    let page = reply.text();
+    assert!(
+        page.contains("the file is over the upload limit of 1 MB"),
+        "{page}"
+    );
+    assert!(page.contains("--max-upload-mb"));
+
+    let roster_over = post_form(
+        server.addr(),
+        &[
+            ("file", Some("a.csv"), b"Task,Ann\nX,R\n"),
+            ("roster", Some("roster.csv"), &over),
+        ],
+    );
+    assert_eq!(roster_over.status, 413);
+    assert!(roster_over
+        .text()
+        .contains("the roster is over the upload limit"));
+
+    // A declared body past anything the server reads is refused before the body is sent.
+    let mut stream = TcpStream::connect(server.addr()).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "POST /audit HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+         Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n\
+         Content-Length: 999999999\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw);
+    assert!(text.starts_with("HTTP/1.1 413"), "{text}");
+}
+
+#[test]
+fn concurrent_uploads_each_get_their_own_audit() {
+    let server = start();
+    let addr = server.addr();
+    let inputs = ["product-team-transposed.csv", "product-team-rasci.csv"];
+    let barrier = Arc::new(Barrier::new(inputs.len()));
+    let handles: Vec<_> = inputs
+        .iter()
+        .map(|name| {
+            let barrier = Arc::clone(&barrier);
+            let name = name.to_string();
+            std::thread::spawn(move || {
+                let bytes = std::fs::read(sample(&name)).unwrap();
+                barrier.wait();
+                let reply = upload(addr, &name, &bytes);
+                (name, reply)
+            })
+        })
+        .collect();
+    let results: Vec<(String, Reply)> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let ids: Vec<String> = results.iter().map(|(_, r)| audit_id(r)).collect();
+    assert_ne!(ids[0], ids[1]);
+    let mut tasks = Vec::new();
+    for ((name, reply), id) in results.iter().zip(&ids) {
+        let page = reply.text();
+        assert!(page.contains(&format!("<h1>RACI audit: {name}")), "{name}");
+        for (other, _) in results.iter().filter(|(n, _)| n != name) {
+            assert!(
+                !page.contains(&format!("RACI audit: {other}")),
+                "{name} shows {other}"
+            );
+        }
+        let json = get(addr, &format!("/audit/{id}/files/report.json")).text();
+        assert!(
+            json.contains(&format!("\"file\": \"{name}\"")),
+            "{name}: {json:.300}"
+        );
+        tasks.push(get(addr, &format!("/audit/{id}/files/tasks.csv")).body);
+    }
+    // Each equals the same file audited alone.
+    let alone = upload(addr, inputs[0], &std::fs::read(sample(inputs[0])).unwrap());
+    let alone_id = audit_id(&alone);
+    assert!(get(addr, &format!("/audit/{alone_id}/files/tasks.csv")).body == tasks[0]);
+    assert!(tasks[0] != tasks[1]);
+}
+
+#[test]
+fn the_store_keeps_only_the_newest_audits() {
+    let server = start_with(20, 2);
+    let matrix = |task: &str| {
+        format!("Task,Ann (Product Owner),Bob (Product Manager)\n{task},A,R\nRoadmap,I,A\n")
+    };
+    let ids: Vec<String> = ["Backlog", "Pricing", "Release"]
+        .iter()
+        .map(|t| audit_id(&upload(server.addr(), "team.csv", matrix(t).as_bytes())))
+        .collect();
+    let first = get(server.addr(), &format!("/audit/{}", ids[0]));
+    assert_eq!(first.status, 404);
+    assert!(first.text().contains("keeps the last 2 audits"));
+    assert_eq!(
+        get(server.addr(), &format!("/audit/{}/files/tasks.csv", ids[0])).status,
+        404
+    );
+    for id in &ids[1..] {
+        assert_eq!(get(server.addr(), &format!("/audit/{id}")).status, 200);
+    }
+}
+
+#[test]
+fn an_uploaded_roster_gives_the_parties_their_titles() {
+    let server = start();
+    let matrix =
+        b"Task,Ann,Bob\nPrioritise the product backlog,A,R\nDefine the product vision,R,A\n";
+    let roster = b"party,title\nAnn,Product Owner\nBob,Product Manager\n";
+    let with = post_form(
+        server.addr(),
+        &[
+            ("file", Some("team.csv"), matrix),
+            ("roster", Some("roster.csv"), roster),
+        ],
+    );
+    let without = upload(server.addr(), "team.csv", matrix);
+    let parties = |reply: &Reply| {
+        get(
+            server.addr(),
+            &format!("/audit/{}/files/parties.csv", audit_id(reply)),
+        )
+        .text()
+    };
+    let with_titles = parties(&with);
+    assert!(with_titles.contains("Product Owner"), "{with_titles}");
+    assert!(with_titles.contains("Product Manager"), "{with_titles}");
+    assert_ne!(with_titles, parties(&without));
+}
+
+/// Chromium as `.ci/run` installs it, or `None` (the browser test then skips, saying so).
+fn chromium() -> Option<PathBuf> {
+    for candidate in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] {
+        if Path::new(candidate).exists() {
+            return Some(PathBuf::from(candidate));
+        }
+    }
+    None
+}
+
+/// Runs headless Chromium with `args` and a fresh profile, killed after two minutes.
+fn run_chromium(binary: &Path, profile: &Path, args: &[String]) -> std::process::Output {
+    let mut child = std::process::Command::new(binary)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Drain stdout on a thread: a big DOM dump would otherwise fill the pipe and stall.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = stdout.read_to_end(&mut out);
+        out
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("chromium did not finish in 120 s");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let mut stderr = Vec::new();
+    let _ = child.stderr.take().unwrap().read_to_end(&mut stderr);
+    std::process::Output {
+        status,
+        stdout: reader.join().unwrap(),
+        stderr,
+    }
+}
+
+#[test]
+fn the_audit_page_in_headless_chromium() {
+    let Some(binary) = chromium() else {
+        println!("SKIPPED the_audit_page_in_headless_chromium: no chromium at /usr/bin/chromium (.ci/run installs Debian's chromium)");
+        return;
+    };
+    let server = start();
+    let bytes = std::fs::read(sample("product-team.xlsx")).unwrap();
+    let reply = upload(server.addr(), "product-team.xlsx", &bytes);
+    let id = audit_id(&reply);
+    let url = format!("{}audit/{id}", server.url());
+    let tmp = tempfile::tempdir().unwrap();
+
+    let dump = run_chromium(
+        &binary,
+        &tmp.path().join("p1"),
+        &["--dump-dom".into(), url.clone()],
+    );
+    assert!(
+        dump.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dump.stderr)
+    );
+    let dom = String::from_utf8_lossy(&dump.stdout);
+    assert!(
+        dom.contains("<h1>RACI audit: product-team.xlsx [RACI]</h1>"),
+        "{dom:.500}"
+    );
+    let headline_at = dom
+        .find("<p class=\"headline\">")
+        .expect("headline in the DOM");
+    assert!(dom[headline_at..].contains("people do both PO and PM work"));
+    assert!(dom.contains(&format!("href=\"/audit/{id}/raci-product-team.zip\"")));
+    for name in ["tasks.csv", "report.xlsx", "report.html", "matrix.png"] {
+        assert!(
+            dom.contains(&format!("href=\"/audit/{id}/files/{name}\"")),
+            "{name}"
+        );
+    }
+    // The script loaded under the page's CSP and enhanced the form (drag and drop, progress).
+    assert!(
+        dom.contains("data-enhanced=\"drop progress\""),
+        "app.js did not run"
+    );
+
+    let shot = tmp.path().join("audit.png");
+    let out = run_chromium(
+        &binary,
+        &tmp.path().join("p2"),
+        &[
+            "--window-size=1280,1000".into(),
+            format!("--screenshot={}", shot.display()),
+            url,
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let decoder = png::Decoder::new(std::fs::File::open(&shot).unwrap());
+    let reader = decoder.read_info().unwrap();
+    let info = reader.info();
+    assert_eq!((info.width, info.height), (1280, 1000));
+}
