@@ -11,15 +11,19 @@ const STOP_WORDS: &[&str] = &[
     "have", "ie", "if", "in", "into", "is", "it", "its", "me", "must", "my", "of", "on", "onto",
     "or", "our", "ours", "per", "s", "shall", "should", "so", "such", "than", "that", "the",
     "their", "them", "then", "there", "these", "they", "this", "those", "to", "towards", "us",
-    "versus", "via", "vs", "was", "we", "were", "when", "where", "which", "while", "will", "with",
-    "within", "without", "would", "you", "your",
+    "versus", "via", "vs", "w", "was", "we", "were", "when", "where", "which", "while", "will",
+    "with", "within", "without", "would", "you", "your",
 ];
 
 /// Abbreviations as product teams write them, expanded before stop words and stemming. Only
 /// unambiguous ones: "PR" (press or pull request?) and "PM" (product or project?) stay as they
 /// are, and "UX", "UI", "QA" are words in their own right in task names.
 const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("arr", "annual recurring revenue"),
+    ("art", "agile release train"),
     ("ba", "business analyst"),
+    ("cac", "customer acquisition cost"),
+    ("csat", "customer satisfaction"),
     ("cx", "customer experience"),
     ("dod", "definition of done"),
     ("dor", "definition of ready"),
@@ -27,17 +31,25 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("icp", "ideal customer profile"),
     ("jtbd", "jobs to be done"),
     ("kpi", "key performance indicator"),
+    ("ltv", "lifetime value"),
+    ("mgmt", "management"),
     ("mrd", "market requirements document"),
+    ("mrr", "monthly recurring revenue"),
     ("mvp", "minimum viable product"),
     ("nps", "net promoter score"),
     ("okr", "objectives and key results"),
+    ("pbi", "product backlog item"),
     ("pi", "program increment"),
     ("pmf", "product market fit"),
     ("prd", "product requirements document"),
     ("qbr", "quarterly business review"),
+    ("req", "requirement"),
     ("roi", "return on investment"),
+    ("spec", "specification"),
+    ("tam", "total addressable market"),
     ("uat", "user acceptance testing"),
     ("voc", "voice of the customer"),
+    ("wip", "work in progress"),
     ("wsjf", "weighted shortest job first"),
 ];
 
