@@ -649,6 +649,29 @@ mod tests {
         assert_eq!(Classifier::new(&t).classify("Run payroll").side, Side::Po);
     }
 
+    /// "on schedule" once lost its stop word and matched every "schedule": a phrase must stay
+    /// a phrase after normalisation, or be written as the one word it really is.
+    #[test]
+    fn builtin_phrases_keep_several_words() {
+        let t = Taxonomy::builtin();
+        let c = Classifier::new(&t);
+        let mut shrunk = Vec::new();
+        for duty in &t.duties {
+            for signal in &duty.signals {
+                let mut stems: Vec<String> = text::content_words(signal)
+                    .iter()
+                    .map(|w| text::stem(&c.stemmer.0, w).into_owned())
+                    .collect();
+                stems.sort();
+                stems.dedup();
+                if text::words(signal).len() > 1 && stems.len() < 2 {
+                    shrunk.push(format!("{}: {signal:?} -> {stems:?}", duty.id));
+                }
+            }
+        }
+        assert!(shrunk.is_empty(), "{}", shrunk.join("\n"));
+    }
+
     #[test]
     fn typos_are_corrected_and_shown() {
         let c = Classifier::new(&Taxonomy::builtin());
