@@ -337,7 +337,14 @@ impl Classifier {
                 {
                     outside += 1;
                 }
-                None => unknown.push(word),
+                None => match self.known_variant(&word) {
+                    Some((variant, id)) => tokens.push(Token {
+                        stem: id,
+                        typed: None,
+                        read_as: variant,
+                    }),
+                    None => unknown.push(word),
+                },
             }
         }
         // A typo is only believed next to a word spelled right: a name made only of unknown
@@ -355,6 +362,18 @@ impl Classifier {
             }
         }
         (tokens, outside)
+    }
+
+    /// The first spelling variant of `word` ("monetisation" for "monetization") that the
+    /// taxonomy knows, with its stem.
+    fn known_variant(&self, word: &str) -> Option<(String, u32)> {
+        text::spelling_variants(word).into_iter().find_map(|v| {
+            let id = match self.surface.get(&v) {
+                Some(&id) => id,
+                None => *self.stems.get(text::stem(&self.stemmer.0, &v).as_ref())?,
+            };
+            Some((v, id))
+        })
     }
 
     /// The vocabulary word closest to `word` within its typo bound, with the same first letter
@@ -670,6 +689,20 @@ mod tests {
             }
         }
         assert!(shrunk.is_empty(), "{}", shrunk.join("\n"));
+    }
+
+    #[test]
+    fn british_and_american_spellings_meet() {
+        let c = Classifier::new(&Taxonomy::builtin());
+        // The taxonomy writes "monetization" and "prioritise"; tasks write either.
+        let got = c.classify("Monetisation");
+        assert_eq!(got.side, Side::Po, "{got:?}");
+        assert_eq!(got.matched, ["monetization"]);
+        assert_eq!(
+            c.classify("Prioritize the bugs").side,
+            c.classify("Prioritise the bugs").side
+        );
+        assert_eq!(side(&c, "Analyze the usage data"), Side::Pm);
     }
 
     #[test]

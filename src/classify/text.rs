@@ -143,6 +143,32 @@ pub fn content_words(text: &str) -> Vec<String> {
     out
 }
 
+/// The other spellings of a word: British and American ("prioritise" and "prioritize",
+/// "analyse" and "analyze", "behaviour" and "behavior", "programme" and "program"). The
+/// stemmer keeps them apart, so the classifier tries these when a word is unknown; a variant
+/// is only used when the taxonomy knows it, so "premise" never becomes a word of its own.
+pub fn spelling_variants(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let swap = |from: &str, to: &str, out: &mut Vec<String>| {
+        if let Some(i) = word.rfind(from) {
+            let mut v = String::with_capacity(word.len());
+            v.push_str(&word[..i]);
+            v.push_str(to);
+            v.push_str(&word[i + from.len()..]);
+            out.push(v);
+        }
+    };
+    swap("is", "iz", &mut out);
+    swap("iz", "is", &mut out);
+    swap("ys", "yz", &mut out);
+    swap("yz", "ys", &mut out);
+    swap("our", "or", &mut out);
+    if let Some(rest) = word.strip_prefix("programme") {
+        out.push(format!("program{rest}"));
+    }
+    out
+}
+
 /// Longest word [`edit_distance_within`] compares; longer words are never typos of a signal.
 pub const MAX_TYPO_WORD: usize = 32;
 
@@ -229,6 +255,16 @@ mod tests {
         );
         assert_eq!(expand("pis"), Some("program increment"));
         assert_eq!(expand("s"), None);
+    }
+
+    #[test]
+    fn spelling_variants_swap_british_and_american() {
+        assert!(spelling_variants("prioritise").contains(&"prioritize".to_string()));
+        assert!(spelling_variants("monetization").contains(&"monetisation".to_string()));
+        assert!(spelling_variants("analysed").contains(&"analyzed".to_string()));
+        assert!(spelling_variants("behaviour").contains(&"behavior".to_string()));
+        assert!(spelling_variants("programmes").contains(&"programs".to_string()));
+        assert!(spelling_variants("plan").is_empty());
     }
 
     #[test]
