@@ -207,6 +207,16 @@ fn classifier_meets_the_gates_on_the_held_out_part() {
     let pm_as_po = held_out.confusion[pm][po] as f64 / pm_items as f64;
     assert!(po_as_pm < 0.05, "PO items called PM: {po_as_pm:.3}");
     assert!(pm_as_po < 0.05, "PM items called PO: {pm_as_po:.3}");
+
+    // The new block measured 88.2 % before the vocabulary work and 96.9 % after it; as it was
+    // written by the same hand as that vocabulary, its later figure flatters, and this floor
+    // only guards against regressions.
+    let new_accuracy = new.correct as f64 / new.total as f64;
+    assert!(
+        new_accuracy >= 0.90,
+        "new block accuracy {new_accuracy:.3} < 0.90"
+    );
+    assert_eq!(new.confusion[po][pm] + new.confusion[pm][po], 0);
 }
 
 /// Task names of a real DevOps RACI (GitHub server operations, access, backups): none of it is
