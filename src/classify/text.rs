@@ -11,15 +11,19 @@ const STOP_WORDS: &[&str] = &[
     "have", "ie", "if", "in", "into", "is", "it", "its", "me", "must", "my", "of", "on", "onto",
     "or", "our", "ours", "per", "s", "shall", "should", "so", "such", "than", "that", "the",
     "their", "them", "then", "there", "these", "they", "this", "those", "to", "towards", "us",
-    "versus", "via", "vs", "was", "we", "were", "when", "where", "which", "while", "will", "with",
-    "within", "without", "would", "you", "your",
+    "versus", "via", "vs", "w", "was", "we", "were", "when", "where", "which", "while", "will",
+    "with", "within", "without", "would", "you", "your",
 ];
 
 /// Abbreviations as product teams write them, expanded before stop words and stemming. Only
 /// unambiguous ones: "PR" (press or pull request?) and "PM" (product or project?) stay as they
 /// are, and "UX", "UI", "QA" are words in their own right in task names.
 const ABBREVIATIONS: &[(&str, &str)] = &[
+    ("arr", "annual recurring revenue"),
+    ("art", "agile release train"),
     ("ba", "business analyst"),
+    ("cac", "customer acquisition cost"),
+    ("csat", "customer satisfaction"),
     ("cx", "customer experience"),
     ("dod", "definition of done"),
     ("dor", "definition of ready"),
@@ -27,17 +31,25 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("icp", "ideal customer profile"),
     ("jtbd", "jobs to be done"),
     ("kpi", "key performance indicator"),
+    ("ltv", "lifetime value"),
+    ("mgmt", "management"),
     ("mrd", "market requirements document"),
+    ("mrr", "monthly recurring revenue"),
     ("mvp", "minimum viable product"),
     ("nps", "net promoter score"),
     ("okr", "objectives and key results"),
+    ("pbi", "product backlog item"),
     ("pi", "program increment"),
     ("pmf", "product market fit"),
     ("prd", "product requirements document"),
     ("qbr", "quarterly business review"),
+    ("req", "requirement"),
     ("roi", "return on investment"),
+    ("spec", "specification"),
+    ("tam", "total addressable market"),
     ("uat", "user acceptance testing"),
     ("voc", "voice of the customer"),
+    ("wip", "work in progress"),
     ("wsjf", "weighted shortest job first"),
 ];
 
@@ -131,6 +143,32 @@ pub fn content_words(text: &str) -> Vec<String> {
     out
 }
 
+/// The other spellings of a word: British and American ("prioritise" and "prioritize",
+/// "analyse" and "analyze", "behaviour" and "behavior", "programme" and "program"). The
+/// stemmer keeps them apart, so the classifier tries these when a word is unknown; a variant
+/// is only used when the taxonomy knows it, so "premise" never becomes a word of its own.
+pub fn spelling_variants(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let swap = |from: &str, to: &str, out: &mut Vec<String>| {
+        if let Some(i) = word.rfind(from) {
+            let mut v = String::with_capacity(word.len());
+            v.push_str(&word[..i]);
+            v.push_str(to);
+            v.push_str(&word[i + from.len()..]);
+            out.push(v);
+        }
+    };
+    swap("is", "iz", &mut out);
+    swap("iz", "is", &mut out);
+    swap("ys", "yz", &mut out);
+    swap("yz", "ys", &mut out);
+    swap("our", "or", &mut out);
+    if let Some(rest) = word.strip_prefix("programme") {
+        out.push(format!("program{rest}"));
+    }
+    out
+}
+
 /// Longest word [`edit_distance_within`] compares; longer words are never typos of a signal.
 pub const MAX_TYPO_WORD: usize = 32;
 
@@ -217,6 +255,16 @@ mod tests {
         );
         assert_eq!(expand("pis"), Some("program increment"));
         assert_eq!(expand("s"), None);
+    }
+
+    #[test]
+    fn spelling_variants_swap_british_and_american() {
+        assert!(spelling_variants("prioritise").contains(&"prioritize".to_string()));
+        assert!(spelling_variants("monetization").contains(&"monetisation".to_string()));
+        assert!(spelling_variants("analysed").contains(&"analyzed".to_string()));
+        assert!(spelling_variants("behaviour").contains(&"behavior".to_string()));
+        assert!(spelling_variants("programmes").contains(&"programs".to_string()));
+        assert!(spelling_variants("plan").is_empty());
     }
 
     #[test]

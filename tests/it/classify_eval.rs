@@ -49,14 +49,20 @@ fn eval_set() -> Vec<Item> {
         .collect()
 }
 
+/// Held out: every third row, and all of the newest block (see [`NEW_FROM_ROW`]).
 fn is_test(item: &Item) -> bool {
-    item.row.is_multiple_of(3)
+    item.row.is_multiple_of(3) || item.row >= NEW_FROM_ROW
 }
 
 /// Rows 1-249 were written before the taxonomy, whose signals were then written with them in
 /// view; rows from here on were written afterwards and run only once the block was committed,
 /// so they show how the classifier does on wording it was not built from.
 const FRESH_FROM_ROW: usize = 250;
+
+/// Rows from here on (161 names) were written and committed before the classifier was run on
+/// them, to measure how it generalises; all of them are held out, and only aggregate numbers
+/// are printed for them, never the items it gets wrong, so that nobody tunes on them.
+const NEW_FROM_ROW: usize = 316;
 
 struct Report {
     total: usize,
@@ -93,7 +99,9 @@ fn evaluate<'a>(classifier: &Classifier, items: impl Iterator<Item = &'a Item>) 
     report
 }
 
-fn print(title: &str, r: &Report) {
+/// Prints the aggregate numbers of `r`, and its mistakes only when `show_errors` is set: never
+/// for held-out items, whose mistakes must not steer the taxonomy.
+fn print(title: &str, r: &Report, show_errors: bool) {
     println!(
         "== {title}: {} items, accuracy {:.1} %",
         r.total,
@@ -130,8 +138,10 @@ fn print(title: &str, r: &Report) {
             pct(hit, actual)
         );
     }
-    for e in &r.errors {
-        println!("{e}");
+    if show_errors {
+        for e in &r.errors {
+            println!("{e}");
+        }
     }
 }
 
@@ -155,24 +165,38 @@ fn eval_set_is_large_varied_and_split() {
 fn classifier_meets_the_gates_on_the_held_out_part() {
     let items = eval_set();
     let classifier = Classifier::new(&Taxonomy::builtin());
-    let held_out = evaluate(&classifier, items.iter().filter(|i| is_test(i)));
-    let tune = evaluate(&classifier, items.iter().filter(|i| !is_test(i)));
-    let all = evaluate(&classifier, items.iter());
-    let fresh = evaluate(
+    let before_new = |i: &&Item| i.row < NEW_FROM_ROW;
+    let held_out = evaluate(
         &classifier,
-        items.iter().filter(|i| i.row >= FRESH_FROM_ROW),
+        items.iter().filter(before_new).filter(|i| is_test(i)),
     );
+    let original_held_out = evaluate(
+        &classifier,
+        items
+            .iter()
+            .filter(|i| i.row < FRESH_FROM_ROW && is_test(i)),
+    );
+    let tune = evaluate(&classifier, items.iter().filter(|i| !is_test(i)));
     let fresh_held_out = evaluate(
         &classifier,
         items
             .iter()
-            .filter(|i| i.row >= FRESH_FROM_ROW && is_test(i)),
+            .filter(|i| (FRESH_FROM_ROW..NEW_FROM_ROW).contains(&i.row) && is_test(i)),
     );
-    print("held-out (row % 3 == 0)", &held_out);
-    print("tune (the other rows)", &tune);
-    print("all", &all);
-    print("fresh block (rows 250 on), all", &fresh);
-    print("fresh block, held-out only", &fresh_held_out);
+    let new = evaluate(&classifier, items.iter().filter(|i| i.row >= NEW_FROM_ROW));
+    print(
+        "held-out (row % 3 == 0, rows before the new block)",
+        &held_out,
+        false,
+    );
+    print("original held-out (rows 1-249)", &original_held_out, false);
+    print(
+        "fresh block held-out (rows 250-315)",
+        &fresh_held_out,
+        false,
+    );
+    print("new block (rows 316 on, all held out)", &new, false);
+    print("tune (the other rows)", &tune, true);
 
     let accuracy = held_out.correct as f64 / held_out.total as f64;
     assert!(accuracy >= 0.90, "held-out accuracy {accuracy:.3} < 0.90");
@@ -183,6 +207,16 @@ fn classifier_meets_the_gates_on_the_held_out_part() {
     let pm_as_po = held_out.confusion[pm][po] as f64 / pm_items as f64;
     assert!(po_as_pm < 0.05, "PO items called PM: {po_as_pm:.3}");
     assert!(pm_as_po < 0.05, "PM items called PO: {pm_as_po:.3}");
+
+    // The new block measured 88.2 % before the vocabulary work and 96.9 % after it; as it was
+    // written by the same hand as that vocabulary, its later figure flatters, and this floor
+    // only guards against regressions.
+    let new_accuracy = new.correct as f64 / new.total as f64;
+    assert!(
+        new_accuracy >= 0.90,
+        "new block accuracy {new_accuracy:.3} < 0.90"
+    );
+    assert_eq!(new.confusion[po][pm] + new.confusion[pm][po], 0);
 }
 
 /// Task names of a real DevOps RACI (GitHub server operations, access, backups): none of it is
