@@ -16,6 +16,7 @@ pub mod findings;
 pub mod gaps;
 pub mod matrix;
 pub mod overlap;
+pub mod portfolio;
 pub mod stats;
 pub mod style;
 pub mod workload;

@@ -287,6 +287,11 @@ pub fn run(
     let taxonomy = taxonomy_for(&settings)?;
     match inputs {
         [one] if !one.is_dir() => run_one(one, output, to_stdout, &settings, &taxonomy),
-        _ => Err(Error::Usage("portfolio mode is not built yet".into())),
+        _ if to_stdout => Err(Error::Usage(
+            "-o - writes one JSON report; several inputs or a folder write a report folder each: \
+             give -o DIR"
+                .into(),
+        )),
+        _ => super::portfolio::run(inputs, output, &settings, &taxonomy),
     }
 }

@@ -15,6 +15,10 @@ mod tables;
 mod text;
 mod xlsx;
 
+/// Which findings count as overlaps and gaps (the rows of `overlaps.csv` and `gaps.csv`), for
+/// the portfolio roll-up.
+pub(crate) use tables::{is_gap, is_overlap};
+
 pub use facts::{console_summary, headline};
 pub use json::{json, SCHEMA_VERSION};
 pub use text::escape_formula;
