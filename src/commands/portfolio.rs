@@ -125,7 +125,11 @@ pub fn expand_inputs(inputs: &[PathBuf], skip: &Path) -> Result<Vec<PathBuf>> {
 /// case, as on macOS and Windows file systems) the stem with `-2`, `-3`, ... The first file in
 /// input order keeps the plain stem, so names depend only on the order of the inputs.
 pub fn team_names(files: &[PathBuf]) -> Vec<String> {
-    let mut taken: BTreeSet<String> = BTreeSet::new();
+    // The roll-up's own files sit beside the team folders: no folder may take their names.
+    let mut taken: BTreeSet<String> = [ROLLUP_CSV, ROLLUP_PNG]
+        .iter()
+        .map(|n| n.to_string())
+        .collect();
     let stems: Vec<String> = files
         .iter()
         .map(|f| {
@@ -422,6 +426,12 @@ mod tests {
             "other.csv",
         ]));
         assert_eq!(names, ["team", "team-3", "team-2", "Team-4", "other"]);
+    }
+
+    #[test]
+    fn no_team_folder_takes_a_rollup_name() {
+        let names = team_names(&paths(&["portfolio.csv.xlsx", "Portfolio.PNG.ods"]));
+        assert_eq!(names, ["portfolio.csv-2", "Portfolio.PNG-2"]);
     }
 
     #[test]
