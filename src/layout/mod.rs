@@ -458,48 +458,27 @@ fn detect_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> 
         sheet_name: sheet.name.as_deref(),
         kinds: Default::default(),
     };
-    // The three readings are independent and each looks at every cell, so they run side by
-    // side (a third of a large audit's time was them, one after the other). Each gets its own
-    // copy of the kind cache, which is not shared across threads; results keep their order.
-    let fresh = || Ctx {
-        opts: ctx.opts,
-        probe: ctx.probe.clone(),
-        legend: ctx.legend,
-        roster: ctx.roster,
-        sheet_name: ctx.sheet_name,
-        kinds: Default::default(),
-    };
-    let (inverted_ctx, long_ctx) = (fresh(), fresh());
-    let g = &g;
-    let legend = &legend;
-    let ((inverted, long), wide) = rayon::join(
-        || {
-            rayon::join(
-                move || inverted::detect(g, &inverted_ctx),
-                move || long::detect(g, &long_ctx),
-            )
-        },
-        move || {
-            let w = wide::detect(g, &ctx);
-            // The transposed reading is only needed when the wide one fails or looks like
-            // tasks written across: it costs as much again on large sheets.
-            if w.as_ref().is_none_or(wide::looks_transposed) {
-                let mut tg = Grid::from_sheet(sheet, true);
-                if let Some(l) = legend {
-                    for &p in &l.cells {
-                        tg.remove_origin(p);
-                    }
-                }
-                match (w, wide::detect(&tg, &ctx)) {
-                    (_, Some(t)) => Some(t),
-                    (w, None) => w,
-                }
-            } else {
-                w
+    let mut found: Vec<Candidate> = Vec::new();
+    found.extend(inverted::detect(&g, &ctx));
+    found.extend(long::detect(&g, &ctx));
+    let w = wide::detect(&g, &ctx);
+    // The transposed reading is only needed when the wide one fails or looks like tasks
+    // written across: it costs as much again on large sheets.
+    if w.as_ref().is_none_or(wide::looks_transposed) {
+        let mut tg = Grid::from_sheet(sheet, true);
+        if let Some(l) = &legend {
+            for &p in &l.cells {
+                tg.remove_origin(p);
             }
-        },
-    );
-    let found: Vec<Candidate> = [inverted, long, wide].into_iter().flatten().collect();
+        }
+        match (w, wide::detect(&tg, &ctx)) {
+            (_, Some(t)) => found.push(t),
+            (Some(w), None) => found.push(w),
+            (None, None) => {}
+        }
+    } else {
+        found.extend(w);
+    }
     // Most letters understood wins; on a tie the earlier reading (inverted, long, wide) is
     // the more specific one.
     let mut best: Option<Candidate> = None;
