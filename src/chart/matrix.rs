@@ -9,13 +9,18 @@ use crate::model::{Letter, LetterSet, Side};
 use crate::outcome::Outcome;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Task rows on one page: enough to see a whole phase, few enough that every name stays at
 /// body size on a screen-high image.
 pub const TASKS_PER_PAGE: usize = 60;
 /// Party columns on one page: 40 columns of 40 px keep the image under ~2300 px wide.
 pub const PARTIES_PER_PAGE: usize = 40;
+/// Pages drawn at most. 50,000 tasks would make 834 pages nobody opens, and drawing them takes
+/// longer than the whole audit; past this the heatmap shows the first pages (the tasks with no
+/// side come last, so the first pages hold PO-side work), says so in its subtitle, and
+/// `tasks.csv`, `report.xlsx` hold every task.
+pub const MAX_PAGES: usize = 10;
 
 /// The findings that mark a task row on the heatmap: the accountability and responsibility
 /// rules a reader wants to see beside the letters.
@@ -79,6 +84,8 @@ pub struct MatrixData {
     pub letters: Vec<Letter>,
     pub any_unreadable: bool,
     pub pages: Vec<MatrixPage>,
+    /// Pages the whole matrix would take; more than `pages.len()` when capped at [`MAX_PAGES`].
+    pub total_pages: usize,
 }
 
 /// Groups tasks by side (input order within a side) and cuts them into pages.
@@ -111,12 +118,15 @@ pub fn matrix_data(o: &Outcome) -> MatrixData {
     }
     let flagged_tasks = marks.iter().filter(|s| !s.is_empty()).count();
 
-    // Cells not understood, by (task, party).
-    let unreadable: BTreeSet<(usize, usize)> = m
-        .issues
-        .iter()
-        .filter_map(|i| Some((i.task?, i.party?)))
-        .collect();
+    // Cells not understood, by (task, party), with the letters still read from them. One map
+    // built once: looking each cell up in the list of issues made pages O(cells x issues).
+    let mut unreadable: BTreeMap<(usize, usize), LetterSet> = BTreeMap::new();
+    for i in &m.issues {
+        if let (Some(t), Some(p)) = (i.task, i.party) {
+            let e = unreadable.entry((t, p)).or_insert(LetterSet::EMPTY);
+            *e = e.union(i.letters);
+        }
+    }
 
     let mut used = LetterSet::EMPTY;
     for t in &m.tasks {
@@ -147,10 +157,14 @@ pub fn matrix_data(o: &Outcome) -> MatrixData {
         order.chunks(TASKS_PER_PAGE).collect()
     };
 
+    let total_pages = task_chunks.len() * party_chunks.len();
     let mut pages = Vec::new();
     let mut first_task = 1;
-    for chunk in &task_chunks {
+    'pages: for chunk in &task_chunks {
         for parties in &party_chunks {
+            if pages.len() == MAX_PAGES {
+                break 'pages;
+            }
             let mut rows = Vec::new();
             let mut current: Option<Side> = None;
             for (k, &t) in chunk.iter().enumerate() {
@@ -172,18 +186,12 @@ pub fn matrix_data(o: &Outcome) -> MatrixData {
                 let cells = parties
                     .iter()
                     .map(|&p| {
-                        let issue = unreadable.contains(&(t, p));
-                        let extra = if issue {
-                            m.issues
-                                .iter()
-                                .filter(|i| i.task == Some(t) && i.party == Some(p))
-                                .fold(LetterSet::EMPTY, |s, i| s.union(i.letters))
-                        } else {
-                            LetterSet::EMPTY
-                        };
+                        let extra = unreadable.get(&(t, p));
                         MatrixCell {
-                            letters: task.letters_of(p).union(extra),
-                            unreadable: issue,
+                            letters: task
+                                .letters_of(p)
+                                .union(extra.copied().unwrap_or(LetterSet::EMPTY)),
+                            unreadable: extra.is_some(),
                         }
                     })
                     .collect();
@@ -205,7 +213,7 @@ pub fn matrix_data(o: &Outcome) -> MatrixData {
         }
         first_task += chunk.len();
     }
-    let paged = pages.len() > 1;
+    let paged = total_pages > 1;
     for (i, page) in pages.iter_mut().enumerate() {
         page.file = if paged {
             format!("matrix-{}.png", i + 1)
@@ -224,6 +232,7 @@ pub fn matrix_data(o: &Outcome) -> MatrixData {
         letters,
         any_unreadable: !unreadable.is_empty(),
         pages,
+        total_pages,
     }
 }
 
@@ -261,7 +270,21 @@ impl MatrixData {
             .map(|(s, n)| format!("{n} {}", s.as_str()))
             .collect();
         let mut s = format!("Tasks grouped by side ({}).", sides.join(", "));
-        if self.pages.len() > 1 {
+        if self.total_pages > self.pages.len() {
+            s = format!(
+                "First {} of {} pages: the rest are in tasks.csv and report.xlsx. Page {number}: tasks {}–{}",
+                self.pages.len(),
+                self.total_pages,
+                page.first_task,
+                page.last_task
+            );
+            if self.party_count > PARTIES_PER_PAGE {
+                let first = page.parties.first().map_or(0, |p| p + 1);
+                let last = page.parties.last().map_or(0, |p| p + 1);
+                s.push_str(&format!(", parties {first}–{last} of {}", self.party_count));
+            }
+            s.push('.');
+        } else if self.pages.len() > 1 {
             s.push_str(&format!(
                 " Page {number} of {}: tasks {}–{}",
                 self.pages.len(),
@@ -742,6 +765,28 @@ mod tests {
                 ..
             }
         ));
+    }
+
+    #[test]
+    fn huge_matrices_stop_at_max_pages_and_say_so() {
+        let f = Fixture::generated(TASKS_PER_PAGE * (MAX_PAGES + 3) + 1, 12);
+        let d = matrix_data(&f.outcome());
+        assert_eq!(d.pages.len(), MAX_PAGES);
+        assert_eq!(d.total_pages, MAX_PAGES + 4);
+        assert_eq!(
+            d.pages[MAX_PAGES - 1].file,
+            format!("matrix-{MAX_PAGES}.png")
+        );
+        let sub = d.subtitle(&d.pages[0], 1);
+        assert!(
+            sub.starts_with(&format!("First {MAX_PAGES} of {} pages", MAX_PAGES + 4)),
+            "{sub}"
+        );
+        assert!(sub.contains("tasks.csv"), "{sub}");
+        let small = Fixture::generated(130, 45);
+        let d = matrix_data(&small.outcome());
+        assert_eq!((d.pages.len(), d.total_pages), (6, 6));
+        assert!(d.subtitle(&d.pages[0], 1).contains("Page 1 of 6"));
     }
 
     #[test]

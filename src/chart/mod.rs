@@ -16,6 +16,7 @@ pub mod findings;
 pub mod gaps;
 pub mod matrix;
 pub mod overlap;
+pub mod portfolio;
 pub mod stats;
 pub mod style;
 pub mod workload;
@@ -25,61 +26,90 @@ pub(crate) mod testing;
 
 use crate::audit::Thresholds;
 use crate::outcome::Outcome;
+use rayon::prelude::*;
 
 /// Every chart of `o` as `(file name, PNG bytes)`, in a fixed order: `matrix.png` (or
 /// `matrix-1.png`, `matrix-2.png`, ... when paginated), `overlap.png`, `co-ownership.png`,
 /// `gaps.png`, `workload.png`, `findings.png`. Empty data gives a "nothing to show" image,
 /// never an error.
 pub fn render_all(o: &Outcome, thresholds: &Thresholds) -> crate::Result<Vec<(String, Vec<u8>)>> {
-    let mut out = Vec::new();
-
+    // The numbers first (cheap), then every image drawn in parallel: the charts share
+    // nothing, and drawing plus PNG encoding is most of a small audit's time. The ordered
+    // collect keeps the fixed file order.
     let data = matrix::matrix_data(o);
-    for (i, page) in data.pages.iter().enumerate() {
-        let png = canvas::render_png(&page.file, matrix::page_size(&data, page), |a| {
-            matrix::draw_matrix_page(a, &data, i)
-        })?;
-        out.push((page.file.clone(), png));
-    }
-
-    let overlap = overlap::overlap_data(o);
-    out.push(bar_png(
-        "overlap.png",
-        &overlap.chart(),
-        overlap.party_count == 0,
-        "Nothing to show: the matrix has no parties.",
-    )?);
-
+    let overlap_data = overlap::overlap_data(o);
+    let overlap = overlap_data.chart();
     let co = coownership::coownership_data(o);
-    let png = canvas::render_png(
-        "co-ownership.png",
-        coownership::coownership_size(&co),
-        |a| coownership::draw_coownership(a, &co),
-    )?;
-    out.push(("co-ownership.png".to_string(), png));
-
     let gaps = gaps::gaps_data(o);
-    let png = canvas::render_png("gaps.png", gaps::gaps_size(&gaps), |a| {
-        gaps::draw_gaps(a, &gaps)
-    })?;
-    out.push(("gaps.png".to_string(), png));
+    let workload_data = workload::workload_data(o, thresholds);
+    let workload = workload_data.chart();
+    let findings_data = findings::findings_data(o);
+    let findings = findings_data.chart();
 
-    let workload = workload::workload_data(o, thresholds);
-    out.push(bar_png(
-        "workload.png",
-        &workload.chart(),
-        workload.party_count == 0,
-        "Nothing to show: the matrix has no parties.",
-    )?);
+    let mut jobs: Vec<Job> = (0..data.pages.len()).map(Job::MatrixPage).collect();
+    jobs.extend([
+        Job::Overlap,
+        Job::CoOwnership,
+        Job::Gaps,
+        Job::Workload,
+        Job::Findings,
+    ]);
+    let drawn: Vec<crate::Result<(String, Vec<u8>)>> = jobs
+        .par_iter()
+        .map(|job| match *job {
+            Job::MatrixPage(i) => {
+                let page = &data.pages[i];
+                let png = canvas::render_png(&page.file, matrix::page_size(&data, page), |a| {
+                    matrix::draw_matrix_page(a, &data, i)
+                })?;
+                Ok((page.file.clone(), png))
+            }
+            Job::Overlap => bar_png(
+                "overlap.png",
+                &overlap,
+                overlap_data.party_count == 0,
+                "Nothing to show: the matrix has no parties.",
+            ),
+            Job::CoOwnership => {
+                let png = canvas::render_png(
+                    "co-ownership.png",
+                    coownership::coownership_size(&co),
+                    |a| coownership::draw_coownership(a, &co),
+                )?;
+                Ok(("co-ownership.png".to_string(), png))
+            }
+            Job::Gaps => {
+                let png = canvas::render_png("gaps.png", gaps::gaps_size(&gaps), |a| {
+                    gaps::draw_gaps(a, &gaps)
+                })?;
+                Ok(("gaps.png".to_string(), png))
+            }
+            Job::Workload => bar_png(
+                "workload.png",
+                &workload,
+                workload_data.party_count == 0,
+                "Nothing to show: the matrix has no parties.",
+            ),
+            Job::Findings => bar_png(
+                "findings.png",
+                &findings,
+                findings_data.total() == 0,
+                "Nothing to show: the audit raised no findings.",
+            ),
+        })
+        .collect();
+    drawn.into_iter().collect()
+}
 
-    let findings = findings::findings_data(o);
-    out.push(bar_png(
-        "findings.png",
-        &findings.chart(),
-        findings.total() == 0,
-        "Nothing to show: the audit raised no findings.",
-    )?);
-
-    Ok(out)
+/// One image [`render_all`] draws.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    MatrixPage(usize),
+    Overlap,
+    CoOwnership,
+    Gaps,
+    Workload,
+    Findings,
 }
 
 /// A bar chart, or its "nothing to show" panel when `empty`.

@@ -235,6 +235,8 @@ pub fn run_one(
 ) -> Result<Exit> {
     let wb = read_input(input, settings)?;
     let audited = audit_workbook(&wb, settings, taxonomy)?;
+    // The grid is not needed past the layout; freeing it lowers the peak while rendering.
+    drop(wb);
     let outcome = audited.outcome();
     if json_to_stdout {
         let json = report::json(&outcome);
@@ -287,6 +289,11 @@ pub fn run(
     let taxonomy = taxonomy_for(&settings)?;
     match inputs {
         [one] if !one.is_dir() => run_one(one, output, to_stdout, &settings, &taxonomy),
-        _ => Err(Error::Usage("portfolio mode is not built yet".into())),
+        _ if to_stdout => Err(Error::Usage(
+            "-o - writes one JSON report; several inputs or a folder write a report folder each: \
+             give -o DIR"
+                .into(),
+        )),
+        _ => super::portfolio::run(inputs, output, &settings, &taxonomy),
     }
 }

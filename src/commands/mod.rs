@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod classify;
 pub mod inspect;
+pub mod portfolio;
 pub mod rules;
 pub mod serve;
 pub mod taxonomy;

@@ -15,9 +15,14 @@ mod tables;
 mod text;
 mod xlsx;
 
+/// Which findings count as overlaps and gaps (the rows of `overlaps.csv` and `gaps.csv`), for
+/// the portfolio roll-up.
+pub(crate) use tables::{is_gap, is_overlap};
+
 pub use facts::{console_summary, headline};
 pub use html::HtmlParts;
 pub use json::{json, SCHEMA_VERSION};
+use rayon::prelude::*;
 pub use text::escape_formula;
 
 use crate::outcome::Outcome;
@@ -60,26 +65,42 @@ pub fn render(
     charts: &[(String, Vec<u8>)],
     opts: &ReportOptions,
 ) -> crate::Result<Vec<(String, Vec<u8>)>> {
-    let mut files = Vec::new();
     let all = tables::Tables::build(o);
-    if opts.outputs.csv {
-        for (name, table) in CSV_FILES.iter().zip(all.in_csv_order()) {
-            files.push((name.to_string(), csv_out::write(table, opts.excel_csv)));
-        }
-    }
-    if opts.outputs.md {
-        let md = markdown::render(o, &all, charts, &opts.outputs);
-        files.push(("summary.md".to_string(), md.into_bytes()));
-    }
-    if opts.outputs.json {
-        files.push(("report.json".to_string(), json::bytes(o)));
-    }
-    if opts.outputs.html {
-        let page = html::render(o, &all, charts);
-        files.push(("report.html".to_string(), page.into_bytes()));
-    }
-    if opts.outputs.xlsx {
-        files.push(("report.xlsx".to_string(), xlsx::render(o, &all)?));
+    // Each kind is independent of the others: render them in parallel (report.xlsx alone is
+    // a third of a large audit), then list them in the fixed order above.
+    let kinds = [
+        (opts.outputs.csv, Kind::Csv),
+        (opts.outputs.md, Kind::Markdown),
+        (opts.outputs.json, Kind::Json),
+        (opts.outputs.html, Kind::Html),
+        (opts.outputs.xlsx, Kind::Xlsx),
+    ];
+    let rendered: Vec<crate::Result<Vec<NamedFile>>> = kinds
+        .par_iter()
+        .filter(|(wanted, _)| *wanted)
+        .map(|(_, kind)| {
+            Ok(match kind {
+                Kind::Csv => CSV_FILES
+                    .iter()
+                    .zip(all.in_csv_order())
+                    .map(|(name, table)| (name.to_string(), csv_out::write(table, opts.excel_csv)))
+                    .collect(),
+                Kind::Markdown => {
+                    let md = markdown::render(o, &all, charts, &opts.outputs);
+                    vec![("summary.md".to_string(), md.into_bytes())]
+                }
+                Kind::Json => vec![("report.json".to_string(), json::bytes(o))],
+                Kind::Html => {
+                    let page = html::render(o, &all, charts);
+                    vec![("report.html".to_string(), page.into_bytes())]
+                }
+                Kind::Xlsx => vec![("report.xlsx".to_string(), xlsx::render(o, &all)?)],
+            })
+        })
+        .collect();
+    let mut files = Vec::new();
+    for part in rendered {
+        files.extend(part?);
     }
     Ok(files)
 }
@@ -89,6 +110,19 @@ pub fn render(
 /// joins them, they give the same bytes.
 pub fn html_parts(o: &Outcome, charts: &[(String, Vec<u8>)]) -> HtmlParts {
     html::parts(o, &tables::Tables::build(o), charts)
+}
+
+/// A report file: its name and bytes.
+type NamedFile = (String, Vec<u8>);
+
+/// The report kinds [`render`] writes, in its order.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Csv,
+    Markdown,
+    Json,
+    Html,
+    Xlsx,
 }
 
 #[cfg(test)]
