@@ -1210,3 +1210,158 @@ fn cli_output_that_cannot_be_written() {
     assert_refused(&run, "blocker", "Check that the folder can be written");
     assert_eq!(std::fs::read(&blocker).unwrap(), b"");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Output safety: names from the input never become paths, reports appear whole or not at all,
+// and a re-run replaces only the files `raci` writes.
+// ---------------------------------------------------------------------------------------------
+
+/// Every file under `dir`, as paths relative to it, sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap();
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The names `raci audit` writes into a report folder.
+fn is_report_file(name: &str) -> bool {
+    const FIXED: &[&str] = &[
+        "tasks.csv",
+        "parties.csv",
+        "findings.csv",
+        "overlaps.csv",
+        "gaps.csv",
+        "coverage.csv",
+        "summary.md",
+        "report.json",
+        "report.html",
+        "report.xlsx",
+        "matrix.png",
+        "overlap.png",
+        "co-ownership.png",
+        "gaps.png",
+        "workload.png",
+        "findings.png",
+    ];
+    FIXED.contains(&name)
+        || name
+            .strip_prefix("matrix-")
+            .and_then(|n| n.strip_suffix(".png"))
+            .is_some_and(|n| n.parse::<u32>().is_ok())
+}
+
+#[test]
+fn names_never_become_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let csv = "Task,../../etc/passwd,a/b,/tmp/abs\n\
+               ../../etc/passwd,A/R,C,I\n\
+               a/b,R,A,\n\
+               ..\\..\\windows\\win.ini,I,R,A\n\
+               /tmp/abs,C,I,A/R\n";
+    let input = write(&work, "paths.csv", csv.as_bytes());
+    let before = files_under(dir.path());
+    // Outside the snapshot: where the names would lead from the working folder.
+    let outside = [
+        dir.path().parent().unwrap().join("etc/passwd"),
+        PathBuf::from("/tmp/abs"),
+    ];
+    let outside_before: Vec<bool> = outside.iter().map(|p| p.exists()).collect();
+    // Every output kind, charts included: any of them could be tempted to name a file after a
+    // task or a party.
+    let run = audit_cli(&work, &input, Path::new("out"), &[]);
+    assert_audited(&run);
+    let after = files_under(dir.path());
+    let new: Vec<&String> = after.iter().filter(|f| !before.contains(f)).collect();
+    assert!(new.len() >= 10, "only {new:?}");
+    for file in new {
+        let name = file
+            .strip_prefix("work/out/")
+            .unwrap_or_else(|| panic!("{file} written outside the report folder"));
+        assert!(is_report_file(name), "unexpected report file {name}");
+    }
+    let outside_after: Vec<bool> = outside.iter().map(|p| p.exists()).collect();
+    assert_eq!(outside_before, outside_after);
+    // The names are in the reports, as text.
+    let tasks = std::fs::read_to_string(work.join("out/tasks.csv")).unwrap();
+    assert!(
+        tasks.contains("../../etc/passwd") && tasks.contains("a/b"),
+        "{tasks}"
+    );
+}
+
+#[test]
+fn rerun_replaces_our_files_and_keeps_the_users() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
+    let out = dir.path().join("out");
+    let fresh = std::fs::read(out.join("tasks.csv")).unwrap();
+    std::fs::write(out.join("tasks.csv"), b"stale").unwrap();
+    std::fs::write(out.join("notes.txt"), b"mine").unwrap();
+    // A page of an earlier, longer matrix chart: ours, and no longer current.
+    std::fs::write(out.join("matrix-9.png"), b"old page").unwrap();
+    assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
+    assert_eq!(std::fs::read(out.join("tasks.csv")).unwrap(), fresh);
+    assert_eq!(std::fs::read(out.join("notes.txt")).unwrap(), b"mine");
+    assert!(!out.join("matrix-9.png").exists(), "stale chart page kept");
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            !name.contains("raci-tmp"),
+            "temporary folder {name} left behind"
+        );
+    }
+}
+
+/// A write that fails half-way leaves no report folder and no temporary folder. The failure is
+/// forced in ways that stop root too: the target is a dangling symbolic link (the final rename
+/// of the finished folder fails), or a report file's name is taken by a folder.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    let link = dir.path().join("out");
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).unwrap();
+    let run = audit_cli(dir.path(), &input, &link, CSV_ONLY);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(!dir.path().join("nowhere").exists());
+    std::fs::remove_file(&link).unwrap();
+
+    // An existing report folder where `tasks.csv` is a folder: the run fails, the user's file
+    // stays, and the temporary folder is gone.
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(out.join("tasks.csv")).unwrap();
+    std::fs::write(out.join("notes.txt"), b"mine").unwrap();
+    let run = audit_cli(dir.path(), &input, &out, CSV_ONLY);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(std::fs::read(out.join("notes.txt")).unwrap(), b"mine");
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            !name.contains("raci-tmp"),
+            "temporary folder {name} left behind"
+        );
+    }
+}
