@@ -1365,3 +1365,19 @@ fn a_failed_write_leaves_nothing_behind() {
         );
     }
 }
+
+/// A damaged XLSX on which calamine itself panics (a flipped byte in a real-world export,
+/// kept with the fuzz regressions). The input stage catches the panic; the user sees one
+/// message and no panic text, because the panic hook stays silent for a caught panic.
+#[test]
+fn cli_a_reader_panic_is_one_clean_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(
+        support::root().join("tests/data/fuzz-regressions/workbook_ingest/calamine-panics.xlsx"),
+    )
+    .unwrap();
+    let input = write(dir.path(), "damaged.xlsx", &bytes);
+    let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+    assert_refused(&run, "damaged.xlsx", "save a new copy");
+    assert!(run.stderr.contains("malformed content"), "{}", run.stderr);
+}
