@@ -96,3 +96,27 @@ pub enum Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The process-wide panic hook `main` installs: a panic is a bug in `raci`, never the user's
+/// fault, so the user gets one plain line saying so instead of Rust's `thread 'main'
+/// panicked at ...` text. Panics of the spreadsheet reader that the input stage catches and
+/// reports as a damaged file print nothing here (see `input::reading_guarded`).
+pub fn panic_hook(info: &std::panic::PanicHookInfo<'_>) {
+    if crate::input::reading_guarded() {
+        return;
+    }
+    let what = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".into());
+    let place = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    eprintln!(
+        "error: internal error in raci ({what}{place}). This is a bug, not a problem with your \
+         file: please report it with the input attached."
+    );
+}

@@ -13,7 +13,14 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match raci_audit::run(cli) {
+    std::panic::set_hook(Box::new(raci_audit::error::panic_hook));
+    // The hook has told the user; a bug still ends as "could not run", not a crash.
+    let Ok(outcome) =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| raci_audit::run(cli)))
+    else {
+        return ExitCode::from(2);
+    };
+    match outcome {
         Ok(raci_audit::Exit::Done) => ExitCode::SUCCESS,
         Ok(raci_audit::Exit::Findings) => ExitCode::from(1),
         Ok(raci_audit::Exit::SomeInputsFailed) => ExitCode::from(2),
@@ -24,10 +31,16 @@ fn main() -> ExitCode {
         }
         Err(err) => {
             let mut stderr = std::io::stderr().lock();
-            let _ = writeln!(stderr, "error: {err}");
+            let message = err.to_string();
+            let _ = writeln!(stderr, "error: {message}");
+            // Most messages already quote their cause ("cannot read x.csv: No such file ...");
+            // printing it again would give the user two lines saying one thing.
             let mut cause = std::error::Error::source(&err);
             while let Some(c) = cause {
-                let _ = writeln!(stderr, "  caused by: {c}");
+                let text = c.to_string();
+                if !message.contains(&text) {
+                    let _ = writeln!(stderr, "  caused by: {text}");
+                }
                 cause = c.source();
             }
             ExitCode::from(2)

@@ -162,6 +162,12 @@ const FLAG_FILE: &str = "--max-file-mb";
 const FLAG_CELLS: &str = "--max-cells";
 const FLAG_CELL_CHARS: &str = "--max-cell-chars";
 
+/// Is the current thread inside the guard that turns a panic of the spreadsheet reader into
+/// `Error::Workbook`? A panic hook uses it to stay silent about panics that are handled.
+pub fn reading_guarded() -> bool {
+    workbook::reading_guarded()
+}
+
 /// Reads a file from disk. Checks the metadata first, so a directory, a missing file or a file
 /// over `--max-file-mb` is refused before a byte is read.
 pub fn read_path(path: &Path, limits: &Limits) -> Result<Workbook> {

@@ -234,14 +234,69 @@ pub(crate) fn detect_delimiter(text: &str) -> u8 {
     let sample = &text[..cut];
     let truncated = cut < text.len();
 
-    let mut best = (0usize, 0usize, b',');
-    for &delimiter in &DELIMITERS {
+    // Among candidates that find columns at all, the one that reads the quoting as written
+    // comes first: a comma-separated file whose names hold tabs (left unquoted by every CSV
+    // writer) otherwise splits into more, narrower tab-separated records and outscores the
+    // comma, scrambling the header (found by the property tests in tests/it/props.rs).
+    let key = |delimiter: u8| {
         let (score, width) = score_delimiter(sample, delimiter, truncated);
-        if (score, width) > (best.0, best.1) {
-            best = (score, width, delimiter);
+        let stray = stray_quotes(sample, delimiter);
+        (score > 0, std::cmp::Reverse(stray), score, width)
+    };
+    let mut best = (key(b','), b',');
+    for &delimiter in &DELIMITERS[1..] {
+        let k = key(delimiter);
+        if k > best.0 {
+            best = (k, delimiter);
         }
     }
-    best.2
+    best.1
+}
+
+/// How many quote characters `delimiter` would leave out of place: a `"` inside a field that
+/// did not open with one, or a closing `"` followed by text rather than a delimiter or line
+/// end. The right delimiter puts every quote of well-formed CSV at a field boundary; a wrong
+/// one splits fields so that the quotes land inside them.
+fn stray_quotes(sample: &str, delimiter: u8) -> usize {
+    let bytes = sample.as_bytes();
+    let mut stray = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // At the start of a field.
+        if bytes[i] == b'"' {
+            i += 1;
+            loop {
+                match bytes.get(i) {
+                    // The sample may end inside a long quoted field: not evidence either way.
+                    None => return stray,
+                    Some(b'"') if bytes.get(i + 1) == Some(&b'"') => i += 2,
+                    Some(b'"') => {
+                        i += 1;
+                        break;
+                    }
+                    Some(_) => i += 1,
+                }
+            }
+            // After the closing quote only a delimiter or a line end may follow.
+            match bytes.get(i) {
+                None => return stray,
+                Some(&b) if b == delimiter || b == b'\n' || b == b'\r' => {}
+                Some(_) => stray += 1,
+            }
+        }
+        // The rest of the field, unquoted.
+        while let Some(&b) = bytes.get(i) {
+            if b == delimiter || b == b'\n' || b == b'\r' {
+                break;
+            }
+            if b == b'"' {
+                stray += 1;
+            }
+            i += 1;
+        }
+        i += 1;
+    }
+    stray
 }
 
 /// (records of the modal width, that width), widths of 1 ignored.
@@ -372,6 +427,15 @@ mod tests {
             .into_iter()
             .map(|c| (c.pos.row, c.pos.col, c.value.display()))
             .collect()
+    }
+
+    #[test]
+    fn tabs_inside_comma_separated_names_do_not_win() {
+        // What Python's and Rust's csv writers emit for names holding tabs and newlines.
+        let text = "Task,Product Owner 1\t,\"Product Owner 2\n\t\",\"Product Owner 3\"\"\"\nPlan 1\t,R,,\n";
+        assert_eq!(detect_delimiter(text), b',');
+        assert_eq!(stray_quotes(text, b','), 0);
+        assert!(stray_quotes(text, b'\t') > 0);
     }
 
     #[test]

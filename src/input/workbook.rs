@@ -29,7 +29,9 @@ pub(crate) fn read_workbook(
     limits: &Limits,
 ) -> Result<Vec<Sheet>> {
     // calamine is a large parser of hostile input; should it ever panic on a malformed file,
-    // the user still gets an error naming the file instead of a crash.
+    // the user still gets an error naming the file instead of a crash. The flag tells the
+    // panic hook (`raci_audit::panic_hook`) that this panic is caught, so it prints nothing.
+    let _guard = Guarded::enter();
     let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
         Format::Xlsx => read_xlsx(file, bytes, limits),
         Format::Xlsb => read_xlsb(file, bytes, limits),
@@ -47,6 +49,32 @@ pub(crate) fn read_workbook(
             detail: "the spreadsheet reader failed on malformed content".into(),
             hint: HINT_DAMAGED,
         }),
+    }
+}
+
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Is this thread inside the workbook reader's `catch_unwind`? Per thread, so concurrent
+/// reads (portfolio, serve) never see each other's state, and no global hook is swapped.
+pub(crate) fn reading_guarded() -> bool {
+    GUARDED.with(|g| g.get())
+}
+
+/// Sets the flag for the life of the guard; restores the previous value on drop, including
+/// while unwinding.
+struct Guarded(bool);
+
+impl Guarded {
+    fn enter() -> Self {
+        Guarded(GUARDED.with(|g| g.replace(true)))
+    }
+}
+
+impl Drop for Guarded {
+    fn drop(&mut self) {
+        GUARDED.with(|g| g.set(self.0));
     }
 }
 

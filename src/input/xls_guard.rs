@@ -4,8 +4,13 @@
 //!
 //! A 20-byte DIMENSIONS record can claim 65,536 x 65,535 cells; calamine would then try to
 //! reserve hundreds of gigabytes, and a failed allocation aborts the process where no error can
-//! be reported. Only reading is done here; a container this reader cannot follow is left to
-//! calamine, which reports damage itself.
+//! be reported. Only reading is done here.
+//!
+//! The guard also follows every sector chain calamine will follow (the FAT, the directory, the
+//! mini stream and mini FAT, the workbook stream) and refuses a container whose chains loop or
+//! leave the file: calamine follows a chain until it ends or reaches the length a directory
+//! entry claims, so a looping chain in a 512-byte file made it allocate without bound (found
+//! by the `workbook_ingest` fuzz target; input kept in `tests/data/fuzz-regressions/`).
 
 use super::{Limits, FLAG_CELLS};
 use crate::{Error, Result};
@@ -124,12 +129,20 @@ impl<'a> Cfb<'a> {
         Some(out)
     }
 
-    /// A stream by name, from the regular sectors or the mini stream.
-    fn stream(&self, names: &[&str]) -> Option<Vec<u8>> {
+    /// A stream by name, from the regular sectors or the mini stream: `Some(None)` when the
+    /// container is sound and has no such stream, `None` when a chain calamine would follow
+    /// loops or leaves the file.
+    fn stream(&self, names: &[&str]) -> Option<Option<Vec<u8>>> {
         let dir = self.chain(u32_at(self.bytes, 48)?, None)?;
         let entries: Vec<&[u8]> = dir.chunks_exact(128).collect();
         let root = entries.first()?;
-        let entry = entries.iter().find(|e| {
+        // calamine loads the mini stream and mini FAT whenever the header declares a mini FAT,
+        // whichever stream is wanted.
+        if u32_at(self.bytes, 64)? > 0 {
+            self.chain(u32_at(root, 116)?, None)?;
+            self.chain(u32_at(self.bytes, 60)?, None)?;
+        }
+        let Some(entry) = entries.iter().find(|e| {
             let name_len = usize::from(u16_at(e, 64).unwrap_or(0)).min(64);
             let units: Vec<u16> = e[..name_len.saturating_sub(2)]
                 .chunks_exact(2)
@@ -137,7 +150,9 @@ impl<'a> Cfb<'a> {
                 .collect();
             let name = String::from_utf16_lossy(&units);
             e[66] == 2 && names.iter().any(|n| name.eq_ignore_ascii_case(n))
-        })?;
+        }) else {
+            return Some(None);
+        };
         let start = u32_at(entry, 116)?;
         let len = usize::try_from(u32_at(entry, 120)?).ok()?;
         // No stream can be larger than the file that holds it.
@@ -146,7 +161,7 @@ impl<'a> Cfb<'a> {
         }
         let cutoff = usize::try_from(u32_at(self.bytes, 56)?).ok()?;
         if len >= cutoff {
-            return self.chain(start, Some(len));
+            return self.chain(start, Some(len)).map(Some);
         }
         // Small streams live in 64-byte mini sectors inside the root entry's stream, chained
         // by the mini FAT.
@@ -172,14 +187,26 @@ impl<'a> Cfb<'a> {
             return None;
         }
         out.truncate(len);
-        Some(out)
+        Some(Some(out))
     }
 }
 
 /// Refuses an XLS whose sheets declare a grid larger than `--max-cells`, computed exactly as
 /// calamine sizes its reservation (including its arithmetic on inverted bounds).
+///
+/// A container whose sector chains loop or leave the file is refused as damaged before
+/// calamine sees it (see the module comment).
 pub(crate) fn check_xls_grid(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
-    let Some(stream) = Cfb::open(bytes).and_then(|cfb| cfb.stream(&["Workbook", "Book"])) else {
+    let Some(found) = Cfb::open(bytes).and_then(|cfb| cfb.stream(&["Workbook", "Book"])) else {
+        return Err(Error::Workbook {
+            file: file.to_string(),
+            detail: "the compound file is damaged (its sector chains loop or leave the file)"
+                .into(),
+            hint: super::workbook::HINT_DAMAGED,
+        });
+    };
+    // No workbook stream: calamine says so itself.
+    let Some(stream) = found else {
         return Ok(());
     };
     let mut at = 0usize;
@@ -540,7 +567,11 @@ mod tests {
         let stream = biff(&[sheet((4, 7, 2, 6))]);
         for mini in [false, true] {
             let bytes = compound_file(&stream, mini);
-            let found = Cfb::open(&bytes).unwrap().stream(&["Workbook"]).unwrap();
+            let found = Cfb::open(&bytes)
+                .unwrap()
+                .stream(&["Workbook"])
+                .unwrap()
+                .unwrap();
             assert_eq!(&found[..stream.len()], &stream[..], "mini: {mini}");
         }
     }
@@ -589,12 +620,13 @@ mod tests {
     }
 
     #[test]
-    fn damaged_containers_are_left_to_calamine() {
+    fn damaged_containers_are_refused_before_calamine() {
         assert!(Cfb::open(b"not ole").is_none());
         let mut bytes = compound_file(&biff(&[sheet((4, 7, 2, 6))]), false);
         // Point the directory at a sector past the end of the file.
         bytes[48..52].copy_from_slice(&1000u32.to_le_bytes());
-        assert!(check_xls_grid("t.xls", &bytes, &Limits::default()).is_ok());
+        let err = check_xls_grid("t.xls", &bytes, &Limits::default()).unwrap_err();
+        assert!(err.to_string().contains("damaged"), "{err}");
         let err = read_bytes("t.xls", &bytes, &Limits::default()).unwrap_err();
         assert!(matches!(err, Error::Workbook { .. }), "{err}");
     }

@@ -864,3 +864,520 @@ fn mutated_files_never_panic() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same corpus through the `raci` binary: `raci audit FILE -o DIR`, as a user runs it. Each
+// broken input ends with exit 2 and one message naming the file and what to do, never with
+// panic text, and never leaves a report folder (or a half-written temporary one) behind.
+// ---------------------------------------------------------------------------------------------
+
+/// What one run of `raci audit` left: its exit code and standard error, and the folder it ran
+/// in, so a test can check that nothing was left behind.
+struct Run {
+    code: i32,
+    stderr: String,
+    /// The folder holding the input and the `-o` target.
+    dir: PathBuf,
+}
+
+/// Runs `raci audit INPUT -o DIR/out ARGS` with the working directory set to `dir`, so that
+/// any stray file would land where the test looks.
+fn audit_cli(dir: &Path, input: &Path, out: &Path, args: &[&str]) -> Run {
+    let output = assert_cmd::Command::cargo_bin("raci")
+        .unwrap()
+        .current_dir(dir)
+        .arg("audit")
+        .arg(input)
+        .arg("-o")
+        .arg(out)
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    // No panic text, ever, whatever the exit.
+    assert!(
+        !stderr.contains("panicked"),
+        "panic text in stderr:\n{stderr}"
+    );
+    assert!(
+        !stderr.contains("RUST_BACKTRACE"),
+        "panic text in stderr:\n{stderr}"
+    );
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stderr,
+        dir: dir.to_path_buf(),
+    }
+}
+
+/// Exit 2, exactly one `error:` line that names `name` and says what to do (`hint`), and no
+/// report folder nor temporary folder anywhere in the run's folder.
+fn assert_refused(run: &Run, name: &str, hint: &str) {
+    assert_eq!(run.code, 2, "exit code; stderr:\n{}", run.stderr);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "one message, got:\n{}", run.stderr);
+    assert!(lines[0].starts_with("error: "), "{}", run.stderr);
+    assert!(
+        lines[0].contains(name),
+        "does not name {name}: {}",
+        run.stderr
+    );
+    assert!(
+        lines[0].contains(hint),
+        "does not say {hint:?}: {}",
+        run.stderr
+    );
+    assert_nothing_left(&run.dir);
+}
+
+/// No `out` folder and no `.out.raci-tmp-*` folder beside it.
+fn assert_nothing_left(dir: &Path) {
+    assert!(!dir.join("out").exists(), "a report folder was left behind");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            !name.contains("raci-tmp"),
+            "temporary folder {name} left behind"
+        );
+    }
+}
+
+/// Exit 0 and a complete report folder: the input was fine after all.
+fn assert_audited(run: &Run) {
+    assert_eq!(run.code, 0, "exit code; stderr:\n{}", run.stderr);
+    let tasks = std::fs::read_to_string(run.dir.join("out/tasks.csv")).unwrap();
+    assert!(tasks.lines().count() >= 3, "tasks.csv:\n{tasks}");
+}
+
+/// A small but real matrix, as CSV text.
+const MATRIX_CSV: &str =
+    "Task;Product Owner;Product Manager\nWrite the backlog;A/R;C\nMarket research;I;A/R\n";
+
+/// Only the CSV reports: the cases below are about reading, and charts in a debug build take
+/// seconds each.
+const CSV_ONLY: &[&str] = &["--only", "csv"];
+
+#[test]
+fn cli_empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["empty.csv", "empty.xlsx"] {
+        let input = write(dir.path(), name, b"");
+        let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+        assert_refused(&run, name, "the file is empty");
+    }
+}
+
+#[test]
+fn cli_random_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = raci_audit::synth::Rng::new(11);
+    let junk: Vec<u8> = (0..8192).map(|_| rng.next_u64() as u8).collect();
+    for name in ["junk.csv", "junk.xlsx"] {
+        let input = write(dir.path(), name, &junk);
+        let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+        assert_refused(&run, name, "Save it as .csv, .xlsx, .xls or .ods");
+    }
+}
+
+#[test]
+fn cli_truncated_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = small_xlsx();
+    for cut in [100, full.len() / 2, full.len() - 10] {
+        let input = write(dir.path(), "cut.xlsx", &full[..cut]);
+        let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+        assert_refused(&run, "cut.xlsx", "save a new copy");
+    }
+}
+
+#[test]
+fn cli_renamed_files_are_read_by_content() {
+    let dir = tempfile::tempdir().unwrap();
+    // CSV text named .xlsx.
+    let input = write(dir.path(), "team.xlsx", MATRIX_CSV.as_bytes());
+    assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
+    std::fs::remove_dir_all(dir.path().join("out")).unwrap();
+    // An XLSX named .csv.
+    let grid: Vec<Vec<String>> = MATRIX_CSV
+        .lines()
+        .map(|l| l.split(';').map(str::to_string).collect())
+        .collect();
+    let xlsx = raci_audit::synth::to_xlsx(&grid, "RACI").unwrap();
+    let input = write(dir.path(), "team.csv", &xlsx);
+    assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
+}
+
+#[test]
+fn cli_password_protected_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "secret.xlsx", &encrypted_ooxml());
+    let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+    assert_refused(&run, "secret.xlsx", "save an unprotected copy");
+}
+
+#[test]
+fn cli_workbook_with_no_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = zip_of(&[
+        ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("xl/workbook.xml", workbook_xml(false).as_bytes()),
+        ("xl/_rels/workbook.xml.rels", WORKBOOK_RELS.as_bytes()),
+    ]);
+    let input = write(dir.path(), "nosheets.xlsx", &bytes);
+    let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+    assert_refused(&run, "nosheets.xlsx", "no sheets");
+}
+
+#[test]
+fn cli_no_matrix_in_the_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let title_only = xlsx_with_sheet_data(
+        br#"<row r="1"><c r="A1" t="inlineStr"><is><t>Product RACI 2026</t></is></c></row>"#,
+    );
+    let cases: [(&str, &[u8]); 3] = [
+        ("title.xlsx", &title_only),
+        ("title.csv", b"Product RACI 2026\n"),
+        // Party columns, but not one letter in them.
+        (
+            "noletters.csv",
+            b"Task,Product Owner,Product Manager\nShip,yes,no\nPlan,maybe,later\n",
+        ),
+    ];
+    for (name, bytes) in cases {
+        let input = write(dir.path(), name, bytes);
+        let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+        assert_refused(&run, name, "no RACI matrix found");
+        assert!(run.stderr.contains("--scheme"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn cli_a_far_cell_is_fine() {
+    let dir = tempfile::tempdir().unwrap();
+    let cell = |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+    let data = format!(
+        r#"<row r="1">{}{}{}</row><row r="2">{}{}{}</row><row r="3">{}{}{}</row><row r="1048576">{}</row>"#,
+        cell("A1", "Task"),
+        cell("B1", "Product Owner"),
+        cell("C1", "Product Manager"),
+        cell("A2", "Write the backlog"),
+        cell("B2", "A/R"),
+        cell("C2", "C"),
+        cell("A3", "Market research"),
+        cell("B3", "I"),
+        cell("C3", "A/R"),
+        cell("XFD1048576", "stray"),
+    );
+    let input = write(
+        dir.path(),
+        "far.xlsx",
+        &xlsx_with_sheet_data(data.as_bytes()),
+    );
+    let started = Instant::now();
+    let run = audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_audited(&run);
+    let tasks = std::fs::read_to_string(dir.path().join("out/tasks.csv")).unwrap();
+    assert!(tasks.contains("Write the backlog") && tasks.contains("Market research"));
+}
+
+#[test]
+fn cli_bounds_name_their_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    // A zip bomb: 8 MiB of rows in a few kilobytes, refused under --max-file-mb 1.
+    let row = br#"<row><c t="inlineStr"><is><t>R</t></is></c></row>"#;
+    let data: Vec<u8> = row.iter().copied().cycle().take(8 << 20).collect();
+    let input = write(dir.path(), "bomb.xlsx", &xlsx_with_sheet_data(&data));
+    let run = audit_cli(
+        dir.path(),
+        &input,
+        Path::new("out"),
+        &["--max-file-mb", "1"],
+    );
+    assert_refused(&run, "bomb.xlsx", "--max-file-mb");
+
+    // A 10 MB cell, over the default --max-cell-chars.
+    let huge = "x".repeat(10 << 20);
+    let csv = format!("Task,Product Owner,Product Manager\n{huge},A,R\n");
+    let input = write(dir.path(), "huge.csv", csv.as_bytes());
+    let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+    assert_refused(&run, "huge.csv", "--max-cell-chars");
+    // The flag lowers the cap too: a 20-character task name is over 10.
+    let input = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    let run = audit_cli(
+        dir.path(),
+        &input,
+        Path::new("out"),
+        &["--max-cell-chars", "10"],
+    );
+    assert_refused(&run, "team.csv", "--max-cell-chars");
+
+    // --max-cells: the matrix has nine cells.
+    let run = audit_cli(dir.path(), &input, Path::new("out"), &["--max-cells", "5"]);
+    assert_refused(&run, "team.csv", "--max-cells");
+    // ... and the same file reads under the defaults.
+    assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
+}
+
+#[test]
+fn cli_text_encodings() {
+    let dir = tempfile::tempdir().unwrap();
+    // Invalid UTF-8 is read as Windows-1252, so the matrix is fine.
+    let input = write(
+        dir.path(),
+        "latin.csv",
+        b"T\xE2che;Product Owner;Product Manager\r\nR\xE9sum\xE9;A/R;C\r\nMarket research;I;A/R\r\n",
+    );
+    assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
+    let tasks = std::fs::read_to_string(dir.path().join("out/tasks.csv")).unwrap();
+    assert!(tasks.contains("Résumé"), "{tasks}");
+    std::fs::remove_dir_all(dir.path().join("out")).unwrap();
+    // NUL bytes mean a binary file, not text.
+    let input = write(dir.path(), "nul.csv", b"Task,PO,PM\nShip\0,A,R\n");
+    let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+    assert_refused(&run, "nul.csv", "NUL");
+}
+
+#[test]
+fn cli_missing_and_directory_inputs() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = audit_cli(dir.path(), Path::new("nowhere.xlsx"), Path::new("out"), &[]);
+    assert_refused(&run, "nowhere.xlsx", "Check that the file exists");
+
+    // A folder where a file is expected: `--roster` reads exactly one file.
+    std::fs::create_dir(dir.path().join("roster.csv")).unwrap();
+    let input = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    let run = audit_cli(
+        dir.path(),
+        &input,
+        Path::new("out"),
+        &["--roster", "roster.csv"],
+    );
+    assert_refused(&run, "roster.csv", "is a directory; give a file");
+
+    // A folder as the input is a portfolio; an empty one cannot be audited.
+    let empty = dir.path().join("exports");
+    std::fs::create_dir(&empty).unwrap();
+    let run = audit_cli(dir.path(), &empty, Path::new("out"), &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    assert_nothing_left(dir.path());
+}
+
+/// Are we allowed to read a file with no read permission? Root is (CI runs tests as root),
+/// so there the unreadable-file case reads normally; the test checks whichever is true.
+fn permissions_are_enforced(path: &Path) -> bool {
+    std::fs::read(path).is_err()
+}
+
+#[cfg(unix)]
+#[test]
+fn cli_unreadable_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "locked.csv", MATRIX_CSV.as_bytes());
+    std::fs::set_permissions(&input, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let enforced = permissions_are_enforced(&input);
+    let run = audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY);
+    std::fs::set_permissions(&input, std::fs::Permissions::from_mode(0o644)).unwrap();
+    if enforced {
+        assert_refused(&run, "locked.csv", "that you may read it");
+    } else {
+        // Running as root: chmod 000 does not stop reads, so the file is audited.
+        assert_audited(&run);
+    }
+}
+
+#[test]
+fn cli_output_that_cannot_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    // The output path is a file: refused, and the file is untouched.
+    let taken = write(dir.path(), "out", b"keep me");
+    let run = audit_cli(dir.path(), &input, &taken, CSV_ONLY);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run
+        .stderr
+        .contains("a file stands where the report folder should go"));
+    assert_eq!(std::fs::read(&taken).unwrap(), b"keep me");
+    std::fs::remove_file(&taken).unwrap();
+
+    // A folder under a file cannot be created, even by root.
+    let blocker = write(dir.path(), "blocker", b"");
+    let run = audit_cli(dir.path(), &input, &blocker.join("out"), CSV_ONLY);
+    assert_refused(&run, "blocker", "Check that the folder can be written");
+    assert_eq!(std::fs::read(&blocker).unwrap(), b"");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output safety: names from the input never become paths, reports appear whole or not at all,
+// and a re-run replaces only the files `raci` writes.
+// ---------------------------------------------------------------------------------------------
+
+/// Every file under `dir`, as paths relative to it, sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap();
+                out.push(rel.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The names `raci audit` writes into a report folder.
+fn is_report_file(name: &str) -> bool {
+    const FIXED: &[&str] = &[
+        "tasks.csv",
+        "parties.csv",
+        "findings.csv",
+        "overlaps.csv",
+        "gaps.csv",
+        "coverage.csv",
+        "summary.md",
+        "report.json",
+        "report.html",
+        "report.xlsx",
+        "matrix.png",
+        "overlap.png",
+        "co-ownership.png",
+        "gaps.png",
+        "workload.png",
+        "findings.png",
+    ];
+    FIXED.contains(&name)
+        || name
+            .strip_prefix("matrix-")
+            .and_then(|n| n.strip_suffix(".png"))
+            .is_some_and(|n| n.parse::<u32>().is_ok())
+}
+
+#[test]
+fn names_never_become_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path().join("work");
+    std::fs::create_dir(&work).unwrap();
+    let csv = "Task,../../etc/passwd,a/b,/tmp/abs\n\
+               ../../etc/passwd,A/R,C,I\n\
+               a/b,R,A,\n\
+               ..\\..\\windows\\win.ini,I,R,A\n\
+               /tmp/abs,C,I,A/R\n";
+    let input = write(&work, "paths.csv", csv.as_bytes());
+    let before = files_under(dir.path());
+    // Outside the snapshot: where the names would lead from the working folder.
+    let outside = [
+        dir.path().parent().unwrap().join("etc/passwd"),
+        PathBuf::from("/tmp/abs"),
+    ];
+    let outside_before: Vec<bool> = outside.iter().map(|p| p.exists()).collect();
+    // Every output kind, charts included: any of them could be tempted to name a file after a
+    // task or a party.
+    let run = audit_cli(&work, &input, Path::new("out"), &[]);
+    assert_audited(&run);
+    let after = files_under(dir.path());
+    let new: Vec<&String> = after.iter().filter(|f| !before.contains(f)).collect();
+    assert!(new.len() >= 10, "only {new:?}");
+    for file in new {
+        let name = file
+            .strip_prefix("work/out/")
+            .unwrap_or_else(|| panic!("{file} written outside the report folder"));
+        assert!(is_report_file(name), "unexpected report file {name}");
+    }
+    let outside_after: Vec<bool> = outside.iter().map(|p| p.exists()).collect();
+    assert_eq!(outside_before, outside_after);
+    // The names are in the reports, as text.
+    let tasks = std::fs::read_to_string(work.join("out/tasks.csv")).unwrap();
+    assert!(
+        tasks.contains("../../etc/passwd") && tasks.contains("a/b"),
+        "{tasks}"
+    );
+}
+
+#[test]
+fn rerun_replaces_our_files_and_keeps_the_users() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
+    let out = dir.path().join("out");
+    let fresh = std::fs::read(out.join("tasks.csv")).unwrap();
+    std::fs::write(out.join("tasks.csv"), b"stale").unwrap();
+    std::fs::write(out.join("notes.txt"), b"mine").unwrap();
+    // A page of an earlier, longer matrix chart: ours, and no longer current.
+    std::fs::write(out.join("matrix-9.png"), b"old page").unwrap();
+    assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
+    assert_eq!(std::fs::read(out.join("tasks.csv")).unwrap(), fresh);
+    assert_eq!(std::fs::read(out.join("notes.txt")).unwrap(), b"mine");
+    assert!(!out.join("matrix-9.png").exists(), "stale chart page kept");
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            !name.contains("raci-tmp"),
+            "temporary folder {name} left behind"
+        );
+    }
+}
+
+/// A write that fails half-way leaves no report folder and no temporary folder. The failure is
+/// forced in ways that stop root too: the target is a dangling symbolic link (the final rename
+/// of the finished folder fails), or a report file's name is taken by a folder.
+#[cfg(unix)]
+#[test]
+fn a_failed_write_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    let link = dir.path().join("out");
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).unwrap();
+    let run = audit_cli(dir.path(), &input, &link, CSV_ONLY);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("cannot write"), "{}", run.stderr);
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(!dir.path().join("nowhere").exists());
+    std::fs::remove_file(&link).unwrap();
+
+    // An existing report folder where `tasks.csv` is a folder: the run fails, the user's file
+    // stays, and the temporary folder is gone.
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(out.join("tasks.csv")).unwrap();
+    std::fs::write(out.join("notes.txt"), b"mine").unwrap();
+    let run = audit_cli(dir.path(), &input, &out, CSV_ONLY);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(std::fs::read(out.join("notes.txt")).unwrap(), b"mine");
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            !name.contains("raci-tmp"),
+            "temporary folder {name} left behind"
+        );
+    }
+}
+
+/// A damaged XLSX on which calamine itself panics (a flipped byte in a real-world export,
+/// kept with the fuzz regressions). The input stage catches the panic; the user sees one
+/// message and no panic text, because the panic hook stays silent for a caught panic.
+#[test]
+fn cli_a_reader_panic_is_one_clean_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(
+        support::root().join("tests/data/fuzz-regressions/workbook_ingest/calamine-panics.xlsx"),
+    )
+    .unwrap();
+    let input = write(dir.path(), "damaged.xlsx", &bytes);
+    let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
+    assert_refused(&run, "damaged.xlsx", "save a new copy");
+    assert!(run.stderr.contains("malformed content"), "{}", run.stderr);
+}

@@ -1,1 +1,341 @@
-//! Tests for props.
+//! Property tests and fuzz replays. Random matrices with hostile names survive CSV and XLSX
+//! round trips unchanged and keep the audit's invariants; every committed fuzz seed and every
+//! input a fuzzer ever crashed on is replayed through the same harness the fuzz targets use.
+
+use crate::support::root;
+use proptest::prelude::*;
+use raci_audit::classify::Taxonomy;
+use raci_audit::commands::audit::{audit_workbook, render_files};
+use raci_audit::input::{read_bytes, Limits};
+use raci_audit::model::{Letter, LetterSet};
+use raci_audit::settings::{parse_outputs, Settings};
+use raci_audit::synth;
+
+#[path = "../../fuzz/harness.rs"]
+mod harness;
+
+/// Runs one fuzz target over every file in a folder; returns how many it ran.
+fn replay(target: &str, dir: &std::path::Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for file in &files {
+        let data = std::fs::read(file).unwrap();
+        // A panic here names the input, so a failure can be rerun with cargo fuzz.
+        let outcome = std::panic::catch_unwind(|| harness::run(target, &data));
+        assert!(outcome.is_ok(), "{target}: {} fails", file.display());
+    }
+    files.len()
+}
+
+#[test]
+fn fuzz_seed_corpora_replay() {
+    for target in harness::TARGETS {
+        let seeds = replay(target, &root().join("fuzz/corpus").join(target));
+        assert!(seeds >= 10, "{target}: only {seeds} seeds");
+    }
+}
+
+#[test]
+fn fuzz_regressions_replay() {
+    let dir = root().join("tests/data/fuzz-regressions");
+    let mut total = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let target = entry.unwrap().file_name().to_string_lossy().into_owned();
+        // A folder named after no target would never be replayed.
+        assert!(harness::TARGETS.contains(&target.as_str()), "{target}");
+        total += replay(&target, &dir.join(&target));
+    }
+    assert!(total >= 1);
+}
+
+/// The OOM the `workbook_ingest` target found: a 512-byte compound file whose FAT chain loops.
+/// It must now be refused as damaged, quickly, under the default caps.
+#[test]
+fn looping_xls_chain_is_refused_as_damaged() {
+    let path = root().join("tests/data/fuzz-regressions/workbook_ingest/oom-xls-fat-cycle");
+    let bytes = std::fs::read(path).unwrap();
+    let started = std::time::Instant::now();
+    let err = read_bytes("loop.xls", &bytes, &Limits::default()).unwrap_err();
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    let message = err.to_string();
+    assert!(
+        message.contains("loop.xls") && message.contains("damaged"),
+        "{message}"
+    );
+}
+
+/// The structured layout input decodes to sorted, unique cells, as the reader promises.
+#[test]
+fn structured_layout_input_keeps_the_reader_promises() {
+    let mut rng = synth::Rng::new(5);
+    for _ in 0..200 {
+        let len = rng.below(300);
+        let data: Vec<u8> = (0..len).map(|_| rng.next_u64() as u8).collect();
+        let (sheets, _) = harness::sheets_from_bytes(&data);
+        for sheet in &sheets {
+            assert!(sheet.cells.windows(2).all(|w| w[0].pos < w[1].pos));
+            assert!(sheet.cells.iter().all(|c| !c.value.is_blank()));
+        }
+        harness::layout_detect(&data);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random matrices.
+// ---------------------------------------------------------------------------------------------
+
+const TASK_WORDS: &[&str] = &[
+    "Plan", "Review", "Ship", "Budget", "Roadmap", "Backlog", "Pricing", "Hiring", "Launch",
+    "Research",
+];
+const PARTY_WORDS: &[&str] = &[
+    "Product Owner",
+    "Product Manager",
+    "Developer",
+    "QA Lead",
+    "Designer",
+    "Sales",
+    "Legal",
+];
+/// Characters that break naive CSV, XML or path handling, and non-ASCII text.
+const TAIL_CHARS: &[char] = &[
+    'é', 'ü', '日', 'Ж', '😀', '"', '\'', ',', ';', '\n', '\t', ' ', '/', '\\', '&', '<', '>', '#',
+    '.', 'x', '1',
+];
+/// Leading characters a spreadsheet takes for a formula.
+const LEADS: &[&str] = &["", "", "=", "+", "-", "@"];
+/// Cell texts and the letters each means.
+const CELLS: &[(&str, &[Letter])] = &[
+    ("", &[]),
+    ("", &[]),
+    ("R", &[Letter::R]),
+    ("A", &[Letter::A]),
+    ("C", &[Letter::C]),
+    ("I", &[Letter::I]),
+    ("A/R", &[Letter::A, Letter::R]),
+    ("R/A", &[Letter::R, Letter::A]),
+    ("R, C", &[Letter::R, Letter::C]),
+    ("a", &[Letter::A]),
+];
+
+/// A name: an optional formula lead, a word, a number that keeps it unique, hostile tail.
+fn name_strategy(words: &'static [&'static str]) -> impl Strategy<Value = (String, String)> {
+    (
+        prop::sample::select(LEADS),
+        prop::sample::select(words),
+        prop::collection::vec(prop::sample::select(TAIL_CHARS), 0..6),
+    )
+        .prop_map(|(lead, word, tail)| (format!("{lead}{word}"), tail.into_iter().collect()))
+}
+
+#[derive(Debug, Clone)]
+struct RandomMatrix {
+    parties: Vec<String>,
+    tasks: Vec<String>,
+    /// `cells[task][party]`: an index into [`CELLS`].
+    cells: Vec<Vec<usize>>,
+}
+
+impl RandomMatrix {
+    fn grid(&self) -> Vec<Vec<String>> {
+        let mut header = vec!["Task".to_string()];
+        header.extend(self.parties.iter().cloned());
+        let mut rows = vec![header];
+        for (t, name) in self.tasks.iter().enumerate() {
+            let mut row = vec![name.clone()];
+            row.extend(self.cells[t].iter().map(|&c| CELLS[c].0.to_string()));
+            rows.push(row);
+        }
+        rows
+    }
+
+    fn letters(&self, task: usize, party: usize) -> LetterSet {
+        LetterSet::of(CELLS[self.cells[task][party]].1)
+    }
+}
+
+fn matrix_strategy() -> impl Strategy<Value = RandomMatrix> {
+    (2usize..6, 1usize..9)
+        .prop_flat_map(|(parties, tasks)| {
+            (
+                prop::collection::vec(name_strategy(PARTY_WORDS), parties),
+                prop::collection::vec(name_strategy(TASK_WORDS), tasks),
+                prop::collection::vec(prop::collection::vec(0..CELLS.len(), parties), tasks),
+            )
+        })
+        .prop_map(|(parties, tasks, mut cells)| {
+            // The number after the word keeps names unique, as a matrix's names are.
+            let number = |names: Vec<(String, String)>| -> Vec<String> {
+                names
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (head, tail))| format!("{head} {}{tail}", i + 1))
+                    .collect()
+            };
+            // A row with no letters at all reads as a phase row, so every task gets one.
+            for row in &mut cells {
+                if row.iter().all(|&c| CELLS[c].1.is_empty()) {
+                    row[0] = 2;
+                }
+            }
+            RandomMatrix {
+                parties: number(parties),
+                tasks: number(tasks),
+                cells,
+            }
+        })
+}
+
+/// How the layout stores a name: trimmed, every run of white space one space.
+fn cleaned(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn check_round_trip(
+    expected: &RandomMatrix,
+    file: &str,
+    bytes: &[u8],
+) -> Result<(), TestCaseError> {
+    let book = read_bytes(file, bytes, &Limits::default())
+        .map_err(|e| TestCaseError::fail(format!("{file}: {e}")))?;
+    let settings = Settings {
+        outputs: parse_outputs(&["csv"]).unwrap(),
+        ..Settings::default()
+    };
+    let audited = audit_workbook(&book, &settings, &Taxonomy::builtin())
+        .map_err(|e| TestCaseError::fail(format!("{file}: {e}")))?;
+    let m = &audited.matrix;
+    let parties: Vec<&str> = m.parties.iter().map(|p| p.name.as_str()).collect();
+    let want: Vec<String> = expected.parties.iter().map(|p| cleaned(p)).collect();
+    prop_assert_eq!(parties, want, "{}: parties", file);
+    let tasks: Vec<&str> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+    let want: Vec<String> = expected.tasks.iter().map(|t| cleaned(t)).collect();
+    prop_assert_eq!(&tasks, &want, "{}: tasks", file);
+    for (t, task) in m.tasks.iter().enumerate() {
+        for p in 0..m.parties.len() {
+            prop_assert_eq!(
+                task.letters_of(p),
+                expected.letters(t, p),
+                "{}: task {} party {}",
+                file,
+                t,
+                p
+            );
+        }
+    }
+    prop_assert!(m.issues.is_empty(), "{}: issues {:?}", file, m.issues);
+    check_audit(&audited, &want, file)
+}
+
+/// R001 and R002 fire on exactly the tasks with no A and with two or more; no finding points
+/// past the tasks or parties; `tasks.csv` lists every task in order.
+fn check_audit(
+    a: &raci_audit::commands::audit::Audited,
+    names: &[String],
+    file: &str,
+) -> Result<(), TestCaseError> {
+    let m = &a.matrix;
+    let on = |code: &str| -> Vec<usize> {
+        let mut tasks: Vec<usize> = a
+            .audit
+            .findings
+            .iter()
+            .filter(|f| f.code == code)
+            .filter_map(|f| f.task)
+            .collect();
+        tasks.sort_unstable();
+        tasks
+    };
+    let no_a: Vec<usize> = (0..m.tasks.len())
+        .filter(|&t| m.tasks[t].count(Letter::A) == 0)
+        .collect();
+    let many_a: Vec<usize> = (0..m.tasks.len())
+        .filter(|&t| m.tasks[t].count(Letter::A) >= 2)
+        .collect();
+    prop_assert_eq!(on("R001"), no_a, "{}: R001", file);
+    prop_assert_eq!(on("R002"), many_a, "{}: R002", file);
+    for f in &a.audit.findings {
+        prop_assert!(f.task.is_none_or(|t| t < m.tasks.len()), "{:?}", f);
+        prop_assert!(f.party.is_none_or(|p| p < m.parties.len()), "{:?}", f);
+        prop_assert!(
+            f.related_tasks.iter().all(|&t| t < m.tasks.len()),
+            "{:?}",
+            f
+        );
+    }
+    let settings = Settings {
+        outputs: parse_outputs(&["csv"]).unwrap(),
+        ..Settings::default()
+    };
+    let files = render_files(a, &settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let tasks_csv = files
+        .iter()
+        .find(|(n, _)| n == "tasks.csv")
+        .map(|(_, b)| b.clone())
+        .ok_or_else(|| TestCaseError::fail("no tasks.csv"))?;
+    let mut reader = csv::Reader::from_reader(tasks_csv.as_slice());
+    let column = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "task")
+        .unwrap();
+    let listed: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[column].to_string())
+        .collect();
+    prop_assert_eq!(listed.len(), names.len(), "{}: tasks.csv rows", file);
+    for (cell, name) in listed.iter().zip(names) {
+        // The CSV writer guards formulas with a leading apostrophe.
+        let guarded = name.starts_with(['=', '+', '-', '@']) && cell == &format!("'{name}");
+        prop_assert!(
+            cell == name || guarded,
+            "{}: tasks.csv has {:?} for {:?}",
+            file,
+            cell,
+            name
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn random_matrices_survive_csv(m in matrix_strategy()) {
+        check_round_trip(&m, "random.csv", &synth::to_csv(&m.grid(), b','))?;
+    }
+
+    #[test]
+    fn random_matrices_survive_xlsx(m in matrix_strategy()) {
+        let bytes = synth::to_xlsx(&m.grid(), "RACI").unwrap();
+        check_round_trip(&m, "random.xlsx", &bytes)?;
+    }
+}
+
+/// The first case the properties found: names holding tabs made the CSV reader take the tab for
+/// the delimiter and scramble the header (fixed in `input::text::detect_delimiter`).
+#[test]
+fn tabs_in_csv_names_keep_the_comma() {
+    let m = RandomMatrix {
+        parties: vec![
+            "Product Owner 1\t".into(),
+            "Product Owner 2\n\t".into(),
+            "Product Owner 3\"".into(),
+        ],
+        tasks: vec!["Plan 1\t".into()],
+        cells: vec![vec![2, 0, 0]],
+    };
+    check_round_trip(&m, "tabs.csv", &synth::to_csv(&m.grid(), b',')).unwrap();
+}
