@@ -64,6 +64,7 @@ fn matrix(parties: &[&str], rows: &[(&str, &[&str])]) -> Matrix {
                 }
             }
             Task {
+                context: None,
                 name: name.to_string(),
                 group,
                 pos: Pos::new(row, 0),

@@ -28,6 +28,7 @@ pub fn party(name: &str, col: u32) -> Party {
 
 pub fn task(name: &str, row: u32, cells: &[(usize, &[Letter])]) -> Task {
     Task {
+        context: None,
         name: name.to_string(),
         group: None,
         pos: Pos::new(row, 0),

@@ -234,6 +234,7 @@ mod tests {
 
     fn task(name: &str, side_override: Option<Side>) -> Task {
         Task {
+            context: None,
             name: name.into(),
             group: None,
             pos: Pos::default(),

@@ -324,6 +324,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             .clone()
             .unwrap_or_else(|| format!("(no name, {})", grid.row_label(row.r)));
         m.tasks.push(Task {
+            context: None,
             name,
             group: group.clone(),
             pos: grid

@@ -181,6 +181,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         if let (Some(task), None, None) = (&task, &party, grid.get(r, letter_col)) {
             if !m.tasks.iter().any(|x| &x.name == task && x.group == group) {
                 m.tasks.push(Task {
+                    context: None,
                     name: task.clone(),
                     group: group.clone(),
                     pos: grid.pos(r, task_col),
@@ -206,6 +207,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             Some(t) => t,
             None => {
                 m.tasks.push(Task {
+                    context: None,
                     name: task,
                     group,
                     pos: grid.pos(r, task_col),

@@ -129,6 +129,8 @@ fn id_like(text: &str) -> bool {
 }
 
 /// A numbered phase label (`1-INIZIALIZZAZIONE PROGETTO`, `2. Design`).
+const CONTEXT_WHY: &str = "context beside the task name, kept as the task's context";
+
 /// Verbs that open task names in RACI matrices ("Plan launch webinar", "Write release
 /// notes"). Words that also name phases on their own (Launch, Release, Design, Test, Build)
 /// are left out, so "Launch activities" stays a group.
@@ -842,7 +844,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         ));
     }
     let task_head = grid.get(l.header, l.task_col).map(|x| x.origin);
-    let skipped_left: Vec<String> = cols
+    let left_cols: Vec<(u32, &str)> = cols
         .keys()
         .filter(|&&c| c != l.task_col && Some(c) != l.group_col && Some(c) != l.side_col)
         // Columns the task names are merged across are the task column itself.
@@ -861,10 +863,20 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             } else if c < l.task_col {
                 "details before the task names"
             } else {
-                "context beside the task name (kept out of the name)"
+                CONTEXT_WHY
             };
-            format!("{}{} ({why})", grid.col_label(c), label(c))
+            (c, why)
         })
+        .collect();
+    let skipped_left: Vec<String> = left_cols
+        .iter()
+        .map(|&(c, why)| format!("{}{} ({why})", grid.col_label(c), label(c)))
+        .collect();
+    // A deliverable beside the activity describes the task: kept as its context.
+    let context_cols: Vec<u32> = left_cols
+        .iter()
+        .filter(|(_, why)| *why == CONTEXT_WHY)
+        .map(|&(c, _)| c)
         .collect();
     if !skipped_left.is_empty() {
         m.notes.push(format!(
@@ -1085,7 +1097,13 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             side
         });
         let t = m.tasks.len();
+        let context: Vec<String> = context_cols
+            .iter()
+            .filter_map(|&c| grid.text(r, c).map(clean_name))
+            .filter(|t| !t.is_empty())
+            .collect();
         m.tasks.push(Task {
+            context: (!context.is_empty()).then(|| context.join("; ")),
             name: name.clone(),
             group,
             pos: cell

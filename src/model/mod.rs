@@ -168,6 +168,9 @@ pub struct Task {
     pub name: String,
     /// The phase or group row above it, if any.
     pub group: Option<String>,
+    /// Text from columns that stand beside the task name and describe it (a deliverable
+    /// next to an activity): kept, but not part of the name the classifier reads.
+    pub context: Option<String>,
     /// Where the task name stands.
     pub pos: Pos,
     /// A side given in the matrix itself (a `side` column); it wins over the classifier.

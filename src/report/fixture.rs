@@ -119,6 +119,7 @@ impl Fixture {
             .map(|(i, (name, group, cells))| {
                 let row = i as u32 + 2;
                 Task {
+                    context: None,
                     name: name.to_string(),
                     group: group.map(String::from),
                     pos: Pos::new(row, 0),

@@ -93,6 +93,8 @@ struct TaskJson<'a> {
     index: usize,
     name: &'a str,
     group: Option<&'a str>,
+    /// Text beside the task name that describes it (a deliverable), when the matrix has it.
+    context: Option<&'a str>,
     cell: String,
     side: Side,
     side_source: SideSource,
@@ -272,6 +274,7 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
                 index: i,
                 name: &t.name,
                 group: t.group.as_deref(),
+                context: t.context.as_deref(),
                 cell: m.cell_ref(t.pos),
                 side: side(o, i),
                 side_source: c.map(|c| c.source).unwrap_or(SideSource::Classifier),

@@ -243,6 +243,12 @@ fn tasks(o: &Outcome) -> Table {
     if sv {
         headers.extend(["support", "verify"]);
     }
+    // A `context` column (the deliverable beside an activity) only when the matrix has one,
+    // so the header stays exactly the documented one otherwise.
+    let ctx = o.matrix.tasks.iter().any(|t| t.context.is_some());
+    if ctx {
+        headers.push("context");
+    }
     let codes = finding_codes_per_task(o);
     let rows = o
         .matrix
@@ -267,6 +273,9 @@ fn tasks(o: &Outcome) -> Table {
             if sv {
                 row.push(Cell::from(holders(o, i, Letter::S)));
                 row.push(Cell::from(holders(o, i, Letter::V)));
+            }
+            if ctx {
+                row.push(opt(t.context.as_deref()));
             }
             row
         })

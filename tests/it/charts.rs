@@ -64,6 +64,7 @@ fn party(name: &str, col: u32, side: Option<TitleSide>) -> Party {
 /// A task row from one code per party (`.` for an empty cell).
 fn task(name: &str, row: u32, cells: &str) -> Task {
     Task {
+        context: None,
         name: name.to_string(),
         group: None,
         pos: Pos::new(row, 0),

@@ -395,6 +395,13 @@ fn realworld_18_department_row_and_deliverables() {
         "A/C"
     );
     assert_eq!(group(&m, "– Write test cases"), Some("Testing"));
+    // The deliverable beside each activity is kept as the task's context, not dropped.
+    let scope = m
+        .tasks
+        .iter()
+        .find(|t| t.name == "– Define project scope and objectives")
+        .unwrap();
+    assert_eq!(scope.context.as_deref(), Some("Project Charter"));
     let ux = &m.parties[party(&m, "UX Head")];
     assert_eq!(ux.title.as_deref(), Some("UI/UX"));
 }

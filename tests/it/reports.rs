@@ -155,6 +155,7 @@ impl Data0 {
             .iter()
             .enumerate()
             .map(|(i, (name, _, _, cells))| Task {
+                context: None,
                 name: name.to_string(),
                 group: (i < 2).then(|| "Line one\nand \"two\"".to_string()),
                 pos: Pos::new(i as u32 + 1, 0),
@@ -849,6 +850,7 @@ fn reports_large_matrix_keeps_every_task() {
     d.matrix.issues.clear();
     d.matrix.tasks = (0..1000u32)
         .map(|i| Task {
+            context: None,
             name: format!("Task {i}"),
             pos: Pos::new(i + 1, 0),
             assignments: (0..parties)
