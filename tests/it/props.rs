@@ -38,6 +38,31 @@ fn fuzz_seed_corpora_replay() {
     }
 }
 
+/// The real exports beside the checkout are seeds too, read from `../shared/realworld/` (never
+/// copied into the repository): text files through `csv_ingest`, workbooks through
+/// `workbook_ingest`.
+#[test]
+fn realworld_files_replay_as_seeds() {
+    let dir = crate::support::realworld("");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e != "md"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 18, "{}", dir.display());
+    for file in &files {
+        let data = std::fs::read(file).unwrap();
+        let target = if file.extension().is_some_and(|e| e == "csv") {
+            "csv_ingest"
+        } else {
+            "workbook_ingest"
+        };
+        let outcome = std::panic::catch_unwind(|| harness::run(target, &data));
+        assert!(outcome.is_ok(), "{target}: {} fails", file.display());
+    }
+}
+
 #[test]
 fn fuzz_regressions_replay() {
     let dir = root().join("tests/data/fuzz-regressions");
