@@ -641,7 +641,7 @@ fn reports_html_renders_in_chromium() {
     std::fs::write(&page, file(&files, "report.html")).unwrap();
     let shot = dir.path().join("shot.png");
     let profile = dir.path().join("profile");
-    let status = std::process::Command::new(chromium)
+    let output = std::process::Command::new(chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -651,13 +651,23 @@ fn reports_html_renders_in_chromium() {
             "--disable-component-update",
             "--disable-sync",
             "--window-size=1280,2000",
+            // Console messages (errors included) are logged as `...:CONSOLE:...` lines.
+            "--enable-logging=stderr",
+            "--v=0",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", shot.display()))
         .arg(format!("file://{}", page.display()))
-        .status()
+        .output()
         .expect("run chromium");
-    assert!(status.success(), "chromium exited with {status}");
+    assert!(
+        output.status.success(),
+        "chromium exited with {}",
+        output.status
+    );
+    let log = String::from_utf8_lossy(&output.stderr);
+    let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
+    assert!(console.is_empty(), "console messages: {console:?}");
     let png = std::fs::read(&shot).expect("screenshot written");
     assert!(png.starts_with(b"\x89PNG"));
     if let Some(keep) = std::env::var_os("RACI_KEEP_SCREENSHOT") {
