@@ -125,8 +125,10 @@ pub(crate) struct Ctx<'a> {
     pub roster: &'a [RosterEntry],
     pub sheet_name: Option<&'a str>,
     /// Kinds already worked out, by text: every reading asks about the same cells many
-    /// times, a matrix repeats a handful of texts, and parsing is the costly part.
-    pub kinds: std::cell::RefCell<std::collections::BTreeMap<String, Kind>>,
+    /// times, a matrix repeats a handful of texts, and parsing is the costly part. A hash map:
+    /// it is only looked up, never iterated, so its order cannot reach any output, and a
+    /// sorted map's string comparisons were a tenth of a large audit.
+    pub kinds: std::cell::RefCell<std::collections::HashMap<String, Kind>>,
 }
 
 impl Ctx<'_> {
