@@ -2,7 +2,7 @@
 //! label, coloured segments, optional threshold lines, a legend on top.
 
 use super::canvas::{self, Drawn, TITLE_BLOCK};
-use super::style::{self, Align, Ink, INK, MARGIN, MUTED, RULE};
+use super::style::{self, Align, Ink, INK, MARGIN, MUTED};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -157,24 +157,8 @@ pub fn draw_bar_chart<DB: DrawingBackend>(
     let rows_bottom = l.rows_top + ROW_H * c.bars.len().max(1) as i32;
 
     // Grid and ticks.
-    let step = canvas::tick_step(l.max, 8);
     let small = Ink::new(style::SMALL, MUTED);
-    let mut v = 0.0;
-    while v <= l.max + 1e-9 {
-        let x = scale(v);
-        area.draw(&PathElement::new(
-            vec![(x, l.rows_top - 4), (x, rows_bottom)],
-            RULE.stroke_width(1),
-        ))?;
-        style::text(
-            area,
-            &format_count(v),
-            (x, rows_bottom + 14),
-            Align::Center,
-            small,
-        )?;
-        v += step;
-    }
+    canvas::value_grid(area, l.max, 8, scale, (l.rows_top - 4, rows_bottom), small)?;
     style::text(
         area,
         &c.axis,

@@ -158,6 +158,36 @@ pub fn nothing_to_show<DB: DrawingBackend>(
 pub const EMPTY_SIZE: (u32, u32) = (style::MIN_WIDTH, 360);
 
 /// Round tick steps (1, 2, 5 x 10^n) giving at most `max_ticks` ticks up to `max`.
+/// Vertical grid lines at round values from 0 to `max` (at most about `max_ticks` of them),
+/// each labelled under the rows: the value axis every bar chart shares.
+pub fn value_grid<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    max: f64,
+    max_ticks: usize,
+    x_of: impl Fn(f64) -> i32,
+    (top, bottom): (i32, i32),
+    ink: Ink,
+) -> Drawn<DB> {
+    let step = tick_step(max, max_ticks);
+    let mut v = 0.0;
+    while v <= max + 1e-9 {
+        let x = x_of(v);
+        area.draw(&PathElement::new(
+            vec![(x, top), (x, bottom)],
+            RULE.stroke_width(1),
+        ))?;
+        style::text(
+            area,
+            &super::bars::format_count(v),
+            (x, bottom + 14),
+            Align::Center,
+            ink,
+        )?;
+        v += step;
+    }
+    Ok(())
+}
+
 pub fn tick_step(max: f64, max_ticks: usize) -> f64 {
     if max <= 0.0 || !max.is_finite() {
         return 1.0;

@@ -1,7 +1,6 @@
 //! `portfolio.png`: teams side by side, worst health first: each team's health score (0-100)
 //! on the left, its overlaps and gaps on the right, and the files that could not be read last.
 
-use super::bars::format_count;
 use super::canvas::{self, plural, Drawn, TITLE_BLOCK};
 use super::style::{self, Align, Ink, INK, MARGIN, MUTED, RULE};
 use plotters::coord::Shift;
@@ -223,23 +222,7 @@ pub fn draw_portfolio<DB: DrawingBackend>(
             small,
         )?;
     }
-    let step = canvas::tick_step(max, 6);
-    let mut v = 0.0;
-    while v <= max + 1e-9 {
-        let x = cx(v);
-        area.draw(&PathElement::new(
-            vec![(x, l.rows_top - 4), (x, rows_bottom)],
-            RULE.stroke_width(1),
-        ))?;
-        style::text(
-            area,
-            &format_count(v),
-            (x, rows_bottom + 14),
-            Align::Center,
-            small,
-        )?;
-        v += step;
-    }
+    canvas::value_grid(area, max, 6, cx, (l.rows_top - 4, rows_bottom), small)?;
     style::text(
         area,
         "health score",
