@@ -330,6 +330,25 @@ fn read_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
         let password = matches!(e, calamine::XlsError::Password);
         workbook_error(file, e, password)
     })?;
+    dense_sheets(file, &mut book, limits, |book, name| {
+        book.merge_cells_by_sheet_name(name)
+            .map(|m| merges_from(&m))
+            .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))
+    })
+}
+
+/// Every sheet of a workbook calamine reads densely (XLS, ODS), in workbook order, with the
+/// merged ranges `merges` finds for it.
+fn dense_sheets<'b, R>(
+    file: &str,
+    book: &mut R,
+    limits: &Limits,
+    merges: impl Fn(&mut R, &str) -> Result<Vec<Merge>>,
+) -> Result<Vec<Sheet>>
+where
+    R: Reader<Cursor<&'b [u8]>>,
+    R::Error: std::fmt::Display,
+{
     let names = book.sheet_names();
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
@@ -338,10 +357,8 @@ fn read_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
             .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
         let mut builder = SheetBuilder::new(file, limits);
         builder.push_range(&range)?;
-        let merges = book
-            .merge_cells_by_sheet_name(&name)
-            .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
-        sheets.push(builder.finish(name, merges_from(&merges)));
+        let found = merges(book, &name)?;
+        sheets.push(builder.finish(name, found));
     }
     Ok(sheets)
 }
@@ -359,19 +376,9 @@ fn read_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
         let password = matches!(e, calamine::OdsError::Password);
         workbook_error(file, e, password)
     })?;
-    let names = book.sheet_names();
-    let mut sheets = Vec::with_capacity(names.len());
-    for name in names {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
-        let mut builder = SheetBuilder::new(file, limits);
-        builder.push_range(&range)?;
-        // calamine does not expose ODS merges (`table:number-columns-spanned`); a merged
-        // cell's value stays in its top-left cell and the covered cells read as empty.
-        sheets.push(builder.finish(name, Vec::new()));
-    }
-    Ok(sheets)
+    // calamine does not expose ODS merges (`table:number-columns-spanned`); a merged cell's
+    // value stays in its top-left cell and the covered cells read as empty.
+    dense_sheets(file, &mut book, limits, |_, _| Ok(Vec::new()))
 }
 
 #[cfg(test)]
