@@ -5,7 +5,7 @@ mod classifier;
 mod taxonomy;
 mod text;
 
-pub use classifier::Classifier;
+pub use classifier::{Classifier, Memo};
 pub use taxonomy::BUILTIN_TOML;
 
 use crate::model::{Matrix, Side};
@@ -179,25 +179,40 @@ pub fn load_taxonomy(path: Option<&Path>) -> crate::Result<Taxonomy> {
 
 /// The side of one task name: the first matching pin wins (source `Pin`), else the classifier.
 pub fn classify_task(task: &str, classifier: &Classifier, pins: &[Pin]) -> Classification {
+    classify_task_with(task, classifier, pins, &mut Memo::default())
+}
+
+fn classify_task_with(
+    task: &str,
+    classifier: &Classifier,
+    pins: &[Pin],
+    memo: &mut Memo,
+) -> Classification {
     match pins.iter().find(|p| p.matches(task)) {
-        Some(pin) => given_side(task, pin.side, SideSource::Pin, classifier),
-        None => classifier.classify(task),
+        Some(pin) => given_side(task, pin.side, SideSource::Pin, classifier, memo),
+        None => classifier.classify_with(task, memo),
     }
 }
 
 /// One classification per task, in task order. A side written in the matrix wins (source
 /// `Matrix`), then a pin (source `Pin`), else the classifier.
+///
+/// Tasks are classified in parallel, each worker reading words through its own [`Memo`]; the
+/// ordered collect keeps task order, and a memo never changes an answer, so the result is the
+/// same as one task at a time.
 pub fn classify_matrix(
     matrix: &Matrix,
     classifier: &Classifier,
     pins: &[Pin],
 ) -> Vec<Classification> {
+    use rayon::prelude::*;
     matrix
         .tasks
-        .iter()
-        .map(|task| match task.side_override {
-            Some(side) => given_side(&task.name, side, SideSource::Matrix, classifier),
-            None => classify_task(&task.name, classifier, pins),
+        .par_iter()
+        .with_min_len(256)
+        .map_init(Memo::default, |memo, task| match task.side_override {
+            Some(side) => given_side(&task.name, side, SideSource::Matrix, classifier, memo),
+            None => classify_task_with(&task.name, classifier, pins, memo),
         })
         .collect()
 }
@@ -209,10 +224,11 @@ fn given_side(
     side: Side,
     source: SideSource,
     classifier: &Classifier,
+    memo: &mut Memo,
 ) -> Classification {
     let found = match side {
         Side::Unclassified => None,
-        side => classifier.best_on_side(task, side),
+        side => classifier.best_on_side(task, side, memo),
     };
     let (duty, matched) = match found {
         Some((duty, matched)) => (Some(duty), matched),

@@ -73,12 +73,20 @@ pub fn stem<'a>(stemmer: &rust_stemmers::Stemmer, word: &'a str) -> std::borrow:
     }
 }
 
+/// The longest stop word: a longer word is not one, without a search (most content words are
+/// longer, and the classifier asks for every word of 50,000-task matrices).
+const LONGEST_STOP_WORD: usize = 7;
+
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    word.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&word).is_ok()
 }
 
 /// The expansion of an abbreviation, also in the plural ("OKRs", "KPIs").
 pub fn expand(word: &str) -> Option<&'static str> {
+    // No abbreviation is longer than four letters (five with a plural "s").
+    if word.len() > 5 {
+        return None;
+    }
     let find = |w: &str| {
         ABBREVIATIONS
             .binary_search_by(|(abbr, _)| abbr.cmp(&w))
@@ -227,6 +235,11 @@ mod tests {
     fn tables_are_sorted_for_binary_search() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(
+            STOP_WORDS.iter().map(|w| w.len()).max(),
+            Some(LONGEST_STOP_WORD)
+        );
+        assert!(ABBREVIATIONS.iter().all(|(a, _)| a.len() <= 4));
         assert!(STEM_EXCEPTIONS.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
