@@ -4,7 +4,7 @@
 use super::rule::{join_and, Ctx};
 use super::Finding;
 use crate::model::{CellProblem, Letter, Side, Task, TitleSide};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Duty ids of the Product Owner's day-to-day work (sprint events, story acceptance, the daily
 /// work with the scrum team). The article: "The work of a classic Product Owner is more
@@ -701,15 +701,26 @@ pub fn unknown_letter(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 /// Lower case with runs of white space folded, so `Sprint  Review` repeats `sprint review`.
+/// One allocation per name: every task goes through here.
 fn normalise(name: &str) -> String {
-    name.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(name.len());
+    for (i, word) in name.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 pub fn duplicate_task(ctx: &Ctx, out: &mut Vec<Finding>) {
-    let mut first: BTreeMap<(Option<String>, String), usize> = BTreeMap::new();
+    // A hash map: findings come out in task order either way.
+    let mut first: HashMap<(Option<String>, String), usize> =
+        HashMap::with_capacity(ctx.matrix.tasks.len());
     for (i, task) in ctx.matrix.tasks.iter().enumerate() {
         let key = (task.group.as_deref().map(normalise), normalise(&task.name));
         match first.get(&key) {

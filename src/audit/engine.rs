@@ -19,11 +19,13 @@ pub fn run(
     taxonomy: &Taxonomy,
     settings: &AuditSettings,
 ) -> Audit {
+    let covered = Ctx::coverage_index(classes, taxonomy, matrix.tasks.len());
     let ctx = Ctx {
         matrix,
         classes,
         taxonomy,
         thresholds: &settings.thresholds,
+        covered: &covered,
     };
     let mut findings = Vec::new();
     for rule in RULES {

@@ -109,6 +109,10 @@ pub struct Ctx<'a> {
     pub classes: &'a [Classification],
     pub taxonomy: &'a Taxonomy,
     pub thresholds: &'a Thresholds,
+    /// Per task, the coverage duty it counts toward, looked up once ([`Ctx::coverage_index`]):
+    /// several rules ask for every task and every duty, and a taxonomy lookup per question
+    /// made them quadratic in practice on big matrices.
+    pub covered: &'a [Option<&'a str>],
 }
 
 impl<'a> Ctx<'a> {
@@ -127,7 +131,25 @@ impl<'a> Ctx<'a> {
 
     /// The coverage duty task `task` counts toward (its duty, or the duty that one restates).
     pub fn covered_duty(&self, task: usize) -> Option<&'a str> {
-        self.duty(task).and_then(|d| self.taxonomy.coverage_of(d))
+        self.covered.get(task).copied().flatten()
+    }
+
+    /// The coverage duty of each task, for [`Ctx::covered`]: each distinct duty id is looked
+    /// up in the taxonomy once.
+    pub fn coverage_index(
+        classes: &'a [Classification],
+        taxonomy: &'a Taxonomy,
+        tasks: usize,
+    ) -> Vec<Option<&'a str>> {
+        let mut seen: std::collections::HashMap<&str, Option<&'a str>> = Default::default();
+        (0..tasks)
+            .map(|i| {
+                let duty = classes.get(i).and_then(|c| c.duty.as_deref())?;
+                *seen
+                    .entry(duty)
+                    .or_insert_with(|| taxonomy.coverage_of(duty))
+            })
+            .collect()
     }
 
     pub fn task_name(&self, task: usize) -> &'a str {
