@@ -181,7 +181,8 @@ fn boxes(d: &GapsData) -> Vec<Vec<Boxed>> {
                         if duty.owners.is_empty() {
                             s.push_str("; nobody holds R or A on them");
                         } else {
-                            s.push_str(&format!("; R/A: {}", duty.owners.join(", ")));
+                            s.push_str("; R/A: ");
+                            s.push_str(&owner_list(&duty.owners));
                         }
                         s
                     } else {
@@ -314,6 +315,23 @@ fn side_label(side: Side) -> &'static str {
     }
 }
 
+/// Owners shown on a duty's card before the rest are counted: on a big matrix thirty names
+/// per card buried the one line that matters (covered or not).
+const OWNERS_SHOWN: usize = 8;
+
+/// `Ana, Bob, Carl`, or the first [`OWNERS_SHOWN`] names and `and N more` (coverage.csv
+/// lists them all).
+fn owner_list(owners: &[String]) -> String {
+    if owners.len() <= OWNERS_SHOWN {
+        return owners.join(", ");
+    }
+    format!(
+        "{} and {} more",
+        owners[..OWNERS_SHOWN].join(", "),
+        owners.len() - OWNERS_SHOWN
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +388,16 @@ mod tests {
         let b = boxes(&d);
         assert!(b[0][0].text.len() > 3);
         assert_eq!(b[0][0].text.join(" "), long.trim_end());
+    }
+
+    #[test]
+    fn long_owner_lists_are_counted_not_spelled_out() {
+        let names: Vec<String> = (1..=30).map(|i| format!("P{i}")).collect();
+        assert_eq!(owner_list(&names[..2]), "P1, P2");
+        assert_eq!(owner_list(&names[..8]), names[..8].join(", "));
+        assert_eq!(
+            owner_list(&names),
+            "P1, P2, P3, P4, P5, P6, P7, P8 and 22 more"
+        );
     }
 }
