@@ -11,6 +11,7 @@ use crate::outcome::Outcome;
 use crate::report::{self, ReportOptions};
 use crate::settings::Settings;
 use crate::{Error, Exit, Result};
+use rayon::prelude::*;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -175,10 +176,12 @@ pub fn write_report_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<P
     let _ = fs::remove_dir_all(&tmp);
     fs::create_dir(&tmp).map_err(write_err(&tmp))?;
     let result = (|| {
-        for (name, bytes) in files {
+        // Side by side: copying tens of megabytes into the page cache is CPU work, and on a
+        // big matrix the reports are that large.
+        files.par_iter().try_for_each(|(name, bytes)| {
             let path = tmp.join(name);
-            fs::write(&path, bytes).map_err(write_err(&path))?;
-        }
+            fs::write(&path, bytes).map_err(write_err(&path))
+        })?;
         if !dir.exists() {
             fs::rename(&tmp, dir).map_err(write_err(dir))?;
             return Ok(());
