@@ -318,6 +318,6 @@ mod tests {
         let mut f = Fixture::new();
         f.audit.findings.clear();
         let p = page(&f, &[]);
-        assert!(p.contains("<td class=\"empty\" colspan=\"9\">None.</td>"));
+        assert!(p.contains("<td class=\"empty\" colspan=\"10\">None.</td>"));
     }
 }

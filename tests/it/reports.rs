@@ -378,9 +378,9 @@ fn reports_csv_headers_are_exact() {
         ("tasks.csv", "task,group,side,duty,confidence,responsible,accountable,consulted,informed,cell,findings"),
         ("parties.csv", "party,title,title_side,r,a,c,i,po_side_ra,pm_side_ra,shared_ra"),
         ("findings.csv", "code,name,severity,task,party,duty,cell,message"),
-        ("overlaps.csv", "code,severity,party,task,po_side_tasks,pm_side_tasks,other_tasks,cell,message"),
+        ("overlaps.csv", "code,severity,party,task,po_side_tasks,pm_side_tasks,other_tasks,cell,message,task_count"),
         ("gaps.csv", "code,severity,side,duty_id,duty,task,cell,message"),
-        ("coverage.csv", "duty_id,side,duty,covered,tasks,owners"),
+        ("coverage.csv", "duty_id,side,duty,covered,tasks,owners,task_count"),
     ];
     for (name, header) in want {
         let text = std::str::from_utf8(file(&files, name)).unwrap();
@@ -518,7 +518,7 @@ fn reports_json_schema_and_content() {
     let d = Data0::new(SchemeName::Raci);
     let files = render_with(&d, &ReportOptions::default());
     let v: serde_json::Value = serde_json::from_slice(file(&files, "report.json")).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v, report::json(&d.outcome()));
     for key in [
         "source",
