@@ -21,6 +21,7 @@ pub(crate) enum Cell<'a> {
 }
 
 impl Cell<'_> {
+    #[cfg(test)]
     pub(crate) fn text(&self) -> Cow<'_, str> {
         match self {
             Cell::Text(t) => Cow::Borrowed(t),
