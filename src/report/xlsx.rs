@@ -8,6 +8,7 @@ use crate::audit::{Finding, Severity};
 use crate::model::{Letter, LetterSet, Pos, Side};
 use crate::outcome::Outcome;
 use crate::{Error, Result};
+use rayon::prelude::*;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note, Table as XTable,
     TableColumn, TableStyle, Workbook, Worksheet, XlsxError,
@@ -308,9 +309,10 @@ struct MatrixCell {
     raw: Option<String>,
 }
 
-fn matrix_sheet(wb: &mut Workbook, o: &Outcome, formats: &Formats) -> Result<()> {
+fn matrix_sheet(o: &Outcome, formats: &Formats) -> Result<Worksheet> {
     let m = o.matrix;
-    let ws = wb.add_worksheet();
+    let mut sheet = Worksheet::new();
+    let ws = &mut sheet;
     ws.set_name("Matrix").map_err(xlsx_error)?;
 
     let mut cells: BTreeMap<(usize, usize), MatrixCell> = BTreeMap::new();
@@ -405,7 +407,7 @@ fn matrix_sheet(wb: &mut Workbook, o: &Outcome, formats: &Formats) -> Result<()>
         ws.autofilter(0, 0, m.tasks.len() as u32, last_col)
             .map_err(xlsx_error)?;
     }
-    Ok(())
+    Ok(sheet)
 }
 
 /// The widest a table column gets, in characters (autofit used to stop at 420 pixels).
@@ -438,8 +440,9 @@ fn column_widths(t: &Table) -> Vec<f64> {
         .collect()
 }
 
-fn table_sheet(wb: &mut Workbook, t: &Table, formats: &Formats) -> Result<()> {
-    let ws = wb.add_worksheet();
+fn table_sheet(t: &Table, formats: &Formats) -> Result<Worksheet> {
+    let mut sheet = Worksheet::new();
+    let ws = &mut sheet;
     ws.set_name(t.title).map_err(xlsx_error)?;
     let ncols = t.headers.len() as u16;
     // Decimal columns get their number format once, as a column format that rust_xlsxwriter
@@ -494,7 +497,7 @@ fn table_sheet(wb: &mut Workbook, t: &Table, formats: &Formats) -> Result<()> {
     for (c, width) in column_widths(t).into_iter().enumerate() {
         ws.set_column_width(c as u16, width).map_err(xlsx_error)?;
     }
-    Ok(())
+    Ok(sheet)
 }
 
 /// The workbook's bytes: sheets Matrix, Findings, Overlaps, Gaps, Coverage, Parties, Tasks.
@@ -515,18 +518,36 @@ pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
         .set_creation_datetime(&created);
     wb.set_properties(&props);
     let formats = Formats::new();
-    matrix_sheet(&mut wb, o, &formats)?;
-    for t in [
+    // The sheets are independent until the workbook is saved: build them in parallel (the
+    // Matrix and Tasks sheets are each about a quarter of the work on 50,000 tasks), then add
+    // them in the fixed order. Shared strings and styles are numbered at save time, in sheet
+    // order, so the bytes do not depend on which sheet was built first.
+    let table_order = [
         &tables.findings,
         &tables.overlaps,
         &tables.gaps,
         &tables.coverage,
         &tables.parties,
         &tables.tasks,
-    ] {
-        table_sheet(&mut wb, t, &formats)?;
+    ];
+    let (matrix, others) = rayon::join(
+        || matrix_sheet(o, &formats),
+        || {
+            table_order
+                .par_iter()
+                .map(|t| table_sheet(t, &formats))
+                .collect::<Vec<_>>()
+        },
+    );
+    wb.push_worksheet(matrix?);
+    for sheet in others {
+        wb.push_worksheet(sheet?);
     }
-    wb.save_to_buffer().map_err(xlsx_error)
+    let bytes = wb.save_to_buffer().map_err(xlsx_error)?;
+    // Freeing a million stored cells takes a sixth of the time it took to write them; the
+    // bytes are ready, so let another thread do it while they are written to disk.
+    std::thread::spawn(move || drop(wb));
+    Ok(bytes)
 }
 
 #[cfg(test)]
