@@ -546,7 +546,11 @@ pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
     let bytes = wb.save_to_buffer().map_err(xlsx_error)?;
     // Freeing a million stored cells takes a sixth of the time it took to write them; the
     // bytes are ready, so let another thread do it while they are written to disk.
-    std::thread::spawn(move || drop(wb));
+    // `Builder::spawn` rather than `thread::spawn`, which panics when no thread can be started;
+    // then the closure, and the workbook with it, is simply dropped here.
+    let _ = std::thread::Builder::new()
+        .name("xlsx-free".into())
+        .spawn(move || drop(wb));
     Ok(bytes)
 }
 
