@@ -3,8 +3,8 @@
 //! print.
 
 use super::facts::{headline, Facts};
-use super::tables::{Table, Tables};
-use super::text::{chart_caption, count, html as esc};
+use super::tables::{Cell, Table, Tables};
+use super::text::{chart_caption, count, html as esc, html_into};
 use crate::audit::Severity;
 use crate::model::Side;
 use crate::outcome::Outcome;
@@ -40,6 +40,7 @@ th { background: #eef0f3; position: sticky; top: 0; }
 tbody tr:nth-child(even) { background: #fafbfc; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.empty { color: #777; font-style: italic; }
+p.capped { font-size: .9rem; background: #fff8e1; border-left: 4px solid var(--pm); padding: .3rem .6rem; }
 .sev-error { background: #f8d7d3; font-weight: 600; }
 .sev-warning { background: #fdebd0; }
 .sev-info { background: #e8f1fa; }
@@ -64,37 +65,79 @@ footer { margin-top: 2rem; font-size: .85rem; color: #666; }
 }
 "#;
 
-/// The CSS class a cell gets from its column and value, so severities, sides and uncovered
-/// duties stand out; only known values map to a class.
-fn class_for(header: &str, value: &str) -> Option<&'static str> {
-    match header {
-        "severity" => Severity::parse(value).map(|s| match s {
-            Severity::Error => "sev-error",
-            Severity::Warning => "sev-warning",
-            Severity::Info => "sev-info",
-        }),
-        "side" => Side::parse(value).map(|s| match s {
-            Side::Po => "side-PO",
-            Side::Pm => "side-PM",
-            Side::Shared => "side-shared",
-            Side::Unclassified => "side-unclassified",
-        }),
-        "covered" if value == "no" => Some("covered-no"),
-        _ => None,
+/// How many rows each HTML table shows at most. A page with 50,000 task rows is tens of
+/// megabytes that a browser renders slowly and nobody scrolls through; the CSV (and the XLSX
+/// sheet) beside it has every row, and the note under the heading says so.
+pub(crate) const MAX_HTML_ROWS: usize = 500;
+
+/// What a column's values can colour: severities, sides and uncovered duties stand out.
+#[derive(Clone, Copy)]
+enum Colour {
+    Severity,
+    Side,
+    Covered,
+    Plain,
+}
+
+impl Colour {
+    fn of(header: &str) -> Colour {
+        match header {
+            "severity" => Colour::Severity,
+            "side" => Colour::Side,
+            "covered" => Colour::Covered,
+            _ => Colour::Plain,
+        }
+    }
+
+    /// The CSS class of a text cell in this column; only known values map to a class.
+    fn class(self, value: &str) -> Option<&'static str> {
+        match self {
+            Colour::Severity => Severity::parse(value).map(|s| match s {
+                Severity::Error => "sev-error",
+                Severity::Warning => "sev-warning",
+                Severity::Info => "sev-info",
+            }),
+            Colour::Side => Side::parse(value).map(|s| match s {
+                Side::Po => "side-PO",
+                Side::Pm => "side-PM",
+                Side::Shared => "side-shared",
+                Side::Unclassified => "side-unclassified",
+            }),
+            Colour::Covered if value == "no" => Some("covered-no"),
+            Colour::Covered | Colour::Plain => None,
+        }
     }
 }
 
-fn table(out: &mut String, t: &Table, intro: &str) {
+/// One table section. `order` says how the rows are ordered, for the note shown when the
+/// table has more than [`MAX_HTML_ROWS`] rows.
+fn table(out: &mut String, t: &Table, intro: &str, order: &str) {
+    let n = t.rows.len();
     let _ = writeln!(
         out,
-        "<section id=\"{key}\">\n<h2>{title} <small>({n})</small></h2>\n<p>{intro}</p>\n\
-         <div class=\"table-wrap\"><table id=\"{key}-table\">\n<thead><tr>",
+        "<section id=\"{key}\">\n<h2>{title} <small>({n})</small></h2>\n<p>{intro}</p>",
         key = t.key,
         title = t.title,
-        n = t.rows.len(),
+    );
+    if n > MAX_HTML_ROWS {
+        let _ = writeln!(
+            out,
+            "<p class=\"capped\">Showing the first {MAX_HTML_ROWS} of {n} rows, {order}. \
+             <code>{key}.csv</code> (and the {title} sheet of <code>report.xlsx</code>) \
+             has all {n}.</p>",
+            key = t.key,
+            title = t.title,
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<div class=\"table-wrap\"><table id=\"{key}-table\">\n<thead><tr>",
+        key = t.key
     );
     for h in &t.headers {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&h.replace('_', " ")));
+        out.push_str("<th scope=\"col\">");
+        html_into(out, &h.replace('_', " "));
+        out.push_str("</th>");
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     if t.rows.is_empty() {
@@ -104,27 +147,36 @@ fn table(out: &mut String, t: &Table, intro: &str) {
             t.headers.len()
         );
     }
-    for row in &t.rows {
+    let colours: Vec<Colour> = t.headers.iter().map(|h| Colour::of(h)).collect();
+    for row in t.rows.iter().take(MAX_HTML_ROWS) {
         out.push_str("<tr>");
-        for (h, cell) in t.headers.iter().zip(row) {
-            let text = cell.text();
-            let class = match cell {
-                super::tables::Cell::Text(_) => class_for(h, &text),
-                _ => Some("num"),
-            };
-            match class {
-                Some(c) => {
-                    let _ = write!(out, "<td class=\"{c}\">{}</td>", esc(&text));
+        for (colour, cell) in colours.iter().zip(row) {
+            match cell {
+                Cell::Text(text) => {
+                    match colour.class(text) {
+                        Some(c) => {
+                            let _ = write!(out, "<td class=\"{c}\">");
+                        }
+                        None => out.push_str("<td>"),
+                    }
+                    html_into(out, text);
                 }
-                None => {
-                    let _ = write!(out, "<td>{}</td>", esc(&text));
+                // Numbers need no escaping.
+                _ => {
+                    out.push_str("<td class=\"num\">");
+                    cell.push_text(out);
                 }
             }
+            out.push_str("</td>");
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table></div>\n</section>\n");
 }
+
+/// How findings, overlaps and gaps are ordered (the audit sorts them).
+const FINDING_ORDER: &str =
+    "errors first, then warnings, then info, each by position in the matrix";
 
 /// The report page in pieces, so another page (`raci serve`) can show the same audit inside
 /// its own frame without a second renderer. `report.html` is these parts joined.
@@ -141,7 +193,7 @@ pub struct HtmlParts {
 
 pub(crate) fn render(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) -> String {
     let p = parts(o, tables, charts);
-    let mut s = String::new();
+    let mut s = String::with_capacity(p.content.len() + STYLE.len() + 1024);
     let _ = writeln!(
         s,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -162,7 +214,9 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         Some(sheet) => format!("{} [{}]", m.source.file, sheet),
         None => m.source.file.clone(),
     };
-    let mut s = String::new();
+    // The charts, base64-encoded, are most of the page now that tables are capped.
+    let chart_bytes: usize = charts.iter().map(|(_, png)| png.len()).sum();
+    let mut s = String::with_capacity(chart_bytes / 3 * 4 + 256 * 1024);
     s.push_str("<nav>");
     if !charts.is_empty() {
         s.push_str("<a href=\"#charts\">Charts</a>");
@@ -223,11 +277,15 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         s.push_str("<section id=\"charts\">\n<h2>Charts</h2>\n");
         for (name, png) in charts {
             let (title, guide) = chart_caption(name);
-            let data = base64::engine::general_purpose::STANDARD.encode(png);
+            let _ = write!(
+                s,
+                "<figure><img alt=\"{t} chart\" src=\"data:image/png;base64,",
+                t = esc(&title)
+            );
+            base64::engine::general_purpose::STANDARD.encode_string(png, &mut s);
             let _ = writeln!(
                 s,
-                "<figure><img alt=\"{t} chart\" src=\"data:image/png;base64,{data}\">\
-                 <figcaption><b>{t}</b> ({n}): {guide}.</figcaption></figure>",
+                "\"><figcaption><b>{t}</b> ({n}): {guide}.</figcaption></figure>",
                 t = esc(&title),
                 n = esc(name),
             );
@@ -239,32 +297,38 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         &mut s,
         &tables.overlaps,
         "Work done on both sides: the party, and the PO-side and PM-side tasks involved.",
+        FINDING_ORDER,
     );
     table(
         &mut s,
         &tables.gaps,
         "Work nobody does or owns: uncovered duties, tasks without an Accountable or \
          Responsible, unassigned and unclassified tasks.",
+        FINDING_ORDER,
     );
     table(
         &mut s,
         &tables.findings,
         "Every finding, errors first. <code>raci rules CODE</code> explains a rule.",
+        FINDING_ORDER,
     );
     table(
         &mut s,
         &tables.coverage,
         "Each duty of the taxonomy: covered or not, by which tasks, owned by whom.",
+        "in the order of the taxonomy",
     );
     table(
         &mut s,
         &tables.tasks,
         "Every task: its side, duty, classifier confidence and who holds each letter.",
+        "in matrix order",
     );
     table(
         &mut s,
         &tables.parties,
         "Every party: letters held and R/A on each side.",
+        "in matrix order",
     );
     let _ = writeln!(
         s,
@@ -318,6 +382,42 @@ mod tests {
         let mut f = Fixture::new();
         f.audit.findings.clear();
         let p = page(&f, &[]);
-        assert!(p.contains("<td class=\"empty\" colspan=\"9\">None.</td>"));
+        assert!(p.contains("<td class=\"empty\" colspan=\"10\">None.</td>"));
+    }
+
+    #[test]
+    fn long_tables_show_500_rows_and_say_where_the_rest_is() {
+        let mut f = Fixture::new();
+        let template = f.matrix.tasks[0].clone();
+        for k in 0..1200 {
+            f.matrix.tasks.push(crate::model::Task {
+                name: format!("Extra task {k}"),
+                ..template.clone()
+            });
+            f.classes.push(f.classes[0].clone());
+        }
+        let total = f.matrix.tasks.len();
+        let p = page(&f, &[]);
+        let start = p.find("<section id=\"tasks\">").unwrap();
+        let end = start + p[start..].find("</section>").unwrap();
+        let section = &p[start..end];
+        assert_eq!(section.matches("<tr>").count(), 1 + MAX_HTML_ROWS);
+        assert!(
+            section.contains(&format!("<small>({total})</small>")),
+            "{section}"
+        );
+        assert!(
+            section.contains(&format!(
+                "Showing the first 500 of {total} rows, in matrix order. \
+                 <code>tasks.csv</code> (and the Tasks sheet of <code>report.xlsx</code>) \
+                 has all {total}."
+            )),
+            "{section}"
+        );
+        // Row 500 is shown, row 501 is not.
+        assert!(section.contains("Extra task 491<"));
+        assert!(!section.contains("Extra task 492<"));
+        // Short tables carry no note.
+        assert_eq!(p.matches("class=\"capped\"").count(), 1);
     }
 }

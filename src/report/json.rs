@@ -1,20 +1,27 @@
 //! `report.json`: everything the other reports hold, as serde structs so keys come out in a
 //! fixed order. The schema is documented in `docs/report-schema.md`; bump [`SCHEMA_VERSION`]
 //! when a field changes meaning or goes away (adding a field does not need a bump).
+//!
+//! Lists of tasks inside other records (an overlap's tasks, a duty's tasks, a finding's related
+//! tasks) are indices into `tasks`, and the file is compact: on a 50,000-task matrix, repeating
+//! each task's name and side wherever it was listed, pretty-printed, made a 103 MB file that
+//! took most of a second to write.
 
 use super::facts::{headline, Facts};
 use super::tables::{
-    self, class, finding_cell, finding_codes_per_task, gap_side, is_gap, is_overlap, party_name,
-    party_stats, side, task_name,
+    class, finding_codes_per_task, gap_side, is_gap, is_overlap, party_name_ref, party_stats, side,
+    task_name_ref, CellRefs,
 };
 use crate::audit::{Finding, PartyStats, Severity};
 use crate::classify::SideSource;
 use crate::model::{CellProblem, LetterSet, SchemeLetter, SchemeName, Shape, Side, TitleSide};
 use crate::outcome::Outcome;
 use serde::Serialize;
+use std::borrow::Cow;
 
-/// The version of the `report.json` layout.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version of the `report.json` layout: 2 since task lists are indices into `tasks`
+/// (version 1 repeated `{ "index", "name", "side" }` for every task listed).
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct Report<'a> {
@@ -74,18 +81,10 @@ struct SeverityCounts {
     info: usize,
 }
 
-/// A task named in another record: its index in `tasks`, its name and its side.
 #[derive(Debug, Serialize)]
-struct TaskRef {
+struct PartyRef<'a> {
     index: usize,
-    name: String,
-    side: Side,
-}
-
-#[derive(Debug, Serialize)]
-struct PartyRef {
-    index: usize,
-    name: String,
+    name: Cow<'a, str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -102,14 +101,14 @@ struct TaskJson<'a> {
     duty_text: Option<&'a str>,
     confidence: f64,
     matched: &'a [String],
-    letters: Vec<LettersJson>,
+    letters: Vec<LettersJson<'a>>,
     findings: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
-struct LettersJson {
+struct LettersJson<'a> {
     party_index: usize,
-    party: String,
+    party: Cow<'a, str>,
     letters: LetterSet,
     cell: String,
 }
@@ -130,13 +129,14 @@ struct FindingJson<'a> {
     name: &'static str,
     severity: Severity,
     task_index: Option<usize>,
-    task: Option<String>,
+    task: Option<Cow<'a, str>>,
     party_index: Option<usize>,
-    party: Option<String>,
+    party: Option<Cow<'a, str>>,
     duty: Option<&'a str>,
     cell: Option<String>,
     message: &'a str,
-    related_tasks: Vec<TaskRef>,
+    /// Indices into `tasks`.
+    related_tasks: &'a [usize],
 }
 
 #[derive(Debug, Serialize)]
@@ -144,12 +144,13 @@ struct OverlapJson<'a> {
     code: &'static str,
     severity: Severity,
     party_index: Option<usize>,
-    party: Option<String>,
+    party: Option<Cow<'a, str>>,
     task_index: Option<usize>,
-    task: Option<String>,
-    po_side_tasks: Vec<TaskRef>,
-    pm_side_tasks: Vec<TaskRef>,
-    other_tasks: Vec<TaskRef>,
+    task: Option<Cow<'a, str>>,
+    /// Indices into `tasks`, split by the task's side.
+    po_side_tasks: Vec<usize>,
+    pm_side_tasks: Vec<usize>,
+    other_tasks: Vec<usize>,
     cell: Option<String>,
     message: &'a str,
 }
@@ -162,7 +163,7 @@ struct GapJson<'a> {
     duty_id: Option<&'a str>,
     duty: Option<&'a str>,
     task_index: Option<usize>,
-    task: Option<String>,
+    task: Option<Cow<'a, str>>,
     cell: Option<String>,
     message: &'a str,
 }
@@ -173,8 +174,9 @@ struct CoverageJson<'a> {
     side: Option<Side>,
     duty: Option<&'a str>,
     covered: bool,
-    tasks: Vec<TaskRef>,
-    owners: Vec<PartyRef>,
+    /// Indices into `tasks`.
+    tasks: &'a [usize],
+    owners: Vec<PartyRef<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -183,64 +185,56 @@ struct CellIssueJson<'a> {
     raw: &'a str,
     problem: &'a CellProblem,
     task_index: Option<usize>,
-    task: Option<String>,
+    task: Option<Cow<'a, str>>,
     party_index: Option<usize>,
-    party: Option<String>,
+    party: Option<Cow<'a, str>>,
     letters: LetterSet,
 }
 
-fn task_ref(o: &Outcome, index: usize) -> TaskRef {
-    TaskRef {
-        index,
-        name: task_name(o, index),
-        side: side(o, index),
-    }
+fn cell(refs: &CellRefs, o: &Outcome, f: &Finding) -> Option<String> {
+    Some(refs.finding(o, f)).filter(|c| !c.is_empty())
 }
 
-fn cell(o: &Outcome, f: &Finding) -> Option<String> {
-    Some(finding_cell(o, f)).filter(|c| !c.is_empty())
-}
-
-fn finding_json<'a>(o: &Outcome, f: &'a Finding) -> FindingJson<'a> {
+fn finding_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> FindingJson<'a> {
     FindingJson {
         code: f.code,
         name: f.name,
         severity: f.severity,
         task_index: f.task,
-        task: f.task.map(|t| task_name(o, t)),
+        task: f.task.map(|t| task_name_ref(o, t)),
         party_index: f.party,
-        party: f.party.map(|p| party_name(o, p)),
+        party: f.party.map(|p| party_name_ref(o, p)),
         duty: f.duty.as_deref(),
-        cell: cell(o, f),
+        cell: cell(refs, o, f),
         message: &f.message,
-        related_tasks: f.related_tasks.iter().map(|&t| task_ref(o, t)).collect(),
+        related_tasks: &f.related_tasks,
     }
 }
 
-fn overlap_json<'a>(o: &Outcome, f: &'a Finding) -> OverlapJson<'a> {
-    let on = |want: &dyn Fn(Side) -> bool| -> Vec<TaskRef> {
+fn overlap_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> OverlapJson<'a> {
+    let on = |want: &dyn Fn(Side) -> bool| -> Vec<usize> {
         f.related_tasks
             .iter()
-            .filter(|&&t| want(side(o, t)))
-            .map(|&t| task_ref(o, t))
+            .copied()
+            .filter(|&t| want(side(o, t)))
             .collect()
     };
     OverlapJson {
         code: f.code,
         severity: f.severity,
         party_index: f.party,
-        party: f.party.map(|p| party_name(o, p)),
+        party: f.party.map(|p| party_name_ref(o, p)),
         task_index: f.task,
-        task: f.task.map(|t| task_name(o, t)),
+        task: f.task.map(|t| task_name_ref(o, t)),
         po_side_tasks: on(&|s| s == Side::Po),
         pm_side_tasks: on(&|s| s == Side::Pm),
         other_tasks: on(&|s| s == Side::Shared || s == Side::Unclassified),
-        cell: cell(o, f),
+        cell: cell(refs, o, f),
         message: &f.message,
     }
 }
 
-fn gap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> GapJson<'a> {
+fn gap_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> GapJson<'a> {
     GapJson {
         code: f.code,
         severity: f.severity,
@@ -252,8 +246,8 @@ fn gap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> GapJson<'a> {
             .and_then(|d| o.duty(d))
             .map(|d| d.text.as_str()),
         task_index: f.task,
-        task: f.task.map(|t| task_name(o, t)),
-        cell: cell(o, f),
+        task: f.task.map(|t| task_name_ref(o, t)),
+        cell: cell(refs, o, f),
         message: &f.message,
     }
 }
@@ -262,6 +256,7 @@ fn gap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> GapJson<'a> {
 pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
     let m = o.matrix;
     let facts = Facts::of(o);
+    let refs = CellRefs::new(m);
     let mut codes = finding_codes_per_task(o);
     let tasks = m
         .tasks
@@ -275,7 +270,7 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
                 name: &t.name,
                 group: t.group.as_deref(),
                 context: t.context.as_deref(),
-                cell: m.cell_ref(t.pos),
+                cell: refs.of(t.pos),
                 side: side(o, i),
                 side_source: c.map(|c| c.source).unwrap_or(SideSource::Classifier),
                 duty,
@@ -287,9 +282,9 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
                     .iter()
                     .map(|a| LettersJson {
                         party_index: a.party,
-                        party: party_name(o, a.party),
+                        party: party_name_ref(o, a.party),
                         letters: a.letters,
-                        cell: m.cell_ref(a.pos),
+                        cell: refs.of(a.pos),
                     })
                     .collect(),
                 findings: std::mem::take(&mut codes[i]),
@@ -305,11 +300,12 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
             name: &party.name,
             title: party.title.as_deref(),
             title_side: party.title_side,
-            cell: m.cell_ref(party.pos),
+            cell: refs.of(party.pos),
             stats: party_stats(o, p),
         })
         .collect();
-    let findings = &o.audit.findings;
+    let audit: &'a crate::audit::Audit = o.audit;
+    let findings = &audit.findings;
     Report {
         schema_version: SCHEMA_VERSION,
         source: SourceJson {
@@ -342,19 +338,18 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
         },
         tasks,
         parties,
-        findings: findings.iter().map(|f| finding_json(o, f)).collect(),
+        findings: findings.iter().map(|f| finding_json(o, &refs, f)).collect(),
         overlaps: findings
             .iter()
             .filter(|f| is_overlap(f.code))
-            .map(|f| overlap_json(o, f))
+            .map(|f| overlap_json(o, &refs, f))
             .collect(),
         gaps: findings
             .iter()
             .filter(|f| is_gap(f.code))
-            .map(|f| gap_json(o, f))
+            .map(|f| gap_json(o, &refs, f))
             .collect(),
-        coverage: o
-            .audit
+        coverage: audit
             .coverage
             .iter()
             .map(|c| {
@@ -364,13 +359,13 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
                     side: duty.map(|d| d.side),
                     duty: duty.map(|d| d.text.as_str()),
                     covered: c.covered(),
-                    tasks: c.tasks.iter().map(|&t| task_ref(o, t)).collect(),
+                    tasks: &c.tasks,
                     owners: c
                         .owners
                         .iter()
                         .map(|&p| PartyRef {
                             index: p,
-                            name: party_name(o, p),
+                            name: party_name_ref(o, p),
                         })
                         .collect(),
                 }
@@ -380,13 +375,13 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
             .issues
             .iter()
             .map(|i| CellIssueJson {
-                cell: m.cell_ref(i.pos),
+                cell: refs.of(i.pos),
                 raw: &i.raw,
                 problem: &i.problem,
                 task_index: i.task,
-                task: i.task.map(|t| tables::task_name(o, t)),
+                task: i.task.map(|t| task_name_ref(o, t)),
                 party_index: i.party,
-                party: i.party.map(|p| party_name(o, p)),
+                party: i.party.map(|p| party_name_ref(o, p)),
                 letters: i.letters,
             })
             .collect(),
@@ -401,9 +396,17 @@ pub fn json(o: &Outcome) -> serde_json::Value {
     serde_json::to_value(document(o)).expect("report structs always serialise")
 }
 
-/// `report.json` bytes: pretty-printed in declaration order, ending with a newline.
+/// `report.json` bytes: compact, keys in declaration order, ending with a newline.
+///
+/// Compact because the file is for scripts (`jq .` pretty-prints it for a person) and the
+/// indentation was a third of its size on large matrices.
 pub(crate) fn bytes(o: &Outcome) -> Vec<u8> {
-    let mut out = serde_json::to_vec_pretty(&document(o)).expect("report structs always serialise");
+    let doc = document(o);
+    // About 300 bytes a task (its letters, cells and classification) plus the findings:
+    // sized once so a large report is not copied over as the buffer grows.
+    let hint = 4096 + 300 * doc.tasks.len() + 200 * doc.findings.len();
+    let mut out = Vec::with_capacity(hint);
+    serde_json::to_writer(&mut out, &doc).expect("report structs always serialise");
     out.push(b'\n');
     out
 }
@@ -417,7 +420,7 @@ mod tests {
     fn has_schema_version_and_every_task() {
         let f = Fixture::new();
         let v = json(&f.outcome());
-        assert_eq!(v["schema_version"], 1);
+        assert_eq!(v["schema_version"], 2);
         assert_eq!(v["tasks"].as_array().unwrap().len(), 8);
         assert_eq!(v["parties"].as_array().unwrap().len(), 4);
         assert_eq!(v["tasks"][0]["letters"][0]["letters"], "R/A");
@@ -435,10 +438,11 @@ mod tests {
         let f = Fixture::new();
         let text = String::from_utf8(bytes(&f.outcome())).unwrap();
         assert!(
-            text.starts_with("{\n  \"schema_version\": 1,\n  \"source\""),
+            text.starts_with("{\"schema_version\":2,\"source\""),
             "{text}"
         );
         assert!(text.ends_with("}\n"));
+        assert_eq!(text.matches('\n').count(), 1, "compact: one line");
     }
 
     #[test]
@@ -447,7 +451,8 @@ mod tests {
         let v = json(&f.outcome());
         let o = &v["overlaps"][0];
         assert_eq!(o["po_side_tasks"].as_array().unwrap().len(), 2);
-        assert_eq!(o["pm_side_tasks"][0]["name"], "Define product vision");
+        let pm = o["pm_side_tasks"][0].as_u64().unwrap() as usize;
+        assert_eq!(v["tasks"][pm]["name"], "Define product vision");
         let codes: Vec<&str> = v["gaps"]
             .as_array()
             .unwrap()

@@ -1,22 +1,27 @@
 //! The report tables (tasks, parties, findings, overlaps, gaps, coverage) built once from an
 //! outcome as plain rows; the CSV, HTML, Markdown and XLSX writers only escape and lay them out.
 
-use crate::audit::{Finding, PartyStats};
+use crate::audit::{Audit, Finding, PartyStats};
 use crate::classify::Classification;
-use crate::model::{Letter, Matrix, Side};
+use crate::model::{Letter, Matrix, Pos, Side};
 use crate::outcome::Outcome;
 use std::borrow::Cow;
 
 /// One cell of a report table. Numbers stay numbers so the XLSX can sort and filter them.
+///
+/// Text borrows from the outcome where it can (task and party names, messages): a 50,000-task
+/// matrix gives some 900,000 cells, and copying each name into its own `String` was most of
+/// the time spent building the tables.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Cell {
-    Text(String),
+pub(crate) enum Cell<'a> {
+    Text(Cow<'a, str>),
     Int(u64),
     /// Shown with two decimals (`0.85`).
     Decimal2(f64),
 }
 
-impl Cell {
+impl Cell<'_> {
+    #[cfg(test)]
     pub(crate) fn text(&self) -> Cow<'_, str> {
         match self {
             Cell::Text(t) => Cow::Borrowed(t),
@@ -24,21 +29,41 @@ impl Cell {
             Cell::Decimal2(x) => Cow::Owned(format!("{x:.2}")),
         }
     }
+
+    /// Appends the cell as text to `out`, without an allocation for numbers.
+    pub(crate) fn push_text(&self, out: &mut String) {
+        use std::fmt::Write;
+        match self {
+            Cell::Text(t) => out.push_str(t),
+            Cell::Int(n) => {
+                let _ = write!(out, "{n}");
+            }
+            Cell::Decimal2(x) => {
+                let _ = write!(out, "{x:.2}");
+            }
+        }
+    }
 }
 
-impl From<String> for Cell {
+impl From<String> for Cell<'_> {
     fn from(s: String) -> Self {
+        Cell::Text(Cow::Owned(s))
+    }
+}
+
+impl<'a> From<&'a str> for Cell<'a> {
+    fn from(s: &'a str) -> Self {
+        Cell::Text(Cow::Borrowed(s))
+    }
+}
+
+impl<'a> From<Cow<'a, str>> for Cell<'a> {
+    fn from(s: Cow<'a, str>) -> Self {
         Cell::Text(s)
     }
 }
 
-impl From<&str> for Cell {
-    fn from(s: &str) -> Self {
-        Cell::Text(s.to_string())
-    }
-}
-
-impl From<usize> for Cell {
+impl From<usize> for Cell<'_> {
     fn from(n: usize) -> Self {
         Cell::Int(n as u64)
     }
@@ -46,16 +71,16 @@ impl From<usize> for Cell {
 
 /// A table as every format shows it.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Table {
+pub(crate) struct Table<'a> {
     /// `tasks`: the CSV stem and the HTML id.
     pub key: &'static str,
     /// `Tasks`: the heading and XLSX sheet name.
     pub title: &'static str,
     pub headers: Vec<&'static str>,
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<Cell<'a>>>,
 }
 
-impl Table {
+impl Table<'_> {
     /// The index of a column by header.
     #[cfg(test)]
     pub(crate) fn column(&self, header: &str) -> Option<usize> {
@@ -65,29 +90,30 @@ impl Table {
 
 /// All report tables of one outcome.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Tables {
-    pub tasks: Table,
-    pub parties: Table,
-    pub findings: Table,
-    pub overlaps: Table,
-    pub gaps: Table,
-    pub coverage: Table,
+pub(crate) struct Tables<'a> {
+    pub tasks: Table<'a>,
+    pub parties: Table<'a>,
+    pub findings: Table<'a>,
+    pub overlaps: Table<'a>,
+    pub gaps: Table<'a>,
+    pub coverage: Table<'a>,
 }
 
-impl Tables {
-    pub(crate) fn build(o: &Outcome) -> Tables {
+impl<'a> Tables<'a> {
+    pub(crate) fn build(o: &Outcome<'a>) -> Tables<'a> {
+        let refs = CellRefs::new(o.matrix);
         Tables {
-            tasks: tasks(o),
+            tasks: tasks(o, &refs),
             parties: parties(o),
-            findings: findings(o),
-            overlaps: overlaps(o),
-            gaps: gaps(o),
+            findings: findings(o, &refs),
+            overlaps: overlaps(o, &refs),
+            gaps: gaps(o, &refs),
             coverage: coverage(o),
         }
     }
 
     /// In the order of [`super::CSV_FILES`].
-    pub(crate) fn in_csv_order(&self) -> [&Table; 6] {
+    pub(crate) fn in_csv_order(&self) -> [&Table<'a>; 6] {
         [
             &self.tasks,
             &self.parties,
@@ -96,6 +122,91 @@ impl Tables {
             &self.gaps,
             &self.coverage,
         ]
+    }
+}
+
+/// How many names a list cell (the tasks of an overlap or a duty, the holders of a letter)
+/// shows before it says how many more there are.
+///
+/// On a 50,000-task matrix one overlap listed 2,900 task names in one cell: 100 KB that no
+/// one reads, three times over Excel's 32,767-character cell limit, and most of the size of
+/// `overlaps.csv`. Fifty names show what the finding is about; the count says how big it is,
+/// and `tasks.csv` (one row per task, with the codes of its findings) and `report.json`
+/// (every task index) keep the whole list.
+pub(crate) const MAX_LISTED: usize = 50;
+
+/// What a cut task list points to.
+pub(crate) const MORE_TASKS: &str = "tasks.csv lists every task with its findings";
+/// What a cut duty task list points to.
+const MORE_DUTY_TASKS: &str = "tasks.csv lists every task with its duty";
+/// What a cut party list points to.
+const MORE_PARTIES: &str = "parties.csv lists every party";
+
+/// `names` joined by `; `, at most [`MAX_LISTED`] of them, then `… and N more (<where>)`
+/// when `total` (how many `names` yields) is larger. One name is returned as it came, not
+/// copied: most lists hold one.
+pub(crate) fn capped_list<'a>(
+    mut names: impl Iterator<Item = Cow<'a, str>>,
+    total: usize,
+    more: &str,
+) -> Cow<'a, str> {
+    let first = match names.next() {
+        None => return Cow::Borrowed(""),
+        Some(first) => first,
+    };
+    if total <= 1 {
+        return first;
+    }
+    let mut out = String::with_capacity((first.len() + 2) * total.min(MAX_LISTED) + 64);
+    out.push_str(&first);
+    for name in names.take(MAX_LISTED - 1) {
+        out.push_str("; ");
+        out.push_str(&name);
+    }
+    if total > MAX_LISTED {
+        use std::fmt::Write;
+        let _ = write!(out, "; … and {} more ({more})", total - MAX_LISTED);
+    }
+    Cow::Owned(out)
+}
+
+/// Cell references (`team.xlsx[RACI]!D7`) written with one allocation each: the
+/// `file[sheet]!` prefix is formatted once, not once per cell as `Matrix::cell_ref` does.
+/// Gives exactly `Matrix::cell_ref`'s text (a unit test checks).
+pub(crate) struct CellRefs {
+    prefix: String,
+}
+
+impl CellRefs {
+    pub(crate) fn new(m: &Matrix) -> CellRefs {
+        let s = &m.source;
+        let prefix = match &s.sheet {
+            Some(sheet) => format!("{}[{}]!", s.file, sheet),
+            None => format!("{}!", s.file),
+        };
+        CellRefs { prefix }
+    }
+
+    pub(crate) fn of(&self, pos: Pos) -> String {
+        let mut out = String::with_capacity(self.prefix.len() + 12);
+        out.push_str(&self.prefix);
+        let mut letters = [0u8; 8];
+        let mut i = letters.len();
+        let mut n = pos.col as u64 + 1;
+        while n > 0 && i > 0 {
+            i -= 1;
+            letters[i] = b'A' + ((n - 1) % 26) as u8;
+            n = (n - 1) / 26;
+        }
+        out.push_str(std::str::from_utf8(&letters[i..]).unwrap_or_default());
+        use std::fmt::Write;
+        let _ = write!(out, "{}", pos.row as u64 + 1);
+        out
+    }
+
+    /// Like [`finding_cell`].
+    pub(crate) fn finding(&self, o: &Outcome, f: &Finding) -> String {
+        finding_pos(o, f).map(|p| self.of(p)).unwrap_or_default()
     }
 }
 
@@ -137,14 +248,6 @@ pub(crate) fn task_name(o: &Outcome, i: usize) -> String {
         .unwrap_or_else(|| format!("(task #{} not in matrix)", i + 1))
 }
 
-pub(crate) fn party_name(o: &Outcome, p: usize) -> String {
-    o.matrix
-        .parties
-        .get(p)
-        .map(|t| t.name.clone())
-        .unwrap_or_else(|| format!("(party #{} not in matrix)", p + 1))
-}
-
 pub(crate) fn class<'a>(o: &Outcome<'a>, i: usize) -> Option<&'a Classification> {
     o.classes.get(i)
 }
@@ -156,11 +259,33 @@ pub(crate) fn side(o: &Outcome, i: usize) -> Side {
 
 /// The cell a finding points at; falls back to its task's name cell, then its party's header.
 pub(crate) fn finding_cell(o: &Outcome, f: &Finding) -> String {
-    let pos = f
-        .pos
+    finding_pos(o, f)
+        .map(|p| o.matrix.cell_ref(p))
+        .unwrap_or_default()
+}
+
+fn finding_pos(o: &Outcome, f: &Finding) -> Option<Pos> {
+    f.pos
         .or_else(|| f.task.and_then(|t| o.matrix.tasks.get(t)).map(|t| t.pos))
-        .or_else(|| f.party.and_then(|p| o.matrix.parties.get(p)).map(|p| p.pos));
-    pos.map(|p| o.matrix.cell_ref(p)).unwrap_or_default()
+        .or_else(|| f.party.and_then(|p| o.matrix.parties.get(p)).map(|p| p.pos))
+}
+
+/// The name of task `i`, borrowed, or a placeholder that says which index was not found.
+pub(crate) fn task_name_ref<'a>(o: &Outcome<'a>, i: usize) -> Cow<'a, str> {
+    let m: &'a Matrix = o.matrix;
+    match m.tasks.get(i) {
+        Some(t) => Cow::Borrowed(t.name.as_str()),
+        None => Cow::Owned(format!("(task #{} not in matrix)", i + 1)),
+    }
+}
+
+/// The name of party `p`, borrowed, or a placeholder that says which index was not found.
+pub(crate) fn party_name_ref<'a>(o: &Outcome<'a>, p: usize) -> Cow<'a, str> {
+    let m: &'a Matrix = o.matrix;
+    match m.parties.get(p) {
+        Some(party) => Cow::Borrowed(party.name.as_str()),
+        None => Cow::Owned(format!("(party #{} not in matrix)", p + 1)),
+    }
 }
 
 /// The audit's counts for party `p`, or the same counts taken from the matrix when the audit
@@ -212,21 +337,29 @@ pub(crate) fn finding_codes_per_task(o: &Outcome) -> Vec<Vec<&'static str>> {
     codes
 }
 
-fn join(names: impl IntoIterator<Item = String>) -> String {
-    names.into_iter().collect::<Vec<_>>().join("; ")
+/// A list of names or codes joined by `; `, borrowed when it has one entry.
+fn joined<'a>(items: &[&'a str]) -> Cow<'a, str> {
+    match items {
+        [] => Cow::Borrowed(""),
+        [one] => Cow::Borrowed(one),
+        _ => Cow::Owned(items.join("; ")),
+    }
 }
 
-fn holders(o: &Outcome, task: usize, letter: Letter) -> String {
-    let t = &o.matrix.tasks[task];
-    join(t.parties_with(letter).map(|p| party_name(o, p)))
+fn holders<'a>(o: &Outcome<'a>, task: usize, letter: Letter) -> Cell<'a> {
+    let m: &'a Matrix = o.matrix;
+    let t = &m.tasks[task];
+    let names = t.parties_with(letter).map(|p| party_name_ref(o, p));
+    Cell::Text(capped_list(names, t.count(letter), MORE_PARTIES))
 }
 
-fn opt(text: Option<&str>) -> Cell {
-    Cell::Text(text.unwrap_or_default().to_string())
+fn opt(text: Option<&str>) -> Cell<'_> {
+    Cell::Text(Cow::Borrowed(text.unwrap_or_default()))
 }
 
-fn tasks(o: &Outcome) -> Table {
-    let sv = has_support_or_verify(o.matrix);
+fn tasks<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
+    let m: &'a Matrix = o.matrix;
+    let sv = has_support_or_verify(m);
     let mut headers = vec![
         "task",
         "group",
@@ -245,34 +378,35 @@ fn tasks(o: &Outcome) -> Table {
     }
     // A `context` column (the deliverable beside an activity) only when the matrix has one,
     // so the header stays exactly the documented one otherwise.
-    let ctx = o.matrix.tasks.iter().any(|t| t.context.is_some());
+    let ctx = m.tasks.iter().any(|t| t.context.is_some());
     if ctx {
         headers.push("context");
     }
     let codes = finding_codes_per_task(o);
-    let rows = o
-        .matrix
+    let width = headers.len();
+    let rows = m
         .tasks
         .iter()
         .enumerate()
         .map(|(i, t)| {
             let c = class(o, i);
-            let mut row = vec![
+            let mut row = Vec::with_capacity(width);
+            row.extend([
                 Cell::from(t.name.as_str()),
                 opt(t.group.as_deref()),
                 Cell::from(side(o, i).as_str()),
                 opt(c.and_then(|c| c.duty.as_deref())),
                 Cell::Decimal2(c.map(|c| c.confidence).unwrap_or(0.0)),
-                Cell::from(holders(o, i, Letter::R)),
-                Cell::from(holders(o, i, Letter::A)),
-                Cell::from(holders(o, i, Letter::C)),
-                Cell::from(holders(o, i, Letter::I)),
-                Cell::from(o.matrix.cell_ref(t.pos)),
-                Cell::from(codes[i].join("; ")),
-            ];
+                holders(o, i, Letter::R),
+                holders(o, i, Letter::A),
+                holders(o, i, Letter::C),
+                holders(o, i, Letter::I),
+                Cell::from(refs.of(t.pos)),
+                Cell::Text(joined(&codes[i])),
+            ]);
             if sv {
-                row.push(Cell::from(holders(o, i, Letter::S)));
-                row.push(Cell::from(holders(o, i, Letter::V)));
+                row.push(holders(o, i, Letter::S));
+                row.push(holders(o, i, Letter::V));
             }
             if ctx {
                 row.push(opt(t.context.as_deref()));
@@ -288,8 +422,9 @@ fn tasks(o: &Outcome) -> Table {
     }
 }
 
-fn parties(o: &Outcome) -> Table {
-    let sv = has_support_or_verify(o.matrix);
+fn parties<'a>(o: &Outcome<'a>) -> Table<'a> {
+    let m: &'a Matrix = o.matrix;
+    let sv = has_support_or_verify(m);
     let mut headers = vec![
         "party",
         "title",
@@ -305,8 +440,7 @@ fn parties(o: &Outcome) -> Table {
     if sv {
         headers.extend(["s", "v"]);
     }
-    let rows = o
-        .matrix
+    let rows = m
         .parties
         .iter()
         .enumerate()
@@ -339,9 +473,17 @@ fn parties(o: &Outcome) -> Table {
     }
 }
 
-fn findings(o: &Outcome) -> Table {
-    let rows = o
-        .audit
+fn task_cell<'a>(o: &Outcome<'a>, task: Option<usize>) -> Cell<'a> {
+    Cell::Text(task.map(|t| task_name_ref(o, t)).unwrap_or_default())
+}
+
+fn party_cell<'a>(o: &Outcome<'a>, party: Option<usize>) -> Cell<'a> {
+    Cell::Text(party.map(|p| party_name_ref(o, p)).unwrap_or_default())
+}
+
+fn findings<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
+    let audit: &'a Audit = o.audit;
+    let rows = audit
         .findings
         .iter()
         .map(|f| {
@@ -349,10 +491,10 @@ fn findings(o: &Outcome) -> Table {
                 Cell::from(f.code),
                 Cell::from(f.name),
                 Cell::from(f.severity.as_str()),
-                Cell::from(f.task.map(|t| task_name(o, t)).unwrap_or_default()),
-                Cell::from(f.party.map(|p| party_name(o, p)).unwrap_or_default()),
+                task_cell(o, f.task),
+                party_cell(o, f.party),
                 opt(f.duty.as_deref()),
-                Cell::from(finding_cell(o, f)),
+                Cell::from(refs.finding(o, f)),
                 Cell::from(f.message.as_str()),
             ]
         })
@@ -367,31 +509,46 @@ fn findings(o: &Outcome) -> Table {
     }
 }
 
-fn overlaps(o: &Outcome) -> Table {
-    let rows = o
-        .audit
+/// The overlap columns a related task's side goes in: PO-side, PM-side, or the other
+/// (shared and unclassified) tasks.
+fn overlap_column(s: Side) -> usize {
+    match s {
+        Side::Po => 0,
+        Side::Pm => 1,
+        Side::Shared | Side::Unclassified => 2,
+    }
+}
+
+fn overlaps<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
+    let audit: &'a Audit = o.audit;
+    let rows = audit
         .findings
         .iter()
         .filter(|f| is_overlap(f.code))
         .map(|f| {
-            let on = |want: &dyn Fn(Side) -> bool| {
-                join(
-                    f.related_tasks
-                        .iter()
-                        .filter(|&&t| want(side(o, t)))
-                        .map(|&t| task_name(o, t)),
-                )
+            let mut per_column = [0usize; 3];
+            for &t in &f.related_tasks {
+                per_column[overlap_column(side(o, t))] += 1;
+            }
+            let on = |column: usize| {
+                let names = f
+                    .related_tasks
+                    .iter()
+                    .filter(move |&&t| overlap_column(side(o, t)) == column)
+                    .map(|&t| task_name_ref(o, t));
+                Cell::Text(capped_list(names, per_column[column], MORE_TASKS))
             };
             vec![
                 Cell::from(f.code),
                 Cell::from(f.severity.as_str()),
-                Cell::from(f.party.map(|p| party_name(o, p)).unwrap_or_default()),
-                Cell::from(f.task.map(|t| task_name(o, t)).unwrap_or_default()),
-                Cell::from(on(&|s| s == Side::Po)),
-                Cell::from(on(&|s| s == Side::Pm)),
-                Cell::from(on(&|s| s == Side::Shared || s == Side::Unclassified)),
-                Cell::from(finding_cell(o, f)),
+                party_cell(o, f.party),
+                task_cell(o, f.task),
+                on(0),
+                on(1),
+                on(2),
+                Cell::from(refs.finding(o, f)),
                 Cell::from(f.message.as_str()),
+                Cell::from(f.related_tasks.len()),
             ]
         })
         .collect();
@@ -408,6 +565,7 @@ fn overlaps(o: &Outcome) -> Table {
             "other_tasks",
             "cell",
             "message",
+            "task_count",
         ],
         rows,
     }
@@ -422,9 +580,9 @@ pub(crate) fn gap_side(o: &Outcome, f: &Finding) -> Option<Side> {
         .or_else(|| f.task.map(|t| side(o, t)))
 }
 
-fn gaps(o: &Outcome) -> Table {
-    let rows = o
-        .audit
+fn gaps<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
+    let audit: &'a Audit = o.audit;
+    let rows = audit
         .findings
         .iter()
         .filter(|f| is_gap(f.code))
@@ -433,16 +591,15 @@ fn gaps(o: &Outcome) -> Table {
                 .duty
                 .as_deref()
                 .and_then(|d| o.duty(d))
-                .map(|d| d.text.clone())
-                .unwrap_or_default();
+                .map(|d| d.text.as_str());
             vec![
                 Cell::from(f.code),
                 Cell::from(f.severity.as_str()),
                 opt(gap_side(o, f).map(|s| s.as_str())),
                 opt(f.duty.as_deref()),
-                Cell::from(duty_text),
-                Cell::from(f.task.map(|t| task_name(o, t)).unwrap_or_default()),
-                Cell::from(finding_cell(o, f)),
+                opt(duty_text),
+                task_cell(o, f.task),
+                Cell::from(refs.finding(o, f)),
                 Cell::from(f.message.as_str()),
             ]
         })
@@ -457,27 +614,38 @@ fn gaps(o: &Outcome) -> Table {
     }
 }
 
-fn coverage(o: &Outcome) -> Table {
-    let rows = o
-        .audit
+fn coverage<'a>(o: &Outcome<'a>) -> Table<'a> {
+    let audit: &'a Audit = o.audit;
+    let rows = audit
         .coverage
         .iter()
         .map(|c| {
             let duty = o.duty(&c.duty);
+            let tasks = c.tasks.iter().map(|&t| task_name_ref(o, t));
+            let owners = c.owners.iter().map(|&p| party_name_ref(o, p));
             vec![
                 Cell::from(c.duty.as_str()),
                 opt(duty.map(|d| d.side.as_str())),
                 opt(duty.map(|d| d.text.as_str())),
                 Cell::from(if c.covered() { "yes" } else { "no" }),
-                Cell::from(join(c.tasks.iter().map(|&t| task_name(o, t)))),
-                Cell::from(join(c.owners.iter().map(|&p| party_name(o, p)))),
+                Cell::Text(capped_list(tasks, c.tasks.len(), MORE_DUTY_TASKS)),
+                Cell::Text(capped_list(owners, c.owners.len(), MORE_PARTIES)),
+                Cell::from(c.tasks.len()),
             ]
         })
         .collect();
     Table {
         key: "coverage",
         title: "Coverage",
-        headers: vec!["duty_id", "side", "duty", "covered", "tasks", "owners"],
+        headers: vec![
+            "duty_id",
+            "side",
+            "duty",
+            "covered",
+            "tasks",
+            "owners",
+            "task_count",
+        ],
         rows,
     }
 }
@@ -563,5 +731,73 @@ mod tests {
         let want = party_stats(&f.outcome(), 0);
         f.audit.parties.clear();
         assert_eq!(party_stats(&f.outcome(), 0), want);
+    }
+
+    #[test]
+    fn long_task_lists_are_cut_at_fifty_names_with_the_rest_counted() {
+        let mut f = Fixture::new();
+        let template = f.matrix.tasks[0].clone();
+        let first = f.matrix.tasks.len();
+        for k in 0..200 {
+            f.matrix.tasks.push(crate::model::Task {
+                name: format!("Extra task {k}"),
+                ..template.clone()
+            });
+            f.classes.push(f.classes[0].clone());
+        }
+        // The fixture's overlap (O001) now also lists 200 PO-side tasks.
+        let overlap = f
+            .audit
+            .findings
+            .iter_mut()
+            .find(|x| x.code == "O001")
+            .unwrap();
+        let before = overlap.related_tasks.len();
+        overlap.related_tasks.extend(first..first + 200);
+        let t = Tables::build(&f.outcome());
+        let po = col(&t.overlaps, 0, "po_side_tasks");
+        let names: Vec<&str> = po.split("; ").collect();
+        assert_eq!(names.len(), MAX_LISTED + 1, "{po}");
+        assert_eq!(names[0], "Set sprint priorities");
+        let po_total = 2 + 200;
+        assert_eq!(
+            names[MAX_LISTED],
+            format!("… and {} more ({MORE_TASKS})", po_total - MAX_LISTED)
+        );
+        assert!(!po.contains("Extra task 48;"), "{po}");
+        assert!(po.contains("Extra task 47; …"), "{po}");
+        // The other columns keep their short lists as they were, and the count is complete.
+        assert_eq!(
+            col(&t.overlaps, 0, "pm_side_tasks"),
+            "Define product vision"
+        );
+        assert_eq!(
+            col(&t.overlaps, 0, "task_count"),
+            (before + 200).to_string()
+        );
+    }
+
+    #[test]
+    fn short_lists_are_not_cut() {
+        let names = (0..MAX_LISTED).map(|i| Cow::Owned(format!("t{i}")));
+        let text = capped_list(names, MAX_LISTED, MORE_TASKS);
+        assert_eq!(text.split("; ").count(), MAX_LISTED);
+        assert!(!text.contains('…'));
+        let one = capped_list(std::iter::once(Cow::Borrowed("only")), 1, MORE_TASKS);
+        assert!(matches!(one, Cow::Borrowed("only")));
+        assert_eq!(capped_list(std::iter::empty(), 0, MORE_TASKS), "");
+    }
+
+    #[test]
+    fn cell_refs_match_the_matrix() {
+        let mut f = Fixture::new();
+        for sheet in [Some("RACI".to_string()), None] {
+            f.matrix.source.sheet = sheet;
+            let refs = CellRefs::new(&f.matrix);
+            for (row, col) in [(0, 0), (6, 3), (49_999, 25), (2, 26), (9, 701), (1, 16_383)] {
+                let pos = Pos::new(row, col);
+                assert_eq!(refs.of(pos), f.matrix.cell_ref(pos), "{pos:?}");
+            }
+        }
     }
 }

@@ -23,6 +23,22 @@ pub fn escape_formula(text: &str) -> Cow<'_, str> {
 /// visible instead of vanishing.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    html_into(&mut out, text);
+    out
+}
+
+/// [`html`], appended to `out`: the HTML report escapes every cell of every table this way,
+/// and most cells need no escaping at all, so they are copied in one go.
+pub fn html_into(out: &mut String, text: &str) {
+    let plain = |b: u8| {
+        !matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0x7f)
+            && (b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'))
+    };
+    if text.bytes().all(plain) {
+        out.push_str(text);
+        return;
+    }
+    out.reserve(text.len() + 16);
     for c in text.chars() {
         match c {
             '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' => {
@@ -37,7 +53,6 @@ pub fn html(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 /// Escapes text for inline Markdown (list items and table cells): characters that would start
@@ -142,6 +157,16 @@ mod tests {
             html(r#"<b>"Tom" & 'Ann'</b>"#),
             "&lt;b&gt;&quot;Tom&quot; &amp; &#39;Ann&#39;&lt;/b&gt;"
         );
+    }
+
+    #[test]
+    fn html_plain_text_is_copied_as_is() {
+        for text in ["", "Plan the roadmap", "ünï\tcode\r\nnext", "a/b; c=d"] {
+            assert_eq!(html(text), text);
+        }
+        let mut out = "x".to_string();
+        html_into(&mut out, "<&>");
+        assert_eq!(out, "x&lt;&amp;&gt;");
     }
 
     #[test]

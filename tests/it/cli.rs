@@ -108,7 +108,10 @@ fn csv_headers_are_exact() {
             "findings.csv",
             "code,name,severity,task,party,duty,cell,message",
         ),
-        ("coverage.csv", "duty_id,side,duty,covered,tasks,owners"),
+        (
+            "coverage.csv",
+            "duty_id,side,duty,covered,tasks,owners,task_count",
+        ),
     ];
     for (file, header) in expect {
         let text = fs::read_to_string(out.join(file)).unwrap();
@@ -314,7 +317,7 @@ fn json_to_stdout() {
         .assert()
         .success();
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
-    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_version"], 2);
 }
 
 /// A task's audit without where it stood: the letters as sets of party names, so that shapes

@@ -378,9 +378,9 @@ fn reports_csv_headers_are_exact() {
         ("tasks.csv", "task,group,side,duty,confidence,responsible,accountable,consulted,informed,cell,findings"),
         ("parties.csv", "party,title,title_side,r,a,c,i,po_side_ra,pm_side_ra,shared_ra"),
         ("findings.csv", "code,name,severity,task,party,duty,cell,message"),
-        ("overlaps.csv", "code,severity,party,task,po_side_tasks,pm_side_tasks,other_tasks,cell,message"),
+        ("overlaps.csv", "code,severity,party,task,po_side_tasks,pm_side_tasks,other_tasks,cell,message,task_count"),
         ("gaps.csv", "code,severity,side,duty_id,duty,task,cell,message"),
-        ("coverage.csv", "duty_id,side,duty,covered,tasks,owners"),
+        ("coverage.csv", "duty_id,side,duty,covered,tasks,owners,task_count"),
     ];
     for (name, header) in want {
         let text = std::str::from_utf8(file(&files, name)).unwrap();
@@ -518,7 +518,7 @@ fn reports_json_schema_and_content() {
     let d = Data0::new(SchemeName::Raci);
     let files = render_with(&d, &ReportOptions::default());
     let v: serde_json::Value = serde_json::from_slice(file(&files, "report.json")).unwrap();
-    assert_eq!(v["schema_version"], 1);
+    assert_eq!(v["schema_version"], 2);
     assert_eq!(v, report::json(&d.outcome()));
     for key in [
         "source",
@@ -893,4 +893,137 @@ fn reports_large_matrix_keeps_every_task() {
     let m = wb.worksheet_range("Matrix").unwrap();
     assert_eq!(m.height(), 1001);
     assert_eq!(m.width(), 3 + parties);
+}
+
+/// Data0 with `extra` more PO-side tasks (`Extra task 0`, ...) that one more overlap lists.
+fn with_a_long_overlap(extra: usize) -> Data0 {
+    let mut d = Data0::new(SchemeName::Raci);
+    let template = d.matrix.tasks[0].clone();
+    let first = d.matrix.tasks.len();
+    for k in 0..extra {
+        d.matrix.tasks.push(Task {
+            name: format!("Extra task {k}"),
+            pos: Pos::new((first + k) as u32 + 1, 0),
+            ..template.clone()
+        });
+        d.classes.push(d.classes[0].clone());
+    }
+    d.audit.findings.push(Finding {
+        party: Some(1),
+        related_tasks: (first..first + extra).collect(),
+        ..finding("O002", "po-pm-overlap", Severity::Warning)
+    });
+    d
+}
+
+#[test]
+fn reports_long_task_lists_show_fifty_names_and_count_the_rest() {
+    let d = with_a_long_overlap(200);
+    let files = render_with(&d, &ReportOptions::default());
+    let (headers, rows) = csv_rows(file(&files, "overlaps.csv"));
+    let col = |h: &str| headers.iter().position(|x| x == h).unwrap();
+    let row = rows.iter().find(|r| r[col("code")] == "O002").unwrap();
+    let listed = &row[col("po_side_tasks")];
+    let names: Vec<&str> = listed.split("; ").collect();
+    assert_eq!(names.len(), 51, "{listed}");
+    let want: Vec<String> = (0..50).map(|k| format!("Extra task {k}")).collect();
+    assert_eq!(names[..50], want);
+    assert_eq!(
+        names[50],
+        "… and 150 more (tasks.csv lists every task with its findings)"
+    );
+    assert_eq!(row[col("task_count")], "200");
+    assert_eq!(row[col("pm_side_tasks")], "");
+    // The short overlap of the sample keeps its full list, as before.
+    let short = rows.iter().find(|r| r[col("code")] == "O001").unwrap();
+    assert!(!short[col("po_side_tasks")].contains('…'));
+    assert_eq!(short[col("task_count")], "4");
+    // Nothing is lost: every task has its row in tasks.csv with the overlap's code.
+    let (th, tasks) = csv_rows(file(&files, "tasks.csv"));
+    let findings = th.iter().position(|x| x == "findings").unwrap();
+    let coded = tasks
+        .iter()
+        .filter(|t| t[findings].contains("O002"))
+        .count();
+    assert_eq!(coded, 200);
+    // The XLSX shows the same text in the same row.
+    let mut wb = workbook(file(&files, "report.xlsx"));
+    let sheet = wb.worksheet_range("Overlaps").unwrap();
+    let r = 1 + rows.iter().position(|r| r[col("code")] == "O002").unwrap();
+    assert_eq!(text_at(&sheet, r, col("po_side_tasks")), *listed);
+    // The HTML too (no row cap on two overlaps).
+    let html = std::str::from_utf8(file(&files, "report.html")).unwrap();
+    assert!(html
+        .contains("Extra task 49; … and 150 more (tasks.csv lists every task with its findings)"));
+}
+
+#[test]
+fn reports_json_lists_tasks_as_indices_that_resolve_to_names() {
+    let d = with_a_long_overlap(200);
+    let files = render_with(&d, &ReportOptions::default());
+    let text = std::str::from_utf8(file(&files, "report.json")).unwrap();
+    // Compact: one line, and every task still has its entry.
+    assert_eq!(text.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
+    let tasks = v["tasks"].as_array().unwrap();
+    assert_eq!(tasks.len(), d.matrix.tasks.len());
+    let name = |i: &serde_json::Value| tasks[i.as_u64().unwrap() as usize]["name"].clone();
+    let long = v["overlaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["code"] == "O002")
+        .unwrap();
+    let po = long["po_side_tasks"].as_array().unwrap();
+    assert_eq!(po.len(), 200, "JSON keeps the whole list");
+    for (k, i) in po.iter().enumerate() {
+        assert_eq!(name(i), format!("Extra task {k}"));
+    }
+    // The sample's overlap: related tasks 0, 1, 2 and 4, split by side, as indices.
+    let o1 = &v["overlaps"][0];
+    assert_eq!(o1["code"], "O001");
+    let all: Vec<serde_json::Value> = ["po_side_tasks", "pm_side_tasks", "other_tasks"]
+        .iter()
+        .flat_map(|k| o1[*k].as_array().unwrap().clone())
+        .map(|i| name(&i))
+        .collect();
+    let mut want: Vec<serde_json::Value> = [0, 1, 2, 4]
+        .iter()
+        .map(|&i| serde_json::Value::from(d.matrix.tasks[i].name.clone()))
+        .collect();
+    let mut got = all.clone();
+    got.sort_by_key(|x| x.to_string());
+    want.sort_by_key(|x| x.to_string());
+    assert_eq!(got, want);
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "O001")
+        .unwrap();
+    assert_eq!(f["related_tasks"], serde_json::json!([0, 1, 2, 4]));
+    // Coverage task lists are indices too.
+    for c in v["coverage"].as_array().unwrap() {
+        for i in c["tasks"].as_array().unwrap() {
+            assert_eq!(tasks[i.as_u64().unwrap() as usize]["duty"], c["duty_id"]);
+        }
+    }
+}
+
+#[test]
+fn reports_html_caps_long_tables_with_a_note() {
+    let d = with_a_long_overlap(700);
+    let files = render_with(&d, &ReportOptions::default());
+    let html = std::str::from_utf8(file(&files, "report.html")).unwrap();
+    assert_balanced(html);
+    let n = d.matrix.tasks.len();
+    assert!(html.contains(&format!(
+        "Showing the first 500 of {n} rows, in matrix order. <code>tasks.csv</code>"
+    )));
+    let start = html.find("<table id=\"tasks-table\">").unwrap();
+    let end = start + html[start..].find("</table>").unwrap();
+    assert_eq!(html[start..end].matches("<tr>").count(), 501);
+    // The CSV keeps every row.
+    let (_, rows) = csv_rows(file(&files, "tasks.csv"));
+    assert_eq!(rows.len(), n);
 }

@@ -634,7 +634,7 @@ fn concurrent_uploads_each_get_their_own_audit() {
         }
         let json = get(addr, &format!("/audit/{id}/files/report.json")).text();
         assert!(
-            json.contains(&format!("\"file\": \"{name}\"")),
+            json.contains(&format!("\"file\":\"{name}\"")),
             "{name}: {json:.300}"
         );
         tasks.push(get(addr, &format!("/audit/{id}/files/tasks.csv")).body);
