@@ -251,31 +251,27 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
             let _guard = Guarded::enter();
             xlsx_may_have_merges(bytes)
         },
-        || -> Result<Vec<Option<Vec<GridCell>>>> {
-            let mut all = Vec::with_capacity(metadata.len());
+        || {
+            // The sheets read in full, then the error that stopped reading, if any: it is
+            // reported only after the merges of the sheets before it, as a sheet-by-sheet
+            // read would meet them.
+            let mut all: Vec<Option<Vec<GridCell>>> = Vec::with_capacity(metadata.len());
             for (name, typ) in &metadata {
                 if *typ != SheetType::WorkSheet {
                     all.push(None);
                     continue;
                 }
-                let mut builder = SheetBuilder::new(file, limits);
-                let mut reader = book
-                    .worksheet_cells_reader(name)
-                    .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
-                while let Some(cell) = reader
-                    .next_cell()
-                    .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
-                {
-                    let (row, col) = cell.get_position();
-                    builder.push_data_ref(row, col, cell.get_value())?;
+                match read_xlsx_cells(&mut book, file, name, limits) {
+                    Ok(cells) => all.push(Some(cells)),
+                    Err(e) => return (all, Some(e)),
                 }
-                all.push(Some(builder.cells));
             }
-            Ok(all)
+            (all, None)
         },
     );
+    let (cells, stopped) = cells;
     let mut sheets = Vec::with_capacity(metadata.len());
-    for ((name, _), cells) in metadata.into_iter().zip(cells?) {
+    for ((name, _), cells) in metadata.into_iter().zip(cells) {
         let mut builder = SheetBuilder::new(file, limits);
         let Some(cells) = cells else {
             // Chart and dialog sheets hold no cells; they are kept so sheet numbers match
@@ -294,7 +290,31 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
         };
         sheets.push(builder.finish(name, merges_from(&merges)));
     }
-    Ok(sheets)
+    match stopped {
+        Some(e) => Err(e),
+        None => Ok(sheets),
+    }
+}
+
+/// One worksheet's cells, streamed, with the caps checked as each arrives.
+fn read_xlsx_cells(
+    book: &mut Xlsx<Cursor<&[u8]>>,
+    file: &str,
+    name: &str,
+    limits: &Limits,
+) -> Result<Vec<GridCell>> {
+    let mut builder = SheetBuilder::new(file, limits);
+    let mut reader = book
+        .worksheet_cells_reader(name)
+        .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
+    {
+        let (row, col) = cell.get_position();
+        builder.push_data_ref(row, col, cell.get_value())?;
+    }
+    Ok(builder.cells)
 }
 
 /// Whether any XML part of the package mentions `mergeCell`. Inflating and searching bytes is

@@ -8,7 +8,6 @@ use crate::audit::{Finding, Severity};
 use crate::model::{Letter, LetterSet, Pos, Side};
 use crate::outcome::Outcome;
 use crate::{Error, Result};
-use rayon::prelude::*;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note, Table as XTable,
     TableColumn, TableStyle, Workbook, Worksheet, XlsxError,
@@ -309,10 +308,11 @@ struct MatrixCell {
     raw: Option<String>,
 }
 
-fn matrix_sheet(o: &Outcome, formats: &Formats) -> Result<Worksheet> {
+/// Writes the Matrix sheet into `ws`, a constant-memory worksheet: everything about the sheet
+/// first, then the cells strictly row by row (a row, once left, is on disk), with each note
+/// kept aside by the writer.
+fn matrix_sheet(ws: &mut Worksheet, o: &Outcome, formats: &Formats) -> Result<()> {
     let m = o.matrix;
-    let mut sheet = Worksheet::new();
-    let ws = &mut sheet;
     ws.set_name("Matrix").map_err(xlsx_error)?;
 
     let mut cells: BTreeMap<(usize, usize), MatrixCell> = BTreeMap::new();
@@ -339,59 +339,6 @@ fn matrix_sheet(o: &Outcome, formats: &Formats) -> Result<Worksheet> {
     }
     let noted = |row: u32, col: u16| notes.contains_key(&(row, col));
 
-    let header = &formats.header;
-    put(ws, 0, 0, "Task", Some(header.get(noted(0, 0))))?;
-    put(ws, 0, 1, "Group", Some(header.get(noted(0, 1))))?;
-    put(ws, 0, 2, "Side", Some(header.get(noted(0, 2))))?;
-    for (p, party) in m.parties.iter().enumerate() {
-        let col = u16::try_from(FIXED_COLUMNS as usize + p)
-            .map_err(|_| xlsx_error(XlsxError::RowColumnLimitError))?;
-        let format = formats.party_header.get(noted(0, col));
-        put(ws, 0, col, &party.name, Some(format))?;
-    }
-    for (t, task) in m.tasks.iter().enumerate() {
-        let row = u32::try_from(t + 1).map_err(|_| xlsx_error(XlsxError::RowColumnLimitError))?;
-        let name_format = noted(row, 0).then_some(&formats.problem_name);
-        put(ws, row, 0, &task.name, name_format)?;
-        let group_format = noted(row, 1).then_some(&formats.plain.problem);
-        let group = task.group.as_deref().unwrap_or_default();
-        put(ws, row, 1, group, group_format)?;
-        let s = side(o, t);
-        let side_format = formats.side[side_index(s)].get(noted(row, 2));
-        put(ws, row, 2, s.as_str(), Some(side_format))?;
-    }
-    for ((t, p), cell) in &cells {
-        let row = *t as u32 + 1;
-        let col = FIXED_COLUMNS + *p as u16;
-        let text = match &cell.raw {
-            Some(raw) => Cow::Borrowed(raw.as_str()),
-            None => Cow::Owned(cell.letters.to_string()),
-        };
-        // An unreadable cell always stands out, even if no rule reported it.
-        let is_problem = cell.raw.is_some() || noted(row, col);
-        let format = formats.letters(cell.letters).get(is_problem);
-        put(ws, row, col, &text, Some(format))?;
-    }
-    for (&(row, col), found) in &notes {
-        let text: Vec<String> = found
-            .iter()
-            .map(|f| format!("{} {} ({}): {}", f.code, f.name, f.severity, f.message))
-            .collect();
-        let text: String = text.join("\n").chars().take(MAX_NOTE_CHARS).collect();
-        let note = Note::new(text)
-            .set_author("raci-audit")
-            .set_width(360)
-            .set_height(40 + 40 * found.len().min(8) as u32);
-        ws.insert_note(row, col, &note).map_err(xlsx_error)?;
-        let empty_letter_cell = row > 0
-            && col >= FIXED_COLUMNS
-            && !cells.contains_key(&(row as usize - 1, (col - FIXED_COLUMNS) as usize));
-        if empty_letter_cell {
-            // A finding on an empty letter cell (a missing letter): mark the empty cell.
-            ws.write_blank(row, col, &formats.plain.problem)
-                .map_err(xlsx_error)?;
-        }
-    }
     ws.set_column_width(0, 40).map_err(xlsx_error)?;
     ws.set_column_width(1, 18).map_err(xlsx_error)?;
     ws.set_column_width(2, 13).map_err(xlsx_error)?;
@@ -407,7 +354,64 @@ fn matrix_sheet(o: &Outcome, formats: &Formats) -> Result<Worksheet> {
         ws.autofilter(0, 0, m.tasks.len() as u32, last_col)
             .map_err(xlsx_error)?;
     }
-    Ok(sheet)
+    for (&(row, col), found) in &notes {
+        let text: Vec<String> = found
+            .iter()
+            .map(|f| format!("{} {} ({}): {}", f.code, f.name, f.severity, f.message))
+            .collect();
+        let text: String = text.join("\n").chars().take(MAX_NOTE_CHARS).collect();
+        let note = Note::new(text)
+            .set_author("raci-audit")
+            .set_width(360)
+            .set_height(40 + 40 * found.len().min(8) as u32);
+        ws.insert_note(row, col, &note).map_err(xlsx_error)?;
+    }
+
+    let header = &formats.header;
+    put(ws, 0, 0, "Task", Some(header.get(noted(0, 0))))?;
+    put(ws, 0, 1, "Group", Some(header.get(noted(0, 1))))?;
+    put(ws, 0, 2, "Side", Some(header.get(noted(0, 2))))?;
+    for (p, party) in m.parties.iter().enumerate() {
+        let col = u16::try_from(FIXED_COLUMNS as usize + p)
+            .map_err(|_| xlsx_error(XlsxError::RowColumnLimitError))?;
+        let format = formats.party_header.get(noted(0, col));
+        put(ws, 0, col, &party.name, Some(format))?;
+    }
+    let mut letter_cells = cells.iter().peekable();
+    let mut marks = notes.keys().peekable();
+    for (t, task) in m.tasks.iter().enumerate() {
+        let row = u32::try_from(t + 1).map_err(|_| xlsx_error(XlsxError::RowColumnLimitError))?;
+        let name_format = noted(row, 0).then_some(&formats.problem_name);
+        put(ws, row, 0, &task.name, name_format)?;
+        let group_format = noted(row, 1).then_some(&formats.plain.problem);
+        let group = task.group.as_deref().unwrap_or_default();
+        put(ws, row, 1, group, group_format)?;
+        let s = side(o, t);
+        let side_format = formats.side[side_index(s)].get(noted(row, 2));
+        put(ws, row, 2, s.as_str(), Some(side_format))?;
+        while let Some(((_, p), cell)) = letter_cells.next_if(|((ct, _), _)| *ct == t) {
+            let col = FIXED_COLUMNS + *p as u16;
+            let text = match &cell.raw {
+                Some(raw) => Cow::Borrowed(raw.as_str()),
+                None => Cow::Owned(cell.letters.to_string()),
+            };
+            // An unreadable cell always stands out, even if no rule reported it.
+            let is_problem = cell.raw.is_some() || noted(row, col);
+            let format = formats.letters(cell.letters).get(is_problem);
+            put(ws, row, col, &text, Some(format))?;
+        }
+        // A finding on an empty letter cell (a missing letter): mark the empty cell.
+        while marks.next_if(|(r, _)| *r < row).is_some() {}
+        while let Some(&(_, col)) = marks.next_if(|(r, _)| *r == row) {
+            let empty_letter_cell =
+                col >= FIXED_COLUMNS && !cells.contains_key(&(t, (col - FIXED_COLUMNS) as usize));
+            if empty_letter_cell {
+                ws.write_blank(row, col, &formats.plain.problem)
+                    .map_err(xlsx_error)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The widest a table column gets, in characters (autofit used to stop at 420 pixels).
@@ -440,9 +444,9 @@ fn column_widths(t: &Table) -> Vec<f64> {
         .collect()
 }
 
-fn table_sheet(t: &Table, formats: &Formats) -> Result<Worksheet> {
-    let mut sheet = Worksheet::new();
-    let ws = &mut sheet;
+/// Writes one report table into `ws`, a constant-memory worksheet: the table (which writes the
+/// header row) and the sheet settings first, then the rows in order.
+fn table_sheet(ws: &mut Worksheet, t: &Table, formats: &Formats) -> Result<()> {
     ws.set_name(t.title).map_err(xlsx_error)?;
     let ncols = t.headers.len() as u16;
     // Decimal columns get their number format once, as a column format that rust_xlsxwriter
@@ -458,6 +462,23 @@ fn table_sheet(t: &Table, formats: &Formats) -> Result<Worksheet> {
     for (c, _) in decimal_column.iter().enumerate().filter(|(_, d)| **d) {
         ws.set_column_format(c as u16, &formats.decimal)
             .map_err(xlsx_error)?;
+    }
+    let columns: Vec<TableColumn> = t
+        .headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(*h))
+        .collect();
+    let table = XTable::new()
+        .set_name(t.title)
+        .set_style(TableStyle::Medium2)
+        .set_columns(&columns);
+    // A table needs one data row; an empty one keeps the headers and filter in place.
+    let last_row = t.rows.len().max(1) as u32;
+    ws.add_table(0, 0, last_row, ncols - 1, &table)
+        .map_err(xlsx_error)?;
+    ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
+    for (c, width) in column_widths(t).into_iter().enumerate() {
+        ws.set_column_width(c as u16, width).map_err(xlsx_error)?;
     }
     for (r, row) in t.rows.iter().enumerate() {
         let r = u32::try_from(r + 1).map_err(|_| xlsx_error(XlsxError::RowColumnLimitError))?;
@@ -480,24 +501,7 @@ fn table_sheet(t: &Table, formats: &Formats) -> Result<Worksheet> {
             }
         }
     }
-    let columns: Vec<TableColumn> = t
-        .headers
-        .iter()
-        .map(|h| TableColumn::new().set_header(*h))
-        .collect();
-    let table = XTable::new()
-        .set_name(t.title)
-        .set_style(TableStyle::Medium2)
-        .set_columns(&columns);
-    // A table needs one data row; an empty one keeps the headers and filter in place.
-    let last_row = t.rows.len().max(1) as u32;
-    ws.add_table(0, 0, last_row, ncols - 1, &table)
-        .map_err(xlsx_error)?;
-    ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-    for (c, width) in column_widths(t).into_iter().enumerate() {
-        ws.set_column_width(c as u16, width).map_err(xlsx_error)?;
-    }
-    Ok(sheet)
+    Ok(())
 }
 
 /// The workbook's bytes: sheets Matrix, Findings, Overlaps, Gaps, Coverage, Parties, Tasks.
@@ -518,40 +522,34 @@ pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
         .set_creation_datetime(&created);
     wb.set_properties(&props);
     let formats = Formats::new();
-    // The sheets are independent until the workbook is saved: build them in parallel (the
-    // Matrix and Tasks sheets are each about a quarter of the work on 50,000 tasks), then add
-    // them in the fixed order. Shared strings and styles are numbered at save time, in sheet
-    // order, so the bytes do not depend on which sheet was built first.
-    let table_order = [
+    // Constant-memory worksheets: each row goes to an unnamed temporary file (gone when the
+    // workbook is dropped, never visible in a folder) as soon as the next row starts, and
+    // strings are stored inline. A stored cell costs rust_xlsxwriter some 200 bytes, so on a
+    // 50,000-task matrix (a million cells) the in-memory workbook alone took 300 MB. Sheets are
+    // written one after the other: style numbers are given out in first-use order, and a fixed
+    // order keeps the bytes the same on every run.
+    matrix_sheet(
+        wb.add_worksheet_with_constant_memory()
+            .map_err(xlsx_error)?,
+        o,
+        &formats,
+    )?;
+    for table in [
         &tables.findings,
         &tables.overlaps,
         &tables.gaps,
         &tables.coverage,
         &tables.parties,
         &tables.tasks,
-    ];
-    let (matrix, others) = rayon::join(
-        || matrix_sheet(o, &formats),
-        || {
-            table_order
-                .par_iter()
-                .map(|t| table_sheet(t, &formats))
-                .collect::<Vec<_>>()
-        },
-    );
-    wb.push_worksheet(matrix?);
-    for sheet in others {
-        wb.push_worksheet(sheet?);
+    ] {
+        table_sheet(
+            wb.add_worksheet_with_constant_memory()
+                .map_err(xlsx_error)?,
+            table,
+            &formats,
+        )?;
     }
-    let bytes = wb.save_to_buffer().map_err(xlsx_error)?;
-    // Freeing a million stored cells takes a sixth of the time it took to write them; the
-    // bytes are ready, so let another thread do it while they are written to disk.
-    // `Builder::spawn` rather than `thread::spawn`, which panics when no thread can be started;
-    // then the closure, and the workbook with it, is simply dropped here.
-    let _ = std::thread::Builder::new()
-        .name("xlsx-free".into())
-        .spawn(move || drop(wb));
-    Ok(bytes)
+    wb.save_to_buffer().map_err(xlsx_error)
 }
 
 #[cfg(test)]
