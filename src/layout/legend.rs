@@ -232,8 +232,9 @@ mod tests {
     use crate::input::{CellValue, GridCell, Sheet};
     use crate::model::{parse_cell, CellParse};
 
-    fn grid(cells: &[(u32, u32, &str)]) -> Grid {
-        let sheet = Sheet {
+    /// A sheet of text cells; tests read it through `Grid::from_sheet`, which borrows it.
+    fn grid(cells: &[(u32, u32, &str)]) -> Sheet {
+        Sheet {
             name: None,
             cells: cells
                 .iter()
@@ -243,8 +244,7 @@ mod tests {
                 })
                 .collect(),
             merges: vec![],
-        };
-        Grid::from_sheet(&sheet, false)
+        }
     }
 
     #[test]
@@ -256,7 +256,7 @@ mod tests {
             (0, 8, "I=May be notified"),
             (0, 9, "N-Does not play a role"),
         ]);
-        let legend = find(&g).unwrap();
+        let legend = find(&Grid::from_sheet(&g, false)).unwrap();
         let scheme = legend.scheme();
         assert_eq!(scheme.name, SchemeName::Legend);
         let c = LetterSet::of(&[Letter::C]);
@@ -277,7 +277,10 @@ mod tests {
             0,
             "R=Responsible, A=Accountable, C=Consulted, I=Informed",
         )]);
-        assert_eq!(find(&g).unwrap().scheme().name, SchemeName::Raci);
+        assert_eq!(
+            find(&Grid::from_sheet(&g, false)).unwrap().scheme().name,
+            SchemeName::Raci
+        );
     }
 
     #[test]
@@ -291,7 +294,7 @@ mod tests {
             (26, 0, "S"),
             (26, 1, "Support"),
         ]);
-        let legend = find(&g).unwrap();
+        let legend = find(&Grid::from_sheet(&g, false)).unwrap();
         let s = legend.scheme();
         assert_eq!(
             parse_cell("D", &s),
@@ -315,7 +318,7 @@ mod tests {
             (5, 10, "C - Consulted"),
             (6, 10, "I - Informed"),
         ]);
-        let legend = find(&g).unwrap();
+        let legend = find(&Grid::from_sheet(&g, false)).unwrap();
         assert_eq!(legend.scheme().name, SchemeName::Raci);
         assert_eq!(legend.cells.len(), 5);
     }
@@ -323,6 +326,6 @@ mod tests {
     #[test]
     fn matrix_cells_are_not_a_legend() {
         let g = grid(&[(1, 1, "R/A"), (1, 2, "C"), (2, 1, "R - A"), (2, 0, "Task")]);
-        assert!(find(&g).is_none());
+        assert!(find(&Grid::from_sheet(&g, false)).is_none());
     }
 }
