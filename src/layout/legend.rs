@@ -3,6 +3,7 @@
 
 use super::grid::{fold, Grid};
 use crate::model::{Letter, LetterSet, Pos, Scheme, SchemeLetter, SchemeName};
+use std::collections::HashMap;
 
 /// A legend found in a sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -148,6 +149,10 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
             letters.push(l);
         }
     };
+    // Letter cells side by side (`R` beside `A`) each ask whether the next one is a meaning;
+    // a matrix repeats a handful of texts, so each is folded and matched once. Looked up,
+    // never iterated.
+    let mut meanings: HashMap<&str, Option<LetterSet>> = HashMap::new();
     for ((r, c), cell) in grid.iter() {
         if cell.copy {
             continue;
@@ -174,7 +179,14 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
             // `I | C - Consulted`: the next cell is an entry of its own, not this meaning.
             let is_word =
                 meaning.split_whitespace().count() <= 4 && entries_in_cell(meaning).is_empty();
-            if let Some(counts_as) = meaning_letters(meaning).filter(|_| is_word) {
+            let counts_as = if is_word {
+                *meanings
+                    .entry(meaning)
+                    .or_insert_with(|| meaning_letters(meaning))
+            } else {
+                None
+            };
+            if let Some(counts_as) = counts_as {
                 // Only a block of such pairs is a legend, not one `A | Approval` row.
                 let neighbour = |dr: i64| {
                     let rr = r as i64 + dr;

@@ -975,12 +975,28 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         .first()
         .is_some_and(|(i, _)| first_task.is_none_or(|t| *i < t));
     let noun_groups = label_names.iter().any(|(_, n)| !reads_as_task(n));
+    // For each row, the next task or label row after it and the kind of the last one
+    // before it: two passes, where searching from every label row was quadratic in a sheet
+    // of label rows.
+    let labelled_kind = |k: &(u32, RowKind)| matches!(k.1, RowKind::Task | RowKind::Label);
+    let mut next_labelled: Vec<Option<usize>> = vec![None; kinds.len()];
+    let mut next = None;
+    for i in (0..kinds.len()).rev() {
+        next_labelled[i] = next;
+        if labelled_kind(&kinds[i]) {
+            next = Some(i);
+        }
+    }
+    let mut prev_labelled: Vec<Option<RowKind>> = vec![None; kinds.len()];
+    let mut prev = None;
+    for (i, k) in kinds.iter().enumerate() {
+        prev_labelled[i] = prev;
+        if labelled_kind(k) {
+            prev = Some(k.1);
+        }
+    }
     let unassigned_task = |idx: usize, name: &str| -> bool {
-        let after_task = kinds[..idx]
-            .iter()
-            .rev()
-            .find(|k| matches!(k.1, RowKind::Task | RowKind::Label))
-            .is_some_and(|k| k.1 == RowKind::Task);
+        let after_task = prev_labelled[idx] == Some(RowKind::Task);
         !hierarchy && after_task && reads_as_task(name) && (noun_groups || !opens_with_group)
     };
     let mut unassigned_rows = Vec::new();
@@ -1034,9 +1050,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             RowKind::Label => {
                 let name = raw_name.clone().or_else(|| fill_group.clone());
                 let Some(name) = name else { continue };
-                let next = kinds[idx + 1..]
-                    .iter()
-                    .find(|k| matches!(k.1, RowKind::Task | RowKind::Label));
+                let next = next_labelled[idx].map(|i| &kinds[i]);
                 let is_group = if hierarchy {
                     next.is_some_and(|n| indent_of(n.0) > indent_of(r))
                 } else if next.is_some() && unassigned_task(idx, &name) {
