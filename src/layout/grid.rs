@@ -34,6 +34,10 @@ pub(crate) struct GCell<'a> {
     /// What the cell holds for detection; set by [`Grid::classify`], once per cell, so that
     /// the detectors, which ask about the same cells many times, only read a field.
     kind: Kind,
+    /// The number of the cell's text among the sheet's distinct texts, or [`NO_TEXT_ID`]
+    /// (not text, or long prose that is not worth remembering): lets per-text work be
+    /// looked up in a vector instead of hashing the text again.
+    text_id: u32,
 }
 
 impl GCell<'_> {
@@ -46,6 +50,10 @@ impl GCell<'_> {
 
     pub fn kind(&self) -> Kind {
         self.kind
+    }
+
+    pub fn text_id(&self) -> u32 {
+        self.text_id
     }
 }
 
@@ -154,6 +162,9 @@ struct Dense {
 
 const NONE: u32 = u32::MAX;
 
+/// The text id of a cell whose text has none.
+pub(crate) const NO_TEXT_ID: u32 = u32::MAX;
+
 impl<'a> Grid<'a> {
     pub fn from_sheet(sheet: &'a Sheet, transposed: bool) -> Grid<'a> {
         let key = |p: Pos| {
@@ -177,6 +188,7 @@ impl<'a> Grid<'a> {
                     row,
                     col,
                     kind: Kind::Text,
+                    text_id: NO_TEXT_ID,
                 }
             })
             .collect();
@@ -230,6 +242,7 @@ impl<'a> Grid<'a> {
                         row: k.0,
                         col: k.1,
                         kind: Kind::Text,
+                        text_id: NO_TEXT_ID,
                     });
                 }
             }
@@ -294,11 +307,11 @@ impl<'a> Grid<'a> {
         });
     }
 
-    /// Sets every cell's kind (`kind_of` is asked once per cell) and builds the per-column
-    /// view the detectors share.
-    pub fn classify(&mut self, mut kind_of: impl FnMut(&'a CellValue) -> Kind) {
+    /// Sets every cell's kind and text id (`kind_of` is asked once per cell) and builds the
+    /// per-column view the detectors share.
+    pub fn classify(&mut self, mut kind_of: impl FnMut(&'a CellValue) -> (Kind, u32)) {
         for c in &mut self.cells {
-            c.kind = kind_of(c.value);
+            (c.kind, c.text_id) = kind_of(c.value);
         }
         // Column numbers to slots: a table when the columns are few (always, short of a
         // stray far cell), else a map.

@@ -145,7 +145,8 @@ pub(crate) struct Ctx<'a> {
     /// is the costly part. Keys borrow the sheet's own strings. A hash map: it is only looked
     /// up, never iterated, so its order cannot reach any output; the standard hasher keeps a
     /// crafted upload from making lookups collide.
-    pub kinds: std::cell::RefCell<std::collections::HashMap<&'a str, Kind>>,
+    /// Each distinct text also gets a number, in order of first sight ([`GCell::text_id`]).
+    pub kinds: std::cell::RefCell<std::collections::HashMap<&'a str, (Kind, u32)>>,
     /// Whether a word alone is not letters under `probe`, by word: see
     /// [`Ctx::kind_of_value`]. Looked up, never iterated.
     pub words: std::cell::RefCell<std::collections::HashMap<&'a str, bool>>,
@@ -164,9 +165,9 @@ impl<'a> Ctx<'a> {
     /// [`prose`]'s limit can only be letters, a deliberate blank, or other text, and it is
     /// other text as soon as one of its words is not letters: its first word, looked up in
     /// a cache of words (task names share their opening verbs), usually settles it.
-    pub fn kind_of_value(&self, value: &'a CellValue) -> Kind {
+    pub fn kind_of_value(&self, value: &'a CellValue) -> (Kind, u32) {
         let CellValue::Text(text) = value else {
-            return kind_of(value, &self.probe);
+            return (kind_of(value, &self.probe), grid::NO_TEXT_ID);
         };
         if let Some(word) = prose_first_word(text) {
             let mut words = self.words.borrow_mut();
@@ -174,15 +175,19 @@ impl<'a> Ctx<'a> {
                 matches!(parse_cell(word, &self.probe), CellParse::Unknown { .. })
             });
             if not_letters {
-                return Kind::Text;
+                return (Kind::Text, grid::NO_TEXT_ID);
             }
         }
-        if let Some(k) = self.kinds.borrow().get(text.as_str()) {
-            return *k;
-        }
-        let k = kind_of(value, &self.probe);
-        self.kinds.borrow_mut().insert(text.as_str(), k);
-        k
+        let mut kinds = self.kinds.borrow_mut();
+        let id = kinds.len() as u32;
+        *kinds
+            .entry(text.as_str())
+            .or_insert_with(|| (kind_of(value, &self.probe), id))
+    }
+
+    /// How many text ids [`Ctx::kind_of_value`] has given.
+    pub fn text_ids(&self) -> usize {
+        self.kinds.borrow().len()
     }
 
     /// The scheme cells are read with: forced, taught by a legend, or chosen from the
@@ -355,7 +360,9 @@ pub(crate) fn read_cell(
 #[derive(Debug)]
 pub(crate) struct CellReader<'t> {
     scheme: Scheme,
-    /// Only looked up, never iterated.
+    /// By text id ([`GCell::text_id`]).
+    by_id: Vec<Option<Parsed>>,
+    /// Texts without an id. Only looked up, never iterated.
     parsed: std::collections::HashMap<&'t str, Parsed>,
 }
 
@@ -363,6 +370,7 @@ impl<'t> CellReader<'t> {
     pub fn new(scheme: Scheme) -> Self {
         CellReader {
             scheme,
+            by_id: Vec::new(),
             parsed: Default::default(),
         }
     }
@@ -370,18 +378,25 @@ impl<'t> CellReader<'t> {
     pub fn read(
         &mut self,
         m: &mut Matrix,
-        value: &'t CellValue,
-        origin: Pos,
+        cell: &GCell<'t>,
         task: Option<usize>,
         party: Option<usize>,
     ) -> LetterSet {
+        let value = cell.value;
         let parsed = value.as_text().map(|t| {
-            *self
-                .parsed
-                .entry(t)
-                .or_insert_with(|| parse_text(t, &self.scheme))
+            let id = cell.text_id() as usize;
+            if cell.text_id() == grid::NO_TEXT_ID {
+                return *self
+                    .parsed
+                    .entry(t)
+                    .or_insert_with(|| parse_text(t, &self.scheme));
+            }
+            if id >= self.by_id.len() {
+                self.by_id.resize(id + 1, None);
+            }
+            *self.by_id[id].get_or_insert_with(|| parse_text(t, &self.scheme))
         });
-        read_parsed(m, parsed, value, origin, task, party)
+        read_parsed(m, parsed, value, cell.origin, task, party)
     }
 }
 
@@ -933,7 +948,7 @@ mod tests {
         .chain([CellValue::Number(1.0), CellValue::Error("#N/A".into())])
         .collect();
         for v in &values {
-            assert_eq!(ctx.kind_of_value(v), kind_of(v, &ctx.probe), "{v:?}");
+            assert_eq!(ctx.kind_of_value(v).0, kind_of(v, &ctx.probe), "{v:?}");
         }
     }
 

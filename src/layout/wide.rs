@@ -321,7 +321,8 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
     let mut text_cols: Vec<(u32, usize)> = Vec::new();
     for (&c, _) in cols.range(..first_party) {
         // Only counted, never iterated: a hash set, and names borrowed when already clean.
-        let mut distinct = HashSet::new();
+        // Sized for the column up front: growing it rehashes every long name again.
+        let mut distinct = HashSet::with_capacity(cols[&c].cells.len());
         for (r, k) in &cols[&c].cells {
             let cell = grid.get(*r, c)?;
             if *r > header && matches!(k, Kind::Text | Kind::Odd) && !cell.copy {
@@ -667,13 +668,31 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     }
 
     // Scheme, from the letters in the party columns.
-    // The scheme depends on which texts appear, not how often or in what order: distinct
-    // texts first, borrowed, in a set that is only fed to `scheme` (which sorts them).
-    let party_texts: HashSet<&str> = kinds
-        .iter()
-        .filter(|k| k.1 == RowKind::Task)
-        .flat_map(|&(r, _)| party_cols.iter().filter_map(move |&c| grid.text(r, c)))
-        .collect();
+    // The scheme depends on which texts appear, not how often or in what order: one of each
+    // distinct text (by text id; texts without one in a set that is only fed to `scheme`,
+    // which sorts them), from every cell of the party columns, copies included.
+    let mut seen_ids = vec![false; ctx.text_ids()];
+    let mut party_texts: Vec<&str> = Vec::new();
+    let mut unnumbered: HashSet<&str> = HashSet::new();
+    for &(r, _) in kinds.iter().filter(|k| k.1 == RowKind::Task) {
+        for (c, cell) in grid.row(r) {
+            if in_party_cols.get(c).is_none() {
+                continue;
+            }
+            let Some(t) = cell.text() else { continue };
+            match seen_ids.get_mut(cell.text_id() as usize) {
+                Some(seen) if !*seen => {
+                    *seen = true;
+                    party_texts.push(t);
+                }
+                Some(_) => {}
+                None => {
+                    unnumbered.insert(t);
+                }
+            }
+        }
+    }
+    party_texts.extend(unnumbered);
     let mut scheme_notes = Vec::new();
     let scheme = ctx.scheme(party_texts.into_iter(), &mut scheme_notes);
     m.scheme = scheme.clone();
@@ -1147,14 +1166,14 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
                 if grid.has_copies() && !seen_origins.insert((cell.origin, p)) {
                     continue;
                 }
-                let letters = reader.read(&mut m, cell.value, cell.origin, Some(t), Some(p));
+                let letters = reader.read(&mut m, cell, Some(t), Some(p));
                 assign(&mut m, t, p, letters, cell.origin);
             }
         }
         for &c in &l.blank_cols {
             if let Some(cell) = in_matrix(r, c) {
                 if !grid.has_copies() || seen_origins.insert((cell.origin, usize::MAX)) {
-                    reader.read(&mut m, cell.value, cell.origin, Some(t), None);
+                    reader.read(&mut m, cell, Some(t), None);
                 }
             }
         }
