@@ -140,6 +140,10 @@ pub(crate) struct Grid<'a> {
     /// (`row_start` has one more entry: the end).
     rows: Vec<u32>,
     row_start: Vec<u32>,
+    /// `row_of[r - rows[0]]`: the position of row `r` in `rows`, or `NONE`; kept while the
+    /// span of rows is at most a few per cell (else rows are binary-searched). A row is
+    /// asked for once per reading pass of every task row.
+    row_of: Vec<u32>,
     dense: Option<Dense>,
     /// Set by [`Grid::classify`]: each column's cells with their kinds.
     columns: Columns,
@@ -281,6 +285,16 @@ impl<'a> Grid<'a> {
             }
         }
         self.row_start.push(self.cells.len() as u32);
+        self.row_of.clear();
+        if let (Some(&first), Some(&last)) = (self.rows.first(), self.rows.last()) {
+            let span = (last - first) as u64 + 1;
+            if span <= self.cells.len() as u64 * 4 + DENSE_SLOTS_FREE {
+                self.row_of = vec![NONE; span as usize];
+                for (i, &r) in self.rows.iter().enumerate() {
+                    self.row_of[(r - first) as usize] = i as u32;
+                }
+            }
+        }
         self.has_copies = self.cells.iter().any(|c| c.copy);
         self.dense = None;
         let (Some(&row0), Some(&row1)) = (self.rows.first(), self.rows.last()) else {
@@ -367,9 +381,18 @@ impl<'a> Grid<'a> {
 
     /// The cells of one row, left to right.
     fn row_cells(&self, row: u32) -> &[GCell<'a>] {
-        match self.rows.binary_search(&row) {
-            Ok(i) => &self.cells[self.row_start[i] as usize..self.row_start[i + 1] as usize],
-            Err(_) => &[],
+        let i = if self.row_of.is_empty() {
+            self.rows.binary_search(&row).ok()
+        } else {
+            row.checked_sub(self.rows[0])
+                .and_then(|d| self.row_of.get(d as usize))
+                .copied()
+                .filter(|&i| i != NONE)
+                .map(|i| i as usize)
+        };
+        match i {
+            Some(i) => &self.cells[self.row_start[i] as usize..self.row_start[i + 1] as usize],
+            None => &[],
         }
     }
 
@@ -471,20 +494,13 @@ pub(crate) fn clean_name(text: &str) -> String {
 /// cell is: hot loops that only compare or count names use this.
 pub(crate) fn clean_cow(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    // ASCII with single inner spaces and no other whitespace comes out unchanged; anything
-    // else takes the general path.
-    let mut clean = b.first() != Some(&b' ') && b.last() != Some(&b' ');
-    let mut prev_space = false;
-    for &c in b {
-        if !clean {
-            break;
-        }
-        let space = c == b' ';
-        clean = c.is_ascii()
-            && !matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
-            && !(space && prev_space);
-        prev_space = space;
-    }
+    // Printable ASCII with single inner spaces comes out unchanged; anything else (including
+    // control characters that are not whitespace) takes the general path. Whole-slice
+    // checks rather than a byte loop with state: this runs on every task name.
+    let clean = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| (b' '..=b'~').contains(&c))
+        && !text.contains("  ");
     if clean {
         return Cow::Borrowed(text);
     }

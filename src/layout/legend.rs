@@ -106,6 +106,10 @@ fn strip_legend_label(part: &str) -> &str {
 /// possibly several separated by commas, from one cell.
 fn entries_in_cell(text: &str) -> Vec<SchemeLetter> {
     let mut out = Vec::new();
+    // Every entry needs one of these separators: most cells (letters, task names) have none.
+    if !text.contains(['=', '-', ':', '–', '—']) {
+        return out;
+    }
     for part in text.split([',', ';', '\n']) {
         let part = strip_legend_label(part.trim());
         let mut chars = part.char_indices();

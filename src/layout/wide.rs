@@ -679,16 +679,15 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             if in_party_cols.get(c).is_none() {
                 continue;
             }
-            let Some(t) = cell.text() else { continue };
+            // The text is only read for an id not seen yet: reading every cell's text is
+            // a cache miss per cell.
             match seen_ids.get_mut(cell.text_id() as usize) {
                 Some(seen) if !*seen => {
                     *seen = true;
-                    party_texts.push(t);
+                    party_texts.extend(cell.text());
                 }
                 Some(_) => {}
-                None => {
-                    unnumbered.insert(t);
-                }
+                None => unnumbered.extend(cell.text()),
             }
         }
     }
@@ -722,6 +721,8 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         .filter(|k| k.1 == RowKind::Task)
         .map(|k| k.0)
         .collect();
+    // One task per task row (label rows may add a few): no regrowing a 50,000-task vector.
+    m.tasks.reserve(task_rows.len());
     let numbered_tasks = task_rows
         .iter()
         .filter(|&&r| grid.text(r, l.task_col).is_some_and(numbered))
