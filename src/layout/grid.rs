@@ -179,23 +179,20 @@ impl<'a> Grid<'a> {
             }
         };
         let at = |c: &GCell| (c.row, c.col);
-        let mut cells: Vec<GCell<'a>> = sheet
-            .cells
-            .iter()
-            .filter(|c| !c.value.is_blank())
-            .map(|c| {
-                let (row, col) = key(c.pos);
-                GCell {
-                    value: &c.value,
-                    origin: c.pos,
-                    copy: false,
-                    row,
-                    col,
-                    kind: Kind::Text,
-                    text_id: NO_TEXT_ID,
-                }
-            })
-            .collect();
+        // Sized once: growing by doubling would briefly hold one and a half copies.
+        let mut cells: Vec<GCell<'a>> = Vec::with_capacity(sheet.cells.len());
+        cells.extend(sheet.cells.iter().filter(|c| !c.value.is_blank()).map(|c| {
+            let (row, col) = key(c.pos);
+            GCell {
+                value: &c.value,
+                origin: c.pos,
+                copy: false,
+                row,
+                col,
+                kind: Kind::Text,
+                text_id: NO_TEXT_ID,
+            }
+        }));
         // The reader gives row-major order without repeats, so the upright grid is usually
         // sorted already; otherwise sort (stably), and of repeated positions keep the last,
         // as inserting into a map did.
@@ -337,7 +334,9 @@ impl<'a> Grid<'a> {
             Vec::new()
         };
         let mut map: BTreeMap<u32, u32> = BTreeMap::new();
-        let mut cols: Vec<(u32, Vec<(u32, Kind)>)> = Vec::new();
+        // Two passes: count each column's cells, then fill vectors of exactly that size.
+        let mut slots: Vec<u32> = Vec::with_capacity(self.cells.len());
+        let mut counts: Vec<(u32, usize)> = Vec::new();
         for c in &self.cells {
             let slot = if small {
                 &mut table[c.col as usize]
@@ -345,10 +344,18 @@ impl<'a> Grid<'a> {
                 map.entry(c.col).or_insert(NONE)
             };
             if *slot == NONE {
-                *slot = cols.len() as u32;
-                cols.push((c.col, Vec::new()));
+                *slot = counts.len() as u32;
+                counts.push((c.col, 0));
             }
-            cols[*slot as usize].1.push((c.row, c.kind));
+            counts[*slot as usize].1 += 1;
+            slots.push(*slot);
+        }
+        let mut cols: Vec<(u32, Vec<(u32, Kind)>)> = counts
+            .iter()
+            .map(|&(col, n)| (col, Vec::with_capacity(n)))
+            .collect();
+        for (c, &slot) in self.cells.iter().zip(&slots) {
+            cols[slot as usize].1.push((c.row, c.kind));
         }
         self.columns = cols
             .into_iter()
