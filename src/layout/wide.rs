@@ -550,35 +550,33 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
                 continue;
             }
             let k = ctx.kind(cell);
-            {
-                content += 1;
-                match k {
-                    Kind::Number => numbers += 1,
-                    Kind::Mark => marks += 1,
-                    _ => {}
-                }
-                if k.has_letters() {
-                    letters += 1;
-                }
-                if matches!(k, Kind::Letters | Kind::Partial) {
-                    real_letters += 1;
-                }
-                // Titles under the names: text, or a short role such as `PO` or `PM`.
-                if k == Kind::Text
-                    || k == Kind::Odd
-                        && cell
-                            .text()
-                            .is_some_and(|t| super::titles::title_side(t, ctx.opts).is_some())
-                {
-                    texts += 1;
-                }
-                if matches!(k, Kind::Text | Kind::Odd | Kind::Partial)
+            content += 1;
+            match k {
+                Kind::Number => numbers += 1,
+                Kind::Mark => marks += 1,
+                _ => {}
+            }
+            if k.has_letters() {
+                letters += 1;
+            }
+            if matches!(k, Kind::Letters | Kind::Partial) {
+                real_letters += 1;
+            }
+            // Titles under the names: text, or a short role such as `PO` or `PM`.
+            if k == Kind::Text
+                || k == Kind::Odd
                     && cell
                         .text()
-                        .is_some_and(|t| header_texts.contains(&clean_name(t).to_lowercase()))
-                {
-                    same_as_header += 1;
-                }
+                        .is_some_and(|t| super::titles::title_side(t, ctx.opts).is_some())
+            {
+                texts += 1;
+            }
+            if matches!(k, Kind::Text | Kind::Odd | Kind::Partial)
+                && cell
+                    .text()
+                    .is_some_and(|t| header_texts.contains(&clean_name(t).to_lowercase()))
+            {
+                same_as_header += 1;
             }
         }
         let kind = if content == 0 && task_text.is_none() && group_text.is_none() {
@@ -1159,17 +1157,15 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             );
         }
         for &(p, cell) in &row_cells {
-            {
-                if !in_matrix_cell(cell) {
-                    continue;
-                }
-                // Without merges every cell is its own origin and is met once per party.
-                if grid.has_copies() && !seen_origins.insert((cell.origin, p)) {
-                    continue;
-                }
-                let letters = reader.read(&mut m, cell, Some(t), Some(p));
-                assign(&mut m, t, p, letters, cell.origin);
+            if !in_matrix_cell(cell) {
+                continue;
             }
+            // Without merges every cell is its own origin and is met once per party.
+            if grid.has_copies() && !seen_origins.insert((cell.origin, p)) {
+                continue;
+            }
+            let letters = reader.read(&mut m, cell, Some(t), Some(p));
+            assign(&mut m, t, p, letters, cell.origin);
         }
         for &c in &l.blank_cols {
             if let Some(cell) = in_matrix(r, c) {
