@@ -1,13 +1,13 @@
 //! Inverted matrices: columns named R/A/C/I (or Responsible, Approbateur, ...) holding party
 //! names, one row per task (realworld 07 and the RACI columns of a plan like 20).
 
-use super::grid::{clean_name, fold, Grid};
+use super::grid::{clean_cow, clean_name, fold, Grid};
 use super::{a1, assign, count_note, read_cell, score, Candidate, Ctx, Kind};
 use crate::input::CellValue;
 use crate::model::{
     parse_cell, CellParse, Letter, LetterSet, Matrix, Party, Pos, Scheme, SchemeName, Shape, Task,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Words meaning "every party".
 const EVERYONE: &[&str] = &[
@@ -71,14 +71,9 @@ fn is_everyone(name: &str) -> bool {
 
 pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     // The header row: two or more distinct letter headers, including R or A.
-    let mut text_rows: Vec<u32> = grid.iter().map(|((r, _), _)| r).collect();
-    text_rows.dedup();
-    let mut by_col: BTreeMap<u32, Vec<(u32, Kind)>> = BTreeMap::new();
-    for ((r, c), cell) in grid.iter() {
-        by_col.entry(c).or_default().push((r, ctx.kind(cell)));
-    }
+    let by_col = grid.columns();
     let mut found: Option<(u32, Vec<(u32, Letter)>)> = None;
-    for &h in text_rows.iter().take(60) {
+    for &h in grid.present_rows().iter().take(60) {
         let mut cols: Vec<(u32, Letter)> = Vec::new();
         for (c, cell) in grid.row(h) {
             if cell.copy {
@@ -97,7 +92,9 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         // Below the header, names: text that is not letters.
         let (mut names, mut lettered) = (0, 0);
         for (c, _) in &cols {
-            let Some(v) = by_col.get(c) else { continue };
+            let Some(v) = by_col.get(c).map(|v| &v.cells) else {
+                continue;
+            };
             for (_, k) in &v[v.partition_point(|(r, _)| *r <= h)..] {
                 match k {
                     // Short names (`Bob`, `Cy`) read as odd marks; here they are names.
@@ -130,17 +127,19 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     };
     // The task column: the text column with the most distinct names.
     let mut best: Option<(usize, u32)> = None;
-    for (&c, v) in &by_col {
+    for (&c, v) in by_col {
         if letter_cols.iter().any(|x| x.0 == c) {
             continue;
         }
-        let mut distinct = BTreeSet::new();
+        let v = &v.cells;
+        // Only counted, never iterated.
+        let mut distinct = HashSet::new();
         for &(r, _) in &v[v.partition_point(|(r, _)| *r <= band_end)..] {
             if let Some(cell) = grid.get(r, c).filter(|x| !x.copy) {
                 if matches!(ctx.kind(cell), Kind::Text | Kind::Odd) {
                     let t = cell.text().unwrap_or_default();
                     if !t.chars().all(|ch| ch.is_ascii_digit() || ch == '.') {
-                        distinct.insert(clean_name(t));
+                        distinct.insert(clean_cow(t));
                     }
                 }
             }
@@ -232,14 +231,19 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     }
 
     // Rows.
-    struct Row {
+    struct Row<'g> {
         r: u32,
         name: Option<String>,
-        cells: Vec<(u32, Letter, CellValue, Pos)>,
+        cells: Vec<(u32, Letter, &'g CellValue, Pos)>,
         echo: bool,
     }
     let mut rows = Vec::new();
-    for r in grid.present_rows().into_iter().filter(|&r| r > band_end) {
+    for r in grid
+        .present_rows()
+        .iter()
+        .copied()
+        .filter(|&r| r > band_end)
+    {
         let name = grid.text(r, task_col).map(clean_name);
         let mut cells = Vec::new();
         let mut echo = false;
@@ -254,7 +258,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
                         continue;
                     }
                 }
-                cells.push((c, l, cell.value.clone(), cell.origin));
+                cells.push((c, l, cell.value, cell.origin));
             }
         }
         if name.is_some() || !cells.is_empty() || echo {
@@ -268,17 +272,19 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     }
     // Parties, in order of first mention.
     let mut everyone_used: BTreeSet<String> = BTreeSet::new();
+    // Lower-cased name -> party: one look-up per name instead of a walk over the parties.
+    // Only looked up, never iterated.
+    let mut party_index: HashMap<String, usize> = HashMap::new();
     for row in &rows {
         for (_, _, v, pos) in &row.cells {
             if let CellValue::Text(t) = v {
                 for n in names_in(t) {
                     if is_everyone(&n) {
                         everyone_used.insert(n);
-                    } else if !m
-                        .parties
-                        .iter()
-                        .any(|p| p.name.to_lowercase() == n.to_lowercase())
+                    } else if let std::collections::hash_map::Entry::Vacant(e) =
+                        party_index.entry(n.to_lowercase())
                     {
+                        e.insert(m.parties.len());
                         let p: Party = ctx.party(&n, *pos, None, None);
                         m.parties.push(p);
                     }
@@ -299,6 +305,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     let mut groups = Vec::new();
     let mut group: Option<String> = None;
     let mut filled_group: Option<String> = None;
+    let last_with_names = rows.iter().rposition(|x| !x.cells.is_empty());
     for (i, row) in rows.iter().enumerate() {
         if let Some(g) = group_col {
             if let Some(t) = grid.text(row.r, g) {
@@ -307,7 +314,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             group = filled_group.clone();
         }
         if row.cells.is_empty() {
-            let later = rows[i + 1..].iter().any(|x| !x.cells.is_empty());
+            let later = last_with_names.is_some_and(|j| j > i);
             if let Some(n) = &row.name {
                 if row.echo || (later && group_col.is_none()) {
                     group = Some(n.clone());
@@ -343,11 +350,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
                             for p in 0..m.parties.len() {
                                 assign(&mut m, t, p, set, *pos);
                             }
-                        } else if let Some(p) = m
-                            .parties
-                            .iter()
-                            .position(|p| p.name.to_lowercase() == n.to_lowercase())
-                        {
+                        } else if let Some(&p) = party_index.get(&n.to_lowercase()) {
                             assign(&mut m, t, p, set, *pos);
                         }
                     }

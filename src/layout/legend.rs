@@ -3,6 +3,7 @@
 
 use super::grid::{fold, Grid};
 use crate::model::{Letter, LetterSet, Pos, Scheme, SchemeLetter, SchemeName};
+use std::collections::HashMap;
 
 /// A legend found in a sheet.
 #[derive(Debug, Clone, PartialEq)]
@@ -105,6 +106,10 @@ fn strip_legend_label(part: &str) -> &str {
 /// possibly several separated by commas, from one cell.
 fn entries_in_cell(text: &str) -> Vec<SchemeLetter> {
     let mut out = Vec::new();
+    // Every entry needs one of these separators: most cells (letters, task names) have none.
+    if !text.contains(['=', '-', ':', '–', '—']) {
+        return out;
+    }
     for part in text.split([',', ';', '\n']) {
         let part = strip_legend_label(part.trim());
         let mut chars = part.char_indices();
@@ -148,6 +153,10 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
             letters.push(l);
         }
     };
+    // Letter cells side by side (`R` beside `A`) each ask whether the next one is a meaning;
+    // a matrix repeats a handful of texts, so each is folded and matched once. Looked up,
+    // never iterated.
+    let mut meanings: HashMap<&str, Option<LetterSet>> = HashMap::new();
     for ((r, c), cell) in grid.iter() {
         if cell.copy {
             continue;
@@ -174,7 +183,14 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
             // `I | C - Consulted`: the next cell is an entry of its own, not this meaning.
             let is_word =
                 meaning.split_whitespace().count() <= 4 && entries_in_cell(meaning).is_empty();
-            if let Some(counts_as) = meaning_letters(meaning).filter(|_| is_word) {
+            let counts_as = if is_word {
+                *meanings
+                    .entry(meaning)
+                    .or_insert_with(|| meaning_letters(meaning))
+            } else {
+                None
+            };
+            if let Some(counts_as) = counts_as {
                 // Only a block of such pairs is a legend, not one `A | Approval` row.
                 let neighbour = |dr: i64| {
                     let rr = r as i64 + dr;
@@ -232,8 +248,9 @@ mod tests {
     use crate::input::{CellValue, GridCell, Sheet};
     use crate::model::{parse_cell, CellParse};
 
-    fn grid(cells: &[(u32, u32, &str)]) -> Grid {
-        let sheet = Sheet {
+    /// A sheet of text cells; tests read it through `Grid::from_sheet`, which borrows it.
+    fn grid(cells: &[(u32, u32, &str)]) -> Sheet {
+        Sheet {
             name: None,
             cells: cells
                 .iter()
@@ -243,8 +260,7 @@ mod tests {
                 })
                 .collect(),
             merges: vec![],
-        };
-        Grid::from_sheet(&sheet, false)
+        }
     }
 
     #[test]
@@ -256,7 +272,7 @@ mod tests {
             (0, 8, "I=May be notified"),
             (0, 9, "N-Does not play a role"),
         ]);
-        let legend = find(&g).unwrap();
+        let legend = find(&Grid::from_sheet(&g, false)).unwrap();
         let scheme = legend.scheme();
         assert_eq!(scheme.name, SchemeName::Legend);
         let c = LetterSet::of(&[Letter::C]);
@@ -277,7 +293,10 @@ mod tests {
             0,
             "R=Responsible, A=Accountable, C=Consulted, I=Informed",
         )]);
-        assert_eq!(find(&g).unwrap().scheme().name, SchemeName::Raci);
+        assert_eq!(
+            find(&Grid::from_sheet(&g, false)).unwrap().scheme().name,
+            SchemeName::Raci
+        );
     }
 
     #[test]
@@ -291,7 +310,7 @@ mod tests {
             (26, 0, "S"),
             (26, 1, "Support"),
         ]);
-        let legend = find(&g).unwrap();
+        let legend = find(&Grid::from_sheet(&g, false)).unwrap();
         let s = legend.scheme();
         assert_eq!(
             parse_cell("D", &s),
@@ -315,7 +334,7 @@ mod tests {
             (5, 10, "C - Consulted"),
             (6, 10, "I - Informed"),
         ]);
-        let legend = find(&g).unwrap();
+        let legend = find(&Grid::from_sheet(&g, false)).unwrap();
         assert_eq!(legend.scheme().name, SchemeName::Raci);
         assert_eq!(legend.cells.len(), 5);
     }
@@ -323,6 +342,6 @@ mod tests {
     #[test]
     fn matrix_cells_are_not_a_legend() {
         let g = grid(&[(1, 1, "R/A"), (1, 2, "C"), (2, 1, "R - A"), (2, 0, "Task")]);
-        assert!(find(&g).is_none());
+        assert!(find(&Grid::from_sheet(&g, false)).is_none());
     }
 }

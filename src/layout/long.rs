@@ -2,9 +2,9 @@
 //! them (realworld 01). A party with R and A may appear on two rows; their letters are joined.
 
 use super::grid::{clean_name, fold, Grid};
-use super::{assign, count_note, read_cell, score, Candidate, Ctx, Kind};
+use super::{assign, count_note, read_cell, score, Candidate, Ctx};
 use crate::model::{Matrix, Shape, Task};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 fn header_has(text: &str, words: &[&str]) -> bool {
     let t = fold(text);
@@ -24,7 +24,7 @@ fn is_id(text: &str) -> bool {
 
 pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     // Header: the first row with three or more text cells.
-    let header = grid.present_rows().into_iter().take(10).find(|&r| {
+    let header = grid.present_rows().iter().copied().take(10).find(|&r| {
         grid.row(r)
             // Any text: a `raci` header reads as letters R, A, C, I.
             .filter(|(_, c)| c.text().is_some())
@@ -37,25 +37,22 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         .collect();
     let rows: Vec<u32> = grid
         .present_rows()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&r| r > header)
         .collect();
     if rows.len() < 3 {
         return None;
     }
-    // The letter column: almost every cell letters.
+    // The letter column: almost every cell letters. Every cell below the header is in one
+    // of `rows`, so the column's counts below the header are the counts over `rows`.
+    let cols = grid.columns();
     let letter_cols: Vec<u32> = headers
         .iter()
         .filter(|(c, _)| {
-            let (mut n, mut l) = (0, 0);
-            for &r in &rows {
-                if let Some(cell) = grid.get(r, *c) {
-                    n += 1;
-                    if matches!(ctx.kind(cell), Kind::Letters | Kind::Partial) {
-                        l += 1;
-                    }
-                }
-            }
+            let (letters, marks, odd, other) =
+                cols.get(c).map_or((0, 0, 0, 0), |v| v.below4(header));
+            let (n, l) = (letters + marks + odd + other, letters);
             n >= 3 && l * 10 >= n * 9
         })
         .map(|(c, _)| *c)
@@ -173,13 +170,20 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     }
     m.notes.extend(scheme_notes);
     let mut skipped = Vec::new();
+    // (name, group) -> task and name -> party: a look-up per row instead of a walk over the
+    // tasks and parties so far (quadratic on a long export). Only looked up, never iterated.
+    let mut task_index: HashMap<(String, Option<String>), usize> = HashMap::new();
+    let mut party_index: HashMap<String, usize> = HashMap::new();
     for &r in &rows {
         let task = grid.text(r, task_col).map(clean_name);
         let party = grid.text(r, party_col).map(clean_name);
         let group = group_col.and_then(|g| grid.text(r, g)).map(clean_name);
         // A task with no party and no letter is a task nobody holds (R007), not noise.
         if let (Some(task), None, None) = (&task, &party, grid.get(r, letter_col)) {
-            if !m.tasks.iter().any(|x| &x.name == task && x.group == group) {
+            if let std::collections::hash_map::Entry::Vacant(e) =
+                task_index.entry((task.clone(), group.clone()))
+            {
+                e.insert(m.tasks.len());
                 m.tasks.push(Task {
                     context: None,
                     name: task.clone(),
@@ -195,17 +199,14 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             skipped.push(grid.row_label(r));
             if let Some(cell) = grid.get(r, letter_col) {
                 let t = m.tasks.len().checked_sub(1);
-                read_cell(&mut m, &scheme, &cell.value, cell.origin, t, None);
+                read_cell(&mut m, &scheme, cell.value, cell.origin, t, None);
             }
             continue;
         };
-        let t = match m
-            .tasks
-            .iter()
-            .position(|x| x.name == task && x.group == group)
-        {
-            Some(t) => t,
+        let t = match task_index.get(&(task.clone(), group.clone())) {
+            Some(&t) => t,
             None => {
+                task_index.insert((task.clone(), group.clone()), m.tasks.len());
                 m.tasks.push(Task {
                     context: None,
                     name: task,
@@ -217,9 +218,10 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
                 m.tasks.len() - 1
             }
         };
-        let p = match m.parties.iter().position(|x| x.name == party) {
-            Some(p) => p,
+        let p = match party_index.get(&party) {
+            Some(&p) => p,
             None => {
+                party_index.insert(party, m.parties.len());
                 let pos = grid.pos(r, party_col);
                 let raw = grid.text(r, party_col).unwrap_or_default().to_string();
                 m.parties.push(ctx.party(&raw, pos, None, None));
@@ -227,7 +229,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             }
         };
         if let Some(cell) = grid.get(r, letter_col) {
-            let letters = read_cell(&mut m, &scheme, &cell.value, cell.origin, Some(t), Some(p));
+            let letters = read_cell(&mut m, &scheme, cell.value, cell.origin, Some(t), Some(p));
             assign(&mut m, t, p, letters, cell.origin);
         }
     }

@@ -109,10 +109,27 @@ pub(crate) fn kind_of(value: &CellValue, probe: &Scheme) -> Kind {
     }
 }
 
+/// The first word `parse_cell` would read in a text too long to be anything but prose
+/// (see [`prose`]), or `None` for shorter texts. Words are split as `parse_cell` splits them
+/// (whitespace and its separators, `-` included since the text is longer than one
+/// character), so `parse_cell` of that word alone is `Unknown` exactly when the word is not
+/// letters, and then the whole text is `Unknown`, which [`kind_of`] calls `Text`.
+fn prose_first_word(text: &str) -> Option<&str> {
+    let t = text.trim();
+    if t.chars().count() <= PROSE_CHARS {
+        return None;
+    }
+    t.split(|c: char| c.is_whitespace() || "/,;&+()[]|\\-".contains(c))
+        .find(|w| !w.is_empty())
+}
+
+/// Longer texts (trimmed, in characters) are prose.
+const PROSE_CHARS: usize = 24;
+
 /// A sentence with a letter-like word in it (`to aid in organization`) is prose, not letters
 /// with a stray token: its letters are not kept.
 pub(crate) fn prose(text: &str, unknown: &[String]) -> bool {
-    unknown.len() > 2 || text.trim().chars().count() > 24
+    unknown.len() > 2 || text.trim().chars().count() > PROSE_CHARS
 }
 
 /// What detection knows before it looks at a sheet's shape.
@@ -124,24 +141,53 @@ pub(crate) struct Ctx<'a> {
     pub legend: Option<&'a Legend>,
     pub roster: &'a [RosterEntry],
     pub sheet_name: Option<&'a str>,
-    /// Kinds already worked out, by text: every reading asks about the same cells many
-    /// times, a matrix repeats a handful of texts, and parsing is the costly part. A hash map:
-    /// it is only looked up, never iterated, so its order cannot reach any output, and a
-    /// sorted map's string comparisons were a tenth of a large audit.
-    pub kinds: std::cell::RefCell<std::collections::HashMap<String, Kind>>,
+    /// Kinds already worked out, by text: a matrix repeats a handful of texts, and parsing
+    /// is the costly part. Keys borrow the sheet's own strings. A hash map: it is only looked
+    /// up, never iterated, so its order cannot reach any output; the standard hasher keeps a
+    /// crafted upload from making lookups collide.
+    /// Each distinct text also gets a number, in order of first sight ([`GCell::text_id`]).
+    pub kinds: std::cell::RefCell<std::collections::HashMap<&'a str, (Kind, u32)>>,
+    /// Whether a word alone is not letters under `probe`, by word: see
+    /// [`Ctx::kind_of_value`]. Looked up, never iterated.
+    pub words: std::cell::RefCell<std::collections::HashMap<&'a str, bool>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// What a grid cell holds (set once per cell by [`Grid::classify`]).
     pub fn kind(&self, cell: &GCell) -> Kind {
-        let CellValue::Text(text) = &cell.value else {
-            return kind_of(&cell.value, &self.probe);
+        cell.kind()
+    }
+
+    /// Works out a value's kind: the same answer as [`kind_of`], once per distinct text.
+    ///
+    /// Task names are long and nearly all distinct, so caching them by text saves nothing,
+    /// and parsing each word of each one was most of layout's time. A text longer than
+    /// [`prose`]'s limit can only be letters, a deliberate blank, or other text, and it is
+    /// other text as soon as one of its words is not letters: its first word, looked up in
+    /// a cache of words (task names share their opening verbs), usually settles it.
+    pub fn kind_of_value(&self, value: &'a CellValue) -> (Kind, u32) {
+        let CellValue::Text(text) = value else {
+            return (kind_of(value, &self.probe), grid::NO_TEXT_ID);
         };
-        if let Some(k) = self.kinds.borrow().get(text.as_str()) {
-            return *k;
+        if let Some(word) = prose_first_word(text) {
+            let mut words = self.words.borrow_mut();
+            let not_letters = *words.entry(word).or_insert_with(|| {
+                matches!(parse_cell(word, &self.probe), CellParse::Unknown { .. })
+            });
+            if not_letters {
+                return (Kind::Text, grid::NO_TEXT_ID);
+            }
         }
-        let k = kind_of(&cell.value, &self.probe);
-        self.kinds.borrow_mut().insert(text.clone(), k);
-        k
+        let mut kinds = self.kinds.borrow_mut();
+        let id = kinds.len() as u32;
+        *kinds
+            .entry(text.as_str())
+            .or_insert_with(|| (kind_of(value, &self.probe), id))
+    }
+
+    /// How many text ids [`Ctx::kind_of_value`] has given.
+    pub fn text_ids(&self) -> usize {
+        self.kinds.borrow().len()
     }
 
     /// The scheme cells are read with: forced, taught by a legend, or chosen from the
@@ -274,6 +320,27 @@ pub(crate) struct Candidate {
     pub corner: Option<String>,
 }
 
+/// What a text cell reads as under one scheme: all [`read_cell`] needs of `parse_cell`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Parsed {
+    Empty,
+    Letters(LetterSet),
+    /// Not (only) letters; the letters kept (none when the text is prose).
+    Unknown(LetterSet),
+}
+
+fn parse_text(text: &str, scheme: &Scheme) -> Parsed {
+    match parse_cell(text, scheme) {
+        CellParse::Empty => Parsed::Empty,
+        CellParse::Letters(set) => Parsed::Letters(set),
+        CellParse::Unknown { letters, unknown } => Parsed::Unknown(if prose(text, &unknown) {
+            LetterSet::EMPTY
+        } else {
+            letters
+        }),
+    }
+}
+
 /// Adds an issue for a cell that is not letters, or returns the letters it holds.
 pub(crate) fn read_cell(
     m: &mut Matrix,
@@ -283,58 +350,110 @@ pub(crate) fn read_cell(
     task: Option<usize>,
     party: Option<usize>,
 ) -> LetterSet {
-    let raw = value.display();
+    let parsed = value.as_text().map(|t| parse_text(t, scheme));
+    read_parsed(m, parsed, value, origin, task, party)
+}
+
+/// [`read_cell`] for every cell of a matrix: each distinct text is parsed once (a matrix
+/// repeats a handful of letter texts), and the cell's text is only copied when it becomes
+/// an issue.
+#[derive(Debug)]
+pub(crate) struct CellReader<'t> {
+    scheme: Scheme,
+    /// By text id ([`GCell::text_id`]).
+    by_id: Vec<Option<Parsed>>,
+    /// Texts without an id. Only looked up, never iterated.
+    parsed: std::collections::HashMap<&'t str, Parsed>,
+}
+
+impl<'t> CellReader<'t> {
+    pub fn new(scheme: Scheme) -> Self {
+        CellReader {
+            scheme,
+            by_id: Vec::new(),
+            parsed: Default::default(),
+        }
+    }
+
+    pub fn read(
+        &mut self,
+        m: &mut Matrix,
+        cell: &GCell<'t>,
+        task: Option<usize>,
+        party: Option<usize>,
+    ) -> LetterSet {
+        let value = cell.value;
+        let parsed = value.as_text().map(|t| {
+            let id = cell.text_id() as usize;
+            if cell.text_id() == grid::NO_TEXT_ID {
+                return *self
+                    .parsed
+                    .entry(t)
+                    .or_insert_with(|| parse_text(t, &self.scheme));
+            }
+            if id >= self.by_id.len() {
+                self.by_id.resize(id + 1, None);
+            }
+            *self.by_id[id].get_or_insert_with(|| parse_text(t, &self.scheme))
+        });
+        read_parsed(m, parsed, value, cell.origin, task, party)
+    }
+}
+
+fn read_parsed(
+    m: &mut Matrix,
+    parsed: Option<Parsed>,
+    value: &CellValue,
+    origin: Pos,
+    task: Option<usize>,
+    party: Option<usize>,
+) -> LetterSet {
     let issue = |problem: CellProblem, letters: LetterSet| crate::model::CellIssue {
         pos: origin,
-        raw: raw.clone(),
+        raw: value.display(),
         problem,
         task,
         party,
         letters,
     };
-    match value {
-        CellValue::Text(t) => match parse_cell(t, scheme) {
-            CellParse::Empty => LetterSet::EMPTY,
-            CellParse::Letters(set) => {
-                if party.is_none() {
-                    m.issues.push(issue(CellProblem::BlankPartyHeader, set));
-                    return LetterSet::EMPTY;
-                }
-                set
+    match parsed {
+        Some(Parsed::Empty) => LetterSet::EMPTY,
+        Some(Parsed::Letters(set)) => {
+            if party.is_none() {
+                m.issues.push(issue(CellProblem::BlankPartyHeader, set));
+                return LetterSet::EMPTY;
             }
-            CellParse::Unknown { letters, unknown } => {
-                let letters = if prose(t, &unknown) {
-                    LetterSet::EMPTY
-                } else {
-                    letters
-                };
-                let problem = if party.is_none() {
-                    CellProblem::BlankPartyHeader
-                } else {
-                    CellProblem::UnknownLetter
-                };
-                m.issues.push(issue(problem, letters));
-                if party.is_none() {
-                    LetterSet::EMPTY
-                } else {
-                    letters
-                }
-            }
-        },
-        CellValue::Error(_) => {
-            m.issues
-                .push(issue(CellProblem::ErrorValue, LetterSet::EMPTY));
-            LetterSet::EMPTY
+            set
         }
-        _ => {
+        Some(Parsed::Unknown(letters)) => {
             let problem = if party.is_none() {
                 CellProblem::BlankPartyHeader
             } else {
-                CellProblem::NotText
+                CellProblem::UnknownLetter
             };
-            m.issues.push(issue(problem, LetterSet::EMPTY));
-            LetterSet::EMPTY
+            m.issues.push(issue(problem, letters));
+            if party.is_none() {
+                LetterSet::EMPTY
+            } else {
+                letters
+            }
         }
+        None => match value {
+            CellValue::Error(_) => {
+                m.issues
+                    .push(issue(CellProblem::ErrorValue, LetterSet::EMPTY));
+                LetterSet::EMPTY
+            }
+            _ => {
+                let problem = if party.is_none() {
+                    CellProblem::BlankPartyHeader
+                } else {
+                    CellProblem::NotText
+                };
+                m.issues.push(issue(problem, LetterSet::EMPTY));
+                LetterSet::EMPTY
+            }
+        },
     }
 }
 
@@ -441,9 +560,7 @@ fn detect_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> 
     let legend = legend::find(&g);
     let mut legend_note = None;
     if let Some(l) = &legend {
-        for &p in &l.cells {
-            g.remove_origin(p);
-        }
+        g.remove_origins(&l.cells);
         let refs: Vec<String> = l
             .cells
             .iter()
@@ -466,7 +583,9 @@ fn detect_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> 
         roster,
         sheet_name: sheet.name.as_deref(),
         kinds: Default::default(),
+        words: Default::default(),
     };
+    g.classify(|v| ctx.kind_of_value(v));
     let mut found: Vec<Candidate> = Vec::new();
     found.extend(inverted::detect(&g, &ctx));
     found.extend(long::detect(&g, &ctx));
@@ -476,10 +595,9 @@ fn detect_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> 
     if w.as_ref().is_none_or(wide::looks_transposed) {
         let mut tg = Grid::from_sheet(sheet, true);
         if let Some(l) = &legend {
-            for &p in &l.cells {
-                tg.remove_origin(p);
-            }
+            tg.remove_origins(&l.cells);
         }
+        tg.classify(|v| ctx.kind_of_value(v));
         match (w, wide::detect(&tg, &ctx)) {
             (_, Some(t)) => found.push(t),
             (Some(w), None) => found.push(w),
@@ -793,6 +911,45 @@ mod tests {
         assert_eq!(m.parties[1].title_side, Some(TitleSide::Pm));
         assert_eq!(m.parties[2].title.as_deref(), Some("Designer"));
         assert_eq!(m.tasks.len(), 1);
+    }
+
+    #[test]
+    fn kind_of_value_agrees_with_kind_of() {
+        let opts = LayoutOptions::default();
+        let ctx = Ctx {
+            opts: &opts,
+            probe: probe_scheme(&opts, None),
+            legend: None,
+            roster: &[],
+            sheet_name: None,
+            kinds: Default::default(),
+            words: Default::default(),
+        };
+        let values: Vec<CellValue> = [
+            "R",
+            "R/A",
+            "x",
+            "-",
+            "n/a",
+            "Ann",
+            "Present business case for admin console #1",
+            "Responsible, Accountable, Consulted, Informed",
+            "R / A / C / I / R / A / C / I / S",
+            "R - Responsible for the whole release plan",
+            "RA Run the quarterly planning review please",
+            "n/a n/a n/a n/a n/a n/a n/a n/a n/a",
+            "  Run   the\tquarterly planning review  ",
+            "-- -- -- -- -- -- -- -- -- -- -- -- --",
+            "Consulté, Informé, Responsable, Approbateur",
+            "Present business case for admin console #2",
+        ]
+        .iter()
+        .map(|t| CellValue::Text(t.to_string()))
+        .chain([CellValue::Number(1.0), CellValue::Error("#N/A".into())])
+        .collect();
+        for v in &values {
+            assert_eq!(ctx.kind_of_value(v).0, kind_of(v, &ctx.probe), "{v:?}");
+        }
     }
 
     #[test]

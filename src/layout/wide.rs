@@ -1,58 +1,19 @@
 //! Wide matrices: tasks as rows, one column per party, letters in the cells. Also reads
 //! transposed matrices, run on the transposed grid.
 
-use super::grid::{clean_name, fold, Grid};
-use super::{a1, assign, count_note, read_cell, score, Candidate, Ctx, Kind};
+use super::grid::{clean_cow, clean_name, fold, ColMap, Columns, GCell, Grid};
+use super::{a1, assign, count_note, score, Candidate, CellReader, Ctx, Kind};
 use crate::model::{Matrix, Pos, Shape, Side, Task};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// Header rows are looked for among the first rows that hold text: a matrix starts near the
 /// top of its sheet, and this bounds the work on large sheets.
 const HEADER_SEARCH_ROWS: usize = 60;
 
-/// One column's non-empty cells, in row order, with suffix counts so that "how many letters
-/// below row h" costs a binary search, not a walk down the column.
-#[derive(Debug, Default)]
-struct Column {
-    cells: Vec<(u32, Kind)>,
-    /// `suffix[i]`: (letters, marks, odd, other) among `cells[i..]`.
-    suffix: Vec<[usize; 4]>,
-}
-
-/// Per column number.
-type Columns = BTreeMap<u32, Column>;
-
-fn columns(grid: &Grid, ctx: &Ctx) -> Columns {
-    let mut cols: Columns = BTreeMap::new();
-    for ((r, c), cell) in grid.iter() {
-        cols.entry(c).or_default().cells.push((r, ctx.kind(cell)));
-    }
-    for col in cols.values_mut() {
-        let mut suffix = vec![[0usize; 4]; col.cells.len() + 1];
-        for i in (0..col.cells.len()).rev() {
-            let mut next = suffix[i + 1];
-            next[match col.cells[i].1 {
-                Kind::Letters | Kind::Partial => 0,
-                Kind::Mark => 1,
-                Kind::Odd => 2,
-                _ => 3,
-            }] += 1;
-            suffix[i] = next;
-        }
-        col.suffix = suffix;
-    }
-    cols
-}
-
 /// Counts `(letters, marks, odd, other)` below `row`; odd marks (`x`) count as neither
 /// letters nor other.
 fn below4(cols: &Columns, col: u32, row: u32) -> (usize, usize, usize, usize) {
-    let Some(v) = cols.get(&col) else {
-        return (0, 0, 0, 0);
-    };
-    let start = v.cells.partition_point(|(r, _)| *r <= row);
-    let [letters, marks, odd, other] = v.suffix[start];
-    (letters, marks, odd, other)
+    cols.get(&col).map_or((0, 0, 0, 0), |v| v.below4(row))
 }
 
 /// Letters (odd marks included), deliberate blanks and other values below `row`.
@@ -225,6 +186,14 @@ fn header_like(ctx: &Ctx, cell: &super::grid::GCell) -> bool {
     cell.text().is_some() && matches!(ctx.kind(cell), Kind::Text | Kind::Partial | Kind::Odd)
 }
 
+/// A cell's value as a task name: the text, or a number or date as displayed.
+fn cell_name(value: &crate::input::CellValue) -> String {
+    match value.as_text() {
+        Some(t) => clean_name(t),
+        None => clean_name(&value.display()),
+    }
+}
+
 /// `row 5` -> `Row 5`, for notes that start with a place.
 pub(crate) fn cap(text: &str) -> String {
     let mut c = text.chars();
@@ -305,21 +274,20 @@ pub(crate) fn looks_transposed(w: &Candidate) -> bool {
 }
 
 pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
-    let cols = columns(grid, ctx);
-    let layout = find_layout(grid, ctx, &cols)?;
-    build(grid, ctx, &cols, &layout)
+    let cols = grid.columns();
+    let layout = find_layout(grid, ctx, cols)?;
+    build(grid, ctx, cols, &layout)
 }
 
 fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
     // 1. The header row: most distinct party-like headers above letter columns.
-    let mut text_rows: Vec<u32> = grid
+    let text_rows = grid
+        .present_rows()
         .iter()
-        .filter(|(_, c)| c.text().is_some())
-        .map(|((r, _), _)| r)
-        .collect();
-    text_rows.dedup();
+        .copied()
+        .filter(|&r| grid.row(r).any(|(_, c)| c.text().is_some()));
     let mut best: Option<(usize, usize, u32, Vec<u32>)> = None;
-    for &h in text_rows.iter().take(HEADER_SEARCH_ROWS) {
+    for h in text_rows.take(HEADER_SEARCH_ROWS) {
         let mut origins = BTreeSet::new();
         let mut qualifying = Vec::new();
         let mut letters_total = 0;
@@ -352,13 +320,15 @@ fn find_layout(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Layout> {
     let mut task: Option<(usize, u32)> = None;
     let mut text_cols: Vec<(u32, usize)> = Vec::new();
     for (&c, _) in cols.range(..first_party) {
-        let mut distinct = BTreeSet::new();
+        // Only counted, never iterated: a hash set, and names borrowed when already clean.
+        // Sized for the column up front: growing it rehashes every long name again.
+        let mut distinct = HashSet::with_capacity(cols[&c].cells.len());
         for (r, k) in &cols[&c].cells {
             let cell = grid.get(*r, c)?;
             if *r > header && matches!(k, Kind::Text | Kind::Odd) && !cell.copy {
                 let t = cell.text().unwrap_or_default();
                 if !id_like(t) {
-                    distinct.insert(clean_name(t));
+                    distinct.insert(clean_cow(t));
                 }
             }
         }
@@ -535,6 +505,11 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             .filter(|x| !x.copy || party_set.contains(&grid.grid_col(x.origin)))
     };
     let kind_at = |r: u32, c: u32| in_matrix(r, c).map(|x| ctx.kind(x));
+    // Rows are read by walking the cells they hold, not by looking up every party column:
+    // a row of a large matrix holds a handful of its 30 columns.
+    let in_party_cols = ColMap::new(party_cols.iter().map(|&c| (c, 0)));
+    let in_matrix_cell =
+        |cell: &GCell| !cell.copy || party_set.contains(&grid.grid_col(cell.origin));
     let header_texts: BTreeSet<String> = l
         .parties
         .iter()
@@ -545,14 +520,21 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         .collect();
     let task_label = grid.text(l.header, l.task_col).map(clean_name);
 
-    // Rows, read once.
+    // Rows, read once, with their (letters, numbers, marks) counts in the party columns.
     let mut kinds: Vec<(u32, RowKind)> = Vec::new();
+    let mut row_stats: Vec<(usize, usize, usize)> = Vec::new();
     let mut seen_task = false;
     let mut prev = l.band_end;
-    for r in grid.present_rows().into_iter().filter(|&r| r > l.band_end) {
+    for r in grid
+        .present_rows()
+        .iter()
+        .copied()
+        .filter(|&r| r > l.band_end)
+    {
         // A gap of blank rows counts as one blank row: it separates blocks.
         if r > prev + 1 {
             kinds.push((prev + 1, RowKind::Empty));
+            row_stats.push((0, 0, 0));
         }
         prev = r;
         let task_text = grid.text(r, l.task_col);
@@ -562,38 +544,46 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         let mut texts = 0;
         let mut real_letters = 0;
         let mut same_as_header = 0;
-        for &c in &party_cols {
-            if let Some(k) = kind_at(r, c) {
-                content += 1;
-                if k.has_letters() {
-                    letters += 1;
-                }
-                if matches!(k, Kind::Letters | Kind::Partial) {
-                    real_letters += 1;
-                }
-                // Titles under the names: text, or a short role such as `PO` or `PM`.
-                if k == Kind::Text
-                    || k == Kind::Odd
-                        && grid
-                            .text(r, c)
-                            .is_some_and(|t| super::titles::title_side(t, ctx.opts).is_some())
-                {
-                    texts += 1;
-                }
-                if matches!(k, Kind::Text | Kind::Odd | Kind::Partial)
-                    && grid
-                        .text(r, c)
-                        .is_some_and(|t| header_texts.contains(&clean_name(t).to_lowercase()))
-                {
-                    same_as_header += 1;
-                }
+        let (mut numbers, mut marks) = (0, 0);
+        for (c, cell) in grid.row(r) {
+            if in_party_cols.get(c).is_none() || !in_matrix_cell(cell) {
+                continue;
+            }
+            let k = ctx.kind(cell);
+            content += 1;
+            match k {
+                Kind::Number => numbers += 1,
+                Kind::Mark => marks += 1,
+                _ => {}
+            }
+            if k.has_letters() {
+                letters += 1;
+            }
+            if matches!(k, Kind::Letters | Kind::Partial) {
+                real_letters += 1;
+            }
+            // Titles under the names: text, or a short role such as `PO` or `PM`.
+            if k == Kind::Text
+                || k == Kind::Odd
+                    && cell
+                        .text()
+                        .is_some_and(|t| super::titles::title_side(t, ctx.opts).is_some())
+            {
+                texts += 1;
+            }
+            if matches!(k, Kind::Text | Kind::Odd | Kind::Partial)
+                && cell
+                    .text()
+                    .is_some_and(|t| header_texts.contains(&clean_name(t).to_lowercase()))
+            {
+                same_as_header += 1;
             }
         }
         let kind = if content == 0 && task_text.is_none() && group_text.is_none() {
             RowKind::Empty
-        } else if task_text.is_some()
-            && task_text.map(clean_name) == task_label
-            && same_as_header * 2 >= header_texts.len()
+        } else if same_as_header * 2 >= header_texts.len()
+            && task_text.is_some()
+            && task_text.map(clean_cow).as_deref() == task_label.as_deref()
             || same_as_header >= 2 && same_as_header * 2 >= header_texts.len()
         {
             RowKind::Repeat
@@ -615,29 +605,19 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             RowKind::Label
         };
         kinds.push((r, kind));
+        row_stats.push((letters, numbers, marks));
     }
 
     // Where the matrix ends: a table of numbers under the party columns (counts, totals),
     // with its nameless header row of letters, starts after it; text without letters after a
     // blank row is a note under it. Rows without letters inside the matrix stay (milestones,
     // tasks nobody holds yet).
-    let row_counts = |r: u32| {
-        let (mut letters, mut numbers) = (0, 0);
-        for &c in &party_cols {
-            match kind_at(r, c) {
-                Some(k) if k.has_letters() => letters += 1,
-                Some(Kind::Number) => numbers += 1,
-                _ => {}
-            }
-        }
-        (letters, numbers)
-    };
     let mut end = kinds.len();
     let mut ignored_tail: Option<(u32, u32, &str)> = None;
     let mut seen_letters = false;
     let mut last_letters = None;
     for (idx, &(r, _)) in kinds.iter().enumerate() {
-        let (letters, numbers) = row_counts(r);
+        let (letters, numbers, _) = row_stats[idx];
         if seen_letters && numbers >= 2 && numbers > letters {
             let mut start = idx;
             if idx > 0
@@ -678,25 +658,42 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             }
         }
     }
+    // Every row read, in order, for counts by row after `kinds` is cut.
+    let kinds_rows: Vec<u32> = kinds.iter().map(|k| k.0).collect();
     kinds.truncate(end);
     while kinds.last().is_some_and(|k| k.1 == RowKind::Empty) {
         kinds.pop();
     }
 
     // Scheme, from the letters in the party columns.
-    let party_texts: Vec<String> = kinds
-        .iter()
-        .filter(|k| k.1 == RowKind::Task)
-        .flat_map(|(r, _)| {
-            party_cols
-                .iter()
-                .filter_map(|c| grid.text(*r, *c).map(str::to_string))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+    // The scheme depends on which texts appear, not how often or in what order: one of each
+    // distinct text (by text id; texts without one in a set that is only fed to `scheme`,
+    // which sorts them), from every cell of the party columns, copies included.
+    let mut seen_ids = vec![false; ctx.text_ids()];
+    let mut party_texts: Vec<&str> = Vec::new();
+    let mut unnumbered: HashSet<&str> = HashSet::new();
+    for &(r, _) in kinds.iter().filter(|k| k.1 == RowKind::Task) {
+        for (c, cell) in grid.row(r) {
+            if in_party_cols.get(c).is_none() {
+                continue;
+            }
+            // The text is only read for an id not seen yet: reading every cell's text is
+            // a cache miss per cell.
+            match seen_ids.get_mut(cell.text_id() as usize) {
+                Some(seen) if !*seen => {
+                    *seen = true;
+                    party_texts.extend(cell.text());
+                }
+                Some(_) => {}
+                None => unnumbered.extend(cell.text()),
+            }
+        }
+    }
+    party_texts.extend(unnumbered);
     let mut scheme_notes = Vec::new();
-    let scheme = ctx.scheme(party_texts.iter().map(String::as_str), &mut scheme_notes);
+    let scheme = ctx.scheme(party_texts.into_iter(), &mut scheme_notes);
     m.scheme = scheme.clone();
+    let mut reader = CellReader::new(scheme);
 
     // Indentation hierarchy (MS Project exports).
     let indent_of = |r: u32| -> usize {
@@ -722,6 +719,8 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         .filter(|k| k.1 == RowKind::Task)
         .map(|k| k.0)
         .collect();
+    // One task per task row (label rows may add a few): no regrowing a 50,000-task vector.
+    m.tasks.reserve(task_rows.len());
     let numbered_tasks = task_rows
         .iter()
         .filter(|&&r| grid.text(r, l.task_col).is_some_and(numbered))
@@ -821,7 +820,8 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     }
     let above: Vec<u32> = grid
         .present_rows()
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|&r| r < l.header)
         .collect();
     if let (Some(first), Some(last)) = (above.first(), above.last()) {
@@ -986,22 +986,35 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         .iter()
         .enumerate()
         .filter(|(_, k)| k.1 == RowKind::Label)
-        .filter_map(|(i, k)| {
-            grid.get(k.0, l.task_col)
-                .map(|c| (i, clean_name(&c.value.display())))
-        })
+        .filter_map(|(i, k)| grid.get(k.0, l.task_col).map(|c| (i, cell_name(c.value))))
         .collect();
     let first_task = kinds.iter().position(|k| k.1 == RowKind::Task);
     let opens_with_group = label_names
         .first()
         .is_some_and(|(i, _)| first_task.is_none_or(|t| *i < t));
     let noun_groups = label_names.iter().any(|(_, n)| !reads_as_task(n));
+    // For each row, the next task or label row after it and the kind of the last one
+    // before it: two passes, where searching from every label row was quadratic in a sheet
+    // of label rows.
+    let labelled_kind = |k: &(u32, RowKind)| matches!(k.1, RowKind::Task | RowKind::Label);
+    let mut next_labelled: Vec<Option<usize>> = vec![None; kinds.len()];
+    let mut next = None;
+    for i in (0..kinds.len()).rev() {
+        next_labelled[i] = next;
+        if labelled_kind(&kinds[i]) {
+            next = Some(i);
+        }
+    }
+    let mut prev_labelled: Vec<Option<RowKind>> = vec![None; kinds.len()];
+    let mut prev = None;
+    for (i, k) in kinds.iter().enumerate() {
+        prev_labelled[i] = prev;
+        if labelled_kind(k) {
+            prev = Some(k.1);
+        }
+    }
     let unassigned_task = |idx: usize, name: &str| -> bool {
-        let after_task = kinds[..idx]
-            .iter()
-            .rev()
-            .find(|k| matches!(k.1, RowKind::Task | RowKind::Label))
-            .is_some_and(|k| k.1 == RowKind::Task);
+        let after_task = prev_labelled[idx] == Some(RowKind::Task);
         !hierarchy && after_task && reads_as_task(name) && (noun_groups || !opens_with_group)
     };
     let mut unassigned_rows = Vec::new();
@@ -1014,6 +1027,23 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
     let mut repeats = Vec::new();
     let mut junk = Vec::new();
     let mut seen_origins: BTreeSet<(Pos, usize)> = BTreeSet::new();
+    // Each party's columns (its own, then those its merged header spans), in party order.
+    // They are found left to right, so they ascend, and a row's cells in column order are
+    // then its party cells in party order: the row is walked instead of looked up column by
+    // column. Should they not ascend, the columns are looked up in party order.
+    let party_flat: Vec<(u32, u32)> = l
+        .parties
+        .iter()
+        .enumerate()
+        .flat_map(|(p, (c, extra))| {
+            std::iter::once(*c)
+                .chain(extra.iter().copied())
+                .map(move |col| (col, p as u32))
+        })
+        .collect();
+    let party_cols_ascending = party_flat.windows(2).all(|w| w[0].0 < w[1].0);
+    let party_of = ColMap::new(party_flat.iter().copied());
+    let mut row_cells: Vec<(usize, &GCell)> = Vec::new();
     for (idx, &(r, kind)) in kinds.iter().enumerate() {
         if let Some(g) = l.group_col {
             if let Some(t) = grid.text(r, g) {
@@ -1023,7 +1053,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         // Ids and numbers name a task too when the task column holds nothing else.
         let raw_name = grid
             .get(r, l.task_col)
-            .map(|c| clean_name(&c.value.display()))
+            .map(|c| cell_name(c.value))
             .filter(|n| !n.is_empty());
         match kind {
             RowKind::Empty | RowKind::Title => continue,
@@ -1038,9 +1068,7 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
             RowKind::Label => {
                 let name = raw_name.clone().or_else(|| fill_group.clone());
                 let Some(name) = name else { continue };
-                let next = kinds[idx + 1..]
-                    .iter()
-                    .find(|k| matches!(k.1, RowKind::Task | RowKind::Label));
+                let next = next_labelled[idx].map(|i| &kinds[i]);
                 let is_group = if hierarchy {
                     next.is_some_and(|n| indent_of(n.0) > indent_of(r))
                 } else if next.is_some() && unassigned_task(idx, &name) {
@@ -1115,36 +1143,57 @@ fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Option<Candidate
         if phases_numbered && numbered(&name) {
             current_group = Some(name);
         }
-        for (p, (c, extra)) in l.parties.iter().enumerate() {
-            for col in std::iter::once(*c).chain(extra.iter().copied()) {
-                let Some(cell) = in_matrix(r, col) else {
-                    continue;
-                };
-                if !seen_origins.insert((cell.origin, p)) {
-                    continue;
-                }
-                let letters =
-                    read_cell(&mut m, &scheme, &cell.value, cell.origin, Some(t), Some(p));
-                assign(&mut m, t, p, letters, cell.origin);
+        row_cells.clear();
+        if party_cols_ascending {
+            row_cells.extend(
+                grid.row(r)
+                    .filter_map(|(c, cell)| party_of.get(c).map(|p| (p as usize, cell))),
+            );
+        } else {
+            row_cells.extend(
+                party_flat
+                    .iter()
+                    .filter_map(|&(c, p)| grid.get(r, c).map(|cell| (p as usize, cell))),
+            );
+        }
+        for &(p, cell) in &row_cells {
+            if !in_matrix_cell(cell) {
+                continue;
             }
+            // Without merges every cell is its own origin and is met once per party.
+            if grid.has_copies() && !seen_origins.insert((cell.origin, p)) {
+                continue;
+            }
+            let letters = reader.read(&mut m, cell, Some(t), Some(p));
+            assign(&mut m, t, p, letters, cell.origin);
         }
         for &c in &l.blank_cols {
             if let Some(cell) = in_matrix(r, c) {
-                if seen_origins.insert((cell.origin, usize::MAX)) {
-                    read_cell(&mut m, &scheme, &cell.value, cell.origin, Some(t), None);
+                if !grid.has_copies() || seen_origins.insert((cell.origin, usize::MAX)) {
+                    reader.read(&mut m, cell, Some(t), None);
                 }
             }
         }
     }
-    let marks = m
+    // Counted in the row each task's cell stands in (the top of a merged task cell).
+    let marks: usize = m
         .tasks
         .iter()
-        .flat_map(|t| party_cols.iter().map(move |&c| (t.pos, c)))
-        .filter(|&(pos, c)| {
-            let r = if grid.transposed { pos.col } else { pos.row };
-            kind_at(r, c) == Some(Kind::Mark)
+        .map(|t| {
+            let r = if grid.transposed {
+                t.pos.col
+            } else {
+                t.pos.row
+            };
+            match kinds_rows.binary_search(&r) {
+                Ok(i) => row_stats[i].2,
+                Err(_) => party_cols
+                    .iter()
+                    .filter(|&&c| kind_at(r, c) == Some(Kind::Mark))
+                    .count(),
+            }
         })
-        .count();
+        .sum();
     if marks > 0 {
         m.notes.push(format!(
             "{} mark \"not involved\" on purpose (N, -, n/a and the like).",
