@@ -9,7 +9,7 @@ use crate::layout;
 use crate::model::Matrix;
 use crate::outcome::Outcome;
 use crate::report::{self, ReportOptions};
-use crate::settings::Settings;
+use crate::settings::{Outputs, Settings};
 use crate::{Error, Exit, Result};
 use rayon::prelude::*;
 use std::fs;
@@ -92,20 +92,53 @@ pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -
     })
 }
 
-/// Every report and chart the settings ask for, in memory: (file name, bytes).
+/// Every report and chart the settings ask for, in memory: (file name, bytes), reports in
+/// [`report::render`]'s order, then the charts.
+///
+/// Only `summary.md` and `report.html` show the charts, so the other reports are rendered
+/// while the charts are drawn: on a big matrix `report.xlsx` alone takes longer than all
+/// the charts, and the two cores share the work instead of waiting for each other.
 pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<(String, Vec<u8>)>> {
     let outcome = a.outcome();
     let wants_charts = settings.outputs.png || settings.outputs.html;
-    let charts = if wants_charts {
-        chart::render_all(&outcome, &settings.audit.thresholds)?
-    } else {
-        Vec::new()
-    };
     let opts = ReportOptions {
         excel_csv: settings.excel_csv,
         outputs: settings.outputs,
     };
-    let mut files = report::render(&outcome, &charts, &opts)?;
+    let without_charts = Outputs {
+        md: false,
+        html: false,
+        ..settings.outputs
+    };
+    let with_charts = Outputs {
+        csv: false,
+        png: false,
+        xlsx: false,
+        json: false,
+        ..settings.outputs
+    };
+    let (charts, early) = rayon::join(
+        || {
+            if wants_charts {
+                chart::render_all(&outcome, &settings.audit.thresholds)
+            } else {
+                Ok(Vec::new())
+            }
+        },
+        || report::render_part(&outcome, &[], &opts, without_charts),
+    );
+    let charts = charts?;
+    let mut files = early?;
+    files.extend(report::render_part(&outcome, &charts, &opts, with_charts)?);
+    // Back to the fixed order: the CSVs, summary.md, report.json, report.html, report.xlsx.
+    let rank = |name: &str| match name {
+        "summary.md" => 1,
+        "report.json" => 2,
+        "report.html" => 3,
+        "report.xlsx" => 4,
+        _ => 0,
+    };
+    files.sort_by_key(|(name, _)| rank(name));
     if settings.outputs.png {
         files.extend(charts);
     }
@@ -242,11 +275,10 @@ pub fn run_one(
     drop(wb);
     let outcome = audited.outcome();
     if json_to_stdout {
-        let json = report::json(&outcome);
-        let mut stdout = std::io::stdout().lock();
-        serde_json::to_writer_pretty(&mut stdout, &json)
-            .map_err(std::io::Error::from)
-            .and_then(|_| writeln!(stdout))
+        // The bytes of report.json, so a script reading stdout sees what the file holds.
+        std::io::stdout()
+            .lock()
+            .write_all(&report::json_bytes(&outcome))
             .map_err(write_err(Path::new("-")))?;
         return Ok(exit_for(&audited.audit, settings));
     }

@@ -400,7 +400,7 @@ pub fn json(o: &Outcome) -> serde_json::Value {
 ///
 /// Compact because the file is for scripts (`jq .` pretty-prints it for a person) and the
 /// indentation was a third of its size on large matrices.
-pub(crate) fn bytes(o: &Outcome) -> Vec<u8> {
+pub fn bytes(o: &Outcome) -> Vec<u8> {
     let doc = document(o);
     // About 300 bytes a task (its letters, cells and classification) plus the findings:
     // sized once so a large report is not copied over as the buffer grows.

@@ -21,7 +21,7 @@ pub(crate) use tables::{is_gap, is_overlap};
 
 pub use facts::{console_summary, headline};
 pub use html::HtmlParts;
-pub use json::{json, SCHEMA_VERSION};
+pub use json::{bytes as json_bytes, json, SCHEMA_VERSION};
 use rayon::prelude::*;
 pub use text::escape_formula;
 
@@ -65,15 +65,28 @@ pub fn render(
     charts: &[(String, Vec<u8>)],
     opts: &ReportOptions,
 ) -> crate::Result<Vec<(String, Vec<u8>)>> {
+    render_part(o, charts, opts, opts.outputs)
+}
+
+/// The kinds of report `part` selects, out of a run that writes `opts.outputs`: the same bytes
+/// [`render`] gives for them (`summary.md` links, for instance, every file the run writes,
+/// not only those of the part), so a caller can render some kinds before the charts exist
+/// and the rest after.
+pub fn render_part(
+    o: &Outcome,
+    charts: &[(String, Vec<u8>)],
+    opts: &ReportOptions,
+    part: Outputs,
+) -> crate::Result<Vec<(String, Vec<u8>)>> {
     let all = tables::Tables::build(o);
     // Each kind is independent of the others: render them in parallel (report.xlsx alone is
     // a third of a large audit), then list them in the fixed order above.
     let kinds = [
-        (opts.outputs.csv, Kind::Csv),
-        (opts.outputs.md, Kind::Markdown),
-        (opts.outputs.json, Kind::Json),
-        (opts.outputs.html, Kind::Html),
-        (opts.outputs.xlsx, Kind::Xlsx),
+        (part.csv && opts.outputs.csv, Kind::Csv),
+        (part.md && opts.outputs.md, Kind::Markdown),
+        (part.json && opts.outputs.json, Kind::Json),
+        (part.html && opts.outputs.html, Kind::Html),
+        (part.xlsx && opts.outputs.xlsx, Kind::Xlsx),
     ];
     let rendered: Vec<crate::Result<Vec<NamedFile>>> = kinds
         .par_iter()

@@ -316,8 +316,20 @@ fn json_to_stdout() {
         .args(["--format", "json", "-o", "-"])
         .assert()
         .success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let stdout = &out.get_output().stdout;
+    let json: serde_json::Value = serde_json::from_slice(stdout).unwrap();
     assert_eq!(json["schema_version"], 2);
+    // The same bytes as the report.json a report folder gets.
+    let dir = tempfile::tempdir().unwrap();
+    raci()
+        .args(["audit"])
+        .arg(sample("product-team.csv"))
+        .arg("-o")
+        .arg(dir.path())
+        .args(["--only", "json"])
+        .assert()
+        .success();
+    assert!(std::fs::read(dir.path().join("report.json")).unwrap() == *stdout);
 }
 
 /// A task's audit without where it stood: the letters as sets of party names, so that shapes

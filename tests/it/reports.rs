@@ -1027,3 +1027,28 @@ fn reports_html_caps_long_tables_with_a_note() {
     let (_, rows) = csv_rows(file(&files, "tasks.csv"));
     assert_eq!(rows.len(), n);
 }
+
+/// `raci audit` renders the reports that do not show charts while the charts are drawn, then
+/// the two that do; the files must come out exactly as rendering everything after the charts
+/// gives them, in the same order.
+#[test]
+fn reports_rendered_beside_the_charts_match_reports_rendered_after_them() {
+    use raci_audit::commands::audit::{audit_workbook, render_files, taxonomy_for};
+    use raci_audit::settings::Settings;
+    let settings = Settings::default();
+    let taxonomy = taxonomy_for(&settings).unwrap();
+    let wb = raci_audit::input::read_path(
+        &support::root().join("samples/product-team.xlsx"),
+        &settings.limits,
+    )
+    .unwrap();
+    let audited = audit_workbook(&wb, &settings, &taxonomy).unwrap();
+    let o = audited.outcome();
+    let charts = raci_audit::chart::render_all(&o, &settings.audit.thresholds).unwrap();
+    let mut expected = report::render(&o, &charts, &ReportOptions::default()).unwrap();
+    expected.extend(charts);
+    let got = render_files(&audited, &settings).unwrap();
+    let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&got), names(&expected));
+    assert!(got == expected, "same names, different bytes");
+}
