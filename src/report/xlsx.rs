@@ -35,6 +35,12 @@ const MAX_CELL_CHARS: usize = 32_767;
 /// Notes hold a little less (rust_xlsxwriter keeps room for the author).
 const MAX_NOTE_CHARS: usize = 32_000;
 
+/// Notes on the Matrix sheet at most. rust_xlsxwriter keeps some 7 KB per note until the file
+/// is saved (60 MB for the 8,000 problem cells of a 50,000-task matrix), and Excel itself
+/// slows down with thousands of comment shapes; past this many the rest of the problem cells
+/// are outlined only, and a note on A1 says so.
+const MAX_NOTES: usize = 2_000;
+
 /// Matrix sheet columns before the first party.
 const FIXED_COLUMNS: u16 = 3;
 
@@ -311,7 +317,12 @@ struct MatrixCell {
 /// Writes the Matrix sheet into `ws`, a constant-memory worksheet: everything about the sheet
 /// first, then the cells strictly row by row (a row, once left, is on disk), with each note
 /// kept aside by the writer.
-fn matrix_sheet(ws: &mut Worksheet, o: &Outcome, formats: &Formats) -> Result<()> {
+fn matrix_sheet(
+    ws: &mut Worksheet,
+    o: &Outcome,
+    formats: &Formats,
+    max_notes: usize,
+) -> Result<()> {
     let m = o.matrix;
     ws.set_name("Matrix").map_err(xlsx_error)?;
 
@@ -354,7 +365,37 @@ fn matrix_sheet(ws: &mut Worksheet, o: &Outcome, formats: &Formats) -> Result<()
         ws.autofilter(0, 0, m.tasks.len() as u32, last_col)
             .map_err(xlsx_error)?;
     }
-    for (&(row, col), found) in &notes {
+    // Every problem cell is outlined; the first `max_notes` of them, in findings order
+    // (errors first), also carry a note naming their findings.
+    let mut with_note: Vec<(u32, u16)> = Vec::new();
+    for f in &o.audit.findings {
+        if with_note.len() == max_notes {
+            break;
+        }
+        if let Some(at) = matrix_cell(o, &positions, f) {
+            if !with_note.contains(&at) {
+                with_note.push(at);
+            }
+        }
+    }
+    if notes.len() > max_notes {
+        let total = o.audit.findings.len();
+        let legend = format!(
+            "{} cells hold a problem and are outlined in red; the first {max_notes} (errors \
+             first) carry a note. The Findings sheet lists all {total} findings with their cells.",
+            notes.len()
+        );
+        let note = Note::new(legend)
+            .set_author("raci-audit")
+            .set_width(360)
+            .set_height(80);
+        // A1 gets the legend rather than its own findings, if it had any; they are on the
+        // Findings sheet like the rest.
+        with_note.retain(|&at| at != (0, 0));
+        ws.insert_note(0, 0, &note).map_err(xlsx_error)?;
+    }
+    for at @ (row, col) in with_note {
+        let found = &notes[&at];
         let text: Vec<String> = found
             .iter()
             .map(|f| format!("{} {} ({}): {}", f.code, f.name, f.severity, f.message))
@@ -506,6 +547,10 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, formats: &Formats) -> Result<()> {
 
 /// The workbook's bytes: sheets Matrix, Findings, Overlaps, Gaps, Coverage, Parties, Tasks.
 pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
+    render_with(o, tables, MAX_NOTES)
+}
+
+fn render_with(o: &Outcome, tables: &Tables, max_notes: usize) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     // Deflate level 1, not 6: on a 50,000-task matrix the zip compression was half of the
     // time spent writing this workbook (benches/pipeline.rs), for a file a few percent smaller.
@@ -533,6 +578,7 @@ pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
             .map_err(xlsx_error)?,
         o,
         &formats,
+        max_notes,
     )?;
     for table in [
         &tables.findings,
@@ -619,5 +665,71 @@ mod tests {
         x.pos = Some(Pos::new(1, 2));
         x.party = None;
         assert_eq!(matrix_cell(&o, &sheet_positions(&o), &x), Some((0, 4)));
+    }
+
+    /// The notes in a saved workbook's Matrix sheet, as (cell reference, text).
+    fn notes(bytes: &[u8]) -> Vec<(String, String)> {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut xml = String::new();
+        match zip.by_name("xl/comments1.xml") {
+            Ok(mut f) => {
+                std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+            }
+            Err(_) => return Vec::new(),
+        }
+        xml.split("<comment ref=\"")
+            .skip(1)
+            .map(|c| {
+                let at = c.split('"').next().unwrap().to_string();
+                let text: String = c
+                    .split("<t")
+                    .skip(1)
+                    .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+                    .map(|t| t.split("</t>").next().unwrap())
+                    .collect();
+                (at, text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn notes_stop_at_the_cap_and_a1_says_so() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let t = Tables::build(&o);
+        let all = notes(&render(&o, &t).unwrap());
+        assert!(all.len() >= 3, "{all:?}");
+        assert!(all.iter().all(|(at, _)| at != "A1"));
+        let capped = notes(&render_with(&o, &t, 2).unwrap());
+        // Two cells with their notes, in findings order, plus the legend on A1.
+        assert_eq!(capped.len(), 3, "{capped:?}");
+        let legend = &capped.iter().find(|(at, _)| at == "A1").unwrap().1;
+        assert!(
+            legend.contains(&format!("{} cells hold a problem", all.len())),
+            "{legend}"
+        );
+        assert!(legend.contains("the first 2"), "{legend}");
+        let first_two: Vec<&str> = {
+            let positions = sheet_positions(&o);
+            let mut cells: Vec<(u32, u16)> = Vec::new();
+            for x in &o.audit.findings {
+                if let Some(at) = matrix_cell(&o, &positions, x) {
+                    if !cells.contains(&at) && cells.len() < 2 {
+                        cells.push(at);
+                    }
+                }
+            }
+            let names: Vec<String> = cells
+                .iter()
+                .map(|&(r, c)| format!("{}{}", crate::model::column_name(c as u32), r + 1))
+                .collect();
+            all.iter()
+                .filter(|(at, _)| names.contains(at))
+                .map(|(at, _)| at.as_str())
+                .collect()
+        };
+        for at in first_two {
+            assert!(capped.iter().any(|(a, _)| a == at), "{at} lost its note");
+        }
     }
 }
