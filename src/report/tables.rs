@@ -173,6 +173,7 @@ pub(crate) fn capped_list<'a>(
 /// Cell references (`team.xlsx[RACI]!D7`) written with one allocation each: the
 /// `file[sheet]!` prefix is formatted once, not once per cell as `Matrix::cell_ref` does.
 /// Gives exactly `Matrix::cell_ref`'s text (a unit test checks).
+#[derive(Debug)]
 pub(crate) struct CellRefs {
     prefix: String,
 }
