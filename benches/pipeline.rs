@@ -4,7 +4,7 @@
 //! Each measurement runs in a child process of this binary so that its peak memory (VmHWM)
 //! is its own. Results print as a Markdown table, the one in the README.
 
-use raci_audit::commands::audit::{audit_workbook, render_files, taxonomy_for, write_report_dir};
+use raci_audit::commands::audit::{audit_workbook, taxonomy_for, write_reports};
 use raci_audit::input::{self, Limits};
 use raci_audit::settings::Settings;
 use raci_audit::synth;
@@ -117,10 +117,9 @@ fn child(what: &str, path: &Path) {
             let wb = input::read_path(path, &limits).expect("read");
             let a = audit_workbook(&wb, &settings, &taxonomy).expect("audit");
             drop(wb);
-            let files = render_files(&a, &settings).expect("render");
             // Written as `raci audit` writes them: the target counts files on disk.
             let dir = data_dir().join("out-in-process");
-            write_report_dir(&dir, &files).expect("write");
+            write_reports(&a, &settings, &dir).expect("write");
         }
         other => panic!("unknown measurement {other}"),
     }

@@ -8,13 +8,14 @@ use crate::input::{self, Workbook};
 use crate::layout;
 use crate::model::Matrix;
 use crate::outcome::Outcome;
-use crate::report::{self, ReportOptions};
+use crate::report::{self, NamedFile, ReportOptions};
 use crate::settings::{Outputs, Settings};
 use crate::{Error, Exit, Result};
 use rayon::prelude::*;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// A matrix with everything concluded about it, owned (an [`Outcome`] borrows from it).
 #[derive(Debug, Clone)]
@@ -94,11 +95,32 @@ pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -
 
 /// Every report and chart the settings ask for, in memory: (file name, bytes), reports in
 /// [`report::render`]'s order, then the charts.
+pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<NamedFile>> {
+    let done = Mutex::new(Vec::new());
+    render_to(a, settings, &|place, files| {
+        lock(&done).push((place, files));
+        Ok(())
+    })?;
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|(place, _)| *place);
+    Ok(done.into_iter().flat_map(|(_, files)| files).collect())
+}
+
+/// The place of the charts after the report kinds of [`report::render_each`].
+const CHARTS_PLACE: usize = 5;
+
+/// Renders every report and chart the settings ask for and hands each kind's files to `sink`
+/// as soon as they exist, with their place in the fixed order (the report kinds of
+/// [`report::render_each`], then the charts).
 ///
 /// Only `summary.md` and `report.html` show the charts, so the other reports are rendered
 /// while the charts are drawn: on a big matrix `report.xlsx` alone takes longer than all
 /// the charts, and the two cores share the work instead of waiting for each other.
-pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<(String, Vec<u8>)>> {
+fn render_to(
+    a: &Audited,
+    settings: &Settings,
+    sink: &(dyn Fn(usize, Vec<NamedFile>) -> Result<()> + Sync),
+) -> Result<()> {
     let outcome = a.outcome();
     let wants_charts = settings.outputs.png || settings.outputs.html;
     let opts = ReportOptions {
@@ -125,24 +147,19 @@ pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<(String, Vec
                 Ok(Vec::new())
             }
         },
-        || report::render_part(&outcome, &[], &opts, without_charts),
+        || report::render_each(&outcome, &[], &opts, without_charts, sink),
     );
     let charts = charts?;
-    let mut files = early?;
-    files.extend(report::render_part(&outcome, &charts, &opts, with_charts)?);
-    // Back to the fixed order: the CSVs, summary.md, report.json, report.html, report.xlsx.
-    let rank = |name: &str| match name {
-        "summary.md" => 1,
-        "report.json" => 2,
-        "report.html" => 3,
-        "report.xlsx" => 4,
-        _ => 0,
-    };
-    files.sort_by_key(|(name, _)| rank(name));
+    early?;
+    report::render_each(&outcome, &charts, &opts, with_charts, sink)?;
     if settings.outputs.png {
-        files.extend(charts);
+        sink(CHARTS_PLACE, charts)?;
     }
-    Ok(files)
+    Ok(())
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Is `name` a file this tool writes into a report folder? Only these are replaced or
@@ -182,62 +199,104 @@ fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     }
 }
 
-/// Writes the files into `dir` so that no half-written report folder is ever left behind:
-/// everything goes to a hidden temporary folder beside it first, then is renamed into place.
-/// Our files from an earlier run that this run does not write (fewer matrix pages) are
-/// removed; other files in the folder are left alone.
-pub fn write_report_dir(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>> {
-    if dir.is_file() {
-        return Err(Error::Write {
-            path: dir.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "a file stands where the report folder should go",
-            ),
-        });
-    }
-    let parent = match dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(write_err(&parent))?;
-    let leaf = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "reports".into());
-    let tmp = parent.join(format!(".{leaf}.raci-tmp-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&tmp);
-    fs::create_dir(&tmp).map_err(write_err(&tmp))?;
-    let result = (|| {
-        // Side by side: copying tens of megabytes into the page cache is CPU work, and on a
-        // big matrix the reports are that large.
-        files.par_iter().try_for_each(|(name, bytes)| {
-            let path = tmp.join(name);
-            fs::write(&path, bytes).map_err(write_err(&path))
-        })?;
-        if !dir.exists() {
-            fs::rename(&tmp, dir).map_err(write_err(dir))?;
-            return Ok(());
-        }
-        for (name, _) in files {
-            let target = dir.join(name);
-            fs::rename(tmp.join(name), &target).map_err(write_err(&target))?;
-        }
-        let written: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-        for entry in fs::read_dir(dir).map_err(write_err(dir))?.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if is_our_file(&name) && !written.contains(&name.as_str()) {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
-        let _ = fs::remove_dir_all(&tmp);
+/// Renders every report and chart of `a` straight into the report folder `dir` (the files
+/// [`render_files`] gives), and returns the paths written, in that order.
+///
+/// No half-written report folder is ever left behind: everything goes to a hidden temporary
+/// folder beside it first, then is renamed into place. Our files from an earlier run that
+/// this run does not write (fewer matrix pages) are removed; other files in the folder are
+/// left alone.
+///
+/// Each file goes to disk as soon as it is rendered and is then let go: on a 50,000-task
+/// matrix, holding every finished report until the last was done cost a third of the memory.
+pub fn write_reports(a: &Audited, settings: &Settings, dir: &Path) -> Result<Vec<PathBuf>> {
+    let staging = Staging::new(dir)?;
+    let names = Mutex::new(Vec::new());
+    render_to(a, settings, &|place, files| {
+        files
+            .par_iter()
+            .try_for_each(|(name, bytes)| staging.put(name, bytes))?;
+        lock(&names).push((place, files.into_iter().map(|(n, _)| n).collect::<Vec<_>>()));
         Ok(())
-    })();
-    if result.is_err() {
+    })?;
+    let mut names = names.into_inner().unwrap_or_else(|e| e.into_inner());
+    names.sort_by_key(|(place, _)| *place);
+    staging.finish(names.into_iter().flat_map(|(_, n)| n).collect())
+}
+
+/// A report folder being written: files go into a hidden temporary folder beside `dir` as
+/// they are rendered, and [`Staging::finish`] moves them into place. Dropped unfinished (an
+/// error on the way), it removes the temporary folder.
+struct Staging {
+    dir: PathBuf,
+    tmp: PathBuf,
+    finished: bool,
+}
+
+impl Staging {
+    fn new(dir: &Path) -> Result<Staging> {
+        if dir.is_file() {
+            return Err(Error::Write {
+                path: dir.to_path_buf(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "a file stands where the report folder should go",
+                ),
+            });
+        }
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(write_err(&parent))?;
+        let leaf = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "reports".into());
+        let tmp = parent.join(format!(".{leaf}.raci-tmp-{}", std::process::id()));
         let _ = fs::remove_dir_all(&tmp);
+        fs::create_dir(&tmp).map_err(write_err(&tmp))?;
+        Ok(Staging {
+            dir: dir.to_path_buf(),
+            tmp,
+            finished: false,
+        })
     }
-    result?;
-    Ok(files.iter().map(|(n, _)| dir.join(n)).collect())
+
+    fn put(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        let path = self.tmp.join(name);
+        fs::write(&path, bytes).map_err(write_err(&path))
+    }
+
+    /// Moves the files (named in the order to report them) into the report folder.
+    fn finish(mut self, names: Vec<String>) -> Result<Vec<PathBuf>> {
+        let (dir, tmp) = (&self.dir, &self.tmp);
+        if !dir.exists() {
+            fs::rename(tmp, dir).map_err(write_err(dir))?;
+        } else {
+            for name in &names {
+                let target = dir.join(name);
+                fs::rename(tmp.join(name), &target).map_err(write_err(&target))?;
+            }
+            for entry in fs::read_dir(dir).map_err(write_err(dir))?.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if is_our_file(&name) && !names.contains(&name) {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+            let _ = fs::remove_dir_all(tmp);
+        }
+        self.finished = true;
+        Ok(names.iter().map(|n| dir.join(n)).collect())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// The default report folder for an input: `reports/<file stem>/`.
@@ -285,8 +344,7 @@ pub fn run_one(
     let dir = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| default_dir(input));
-    let files = render_files(&audited, settings)?;
-    let written = write_report_dir(&dir, &files)?;
+    let written = write_reports(&audited, settings, &dir)?;
     let mut stdout = std::io::stdout().lock();
     write!(stdout, "{}", report::console_summary(&outcome)).map_err(write_err(Path::new("-")))?;
     if !settings.quiet {

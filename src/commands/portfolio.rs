@@ -5,7 +5,7 @@
 //! exits 2 at the end ([`Exit::SomeInputsFailed`]). Everything written is in input order, never
 //! in the order the workers happen to finish, so two runs give byte-identical roll-ups.
 
-use super::audit::{audit_workbook, read_input, render_files, write_report_dir};
+use super::audit::{audit_workbook, read_input, write_reports};
 use crate::audit::Severity;
 use crate::chart::{canvas, portfolio as chart};
 use crate::classify::Taxonomy;
@@ -174,8 +174,7 @@ fn audit_one(
     let wb = read_input(file, settings)?;
     let audited = audit_workbook(&wb, settings, taxonomy)?;
     drop(wb);
-    let files = render_files(&audited, settings)?;
-    write_report_dir(dir, &files)?;
+    write_reports(&audited, settings, dir)?;
     let a = &audited.audit;
     Ok(TeamNumbers {
         tasks: audited.matrix.tasks.len(),

@@ -78,9 +78,33 @@ pub fn render_part(
     opts: &ReportOptions,
     part: Outputs,
 ) -> crate::Result<Vec<(String, Vec<u8>)>> {
+    let done = std::sync::Mutex::new(Vec::new());
+    render_each(o, charts, opts, part, &|kind, files| {
+        done.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((kind, files));
+        Ok(())
+    })?;
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    // In the fixed order above, whichever kind finished first.
+    done.sort_by_key(|(kind, _)| *kind);
+    Ok(done.into_iter().flat_map(|(_, files)| files).collect())
+}
+
+/// Like [`render_part`], but hands each kind's files to `sink` as soon as they are rendered,
+/// in whatever order the kinds finish, with the kind's place in the fixed order. The caller
+/// can write them out and let them go: on a big matrix the finished reports held until the
+/// last one is done were a third of the memory the audit needed.
+pub fn render_each(
+    o: &Outcome,
+    charts: &[(String, Vec<u8>)],
+    opts: &ReportOptions,
+    part: Outputs,
+    sink: &(dyn Fn(usize, Vec<NamedFile>) -> crate::Result<()> + Sync),
+) -> crate::Result<()> {
     let all = tables::Tables::build(o);
     // Each kind is independent of the others: render them in parallel (report.xlsx alone is
-    // a third of a large audit), then list them in the fixed order above.
+    // a third of a large audit).
     let kinds = [
         (part.csv && opts.outputs.csv, Kind::Csv),
         (part.md && opts.outputs.md, Kind::Markdown),
@@ -88,11 +112,12 @@ pub fn render_part(
         (part.html && opts.outputs.html, Kind::Html),
         (part.xlsx && opts.outputs.xlsx, Kind::Xlsx),
     ];
-    let rendered: Vec<crate::Result<Vec<NamedFile>>> = kinds
+    kinds
         .par_iter()
-        .filter(|(wanted, _)| *wanted)
-        .map(|(_, kind)| {
-            Ok(match kind {
+        .enumerate()
+        .filter(|(_, (wanted, _))| *wanted)
+        .try_for_each(|(place, (_, kind))| {
+            let files = match kind {
                 Kind::Csv => CSV_FILES
                     .iter()
                     .zip(all.in_csv_order())
@@ -108,14 +133,9 @@ pub fn render_part(
                     vec![("report.html".to_string(), page.into_bytes())]
                 }
                 Kind::Xlsx => vec![("report.xlsx".to_string(), xlsx::render(o, &all)?)],
-            })
+            };
+            sink(place, files)
         })
-        .collect();
-    let mut files = Vec::new();
-    for part in rendered {
-        files.extend(part?);
-    }
-    Ok(files)
 }
 
 /// The parts of `report.html` (title, stylesheet, content) for the same outcome and charts,
@@ -126,7 +146,7 @@ pub fn html_parts(o: &Outcome, charts: &[(String, Vec<u8>)]) -> HtmlParts {
 }
 
 /// A report file: its name and bytes.
-type NamedFile = (String, Vec<u8>);
+pub type NamedFile = (String, Vec<u8>);
 
 /// The report kinds [`render`] writes, in its order.
 #[derive(Debug, Clone, Copy)]
