@@ -245,13 +245,16 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
         .collect();
     // Whether any part mentions merges is a byte search over the inflated package: run it on
     // the other core while this one streams the cells (on a 50,000-row sheet it costs a
-    // quarter of the read). The flag for the panic hook is per thread, so the helper sets it.
+    // quarter of the read). The flag for the panic hook is per thread, so each half sets it.
     let (merges_present, cells) = rayon::join(
         || {
             let _guard = Guarded::enter();
             xlsx_may_have_merges(bytes)
         },
         || {
+            // Called from outside the thread pool, `join` runs both halves on pool threads,
+            // so this one needs the flag too.
+            let _guard = Guarded::enter();
             // The sheets read in full, then the error that stopped reading, if any: it is
             // reported only after the merges of the sheets before it, as a sheet-by-sheet
             // read would meet them.
