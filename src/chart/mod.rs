@@ -28,6 +28,17 @@ use crate::audit::Thresholds;
 use crate::outcome::Outcome;
 use rayon::prelude::*;
 
+/// The charts [`render_all`] draws, in its order, when the heatmap fits one page (more pages
+/// are `matrix-1.png`, `matrix-2.png`, ... in place of `matrix.png`).
+pub const CHART_FILES: [&str; 6] = [
+    "matrix.png",
+    "overlap.png",
+    "co-ownership.png",
+    "gaps.png",
+    "workload.png",
+    "findings.png",
+];
+
 /// Every chart of `o` as `(file name, PNG bytes)`, in a fixed order: `matrix.png` (or
 /// `matrix-1.png`, `matrix-2.png`, ... when paginated), `overlap.png`, `co-ownership.png`,
 /// `gaps.png`, `workload.png`, `findings.png`. Empty data gives a "nothing to show" image,
@@ -162,6 +173,7 @@ mod tests {
                 "findings.png"
             ]
         );
+        assert_eq!(names, CHART_FILES);
     }
 
     /// `CHART_DIR=/tmp/charts cargo test --lib write_pngs -- --ignored` to look at them.

@@ -8,14 +8,13 @@ use crate::input::{self, Workbook};
 use crate::layout;
 use crate::model::Matrix;
 use crate::outcome::Outcome;
-use crate::report::{self, NamedFile, ReportOptions};
+use crate::report::{self, InOrder, NamedFile, ReportOptions};
 use crate::settings::{Outputs, Settings};
 use crate::{Error, Exit, Result};
 use rayon::prelude::*;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 /// A matrix with everything concluded about it, owned (an [`Outcome`] borrows from it).
 #[derive(Debug, Clone)]
@@ -96,18 +95,13 @@ pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -
 /// Every report and chart the settings ask for, in memory: (file name, bytes), reports in
 /// [`report::render`]'s order, then the charts.
 pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<NamedFile>> {
-    let done = Mutex::new(Vec::new());
+    let done = InOrder::default();
     render_to(a, settings, &|place, files| {
-        lock(&done).push((place, files));
+        done.push(place, files);
         Ok(())
     })?;
-    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
-    done.sort_by_key(|(place, _)| *place);
-    Ok(done.into_iter().flat_map(|(_, files)| files).collect())
+    Ok(done.into_vec().into_iter().flatten().collect())
 }
-
-/// The place of the charts after the report kinds of [`report::render_each`].
-const CHARTS_PLACE: usize = 5;
 
 /// Renders every report and chart the settings ask for and hands each kind's files to `sink`
 /// as soon as they exist, with their place in the fixed order (the report kinds of
@@ -153,37 +147,19 @@ fn render_to(
     early?;
     report::render_each(&outcome, &charts, &opts, with_charts, sink)?;
     if settings.outputs.png {
-        sink(CHARTS_PLACE, charts)?;
+        sink(report::PLACE_AFTER_REPORTS, charts)?;
     }
     Ok(())
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Is `name` a file this tool writes into a report folder? Only these are replaced or
 /// removed on a re-run; anything else the user put there stays.
 fn is_our_file(name: &str) -> bool {
-    const FIXED: &[&str] = &[
-        "tasks.csv",
-        "parties.csv",
-        "findings.csv",
-        "overlaps.csv",
-        "gaps.csv",
-        "coverage.csv",
-        "summary.md",
-        "report.json",
-        "report.html",
-        "report.xlsx",
-        "matrix.png",
-        "overlap.png",
-        "co-ownership.png",
-        "gaps.png",
-        "workload.png",
-        "findings.png",
-    ];
-    if FIXED.contains(&name) {
+    let mut fixed = report::CSV_FILES
+        .iter()
+        .chain(&report::OTHER_FILES)
+        .chain(&chart::CHART_FILES);
+    if fixed.any(|f| *f == name) {
         return true;
     }
     // Paginated matrix charts: matrix-1.png, matrix-2.png, ...
@@ -211,17 +187,15 @@ fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
 /// matrix, holding every finished report until the last was done cost a third of the memory.
 pub fn write_reports(a: &Audited, settings: &Settings, dir: &Path) -> Result<Vec<PathBuf>> {
     let staging = Staging::new(dir)?;
-    let names = Mutex::new(Vec::new());
+    let names = InOrder::default();
     render_to(a, settings, &|place, files| {
         files
             .par_iter()
             .try_for_each(|(name, bytes)| staging.put(name, bytes))?;
-        lock(&names).push((place, files.into_iter().map(|(n, _)| n).collect::<Vec<_>>()));
+        names.push(place, files.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
         Ok(())
     })?;
-    let mut names = names.into_inner().unwrap_or_else(|e| e.into_inner());
-    names.sort_by_key(|(place, _)| *place);
-    staging.finish(names.into_iter().flat_map(|(_, n)| n).collect())
+    staging.finish(names.into_vec().into_iter().flatten().collect())
 }
 
 /// A report folder being written: files go into a hidden temporary folder beside `dir` as

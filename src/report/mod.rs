@@ -65,36 +65,64 @@ pub fn render(
     charts: &[(String, Vec<u8>)],
     opts: &ReportOptions,
 ) -> crate::Result<Vec<(String, Vec<u8>)>> {
-    render_part(o, charts, opts, opts.outputs)
-}
-
-/// The kinds of report `part` selects, out of a run that writes `opts.outputs`: the same bytes
-/// [`render`] gives for them (`summary.md` links, for instance, every file the run writes,
-/// not only those of the part), so a caller can render some kinds before the charts exist
-/// and the rest after.
-pub fn render_part(
-    o: &Outcome,
-    charts: &[(String, Vec<u8>)],
-    opts: &ReportOptions,
-    part: Outputs,
-) -> crate::Result<Vec<(String, Vec<u8>)>> {
-    let done = std::sync::Mutex::new(Vec::new());
-    render_each(o, charts, opts, part, &|kind, files| {
-        done.lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .push((kind, files));
+    let done = InOrder::default();
+    render_each(o, charts, opts, opts.outputs, &|place, files| {
+        done.push(place, files);
         Ok(())
     })?;
-    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
-    // In the fixed order above, whichever kind finished first.
-    done.sort_by_key(|(kind, _)| *kind);
-    Ok(done.into_iter().flat_map(|(_, files)| files).collect())
+    Ok(done.into_vec().into_iter().flatten().collect())
 }
 
-/// Like [`render_part`], but hands each kind's files to `sink` as soon as they are rendered,
-/// in whatever order the kinds finish, with the kind's place in the fixed order. The caller
-/// can write them out and let them go: on a big matrix the finished reports held until the
-/// last one is done were a third of the memory the audit needed.
+/// The report kinds in [`render`]'s fixed order; a kind's index is its place.
+const KIND_ORDER: [Kind; 5] = [
+    Kind::Csv,
+    Kind::Markdown,
+    Kind::Json,
+    Kind::Html,
+    Kind::Xlsx,
+];
+
+/// The place after every report kind of [`render_each`]: where a caller puts the charts.
+pub const PLACE_AFTER_REPORTS: usize = KIND_ORDER.len();
+
+/// The files other than the CSVs, in the fixed order: `summary.md`, `report.json`,
+/// `report.html`, `report.xlsx`.
+pub const OTHER_FILES: [&str; 4] = ["summary.md", "report.json", "report.html", "report.xlsx"];
+
+/// What parallel work hands over, each piece with its place in a fixed order, in whatever
+/// order the pieces finish; [`InOrder::into_vec`] puts them back in that order.
+#[derive(Debug)]
+pub struct InOrder<T>(std::sync::Mutex<Vec<(usize, T)>>);
+
+impl<T> Default for InOrder<T> {
+    fn default() -> Self {
+        InOrder(std::sync::Mutex::new(Vec::new()))
+    }
+}
+
+impl<T> InOrder<T> {
+    pub fn push(&self, place: usize, item: T) {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((place, item));
+    }
+
+    /// The pieces by place; pieces of one place stay in the order they came.
+    pub fn into_vec(self) -> Vec<T> {
+        let mut all = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        all.sort_by_key(|(place, _)| *place);
+        all.into_iter().map(|(_, item)| item).collect()
+    }
+}
+
+/// Renders the kinds of report `part` selects, out of a run that writes `opts.outputs` (so
+/// `summary.md`, for instance, links every file of the run, not only those of the part), and
+/// hands each kind's files to `sink` as soon as they are rendered, in whatever order the kinds
+/// finish, with the kind's place in [`render`]'s fixed order. A caller can render some kinds
+/// before the charts exist and the rest after, and write each file out and let it go: on a
+/// big matrix the finished reports held until the last one was done were a third of the
+/// memory the audit needed.
 pub fn render_each(
     o: &Outcome,
     charts: &[(String, Vec<u8>)],
@@ -105,18 +133,18 @@ pub fn render_each(
     let all = tables::Tables::build(o);
     // Each kind is independent of the others: render them in parallel (report.xlsx alone is
     // a third of a large audit).
-    let kinds = [
-        (part.csv && opts.outputs.csv, Kind::Csv),
-        (part.md && opts.outputs.md, Kind::Markdown),
-        (part.json && opts.outputs.json, Kind::Json),
-        (part.html && opts.outputs.html, Kind::Html),
-        (part.xlsx && opts.outputs.xlsx, Kind::Xlsx),
-    ];
-    kinds
+    let wanted = |kind: Kind| match kind {
+        Kind::Csv => part.csv && opts.outputs.csv,
+        Kind::Markdown => part.md && opts.outputs.md,
+        Kind::Json => part.json && opts.outputs.json,
+        Kind::Html => part.html && opts.outputs.html,
+        Kind::Xlsx => part.xlsx && opts.outputs.xlsx,
+    };
+    KIND_ORDER
         .par_iter()
         .enumerate()
-        .filter(|(_, (wanted, _))| *wanted)
-        .try_for_each(|(place, (_, kind))| {
+        .filter(|(_, kind)| wanted(**kind))
+        .try_for_each(|(place, kind)| {
             let files = match kind {
                 Kind::Csv => CSV_FILES
                     .iter()
@@ -125,14 +153,14 @@ pub fn render_each(
                     .collect(),
                 Kind::Markdown => {
                     let md = markdown::render(o, &all, charts, &opts.outputs);
-                    vec![("summary.md".to_string(), md.into_bytes())]
+                    vec![(OTHER_FILES[0].to_string(), md.into_bytes())]
                 }
-                Kind::Json => vec![("report.json".to_string(), json::bytes(o))],
+                Kind::Json => vec![(OTHER_FILES[1].to_string(), json::bytes(o))],
                 Kind::Html => {
                     let page = html::render(o, &all, charts);
-                    vec![("report.html".to_string(), page.into_bytes())]
+                    vec![(OTHER_FILES[2].to_string(), page.into_bytes())]
                 }
-                Kind::Xlsx => vec![("report.xlsx".to_string(), xlsx::render(o, &all)?)],
+                Kind::Xlsx => vec![(OTHER_FILES[3].to_string(), xlsx::render(o, &all)?)],
             };
             sink(place, files)
         })
@@ -188,6 +216,8 @@ mod tests {
                 "report.xlsx"
             ]
         );
+        let listed: Vec<&str> = CSV_FILES.iter().chain(&OTHER_FILES).copied().collect();
+        assert_eq!(names(&files), listed);
     }
 
     #[test]

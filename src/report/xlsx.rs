@@ -343,9 +343,15 @@ fn matrix_sheet(
     }
     let positions = sheet_positions(o);
     let mut notes: BTreeMap<(u32, u16), Vec<&Finding>> = BTreeMap::new();
+    // The problem cells in findings order (errors first): the first `max_notes` get a note.
+    let mut first_seen: Vec<(u32, u16)> = Vec::new();
     for f in &o.audit.findings {
         if let Some(at) = matrix_cell(o, &positions, f) {
-            notes.entry(at).or_default().push(f);
+            let found = notes.entry(at).or_default();
+            if found.is_empty() {
+                first_seen.push(at);
+            }
+            found.push(f);
         }
     }
     let noted = |row: u32, col: u16| notes.contains_key(&(row, col));
@@ -365,19 +371,9 @@ fn matrix_sheet(
         ws.autofilter(0, 0, m.tasks.len() as u32, last_col)
             .map_err(xlsx_error)?;
     }
-    // Every problem cell is outlined; the first `max_notes` of them, in findings order
-    // (errors first), also carry a note naming their findings.
-    let mut with_note: Vec<(u32, u16)> = Vec::new();
-    for f in &o.audit.findings {
-        if with_note.len() == max_notes {
-            break;
-        }
-        if let Some(at) = matrix_cell(o, &positions, f) {
-            if !with_note.contains(&at) {
-                with_note.push(at);
-            }
-        }
-    }
+    // Every problem cell is outlined; the first `max_notes` also carry a note naming their
+    // findings.
+    first_seen.truncate(max_notes);
     if notes.len() > max_notes {
         let total = o.audit.findings.len();
         let legend = format!(
@@ -391,10 +387,10 @@ fn matrix_sheet(
             .set_height(80);
         // A1 gets the legend rather than its own findings, if it had any; they are on the
         // Findings sheet like the rest.
-        with_note.retain(|&at| at != (0, 0));
+        first_seen.retain(|&at| at != (0, 0));
         ws.insert_note(0, 0, &note).map_err(xlsx_error)?;
     }
-    for at @ (row, col) in with_note {
+    for at @ (row, col) in first_seen {
         let found = &notes[&at];
         let text: Vec<String> = found
             .iter()
