@@ -254,23 +254,14 @@ pub fn text<DB: DrawingBackend>(
     align: Align,
     ink: Ink,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    if s.is_empty() {
-        return Ok(());
-    }
-    register_font();
-    let h = match align {
-        Align::Left => HPos::Left,
-        Align::Center => HPos::Center,
-        Align::Right => HPos::Right,
-    };
-    let style = TextStyle::from(ink.font())
-        .color(&ink.color)
-        .pos(Pos::new(h, VPos::Top));
-    area.draw(&Text::new(
-        s.to_string(),
+    line(
+        area,
+        s,
         (x, y - baseline_shift(ink.size)),
-        style,
-    ))
+        align,
+        ink,
+        false,
+    )
 }
 
 /// Draws one line of text reading bottom to top, its capitals centred on `x`; `align` places
@@ -282,6 +273,19 @@ pub fn text_up<DB: DrawingBackend>(
     align: Align,
     ink: Ink,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    line(area, s, (x - baseline_shift(ink.size), y), align, ink, true)
+}
+
+/// One line of text anchored at its top (its left side when `up`), already shifted for the
+/// baseline by the caller.
+fn line<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    s: &str,
+    at: (i32, i32),
+    align: Align,
+    ink: Ink,
+    up: bool,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     if s.is_empty() {
         return Ok(());
     }
@@ -291,14 +295,15 @@ pub fn text_up<DB: DrawingBackend>(
         Align::Center => HPos::Center,
         Align::Right => HPos::Right,
     };
-    let style = TextStyle::from(ink.font().transform(FontTransform::Rotate270))
+    let font = if up {
+        ink.font().transform(FontTransform::Rotate270)
+    } else {
+        ink.font()
+    };
+    let style = TextStyle::from(font)
         .color(&ink.color)
         .pos(Pos::new(h, VPos::Top));
-    area.draw(&Text::new(
-        s.to_string(),
-        (x - baseline_shift(ink.size), y),
-        style,
-    ))
+    area.draw(&Text::new(s.to_string(), at, style))
 }
 
 /// The offset from the wanted centre of the capitals to the point plotters draws from.
