@@ -6,6 +6,7 @@ use super::rules::RULES;
 use super::{Audit, AuditSettings, DutyCoverage, Finding, PartyStats, Severity};
 use crate::classify::{Classification, Taxonomy};
 use crate::model::{Letter, Matrix, Side};
+use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::BTreeSet;
 
@@ -27,20 +28,25 @@ pub fn run(
         thresholds: &settings.thresholds,
         covered: &covered,
     };
-    let mut findings = Vec::new();
-    for rule in RULES {
-        let Some(severity) = settings.severity_of(rule) else {
-            continue;
-        };
-        let mut found = Vec::new();
-        (rule.check)(&ctx, &mut found);
-        for mut f in found {
-            f.code = rule.code;
-            f.name = rule.name;
-            f.severity = severity;
-            findings.push(f);
-        }
-    }
+    // The rules are independent of each other: they run in parallel, and their findings are
+    // joined in the rule table's order, so the result is the same as one after the other.
+    let per_rule: Vec<Vec<Finding>> = RULES
+        .par_iter()
+        .map(|rule| {
+            let Some(severity) = settings.severity_of(rule) else {
+                return Vec::new();
+            };
+            let mut found = Vec::new();
+            (rule.check)(&ctx, &mut found);
+            for f in &mut found {
+                f.code = rule.code;
+                f.name = rule.name;
+                f.severity = severity;
+            }
+            found
+        })
+        .collect();
+    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     // Stable sort: findings of one rule at one place keep the order the rule gave them.
     findings.sort_by_key(|f| {
         (
@@ -50,8 +56,7 @@ pub fn run(
             f.code,
         )
     });
-    let coverage = coverage(&ctx);
-    let parties = party_stats(&ctx);
+    let (coverage, parties) = rayon::join(|| coverage(&ctx), || party_stats(&ctx));
     let health = health(matrix, taxonomy, &findings);
     Audit {
         findings,

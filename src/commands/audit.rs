@@ -108,14 +108,17 @@ pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<NamedFile>> 
 /// [`report::render_each`], then the charts).
 ///
 /// Only `summary.md` and `report.html` show the charts, so the other reports are rendered
-/// while the charts are drawn: on a big matrix `report.xlsx` alone takes longer than all
-/// the charts, and the two cores share the work instead of waiting for each other.
+/// while the charts are drawn, and the two that show them start as soon as the charts are
+/// done, beside whatever of the others is left: on a big matrix `report.xlsx` alone takes
+/// about as long as all the charts, and the two cores share the work instead of waiting for
+/// each other.
 fn render_to(
     a: &Audited,
     settings: &Settings,
     sink: &(dyn Fn(usize, Vec<NamedFile>) -> Result<()> + Sync),
 ) -> Result<()> {
     let outcome = a.outcome();
+    let prepared = report::Prepared::new(&outcome);
     let wants_charts = settings.outputs.png || settings.outputs.html;
     let opts = ReportOptions {
         excel_csv: settings.excel_csv,
@@ -133,23 +136,23 @@ fn render_to(
         json: false,
         ..settings.outputs
     };
-    let (charts, early) = rayon::join(
-        || {
-            if wants_charts {
-                chart::render_all(&outcome, &settings.audit.thresholds)
+    let (with, without) = rayon::join(
+        || -> Result<()> {
+            let charts = if wants_charts {
+                chart::render_all(&outcome, &settings.audit.thresholds)?
             } else {
-                Ok(Vec::new())
+                Vec::new()
+            };
+            report::render_each(&outcome, &prepared, &charts, &opts, with_charts, sink)?;
+            if settings.outputs.png {
+                sink(report::PLACE_AFTER_REPORTS, charts)?;
             }
+            Ok(())
         },
-        || report::render_each(&outcome, &[], &opts, without_charts, sink),
+        || report::render_each(&outcome, &prepared, &[], &opts, without_charts, sink),
     );
-    let charts = charts?;
-    early?;
-    report::render_each(&outcome, &charts, &opts, with_charts, sink)?;
-    if settings.outputs.png {
-        sink(report::PLACE_AFTER_REPORTS, charts)?;
-    }
-    Ok(())
+    with?;
+    without
 }
 
 /// Is `name` a file this tool writes into a report folder? Only these are replaced or

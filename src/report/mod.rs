@@ -66,10 +66,17 @@ pub fn render(
     opts: &ReportOptions,
 ) -> crate::Result<Vec<(String, Vec<u8>)>> {
     let done = InOrder::default();
-    render_each(o, charts, opts, opts.outputs, &|place, files| {
-        done.push(place, files);
-        Ok(())
-    })?;
+    render_each(
+        o,
+        &Prepared::new(o),
+        charts,
+        opts,
+        opts.outputs,
+        &|place, files| {
+            done.push(place, files);
+            Ok(())
+        },
+    )?;
     Ok(done.into_vec().into_iter().flatten().collect())
 }
 
@@ -125,12 +132,13 @@ impl<T> InOrder<T> {
 /// memory the audit needed.
 pub fn render_each(
     o: &Outcome,
+    prepared: &Prepared,
     charts: &[(String, Vec<u8>)],
     opts: &ReportOptions,
     part: Outputs,
     sink: &(dyn Fn(usize, Vec<NamedFile>) -> crate::Result<()> + Sync),
 ) -> crate::Result<()> {
-    let all = tables::Tables::build(o);
+    let all = &prepared.0;
     // Each kind is independent of the others: render them in parallel (report.xlsx alone is
     // a third of a large audit).
     let wanted = |kind: Kind| match kind {
@@ -152,18 +160,30 @@ pub fn render_each(
                     .map(|(name, table)| (name.to_string(), csv_out::write(table, opts.excel_csv)))
                     .collect(),
                 Kind::Markdown => {
-                    let md = markdown::render(o, &all, charts, &opts.outputs);
+                    let md = markdown::render(o, all, charts, &opts.outputs);
                     vec![(OTHER_FILES[0].to_string(), md.into_bytes())]
                 }
                 Kind::Json => vec![(OTHER_FILES[1].to_string(), json::bytes(o))],
                 Kind::Html => {
-                    let page = html::render(o, &all, charts);
+                    let page = html::render(o, all, charts);
                     vec![(OTHER_FILES[2].to_string(), page.into_bytes())]
                 }
-                Kind::Xlsx => vec![(OTHER_FILES[3].to_string(), xlsx::render(o, &all)?)],
+                Kind::Xlsx => vec![(OTHER_FILES[3].to_string(), xlsx::render(o, all)?)],
             };
             sink(place, files)
         })
+}
+
+/// The tables the reports show, built once from an outcome and shared by every report kind
+/// and every call of [`render_each`] (on a 50,000-task matrix, building them takes as long as
+/// writing all six CSVs).
+#[derive(Debug)]
+pub struct Prepared<'a>(tables::Tables<'a>);
+
+impl<'a> Prepared<'a> {
+    pub fn new(o: &Outcome<'a>) -> Prepared<'a> {
+        Prepared(tables::Tables::build(o))
+    }
 }
 
 /// The parts of `report.html` (title, stylesheet, content) for the same outcome and charts,
