@@ -203,7 +203,7 @@ fn main() {
         }
         for ext in FORMATS {
             let path = file_for(t, p, ext);
-            let runs = if t > 1_000 { 1 } else { 3 };
+            let runs = 3;
             let stages = best_of(runs, "all-stages", &path);
             let total = best_of(runs, "audit", &path);
             let (cal, ratio) = if *ext == "xlsx" {

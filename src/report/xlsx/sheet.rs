@@ -376,6 +376,46 @@ mod tests {
         assert_eq!(escaped("Zoë: ☕ plan"), "Zoë: ☕ plan");
     }
 
+    /// What Excel reads from escaped text: entities, then `_xHHHH_` escapes, decoded.
+    fn excel_reads(xml: &str) -> String {
+        let text = xml
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+        let mut out = String::new();
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find("_x") {
+            out.push_str(&rest[..i]);
+            let tail = &rest[i..];
+            if is_excel_escape(tail.as_bytes()) {
+                let code = u32::from_str_radix(&tail[2..6], 16).unwrap();
+                out.push(char::from_u32(code).unwrap());
+                rest = &tail[7..];
+            } else {
+                out.push_str("_x");
+                rest = &tail[2..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+
+    proptest::proptest! {
+        /// Any text, once escaped, holds only characters XML allows and reads back unchanged.
+        #[test]
+        fn escaped_text_reads_back(text in "(\\PC|[\u{0}-\u{1f}&<>_x0-9A-F\u{FFFE}\u{FFFF}]){0,40}") {
+            let mut out = Vec::new();
+            escape_into(&mut out, &text);
+            let xml = String::from_utf8(out).unwrap();
+            let allowed = |c: char| {
+                matches!(c, '\t' | '\n') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+            };
+            proptest::prop_assert!(xml.chars().all(allowed), "{:?}", xml);
+            proptest::prop_assert!(!xml.contains('<') && !xml.contains('>'));
+            proptest::prop_assert_eq!(excel_reads(&xml), text);
+        }
+    }
+
     #[test]
     fn widths_follow_excel_arithmetic() {
         // rust_xlsxwriter writes 40 as 40.7109375 and 8 as 8.7109375.
