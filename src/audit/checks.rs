@@ -458,9 +458,7 @@ pub fn shared_ownership(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 pub fn duty_split(ctx: &Ctx, out: &mut Vec<Finding>) {
     for duty in ctx.taxonomy.coverage_duties() {
-        let tasks: Vec<usize> = (0..ctx.matrix.tasks.len())
-            .filter(|&i| ctx.covered_duty(i) == Some(duty.id.as_str()))
-            .collect();
+        let tasks = ctx.duty_tasks(&duty.id).to_vec();
         // Distinct sets of Accountables across the duty's tasks, first seen first.
         let mut sets: Vec<(Vec<usize>, usize)> = Vec::new();
         for &i in &tasks {
@@ -494,8 +492,7 @@ pub fn duty_split(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 pub fn uncovered_duty(ctx: &Ctx, out: &mut Vec<Finding>) {
     for duty in ctx.taxonomy.coverage_duties() {
-        let covered =
-            (0..ctx.matrix.tasks.len()).any(|i| ctx.covered_duty(i) == Some(duty.id.as_str()));
+        let covered = !ctx.duty_tasks(&duty.id).is_empty();
         if !covered {
             let side = match duty.side {
                 Side::Po => "PO duty ",
@@ -703,6 +700,24 @@ pub fn unknown_letter(ctx: &Ctx, out: &mut Vec<Finding>) {
 /// Lower case with runs of white space folded, so `Sprint  Review` repeats `sprint review`.
 /// One allocation per name: every task goes through here.
 fn normalise(name: &str) -> String {
+    if name.is_ascii() {
+        // Most names: byte by byte, with the same white space as `split_whitespace` (the
+        // Unicode property, which for ASCII adds the vertical tab to `is_ascii_whitespace`).
+        let mut out = String::with_capacity(name.len());
+        let mut gap = false;
+        for b in name.bytes() {
+            if char::from(b).is_whitespace() {
+                gap = !out.is_empty();
+            } else {
+                if gap {
+                    out.push(' ');
+                    gap = false;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return out;
+    }
     let mut out = String::with_capacity(name.len());
     for (i, word) in name.split_whitespace().enumerate() {
         if i > 0 {
@@ -717,34 +732,87 @@ fn normalise(name: &str) -> String {
     out
 }
 
-pub fn duplicate_task(ctx: &Ctx, out: &mut Vec<Finding>) {
-    // A hash map: findings come out in task order either way.
-    let mut first: HashMap<(Option<String>, String), usize> =
-        HashMap::with_capacity(ctx.matrix.tasks.len());
-    for (i, task) in ctx.matrix.tasks.iter().enumerate() {
-        let key = (task.group.as_deref().map(normalise), normalise(&task.name));
-        match first.get(&key) {
-            Some(&earlier) => {
-                let where_ = match &task.group {
-                    Some(g) => format!("in group {}", q(g)),
-                    None => "with no group".to_string(),
-                };
-                let mut f = ctx.on_task(
-                    i,
-                    format!(
-                        "Task {} at {} repeats the task at {} {where_}.",
-                        q(&task.name),
-                        ctx.matrix.cell_ref(task.pos),
-                        ctx.matrix.cell_ref(ctx.matrix.tasks[earlier].pos)
-                    ),
-                );
-                f.related_tasks = vec![earlier];
-                out.push(f);
+/// A hash of a task's group and name as [`normalise`] folds them, without a string per name:
+/// most names are ASCII and are folded byte by byte into `buf`, which is reused.
+fn name_hash(group: Option<&str>, name: &str, buf: &mut Vec<u8>) -> u64 {
+    use std::hash::Hasher;
+    fn fold(buf: &mut Vec<u8>, text: &str) {
+        if text.is_ascii() {
+            let start = buf.len();
+            let mut gap = false;
+            for b in text.bytes() {
+                if char::from(b).is_whitespace() {
+                    gap = buf.len() > start;
+                } else {
+                    if gap {
+                        buf.push(b' ');
+                        gap = false;
+                    }
+                    buf.push(b.to_ascii_lowercase());
+                }
             }
-            None => {
-                first.insert(key, i);
-            }
+        } else {
+            buf.extend_from_slice(normalise(text).as_bytes());
         }
+        // No folded text holds the byte 0xFF (it is never in UTF-8): an unambiguous end.
+        buf.push(0xFF);
+    }
+    buf.clear();
+    buf.push(u8::from(group.is_some()));
+    fold(buf, group.unwrap_or_default());
+    fold(buf, name);
+    // SipHash with fixed keys: the same on every run.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(buf);
+    h.finish()
+}
+
+pub fn duplicate_task(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let tasks = &ctx.matrix.tasks;
+    let same = |a: &Task, b: &Task| {
+        a.group.as_deref().map(normalise) == b.group.as_deref().map(normalise)
+            && normalise(&a.name) == normalise(&b.name)
+    };
+    // Tasks by the hash of their folded group and name: folding every name into a string of
+    // its own was most of this rule's time on a big matrix. A hash match is confirmed on the
+    // folded strings; the rare tasks whose hash matches without being the same are kept too.
+    let mut first: HashMap<u64, usize> = HashMap::with_capacity(tasks.len());
+    let mut more: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut buf = Vec::new();
+    for (i, task) in tasks.iter().enumerate() {
+        let hash = name_hash(task.group.as_deref(), &task.name, &mut buf);
+        let earlier = match first.get(&hash) {
+            None => {
+                first.insert(hash, i);
+                continue;
+            }
+            Some(&e) if same(&tasks[e], task) => Some(e),
+            Some(_) => {
+                let found = more
+                    .get(&hash)
+                    .and_then(|list| list.iter().copied().find(|&e| same(&tasks[e], task)));
+                if found.is_none() {
+                    more.entry(hash).or_default().push(i);
+                }
+                found
+            }
+        };
+        let Some(earlier) = earlier else { continue };
+        let where_ = match &task.group {
+            Some(g) => format!("in group {}", q(g)),
+            None => "with no group".to_string(),
+        };
+        let mut f = ctx.on_task(
+            i,
+            format!(
+                "Task {} at {} repeats the task at {} {where_}.",
+                q(&task.name),
+                ctx.matrix.cell_ref(task.pos),
+                ctx.matrix.cell_ref(tasks[earlier].pos)
+            ),
+        );
+        f.related_tasks = vec![earlier];
+        out.push(f);
     }
 }
 
@@ -801,5 +869,62 @@ pub fn blank_party_header(ctx: &Ctx, out: &mut Vec<Finding>) {
                 q(&issue.raw)
             ),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    /// The plain definition the fast path must agree with.
+    fn reference(name: &str) -> String {
+        name.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn folds_case_and_white_space() {
+        assert_eq!(normalise("  Sprint \t Review\n"), "sprint review");
+        assert_eq!(normalise("a\u{b}b\u{1f}c"), "a b\u{1f}c");
+        assert_eq!(normalise("Ünïcode  Straße"), "ünïcode straße");
+    }
+
+    #[test]
+    fn hash_follows_the_folded_text() {
+        let name_hash = |g: Option<&str>, n: &str| super::name_hash(g, n, &mut Vec::new());
+        assert_eq!(
+            name_hash(Some("Delivery"), "Sprint  Review"),
+            name_hash(Some(" delivery"), "sprint review ")
+        );
+        assert_ne!(
+            name_hash(None, "Sprint review"),
+            name_hash(Some(""), "Sprint review")
+        );
+        assert_ne!(name_hash(Some("a b"), "c"), name_hash(Some("a"), "b c"));
+        assert_eq!(
+            name_hash(None, "Straße  Plan"),
+            name_hash(None, "straße plan")
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hash_agrees_with_normalise(
+            a in "[ \\tAaBb\u{b}é]{0,8}",
+            b in "[ \\tAaBb\u{b}é]{0,8}",
+        ) {
+            if normalise(&a) == normalise(&b) {
+                let mut buf = Vec::new();
+                let h = super::name_hash(None, &a, &mut buf);
+                proptest::prop_assert_eq!(h, super::name_hash(None, &b, &mut buf));
+            }
+        }
+
+        #[test]
+        fn agrees_with_split_whitespace(name in "[ \\t\\n\\r\\u{b}\\u{c}\\u{1c}-\\u{1f}aZ9_é\\u{a0}]{0,24}") {
+            proptest::prop_assert_eq!(normalise(&name), reference(&name));
+        }
     }
 }

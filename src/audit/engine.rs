@@ -20,13 +20,13 @@ pub fn run(
     taxonomy: &Taxonomy,
     settings: &AuditSettings,
 ) -> Audit {
-    let covered = Ctx::coverage_index(classes, taxonomy, matrix.tasks.len());
+    let by_duty = Ctx::tasks_by_duty(classes, taxonomy, matrix.tasks.len());
     let ctx = Ctx {
         matrix,
         classes,
         taxonomy,
         thresholds: &settings.thresholds,
-        covered: &covered,
+        by_duty: &by_duty,
     };
     // The rules are independent of each other: they run in parallel, and their findings are
     // joined in the rule table's order, so the result is the same as one after the other.
@@ -70,9 +70,7 @@ fn coverage(ctx: &Ctx) -> Vec<DutyCoverage> {
     ctx.taxonomy
         .coverage_duties()
         .map(|duty| {
-            let tasks: Vec<usize> = (0..ctx.matrix.tasks.len())
-                .filter(|&i| ctx.covered_duty(i) == Some(duty.id.as_str()))
-                .collect();
+            let tasks = ctx.duty_tasks(&duty.id).to_vec();
             let owners: BTreeSet<usize> = tasks
                 .iter()
                 .flat_map(|&i| ctx.matrix.tasks[i].assignments.iter())

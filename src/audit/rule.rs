@@ -109,10 +109,10 @@ pub struct Ctx<'a> {
     pub classes: &'a [Classification],
     pub taxonomy: &'a Taxonomy,
     pub thresholds: &'a Thresholds,
-    /// Per task, the coverage duty it counts toward, looked up once ([`Ctx::coverage_index`]):
-    /// several rules ask for every task and every duty, and a taxonomy lookup per question
-    /// made them quadratic in practice on big matrices.
-    pub covered: &'a [Option<&'a str>],
+    /// The tasks of each coverage duty, in task order ([`Ctx::tasks_by_duty`]), found once:
+    /// several rules go duty by duty, and scanning every task for each duty (or a taxonomy
+    /// lookup per task and duty) made them quadratic in practice on big matrices.
+    pub by_duty: &'a std::collections::HashMap<&'a str, Vec<usize>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -129,27 +129,33 @@ impl<'a> Ctx<'a> {
         self.classes.get(task).and_then(|c| c.duty.as_deref())
     }
 
-    /// The coverage duty task `task` counts toward (its duty, or the duty that one restates).
-    pub fn covered_duty(&self, task: usize) -> Option<&'a str> {
-        self.covered.get(task).copied().flatten()
+    /// The tasks that count toward coverage duty `duty` (their duty, or the duty that one
+    /// restates), in task order.
+    pub fn duty_tasks(&self, duty: &str) -> &'a [usize] {
+        self.by_duty.get(duty).map_or(&[], Vec::as_slice)
     }
 
-    /// The coverage duty of each task, for [`Ctx::covered`]: each distinct duty id is looked
-    /// up in the taxonomy once.
-    pub fn coverage_index(
+    /// [`Ctx::by_duty`]: the coverage duty of each task, each distinct duty id looked up in
+    /// the taxonomy once.
+    pub fn tasks_by_duty(
         classes: &'a [Classification],
         taxonomy: &'a Taxonomy,
         tasks: usize,
-    ) -> Vec<Option<&'a str>> {
+    ) -> std::collections::HashMap<&'a str, Vec<usize>> {
         let mut seen: std::collections::HashMap<&str, Option<&'a str>> = Default::default();
-        (0..tasks)
-            .map(|i| {
-                let duty = classes.get(i).and_then(|c| c.duty.as_deref())?;
-                *seen
-                    .entry(duty)
-                    .or_insert_with(|| taxonomy.coverage_of(duty))
-            })
-            .collect()
+        let mut by_duty: std::collections::HashMap<&'a str, Vec<usize>> = Default::default();
+        for i in 0..tasks {
+            let Some(duty) = classes.get(i).and_then(|c| c.duty.as_deref()) else {
+                continue;
+            };
+            let covered = *seen
+                .entry(duty)
+                .or_insert_with(|| taxonomy.coverage_of(duty));
+            if let Some(covered) = covered {
+                by_duty.entry(covered).or_default().push(i);
+            }
+        }
+        by_duty
     }
 
     pub fn task_name(&self, task: usize) -> &'a str {
