@@ -102,13 +102,27 @@ pub(crate) struct Tables<'a> {
 impl<'a> Tables<'a> {
     pub(crate) fn build(o: &Outcome<'a>) -> Tables<'a> {
         let refs = CellRefs::new(o.matrix);
+        // The tasks table (a row per task) is about as much work as the five others together:
+        // the two halves are built on both cores.
+        let (tasks, (parties, findings, overlaps, gaps, coverage)) = rayon::join(
+            || tasks(o, &refs),
+            || {
+                (
+                    parties(o),
+                    findings(o, &refs),
+                    overlaps(o, &refs),
+                    gaps(o, &refs),
+                    coverage(o),
+                )
+            },
+        );
         Tables {
-            tasks: tasks(o, &refs),
-            parties: parties(o),
-            findings: findings(o, &refs),
-            overlaps: overlaps(o, &refs),
-            gaps: gaps(o, &refs),
-            coverage: coverage(o),
+            tasks,
+            parties,
+            findings,
+            overlaps,
+            gaps,
+            coverage,
         }
     }
 
