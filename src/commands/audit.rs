@@ -96,12 +96,16 @@ pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -
 /// [`report::render`]'s order, then the charts.
 pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<NamedFile>> {
     let done = InOrder::default();
-    render_to(a, settings, &|place, files| {
+    let sink = |place, files| {
         done.push(place, files);
         Ok(())
-    })?;
+    };
+    render_to(a, settings, &sink, None)?;
     Ok(done.into_vec().into_iter().flatten().collect())
 }
+
+/// Writes `report.json` for an outcome somewhere other than the report sink.
+type JsonWriter<'a> = dyn Fn(&Outcome) -> Result<()> + Sync + 'a;
 
 /// Renders every report and chart the settings ask for and hands each kind's files to `sink`
 /// as soon as they exist, with their place in the fixed order (the report kinds of
@@ -112,10 +116,13 @@ pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<NamedFile>> 
 /// done, beside whatever of the others is left: on a big matrix `report.xlsx` alone takes
 /// about as long as all the charts, and the two cores share the work instead of waiting for
 /// each other.
+///
+/// With `json_to`, `report.json` goes there (as it is serialised) instead of to `sink`.
 fn render_to(
     a: &Audited,
     settings: &Settings,
     sink: &(dyn Fn(usize, Vec<NamedFile>) -> Result<()> + Sync),
+    json_to: Option<&JsonWriter<'_>>,
 ) -> Result<()> {
     let outcome = a.outcome();
     let prepared = report::Prepared::new(&outcome);
@@ -127,6 +134,7 @@ fn render_to(
     let without_charts = Outputs {
         md: false,
         html: false,
+        json: settings.outputs.json && json_to.is_none(),
         ..settings.outputs
     };
     let with_charts = Outputs {
@@ -136,7 +144,7 @@ fn render_to(
         json: false,
         ..settings.outputs
     };
-    let (with, without) = rayon::join(
+    let (with, (without, json)) = rayon::join(
         || -> Result<()> {
             let charts = if wants_charts {
                 chart::render_all(&outcome, &settings.audit.thresholds)?
@@ -149,10 +157,19 @@ fn render_to(
             }
             Ok(())
         },
-        || report::render_each(&outcome, &prepared, &[], &opts, without_charts, sink),
+        || {
+            rayon::join(
+                || report::render_each(&outcome, &prepared, &[], &opts, without_charts, sink),
+                || match json_to {
+                    Some(write) if settings.outputs.json => write(&outcome),
+                    _ => Ok(()),
+                },
+            )
+        },
     );
     with?;
-    without
+    without?;
+    json
 }
 
 /// Is `name` a file this tool writes into a report folder? Only these are replaced or
@@ -191,13 +208,22 @@ fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
 pub fn write_reports(a: &Audited, settings: &Settings, dir: &Path) -> Result<Vec<PathBuf>> {
     let staging = Staging::new(dir)?;
     let names = InOrder::default();
-    render_to(a, settings, &|place, files| {
+    let sink = |place, files: Vec<NamedFile>| {
         files
             .par_iter()
             .try_for_each(|(name, bytes)| staging.put(name, bytes))?;
         names.push(place, files.into_iter().map(|(n, _)| n).collect::<Vec<_>>());
         Ok(())
-    })?;
+    };
+    // report.json, the largest report (some 40 MB on 50,000 tasks), goes into its file as it
+    // is serialised instead of being held whole beside the others.
+    let json_file = |o: &Outcome| -> Result<()> {
+        let name = report::OTHER_FILES[1];
+        staging.stream(name, |w| report::write_json(o, w))?;
+        names.push(report::JSON_PLACE, vec![name.to_string()]);
+        Ok(())
+    };
+    render_to(a, settings, &sink, Some(&json_file))?;
     staging.finish(names.into_vec().into_iter().flatten().collect())
 }
 
@@ -243,6 +269,20 @@ impl Staging {
     fn put(&self, name: &str, bytes: &[u8]) -> Result<()> {
         let path = self.tmp.join(name);
         fs::write(&path, bytes).map_err(write_err(&path))
+    }
+
+    /// Writes a file through `write`, buffered, as its bytes are produced.
+    fn stream(
+        &self,
+        name: &str,
+        write: impl FnOnce(&mut std::io::BufWriter<fs::File>) -> std::io::Result<()>,
+    ) -> Result<()> {
+        let path = self.tmp.join(name);
+        let file = fs::File::create(&path).map_err(write_err(&path))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(write_err(&path))
     }
 
     /// Moves the files (named in the order to report them) into the report folder.
@@ -312,9 +352,9 @@ pub fn run_one(
     let outcome = audited.outcome();
     if json_to_stdout {
         // The bytes of report.json, so a script reading stdout sees what the file holds.
-        std::io::stdout()
-            .lock()
-            .write_all(&report::json_bytes(&outcome))
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        report::write_json(&outcome, &mut stdout)
+            .and_then(|()| stdout.flush())
             .map_err(write_err(Path::new("-")))?;
         return Ok(exit_for(&audited.audit, settings));
     }

@@ -418,14 +418,20 @@ pub fn json(o: &Outcome) -> serde_json::Value {
 /// Compact because the file is for scripts (`jq .` pretty-prints it for a person) and the
 /// indentation was a third of its size on large matrices.
 pub fn bytes(o: &Outcome) -> Vec<u8> {
-    let doc = document(o);
     // About 850 bytes a task (its letters, cells and classification) plus the findings:
     // sized once so a large report is not copied over as the buffer grows.
-    let hint = 4096 + 900 * o.matrix.tasks.len() + 200 * doc.findings.len();
+    let hint = 4096 + 900 * o.matrix.tasks.len() + 200 * o.audit.findings.len();
     let mut out = Vec::with_capacity(hint);
-    serde_json::to_writer(&mut out, &doc).expect("report structs always serialise");
-    out.push(b'\n');
+    write(o, &mut out).expect("report structs always serialise");
     out
+}
+
+/// Writes the bytes of [`bytes`] to `out` as they are serialised: on a 50,000-task matrix
+/// the file is some 40 MB, which `raci audit` need not hold whole while the other reports
+/// are rendered.
+pub fn write(o: &Outcome, mut out: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer(&mut out, &document(o))?;
+    out.write_all(b"\n")
 }
 
 #[cfg(test)]

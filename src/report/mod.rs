@@ -21,7 +21,7 @@ pub(crate) use tables::{is_gap, is_overlap};
 
 pub use facts::{console_summary, headline};
 pub use html::HtmlParts;
-pub use json::{bytes as json_bytes, json, SCHEMA_VERSION};
+pub use json::{bytes as json_bytes, json, write as write_json, SCHEMA_VERSION};
 use rayon::prelude::*;
 pub use text::escape_formula;
 
@@ -88,6 +88,10 @@ const KIND_ORDER: [Kind; 5] = [
     Kind::Html,
     Kind::Xlsx,
 ];
+
+/// The place of `report.json` in [`render`]'s order, for a caller that writes it itself
+/// ([`write_json`]).
+pub const JSON_PLACE: usize = 2;
 
 /// The place after every report kind of [`render_each`]: where a caller puts the charts.
 pub const PLACE_AFTER_REPORTS: usize = KIND_ORDER.len();
@@ -238,6 +242,20 @@ mod tests {
         );
         let listed: Vec<&str> = CSV_FILES.iter().chain(&OTHER_FILES).copied().collect();
         assert_eq!(names(&files), listed);
+    }
+
+    #[test]
+    fn json_place_is_the_json_kind() {
+        assert!(matches!(KIND_ORDER[JSON_PLACE], Kind::Json));
+    }
+
+    #[test]
+    fn written_json_is_the_rendered_json() {
+        let f = fixture::Fixture::new();
+        let mut written = Vec::new();
+        write_json(&f.outcome(), &mut written).unwrap();
+        assert_eq!(written, json_bytes(&f.outcome()));
+        assert!(written.ends_with(b"}\n"));
     }
 
     #[test]
