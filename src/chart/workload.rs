@@ -15,14 +15,7 @@ pub const TOP_PARTIES: usize = 30;
 
 /// Stack order: A starts at zero so its length reads against the A limit, and A+R ends where
 /// it reads against the R+A limit.
-pub const STACK: [Letter; 6] = [
-    Letter::A,
-    Letter::R,
-    Letter::C,
-    Letter::I,
-    Letter::S,
-    Letter::V,
-];
+pub const STACK: [Letter; 6] = Letter::OWNING_FIRST;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Load {

@@ -32,6 +32,16 @@ impl Letter {
         Letter::S,
         Letter::V,
     ];
+    /// The owning letters first (A, then R), then the others: the letter a cell is shown by,
+    /// and the order letters stack in.
+    pub const OWNING_FIRST: [Letter; 6] = [
+        Letter::A,
+        Letter::R,
+        Letter::C,
+        Letter::I,
+        Letter::S,
+        Letter::V,
+    ];
     /// The four letters every chart and report counts.
     pub const RACI: [Letter; 4] = [Letter::R, Letter::A, Letter::C, Letter::I];
 

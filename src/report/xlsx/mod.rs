@@ -70,16 +70,9 @@ fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// The letter a cell's colour shows: the owning letter first.
 fn main_letter(letters: LetterSet) -> Option<Letter> {
-    [
-        Letter::A,
-        Letter::R,
-        Letter::C,
-        Letter::I,
-        Letter::S,
-        Letter::V,
-    ]
-    .into_iter()
-    .find(|&l| letters.contains(l))
+    Letter::OWNING_FIRST
+        .into_iter()
+        .find(|&l| letters.contains(l))
 }
 
 /// Where each finding shows on the Matrix sheet (sheet row, sheet column), in findings order:

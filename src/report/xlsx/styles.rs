@@ -223,14 +223,7 @@ const fn dark_letter(colour: u32) -> Xf {
 }
 
 /// The letters in the order of the letter styles (after the first, a cell without letters).
-const LETTER_ORDER: [Letter; 6] = [
-    Letter::R,
-    Letter::A,
-    Letter::C,
-    Letter::I,
-    Letter::S,
-    Letter::V,
-];
+const LETTER_ORDER: [Letter; 6] = Letter::ALL;
 
 impl Style {
     pub const DEFAULT: Style = Style(0);
