@@ -295,10 +295,11 @@ fn check_audit(
         );
     }
     let settings = Settings {
-        outputs: parse_outputs(&["csv"]).unwrap(),
+        outputs: parse_outputs(&["csv", "xlsx"]).unwrap(),
         ..Settings::default()
     };
     let files = render_files(a, &settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    check_xlsx_matrix(a, &files, file)?;
     let tasks_csv = files
         .iter()
         .find(|(n, _)| n == "tasks.csv")
@@ -326,6 +327,57 @@ fn check_audit(
             cell,
             name
         );
+    }
+    Ok(())
+}
+
+/// `report.xlsx` reads back with calamine: its Matrix sheet holds every party name in the
+/// header row, every task name in column A (formulas guarded as in the CSV) and every letter
+/// cell as the letters read.
+fn check_xlsx_matrix(
+    a: &raci_audit::commands::audit::Audited,
+    files: &[(String, Vec<u8>)],
+    file: &str,
+) -> Result<(), TestCaseError> {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let bytes = files
+        .iter()
+        .find(|(n, _)| n == "report.xlsx")
+        .map(|(_, b)| b.clone())
+        .ok_or_else(|| TestCaseError::fail("no report.xlsx"))?;
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| TestCaseError::fail(format!("{file}: report.xlsx: {e}")))?;
+    let sheet = book
+        .worksheet_range("Matrix")
+        .map_err(|e| TestCaseError::fail(format!("{file}: Matrix: {e}")))?;
+    let text = |row: usize, col: usize| match sheet.get((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => other.to_string(),
+    };
+    let shown = |name: &str| {
+        if name.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{name}")
+        } else {
+            name.to_string()
+        }
+    };
+    let m = &a.matrix;
+    for (p, party) in m.parties.iter().enumerate() {
+        prop_assert_eq!(text(0, 3 + p), shown(&party.name), "{}: party {}", file, p);
+    }
+    for (t, task) in m.tasks.iter().enumerate() {
+        prop_assert_eq!(text(t + 1, 0), shown(&task.name), "{}: task {}", file, t);
+        for x in &task.assignments {
+            prop_assert_eq!(
+                text(t + 1, 3 + x.party),
+                x.letters.to_string(),
+                "{}: task {} party {}",
+                file,
+                t,
+                x.party
+            );
+        }
     }
     Ok(())
 }
