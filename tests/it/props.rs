@@ -1,5 +1,6 @@
 //! Property tests and fuzz replays. Random matrices with hostile names survive CSV and XLSX
-//! round trips unchanged and keep the audit's invariants; every committed fuzz seed and every
+//! round trips unchanged, keep the audit's invariants and come back out of `tasks.csv` and
+//! `report.xlsx` as they went in; every committed fuzz seed and every
 //! input a fuzzer ever crashed on is replayed through the same harness the fuzz targets use.
 
 use crate::support::root;
