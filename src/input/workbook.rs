@@ -310,14 +310,26 @@ fn read_xlsx_cells(
     let mut reader = book
         .worksheet_cells_reader(name)
         .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
-    while let Some(cell) = reader
-        .next_cell()
-        .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
+    push_cells(&mut builder, file, name, || reader.next_cell())?;
+    Ok(builder.cells)
+}
+
+/// Pushes every cell a calamine cells reader gives (`next`: its `next_cell`) into `builder`,
+/// the caps checked as each arrives. XLSX and XLSB readers are different types with the same
+/// method.
+fn push_cells<'a, E: std::fmt::Display>(
+    builder: &mut SheetBuilder,
+    file: &str,
+    name: &str,
+    mut next: impl FnMut() -> std::result::Result<Option<calamine::Cell<DataRef<'a>>>, E>,
+) -> Result<()> {
+    while let Some(cell) =
+        next().map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
     {
         let (row, col) = cell.get_position();
         builder.push_data_ref(row, col, cell.get_value())?;
     }
-    Ok(builder.cells)
+    Ok(())
 }
 
 /// Whether any XML part of the package mentions `mergeCell`. Inflating and searching bytes is
@@ -350,13 +362,7 @@ fn read_xlsb(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
             let mut reader = book
                 .worksheet_cells_reader(&name)
                 .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
-            while let Some(cell) = reader
-                .next_cell()
-                .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?
-            {
-                let (row, col) = cell.get_position();
-                builder.push_data_ref(row, col, cell.get_value())?;
-            }
+            push_cells(&mut builder, file, &name, || reader.next_cell())?;
         }
         // calamine does not read merged cells from XLSB.
         sheets.push(builder.finish(name, Vec::new()));

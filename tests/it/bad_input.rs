@@ -1,7 +1,7 @@
 //! The input stage against hostile and broken files, each generated here in a temporary folder,
 //! and against every real-world export in `../shared/realworld/`.
 
-use crate::support;
+use crate::support::{self, EXPECTED_FILES};
 use raci_audit::input::{read_bytes, read_path, CellValue, Format, Limits, Workbook};
 use raci_audit::model::Pos;
 use raci_audit::Error;
@@ -1237,25 +1237,7 @@ fn files_under(dir: &Path) -> Vec<String> {
 
 /// The names `raci audit` writes into a report folder.
 fn is_report_file(name: &str) -> bool {
-    const FIXED: &[&str] = &[
-        "tasks.csv",
-        "parties.csv",
-        "findings.csv",
-        "overlaps.csv",
-        "gaps.csv",
-        "coverage.csv",
-        "summary.md",
-        "report.json",
-        "report.html",
-        "report.xlsx",
-        "matrix.png",
-        "overlap.png",
-        "co-ownership.png",
-        "gaps.png",
-        "workload.png",
-        "findings.png",
-    ];
-    FIXED.contains(&name)
+    EXPECTED_FILES.contains(&name)
         || name
             .strip_prefix("matrix-")
             .and_then(|n| n.strip_suffix(".png"))

@@ -1,7 +1,7 @@
 //! End-to-end tests of the `raci` binary on the samples: exit codes, every report present,
 //! exact CSV headers, the planted problems found, determinism, and the committed reports.
 
-use crate::support::root;
+use crate::support::{root, EXPECTED_FILES};
 use assert_cmd::Command;
 use std::collections::BTreeMap;
 use std::fs;
@@ -50,25 +50,6 @@ fn read_csv(path: &Path) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
         .collect();
     (headers, rows)
 }
-
-const EXPECTED_FILES: &[&str] = &[
-    "tasks.csv",
-    "parties.csv",
-    "findings.csv",
-    "overlaps.csv",
-    "gaps.csv",
-    "coverage.csv",
-    "summary.md",
-    "report.json",
-    "report.html",
-    "report.xlsx",
-    "matrix.png",
-    "overlap.png",
-    "co-ownership.png",
-    "gaps.png",
-    "workload.png",
-    "findings.png",
-];
 
 #[test]
 fn sample_xlsx_writes_every_report() {
