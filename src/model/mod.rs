@@ -29,15 +29,23 @@ impl Pos {
 
 /// Spreadsheet column letters for a 0-based column index: 0 -> `A`, 26 -> `AA`.
 pub fn column_name(col: u32) -> String {
+    let mut out = String::with_capacity(4);
+    push_column_name(&mut out, col);
+    out
+}
+
+/// Appends [`column_name`] to `out`, without a string of its own (reports write hundreds of
+/// thousands of cell references on a big matrix).
+pub fn push_column_name(out: &mut String, col: u32) {
+    let mut letters = [0u8; 8];
+    let mut i = letters.len();
     let mut n = col as u64 + 1;
-    let mut out = Vec::new();
     while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        out.push(b'A' + rem);
+        i -= 1;
+        letters[i] = b'A' + ((n - 1) % 26) as u8;
         n = (n - 1) / 26;
     }
-    out.reverse();
-    String::from_utf8(out).expect("ASCII letters")
+    out.extend(letters[i..].iter().map(|&b| char::from(b)));
 }
 
 /// Where a matrix came from: the file name as the user gave it (no directories, so reports
@@ -50,12 +58,22 @@ pub struct Source {
 
 impl Source {
     /// `team.xlsx[RACI]!D7` for workbooks, `team.csv!D7` for text files.
+    ///
+    /// One allocation each: the JSON, CSV and XLSX reports write one per task and letter.
     pub fn cell_ref(&self, pos: Pos) -> String {
-        let cell = format!("{}{}", column_name(pos.col), pos.row as u64 + 1);
-        match &self.sheet {
-            Some(sheet) => format!("{}[{}]!{}", self.file, sheet, cell),
-            None => format!("{}!{}", self.file, cell),
+        let sheet = self.sheet.as_ref().map_or(0, |s| s.len() + 2);
+        let mut out = String::with_capacity(self.file.len() + sheet + 16);
+        out.push_str(&self.file);
+        if let Some(sheet) = &self.sheet {
+            out.push('[');
+            out.push_str(sheet);
+            out.push(']');
         }
+        out.push('!');
+        push_column_name(&mut out, pos.col);
+        use std::fmt::Write;
+        let _ = write!(out, "{}", pos.row as u64 + 1);
+        out
     }
 }
 
@@ -294,6 +312,7 @@ mod tests {
             sheet: None,
         };
         assert_eq!(c.cell_ref(Pos::new(0, 0)), "team.csv!A1");
+        assert_eq!(c.cell_ref(Pos::new(49_999, 16_383)), "team.csv!XFD50000");
     }
 
     #[test]

@@ -9,8 +9,8 @@
 
 use super::facts::{headline, Facts};
 use super::tables::{
-    class, finding_codes_per_task, gap_side, is_gap, is_overlap, party_name_ref, party_stats, side,
-    task_name_ref, CellRefs,
+    class, finding_cell, finding_codes_per_task, gap_side, is_gap, is_overlap, party_name_ref,
+    party_stats, side, task_name_ref,
 };
 use crate::audit::{Finding, PartyStats, Severity};
 use crate::classify::SideSource;
@@ -92,7 +92,6 @@ struct PartyRef<'a> {
 #[derive(Debug)]
 struct TasksJson<'a> {
     o: Outcome<'a>,
-    refs: CellRefs,
     codes: Vec<Vec<&'static str>>,
 }
 
@@ -109,7 +108,7 @@ impl Serialize for TasksJson<'_> {
                 name: &t.name,
                 group: t.group.as_deref(),
                 context: t.context.as_deref(),
-                cell: self.refs.of(t.pos),
+                cell: o.matrix.cell_ref(t.pos),
                 side: side(o, i),
                 side_source: c.map(|c| c.source).unwrap_or(SideSource::Classifier),
                 duty,
@@ -123,7 +122,7 @@ impl Serialize for TasksJson<'_> {
                         party_index: a.party,
                         party: party_name_ref(o, a.party),
                         letters: a.letters,
-                        cell: self.refs.of(a.pos),
+                        cell: o.matrix.cell_ref(a.pos),
                     })
                     .collect(),
                 findings: self.codes.get(i).map(Vec::as_slice).unwrap_or(&[]),
@@ -237,11 +236,11 @@ struct CellIssueJson<'a> {
     letters: LetterSet,
 }
 
-fn cell(refs: &CellRefs, o: &Outcome, f: &Finding) -> Option<String> {
-    Some(refs.finding(o, f)).filter(|c| !c.is_empty())
+fn cell(o: &Outcome, f: &Finding) -> Option<String> {
+    Some(finding_cell(o, f)).filter(|c| !c.is_empty())
 }
 
-fn finding_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> FindingJson<'a> {
+fn finding_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> FindingJson<'a> {
     FindingJson {
         code: f.code,
         name: f.name,
@@ -251,13 +250,13 @@ fn finding_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> Finding
         party_index: f.party,
         party: f.party.map(|p| party_name_ref(o, p)),
         duty: f.duty.as_deref(),
-        cell: cell(refs, o, f),
+        cell: cell(o, f),
         message: &f.message,
         related_tasks: &f.related_tasks,
     }
 }
 
-fn overlap_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> OverlapJson<'a> {
+fn overlap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> OverlapJson<'a> {
     let on = |want: &dyn Fn(Side) -> bool| -> Vec<usize> {
         f.related_tasks
             .iter()
@@ -275,12 +274,12 @@ fn overlap_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> Overlap
         po_side_tasks: on(&|s| s == Side::Po),
         pm_side_tasks: on(&|s| s == Side::Pm),
         other_tasks: on(&|s| s == Side::Shared || s == Side::Unclassified),
-        cell: cell(refs, o, f),
+        cell: cell(o, f),
         message: &f.message,
     }
 }
 
-fn gap_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> GapJson<'a> {
+fn gap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> GapJson<'a> {
     GapJson {
         code: f.code,
         severity: f.severity,
@@ -293,7 +292,7 @@ fn gap_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> GapJson<'a>
             .map(|d| d.text.as_str()),
         task_index: f.task,
         task: f.task.map(|t| task_name_ref(o, t)),
-        cell: cell(refs, o, f),
+        cell: cell(o, f),
         message: &f.message,
     }
 }
@@ -302,10 +301,8 @@ fn gap_json<'a>(o: &Outcome<'a>, refs: &CellRefs, f: &'a Finding) -> GapJson<'a>
 pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
     let m = o.matrix;
     let facts = Facts::of(o);
-    let refs = CellRefs::new(m);
     let tasks = TasksJson {
         o: *o,
-        refs: CellRefs::new(m),
         codes: finding_codes_per_task(o),
     };
     let parties = m
@@ -317,7 +314,7 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
             name: &party.name,
             title: party.title.as_deref(),
             title_side: party.title_side,
-            cell: refs.of(party.pos),
+            cell: m.cell_ref(party.pos),
             stats: party_stats(o, p),
         })
         .collect();
@@ -355,16 +352,16 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
         },
         tasks,
         parties,
-        findings: findings.iter().map(|f| finding_json(o, &refs, f)).collect(),
+        findings: findings.iter().map(|f| finding_json(o, f)).collect(),
         overlaps: findings
             .iter()
             .filter(|f| is_overlap(f.code))
-            .map(|f| overlap_json(o, &refs, f))
+            .map(|f| overlap_json(o, f))
             .collect(),
         gaps: findings
             .iter()
             .filter(|f| is_gap(f.code))
-            .map(|f| gap_json(o, &refs, f))
+            .map(|f| gap_json(o, f))
             .collect(),
         coverage: audit
             .coverage
@@ -392,7 +389,7 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
             .issues
             .iter()
             .map(|i| CellIssueJson {
-                cell: refs.of(i.pos),
+                cell: m.cell_ref(i.pos),
                 raw: &i.raw,
                 problem: &i.problem,
                 task_index: i.task,

@@ -101,20 +101,11 @@ pub(crate) struct Tables<'a> {
 
 impl<'a> Tables<'a> {
     pub(crate) fn build(o: &Outcome<'a>) -> Tables<'a> {
-        let refs = CellRefs::new(o.matrix);
         // The tasks table (a row per task) is about as much work as the five others together:
         // the two halves are built on both cores.
         let (tasks, (parties, findings, overlaps, gaps, coverage)) = rayon::join(
-            || tasks(o, &refs),
-            || {
-                (
-                    parties(o),
-                    findings(o, &refs),
-                    overlaps(o, &refs),
-                    gaps(o, &refs),
-                    coverage(o),
-                )
-            },
+            || tasks(o),
+            || (parties(o), findings(o), overlaps(o), gaps(o), coverage(o)),
         );
         Tables {
             tasks,
@@ -182,47 +173,6 @@ pub(crate) fn capped_list<'a>(
         let _ = write!(out, "; … and {} more ({more})", total - MAX_LISTED);
     }
     Cow::Owned(out)
-}
-
-/// Cell references (`team.xlsx[RACI]!D7`) written with one allocation each: the
-/// `file[sheet]!` prefix is formatted once, not once per cell as `Matrix::cell_ref` does.
-/// Gives exactly `Matrix::cell_ref`'s text (a unit test checks).
-#[derive(Debug)]
-pub(crate) struct CellRefs {
-    prefix: String,
-}
-
-impl CellRefs {
-    pub(crate) fn new(m: &Matrix) -> CellRefs {
-        let s = &m.source;
-        let prefix = match &s.sheet {
-            Some(sheet) => format!("{}[{}]!", s.file, sheet),
-            None => format!("{}!", s.file),
-        };
-        CellRefs { prefix }
-    }
-
-    pub(crate) fn of(&self, pos: Pos) -> String {
-        let mut out = String::with_capacity(self.prefix.len() + 12);
-        out.push_str(&self.prefix);
-        let mut letters = [0u8; 8];
-        let mut i = letters.len();
-        let mut n = pos.col as u64 + 1;
-        while n > 0 && i > 0 {
-            i -= 1;
-            letters[i] = b'A' + ((n - 1) % 26) as u8;
-            n = (n - 1) / 26;
-        }
-        out.push_str(std::str::from_utf8(&letters[i..]).unwrap_or_default());
-        use std::fmt::Write;
-        let _ = write!(out, "{}", pos.row as u64 + 1);
-        out
-    }
-
-    /// Like [`finding_cell`].
-    pub(crate) fn finding(&self, o: &Outcome, f: &Finding) -> String {
-        finding_pos(o, f).map(|p| self.of(p)).unwrap_or_default()
-    }
 }
 
 /// Findings that describe the same work done on both sides: the `O` family (overlaps) and the
@@ -372,7 +322,7 @@ fn opt(text: Option<&str>) -> Cell<'_> {
     Cell::Text(Cow::Borrowed(text.unwrap_or_default()))
 }
 
-fn tasks<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
+fn tasks<'a>(o: &Outcome<'a>) -> Table<'a> {
     let m: &'a Matrix = o.matrix;
     let sv = has_support_or_verify(m);
     let mut headers = vec![
@@ -416,7 +366,7 @@ fn tasks<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
                 holders(o, i, Letter::A),
                 holders(o, i, Letter::C),
                 holders(o, i, Letter::I),
-                Cell::from(refs.of(t.pos)),
+                Cell::from(o.matrix.cell_ref(t.pos)),
                 Cell::Text(joined(&codes[i])),
             ]);
             if sv {
@@ -496,7 +446,7 @@ fn party_cell<'a>(o: &Outcome<'a>, party: Option<usize>) -> Cell<'a> {
     Cell::Text(party.map(|p| party_name_ref(o, p)).unwrap_or_default())
 }
 
-fn findings<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
+fn findings<'a>(o: &Outcome<'a>) -> Table<'a> {
     let audit: &'a Audit = o.audit;
     let rows = audit
         .findings
@@ -509,7 +459,7 @@ fn findings<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
                 task_cell(o, f.task),
                 party_cell(o, f.party),
                 opt(f.duty.as_deref()),
-                Cell::from(refs.finding(o, f)),
+                Cell::from(finding_cell(o, f)),
                 Cell::from(f.message.as_str()),
             ]
         })
@@ -534,7 +484,7 @@ fn overlap_column(s: Side) -> usize {
     }
 }
 
-fn overlaps<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
+fn overlaps<'a>(o: &Outcome<'a>) -> Table<'a> {
     let audit: &'a Audit = o.audit;
     let rows = audit
         .findings
@@ -561,7 +511,7 @@ fn overlaps<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
                 on(0),
                 on(1),
                 on(2),
-                Cell::from(refs.finding(o, f)),
+                Cell::from(finding_cell(o, f)),
                 Cell::from(f.message.as_str()),
                 Cell::from(f.related_tasks.len()),
             ]
@@ -595,7 +545,7 @@ pub(crate) fn gap_side(o: &Outcome, f: &Finding) -> Option<Side> {
         .or_else(|| f.task.map(|t| side(o, t)))
 }
 
-fn gaps<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
+fn gaps<'a>(o: &Outcome<'a>) -> Table<'a> {
     let audit: &'a Audit = o.audit;
     let rows = audit
         .findings
@@ -614,7 +564,7 @@ fn gaps<'a>(o: &Outcome<'a>, refs: &CellRefs) -> Table<'a> {
                 opt(f.duty.as_deref()),
                 opt(duty_text),
                 task_cell(o, f.task),
-                Cell::from(refs.finding(o, f)),
+                Cell::from(finding_cell(o, f)),
                 Cell::from(f.message.as_str()),
             ]
         })
@@ -801,18 +751,5 @@ mod tests {
         let one = capped_list(std::iter::once(Cow::Borrowed("only")), 1, MORE_TASKS);
         assert!(matches!(one, Cow::Borrowed("only")));
         assert_eq!(capped_list(std::iter::empty(), 0, MORE_TASKS), "");
-    }
-
-    #[test]
-    fn cell_refs_match_the_matrix() {
-        let mut f = Fixture::new();
-        for sheet in [Some("RACI".to_string()), None] {
-            f.matrix.source.sheet = sheet;
-            let refs = CellRefs::new(&f.matrix);
-            for (row, col) in [(0, 0), (6, 3), (49_999, 25), (2, 26), (9, 701), (1, 16_383)] {
-                let pos = Pos::new(row, col);
-                assert_eq!(refs.of(pos), f.matrix.cell_ref(pos), "{pos:?}");
-            }
-        }
     }
 }
