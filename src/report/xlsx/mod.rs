@@ -235,19 +235,31 @@ fn matrix_columns(o: &Outcome) -> Vec<Column> {
         .collect()
 }
 
+/// The bottom-right cell (0-based) of the Matrix sheet's filter; none without tasks.
+fn matrix_filter(o: &Outcome) -> Option<(u32, u16)> {
+    let m = o.matrix;
+    let last_col = FIXED_COLUMNS + m.parties.len() as u16 - 1;
+    (!m.tasks.is_empty()).then_some((m.tasks.len() as u32, last_col))
+}
+
 /// The Matrix sheet's first row is this tall, in points, for wrapped party names.
 const HEADER_HEIGHT: f64 = 45.0;
 
 /// Writes the Matrix sheet: task, group, side and a column per party, each letter cell
 /// coloured by its owning letter, problem cells outlined.
-fn matrix_sheet<W: Write>(out: W, o: &Outcome, marks: &Marks) -> std::io::Result<W> {
+fn matrix_sheet<W: Write>(
+    out: W,
+    o: &Outcome,
+    columns: &[Column],
+    marks: &Marks,
+) -> std::io::Result<W> {
     let m = o.matrix;
     let last_col = FIXED_COLUMNS + m.parties.len() as u16 - 1;
     let spec = SheetSpec {
         last_cell: Some((m.tasks.len() as u32, last_col)),
         selected: true,
         freeze: Freeze::HeaderRowAndFirstColumn,
-        columns: matrix_columns(o),
+        columns,
         header_height: Some(HEADER_HEIGHT),
     };
     let mut w = SheetWriter::new(out, &spec)?;
@@ -373,7 +385,7 @@ fn matrix_sheet<W: Write>(out: W, o: &Outcome, marks: &Marks) -> std::io::Result
         }
     }
     w.finish(SheetTail {
-        autofilter: (!m.tasks.is_empty()).then_some((m.tasks.len() as u32, last_col)),
+        autofilter: matrix_filter(o),
         notes: !marks.notes.is_empty(),
         table: false,
     })
@@ -465,11 +477,11 @@ fn table_sheet<W: Write>(out: W, t: &Table) -> std::io::Result<W> {
         last_cell: Some((t.rows.len() as u32, ncols.saturating_sub(1))),
         selected: false,
         freeze: Freeze::HeaderRow,
-        columns,
+        columns: &columns,
         header_height: None,
     };
     let mut w = SheetWriter::new(out, &spec)?;
-    for (c, (h, col)) in t.headers.iter().zip(&spec.columns).enumerate() {
+    for (c, (h, col)) in t.headers.iter().zip(spec.columns).enumerate() {
         // The header takes its column's format, as Excel gives it to a cell typed there.
         w.text(0, c as u16, h, col.style)?;
     }
@@ -526,6 +538,7 @@ fn render_with(o: &Outcome, tables: &Tables, max_notes: usize) -> Result<Vec<u8>
         &tables.tasks,
     ];
     let marks = Marks::new(o, max_notes);
+    let columns = matrix_columns(o);
     let jobs: Vec<SheetJob> = std::iter::once(SheetJob::Matrix)
         .chain(listed.iter().map(|t| SheetJob::Table(t)))
         .collect();
@@ -538,7 +551,7 @@ fn render_with(o: &Outcome, tables: &Tables, max_notes: usize) -> Result<Vec<u8>
             let name = format!("xl/worksheets/sheet{}.xml", i + 1);
             let builder = ZipFileBuilder::new(&name, package::options()).map_err(write_error)?;
             let builder = match job {
-                SheetJob::Matrix => matrix_sheet(builder, o, &marks),
+                SheetJob::Matrix => matrix_sheet(builder, o, &columns, &marks),
                 SheetJob::Table(t) => table_sheet(builder, t),
             }
             .map_err(write_error)?;
@@ -550,19 +563,23 @@ fn render_with(o: &Outcome, tables: &Tables, max_notes: usize) -> Result<Vec<u8>
         Some(sheet) => format!("RACI audit: {} [{}]", m.source.file, sheet),
         None => format!("RACI audit: {}", m.source.file),
     };
-    let last_col = crate::model::column_name(u32::from(FIXED_COLUMNS) + m.parties.len() as u32 - 1);
     let contents = Contents {
         sheet_names: std::iter::once("Matrix")
             .chain(listed.iter().map(|t| t.title))
             .collect(),
         table_sheets: (2..=listed.len() + 1).collect(),
         notes: !marks.notes.is_empty(),
-        autofilter: (!m.tasks.is_empty())
-            .then(|| format!("$A$1:${last_col}${}", m.tasks.len() + 1)),
+        autofilter: matrix_filter(o).map(|(row, col)| {
+            format!(
+                "$A$1:${}${}",
+                crate::model::column_name(col.into()),
+                u64::from(row) + 1
+            )
+        }),
         title: &title,
         author: AUTHOR,
     };
-    let mut small: Vec<(String, Vec<u8>)> = vec![
+    let small: Vec<(String, Vec<u8>)> = vec![
         (
             "[Content_Types].xml".into(),
             package::content_types(&contents).into(),
@@ -601,7 +618,7 @@ fn render_with(o: &Outcome, tables: &Tables, max_notes: usize) -> Result<Vec<u8>
     }
     if contents.notes {
         let grid = Grid {
-            column_pixels: matrix_columns(o).iter().map(Column::pixels).collect(),
+            column_pixels: columns.iter().map(Column::pixels).collect(),
             header_pixels: (HEADER_HEIGHT * 4.0 / 3.0) as u32,
         };
         late.push((
@@ -614,7 +631,7 @@ fn render_with(o: &Outcome, tables: &Tables, max_notes: usize) -> Result<Vec<u8>
         ));
     }
     let mut parts = Vec::with_capacity(small.len() + sheets.len() + late.len());
-    for (name, xml) in small.drain(..) {
+    for (name, xml) in small {
         parts.push(package::part(&name, &xml).map_err(write_error)?);
     }
     parts.extend(sheets);

@@ -47,12 +47,13 @@ pub(super) fn zip(parts: Vec<PreparedZipFile>) -> zip::result::ZipResult<Vec<u8>
 
 /// XML-escaped text (element content or an attribute value in double quotes).
 pub(super) fn xml_text(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
+    let mut out = String::with_capacity(text.len());
     escape_into(&mut out, text);
     // escape_into leaves double quotes alone: attributes need them escaped too.
-    String::from_utf8(out)
-        .unwrap_or_default()
-        .replace('"', "&quot;")
+    if out.contains('"') {
+        out = out.replace('"', "&quot;");
+    }
+    out
 }
 
 /// What the workbook holds, for the parts that list its contents.
@@ -324,7 +325,6 @@ pub(super) struct Grid {
     pub header_pixels: u32,
 }
 
-const DEFAULT_COLUMN_PIXELS: u32 = 64;
 const DEFAULT_ROW_PIXELS: u32 = 20;
 
 impl Grid {
@@ -332,7 +332,7 @@ impl Grid {
         self.column_pixels
             .get(col as usize)
             .copied()
-            .unwrap_or(DEFAULT_COLUMN_PIXELS)
+            .unwrap_or(super::sheet::DEFAULT_PIXELS)
     }
 
     fn row(&self, row: u32) -> u32 {
@@ -359,33 +359,26 @@ impl Grid {
 
 /// `xl/comments1.xml`: the notes' text, each headed by its author in bold, as Excel shows it.
 pub(super) fn comments(notes: &[Note], author: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(notes.len() * 300 + 500);
-    out.extend_from_slice(XML_DECLARATION.as_bytes());
-    out.extend_from_slice(
-        format!(
-            "<comments xmlns=\"{MAIN_NS}\"><authors><author>{}</author></authors><commentList>",
-            xml_text(author)
-        )
-        .as_bytes(),
-    );
+    let mut out = String::with_capacity(notes.len() * 300 + 500);
+    out.push_str(XML_DECLARATION);
+    let author = xml_text(author);
+    out.push_str(&format!(
+        "<comments xmlns=\"{MAIN_NS}\"><authors><author>{author}</author></authors><commentList>"
+    ));
     let font = "<sz val=\"8\"/><color indexed=\"81\"/><rFont val=\"Tahoma\"/><family val=\"2\"/>";
     for n in notes {
-        out.extend_from_slice(b"<comment ref=\"");
-        out.extend_from_slice(crate::model::column_name(u32::from(n.col)).as_bytes());
+        out.push_str("<comment ref=\"");
+        crate::model::push_column_name(&mut out, u32::from(n.col));
         push_number(&mut out, u64::from(n.row) + 1);
-        out.extend_from_slice(
-            format!(
-                "\" authorId=\"0\"><text><r><rPr><b/>{font}</rPr><t>{}:</t></r><r><rPr>{font}\
-                 </rPr><t xml:space=\"preserve\">\n",
-                xml_text(author)
-            )
-            .as_bytes(),
-        );
+        out.push_str(&format!(
+            "\" authorId=\"0\"><text><r><rPr><b/>{font}</rPr><t>{author}:</t></r><r><rPr>{font}\
+             </rPr><t xml:space=\"preserve\">\n"
+        ));
         escape_into(&mut out, &n.text);
-        out.extend_from_slice(b"</t></r></text></comment>");
+        out.push_str("</t></r></text></comment>");
     }
-    out.extend_from_slice(b"</commentList></comments>");
-    out
+    out.push_str("</commentList></comments>");
+    out.into_bytes()
 }
 
 /// `xl/drawings/vmlDrawing1.vml`: the note boxes (hidden until the cell is pointed at), each

@@ -33,7 +33,7 @@ impl Column {
 }
 
 /// Excel's default column width (8.43 characters).
-const DEFAULT_PIXELS: u32 = 64;
+pub(super) const DEFAULT_PIXELS: u32 = 64;
 
 /// Pixels of a column `width` characters wide.
 pub(super) fn pixels(width: f64) -> u32 {
@@ -50,7 +50,7 @@ pub(super) fn pixels(width: f64) -> u32 {
 
 /// Everything about a sheet that comes before its cells.
 #[derive(Debug, Clone)]
-pub(super) struct SheetSpec {
+pub(super) struct SheetSpec<'a> {
     /// The bottom-right cell (0-based row, column) of the cells written; `None` when there
     /// are none.
     pub last_cell: Option<(u32, u16)>,
@@ -58,7 +58,7 @@ pub(super) struct SheetSpec {
     pub selected: bool,
     pub freeze: Freeze,
     /// From column A on.
-    pub columns: Vec<Column>,
+    pub columns: &'a [Column],
     /// The first row's height in points, when it is not the default.
     pub header_height: Option<f64>,
 }
@@ -78,25 +78,22 @@ pub(super) struct SheetTail {
 /// ascending within a row.
 pub(super) struct SheetWriter<W: Write> {
     out: W,
-    buf: Vec<u8>,
+    buf: String,
     /// The open `<row>` (0-based), if any.
     row: Option<u32>,
     header_height: Option<f64>,
-    /// Column letters, computed once per column used.
-    names: Vec<String>,
 }
 
 /// Bytes gathered before they go to the inner writer.
 const CHUNK: usize = 64 * 1024;
 
 impl<W: Write> SheetWriter<W> {
-    pub fn new(out: W, spec: &SheetSpec) -> io::Result<SheetWriter<W>> {
+    pub fn new(out: W, spec: &SheetSpec<'_>) -> io::Result<SheetWriter<W>> {
         let mut w = SheetWriter {
             out,
-            buf: Vec::with_capacity(CHUNK + 4096),
+            buf: String::with_capacity(CHUNK + 4096),
             row: None,
             header_height: spec.header_height,
-            names: Vec::new(),
         };
         w.put(super::package::XML_DECLARATION);
         w.put(
@@ -128,7 +125,7 @@ impl<W: Write> SheetWriter<W> {
             }
         });
         w.put("</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>");
-        w.columns(&spec.columns);
+        w.columns(spec.columns);
         w.put("<sheetData>");
         Ok(w)
     }
@@ -240,7 +237,7 @@ impl<W: Write> SheetWriter<W> {
             self.put(">");
             self.row = Some(row);
             if self.buf.len() >= CHUNK {
-                self.out.write_all(&self.buf)?;
+                self.out.write_all(self.buf.as_bytes())?;
                 self.buf.clear();
             }
         }
@@ -277,12 +274,12 @@ impl<W: Write> SheetWriter<W> {
             self.put("<tableParts count=\"1\"><tablePart r:id=\"rId1\"/></tableParts>");
         }
         self.put("</worksheet>");
-        self.out.write_all(&self.buf)?;
+        self.out.write_all(self.buf.as_bytes())?;
         Ok(self.out)
     }
 
     fn put(&mut self, s: &str) {
-        self.buf.extend_from_slice(s.as_bytes());
+        self.buf.push_str(s);
     }
 
     fn number(&mut self, n: u64) {
@@ -291,18 +288,13 @@ impl<W: Write> SheetWriter<W> {
 
     /// `B7` for row 6, column 1.
     fn cell_ref(&mut self, row: u32, col: u16) {
-        let col = usize::from(col);
-        while self.names.len() <= col {
-            let name = crate::model::column_name(self.names.len() as u32);
-            self.names.push(name);
-        }
-        self.buf.extend_from_slice(self.names[col].as_bytes());
+        crate::model::push_column_name(&mut self.buf, u32::from(col));
         push_number(&mut self.buf, u64::from(row) + 1);
     }
 }
 
 /// Appends `n` in decimal.
-pub(super) fn push_number(out: &mut Vec<u8>, n: u64) {
+pub(super) fn push_number(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut n = n;
@@ -314,36 +306,33 @@ pub(super) fn push_number(out: &mut Vec<u8>, n: u64) {
             break;
         }
     }
-    out.extend_from_slice(&digits[i..]);
+    out.extend(digits[i..].iter().map(|&d| char::from(d)));
 }
 
 /// Appends `text` as XML character data the way Excel reads it back unchanged: `&`, `<`, `>`
 /// as entities; characters XML cannot hold (controls other than tab and newline, U+FFFE,
 /// U+FFFF) as Excel's `_xHHHH_` escapes; and a literal `_xHHHH_` in the text guarded as
 /// `_x005F_xHHHH_`, so that Excel does not decode it.
-pub(super) fn escape_into(out: &mut Vec<u8>, text: &str) {
+pub(super) fn escape_into(out: &mut String, text: &str) {
     let needs_care = |b: u8| {
         matches!(b, b'&' | b'<' | b'>' | b'_' | 0xEF) || (b < 0x20 && b != b'\t' && b != b'\n')
     };
     if !text.bytes().any(needs_care) {
-        out.extend_from_slice(text.as_bytes());
+        out.push_str(text);
         return;
     }
     let bytes = text.as_bytes();
     for (i, ch) in text.char_indices() {
         match ch {
-            '&' => out.extend_from_slice(b"&amp;"),
-            '<' => out.extend_from_slice(b"&lt;"),
-            '>' => out.extend_from_slice(b"&gt;"),
-            '_' if is_excel_escape(&bytes[i..]) => out.extend_from_slice(b"_x005F_"),
-            '\t' | '\n' => out.push(ch as u8),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
-                out.extend_from_slice(format!("_x{:04X}_", c as u32).as_bytes());
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '_' if is_excel_escape(&bytes[i..]) => out.push_str("_x005F_"),
+            c if (c < ' ' && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+                use std::fmt::Write;
+                let _ = write!(out, "_x{:04X}_", c as u32);
             }
-            c => {
-                let mut utf8 = [0u8; 4];
-                out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
-            }
+            c => out.push(c),
         }
     }
 }
@@ -361,9 +350,9 @@ mod tests {
     use super::*;
 
     fn escaped(text: &str) -> String {
-        let mut out = Vec::new();
+        let mut out = String::new();
         escape_into(&mut out, text);
-        String::from_utf8(out).unwrap()
+        out
     }
 
     #[test]
@@ -404,9 +393,8 @@ mod tests {
         /// Any text, once escaped, holds only characters XML allows and reads back unchanged.
         #[test]
         fn escaped_text_reads_back(text in "(\\PC|[\u{0}-\u{1f}&<>_x0-9A-F\u{FFFE}\u{FFFF}]){0,40}") {
-            let mut out = Vec::new();
-            escape_into(&mut out, &text);
-            let xml = String::from_utf8(out).unwrap();
+            let mut xml = String::new();
+            escape_into(&mut xml, &text);
             let allowed = |c: char| {
                 matches!(c, '\t' | '\n') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
             };
@@ -435,7 +423,7 @@ mod tests {
             last_cell: Some((2, 2)),
             selected: true,
             freeze: Freeze::HeaderRowAndFirstColumn,
-            columns: vec![
+            columns: &[
                 Column {
                     width: 40.0,
                     style: Style::DEFAULT,

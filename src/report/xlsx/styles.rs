@@ -264,7 +264,6 @@ impl Style {
 
 /// `xl/styles.xml` for [`XFS`].
 pub(super) fn styles_xml() -> String {
-    let mut fonts: Vec<Font> = FONTS.to_vec();
     let mut out = String::with_capacity(6_000);
     out.push_str(super::package::XML_DECLARATION);
     out.push_str(
@@ -272,8 +271,8 @@ pub(super) fn styles_xml() -> String {
          <numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.00\"/></numFmts>",
     );
     // The last font is the one notes are written in.
-    out.push_str(&format!("<fonts count=\"{}\">", fonts.len() + 1));
-    for f in fonts.drain(..) {
+    out.push_str(&format!("<fonts count=\"{}\">", FONTS.len() + 1));
+    for f in FONTS {
         out.push_str("<font>");
         if f.bold {
             out.push_str("<b/>");
