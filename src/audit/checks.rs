@@ -3,6 +3,7 @@
 
 use super::rule::{join_and, Ctx};
 use super::Finding;
+use crate::layout::clean_cow;
 use crate::model::{CellProblem, Letter, Side, Task, TitleSide};
 use std::collections::{BTreeMap, HashMap};
 
@@ -458,10 +459,10 @@ pub fn shared_ownership(ctx: &Ctx, out: &mut Vec<Finding>) {
 
 pub fn duty_split(ctx: &Ctx, out: &mut Vec<Finding>) {
     for duty in ctx.taxonomy.coverage_duties() {
-        let tasks = ctx.duty_tasks(&duty.id).to_vec();
+        let tasks = ctx.duty_tasks(&duty.id);
         // Distinct sets of Accountables across the duty's tasks, first seen first.
         let mut sets: Vec<(Vec<usize>, usize)> = Vec::new();
-        for &i in &tasks {
+        for &i in tasks {
             let a = holders(&ctx.matrix.tasks[i], Letter::A);
             if !a.is_empty() && !sets.iter().any(|(s, _)| *s == a) {
                 sets.push((a, i));
@@ -483,7 +484,7 @@ pub fn duty_split(ctx: &Ctx, out: &mut Vec<Finding>) {
                 join_and(&parts)
             ),
         );
-        f.related_tasks = tasks;
+        f.related_tasks = tasks.to_vec();
         out.push(f);
     }
 }
@@ -697,107 +698,43 @@ pub fn unknown_letter(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
 }
 
-/// Lower case with runs of white space folded, so `Sprint  Review` repeats `sprint review`.
-/// One allocation per name: every task goes through here.
+/// Lower case with runs of white space folded (as the layout cleans names), so
+/// `Sprint  Review` repeats `sprint review`.
 fn normalise(name: &str) -> String {
-    if name.is_ascii() {
-        // Most names: byte by byte, with the same white space as `split_whitespace` (the
-        // Unicode property, which for ASCII adds the vertical tab to `is_ascii_whitespace`).
-        let mut out = String::with_capacity(name.len());
-        let mut gap = false;
-        for b in name.bytes() {
-            if char::from(b).is_whitespace() {
-                gap = !out.is_empty();
-            } else {
-                if gap {
-                    out.push(' ');
-                    gap = false;
-                }
-                out.push(char::from(b.to_ascii_lowercase()));
-            }
-        }
-        return out;
-    }
-    let mut out = String::with_capacity(name.len());
-    for (i, word) in name.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            out.push_str(&word.to_lowercase());
-        }
-    }
-    out
+    clean_cow(name).to_lowercase()
 }
 
-/// A hash of a task's group and name as [`normalise`] folds them, without a string per name:
-/// most names are ASCII and are folded byte by byte into `buf`, which is reused.
-fn name_hash(group: Option<&str>, name: &str, buf: &mut Vec<u8>) -> u64 {
-    use std::hash::Hasher;
-    fn fold(buf: &mut Vec<u8>, text: &str) {
-        if text.is_ascii() {
-            let start = buf.len();
-            let mut gap = false;
-            for b in text.bytes() {
-                if char::from(b).is_whitespace() {
-                    gap = buf.len() > start;
-                } else {
-                    if gap {
-                        buf.push(b' ');
-                        gap = false;
-                    }
-                    buf.push(b.to_ascii_lowercase());
-                }
-            }
+/// Fills `key` with a task's group and name as [`normalise`] folds them, without a string per
+/// name (task names are nearly always clean ASCII already). The first byte tells no group from
+/// an empty one, and each part ends with 0xFF, a byte UTF-8 never holds.
+fn task_key(group: Option<&str>, name: &str, key: &mut Vec<u8>) {
+    fn fold_into(key: &mut Vec<u8>, text: &str) {
+        let clean = clean_cow(text);
+        if clean.is_ascii() {
+            key.extend(clean.bytes().map(|b| b.to_ascii_lowercase()));
         } else {
-            buf.extend_from_slice(normalise(text).as_bytes());
+            key.extend_from_slice(clean.to_lowercase().as_bytes());
         }
-        // No folded text holds the byte 0xFF (it is never in UTF-8): an unambiguous end.
-        buf.push(0xFF);
+        key.push(0xFF);
     }
-    buf.clear();
-    buf.push(u8::from(group.is_some()));
-    fold(buf, group.unwrap_or_default());
-    fold(buf, name);
-    // SipHash with fixed keys: the same on every run.
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    h.write(buf);
-    h.finish()
+    key.clear();
+    key.push(u8::from(group.is_some()));
+    fold_into(key, group.unwrap_or_default());
+    fold_into(key, name);
 }
 
 pub fn duplicate_task(ctx: &Ctx, out: &mut Vec<Finding>) {
     let tasks = &ctx.matrix.tasks;
-    let same = |a: &Task, b: &Task| {
-        a.group.as_deref().map(normalise) == b.group.as_deref().map(normalise)
-            && normalise(&a.name) == normalise(&b.name)
-    };
-    // Tasks by the hash of their folded group and name: folding every name into a string of
-    // its own was most of this rule's time on a big matrix. A hash match is confirmed on the
-    // folded strings; the rare tasks whose hash matches without being the same are kept too.
-    let mut first: HashMap<u64, usize> = HashMap::with_capacity(tasks.len());
-    let mut more: HashMap<u64, Vec<usize>> = HashMap::new();
-    let mut buf = Vec::new();
+    // The first task of each folded group and name; one key buffer serves every lookup, and a
+    // key is stored only for a task not seen before.
+    let mut first: HashMap<Vec<u8>, usize> = HashMap::with_capacity(tasks.len());
+    let mut key = Vec::new();
     for (i, task) in tasks.iter().enumerate() {
-        let hash = name_hash(task.group.as_deref(), &task.name, &mut buf);
-        let earlier = match first.get(&hash) {
-            None => {
-                first.insert(hash, i);
-                continue;
-            }
-            Some(&e) if same(&tasks[e], task) => Some(e),
-            Some(_) => {
-                let found = more
-                    .get(&hash)
-                    .and_then(|list| list.iter().copied().find(|&e| same(&tasks[e], task)));
-                if found.is_none() {
-                    more.entry(hash).or_default().push(i);
-                }
-                found
-            }
+        task_key(task.group.as_deref(), &task.name, &mut key);
+        let Some(&earlier) = first.get(key.as_slice()) else {
+            first.insert(key.clone(), i);
+            continue;
         };
-        let Some(earlier) = earlier else { continue };
         let where_ = match &task.group {
             Some(g) => format!("in group {}", q(g)),
             None => "with no group".to_string(),
@@ -876,7 +813,7 @@ pub fn blank_party_header(ctx: &Ctx, out: &mut Vec<Finding>) {
 mod tests {
     use super::normalise;
 
-    /// The plain definition the fast path must agree with.
+    /// The plain definition the audit has always used.
     fn reference(name: &str) -> String {
         name.split_whitespace()
             .map(str::to_lowercase)
@@ -892,34 +829,31 @@ mod tests {
     }
 
     #[test]
-    fn hash_follows_the_folded_text() {
-        let name_hash = |g: Option<&str>, n: &str| super::name_hash(g, n, &mut Vec::new());
+    fn keys_follow_the_folded_text() {
+        let key = |g: Option<&str>, n: &str| {
+            let mut k = Vec::new();
+            super::task_key(g, n, &mut k);
+            k
+        };
         assert_eq!(
-            name_hash(Some("Delivery"), "Sprint  Review"),
-            name_hash(Some(" delivery"), "sprint review ")
+            key(Some("Delivery"), "Sprint  Review"),
+            key(Some(" delivery"), "sprint review ")
         );
-        assert_ne!(
-            name_hash(None, "Sprint review"),
-            name_hash(Some(""), "Sprint review")
-        );
-        assert_ne!(name_hash(Some("a b"), "c"), name_hash(Some("a"), "b c"));
-        assert_eq!(
-            name_hash(None, "Straße  Plan"),
-            name_hash(None, "straße plan")
-        );
+        assert_ne!(key(None, "Sprint review"), key(Some(""), "Sprint review"));
+        assert_ne!(key(Some("a b"), "c"), key(Some("a"), "b c"));
+        assert_eq!(key(None, "Straße  Plan"), key(None, "straße plan"));
     }
 
     proptest::proptest! {
         #[test]
-        fn hash_agrees_with_normalise(
+        fn keys_agree_with_normalise(
             a in "[ \\tAaBb\u{b}é]{0,8}",
             b in "[ \\tAaBb\u{b}é]{0,8}",
         ) {
-            if normalise(&a) == normalise(&b) {
-                let mut buf = Vec::new();
-                let h = super::name_hash(None, &a, &mut buf);
-                proptest::prop_assert_eq!(h, super::name_hash(None, &b, &mut buf));
-            }
+            let (mut ka, mut kb) = (Vec::new(), Vec::new());
+            super::task_key(None, &a, &mut ka);
+            super::task_key(None, &b, &mut kb);
+            proptest::prop_assert_eq!(normalise(&a) == normalise(&b), ka == kb);
         }
 
         #[test]
