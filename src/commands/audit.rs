@@ -101,7 +101,7 @@ pub fn render_files(a: &Audited, settings: &Settings) -> Result<Vec<NamedFile>> 
         Ok(())
     };
     render_to(a, settings, &sink, None)?;
-    Ok(done.into_vec().into_iter().flatten().collect())
+    Ok(done.into_flat())
 }
 
 /// Writes `report.json` for an outcome somewhere other than the report sink.
@@ -224,7 +224,7 @@ pub fn write_reports(a: &Audited, settings: &Settings, dir: &Path) -> Result<Vec
         Ok(())
     };
     render_to(a, settings, &sink, Some(&json_file))?;
-    staging.finish(names.into_vec().into_iter().flatten().collect())
+    staging.finish(names.into_flat())
 }
 
 /// A report folder being written: files go into a hidden temporary folder beside `dir` as

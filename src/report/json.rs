@@ -9,8 +9,8 @@
 
 use super::facts::{headline, Facts};
 use super::tables::{
-    class, finding_cell, finding_codes_per_task, gap_side, is_gap, is_overlap, party_name_ref,
-    party_stats, side, task_name_ref,
+    class, finding_cell, finding_codes_per_task, gap_side, is_gap, is_overlap, overlap_columns,
+    party_name_ref, party_stats, side, task_name_ref,
 };
 use crate::audit::{Finding, PartyStats, Severity};
 use crate::classify::SideSource;
@@ -257,13 +257,7 @@ fn finding_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> FindingJson<'a> {
 }
 
 fn overlap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> OverlapJson<'a> {
-    let on = |want: &dyn Fn(Side) -> bool| -> Vec<usize> {
-        f.related_tasks
-            .iter()
-            .copied()
-            .filter(|&t| want(side(o, t)))
-            .collect()
-    };
+    let [po, pm, other] = overlap_columns(o, f);
     OverlapJson {
         code: f.code,
         severity: f.severity,
@@ -271,9 +265,9 @@ fn overlap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> OverlapJson<'a> {
         party: f.party.map(|p| party_name_ref(o, p)),
         task_index: f.task,
         task: f.task.map(|t| task_name_ref(o, t)),
-        po_side_tasks: on(&|s| s == Side::Po),
-        pm_side_tasks: on(&|s| s == Side::Pm),
-        other_tasks: on(&|s| s == Side::Shared || s == Side::Unclassified),
+        po_side_tasks: po,
+        pm_side_tasks: pm,
+        other_tasks: other,
         cell: cell(o, f),
         message: &f.message,
     }

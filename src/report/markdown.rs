@@ -2,7 +2,7 @@
 //! charts, and a line on how to read each file, for a reader who opens one file only.
 
 use super::facts::{headline, Facts};
-use super::tables::{finding_cell, task_name, Tables};
+use super::tables::{finding_cell, task_name_ref, Tables};
 use super::text::{chart_caption, count, markdown as md};
 use crate::audit::{Finding, Severity};
 use crate::model::Side;
@@ -43,7 +43,7 @@ fn finding_line(o: &Outcome, f: &Finding) -> String {
     if !cell.is_empty() {
         let _ = write!(line, " at {}", md(&cell));
     } else if let Some(t) = f.task {
-        let _ = write!(line, " on task {}", md(&task_name(o, t)));
+        let _ = write!(line, " on task {}", md(&task_name_ref(o, t)));
     }
     let _ = write!(line, ": {}", md(&f.message));
     line

@@ -77,7 +77,7 @@ pub fn render(
             Ok(())
         },
     )?;
-    Ok(done.into_vec().into_iter().flatten().collect())
+    Ok(done.into_flat())
 }
 
 /// The report kinds in [`render`]'s fixed order; a kind's index is its place.
@@ -124,6 +124,13 @@ impl<T> InOrder<T> {
         let mut all = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
         all.sort_by_key(|(place, _)| *place);
         all.into_iter().map(|(_, item)| item).collect()
+    }
+}
+
+impl<U> InOrder<Vec<U>> {
+    /// The pieces' items by place, as one list.
+    pub fn into_flat(self) -> Vec<U> {
+        self.into_vec().into_iter().flatten().collect()
     }
 }
 

@@ -204,15 +204,6 @@ pub(crate) fn has_support_or_verify(m: &Matrix) -> bool {
         })
 }
 
-/// The name of task `i`, or a placeholder that says which index was not found.
-pub(crate) fn task_name(o: &Outcome, i: usize) -> String {
-    o.matrix
-        .tasks
-        .get(i)
-        .map(|t| t.name.clone())
-        .unwrap_or_else(|| format!("(task #{} not in matrix)", i + 1))
-}
-
 pub(crate) fn class<'a>(o: &Outcome<'a>, i: usize) -> Option<&'a Classification> {
     o.classes.get(i)
 }
@@ -484,6 +475,15 @@ fn overlap_column(s: Side) -> usize {
     }
 }
 
+/// A finding's related tasks by [`overlap_column`], each list in the finding's order.
+pub(crate) fn overlap_columns(o: &Outcome, f: &Finding) -> [Vec<usize>; 3] {
+    let mut cols: [Vec<usize>; 3] = Default::default();
+    for &t in &f.related_tasks {
+        cols[overlap_column(side(o, t))].push(t);
+    }
+    cols
+}
+
 fn overlaps<'a>(o: &Outcome<'a>) -> Table<'a> {
     let audit: &'a Audit = o.audit;
     let rows = audit
@@ -491,17 +491,11 @@ fn overlaps<'a>(o: &Outcome<'a>) -> Table<'a> {
         .iter()
         .filter(|f| is_overlap(f.code))
         .map(|f| {
-            let mut per_column = [0usize; 3];
-            for &t in &f.related_tasks {
-                per_column[overlap_column(side(o, t))] += 1;
-            }
+            let columns = overlap_columns(o, f);
             let on = |column: usize| {
-                let names = f
-                    .related_tasks
-                    .iter()
-                    .filter(move |&&t| overlap_column(side(o, t)) == column)
-                    .map(|&t| task_name_ref(o, t));
-                Cell::Text(capped_list(names, per_column[column], MORE_TASKS))
+                let tasks = &columns[column];
+                let names = tasks.iter().map(|&t| task_name_ref(o, t));
+                Cell::Text(capped_list(names, tasks.len(), MORE_TASKS))
             };
             vec![
                 Cell::from(f.code),
