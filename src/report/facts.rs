@@ -96,7 +96,11 @@ impl Facts {
 /// 2 people do both PO and PM work; 4 PM duties are not covered; 3 tasks have no Accountable.
 /// ```
 pub fn headline(o: &Outcome) -> String {
-    let f = Facts::of(o);
+    headline_of(&Facts::of(o), o)
+}
+
+/// [`headline`] from facts already worked out (each report needs both).
+pub(crate) fn headline_of(f: &Facts, o: &Outcome) -> String {
     let mut parts = Vec::new();
     let n = f.both_sides.len();
     if n > 0 {
@@ -162,7 +166,7 @@ pub fn console_summary(o: &Outcome) -> String {
     let f = Facts::of(o);
     let m = o.matrix;
     let mut out = String::new();
-    out.push_str(&headline(o));
+    out.push_str(&headline_of(&f, o));
     out.push('\n');
     let sides: Vec<String> = Side::ALL
         .iter()

@@ -2,7 +2,7 @@
 //! network) with the headline, health, charts and every table, readable on a laptop and in
 //! print.
 
-use super::facts::{headline, Facts};
+use super::facts::{headline_of, Facts};
 use super::tables::{Cell, Table, Tables};
 use super::text::{chart_caption, count, html as esc, html_into};
 use crate::audit::Severity;
@@ -232,7 +232,11 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         let _ = write!(s, "<a href=\"#{}\">{}</a>", t.key, t.title);
     }
     s.push_str("</nav>\n");
-    let _ = writeln!(s, "<p class=\"headline\">{}</p>", esc(&headline(o)));
+    let _ = writeln!(
+        s,
+        "<p class=\"headline\">{}</p>",
+        esc(&headline_of(&facts, o))
+    );
 
     s.push_str("<div class=\"glance\">\n");
     let _ = writeln!(

@@ -7,7 +7,7 @@
 //! each task's name and side wherever it was listed, pretty-printed, made a 103 MB file that
 //! took most of a second to write.
 
-use super::facts::{headline, Facts};
+use super::facts::{headline_of, Facts};
 use super::tables::{
     class, finding_cell, finding_codes_per_task, gap_side, is_gap, is_overlap, overlap_columns,
     party_name_ref, party_stats, side, task_name_ref,
@@ -326,7 +326,7 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
             description: m.scheme.describe(),
             letters: &m.scheme.letters,
         },
-        headline: headline(o),
+        headline: headline_of(&facts, o),
         health: o.audit.health,
         counts: Counts {
             tasks: m.tasks.len(),

@@ -1,7 +1,7 @@
 //! `summary.md`: the headline, the numbers at a glance, the most important findings, the
 //! charts, and a line on how to read each file, for a reader who opens one file only.
 
-use super::facts::{headline, Facts};
+use super::facts::{headline_of, Facts};
 use super::tables::{finding_cell, task_name_ref, Tables};
 use super::text::{chart_caption, count, markdown as md};
 use crate::audit::{Finding, Severity};
@@ -63,7 +63,7 @@ pub(crate) fn render(
         None => m.source.file.clone(),
     };
     let _ = writeln!(s, "# RACI audit: {}\n", md(&source));
-    let _ = writeln!(s, "**{}**\n", md(&headline(o)));
+    let _ = writeln!(s, "**{}**\n", md(&headline_of(&facts, o)));
 
     s.push_str("## At a glance\n\n");
     s.push_str("| Side | Tasks |\n|---|---:|\n");
