@@ -258,31 +258,29 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
             // The sheets read in full, then the error that stopped reading, if any: it is
             // reported only after the merges of the sheets before it, as a sheet-by-sheet
             // read would meet them.
-            let mut all: Vec<Option<Vec<GridCell>>> = Vec::with_capacity(metadata.len());
+            let mut all: Vec<Option<SheetBuilder>> = Vec::with_capacity(metadata.len());
             for (name, typ) in &metadata {
                 if *typ != SheetType::WorkSheet {
                     all.push(None);
                     continue;
                 }
                 match read_xlsx_cells(&mut book, file, name, limits) {
-                    Ok(cells) => all.push(Some(cells)),
+                    Ok(builder) => all.push(Some(builder)),
                     Err(e) => return (all, Some(e)),
                 }
             }
             (all, None)
         },
     );
-    let (cells, stopped) = cells;
+    let (read, stopped) = cells;
     let mut sheets = Vec::with_capacity(metadata.len());
-    for ((name, _), cells) in metadata.into_iter().zip(cells) {
-        let mut builder = SheetBuilder::new(file, limits);
-        let Some(cells) = cells else {
+    for ((name, _), builder) in metadata.into_iter().zip(read) {
+        let Some(builder) = builder else {
             // Chart and dialog sheets hold no cells; they are kept so sheet numbers match
             // the workbook's tabs.
-            sheets.push(builder.finish(name, Vec::new()));
+            sheets.push(SheetBuilder::new(file, limits).finish(name, Vec::new()));
             continue;
         };
-        builder.cells = cells;
         // Merges sit after the cell data in the sheet XML, out of reach of the cell reader,
         // so reading them is a second XML pass; it is only paid when some part mentions them.
         let merges = if merges_present {
@@ -300,18 +298,18 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
 }
 
 /// One worksheet's cells, streamed, with the caps checked as each arrives.
-fn read_xlsx_cells(
+fn read_xlsx_cells<'a>(
     book: &mut Xlsx<Cursor<&[u8]>>,
-    file: &str,
+    file: &'a str,
     name: &str,
-    limits: &Limits,
-) -> Result<Vec<GridCell>> {
+    limits: &'a Limits,
+) -> Result<SheetBuilder<'a>> {
     let mut builder = SheetBuilder::new(file, limits);
     let mut reader = book
         .worksheet_cells_reader(name)
         .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
     push_cells(&mut builder, file, name, || reader.next_cell())?;
-    Ok(builder.cells)
+    Ok(builder)
 }
 
 /// Pushes every cell a calamine cells reader gives (`next`: its `next_cell`) into `builder`,
