@@ -121,7 +121,7 @@ fn prose_first_word(text: &str) -> Option<&str> {
     if t.chars().count() <= PROSE_CHARS {
         return None;
     }
-    t.split(|c: char| c.is_whitespace() || "/,;&+()[]|\\-".contains(c))
+    t.split(|c: char| c.is_whitespace() || crate::model::is_token_separator(c, true))
         .find(|w| !w.is_empty())
 }
 

@@ -422,6 +422,12 @@ fn fold_accents(word: &str) -> String {
         .collect()
 }
 
+/// Whether `c` separates the tokens of a cell (`R/A`, `R, C`, `A (R)`); a hyphen does only in
+/// a text longer than one character, since a lone `-` is a mark of its own.
+pub fn is_token_separator(c: char, long: bool) -> bool {
+    "/,;&+()[]|\\ ".contains(c) || c == '-' && long
+}
+
 /// Reads a cell's text as a set of letters of `scheme`.
 ///
 /// Accepts any case and spacing, parentheses (`R (A)`), the separators `/ , ; & + space` or
@@ -449,7 +455,7 @@ pub fn parse_cell(text: &str, scheme: &Scheme) -> CellParse {
     let mut unknown = Vec::new();
     let mut any_token = false;
     for token in trimmed
-        .split(|c: char| "/,;&+()[]|\\ ".contains(c) || c == '-' && trimmed.len() > 1)
+        .split(|c: char| is_token_separator(c, trimmed.len() > 1))
         .filter(|t| !t.is_empty())
     {
         any_token = true;

@@ -6,7 +6,9 @@
 
 mod letters;
 
-pub use letters::{parse_cell, CellParse, Letter, LetterSet, Scheme, SchemeLetter, SchemeName};
+pub use letters::{
+    is_token_separator, parse_cell, CellParse, Letter, LetterSet, Scheme, SchemeLetter, SchemeName,
+};
 
 use serde::Serialize;
 use std::fmt;
