@@ -2,7 +2,7 @@
 //! reports lay out specially, and names that try formula injection or break CSV quoting) run
 //! through `report::render`, then every file read back.
 
-use crate::support;
+use crate::support::{self, EXPECTED_FILES};
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use raci_audit::audit::{Audit, DutyCoverage, Finding, PartyStats, Severity};
 use raci_audit::classify::{Classification, Duty, DutyKind, SideSource, Taxonomy};
@@ -817,18 +817,12 @@ fn reports_render_only_enabled_kinds() {
     };
     let files = report::render(&d.outcome(), &[], &opts).unwrap();
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "tasks.csv",
-            "parties.csv",
-            "findings.csv",
-            "overlaps.csv",
-            "gaps.csv",
-            "coverage.csv",
-            "report.xlsx"
-        ]
-    );
+    let csv_and_xlsx: Vec<&str> = EXPECTED_FILES
+        .iter()
+        .copied()
+        .filter(|n| n.ends_with(".csv") || n.ends_with(".xlsx"))
+        .collect();
+    assert_eq!(names, csv_and_xlsx);
 }
 
 #[test]
