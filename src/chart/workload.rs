@@ -311,6 +311,7 @@ mod tests {
         let mut p001 = Finding {
             code: "P001",
             name: "too-accountable",
+            rule: crate::audit::find_rule("P001").unwrap(),
             severity: Severity::Warning,
             task: None,
             party: Some(3),
