@@ -167,3 +167,54 @@ pub(crate) fn unreadable_cells() -> Matrix {
     });
     m
 }
+
+/// Four tasks where Ana is A on three (75 %) and R or A on all four, Bob R or A on three: over
+/// both share limits (P001, P002).
+pub(crate) fn shares_matrix() -> Matrix {
+    matrix(
+        &["Ana", "Bob"],
+        &[
+            ("T1", &["A", "R"]),
+            ("T2", &["A", "R"]),
+            ("T3", &["R/A", ""]),
+            ("T4", &["R", "A"]),
+        ],
+    )
+}
+
+/// Two tasks out of two for Ana: 100 %, but below the minimum of 3 tasks for a share rule.
+pub(crate) fn too_few_tasks_for_shares() -> Matrix {
+    matrix(
+        &["Ana", "Bob"],
+        &[("T1", &["R/A", ""]), ("T2", &["R/A", ""])],
+    )
+}
+
+/// Ana on every task, Bob only C and I, Cy idle, Dee with an unreadable cell only (P003-P005).
+pub(crate) fn party_shapes() -> Matrix {
+    matrix(
+        &["Ana", "Bob", "Cy", "Dee"],
+        &[
+            ("T1", &["R/A", "C", "", ""]),
+            ("T2", &["R/A", "I", "", ""]),
+            ("T3", &["R/A", "", "", "x"]),
+        ],
+    )
+}
+
+/// Four R on one task, three on another, four C on a third (R004, R005).
+pub(crate) fn letter_counts() -> Matrix {
+    matrix(
+        &["A", "B", "C", "D", "E"],
+        &[
+            ("Many R", &["R/A", "R", "R", "R", ""]),
+            ("Three R", &["R/A", "R", "R", "", ""]),
+            ("Many C", &["R/A", "C", "C", "C", "C"]),
+        ],
+    )
+}
+
+/// A QA column twice (`QA`, `qa `) and a party titled only `PM` (D003, D004).
+pub(crate) fn doubled_and_ambiguous_parties() -> Matrix {
+    matrix(&["QA", "Alex (PM)", "qa "], &[("Test", &["R", "A", "C"])])
+}

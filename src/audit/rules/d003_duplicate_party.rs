@@ -52,9 +52,8 @@ mod tests {
 
     #[test]
     fn duplicate_party() {
-        let m = matrix(&["QA", "Alex (PM)", "qa "], &[("Test", &["R", "A", "C"])]);
-        let c = unclassified(&m);
-        let f = only("D003", &m, &c);
+        let m = doubled_and_ambiguous_parties();
+        let f = only("D003", &m, &unclassified(&m));
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].1, Some(2));
     }

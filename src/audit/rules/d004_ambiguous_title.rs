@@ -47,9 +47,8 @@ mod tests {
 
     #[test]
     fn pm_alone_is_ambiguous() {
-        let m = matrix(&["QA", "Alex (PM)", "qa "], &[("Test", &["R", "A", "C"])]);
-        let c = unclassified(&m);
-        let f = only("D004", &m, &c);
+        let m = doubled_and_ambiguous_parties();
+        let f = only("D004", &m, &unclassified(&m));
         assert_eq!(f.len(), 1);
         assert!(f[0].2.contains("--pm-means product|project"), "{}", f[0].2);
     }

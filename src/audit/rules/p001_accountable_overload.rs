@@ -1,5 +1,5 @@
-//! P001 accountable-overload: a party is Accountable on more than max-accountable-share (default 50
-//! %) of the tasks.
+//! P001 accountable-overload: a party is Accountable on more than max-accountable-share
+//! (default 50 %) of the tasks.
 
 use super::helpers::share_rule;
 use crate::audit::rule::{Ctx, Explanation, Family, Kind, PartyFlag, Rule};
@@ -43,17 +43,8 @@ mod tests {
 
     #[test]
     fn shares_need_three_tasks() {
-        let m = matrix(
-            &["Ana", "Bob"],
-            &[
-                ("T1", &["A", "R"]),
-                ("T2", &["A", "R"]),
-                ("T3", &["R/A", ""]),
-                ("T4", &["R", "A"]),
-            ],
-        );
-        let c = unclassified(&m);
-        let p1 = only("P001", &m, &c);
+        let m = shares_matrix();
+        let p1 = only("P001", &m, &unclassified(&m));
         assert_eq!(
             p1,
             vec![(
@@ -63,12 +54,7 @@ mod tests {
                     .to_string()
             )]
         );
-        // Two tasks out of two is 100 % but below the minimum of 3.
-        let m = matrix(
-            &["Ana", "Bob"],
-            &[("T1", &["R/A", ""]), ("T2", &["R/A", ""])],
-        );
-        let c = unclassified(&m);
-        assert_eq!(codes(&m, &c, "P001"), 0);
+        let m = too_few_tasks_for_shares();
+        assert_eq!(codes(&m, &unclassified(&m), "P001"), 0);
     }
 }

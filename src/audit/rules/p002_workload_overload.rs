@@ -1,5 +1,5 @@
-//! P002 workload-overload: a party is Responsible or Accountable on more than max-ra-share (default
-//! 60 %) of the tasks.
+//! P002 workload-overload: a party is Responsible or Accountable on more than max-ra-share
+//! (default 60 %) of the tasks.
 
 use super::helpers::share_rule;
 use crate::audit::rule::{Ctx, Explanation, Family, Kind, PartyFlag, Rule};
@@ -43,24 +43,10 @@ mod tests {
 
     #[test]
     fn shares_need_three_tasks() {
-        let m = matrix(
-            &["Ana", "Bob"],
-            &[
-                ("T1", &["A", "R"]),
-                ("T2", &["A", "R"]),
-                ("T3", &["R/A", ""]),
-                ("T4", &["R", "A"]),
-            ],
-        );
-        let c = unclassified(&m);
-        let p2 = only("P002", &m, &c);
+        let m = shares_matrix();
+        let p2 = only("P002", &m, &unclassified(&m));
         assert_eq!(p2.len(), 2, "{p2:?}");
-        // Two tasks out of two is 100 % but below the minimum of 3.
-        let m = matrix(
-            &["Ana", "Bob"],
-            &[("T1", &["R/A", ""]), ("T2", &["R/A", ""])],
-        );
-        let c = unclassified(&m);
-        assert_eq!(codes(&m, &c, "P002"), 0);
+        let m = too_few_tasks_for_shares();
+        assert_eq!(codes(&m, &unclassified(&m), "P002"), 0);
     }
 }

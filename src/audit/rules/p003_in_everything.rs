@@ -48,14 +48,7 @@ mod tests {
 
     #[test]
     fn a_party_on_every_task() {
-        let m = matrix(
-            &["Ana", "Bob", "Cy", "Dee"],
-            &[
-                ("T1", &["R/A", "C", "", ""]),
-                ("T2", &["R/A", "I", "", ""]),
-                ("T3", &["R/A", "", "", "x"]),
-            ],
-        );
+        let m = party_shapes();
         let c = unclassified(&m);
         assert_eq!(only("P003", &m, &c).len(), 1);
         assert_eq!(only("P003", &m, &c)[0].1, Some(0));

@@ -46,16 +46,8 @@ mod tests {
 
     #[test]
     fn letters_but_never_r_or_a() {
-        let m = matrix(
-            &["Ana", "Bob", "Cy", "Dee"],
-            &[
-                ("T1", &["R/A", "C", "", ""]),
-                ("T2", &["R/A", "I", "", ""]),
-                ("T3", &["R/A", "", "", "x"]),
-            ],
-        );
-        let c = unclassified(&m);
-        let p4 = only("P004", &m, &c);
+        let m = party_shapes();
+        let p4 = only("P004", &m, &unclassified(&m));
         assert_eq!(
             p4,
             vec![(

@@ -54,16 +54,8 @@ mod tests {
 
     #[test]
     fn idle_columns_say_when_cells_were_unreadable() {
-        let m = matrix(
-            &["Ana", "Bob", "Cy", "Dee"],
-            &[
-                ("T1", &["R/A", "C", "", ""]),
-                ("T2", &["R/A", "I", "", ""]),
-                ("T3", &["R/A", "", "", "x"]),
-            ],
-        );
-        let c = unclassified(&m);
-        let p5 = only("P005", &m, &c);
+        let m = party_shapes();
+        let p5 = only("P005", &m, &unclassified(&m));
         assert_eq!(p5.len(), 2);
         assert_eq!(p5[0].2, "Cy has no letters on any task.");
         assert!(p5[1].2.contains("could not be read"), "{}", p5[1].2);

@@ -44,16 +44,8 @@ mod tests {
     /// Three Responsibles is the limit; four is over it.
     #[test]
     fn more_responsibles_than_the_limit() {
-        let m = matrix(
-            &["A", "B", "C", "D", "E"],
-            &[
-                ("Many R", &["R/A", "R", "R", "R", ""]),
-                ("Three R", &["R/A", "R", "R", "", ""]),
-                ("Many C", &["R/A", "C", "C", "C", "C"]),
-            ],
-        );
-        let c = unclassified(&m);
-        let r = only("R004", &m, &c);
+        let m = letter_counts();
+        let r = only("R004", &m, &unclassified(&m));
         assert_eq!(r.len(), 1);
         assert_eq!(
             r[0].2,

@@ -36,14 +36,7 @@ mod tests {
 
     #[test]
     fn the_limit_is_not_over_it_and_settings_lower_it() {
-        let m = matrix(
-            &["A", "B", "C", "D", "E"],
-            &[
-                ("Many R", &["R/A", "R", "R", "R", ""]),
-                ("Three R", &["R/A", "R", "R", "", ""]),
-                ("Many C", &["R/A", "C", "C", "C", "C"]),
-            ],
-        );
+        let m = letter_counts();
         let c = unclassified(&m);
         assert_eq!(
             codes(&m, &c, "R005"),
