@@ -1,7 +1,7 @@
 //! The finished audit of one matrix: what `report` and `chart` read. Built by
 //! `commands::audit`, the one place the stages meet.
 
-use crate::audit::{Audit, Finding};
+use crate::audit::{Audit, Finding, PartyFlag};
 use crate::classify::{Classification, Duty, Taxonomy};
 use crate::model::{Matrix, Side};
 
@@ -21,9 +21,12 @@ impl<'a> Outcome<'a> {
         self.classes[task].side
     }
 
-    /// Findings with a given code, in report order.
-    pub fn findings_with(&self, code: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
-        self.audit.findings.iter().filter(move |f| f.code == code)
+    /// Findings whose rule flags their party with `flag`, in report order.
+    pub fn findings_flagging(&self, flag: PartyFlag) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.audit
+            .findings
+            .iter()
+            .filter(move |f| f.rule.flags_party == Some(flag))
     }
 
     /// The duty a coverage entry or classification points to.

@@ -1,16 +1,16 @@
 //! Runs the rule table over one matrix: stamps severities from settings, orders findings, and
 //! computes duty coverage, per-party counts and the health score.
 
-use super::rule::Ctx;
+use super::rule::{side_of, Ctx, HealthTerm, Rule};
 use super::rules::RULES;
 use super::{Audit, AuditSettings, DutyCoverage, Finding, PartyStats, Severity};
 use crate::classify::{Classification, Taxonomy};
 use crate::model::{Letter, Matrix, Side};
 use rayon::prelude::*;
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-/// Audits `matrix` whose task `i` is classified as `classes[i]`.
+/// Audits `matrix` whose task `i` is classified as `classes[i]`, with every rule of [`RULES`].
 ///
 /// Findings come sorted by severity (errors first), then by their cell in the input (findings
 /// without a cell, about a duty or the whole matrix, after those with one), then by code.
@@ -20,27 +20,38 @@ pub fn run(
     taxonomy: &Taxonomy,
     settings: &AuditSettings,
 ) -> Audit {
+    run_rules(RULES, matrix, classes, taxonomy, settings)
+}
+
+/// [`run`] with another rule table: the tests add a rule to the real table this way and see
+/// its findings reach the reports its kind says.
+pub fn run_rules(
+    rules: &'static [Rule],
+    matrix: &Matrix,
+    classes: &[Classification],
+    taxonomy: &Taxonomy,
+    settings: &AuditSettings,
+) -> Audit {
     let by_duty = Ctx::tasks_by_duty(classes, taxonomy, matrix.tasks.len());
-    let ctx = Ctx {
-        matrix,
-        classes,
-        taxonomy,
-        thresholds: &settings.thresholds,
-        by_duty: &by_duty,
-    };
     // The rules are independent of each other: they run in parallel, and their findings are
     // joined in the rule table's order, so the result is the same as one after the other.
-    let per_rule: Vec<Vec<Finding>> = RULES
+    let per_rule: Vec<Vec<Finding>> = rules
         .par_iter()
         .map(|rule| {
             let Some(severity) = settings.severity_of(rule) else {
                 return Vec::new();
             };
+            let ctx = Ctx {
+                rule,
+                matrix,
+                classes,
+                taxonomy,
+                thresholds: &settings.thresholds,
+                by_duty: &by_duty,
+            };
             let mut found = Vec::new();
             (rule.check)(&ctx, &mut found);
             for f in &mut found {
-                f.code = rule.code;
-                f.name = rule.name;
                 f.severity = severity;
             }
             found
@@ -56,7 +67,10 @@ pub fn run(
             f.code,
         )
     });
-    let (coverage, parties) = rayon::join(|| coverage(&ctx), || party_stats(&ctx));
+    let (coverage, parties) = rayon::join(
+        || coverage(taxonomy, matrix, &by_duty),
+        || party_stats(matrix, classes),
+    );
     let health = health(matrix, taxonomy, &findings);
     Audit {
         findings,
@@ -66,14 +80,18 @@ pub fn run(
     }
 }
 
-fn coverage(ctx: &Ctx) -> Vec<DutyCoverage> {
-    ctx.taxonomy
+fn coverage(
+    taxonomy: &Taxonomy,
+    matrix: &Matrix,
+    by_duty: &HashMap<&str, Vec<usize>>,
+) -> Vec<DutyCoverage> {
+    taxonomy
         .coverage_duties()
         .map(|duty| {
-            let tasks = ctx.duty_tasks(&duty.id).to_vec();
+            let tasks = by_duty.get(duty.id.as_str()).cloned().unwrap_or_default();
             let owners: BTreeSet<usize> = tasks
                 .iter()
-                .flat_map(|&i| ctx.matrix.tasks[i].assignments.iter())
+                .flat_map(|&i| matrix.tasks[i].assignments.iter())
                 .filter(|a| a.letters.owns())
                 .map(|a| a.party)
                 .collect();
@@ -86,9 +104,9 @@ fn coverage(ctx: &Ctx) -> Vec<DutyCoverage> {
         .collect()
 }
 
-fn party_stats(ctx: &Ctx) -> Vec<PartyStats> {
-    let mut stats = vec![PartyStats::default(); ctx.matrix.parties.len()];
-    for (i, task) in ctx.matrix.tasks.iter().enumerate() {
+fn party_stats(matrix: &Matrix, classes: &[Classification]) -> Vec<PartyStats> {
+    let mut stats = vec![PartyStats::default(); matrix.parties.len()];
+    for (i, task) in matrix.tasks.iter().enumerate() {
         for a in &task.assignments {
             let Some(s) = stats.get_mut(a.party) else {
                 continue;
@@ -101,7 +119,7 @@ fn party_stats(ctx: &Ctx) -> Vec<PartyStats> {
             s.s += usize::from(l.contains(Letter::S));
             s.v += usize::from(l.contains(Letter::V));
             if l.owns() {
-                match ctx.side(i) {
+                match side_of(classes, i) {
                     Side::Po => s.po_side_ra += 1,
                     Side::Pm => s.pm_side_ra += 1,
                     Side::Shared => s.shared_ra += 1,
@@ -172,7 +190,7 @@ pub fn health(matrix: &Matrix, taxonomy: &Taxonomy, findings: &[Finding]) -> u32
     let uncovered = findings
         .iter()
         .filter(serious)
-        .filter(|f| f.code == "G001")
+        .filter(|f| f.rule.health_term == Some(HealthTerm::UncoveredDuty))
         .count();
     let warned_parties: BTreeSet<usize> = findings
         .iter()
@@ -183,7 +201,7 @@ pub fn health(matrix: &Matrix, taxonomy: &Taxonomy, findings: &[Finding]) -> u32
     let ownerless_sides = findings
         .iter()
         .filter(serious)
-        .filter(|f| f.code == "G002")
+        .filter(|f| f.rule.health_term == Some(HealthTerm::SideWithoutOwner))
         .count();
     let tasks = matrix.tasks.len();
     let w = HEALTH_WEIGHTS;

@@ -1,8 +1,11 @@
 //! Rules as data, run over a matrix and its classification to give findings, duty coverage,
 //! per-party counts and a health score. Pure: no I/O, no clock.
 //!
-//! Each rule is a [`Rule`] value in the one table [`RULES`]; [`run`] runs the rules that the
-//! [`AuditSettings`] select, at the severity the settings give them.
+//! Each rule is a [`Rule`] value in its own file under `rules/` (its check, its explanation and
+//! its unit tests), listed once in the table [`RULES`]; [`run`] runs the rules that the
+//! [`AuditSettings`] select, at the severity the settings give them. Every [`Finding`] carries
+//! its rule, and reports and charts select findings by the rule's fields ([`Kind`],
+//! [`Rule::outlines_heatmap`], [`PartyFlag`], [`HealthTerm`]), never by code.
 //!
 //! # Health score
 //!
@@ -12,24 +15,28 @@
 //! - 40 x the share of tasks with at least one error finding,
 //! - 20 x the share of tasks with at least one warning or error finding (so a task with an
 //!   error loses both terms),
-//! - 15 x the share of the taxonomy's duties reported uncovered (G001),
+//! - 15 x the share of the taxonomy's duties reported uncovered (G001,
+//!   [`HealthTerm::UncoveredDuty`]),
 //! - 15 x the share of parties with a finding about the party itself (P001, P002, P005,
 //!   O001, D003 ... : findings with a party and no task),
-//! - 10 x the share of the two sides, PO and PM, reported without owner (G002),
+//! - 10 x the share of the two sides, PO and PM, reported without owner (G002,
+//!   [`HealthTerm::SideWithoutOwner`]),
 //!
 //! then is rounded to the nearest whole number and kept within 0..=100. A matrix where every
 //! task has an error, every duty is uncovered, every party is flagged and both sides are
 //! ownerless scores 0. The weights are [`HEALTH_WEIGHTS`].
 
-mod checks;
 mod engine;
 mod rule;
 mod rules;
+#[cfg(test)]
+mod testing;
 
-pub use checks::{MIN_TASKS_FOR_SHARE_RULES, PO_DAY_TO_DAY_DUTIES};
-pub use engine::{health, run, HealthWeights, HEALTH_FORMULA, HEALTH_WEIGHTS};
-pub use rule::{find_rule, valid_rules_list, Ctx, Explanation, Rule};
-pub use rules::RULES;
+pub use engine::{health, run, run_rules, HealthWeights, HEALTH_FORMULA, HEALTH_WEIGHTS};
+pub use rule::{
+    find_rule, valid_rules_list, Ctx, Explanation, Family, HealthTerm, Kind, PartyFlag, Rule,
+};
+pub use rules::{MIN_TASKS_FOR_SHARE_RULES, PO_DAY_TO_DAY_DUTIES, RULES};
 
 use crate::model::Pos;
 use serde::{Serialize, Serializer};
@@ -84,6 +91,10 @@ pub struct Finding {
     pub code: &'static str,
     /// `missing-accountable`.
     pub name: &'static str,
+    /// The rule that raised it (the code and name above are its own): what reports and charts
+    /// select findings by.
+    #[serde(skip)]
+    pub rule: &'static Rule,
     pub severity: Severity,
     /// Index into `Matrix::tasks`.
     pub task: Option<usize>,
@@ -190,6 +201,11 @@ impl Audit {
 
     pub fn worst(&self) -> Option<Severity> {
         self.findings.iter().map(|f| f.severity).max()
+    }
+
+    /// How many findings are of `kind` (the portfolio's overlap and gap counts).
+    pub fn count_kind(&self, kind: Kind) -> usize {
+        self.findings.iter().filter(|f| f.rule.kind == kind).count()
     }
 }
 

@@ -1,9 +1,11 @@
-//! What a rule is (a plain value: code, name, summary, default severity, check, explanation),
-//! the context a check reads, and how codes, names and prefixes select rules.
+//! What a rule is (a plain value: code, name, summary, family, kind, default severity, what
+//! reports and charts do with its findings, check, explanation), the context a check reads, and
+//! how codes, names and prefixes select rules.
 
 use super::{AuditSettings, Finding, Severity, Thresholds};
 use crate::classify::{Classification, Taxonomy};
 use crate::model::{Matrix, Pos, Side};
+use std::fmt;
 
 /// The fixed headings every rule's explanation fills in (STYLE.md, "Rules are data"), so
 /// `raci rules CODE` and `docs/rules.md` read the same for every rule.
@@ -29,8 +31,126 @@ impl Explanation {
     }
 }
 
+/// The family of a rule: the letter its code starts with, and what the family looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    /// `R`: one task's letters.
+    Task,
+    /// `P`: one party across the matrix.
+    Party,
+    /// `O`: overlaps between the PO and PM sides.
+    Overlap,
+    /// `G`: gaps.
+    Gap,
+    /// `M`: titles against sides.
+    Title,
+    /// `D`: the data itself.
+    Data,
+}
+
+impl Family {
+    /// Every family, in the order of the rule table.
+    pub const ALL: [Family; 6] = [
+        Family::Task,
+        Family::Party,
+        Family::Overlap,
+        Family::Gap,
+        Family::Title,
+        Family::Data,
+    ];
+
+    /// The letter codes of this family start with.
+    pub fn letter(self) -> char {
+        match self {
+            Family::Task => 'R',
+            Family::Party => 'P',
+            Family::Overlap => 'O',
+            Family::Gap => 'G',
+            Family::Title => 'M',
+            Family::Data => 'D',
+        }
+    }
+
+    /// What the family looks at, for `docs/rules.md`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Family::Task => "one task's letters",
+            Family::Party => "one party across the matrix",
+            Family::Overlap => "overlaps between the Product Owner and Product Manager sides",
+            Family::Gap => "gaps",
+            Family::Title => "titles against sides",
+            Family::Data => "the data itself",
+        }
+    }
+}
+
+/// What a rule's findings are about, which decides the tables they appear in. Reports and
+/// charts select findings by kind (and the other fields of [`Rule`]), never by code, so a new
+/// rule reaches every table of its kind by saying its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// RACI practice on one task (too many Accountables, Responsibles, Consulted, Informed).
+    Hygiene,
+    /// How much one party holds.
+    Workload,
+    /// The same work owned on both the PO and the PM side, or by the other side's role: the
+    /// rows of `overlaps.csv` (and of `report.json`'s overlaps and the portfolio's overlap
+    /// count).
+    Overlap,
+    /// Work nobody does or nobody owns: the rows of `gaps.csv` (and of `report.json`'s gaps and
+    /// the portfolio's gap count).
+    Gap,
+    /// Cells, headers and titles the audit could not read as meant.
+    Data,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Hygiene => "hygiene",
+            Kind::Workload => "workload",
+            Kind::Overlap => "overlap",
+            Kind::Gap => "gap",
+            Kind::Data => "data",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a finding about a party says of it, for the charts that draw one bar per party: they
+/// flag the party from the finding as well as from their own numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PartyFlag {
+    /// Accountable on too many tasks: `workload.png` tags the bar "A over limit".
+    AccountableOverLimit,
+    /// Responsible or Accountable on too many tasks: `workload.png` tags it "R+A over limit".
+    WorkloadOverLimit,
+    /// Owns work on both the PO and the PM side: `overlap.png` tags it "both sides" with the
+    /// finding's code.
+    BothSides,
+}
+
+/// The terms of the health score that count findings of one rule (the others count tasks and
+/// parties with any finding); see [`super::HEALTH_WEIGHTS`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HealthTerm {
+    /// One finding per duty of the taxonomy that no task covers.
+    UncoveredDuty,
+    /// One finding per side (PO, PM) without an owner.
+    SideWithoutOwner,
+}
+
 /// One audit rule. Codes are family letter plus three digits and are never reused.
-#[derive(Debug, Clone, Copy)]
+///
+/// Everything the reports and charts decide about a finding is read from its rule's fields
+/// (`finding.rule`), so adding a rule is one file under `audit/rules/` and one line in the
+/// table.
+#[derive(Clone, Copy)]
 pub struct Rule {
     /// `R001`.
     pub code: &'static str,
@@ -38,12 +158,40 @@ pub struct Rule {
     pub name: &'static str,
     /// One line for the rules table.
     pub summary: &'static str,
+    /// The family its code's letter stands for.
+    pub family: Family,
+    /// Which tables its findings appear in.
+    pub kind: Kind,
     /// The severity unless `raci.toml` says otherwise.
     pub default_severity: Severity,
-    /// Pushes one finding per problem. The engine stamps code, name and the configured
-    /// severity afterwards, so a check cannot decide its own severity.
+    /// Its findings outline their task's row on the heatmap (`matrix.png`) and are listed in
+    /// its legend.
+    pub outlines_heatmap: bool,
+    /// What its findings about a party flag on the per-party charts.
+    pub flags_party: Option<PartyFlag>,
+    /// The health-score term its findings count in, besides the per-task and per-party terms.
+    pub health_term: Option<HealthTerm>,
+    /// Pushes one finding per problem, made with [`Ctx`]'s constructors (which fill in the
+    /// rule). The engine stamps the configured severity afterwards, so a check cannot decide
+    /// its own severity.
     pub check: fn(&Ctx, &mut Vec<Finding>),
     pub explanation: Explanation,
+}
+
+/// A rule prints as its code and name: a finding carries its rule, and printing the whole
+/// explanation with every finding would bury the finding.
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Rule({} {})", self.code, self.name)
+    }
+}
+
+/// Codes are unique within a table, so two rules are the same rule when their codes and names
+/// are.
+impl PartialEq for Rule {
+    fn eq(&self, other: &Rule) -> bool {
+        self.code == other.code && self.name == other.name
+    }
 }
 
 impl Rule {
@@ -101,9 +249,11 @@ impl AuditSettings {
     }
 }
 
-/// What a check reads: the matrix, its classification, the taxonomy and the thresholds.
+/// What a check reads: the matrix, its classification, the taxonomy and the thresholds, and
+/// the rule it checks for (its findings carry it).
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
+    pub rule: &'static Rule,
     pub matrix: &'a Matrix,
     /// One per task; a missing entry reads as unclassified rather than panicking.
     pub classes: &'a [Classification],
@@ -118,10 +268,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// The side of task `task`.
     pub fn side(&self, task: usize) -> Side {
-        self.classes
-            .get(task)
-            .map(|c| c.side)
-            .unwrap_or(Side::Unclassified)
+        side_of(self.classes, task)
     }
 
     /// The duty id task `task` was classified to.
@@ -176,12 +323,13 @@ impl<'a> Ctx<'a> {
         join_and(&names)
     }
 
-    /// A finding with no subject yet; the engine fills in code, name and severity.
+    /// A finding of this rule with no subject yet; the engine fills in the severity.
     pub fn finding(&self, message: String) -> Finding {
         Finding {
-            code: "",
-            name: "",
-            severity: Severity::Info,
+            code: self.rule.code,
+            name: self.rule.name,
+            rule: self.rule,
+            severity: self.rule.default_severity,
             task: None,
             party: None,
             duty: None,
@@ -228,6 +376,15 @@ impl<'a> Ctx<'a> {
         f.duty = Some(duty.to_string());
         f
     }
+}
+
+/// The side of task `task` in `classes`; a missing entry reads as unclassified rather than
+/// panicking.
+pub(crate) fn side_of(classes: &[Classification], task: usize) -> Side {
+    classes
+        .get(task)
+        .map(|c| c.side)
+        .unwrap_or(Side::Unclassified)
 }
 
 /// `a`, `a and b`, `a, b and c`.

@@ -5,6 +5,7 @@
 use super::canvas::{self, plural, Drawn, TITLE_BLOCK};
 use super::stats::{party_name, side_of, task_name};
 use super::style::{self, Align, Ink, INK, MARGIN, MUTED, VERMILLION};
+use crate::audit::RULES;
 use crate::model::{Letter, LetterSet, Side};
 use crate::outcome::Outcome;
 use plotters::coord::Shift;
@@ -21,10 +22,6 @@ pub const PARTIES_PER_PAGE: usize = 40;
 /// side come last, so the first pages hold PO-side work), says so in its subtitle, and
 /// `tasks.csv`, `report.xlsx` hold every task.
 pub const MAX_PAGES: usize = 10;
-
-/// The findings that mark a task row on the heatmap: the accountability and responsibility
-/// rules a reader wants to see beside the letters.
-pub const MARKED_CODES: [&str; 3] = ["R001", "R002", "R007"];
 
 /// One cell of the heatmap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +73,10 @@ pub struct MatrixData {
     pub party_names: Vec<String>,
     /// Tasks per side, in `Side::ALL` order.
     pub side_counts: Vec<(Side, usize)>,
-    /// Marked codes with their rule names and how many tasks carry them.
+    /// Codes of the rules that outline heatmap rows ([`Rule::outlines_heatmap`]) with their
+    /// rule names and how many tasks carry them, in code order.
+    ///
+    /// [`Rule::outlines_heatmap`]: crate::audit::Rule::outlines_heatmap
     pub marked: Vec<(&'static str, &'static str, usize)>,
     /// Distinct tasks with at least one mark.
     pub flagged_tasks: usize,
@@ -101,21 +101,19 @@ pub fn matrix_data(o: &Outcome) -> MatrixData {
         .collect();
 
     let mut marks: Vec<BTreeSet<&'static str>> = vec![BTreeSet::new(); m.tasks.len()];
-    let mut marked = Vec::new();
-    for code in MARKED_CODES {
-        let mut tasks = BTreeSet::new();
-        let mut name = "";
-        for f in o.audit.findings.iter().filter(|f| f.code == code) {
-            name = f.name;
-            if let Some(t) = f.task.filter(|&t| t < m.tasks.len()) {
-                marks[t].insert(code);
-                tasks.insert(t);
-            }
-        }
-        if !tasks.is_empty() {
-            marked.push((code, name, tasks.len()));
+    // Code -> (rule name, tasks marked).
+    let mut by_code: BTreeMap<&'static str, (&'static str, BTreeSet<usize>)> = BTreeMap::new();
+    for f in o.audit.findings.iter().filter(|f| f.rule.outlines_heatmap) {
+        if let Some(t) = f.task.filter(|&t| t < m.tasks.len()) {
+            marks[t].insert(f.code);
+            let (_, tasks) = by_code.entry(f.code).or_insert((f.name, BTreeSet::new()));
+            tasks.insert(t);
         }
     }
+    let marked: Vec<(&'static str, &'static str, usize)> = by_code
+        .into_iter()
+        .map(|(code, (name, tasks))| (code, name, tasks.len()))
+        .collect();
     let flagged_tasks = marks.iter().filter(|s| !s.is_empty()).count();
 
     // Cells not understood, by (task, party), with the letters still read from them. One map
@@ -244,9 +242,10 @@ impl MatrixData {
         }
         if self.flagged_tasks == 0 {
             return format!(
-                "{} × {}: no task has an R001, R002 or R007 finding",
+                "{} × {}: no task has an {} finding",
                 plural(self.task_count, "task", "tasks"),
-                plural(self.party_count, "party", "parties")
+                plural(self.party_count, "party", "parties"),
+                outlining_codes()
             );
         }
         let detail: Vec<String> = self
@@ -344,6 +343,20 @@ impl LegendItem {
             LegendItem::Side(s) => style::side_heading(*s).to_string(),
             LegendItem::Mark(code, name) => format!("{code} {name}"),
         }
+    }
+}
+
+/// The codes of the rules that outline rows, as the title of a heatmap without any says them:
+/// `R001, R002 or R007`.
+fn outlining_codes() -> String {
+    let codes: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.outlines_heatmap)
+        .map(|r| r.code)
+        .collect();
+    match codes.split_last() {
+        Some((last, init)) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+        _ => codes.concat(),
     }
 }
 

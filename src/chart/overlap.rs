@@ -5,9 +5,10 @@ use super::bars::{Bar, BarChart, Segment};
 use super::canvas::plural;
 use super::stats::{party_name, party_stats};
 use super::style::{self, VERMILLION};
+use crate::audit::PartyFlag;
 use crate::model::Side;
 use crate::outcome::Outcome;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 /// Parties drawn one bar each; the rest share one "others" bar so 100 parties stay legible.
 pub const TOP_PARTIES: usize = 30;
@@ -44,8 +45,9 @@ pub struct OverlapParty {
     pub party: usize,
     pub name: String,
     pub counts: SideCounts,
-    /// The audit raised O001 on this party.
-    pub o001: bool,
+    /// The code of the finding that says this party works both sides (O001), when the audit
+    /// raised one.
+    pub both_sides_finding: Option<&'static str>,
 }
 
 /// The numbers behind `overlap.png`.
@@ -63,7 +65,13 @@ pub struct OverlapData {
 
 pub fn overlap_data(o: &Outcome) -> OverlapData {
     let stats = party_stats(o);
-    let o001: BTreeSet<usize> = o.findings_with("O001").filter_map(|f| f.party).collect();
+    // Party -> the code of the first finding flagging it.
+    let mut found: BTreeMap<usize, &'static str> = BTreeMap::new();
+    for f in o.findings_flagging(PartyFlag::BothSides) {
+        if let Some(p) = f.party {
+            found.entry(p).or_insert(f.code);
+        }
+    }
     let mut parties: Vec<OverlapParty> = stats
         .iter()
         .enumerate()
@@ -76,12 +84,12 @@ pub fn overlap_data(o: &Outcome) -> OverlapData {
                 shared: s.shared_ra,
                 unclassified: s.unclassified_ra,
             },
-            o001: o001.contains(&p),
+            both_sides_finding: found.get(&p).copied(),
         })
         .collect();
     parties.sort_by_key(|p| {
         (
-            !(p.counts.spans() || p.o001),
+            !(p.counts.spans() || p.both_sides_finding.is_some()),
             std::cmp::Reverse(p.counts.total()),
             p.party,
         )
@@ -154,13 +162,16 @@ impl OverlapData {
             .shown
             .iter()
             .map(|p| {
-                let flagged = p.counts.spans() || p.o001;
+                let flagged = p.counts.spans() || p.both_sides_finding.is_some();
                 Bar {
                     label: p.name.clone(),
                     bold: flagged,
                     segments: seg(&p.counts, 1.0),
                     tag: flagged.then(|| {
-                        let code = if p.o001 { " O001" } else { "" };
+                        let code = p
+                            .both_sides_finding
+                            .map(|c| format!(" {c}"))
+                            .unwrap_or_default();
                         (format!("◆ both sides{code}"), VERMILLION)
                     }),
                     note: note(&p.counts),
@@ -233,7 +244,7 @@ mod tests {
                 unclassified: 0
             }
         );
-        assert!(d.shown[0].o001);
+        assert_eq!(d.shown[0].both_sides_finding, Some("O001"));
         // Then by R/A tasks: Maria 2, Dev team 1 (shared), QA 0.
         let rest: Vec<&str> = d.shown[1..].iter().map(|p| p.name.as_str()).collect();
         assert_eq!(rest, ["Maria (Product Owner)", "Dev team", "QA"]);

@@ -5,7 +5,7 @@ use super::bars::{format_count, Bar, BarChart, Line, Segment};
 use super::canvas::plural;
 use super::stats::{party_name, party_stats};
 use super::style::{self, VERMILLION};
-use crate::audit::Thresholds;
+use crate::audit::{PartyFlag, Thresholds};
 use crate::model::Letter;
 use crate::outcome::Outcome;
 use std::collections::BTreeSet;
@@ -76,8 +76,10 @@ pub fn workload_data(o: &Outcome, t: &Thresholds) -> WorkloadData {
     let tasks = o.matrix.tasks.len();
     let a_limit = t.max_accountable_share / 100.0 * tasks as f64;
     let ra_limit = t.max_ra_share / 100.0 * tasks as f64;
-    let p001: BTreeSet<usize> = o.findings_with("P001").filter_map(|f| f.party).collect();
-    let p002: BTreeSet<usize> = o.findings_with("P002").filter_map(|f| f.party).collect();
+    let flagged =
+        |flag| -> BTreeSet<usize> { o.findings_flagging(flag).filter_map(|f| f.party).collect() };
+    let over_a_found = flagged(PartyFlag::AccountableOverLimit);
+    let over_ra_found = flagged(PartyFlag::WorkloadOverLimit);
     let mut parties: Vec<WorkloadParty> = stats
         .iter()
         .enumerate()
@@ -88,8 +90,9 @@ pub fn workload_data(o: &Outcome, t: &Thresholds) -> WorkloadData {
             WorkloadParty {
                 party: p,
                 name: party_name(o, p),
-                over_a: p001.contains(&p) || (tasks > 0 && load.get(Letter::A) as f64 > a_limit),
-                over_ra: p002.contains(&p) || (tasks > 0 && load.ra() as f64 > ra_limit),
+                over_a: over_a_found.contains(&p)
+                    || (tasks > 0 && load.get(Letter::A) as f64 > a_limit),
+                over_ra: over_ra_found.contains(&p) || (tasks > 0 && load.ra() as f64 > ra_limit),
                 load,
             }
         })
@@ -311,6 +314,7 @@ mod tests {
         let mut p001 = Finding {
             code: "P001",
             name: "too-accountable",
+            rule: crate::audit::find_rule("P001").unwrap(),
             severity: Severity::Warning,
             task: None,
             party: Some(3),

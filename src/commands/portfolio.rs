@@ -6,10 +6,10 @@
 //! in the order the workers happen to finish, so two runs give byte-identical roll-ups.
 
 use super::audit::{audit_workbook, read_input, write_reports};
-use crate::audit::Severity;
+use crate::audit::{Kind, Severity};
 use crate::chart::{canvas, portfolio as chart};
 use crate::classify::Taxonomy;
-use crate::report::{self, escape_formula};
+use crate::report::escape_formula;
 use crate::settings::Settings;
 use crate::{Error, Exit, Result};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -180,12 +180,8 @@ fn audit_one(
         tasks: audited.matrix.tasks.len(),
         parties: audited.matrix.parties.len(),
         health: a.health,
-        overlaps: a
-            .findings
-            .iter()
-            .filter(|f| report::is_overlap(f.code))
-            .count(),
-        gaps: a.findings.iter().filter(|f| report::is_gap(f.code)).count(),
+        overlaps: a.count_kind(Kind::Overlap),
+        gaps: a.count_kind(Kind::Gap),
         errors: a.count(Severity::Error),
         warnings: a.count(Severity::Warning),
         infos: a.count(Severity::Info),

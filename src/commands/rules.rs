@@ -1,6 +1,6 @@
 //! `raci rules`: the rule table, one rule's explanation, and the generated `docs/rules.md`.
 
-use crate::audit::{find_rule, Rule, HEALTH_FORMULA, RULES};
+use crate::audit::{find_rule, Family, Rule, HEALTH_FORMULA, RULES};
 use crate::error::Error;
 use crate::settings::CONFIG_REFERENCE;
 use std::io::Write;
@@ -99,9 +99,13 @@ fn cell(text: &str) -> String {
 pub fn markdown() -> String {
     let mut s = String::new();
     s.push_str("# Rules\n\n");
-    s.push_str("<!-- Generated from the rule table (src/audit/rules.rs) by `raci_audit::commands::rules::markdown()`. Do not edit: regenerate with `RACI_BLESS=1 cargo test --test it rules_doc`. -->\n\n");
+    s.push_str("<!-- Generated from the rule table (src/audit/rules/mod.rs) by `raci_audit::commands::rules::markdown()`. Do not edit: regenerate with `RACI_BLESS=1 cargo test --test it rules_doc`. -->\n\n");
     s.push_str("Every finding of `raci audit` comes from one of these rules. Codes are stable: a code is never reused. `raci rules` prints this table and `raci rules CODE` one explanation. Severities and thresholds are set in `raci.toml` (see [Configuration](#configuration-racitoml)); a rule never decides its own severity.\n\n");
-    s.push_str("Families: R = one task's letters, P = one party across the matrix, O = overlaps between the Product Owner and Product Manager sides, G = gaps, M = titles against sides, D = the data itself.\n\n");
+    let families: Vec<String> = Family::ALL
+        .iter()
+        .map(|f| format!("{} = {}", f.letter(), f.describe()))
+        .collect();
+    s.push_str(&format!("Families: {}.\n\n", families.join(", ")));
     s.push_str("| Code | Name | Default severity | Summary |\n|---|---|---|---|\n");
     for r in RULES {
         s.push_str(&format!(

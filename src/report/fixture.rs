@@ -2,7 +2,7 @@
 //! finding a report lays out specially. Built by hand so the tests do not depend on the
 //! classifier or the audit rules.
 
-use crate::audit::{Audit, DutyCoverage, Finding, Severity};
+use crate::audit::{find_rule, Audit, DutyCoverage, Finding, Severity};
 use crate::classify::{Classification, Duty, DutyKind, SideSource, Taxonomy};
 use crate::model::{
     Assignment, CellIssue, CellProblem, Letter, LetterSet, Matrix, Party, Pos, Side, Source, Task,
@@ -60,6 +60,7 @@ fn finding(code: &'static str, name: &'static str, severity: Severity, message: 
     Finding {
         code,
         name,
+        rule: find_rule(code).expect("the fixture's codes are rules of the table"),
         severity,
         task: None,
         party: None,

@@ -9,10 +9,10 @@
 
 use super::facts::{headline_of, Facts};
 use super::tables::{
-    class, finding_cell, finding_codes_per_task, gap_side, is_gap, is_overlap, overlap_columns,
-    party_name_ref, party_stats, side, task_name_ref,
+    class, finding_cell, finding_codes_per_task, gap_side, overlap_columns, party_name_ref,
+    party_stats, side, task_name_ref,
 };
-use crate::audit::{Finding, PartyStats, Severity};
+use crate::audit::{Finding, Kind, PartyStats, Severity};
 use crate::classify::SideSource;
 use crate::model::{CellProblem, LetterSet, SchemeLetter, SchemeName, Shape, Side, TitleSide};
 use crate::outcome::Outcome;
@@ -349,12 +349,12 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
         findings: findings.iter().map(|f| finding_json(o, f)).collect(),
         overlaps: findings
             .iter()
-            .filter(|f| is_overlap(f.code))
+            .filter(|f| f.rule.kind == Kind::Overlap)
             .map(|f| overlap_json(o, f))
             .collect(),
         gaps: findings
             .iter()
-            .filter(|f| is_gap(f.code))
+            .filter(|f| f.rule.kind == Kind::Gap)
             .map(|f| gap_json(o, f))
             .collect(),
         coverage: audit

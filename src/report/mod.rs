@@ -15,10 +15,6 @@ mod tables;
 mod text;
 mod xlsx;
 
-/// Which findings count as overlaps and gaps (the rows of `overlaps.csv` and `gaps.csv`), for
-/// the portfolio roll-up.
-pub(crate) use tables::{is_gap, is_overlap};
-
 pub use facts::{console_summary, headline};
 pub use html::HtmlParts;
 pub use json::{bytes as json_bytes, json, write as write_json, SCHEMA_VERSION};

@@ -1,7 +1,7 @@
 //! The report tables (tasks, parties, findings, overlaps, gaps, coverage) built once from an
 //! outcome as plain rows; the CSV, HTML, Markdown and XLSX writers only escape and lay them out.
 
-use crate::audit::{Audit, Finding, PartyStats};
+use crate::audit::{Audit, Finding, Kind, PartyStats};
 use crate::classify::Classification;
 use crate::model::{Letter, Matrix, Pos, Side};
 use crate::outcome::Outcome;
@@ -173,19 +173,6 @@ pub(crate) fn capped_list<'a>(
         let _ = write!(out, "; … and {} more ({more})", total - MAX_LISTED);
     }
     Cow::Owned(out)
-}
-
-/// Findings that describe the same work done on both sides: the `O` family (overlaps) and the
-/// two "mixed hats" rules M001 and M002.
-pub(crate) fn is_overlap(code: &str) -> bool {
-    code.starts_with('O') || code == "M001" || code == "M002"
-}
-
-/// Findings about work nobody does or nobody owns: the `G` family (uncovered duties, unclassified
-/// tasks) and the task-level gaps R001 (no Accountable), R003 (no Responsible) and R007
-/// (nobody assigned).
-pub(crate) fn is_gap(code: &str) -> bool {
-    code.starts_with('G') || matches!(code, "R001" | "R003" | "R007")
 }
 
 /// Whether the task and party tables need `support`/`verify` columns: when the scheme has S or V
@@ -489,7 +476,7 @@ fn overlaps<'a>(o: &Outcome<'a>) -> Table<'a> {
     let rows = audit
         .findings
         .iter()
-        .filter(|f| is_overlap(f.code))
+        .filter(|f| f.rule.kind == Kind::Overlap)
         .map(|f| {
             let columns = overlap_columns(o, f);
             let on = |column: usize| {
@@ -544,7 +531,7 @@ fn gaps<'a>(o: &Outcome<'a>) -> Table<'a> {
     let rows = audit
         .findings
         .iter()
-        .filter(|f| is_gap(f.code))
+        .filter(|f| f.rule.kind == Kind::Gap)
         .map(|f| {
             let duty_text = f
                 .duty

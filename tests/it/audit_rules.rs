@@ -4,16 +4,22 @@
 
 use crate::support;
 use clap::Parser;
-use raci_audit::audit::{self, AuditSettings, Severity, RULES};
+use raci_audit::audit::{
+    self, AuditSettings, Ctx, Explanation, Family, Finding, Kind, PartyFlag, Rule, Severity, RULES,
+};
+use raci_audit::chart;
 use raci_audit::classify::{Classification, Duty, DutyKind, SideSource, Taxonomy};
 use raci_audit::cli::{Cli, Command};
 use raci_audit::model::{
     parse_cell, Assignment, CellIssue, CellParse, CellProblem, Matrix, Party, Pos, Scheme, Side,
     Source, Task, TitleSide,
 };
+use raci_audit::outcome::Outcome;
+use raci_audit::report::{self, ReportOptions};
 use raci_audit::settings::{self, Settings};
 use raci_audit::Error;
 use std::path::Path;
+use std::sync::OnceLock;
 
 /// A matrix as a spreadsheet would hold it: headers in row 1 from column B, task names in
 /// column A from row 2. A header's title is read from `(Product Owner)`, `(Product Manager)`
@@ -773,6 +779,160 @@ fn clean_matrix_triggers_nothing() {
     assert_eq!(audit.coverage.len(), 4);
     assert!(audit.coverage.iter().all(|d| d.covered()));
     assert_eq!(audit.parties.len(), 4);
+}
+
+/// Dummy rules added to the table in one place, [`with_dummies`]: what reaches which report
+/// and chart follows from their fields alone.
+fn dummy_gap(ctx: &Ctx, out: &mut Vec<Finding>) {
+    out.push(ctx.on_task(0, "Dummy gap on the first task.".into()));
+}
+
+fn dummy_overlap(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let mut f = ctx.on_party(0, "Dummy overlap of the first party.".into());
+    f.related_tasks = vec![0, 2];
+    out.push(f);
+}
+
+const DUMMY_EXPLANATION: Explanation = Explanation {
+    what: "A test's dummy.",
+    why: "To see a new rule reach its reports.",
+    example: "None.",
+    fix: "None.",
+    options: "None.",
+};
+
+/// The real table plus a gap rule that outlines heatmap rows and an overlap rule that flags a
+/// party as working both sides. Their families (R, M) are not their kinds, so only their kind
+/// can take them to `gaps.csv` and `overlaps.csv`, not their code's letter.
+fn with_dummies() -> &'static [Rule] {
+    static TABLE: OnceLock<Vec<Rule>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let gap = Rule {
+            code: "R900",
+            name: "dummy-gap",
+            summary: "A test's gap.",
+            family: Family::Task,
+            kind: Kind::Gap,
+            default_severity: Severity::Warning,
+            outlines_heatmap: true,
+            flags_party: None,
+            health_term: None,
+            check: dummy_gap,
+            explanation: DUMMY_EXPLANATION,
+        };
+        let overlap = Rule {
+            code: "M900",
+            name: "dummy-overlap",
+            summary: "A test's overlap.",
+            kind: Kind::Overlap,
+            family: Family::Title,
+            outlines_heatmap: false,
+            flags_party: Some(PartyFlag::BothSides),
+            check: dummy_overlap,
+            ..gap
+        };
+        RULES.iter().copied().chain([gap, overlap]).collect()
+    })
+}
+
+/// `(file name, lines)` of every CSV report of an audit.
+fn csv_lines(o: &Outcome) -> Vec<(String, Vec<String>)> {
+    report::render(o, &[], &ReportOptions::default())
+        .unwrap()
+        .into_iter()
+        .filter(|(name, _)| name.ends_with(".csv"))
+        .map(|(name, bytes)| {
+            let text = String::from_utf8(bytes).unwrap();
+            (name, text.lines().map(str::to_string).collect())
+        })
+        .collect()
+}
+
+#[test]
+fn a_rule_added_to_the_table_reaches_the_reports_and_charts_of_its_kind() {
+    let m = matrix(
+        &[PO, PM, "Dev"],
+        &[
+            ("Sprint planning", &["A", "", "R"]),
+            ("Set KPIs", &["", "A", "R"]),
+            ("Release notes", &["", "", "R"]),
+        ],
+    );
+    let c = classes(&[
+        "PO:po-sprint-priorities",
+        "PM:pm-kpis-strategy-tracking",
+        "",
+    ]);
+    let tax = taxonomy();
+    let settings = AuditSettings::default();
+    let real = audit::run(&m, &c, &tax, &settings);
+    let dummies = audit::run_rules(with_dummies(), &m, &c, &tax, &settings);
+    let outcome = |audit| Outcome {
+        matrix: &m,
+        classes: &c,
+        taxonomy: &tax,
+        audit,
+    };
+    let (before, after) = (outcome(&real), outcome(&dummies));
+    assert!(
+        real.count_kind(Kind::Gap) > 0,
+        "the real rules find gaps too"
+    );
+
+    // Each CSV of findings holds the rows it held, plus the dummies' rows where their kind
+    // says; the others are unchanged but for the task rows naming their findings' codes.
+    for ((name, old), (_, new)) in csv_lines(&before).iter().zip(&csv_lines(&after)) {
+        let added: Vec<&String> = new.iter().filter(|l| !old.contains(l)).collect();
+        let want: &[&str] = match name.as_str() {
+            "gaps.csv" => &["R900"],
+            "overlaps.csv" => &["M900"],
+            "findings.csv" => &["R900", "M900"],
+            "tasks.csv" => {
+                assert_eq!(added.len(), 2, "the two tasks the dummies name: {added:?}");
+                assert!(added[0].starts_with("Sprint planning,"), "{added:?}");
+                assert!(added[0].contains("R900") && added[0].contains("M900"));
+                assert!(added[1].starts_with("Release notes,"), "{added:?}");
+                assert!(added[1].contains("M900") && !added[1].contains("R900"));
+                continue;
+            }
+            _ => &[],
+        };
+        assert!(old.iter().all(|l| new.contains(l)), "{name} lost a row");
+        let codes: Vec<&str> = ["R900", "M900"]
+            .into_iter()
+            .filter(|code| added.iter().any(|l| l.contains(code)))
+            .collect();
+        assert_eq!(codes, want, "{name}: {added:?}");
+        assert_eq!(added.len(), want.len(), "{name}: {added:?}");
+    }
+    let gaps = &csv_lines(&after)[4];
+    assert_eq!(gaps.0, "gaps.csv");
+    assert!(
+        gaps.1.iter().any(
+            |l| l.starts_with("R900,warning,PO,,,Sprint planning,team.xlsx[RACI]!A2,Dummy gap")
+        ),
+        "{:?}",
+        gaps.1
+    );
+
+    // The portfolio's counts, and the charts.
+    assert_eq!(
+        dummies.count_kind(Kind::Gap),
+        real.count_kind(Kind::Gap) + 1
+    );
+    assert_eq!(
+        dummies.count_kind(Kind::Overlap),
+        real.count_kind(Kind::Overlap) + 1
+    );
+    let marked = chart::matrix::matrix_data(&after).marked;
+    assert!(marked.contains(&("R900", "dummy-gap", 1)), "{marked:?}");
+    assert!(!chart::matrix::matrix_data(&before)
+        .marked
+        .iter()
+        .any(|(code, _, _)| *code == "R900"));
+    let parties = chart::overlap::overlap_data(&after).shown;
+    let ana = parties.iter().find(|p| p.party == 0).unwrap();
+    assert_eq!(ana.both_sides_finding, Some("M900"));
 }
 
 fn cli(args: &[&str]) -> raci_audit::cli::AuditArgs {

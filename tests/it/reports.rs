@@ -4,7 +4,7 @@
 
 use crate::support::{self, EXPECTED_FILES};
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-use raci_audit::audit::{Audit, DutyCoverage, Finding, PartyStats, Severity};
+use raci_audit::audit::{find_rule, Audit, DutyCoverage, Finding, PartyStats, Severity};
 use raci_audit::classify::{Classification, Duty, DutyKind, SideSource, Taxonomy};
 use raci_audit::model::{
     Assignment, CellIssue, CellProblem, Letter, LetterSet, Matrix, Party, Pos, Scheme, SchemeName,
@@ -66,6 +66,7 @@ fn finding(code: &'static str, name: &'static str, severity: Severity) -> Findin
     Finding {
         code,
         name,
+        rule: find_rule(code).expect("the fixture's codes are rules of the table"),
         severity,
         task: None,
         party: None,
