@@ -711,19 +711,25 @@ fn reports_xlsx_sheets_and_cells() {
             QUOTED_PARTY
         ]
     );
-    // Every task on its row, formula starters escaped as in the CSV.
+    // Every task on its row as written: formula starters are kept text by the cell format's
+    // quote prefix (checked below), not by the CSV's apostrophe, which would show in the cell.
     let names: Vec<String> = (1..=8).map(|r| text_at(&m, r, 0)).collect();
     assert_eq!(
         names[..6],
         [
-            "'=SUM(A1)",
-            "'+1 launch",
-            "'-1 scope",
-            "'@x review",
-            "'\tTabbed",
-            "'\rCR"
+            "=SUM(A1)",
+            "+1 launch",
+            "-1 scope",
+            "@x review",
+            "\tTabbed",
+            "\rCR"
         ]
     );
+    let xlsx = file(&files, "report.xlsx");
+    for row in 2..=7 {
+        assert!(quote_prefixed(xlsx, 1, &format!("A{row}")), "A{row}");
+    }
+    assert!(!quote_prefixed(xlsx, 1, "A9"), "a plain name has no prefix");
     assert_eq!(names[7], "Stakeholder demo");
     assert_eq!(text_at(&m, 1, 2), "PO");
     assert_eq!(text_at(&m, 1, 3), "R/A");
@@ -743,12 +749,30 @@ fn reports_xlsx_sheets_and_cells() {
     assert_eq!(findings.height(), 1 + d.audit.findings.len());
     assert_eq!(
         text_at(&findings, 5, 7),
-        "'=HYPERLINK(\"http://evil\") is not a letter"
+        "=HYPERLINK(\"http://evil\") is not a letter"
     );
+    assert!(quote_prefixed(xlsx, 2, "H6"));
     let parties = wb.worksheet_range("Parties").unwrap();
     assert_eq!(parties.get((1, 4)), Some(&Data::Float(3.0)));
     let overlaps = wb.worksheet_range("Overlaps").unwrap();
     assert_eq!(text_at(&overlaps, 1, 2), "Maria (Product Owner)");
+}
+
+/// Whether a cell of a saved workbook's sheet (1-based) has a format with Excel's quote prefix.
+fn quote_prefixed(xlsx: &[u8], sheet: usize, cell: &str) -> bool {
+    let xml = zip_entry(xlsx, &format!("xl/worksheets/sheet{sheet}.xml"));
+    let at = xml
+        .find(&format!("<c r=\"{cell}\""))
+        .unwrap_or_else(|| panic!("{cell} not written"));
+    let head = &xml[at..at + xml[at..].find('>').unwrap()];
+    let Some((_, s)) = head.split_once(" s=\"") else {
+        return false;
+    };
+    let index: usize = s.split('"').next().unwrap().parse().unwrap();
+    let styles = zip_entry(xlsx, "xl/styles.xml");
+    let xfs = styles.split("<cellXfs").nth(1).unwrap();
+    let xf = xfs.split("<xf ").nth(index + 1).unwrap();
+    xf.split('>').next().unwrap().contains("quotePrefix=\"1\"")
 }
 
 fn zip_entry(bytes: &[u8], name: &str) -> String {
