@@ -28,9 +28,11 @@ pub fn looks_like_formula(text: &str) -> bool {
     )
 }
 
-/// Escapes text for HTML element content and attribute values. Control characters, which
-/// HTML forbids, are shown as their Unicode control pictures (`\u{1}` -> `␁`) so they stay
-/// visible instead of vanishing.
+/// Escapes text for HTML element content and attribute values (and XML's: every character
+/// either language gives a meaning is written as an entity). Control characters, which HTML
+/// and XML forbid, are shown as their Unicode control pictures (`\u{1}` -> `␁`) so they stay
+/// visible instead of vanishing. The one escaper for the reports, `raci serve`'s pages and the
+/// OpenDocument files `synth` writes.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     html_into(&mut out, text);

@@ -518,7 +518,7 @@ fn reports_json_schema_and_content() {
     let d = Data0::new(SchemeName::Raci);
     let files = render_with(&d, &ReportOptions::default());
     let v: serde_json::Value = serde_json::from_slice(file(&files, "report.json")).unwrap();
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v, report::json(&d.outcome()));
     for key in [
         "source",
@@ -986,11 +986,14 @@ fn reports_json_lists_tasks_as_indices_that_resolve_to_names() {
     let tasks = v["tasks"].as_array().unwrap();
     assert_eq!(tasks.len(), d.matrix.tasks.len());
     let name = |i: &serde_json::Value| tasks[i.as_u64().unwrap() as usize]["name"].clone();
+    let code = |o: &serde_json::Value| {
+        v["findings"][o["finding"].as_u64().unwrap() as usize]["code"].clone()
+    };
     let long = v["overlaps"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|o| o["code"] == "O002")
+        .find(|o| code(o) == "O002")
         .unwrap();
     let po = long["po_side_tasks"].as_array().unwrap();
     assert_eq!(po.len(), 200, "JSON keeps the whole list");
@@ -999,7 +1002,7 @@ fn reports_json_lists_tasks_as_indices_that_resolve_to_names() {
     }
     // The sample's overlap: related tasks 0, 1, 2 and 4, split by side, as indices.
     let o1 = &v["overlaps"][0];
-    assert_eq!(o1["code"], "O001");
+    assert_eq!(code(o1), "O001");
     let all: Vec<serde_json::Value> = ["po_side_tasks", "pm_side_tasks", "other_tasks"]
         .iter()
         .flat_map(|k| o1[*k].as_array().unwrap().clone())
@@ -1023,7 +1026,10 @@ fn reports_json_lists_tasks_as_indices_that_resolve_to_names() {
     // Coverage task lists are indices too.
     for c in v["coverage"].as_array().unwrap() {
         for i in c["tasks"].as_array().unwrap() {
-            assert_eq!(tasks[i.as_u64().unwrap() as usize]["duty"], c["duty_id"]);
+            assert_eq!(
+                tasks[i.as_u64().unwrap() as usize]["duty_index"],
+                c["duty_index"]
+            );
         }
     }
 }
@@ -1069,4 +1075,31 @@ fn reports_rendered_beside_the_charts_match_reports_rendered_after_them() {
     let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
     assert_eq!(names(&got), names(&expected));
     assert!(got == expected, "same names, different bytes");
+}
+
+/// `report.json` bytes a task, and findings, on a synthetic 30-party matrix read as a CSV.
+fn json_bytes_a_task(grid: &[Vec<String>]) -> (f64, usize) {
+    use raci_audit::commands::audit::{audit_workbook, taxonomy_for};
+    use raci_audit::input::{read_bytes, Limits};
+    let csv = raci_audit::synth::to_csv(grid, b',');
+    let wb = read_bytes("raci-50000x30.csv", &csv, &Limits::default()).unwrap();
+    let settings = raci_audit::settings::Settings::default();
+    let taxonomy = taxonomy_for(&settings).unwrap();
+    let a = audit_workbook(&wb, &settings, &taxonomy).unwrap();
+    let bytes = report::json_bytes(&a.outcome()).len();
+    (
+        bytes as f64 / a.matrix.tasks.len() as f64,
+        a.audit.findings.len(),
+    )
+}
+
+/// Schema 3 keeps `report.json` within 600 bytes a task on a matrix like the benchmark's
+/// (`synth::wide_grid`, 30 parties); `cargo bench --bench pipeline` measures it on 50,000 tasks,
+/// and on the random-letters matrix where most tasks have findings.
+#[test]
+fn reports_json_takes_at_most_600_bytes_a_task() {
+    let (per_task, _) = json_bytes_a_task(&raci_audit::synth::wide_grid(2_000, 30, 42));
+    assert!(per_task <= 600.0, "{per_task:.0} bytes a task");
+    let (random, findings) = json_bytes_a_task(&raci_audit::synth::random_grid(2_000, 30, 42));
+    eprintln!("report.json: {per_task:.0} bytes a task; random letters: {random:.0} ({findings} findings on 2,000 tasks)");
 }
