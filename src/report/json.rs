@@ -30,7 +30,7 @@ use std::collections::HashMap;
 /// and duty sentences for every letter; version 1 also every task listed inside a record).
 pub const SCHEMA_VERSION: u32 = 3;
 
-#[derive(Debug, Serialize)]
+#[derive(Serialize)]
 pub(crate) struct Report<'a> {
     schema_version: u32,
     source: SourceJson<'a>,
@@ -41,9 +41,9 @@ pub(crate) struct Report<'a> {
     duties: Vec<DutyJson<'a>>,
     tasks: TasksJson<'a>,
     parties: Vec<PartyJson<'a>>,
-    findings: Vec<FindingJson<'a>>,
-    overlaps: Vec<OverlapJson>,
-    gaps: Vec<GapJson>,
+    findings: FindingsJson<'a>,
+    overlaps: OverlapsJson<'a>,
+    gaps: GapsJson<'a>,
     coverage: Vec<CoverageJson<'a>>,
     cell_issues: Vec<CellIssueJson<'a>>,
     notes: &'a [String],
@@ -279,6 +279,73 @@ struct CellIssueJson<'a> {
     letters: LetterSet,
 }
 
+/// `findings`, written one record at a time as it is serialised: on a matrix with 130,000
+/// findings the records held at once took some 20 MB.
+struct FindingsJson<'a> {
+    o: Outcome<'a>,
+    duties: &'a DutyIndex<'a>,
+}
+
+impl Serialize for FindingsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let o = &self.o;
+        let audit: &crate::audit::Audit = o.audit;
+        serializer.collect_seq(
+            audit
+                .findings
+                .iter()
+                .map(|f| finding_json(o, self.duties, f)),
+        )
+    }
+}
+
+/// `overlaps`, written as it is serialised.
+struct OverlapsJson<'a>(Outcome<'a>);
+
+impl Serialize for OverlapsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let o = &self.0;
+        let audit: &crate::audit::Audit = o.audit;
+        serializer.collect_seq(
+            audit
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| is_overlap(f.code))
+                .map(|(i, f)| {
+                    let [po, pm, other] = overlap_columns(o, f);
+                    OverlapJson {
+                        finding: i,
+                        po_side_tasks: po,
+                        pm_side_tasks: pm,
+                        other_tasks: other,
+                    }
+                }),
+        )
+    }
+}
+
+/// `gaps`, written as it is serialised.
+struct GapsJson<'a>(Outcome<'a>);
+
+impl Serialize for GapsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let o = &self.0;
+        let audit: &crate::audit::Audit = o.audit;
+        serializer.collect_seq(
+            audit
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| is_gap(f.code))
+                .map(|(i, f)| GapJson {
+                    finding: i,
+                    side: gap_side(o, f),
+                }),
+        )
+    }
+}
+
 fn finding_json<'a>(o: &Outcome<'a>, duties: &DutyIndex, f: &'a Finding) -> FindingJson<'a> {
     FindingJson {
         code: f.code,
@@ -329,7 +396,6 @@ fn with_document<R>(o: &Outcome, write: impl FnOnce(&Report) -> R) -> R {
         })
         .collect();
     let audit = o.audit;
-    let findings = &audit.findings;
     let report = Report {
         schema_version: SCHEMA_VERSION,
         source: SourceJson {
@@ -363,33 +429,12 @@ fn with_document<R>(o: &Outcome, write: impl FnOnce(&Report) -> R) -> R {
         duties,
         tasks,
         parties,
-        findings: findings
-            .iter()
-            .map(|f| finding_json(o, &duty_index, f))
-            .collect(),
-        overlaps: findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| is_overlap(f.code))
-            .map(|(i, f)| {
-                let [po, pm, other] = overlap_columns(o, f);
-                OverlapJson {
-                    finding: i,
-                    po_side_tasks: po,
-                    pm_side_tasks: pm,
-                    other_tasks: other,
-                }
-            })
-            .collect(),
-        gaps: findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| is_gap(f.code))
-            .map(|(i, f)| GapJson {
-                finding: i,
-                side: gap_side(o, f),
-            })
-            .collect(),
+        findings: FindingsJson {
+            o: *o,
+            duties: &duty_index,
+        },
+        overlaps: OverlapsJson(*o),
+        gaps: GapsJson(*o),
         coverage: audit
             .coverage
             .iter()

@@ -24,7 +24,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// Excel's limit on the characters in one cell.
 const MAX_CELL_CHARS: usize = 32_767;
@@ -232,30 +232,37 @@ struct NoteAt {
 }
 
 /// The Matrix sheet's problem cells and notes, worked out before any cell is written.
-struct Marks<'a> {
-    /// Cells with a finding, each with its findings in findings order (errors first).
-    found: BTreeMap<(u32, u16), Vec<&'a Finding>>,
+struct Marks {
+    /// Cells with a finding, sorted: a plain list, as a matrix with many findings has a
+    /// hundred thousand of them and only the noted ones need their findings at hand.
+    cells: Vec<(u32, u16)>,
     /// The notes, in cell order.
     notes: Vec<NoteAt>,
 }
 
-impl<'a> Marks<'a> {
-    fn new(o: &'a Outcome, max_notes: usize) -> Marks<'a> {
-        let mut found: BTreeMap<(u32, u16), Vec<&Finding>> = BTreeMap::new();
-        // The problem cells in findings order: the first `max_notes` get a note.
+impl Marks {
+    fn new(o: &Outcome, max_notes: usize) -> Marks {
+        let at = finding_cells(o);
+        let mut cells: Vec<(u32, u16)> = at.iter().flatten().copied().collect();
+        cells.sort_unstable();
+        cells.dedup();
+        // The problem cells in findings order (errors first): the first `max_notes` get a
+        // note listing every finding on them.
+        let mut noted: HashMap<(u32, u16), Vec<&Finding>> = HashMap::new();
         let mut first_seen: Vec<(u32, u16)> = Vec::new();
-        for (f, at) in o.audit.findings.iter().zip(finding_cells(o)) {
-            if let Some(at) = at {
-                let list = found.entry(at).or_default();
-                if list.is_empty() {
+        for (f, at) in o.audit.findings.iter().zip(&at) {
+            let Some(at) = *at else { continue };
+            match noted.get_mut(&at) {
+                Some(list) => list.push(f),
+                None if first_seen.len() < max_notes => {
                     first_seen.push(at);
+                    noted.insert(at, vec![f]);
                 }
-                list.push(f);
+                None => {}
             }
         }
-        first_seen.truncate(max_notes);
         let mut notes = Vec::with_capacity(first_seen.len() + 1);
-        if found.len() > max_notes {
+        if cells.len() > max_notes {
             // A1 gets the legend rather than its own findings, if it had any; they are on the
             // Findings sheet like the rest.
             first_seen.retain(|&at| at != (0, 0));
@@ -266,14 +273,14 @@ impl<'a> Marks<'a> {
                     "{} cells hold a problem and are outlined in red; the first {max_notes} \
                      (errors first) carry a note. The Findings sheet lists all {} findings with \
                      their cells.",
-                    found.len(),
+                    cells.len(),
                     o.audit.findings.len()
                 ),
                 height: 80,
             });
         }
         for at @ (row, col) in first_seen {
-            let list = &found[&at];
+            let list = &noted[&at];
             let text: Vec<String> = list
                 .iter()
                 .map(|f| format!("{} {} ({}): {}", f.code, f.name, f.severity, f.message))
@@ -286,11 +293,11 @@ impl<'a> Marks<'a> {
             });
         }
         notes.sort_by_key(|n| (n.row, n.col));
-        Marks { found, notes }
+        Marks { cells, notes }
     }
 
     fn has(&self, row: u32, col: u16) -> bool {
-        self.found.contains_key(&(row, col))
+        self.cells.binary_search(&(row, col)).is_ok()
     }
 }
 
@@ -375,7 +382,7 @@ fn matrix_sheet(
         w.text(0, col, &party.name, style)?;
     }
 
-    let mut row_marks = marks.found.keys().peekable();
+    let mut row_marks = marks.cells.iter().peekable();
     let mut cells: Vec<MatrixCell> = Vec::new();
     let mut marked_cols: Vec<u16> = Vec::new();
     for (t, task) in m.tasks.iter().enumerate() {
@@ -775,8 +782,8 @@ mod tests {
             |row: u32, col: u16| format!("{}{}", crate::model::column_name(col.into()), row + 1);
         // Every cell with a finding is outlined, whether it holds letters or not.
         let marks = Marks::new(&o, MAX_NOTES);
-        assert!(!marks.found.is_empty());
-        for &(row, col) in marks.found.keys() {
+        assert!(!marks.cells.is_empty());
+        for &(row, col) in &marks.cells {
             let (style, _) = cells
                 .get(&name(row, col))
                 .unwrap_or_else(|| panic!("{} not written", name(row, col)));
@@ -810,7 +817,7 @@ mod tests {
             .filter_map(|i| Some((i.task? as u32 + 1, FIXED_COLUMNS + i.party? as u16)))
             .filter(|&(r, c)| !marks.has(r, c))
             .count();
-        assert_eq!(outlined_cells, marks.found.len() + unreadable_unmarked);
+        assert_eq!(outlined_cells, marks.cells.len() + unreadable_unmarked);
     }
 
     #[test]
