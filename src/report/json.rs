@@ -476,7 +476,7 @@ pub fn json(o: &Outcome) -> serde_json::Value {
 pub fn bytes(o: &Outcome) -> Vec<u8> {
     // About 250 bytes a task (its letters and classification) plus the findings: sized once
     // so a large report is not copied over as the buffer grows.
-    let hint = 16_384 + 300 * o.matrix.tasks.len() + 250 * o.audit.findings.len();
+    let hint = 16_384 + 300 * o.matrix.tasks.len() + 400 * o.audit.findings.len();
     let mut out = Vec::with_capacity(hint);
     write(o, &mut out).expect("report structs always serialise");
     out
