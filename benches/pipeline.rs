@@ -10,7 +10,7 @@
 
 use raci_audit::commands::audit::{audit_workbook, taxonomy_for, write_reports};
 use raci_audit::input::{self, Limits};
-use raci_audit::settings::{Outputs, Settings};
+use raci_audit::settings::{self, Outputs, Settings};
 use raci_audit::synth;
 use raci_audit::{audit, chart, classify, layout, outcome::Outcome, report};
 use std::path::{Path, PathBuf};
@@ -133,16 +133,9 @@ fn child(what: &str, path: &Path) {
                 std::hint::black_box(report::render(&o, &charts, &opts).expect("reports"));
                 t.elapsed().as_secs_f64()
             };
-            let none = Outputs {
-                csv: false,
-                png: false,
-                html: false,
-                xlsx: false,
-                json: false,
-                md: false,
-            };
-            let xlsx = alone(Outputs { xlsx: true, ..none });
-            let json = alone(Outputs { json: true, ..none });
+            let only = |kind: &str| settings::parse_outputs(&[kind]).expect("a report kind");
+            let xlsx = alone(only("xlsx"));
+            let json = alone(only("json"));
             println!(
                 "{read} {lay} {cls} {aud} {rep} {ch} {xlsx} {json} {}",
                 peak_kb()

@@ -42,8 +42,8 @@ pub(crate) struct Report<'a> {
     tasks: TasksJson<'a>,
     parties: Vec<PartyJson<'a>>,
     findings: FindingsJson<'a>,
-    overlaps: OverlapsJson<'a>,
-    gaps: GapsJson<'a>,
+    overlaps: FindingRecords<'a, OverlapJson>,
+    gaps: FindingRecords<'a, GapJson>,
     coverage: Vec<CoverageJson<'a>>,
     cell_issues: Vec<CellIssueJson<'a>>,
     notes: &'a [String],
@@ -299,50 +299,43 @@ impl Serialize for FindingsJson<'_> {
     }
 }
 
-/// `overlaps`, written as it is serialised.
-struct OverlapsJson<'a>(Outcome<'a>);
+/// Records made from some of the findings (`overlaps`, `gaps`), written as they are
+/// serialised, each with the finding's index.
+struct FindingRecords<'a, T> {
+    o: Outcome<'a>,
+    keep: fn(&Finding) -> bool,
+    record: fn(&Outcome<'a>, usize, &'a Finding) -> T,
+}
 
-impl Serialize for OverlapsJson<'_> {
+impl<'a, T: Serialize> Serialize for FindingRecords<'a, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let o = &self.0;
-        let audit: &crate::audit::Audit = o.audit;
+        let o = &self.o;
+        let audit: &'a crate::audit::Audit = o.audit;
         serializer.collect_seq(
             audit
                 .findings
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| is_overlap(f.code))
-                .map(|(i, f)| {
-                    let [po, pm, other] = overlap_columns(o, f);
-                    OverlapJson {
-                        finding: i,
-                        po_side_tasks: po,
-                        pm_side_tasks: pm,
-                        other_tasks: other,
-                    }
-                }),
+                .filter(|(_, f)| (self.keep)(f))
+                .map(|(i, f)| (self.record)(o, i, f)),
         )
     }
 }
 
-/// `gaps`, written as it is serialised.
-struct GapsJson<'a>(Outcome<'a>);
+fn overlap_json(o: &Outcome, finding: usize, f: &Finding) -> OverlapJson {
+    let [po, pm, other] = overlap_columns(o, f);
+    OverlapJson {
+        finding,
+        po_side_tasks: po,
+        pm_side_tasks: pm,
+        other_tasks: other,
+    }
+}
 
-impl Serialize for GapsJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let o = &self.0;
-        let audit: &crate::audit::Audit = o.audit;
-        serializer.collect_seq(
-            audit
-                .findings
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| is_gap(f.code))
-                .map(|(i, f)| GapJson {
-                    finding: i,
-                    side: gap_side(o, f),
-                }),
-        )
+fn gap_json(o: &Outcome, finding: usize, f: &Finding) -> GapJson {
+    GapJson {
+        finding,
+        side: gap_side(o, f),
     }
 }
 
@@ -433,8 +426,16 @@ fn with_document<R>(o: &Outcome, write: impl FnOnce(&Report) -> R) -> R {
             o: *o,
             duties: &duty_index,
         },
-        overlaps: OverlapsJson(*o),
-        gaps: GapsJson(*o),
+        overlaps: FindingRecords {
+            o: *o,
+            keep: |f| is_overlap(f.code),
+            record: overlap_json,
+        },
+        gaps: FindingRecords {
+            o: *o,
+            keep: |f| is_gap(f.code),
+            record: gap_json,
+        },
         coverage: audit
             .coverage
             .iter()
