@@ -77,6 +77,19 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    #[error(
+        "cannot write {file}: a report this large is written through temporary files, and none \
+         could be made in {}: {source}. Set TMPDIR to a folder that can be written, or leave \
+         the report out with --only.",
+        dir.display()
+    )]
+    TempDir {
+        file: &'static str,
+        dir: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("cannot draw {chart}: {detail}")]
     Chart { chart: String, detail: String },
 

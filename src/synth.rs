@@ -128,6 +128,64 @@ const ROLES: &[&str] = &[
 /// Every tenth-or-so task starts a phase row; each task has one Accountable (about 2 % have
 /// none and 1 % two), one or two Responsible (often combined as `A/R`), and some C and I.
 pub fn wide_grid(tasks: usize, parties: usize, seed: u64) -> Vec<Vec<String>> {
+    grid(tasks, parties, seed, |rng, cells| {
+        let parties = cells.len();
+        if parties == 0 {
+            return;
+        }
+        let roll = rng.below(100);
+        let a = rng.below(parties);
+        if roll >= 2 {
+            cells[a] = "A".into();
+        }
+        if roll == 99 && parties > 1 {
+            cells[(a + 1) % parties] = "A".into();
+        }
+        let r = rng.below(parties);
+        cells[r] = if cells[r] == "A" {
+            "A/R".into()
+        } else {
+            "R".into()
+        };
+        for _ in 0..rng.below(4) {
+            let c = rng.below(parties);
+            if cells[c].is_empty() {
+                cells[c] = if rng.below(2) == 0 { "C" } else { "I" }.into();
+            }
+        }
+    })
+}
+
+/// A wide matrix like [`wide_grid`] whose letters are drawn cell by cell at random (and 1 % are
+/// not letters of the scheme): on 30 parties most tasks get two or more Accountables or none,
+/// many too many R, C or I, so most tasks have findings (about 2.5 a task). The worst case for
+/// the reports' size.
+pub fn random_grid(tasks: usize, parties: usize, seed: u64) -> Vec<Vec<String>> {
+    grid(tasks, parties, seed, |rng, cells| {
+        for cell in cells.iter_mut() {
+            *cell = match rng.below(100) {
+                0..=4 => "A",
+                5..=16 => "R",
+                17 => "A/R",
+                18..=33 => "C",
+                34..=55 => "I",
+                // A letter outside the scheme, as real matrices have.
+                56 => "X",
+                _ => "",
+            }
+            .into();
+        }
+    })
+}
+
+/// The header row, then a phase row every 12 tasks and one row per task: its name, then the
+/// party cells `letters` fills in.
+fn grid(
+    tasks: usize,
+    parties: usize,
+    seed: u64,
+    mut letters: impl FnMut(&mut Rng, &mut [String]),
+) -> Vec<Vec<String>> {
     let mut rng = Rng::new(seed);
     let mut header = vec!["Task".to_string()];
     for p in 0..parties {
@@ -157,31 +215,9 @@ pub fn wide_grid(tasks: usize, parties: usize, seed: u64) -> Vec<Vec<String>> {
             rng.pick(AREAS),
             t + 1
         );
-        let mut cells = vec![String::new(); parties];
-        if parties > 0 {
-            let roll = rng.below(100);
-            let a = rng.below(parties);
-            if roll >= 2 {
-                cells[a] = "A".into();
-            }
-            if roll == 99 && parties > 1 {
-                cells[(a + 1) % parties] = "A".into();
-            }
-            let r = rng.below(parties);
-            cells[r] = if cells[r] == "A" {
-                "A/R".into()
-            } else {
-                "R".into()
-            };
-            for _ in 0..rng.below(4) {
-                let c = rng.below(parties);
-                if cells[c].is_empty() {
-                    cells[c] = if rng.below(2) == 0 { "C" } else { "I" }.into();
-                }
-            }
-        }
-        let mut row = vec![name];
-        row.extend(cells);
+        let mut row = vec![String::new(); parties + 1];
+        row[0] = name;
+        letters(&mut rng, &mut row[1..]);
         rows.push(row);
     }
     rows
@@ -218,13 +254,6 @@ pub fn to_xlsx(grid: &[Vec<String>], sheet: &str) -> Result<Vec<u8>, rust_xlsxwr
     wb.save_to_buffer()
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 /// A minimal OpenDocument spreadsheet: the mimetype first and stored, a manifest, and the
 /// table in content.xml; enough for LibreOffice and calamine alike. Fixed timestamps keep the
 /// bytes stable.
@@ -235,7 +264,7 @@ pub fn to_ods(grid: &[Vec<String>], sheet: &str) -> std::io::Result<Vec<u8>> {
     );
     content.push_str(&format!(
         "<table:table table:name=\"{}\">",
-        xml_escape(sheet)
+        crate::report::escape_html(sheet)
     ));
     for row in grid {
         content.push_str("<table:table-row>");
@@ -244,7 +273,7 @@ pub fn to_ods(grid: &[Vec<String>], sheet: &str) -> std::io::Result<Vec<u8>> {
                 content.push_str("<table:table-cell/>");
             } else {
                 content.push_str("<table:table-cell office:value-type=\"string\"><text:p>");
-                content.push_str(&xml_escape(cell));
+                content.push_str(&crate::report::escape_html(cell));
                 content.push_str("</text:p></table:table-cell>");
             }
         }
@@ -291,6 +320,19 @@ mod tests {
         assert_eq!(task_rows, 50);
         assert_eq!(a[0].len(), 11);
         assert_ne!(wide_grid(50, 10, 8), a);
+    }
+
+    #[test]
+    fn random_grid_gives_most_tasks_two_accountables_or_none() {
+        let g = random_grid(1_000, 30, 42);
+        assert_eq!(g, random_grid(1_000, 30, 42));
+        let tasks: Vec<&Vec<String>> = g.iter().skip(1).filter(|r| r.len() > 1).collect();
+        assert_eq!(tasks.len(), 1_000);
+        let not_one = tasks
+            .iter()
+            .filter(|r| r[1..].iter().filter(|c| c.contains('A')).count() != 1)
+            .count();
+        assert!(not_one > 500, "{not_one} of 1000");
     }
 
     #[test]

@@ -2,28 +2,35 @@
 //! fixed order. The schema is documented in `docs/report-schema.md`; bump [`SCHEMA_VERSION`]
 //! when a field changes meaning or goes away (adding a field does not need a bump).
 //!
-//! Lists of tasks inside other records (an overlap's tasks, a duty's tasks, a finding's related
-//! tasks) are indices into `tasks`, and the file is compact: on a 50,000-task matrix, repeating
-//! each task's name and side wherever it was listed, pretty-printed, made a 103 MB file that
-//! took most of a second to write.
+//! Everything is written once and referred to by index: tasks, parties and the taxonomy's
+//! duties are listed once, and every other record names them by their place in those lists;
+//! the overlaps and gaps are indices into `findings`; a task's letters are `[party, letters]`
+//! pairs whose cell is where the task's row meets the party's column. Cell references are
+//! local (`D7`), the file and sheet being in `source`. On a 50,000 x 30 matrix with many
+//! findings, schema 2 repeated a party's name, a cell reference and a duty's sentence for
+//! every letter of every task: 116 MB of a 171 MB file.
 
 use super::facts::{headline_of, Facts};
 use super::tables::{
-    class, finding_cell, finding_codes_per_task, gap_side, overlap_columns, party_name_ref,
-    party_stats, side, task_name_ref,
+    class, finding_codes_per_task, finding_pos, gap_side, overlap_columns,
+    party_stats, side,
 };
 use crate::audit::{Finding, Kind, PartyStats, Severity};
-use crate::classify::SideSource;
-use crate::model::{CellProblem, LetterSet, SchemeLetter, SchemeName, Shape, Side, TitleSide};
+use crate::classify::{DutyKind, SideSource};
+use crate::model::{
+    push_column_name, CellProblem, LetterSet, Pos, SchemeLetter, SchemeName, Shape, Side, TitleSide,
+};
 use crate::outcome::Outcome;
-use serde::Serialize;
-use std::borrow::Cow;
+use serde::ser::SerializeSeq;
+use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 
-/// The version of the `report.json` layout: 2 since task lists are indices into `tasks`
-/// (version 1 repeated `{ "index", "name", "side" }` for every task listed).
-pub const SCHEMA_VERSION: u32 = 2;
+/// The version of the `report.json` layout: 3 since tasks, parties, duties and findings are
+/// listed once and referred to by index (version 2 repeated party names, full cell references
+/// and duty sentences for every letter; version 1 also every task listed inside a record).
+pub const SCHEMA_VERSION: u32 = 3;
 
-#[derive(Debug, Serialize)]
+#[derive(Serialize)]
 pub(crate) struct Report<'a> {
     schema_version: u32,
     source: SourceJson<'a>,
@@ -31,11 +38,12 @@ pub(crate) struct Report<'a> {
     headline: String,
     health: u32,
     counts: Counts,
+    duties: Vec<DutyJson<'a>>,
     tasks: TasksJson<'a>,
     parties: Vec<PartyJson<'a>>,
-    findings: Vec<FindingJson<'a>>,
-    overlaps: Vec<OverlapJson<'a>>,
-    gaps: Vec<GapJson<'a>>,
+    findings: FindingsJson<'a>,
+    overlaps: FindingRecords<'a, OverlapJson>,
+    gaps: FindingRecords<'a, GapJson>,
     coverage: Vec<CoverageJson<'a>>,
     cell_issues: Vec<CellIssueJson<'a>>,
     notes: &'a [String],
@@ -82,49 +90,76 @@ struct SeverityCounts {
 }
 
 #[derive(Debug, Serialize)]
-struct PartyRef<'a> {
-    index: usize,
-    name: Cow<'a, str>,
+struct DutyJson<'a> {
+    id: &'a str,
+    side: Side,
+    kind: DutyKind,
+    text: &'a str,
+    section: &'a str,
+    /// Index into `duties` of the duty this entry restates.
+    covers: Option<usize>,
+}
+
+/// A cell reference without file and sheet (`D7`): `source` names them once.
+fn local_ref(pos: Pos) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(10);
+    push_column_name(&mut out, pos.col);
+    let _ = write!(out, "{}", u64::from(pos.row) + 1);
+    out
+}
+
+/// Duty ids to their place in `duties`.
+struct DutyIndex<'a>(HashMap<&'a str, usize>);
+
+impl<'a> DutyIndex<'a> {
+    fn of(o: &Outcome<'a>) -> DutyIndex<'a> {
+        let duties: &'a [crate::classify::Duty] = &o.taxonomy.duties;
+        let mut map = HashMap::with_capacity(duties.len());
+        for (i, d) in duties.iter().enumerate() {
+            // The first entry of an id wins, as `Taxonomy::duty` finds it.
+            map.entry(d.id.as_str()).or_insert(i);
+        }
+        DutyIndex(map)
+    }
+
+    fn get(&self, id: Option<&str>) -> Option<usize> {
+        id.and_then(|id| self.0.get(id).copied())
+    }
 }
 
 /// The `tasks` array, built one task at a time as it is written: a `TaskJson` per task held
-/// all at once (its cell references and letter entries) took some 30 MB on 50,000 tasks.
-#[derive(Debug)]
+/// all at once (its letter entries) took some 30 MB on 50,000 tasks.
 struct TasksJson<'a> {
     o: Outcome<'a>,
     codes: Vec<Vec<&'static str>>,
+    duties: &'a DutyIndex<'a>,
+}
+
+impl std::fmt::Debug for TasksJson<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "TasksJson({} tasks)", self.o.matrix.tasks.len())
+    }
 }
 
 impl Serialize for TasksJson<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let o = &self.o;
-        let mut seq = serializer.serialize_seq(Some(o.matrix.tasks.len()))?;
-        for (i, t) in o.matrix.tasks.iter().enumerate() {
+        let m = o.matrix;
+        let mut seq = serializer.serialize_seq(Some(m.tasks.len()))?;
+        for (i, t) in m.tasks.iter().enumerate() {
             let c = class(o, i);
-            let duty = c.and_then(|c| c.duty.as_deref());
             seq.serialize_element(&TaskJson {
-                index: i,
                 name: &t.name,
                 group: t.group.as_deref(),
                 context: t.context.as_deref(),
-                cell: o.matrix.cell_ref(t.pos),
+                cell: local_ref(t.pos),
                 side: side(o, i),
                 side_source: c.map(|c| c.source).unwrap_or(SideSource::Classifier),
-                duty,
-                duty_text: duty.and_then(|d| o.duty(d)).map(|d| d.text.as_str()),
+                duty_index: self.duties.get(c.and_then(|c| c.duty.as_deref())),
                 confidence: c.map(|c| c.confidence).unwrap_or(0.0),
                 matched: c.map(|c| c.matched.as_slice()).unwrap_or(&[]),
-                letters: t
-                    .assignments
-                    .iter()
-                    .map(|a| LettersJson {
-                        party_index: a.party,
-                        party: party_name_ref(o, a.party),
-                        letters: a.letters,
-                        cell: o.matrix.cell_ref(a.pos),
-                    })
-                    .collect(),
+                letters: LettersJson { o, task: t },
                 findings: self.codes.get(i).map(Vec::as_slice).unwrap_or(&[]),
             })?;
         }
@@ -132,9 +167,8 @@ impl Serialize for TasksJson<'_> {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Serialize)]
 struct TaskJson<'a> {
-    index: usize,
     name: &'a str,
     group: Option<&'a str>,
     /// Text beside the task name that describes it (a deliverable), when the matrix has it.
@@ -142,25 +176,51 @@ struct TaskJson<'a> {
     cell: String,
     side: Side,
     side_source: SideSource,
-    duty: Option<&'a str>,
-    duty_text: Option<&'a str>,
+    duty_index: Option<usize>,
     confidence: f64,
     matched: &'a [String],
-    letters: Vec<LettersJson<'a>>,
+    letters: LettersJson<'a>,
     findings: &'a [&'static str],
 }
 
-#[derive(Debug, Serialize)]
+/// A task's letters: `[party, "R/A"]` per party holding letters, in party order, where the
+/// cell is the crossing of the task's line and the party's; `[party, "R/A", "D7"]` where it
+/// is not (long and inverted matrices, which put letters elsewhere).
 struct LettersJson<'a> {
-    party_index: usize,
-    party: Cow<'a, str>,
-    letters: LetterSet,
-    cell: String,
+    o: &'a Outcome<'a>,
+    task: &'a crate::model::Task,
+}
+
+impl Serialize for LettersJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let m = self.o.matrix;
+        let mut seq = serializer.serialize_seq(Some(self.task.assignments.len()))?;
+        for a in &self.task.assignments {
+            let crossing = m
+                .parties
+                .get(a.party)
+                .map(|p| crossing(m.shape, self.task.pos, p.pos));
+            if crossing == Some(a.pos) {
+                seq.serialize_element(&(a.party, a.letters))?;
+            } else {
+                seq.serialize_element(&(a.party, a.letters, local_ref(a.pos)))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// Where a task's line meets a party's: the task's row and the party's column, or in a
+/// transposed matrix (tasks across, parties down) the party's row and the task's column.
+fn crossing(shape: Shape, task: Pos, party: Pos) -> Pos {
+    match shape {
+        Shape::Transposed => Pos::new(party.row, task.col),
+        _ => Pos::new(task.row, party.col),
+    }
 }
 
 #[derive(Debug, Serialize)]
 struct PartyJson<'a> {
-    index: usize,
     name: &'a str,
     title: Option<&'a str>,
     title_side: Option<TitleSide>,
@@ -174,10 +234,8 @@ struct FindingJson<'a> {
     name: &'static str,
     severity: Severity,
     task_index: Option<usize>,
-    task: Option<Cow<'a, str>>,
     party_index: Option<usize>,
-    party: Option<Cow<'a, str>>,
-    duty: Option<&'a str>,
+    duty_index: Option<usize>,
     cell: Option<String>,
     message: &'a str,
     /// Indices into `tasks`.
@@ -185,43 +243,30 @@ struct FindingJson<'a> {
 }
 
 #[derive(Debug, Serialize)]
-struct OverlapJson<'a> {
-    code: &'static str,
-    severity: Severity,
-    party_index: Option<usize>,
-    party: Option<Cow<'a, str>>,
-    task_index: Option<usize>,
-    task: Option<Cow<'a, str>>,
+struct OverlapJson {
+    /// Index into `findings`.
+    finding: usize,
     /// Indices into `tasks`, split by the task's side.
     po_side_tasks: Vec<usize>,
     pm_side_tasks: Vec<usize>,
     other_tasks: Vec<usize>,
-    cell: Option<String>,
-    message: &'a str,
 }
 
 #[derive(Debug, Serialize)]
-struct GapJson<'a> {
-    code: &'static str,
-    severity: Severity,
+struct GapJson {
+    /// Index into `findings`.
+    finding: usize,
     side: Option<Side>,
-    duty_id: Option<&'a str>,
-    duty: Option<&'a str>,
-    task_index: Option<usize>,
-    task: Option<Cow<'a, str>>,
-    cell: Option<String>,
-    message: &'a str,
 }
 
 #[derive(Debug, Serialize)]
 struct CoverageJson<'a> {
-    duty_id: &'a str,
-    side: Option<Side>,
-    duty: Option<&'a str>,
+    duty_index: Option<usize>,
     covered: bool,
     /// Indices into `tasks`.
     tasks: &'a [usize],
-    owners: Vec<PartyRef<'a>>,
+    /// Indices into `parties`.
+    owners: &'a [usize],
 }
 
 #[derive(Debug, Serialize)]
@@ -230,91 +275,121 @@ struct CellIssueJson<'a> {
     raw: &'a str,
     problem: &'a CellProblem,
     task_index: Option<usize>,
-    task: Option<Cow<'a, str>>,
     party_index: Option<usize>,
-    party: Option<Cow<'a, str>>,
     letters: LetterSet,
 }
 
-fn cell(o: &Outcome, f: &Finding) -> Option<String> {
-    Some(finding_cell(o, f)).filter(|c| !c.is_empty())
+/// `findings`, written one record at a time as it is serialised: on a matrix with 130,000
+/// findings the records held at once took some 20 MB.
+struct FindingsJson<'a> {
+    o: Outcome<'a>,
+    duties: &'a DutyIndex<'a>,
 }
 
-fn finding_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> FindingJson<'a> {
+impl Serialize for FindingsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let o = &self.o;
+        let audit: &crate::audit::Audit = o.audit;
+        serializer.collect_seq(
+            audit
+                .findings
+                .iter()
+                .map(|f| finding_json(o, self.duties, f)),
+        )
+    }
+}
+
+/// Records made from some of the findings (`overlaps`, `gaps`), written as they are
+/// serialised, each with the finding's index.
+struct FindingRecords<'a, T> {
+    o: Outcome<'a>,
+    keep: fn(&Finding) -> bool,
+    record: fn(&Outcome<'a>, usize, &'a Finding) -> T,
+}
+
+impl<'a, T: Serialize> Serialize for FindingRecords<'a, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let o = &self.o;
+        let audit: &'a crate::audit::Audit = o.audit;
+        serializer.collect_seq(
+            audit
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| (self.keep)(f))
+                .map(|(i, f)| (self.record)(o, i, f)),
+        )
+    }
+}
+
+fn overlap_json(o: &Outcome, finding: usize, f: &Finding) -> OverlapJson {
+    let [po, pm, other] = overlap_columns(o, f);
+    OverlapJson {
+        finding,
+        po_side_tasks: po,
+        pm_side_tasks: pm,
+        other_tasks: other,
+    }
+}
+
+fn gap_json(o: &Outcome, finding: usize, f: &Finding) -> GapJson {
+    GapJson {
+        finding,
+        side: gap_side(o, f),
+    }
+}
+
+fn finding_json<'a>(o: &Outcome<'a>, duties: &DutyIndex, f: &'a Finding) -> FindingJson<'a> {
     FindingJson {
         code: f.code,
         name: f.name,
         severity: f.severity,
         task_index: f.task,
-        task: f.task.map(|t| task_name_ref(o, t)),
         party_index: f.party,
-        party: f.party.map(|p| party_name_ref(o, p)),
-        duty: f.duty.as_deref(),
-        cell: cell(o, f),
+        duty_index: duties.get(f.duty.as_deref()),
+        cell: finding_pos(o, f).map(local_ref),
         message: &f.message,
         related_tasks: &f.related_tasks,
     }
 }
 
-fn overlap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> OverlapJson<'a> {
-    let [po, pm, other] = overlap_columns(o, f);
-    OverlapJson {
-        code: f.code,
-        severity: f.severity,
-        party_index: f.party,
-        party: f.party.map(|p| party_name_ref(o, p)),
-        task_index: f.task,
-        task: f.task.map(|t| task_name_ref(o, t)),
-        po_side_tasks: po,
-        pm_side_tasks: pm,
-        other_tasks: other,
-        cell: cell(o, f),
-        message: &f.message,
-    }
-}
-
-fn gap_json<'a>(o: &Outcome<'a>, f: &'a Finding) -> GapJson<'a> {
-    GapJson {
-        code: f.code,
-        severity: f.severity,
-        side: gap_side(o, f),
-        duty_id: f.duty.as_deref(),
-        duty: f
-            .duty
-            .as_deref()
-            .and_then(|d| o.duty(d))
-            .map(|d| d.text.as_str()),
-        task_index: f.task,
-        task: f.task.map(|t| task_name_ref(o, t)),
-        cell: cell(o, f),
-        message: &f.message,
-    }
-}
-
-/// The whole report as serde structs, keys in declaration order.
-pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
+/// Writes the whole report through serde, keys in declaration order.
+fn with_document<R>(o: &Outcome, write: impl FnOnce(&Report) -> R) -> R {
     let m = o.matrix;
     let facts = Facts::of(o);
+    let duty_index = DutyIndex::of(o);
+    let taxonomy = o.taxonomy;
+    let duties = taxonomy
+        .duties
+        .iter()
+        .map(|d| DutyJson {
+            id: &d.id,
+            side: d.side,
+            kind: d.kind,
+            text: &d.text,
+            section: &d.section,
+            covers: duty_index.get(d.covers.as_deref()),
+        })
+        .collect();
     let tasks = TasksJson {
         o: *o,
         codes: finding_codes_per_task(o),
+        duties: &duty_index,
     };
     let parties = m
         .parties
         .iter()
         .enumerate()
         .map(|(p, party)| PartyJson {
-            index: p,
             name: &party.name,
             title: party.title.as_deref(),
             title_side: party.title_side,
-            cell: m.cell_ref(party.pos),
+            cell: local_ref(party.pos),
             stats: party_stats(o, p),
         })
         .collect();
-    let audit: &'a crate::audit::Audit = o.audit;
-    let findings = &audit.findings;
-    Report {
+    let audit = o.audit;
+    let report = Report {
         schema_version: SCHEMA_VERSION,
         source: SourceJson {
             file: &m.source.file,
@@ -327,7 +402,7 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
             letters: &m.scheme.letters,
         },
         headline: headline_of(&facts, o),
-        health: o.audit.health,
+        health: audit.health,
         counts: Counts {
             tasks: m.tasks.len(),
             parties: m.parties.len(),
@@ -338,70 +413,61 @@ pub(crate) fn document<'a>(o: &Outcome<'a>) -> Report<'a> {
                 unclassified: facts.per_side[3],
             },
             findings: SeverityCounts {
-                error: o.audit.count(Severity::Error),
-                warning: o.audit.count(Severity::Warning),
-                info: o.audit.count(Severity::Info),
+                error: audit.count(Severity::Error),
+                warning: audit.count(Severity::Warning),
+                info: audit.count(Severity::Info),
             },
             unreadable_cells: m.issues.len(),
         },
+        duties,
         tasks,
         parties,
-        findings: findings.iter().map(|f| finding_json(o, f)).collect(),
-        overlaps: findings
-            .iter()
-            .filter(|f| f.rule.kind == Kind::Overlap)
-            .map(|f| overlap_json(o, f))
-            .collect(),
-        gaps: findings
-            .iter()
-            .filter(|f| f.rule.kind == Kind::Gap)
-            .map(|f| gap_json(o, f))
-            .collect(),
+        findings: FindingsJson {
+            o: *o,
+            duties: &duty_index,
+        },
+        overlaps: FindingRecords {
+            o: *o,
+            keep: |f| f.rule.kind == Kind::Overlap,
+            record: overlap_json,
+        },
+        gaps: FindingRecords {
+            o: *o,
+            keep: |f| f.rule.kind == Kind::Gap,
+            record: gap_json,
+        },
         coverage: audit
             .coverage
             .iter()
-            .map(|c| {
-                let duty = o.duty(&c.duty);
-                CoverageJson {
-                    duty_id: &c.duty,
-                    side: duty.map(|d| d.side),
-                    duty: duty.map(|d| d.text.as_str()),
-                    covered: c.covered(),
-                    tasks: &c.tasks,
-                    owners: c
-                        .owners
-                        .iter()
-                        .map(|&p| PartyRef {
-                            index: p,
-                            name: party_name_ref(o, p),
-                        })
-                        .collect(),
-                }
+            .map(|c| CoverageJson {
+                duty_index: duty_index.get(Some(&c.duty)),
+                covered: c.covered(),
+                tasks: &c.tasks,
+                owners: &c.owners,
             })
             .collect(),
         cell_issues: m
             .issues
             .iter()
             .map(|i| CellIssueJson {
-                cell: m.cell_ref(i.pos),
+                cell: local_ref(i.pos),
                 raw: &i.raw,
                 problem: &i.problem,
                 task_index: i.task,
-                task: i.task.map(|t| task_name_ref(o, t)),
                 party_index: i.party,
-                party: i.party.map(|p| party_name_ref(o, p)),
                 letters: i.letters,
             })
             .collect(),
         notes: &m.notes,
-    }
+    };
+    write(&report)
 }
 
 /// The report as a JSON value: the same content as `report.json` (see
 /// `docs/report-schema.md`). A `serde_json::Value` keeps object keys sorted, so only the file
 /// shows them in the documented order.
 pub fn json(o: &Outcome) -> serde_json::Value {
-    serde_json::to_value(document(o)).expect("report structs always serialise")
+    with_document(o, |r| serde_json::to_value(r)).expect("report structs always serialise")
 }
 
 /// `report.json` bytes: compact, keys in declaration order, ending with a newline.
@@ -409,19 +475,19 @@ pub fn json(o: &Outcome) -> serde_json::Value {
 /// Compact because the file is for scripts (`jq .` pretty-prints it for a person) and the
 /// indentation was a third of its size on large matrices.
 pub fn bytes(o: &Outcome) -> Vec<u8> {
-    // About 850 bytes a task (its letters, cells and classification) plus the findings:
-    // sized once so a large report is not copied over as the buffer grows.
-    let hint = 4096 + 900 * o.matrix.tasks.len() + 200 * o.audit.findings.len();
+    // About 250 bytes a task (its letters and classification) plus the findings: sized once
+    // so a large report is not copied over as the buffer grows.
+    let hint = 16_384 + 300 * o.matrix.tasks.len() + 400 * o.audit.findings.len();
     let mut out = Vec::with_capacity(hint);
     write(o, &mut out).expect("report structs always serialise");
     out
 }
 
 /// Writes the bytes of [`bytes`] to `out` as they are serialised: on a 50,000-task matrix
-/// the file is some 40 MB, which `raci audit` need not hold whole while the other reports
+/// the file is some 15 MB, which `raci audit` need not hold whole while the other reports
 /// are rendered.
 pub fn write(o: &Outcome, mut out: impl std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer(&mut out, &document(o))?;
+    with_document(o, |r| serde_json::to_writer(&mut out, r))?;
     out.write_all(b"\n")
 }
 
@@ -434,11 +500,12 @@ mod tests {
     fn has_schema_version_and_every_task() {
         let f = Fixture::new();
         let v = json(&f.outcome());
-        assert_eq!(v["schema_version"], 2);
+        assert_eq!(v["schema_version"], 3);
         assert_eq!(v["tasks"].as_array().unwrap().len(), 8);
         assert_eq!(v["parties"].as_array().unwrap().len(), 4);
-        assert_eq!(v["tasks"][0]["letters"][0]["letters"], "R/A");
-        assert_eq!(v["tasks"][0]["letters"][0]["cell"], "team.xlsx[RACI]!B3");
+        assert_eq!(v["tasks"][0]["letters"][0], serde_json::json!([0, "R/A"]));
+        assert_eq!(v["tasks"][0]["cell"], "A3");
+        assert_eq!(v["parties"][0]["cell"], "B2");
         assert_eq!(
             v["tasks"][2]["findings"],
             serde_json::json!(["R001", "O001"])
@@ -447,12 +514,78 @@ mod tests {
         assert_eq!(v["cell_issues"][0]["problem"], "unknown-letter");
     }
 
+    /// The cell of a letter entry as schema 3 tells a reader to find it.
+    fn letter_cell(v: &serde_json::Value, task: usize, entry: &serde_json::Value) -> String {
+        if let Some(cell) = entry.get(2) {
+            return cell.as_str().unwrap().to_string();
+        }
+        let split = |cell: &str| {
+            let digits = cell.find(|c: char| c.is_ascii_digit()).unwrap();
+            (cell[..digits].to_string(), cell[digits..].to_string())
+        };
+        let party = entry[0].as_u64().unwrap() as usize;
+        let (task_col, task_row) = split(v["tasks"][task]["cell"].as_str().unwrap());
+        let (party_col, party_row) = split(v["parties"][party]["cell"].as_str().unwrap());
+        if v["source"]["shape"] == "transposed" {
+            format!("{task_col}{party_row}")
+        } else {
+            format!("{party_col}{task_row}")
+        }
+    }
+
+    #[test]
+    fn every_letter_cell_is_derived_or_listed() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        for shape in [Shape::Wide, Shape::Transposed, Shape::Long] {
+            let mut matrix = o.matrix.clone();
+            matrix.shape = shape;
+            if shape == Shape::Transposed {
+                // Tasks across, parties down: swap every position's row and column.
+                let swap = |p: &mut Pos| *p = Pos::new(p.col, p.row);
+                for t in &mut matrix.tasks {
+                    swap(&mut t.pos);
+                    t.assignments.iter_mut().for_each(|a| swap(&mut a.pos));
+                }
+                matrix.parties.iter_mut().for_each(|p| swap(&mut p.pos));
+            }
+            if shape == Shape::Long {
+                // One row per letter: the letters stand below their task's row.
+                for t in &mut matrix.tasks {
+                    for (k, a) in t.assignments.iter_mut().enumerate() {
+                        a.pos = Pos::new(a.pos.row + 100 + k as u32, 4);
+                    }
+                }
+            }
+            let o = Outcome {
+                matrix: &matrix,
+                ..o
+            };
+            let v = json(&o);
+            let mut listed = 0;
+            for (t, task) in matrix.tasks.iter().enumerate() {
+                let entries = v["tasks"][t]["letters"].as_array().unwrap();
+                assert_eq!(entries.len(), task.assignments.len());
+                for (entry, a) in entries.iter().zip(&task.assignments) {
+                    assert_eq!(entry[0], a.party);
+                    assert_eq!(entry[1], a.letters.to_string());
+                    assert_eq!(letter_cell(&v, t, entry), local_ref(a.pos), "{shape:?}");
+                    listed += usize::from(entry.get(2).is_some());
+                }
+            }
+            // Only letters away from the crossing carry their cell.
+            let all: usize = matrix.tasks.iter().map(|t| t.assignments.len()).sum();
+            let want = if shape == Shape::Long { all } else { 0 };
+            assert_eq!(listed, want, "{shape:?}");
+        }
+    }
+
     #[test]
     fn file_keeps_declaration_order() {
         let f = Fixture::new();
         let text = String::from_utf8(bytes(&f.outcome())).unwrap();
         assert!(
-            text.starts_with("{\"schema_version\":2,\"source\""),
+            text.starts_with("{\"schema_version\":3,\"source\""),
             "{text}"
         );
         assert!(text.ends_with("}\n"));
@@ -460,10 +593,46 @@ mod tests {
     }
 
     #[test]
-    fn overlaps_and_gaps_are_split_out() {
+    fn duties_are_listed_once_and_referenced_by_index() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let v = json(&o);
+        let duties = v["duties"].as_array().unwrap();
+        assert_eq!(duties.len(), o.taxonomy.duties.len());
+        for (t, c) in o.classes.iter().enumerate() {
+            let i = &v["tasks"][t]["duty_index"];
+            match &c.duty {
+                Some(id) => assert_eq!(duties[i.as_u64().unwrap() as usize]["id"], *id),
+                None => assert!(i.is_null()),
+            }
+        }
+        for (c, cov) in o
+            .audit
+            .coverage
+            .iter()
+            .zip(v["coverage"].as_array().unwrap())
+        {
+            let i = cov["duty_index"].as_u64().unwrap() as usize;
+            assert_eq!(duties[i]["id"], c.duty);
+        }
+        // No duty sentence is written twice.
+        let text = String::from_utf8(bytes(&o)).unwrap();
+        for d in &o.taxonomy.duties {
+            let quoted = serde_json::to_string(&d.text).unwrap();
+            assert!(text.matches(&quoted).count() <= 1, "{}", d.id);
+        }
+    }
+
+    #[test]
+    fn overlaps_and_gaps_point_at_their_findings() {
         let f = Fixture::new();
         let v = json(&f.outcome());
+        let findings = v["findings"].as_array().unwrap();
         let o = &v["overlaps"][0];
+        assert_eq!(
+            findings[o["finding"].as_u64().unwrap() as usize]["code"],
+            "O001"
+        );
         assert_eq!(o["po_side_tasks"].as_array().unwrap().len(), 2);
         let pm = o["pm_side_tasks"][0].as_u64().unwrap() as usize;
         assert_eq!(v["tasks"][pm]["name"], "Define product vision");
@@ -471,7 +640,11 @@ mod tests {
             .as_array()
             .unwrap()
             .iter()
-            .map(|g| g["code"].as_str().unwrap())
+            .map(|g| {
+                findings[g["finding"].as_u64().unwrap() as usize]["code"]
+                    .as_str()
+                    .unwrap()
+            })
             .collect();
         assert_eq!(codes, ["R001", "G001", "G002", "R007", "G003"]);
     }

@@ -207,7 +207,7 @@ pub(crate) fn finding_cell(o: &Outcome, f: &Finding) -> String {
         .unwrap_or_default()
 }
 
-fn finding_pos(o: &Outcome, f: &Finding) -> Option<Pos> {
+pub(crate) fn finding_pos(o: &Outcome, f: &Finding) -> Option<Pos> {
     f.pos
         .or_else(|| f.task.and_then(|t| o.matrix.tasks.get(t)).map(|t| t.pos))
         .or_else(|| f.party.and_then(|p| o.matrix.parties.get(p)).map(|p| p.pos))

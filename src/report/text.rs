@@ -3,24 +3,36 @@
 
 use std::borrow::Cow;
 
-/// Guards a cell against formula injection: text starting with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return gets a leading `'`.
+/// Guards a CSV cell against formula injection: text that [`looks_like_formula`] gets a
+/// leading `'`.
 ///
 /// Excel, LibreOffice and Sheets run such a cell as a formula when a CSV is opened, so a task
 /// named `=HYPERLINK(...)` in someone's matrix would become live in the manager's report. The
-/// apostrophe is what OWASP recommends and what spreadsheet users know as "this is text". It
-/// is applied to the XLSX too, so a report copied or re-exported from Excel stays inert and
-/// reads the same as the CSV.
+/// apostrophe is what OWASP recommends and what spreadsheet users know as "this is text".
+/// `report.xlsx` does not need it: a text cell there is stored as text and never run, and it
+/// marks such cells with the format's quote prefix instead, which Excel keeps out of sight.
 pub fn escape_formula(text: &str) -> Cow<'_, str> {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{text}")),
-        _ => Cow::Borrowed(text),
+    if looks_like_formula(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
     }
 }
 
-/// Escapes text for HTML element content and attribute values. Control characters, which
-/// HTML forbids, are shown as their Unicode control pictures (`\u{1}` -> `␁`) so they stay
-/// visible instead of vanishing.
+/// Whether a spreadsheet would take `text` for a formula: it starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return.
+pub fn looks_like_formula(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
+}
+
+/// Escapes text for HTML element content and attribute values (and XML's: every character
+/// either language gives a meaning is written as an entity). Control characters, which HTML
+/// and XML forbid, are shown as their Unicode control pictures (`\u{1}` -> `␁`) so they stay
+/// visible instead of vanishing. The one escaper for the reports, `raci serve`'s pages and the
+/// OpenDocument files `synth` writes.
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     html_into(&mut out, text);

@@ -224,6 +224,7 @@ fn status_for(err: &Error) -> StatusCode {
         | Error::Config { .. }
         | Error::Taxonomy { .. }
         | Error::Write { .. }
+        | Error::TempDir { .. }
         | Error::Chart { .. }
         | Error::Bind { .. }
         | Error::Serve { .. } => StatusCode::INTERNAL_SERVER_ERROR,

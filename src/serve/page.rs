@@ -2,7 +2,7 @@
 //! own content inside a frame with downloads and the next upload), and error pages. Plain
 //! HTML that works without script; `app.js` only adds drag and drop and a progress bar.
 
-use crate::report::HtmlParts;
+use crate::report::{escape_html as esc, HtmlParts};
 use std::fmt::Write;
 
 /// The page's own styles, after the report's stylesheet (which the audit content needs).
@@ -18,22 +18,6 @@ const SCHEMES: [(&str, &str); 7] = [
     ("cairo", "CAIRO (Omitted)"),
     ("rapid", "RAPID"),
 ];
-
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
 
 /// A whole page. `title` is already escaped; `report_style` is the report's stylesheet on
 /// pages that show report content, empty elsewhere.

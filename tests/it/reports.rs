@@ -519,7 +519,7 @@ fn reports_json_schema_and_content() {
     let d = Data0::new(SchemeName::Raci);
     let files = render_with(&d, &ReportOptions::default());
     let v: serde_json::Value = serde_json::from_slice(file(&files, "report.json")).unwrap();
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], 3);
     assert_eq!(v, report::json(&d.outcome()));
     for key in [
         "source",
@@ -712,19 +712,25 @@ fn reports_xlsx_sheets_and_cells() {
             QUOTED_PARTY
         ]
     );
-    // Every task on its row, formula starters escaped as in the CSV.
+    // Every task on its row as written: formula starters are kept text by the cell format's
+    // quote prefix (checked below), not by the CSV's apostrophe, which would show in the cell.
     let names: Vec<String> = (1..=8).map(|r| text_at(&m, r, 0)).collect();
     assert_eq!(
         names[..6],
         [
-            "'=SUM(A1)",
-            "'+1 launch",
-            "'-1 scope",
-            "'@x review",
-            "'\tTabbed",
-            "'\rCR"
+            "=SUM(A1)",
+            "+1 launch",
+            "-1 scope",
+            "@x review",
+            "\tTabbed",
+            "\rCR"
         ]
     );
+    let xlsx = file(&files, "report.xlsx");
+    for row in 2..=7 {
+        assert!(quote_prefixed(xlsx, 1, &format!("A{row}")), "A{row}");
+    }
+    assert!(!quote_prefixed(xlsx, 1, "A9"), "a plain name has no prefix");
     assert_eq!(names[7], "Stakeholder demo");
     assert_eq!(text_at(&m, 1, 2), "PO");
     assert_eq!(text_at(&m, 1, 3), "R/A");
@@ -744,12 +750,30 @@ fn reports_xlsx_sheets_and_cells() {
     assert_eq!(findings.height(), 1 + d.audit.findings.len());
     assert_eq!(
         text_at(&findings, 5, 7),
-        "'=HYPERLINK(\"http://evil\") is not a letter"
+        "=HYPERLINK(\"http://evil\") is not a letter"
     );
+    assert!(quote_prefixed(xlsx, 2, "H6"));
     let parties = wb.worksheet_range("Parties").unwrap();
     assert_eq!(parties.get((1, 4)), Some(&Data::Float(3.0)));
     let overlaps = wb.worksheet_range("Overlaps").unwrap();
     assert_eq!(text_at(&overlaps, 1, 2), "Maria (Product Owner)");
+}
+
+/// Whether a cell of a saved workbook's sheet (1-based) has a format with Excel's quote prefix.
+fn quote_prefixed(xlsx: &[u8], sheet: usize, cell: &str) -> bool {
+    let xml = zip_entry(xlsx, &format!("xl/worksheets/sheet{sheet}.xml"));
+    let at = xml
+        .find(&format!("<c r=\"{cell}\""))
+        .unwrap_or_else(|| panic!("{cell} not written"));
+    let head = &xml[at..at + xml[at..].find('>').unwrap()];
+    let Some((_, s)) = head.split_once(" s=\"") else {
+        return false;
+    };
+    let index: usize = s.split('"').next().unwrap().parse().unwrap();
+    let styles = zip_entry(xlsx, "xl/styles.xml");
+    let xfs = styles.split("<cellXfs").nth(1).unwrap();
+    let xf = xfs.split("<xf ").nth(index + 1).unwrap();
+    xf.split('>').next().unwrap().contains("quotePrefix=\"1\"")
 }
 
 fn zip_entry(bytes: &[u8], name: &str) -> String {
@@ -963,11 +987,14 @@ fn reports_json_lists_tasks_as_indices_that_resolve_to_names() {
     let tasks = v["tasks"].as_array().unwrap();
     assert_eq!(tasks.len(), d.matrix.tasks.len());
     let name = |i: &serde_json::Value| tasks[i.as_u64().unwrap() as usize]["name"].clone();
+    let code = |o: &serde_json::Value| {
+        v["findings"][o["finding"].as_u64().unwrap() as usize]["code"].clone()
+    };
     let long = v["overlaps"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|o| o["code"] == "O002")
+        .find(|o| code(o) == "O002")
         .unwrap();
     let po = long["po_side_tasks"].as_array().unwrap();
     assert_eq!(po.len(), 200, "JSON keeps the whole list");
@@ -976,7 +1003,7 @@ fn reports_json_lists_tasks_as_indices_that_resolve_to_names() {
     }
     // The sample's overlap: related tasks 0, 1, 2 and 4, split by side, as indices.
     let o1 = &v["overlaps"][0];
-    assert_eq!(o1["code"], "O001");
+    assert_eq!(code(o1), "O001");
     let all: Vec<serde_json::Value> = ["po_side_tasks", "pm_side_tasks", "other_tasks"]
         .iter()
         .flat_map(|k| o1[*k].as_array().unwrap().clone())
@@ -1000,7 +1027,10 @@ fn reports_json_lists_tasks_as_indices_that_resolve_to_names() {
     // Coverage task lists are indices too.
     for c in v["coverage"].as_array().unwrap() {
         for i in c["tasks"].as_array().unwrap() {
-            assert_eq!(tasks[i.as_u64().unwrap() as usize]["duty"], c["duty_id"]);
+            assert_eq!(
+                tasks[i.as_u64().unwrap() as usize]["duty_index"],
+                c["duty_index"]
+            );
         }
     }
 }
@@ -1046,4 +1076,31 @@ fn reports_rendered_beside_the_charts_match_reports_rendered_after_them() {
     let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
     assert_eq!(names(&got), names(&expected));
     assert!(got == expected, "same names, different bytes");
+}
+
+/// `report.json` bytes a task, and findings, on a synthetic 30-party matrix read as a CSV.
+fn json_bytes_a_task(grid: &[Vec<String>]) -> (f64, usize) {
+    use raci_audit::commands::audit::{audit_workbook, taxonomy_for};
+    use raci_audit::input::{read_bytes, Limits};
+    let csv = raci_audit::synth::to_csv(grid, b',');
+    let wb = read_bytes("raci-50000x30.csv", &csv, &Limits::default()).unwrap();
+    let settings = raci_audit::settings::Settings::default();
+    let taxonomy = taxonomy_for(&settings).unwrap();
+    let a = audit_workbook(&wb, &settings, &taxonomy).unwrap();
+    let bytes = report::json_bytes(&a.outcome()).len();
+    (
+        bytes as f64 / a.matrix.tasks.len() as f64,
+        a.audit.findings.len(),
+    )
+}
+
+/// Schema 3 keeps `report.json` within 600 bytes a task on a matrix like the benchmark's
+/// (`synth::wide_grid`, 30 parties); `cargo bench --bench pipeline` measures it on 50,000 tasks,
+/// and on the random-letters matrix where most tasks have findings.
+#[test]
+fn reports_json_takes_at_most_600_bytes_a_task() {
+    let (per_task, _) = json_bytes_a_task(&raci_audit::synth::wide_grid(2_000, 30, 42));
+    assert!(per_task <= 600.0, "{per_task:.0} bytes a task");
+    let (random, findings) = json_bytes_a_task(&raci_audit::synth::random_grid(2_000, 30, 42));
+    eprintln!("report.json: {per_task:.0} bytes a task; random letters: {random:.0} ({findings} findings on 2,000 tasks)");
 }

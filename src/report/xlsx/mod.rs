@@ -1,31 +1,30 @@
 //! `report.xlsx`: the matrix colour-coded with problem cells marked by a note naming the
-//! finding, and every report table as a formatted, filterable sheet. Byte-identical across runs
-//! (the creation date is fixed).
+//! finding, and every report table as a formatted, filterable sheet, written with
+//! rust_xlsxwriter. Byte-identical across runs (the creation date is fixed, and every format
+//! is registered in a fixed order before the sheets are written: [`formats`]).
 //!
-//! The workbook is written by this module rather than by a general spreadsheet library: on a
-//! 50,000-task matrix (about a million cells) rust_xlsxwriter took a second, half of the whole
-//! audit, keeping each row and hashing each cell's format. Here every format is known up front
-//! ([`styles`]), each sheet streams its XML straight into its own deflate stream ([`sheet`]),
-//! and the sheets are written in parallel; the package around them ([`package`]) follows the
-//! XML rust_xlsxwriter writes, which Excel, LibreOffice and calamine open without repair.
+//! A workbook of more than [`IN_MEMORY_CELLS`] cells is written in rust_xlsxwriter's
+//! constant-memory mode: each sheet's rows go to an unnamed temporary file as soon as the next
+//! row starts (a stored cell costs rust_xlsxwriter some 200 bytes, so a 50,000-task matrix
+//! held in memory took 300 MB). A smaller one is built in memory, so an audit of a team's
+//! matrix never needs a temporary folder. Either way the seven sheets are filled on both cores.
 
-mod package;
-mod sheet;
-mod styles;
+mod formats;
 
 use super::tables::{side, Cell, Table, Tables};
-use super::text::escape_formula;
+use super::text::looks_like_formula;
 use crate::audit::{Finding, Severity};
 use crate::model::{Letter, LetterSet, Pos, Side};
 use crate::outcome::Outcome;
 use crate::{Error, Result};
-use package::{Contents, Grid, Note};
+use formats::{Formats, Style};
 use rayon::prelude::*;
-use sheet::{Column, Freeze, SheetSpec, SheetTail, SheetWriter};
-use std::collections::{BTreeMap, HashMap};
-use std::io::Write;
-use styles::Style;
-use zip::write::{PreparedZipFile, ZipFileBuilder};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Note, Table as SheetTable, TableColumn, TableStyle, Workbook,
+    Worksheet, XlsxError,
+};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Excel's limit on the characters in one cell.
 const MAX_CELL_CHARS: usize = 32_767;
@@ -36,8 +35,8 @@ const MAX_ROWS: usize = 1_048_576;
 const MAX_COLUMNS: usize = 16_384;
 
 /// Notes on the Matrix sheet at most: Excel slows down with thousands of comment shapes, and
-/// each costs almost a kilobyte of drawing. Past this many the rest of the problem cells are
-/// outlined only, and a note on A1 says so.
+/// rust_xlsxwriter keeps some 7 KB per note until the file is saved. Past this many the rest of
+/// the problem cells are outlined only, and a note on A1 says so.
 const MAX_NOTES: usize = 2_000;
 
 /// The author every note names.
@@ -46,6 +45,21 @@ const AUTHOR: &str = "raci-audit";
 /// Matrix sheet columns before the first party.
 const FIXED_COLUMNS: u16 = 3;
 
+/// Workbooks with at most this many cells (a 2,000 x 40 matrix and its tables) are built in
+/// memory, some 20 MB at most; larger ones stream through temporary files.
+const IN_MEMORY_CELLS: usize = 100_000;
+
+/// How the sheets are held while they are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Mode {
+    InMemory,
+    /// rust_xlsxwriter's constant-memory mode: rows go to a temporary file as they are left,
+    /// in `tempdir` or else the system's temporary folder (`TMPDIR`).
+    ConstantMemory {
+        tempdir: Option<std::path::PathBuf>,
+    },
+}
+
 fn write_error(e: impl std::fmt::Display) -> Error {
     Error::Write {
         path: "report.xlsx".into(),
@@ -53,19 +67,75 @@ fn write_error(e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// Text as a cell may hold it: guarded against formulas and cut to Excel's cell limit with a
-/// visible mark (the full text is in the CSV and JSON reports).
-fn cell_text(text: &str) -> std::borrow::Cow<'_, str> {
-    let escaped = escape_formula(text);
+fn xlsx_error(e: XlsxError) -> Error {
+    match e {
+        XlsxError::TempFileError(dir, source) => Error::TempDir {
+            file: "report.xlsx",
+            dir,
+            source,
+        },
+        e => write_error(e),
+    }
+}
+
+/// Text as a cell may hold it: cut to Excel's cell limit with a visible mark (the full text is
+/// in the CSV and JSON reports).
+fn cell_text(text: &str) -> Cow<'_, str> {
     // A cell holds at most as many characters as bytes: only long text needs counting.
-    if escaped.len() <= MAX_CELL_CHARS || escaped.chars().count() <= MAX_CELL_CHARS {
-        return escaped;
+    if text.len() <= MAX_CELL_CHARS || text.chars().count() <= MAX_CELL_CHARS {
+        return Cow::Borrowed(text);
     }
     let mark = "… (cut: Excel cells hold 32767 characters)";
     let keep = MAX_CELL_CHARS - mark.chars().count();
-    let mut out: String = escaped.chars().take(keep).collect();
+    let mut out: String = text.chars().take(keep).collect();
     out.push_str(mark);
     out.into()
+}
+
+/// A sheet being filled: each cell written with its style's format.
+struct Cells<'w> {
+    ws: &'w mut Worksheet,
+    formats: &'w Formats,
+}
+
+impl Cells<'_> {
+    /// A text cell; an empty text writes a blank cell that keeps its style (or nothing,
+    /// without one). Text that starts like a formula gets the quote prefix: in an xlsx a text
+    /// cell is never run, but Excel would run it once someone edits the cell, and the
+    /// apostrophe of the CSVs would show in the cell.
+    fn text(&mut self, row: u32, col: u16, text: &str, style: Style) -> Result<(), XlsxError> {
+        if text.is_empty() {
+            return self.blank(row, col, style);
+        }
+        let text = cell_text(text).into_owned();
+        match self.formats.get(style, looks_like_formula(&text)) {
+            Some(format) => self.ws.write_string_with_format(row, col, text, format),
+            None => self.ws.write_string(row, col, text),
+        }
+        .map(|_| ())
+    }
+
+    /// An empty cell that shows its style (a colour, an outline).
+    fn blank(&mut self, row: u32, col: u16, style: Style) -> Result<(), XlsxError> {
+        match self.formats.get(style, false) {
+            Some(format) => self.ws.write_blank(row, col, format).map(|_| ()),
+            None => Ok(()),
+        }
+    }
+
+    fn int(&mut self, row: u32, col: u16, n: u64) -> Result<(), XlsxError> {
+        // Counts in a report stay far below 2^53, where an f64 stops being exact.
+        self.ws.write_number(row, col, n as f64).map(|_| ())
+    }
+
+    fn decimal(&mut self, row: u32, col: u16, x: f64) -> Result<(), XlsxError> {
+        let x = if x.is_finite() { x } else { 0.0 };
+        match self.formats.get(Style::DECIMAL, false) {
+            Some(format) => self.ws.write_number_with_format(row, col, x, format),
+            None => self.ws.write_number(row, col, x),
+        }
+        .map(|_| ())
+    }
 }
 
 /// The letter a cell's colour shows: the owning letter first.
@@ -152,87 +222,95 @@ struct MatrixCell<'a> {
     raw: Option<&'a str>,
 }
 
-/// The Matrix sheet's problem cells and notes, worked out before any cell is written.
-struct Marks<'a> {
-    /// Cells with a finding, each with its findings in findings order (errors first).
-    found: BTreeMap<(u32, u16), Vec<&'a Finding>>,
-    /// The notes, in cell order.
-    notes: Vec<Note>,
+/// One note on a Matrix cell: its text and its box height in pixels.
+#[derive(Debug, Clone)]
+struct NoteAt {
+    row: u32,
+    col: u16,
+    text: String,
+    height: u32,
 }
 
-impl<'a> Marks<'a> {
-    fn new(o: &'a Outcome, max_notes: usize) -> Marks<'a> {
-        let mut found: BTreeMap<(u32, u16), Vec<&Finding>> = BTreeMap::new();
-        // The problem cells in findings order: the first `max_notes` get a note.
+/// The Matrix sheet's problem cells and notes, worked out before any cell is written.
+struct Marks {
+    /// Cells with a finding, sorted: a plain list, as a matrix with many findings has a
+    /// hundred thousand of them and only the noted ones need their findings at hand.
+    cells: Vec<(u32, u16)>,
+    /// The notes, in cell order.
+    notes: Vec<NoteAt>,
+}
+
+impl Marks {
+    fn new(o: &Outcome, max_notes: usize) -> Marks {
+        let at = finding_cells(o);
+        let mut cells: Vec<(u32, u16)> = at.iter().flatten().copied().collect();
+        cells.sort_unstable();
+        cells.dedup();
+        // The problem cells in findings order (errors first): the first `max_notes` get a
+        // note listing every finding on them.
+        let mut noted: HashMap<(u32, u16), Vec<&Finding>> = HashMap::new();
         let mut first_seen: Vec<(u32, u16)> = Vec::new();
-        for (f, at) in o.audit.findings.iter().zip(finding_cells(o)) {
-            if let Some(at) = at {
-                let list = found.entry(at).or_default();
-                if list.is_empty() {
+        for (f, at) in o.audit.findings.iter().zip(&at) {
+            let Some(at) = *at else { continue };
+            match noted.get_mut(&at) {
+                Some(list) => list.push(f),
+                None if first_seen.len() < max_notes => {
                     first_seen.push(at);
+                    noted.insert(at, vec![f]);
                 }
-                list.push(f);
+                None => {}
             }
         }
-        first_seen.truncate(max_notes);
         let mut notes = Vec::with_capacity(first_seen.len() + 1);
-        if found.len() > max_notes {
+        if cells.len() > max_notes {
             // A1 gets the legend rather than its own findings, if it had any; they are on the
             // Findings sheet like the rest.
             first_seen.retain(|&at| at != (0, 0));
-            notes.push(Note {
+            notes.push(NoteAt {
                 row: 0,
                 col: 0,
                 text: format!(
                     "{} cells hold a problem and are outlined in red; the first {max_notes} \
                      (errors first) carry a note. The Findings sheet lists all {} findings with \
                      their cells.",
-                    found.len(),
+                    cells.len(),
                     o.audit.findings.len()
                 ),
-                width: 360,
                 height: 80,
             });
         }
         for at @ (row, col) in first_seen {
-            let list = &found[&at];
+            let list = &noted[&at];
             let text: Vec<String> = list
                 .iter()
                 .map(|f| format!("{} {} ({}): {}", f.code, f.name, f.severity, f.message))
                 .collect();
-            notes.push(Note {
+            notes.push(NoteAt {
                 row,
                 col,
                 text: text.join("\n").chars().take(MAX_NOTE_CHARS).collect(),
-                width: 360,
                 height: 40 + 40 * list.len().min(8) as u32,
             });
         }
         notes.sort_by_key(|n| (n.row, n.col));
-        Marks { found, notes }
+        Marks { cells, notes }
     }
 
     fn has(&self, row: u32, col: u16) -> bool {
-        self.found.contains_key(&(row, col))
+        self.cells.binary_search(&(row, col)).is_ok()
     }
 }
 
-/// The Matrix sheet's column widths: task, group, side, then one per party from its name.
-fn matrix_columns(o: &Outcome) -> Vec<Column> {
+/// The Matrix sheet's column widths in characters: task, group, side, then one per party from
+/// its name.
+fn matrix_columns(o: &Outcome) -> Vec<f64> {
     let fixed = [40.0, 18.0, 13.0];
     let parties = o
         .matrix
         .parties
         .iter()
         .map(|p| (p.name.chars().count() as f64 * 0.6).clamp(8.0, 18.0));
-    fixed
-        .into_iter()
-        .chain(parties)
-        .map(|width| Column {
-            width,
-            style: Style::DEFAULT,
-        })
-        .collect()
+    fixed.into_iter().chain(parties).collect()
 }
 
 /// The bottom-right cell (0-based) of the Matrix sheet's filter; none without tasks.
@@ -245,24 +323,35 @@ fn matrix_filter(o: &Outcome) -> Option<(u32, u16)> {
 /// The Matrix sheet's first row is this tall, in points, for wrapped party names.
 const HEADER_HEIGHT: f64 = 45.0;
 
-/// Writes the Matrix sheet: task, group, side and a column per party, each letter cell
-/// coloured by its owning letter, problem cells outlined.
-fn matrix_sheet<W: Write>(
-    out: W,
+/// Fills the Matrix sheet: task, group, side and a column per party, each letter cell
+/// coloured by its owning letter, problem cells outlined, the first of them with a note. The
+/// sheet's settings come first, then the cells strictly row by row (constant-memory mode
+/// writes a row out once the next one starts).
+fn matrix_sheet(
+    ws: &mut Worksheet,
+    formats: &Formats,
     o: &Outcome,
-    columns: &[Column],
     marks: &Marks,
-) -> std::io::Result<W> {
+) -> Result<(), XlsxError> {
     let m = o.matrix;
-    let last_col = FIXED_COLUMNS + m.parties.len() as u16 - 1;
-    let spec = SheetSpec {
-        last_cell: Some((m.tasks.len() as u32, last_col)),
-        selected: true,
-        freeze: Freeze::HeaderRowAndFirstColumn,
-        columns,
-        header_height: Some(HEADER_HEIGHT),
-    };
-    let mut w = SheetWriter::new(out, &spec)?;
+    ws.set_name("Matrix")?;
+    for (c, width) in matrix_columns(o).into_iter().enumerate() {
+        ws.set_column_width(c as u16, width)?;
+    }
+    ws.set_row_height(0, HEADER_HEIGHT)?;
+    ws.set_freeze_panes(1, 1)?;
+    if let Some((row, col)) = matrix_filter(o) {
+        ws.autofilter(0, 0, row, col)?;
+    }
+    // The one author of every note (rust_xlsxwriter would otherwise list an unused "Author").
+    ws.set_default_note_author(AUTHOR);
+    for n in &marks.notes {
+        let note = Note::new(n.text.as_str())
+            .set_width(360)
+            .set_height(n.height);
+        ws.insert_note(n.row, n.col, &note)?;
+    }
+    let mut w = Cells { ws, formats };
 
     // Unreadable cells by task, in task then party order.
     let mut issues: Vec<(usize, MatrixCell)> = m
@@ -290,10 +379,10 @@ fn matrix_sheet<W: Write>(
     for (p, party) in m.parties.iter().enumerate() {
         let col = FIXED_COLUMNS + p as u16;
         let style = Style::PARTY_HEADER.marked(marks.has(0, col));
-        w.text(0, col, &cell_text(&party.name), style)?;
+        w.text(0, col, &party.name, style)?;
     }
 
-    let mut row_marks = marks.found.keys().peekable();
+    let mut row_marks = marks.cells.iter().peekable();
     let mut cells: Vec<MatrixCell> = Vec::new();
     let mut marked_cols: Vec<u16> = Vec::new();
     for (t, task) in m.tasks.iter().enumerate() {
@@ -310,9 +399,9 @@ fn matrix_sheet<W: Write>(
         } else {
             Style::DEFAULT
         };
-        w.text(row, 0, &cell_text(&task.name), name_style)?;
+        w.text(row, 0, &task.name, name_style)?;
         let group = task.group.as_deref().unwrap_or_default();
-        w.text(row, 1, &cell_text(group), Style::DEFAULT.marked(noted(1)))?;
+        w.text(row, 1, group, Style::DEFAULT.marked(noted(1)))?;
         w.text(
             row,
             2,
@@ -376,7 +465,7 @@ fn matrix_sheet<W: Write>(
                 let problem = cell.raw.is_some() || noted(c);
                 let style = Style::letter(main_letter(cell.letters)).marked(problem);
                 match cell.raw {
-                    Some(raw) => w.text(row, c, &cell_text(raw), style)?,
+                    Some(raw) => w.text(row, c, raw, style)?,
                     None => w.text(row, c, &cell.letters.to_string(), style)?,
                 }
             } else if let Some(m) = next_mark.next() {
@@ -384,11 +473,7 @@ fn matrix_sheet<W: Write>(
             }
         }
     }
-    w.finish(SheetTail {
-        autofilter: matrix_filter(o),
-        notes: !marks.notes.is_empty(),
-        table: false,
-    })
+    Ok(())
 }
 
 /// The widest a table column gets, in characters.
@@ -451,9 +536,10 @@ impl Colouring {
     }
 }
 
-/// Writes one report table as a sheet: the header row, then the rows, under an Excel table
-/// (filter buttons, banded rows) that [`package::table`] describes.
-fn table_sheet<W: Write>(out: W, t: &Table) -> std::io::Result<W> {
+/// Fills one report table's sheet: an Excel table (filter buttons, banded rows) over the
+/// header row and the rows, the header frozen.
+fn table_sheet(ws: &mut Worksheet, formats: &Formats, t: &Table) -> Result<(), XlsxError> {
+    ws.set_name(t.title)?;
     let ncols = t.headers.len() as u16;
     let decimal_column = |c: usize| {
         matches!(
@@ -461,62 +547,80 @@ fn table_sheet<W: Write>(out: W, t: &Table) -> std::io::Result<W> {
             Some(Cell::Decimal2(_))
         )
     };
-    let columns: Vec<Column> = column_widths(t)
-        .into_iter()
-        .enumerate()
-        .map(|(c, width)| Column {
-            width,
-            style: if decimal_column(c) {
-                Style::DECIMAL
-            } else {
-                Style::DEFAULT
-            },
-        })
-        .collect();
-    let spec = SheetSpec {
-        last_cell: Some((t.rows.len() as u32, ncols.saturating_sub(1))),
-        selected: false,
-        freeze: Freeze::HeaderRow,
-        columns: &columns,
-        header_height: None,
-    };
-    let mut w = SheetWriter::new(out, &spec)?;
-    for (c, (h, col)) in t.headers.iter().zip(spec.columns).enumerate() {
-        // The header takes its column's format, as Excel gives it to a cell typed there.
-        w.text(0, c as u16, h, col.style)?;
+    for (c, width) in column_widths(t).into_iter().enumerate() {
+        ws.set_column_width(c as u16, width)?;
+        if decimal_column(c) {
+            if let Some(format) = formats.get(Style::DECIMAL, false) {
+                ws.set_column_format(c as u16, format)?;
+            }
+        }
     }
+    let columns: Vec<TableColumn> = t
+        .headers
+        .iter()
+        .map(|h| TableColumn::new().set_header(*h))
+        .collect();
+    let table = SheetTable::new()
+        .set_name(t.title)
+        .set_style(TableStyle::Medium2)
+        .set_columns(&columns);
+    // A table needs one data row; an empty one keeps the headers and filter in place.
+    let last_row = t.rows.len().max(1) as u32;
+    ws.add_table(0, 0, last_row, ncols.saturating_sub(1), &table)?;
+    ws.set_freeze_panes(1, 0)?;
     let colouring: Vec<Colouring> = t.headers.iter().map(|h| Colouring::of(h)).collect();
+    let mut w = Cells { ws, formats };
     for (r, row) in t.rows.iter().enumerate() {
         let r = r as u32 + 1;
         for (c, (cell, colour)) in row.iter().zip(&colouring).enumerate() {
             let c = c as u16;
             match cell {
-                Cell::Text(text) => w.text(r, c, &cell_text(text), colour.style(text))?,
-                Cell::Int(n) => w.int(r, c, *n, Style::DEFAULT)?,
-                Cell::Decimal2(x) => w.decimal(r, c, *x, Style::DECIMAL)?,
+                Cell::Text(text) => w.text(r, c, text, colour.style(text))?,
+                Cell::Int(n) => w.int(r, c, *n)?,
+                Cell::Decimal2(x) => w.decimal(r, c, *x)?,
             }
         }
     }
-    w.finish(SheetTail {
-        autofilter: None,
-        notes: false,
-        table: true,
-    })
+    Ok(())
 }
 
 /// The workbook's bytes: sheets Matrix, Findings, Overlaps, Gaps, Coverage, Parties, Tasks.
 pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
-    render_with(o, tables, MAX_NOTES)
+    let listed = listed(tables);
+    let cells = o.matrix.tasks.len().saturating_add(1)
+        * (FIXED_COLUMNS as usize + o.matrix.parties.len())
+        + listed
+            .iter()
+            .map(|t| (t.rows.len() + 1) * t.headers.len())
+            .sum::<usize>();
+    let mode = if cells > IN_MEMORY_CELLS {
+        Mode::ConstantMemory { tempdir: None }
+    } else {
+        Mode::InMemory
+    };
+    render_with(o, tables, MAX_NOTES, mode)
 }
 
-/// A sheet to write.
+/// The report tables in sheet order.
+fn listed<'t, 'a>(tables: &'t Tables<'a>) -> [&'t Table<'a>; 6] {
+    [
+        &tables.findings,
+        &tables.overlaps,
+        &tables.gaps,
+        &tables.coverage,
+        &tables.parties,
+        &tables.tasks,
+    ]
+}
+
+/// A sheet to fill.
 #[derive(Clone, Copy)]
 enum SheetJob<'t, 'a> {
     Matrix,
     Table(&'t Table<'a>),
 }
 
-fn render_with(o: &Outcome, tables: &Tables, max_notes: usize) -> Result<Vec<u8>> {
+fn render_with(o: &Outcome, tables: &Tables, max_notes: usize, mode: Mode) -> Result<Vec<u8>> {
     let m = o.matrix;
     if m.tasks.len() >= MAX_ROWS || FIXED_COLUMNS as usize + m.parties.len() > MAX_COLUMNS {
         return Err(write_error(format!(
@@ -529,126 +633,61 @@ fn render_with(o: &Outcome, tables: &Tables, max_notes: usize) -> Result<Vec<u8>
             m.parties.len()
         )));
     }
-    let listed = [
-        &tables.findings,
-        &tables.overlaps,
-        &tables.gaps,
-        &tables.coverage,
-        &tables.parties,
-        &tables.tasks,
-    ];
-    let marks = Marks::new(o, max_notes);
-    let columns = matrix_columns(o);
-    let jobs: Vec<SheetJob> = std::iter::once(SheetJob::Matrix)
-        .chain(listed.iter().map(|t| SheetJob::Table(t)))
-        .collect();
-    // The sheets are independent: each is written and compressed on its own, in parallel (the
-    // Matrix and Tasks sheets are most of a big workbook, and about the same size).
-    let sheets: Vec<PreparedZipFile> = jobs
-        .par_iter()
-        .enumerate()
-        .map(|(i, job)| -> Result<PreparedZipFile> {
-            let name = format!("xl/worksheets/sheet{}.xml", i + 1);
-            let builder = ZipFileBuilder::new(&name, package::options()).map_err(write_error)?;
-            let builder = match job {
-                SheetJob::Matrix => matrix_sheet(builder, o, &columns, &marks),
-                SheetJob::Table(t) => table_sheet(builder, t),
-            }
-            .map_err(write_error)?;
-            builder.finish().map_err(write_error)
-        })
-        .collect::<Result<_>>()?;
-
+    let mut wb = Workbook::new();
+    // Deflate level 1, not 6: on a 50,000-task matrix compression was half of the time spent
+    // writing this workbook (benches/pipeline.rs), for a file some 25% larger.
+    wb.set_zip_compression_level(1);
     let title = match &m.source.sheet {
         Some(sheet) => format!("RACI audit: {} [{}]", m.source.file, sheet),
         None => format!("RACI audit: {}", m.source.file),
     };
-    let contents = Contents {
-        sheet_names: std::iter::once("Matrix")
-            .chain(listed.iter().map(|t| t.title))
-            .collect(),
-        table_sheets: (2..=listed.len() + 1).collect(),
-        notes: !marks.notes.is_empty(),
-        autofilter: matrix_filter(o).map(|(row, col)| {
-            format!(
-                "$A$1:${}${}",
-                crate::model::column_name(col.into()),
-                u64::from(row) + 1
-            )
-        }),
-        title: &title,
-        author: AUTHOR,
-    };
-    let small: Vec<(String, Vec<u8>)> = vec![
-        (
-            "[Content_Types].xml".into(),
-            package::content_types(&contents).into(),
-        ),
-        ("_rels/.rels".into(), package::root_rels().into()),
-        ("docProps/app.xml".into(), package::app(&contents).into()),
-        ("docProps/core.xml".into(), package::core(&contents).into()),
-        (
-            "xl/_rels/workbook.xml.rels".into(),
-            package::workbook_rels(&contents).into(),
-        ),
-        (
-            "xl/workbook.xml".into(),
-            package::workbook(&contents).into(),
-        ),
-        ("xl/styles.xml".into(), styles::styles_xml().into()),
-        ("xl/theme/theme1.xml".into(), THEME.as_bytes().to_vec()),
-    ];
-    let mut late: Vec<(String, Vec<u8>)> = Vec::new();
-    if contents.notes {
-        late.push((
-            "xl/worksheets/_rels/sheet1.xml.rels".into(),
-            package::notes_sheet_rels().into(),
-        ));
+    // A fixed creation date: the file records it, and a clock would make every run differ.
+    let created = ExcelDateTime::from_ymd(2000, 1, 1).map_err(xlsx_error)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(title)
+            .set_author(AUTHOR)
+            .set_creation_datetime(&created),
+    );
+    if let Mode::ConstantMemory { tempdir: Some(dir) } = &mode {
+        wb.set_tempdir(dir).map_err(xlsx_error)?;
     }
-    for (n, (sheet, t)) in contents.table_sheets.iter().zip(&listed).enumerate() {
-        late.push((
-            format!("xl/worksheets/_rels/sheet{sheet}.xml.rels"),
-            package::table_sheet_rels(n + 1).into(),
-        ));
-        let last_row = t.rows.len().max(1) as u32;
-        late.push((
-            format!("xl/tables/table{}.xml", n + 1),
-            package::table(n + 1, t.title, &t.headers, last_row).into(),
-        ));
+    let formats = Formats::new(&mut wb);
+    let marks = Marks::new(o, max_notes);
+    let jobs: Vec<SheetJob> = std::iter::once(SheetJob::Matrix)
+        .chain(listed(tables).into_iter().map(SheetJob::Table))
+        .collect();
+    let mut sheets: Vec<Worksheet> = jobs
+        .iter()
+        .map(|_| match mode {
+            Mode::InMemory => Ok(Worksheet::new()),
+            Mode::ConstantMemory { .. } => wb.new_worksheet_with_constant_memory(),
+        })
+        .collect::<Result<_, XlsxError>>()
+        .map_err(xlsx_error)?;
+    // The sheets are independent: they are filled on both cores (the Matrix and Tasks sheets
+    // are most of a big workbook, and about the same size). rust_xlsxwriter then writes them
+    // into the zip one after the other, in this order.
+    sheets
+        .par_iter_mut()
+        .zip(jobs.par_iter())
+        .try_for_each(|(ws, job)| match job {
+            SheetJob::Matrix => matrix_sheet(ws, &formats, o, &marks),
+            SheetJob::Table(t) => table_sheet(ws, &formats, t),
+        })
+        .map_err(xlsx_error)?;
+    for ws in sheets {
+        wb.push_worksheet(ws);
     }
-    if contents.notes {
-        let grid = Grid {
-            column_pixels: columns.iter().map(Column::pixels).collect(),
-            header_pixels: (HEADER_HEIGHT * 4.0 / 3.0) as u32,
-        };
-        late.push((
-            "xl/comments1.xml".into(),
-            package::comments(&marks.notes, AUTHOR),
-        ));
-        late.push((
-            "xl/drawings/vmlDrawing1.vml".into(),
-            package::vml(&marks.notes, &grid),
-        ));
-    }
-    let mut parts = Vec::with_capacity(small.len() + sheets.len() + late.len());
-    for (name, xml) in small {
-        parts.push(package::part(&name, &xml).map_err(write_error)?);
-    }
-    parts.extend(sheets);
-    for (name, xml) in late {
-        parts.push(package::part(&name, &xml).map_err(write_error)?);
-    }
-    package::zip(parts).map_err(write_error)
+    wb.save_to_buffer().map_err(xlsx_error)
 }
-
-/// The workbook's colour and font theme: Excel's default "Office Theme", as rust_xlsxwriter
-/// writes it (fonts and colours in `styles.xml` refer to it).
-const THEME: &str = include_str!("theme1.xml");
 
 #[cfg(test)]
 mod tests {
     use super::super::fixture::Fixture;
     use super::*;
+
+    const BIG: Mode = Mode::ConstantMemory { tempdir: None };
 
     #[test]
     fn findings_map_to_matrix_cells() {
@@ -671,12 +710,30 @@ mod tests {
         );
     }
 
-    /// The Matrix sheet's cells of a saved workbook: reference -> (style, text or value).
-    fn matrix_cells(bytes: &[u8]) -> HashMap<String, (u16, String)> {
+    fn part(bytes: &[u8], name: &str) -> Option<String> {
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut xml = String::new();
-        let mut f = zip.by_name("xl/worksheets/sheet1.xml").unwrap();
+        let mut f = zip.by_name(name).ok()?;
         std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
+        Some(xml)
+    }
+
+    /// The text of an `<si>` or `<is>` element: its `<t>` runs joined.
+    fn runs(xml: &str) -> String {
+        xml.split("<t")
+            .skip(1)
+            .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+            .map(|t| t.split("</t>").next().unwrap())
+            .collect()
+    }
+
+    /// A saved workbook's sheet cells: reference -> (format index, text or value), whether
+    /// the text is inline (constant-memory mode) or in the shared strings (in memory).
+    fn sheet_cells(bytes: &[u8], sheet: usize) -> HashMap<String, (u16, String)> {
+        let shared: Vec<String> = part(bytes, "xl/sharedStrings.xml")
+            .map(|xml| xml.split("<si>").skip(1).map(runs).collect())
+            .unwrap_or_default();
+        let xml = part(bytes, &format!("xl/worksheets/sheet{sheet}.xml")).unwrap();
         xml.split("<c r=\"")
             .skip(1)
             .map(|c| {
@@ -685,13 +742,35 @@ mod tests {
                 let style = head
                     .split_once(" s=\"")
                     .map_or(0, |(_, s)| s.split('"').next().unwrap().parse().unwrap());
-                let text = rest
-                    .split_once("<t>")
-                    .map(|(_, t)| t.split('<').next().unwrap().to_string())
-                    .unwrap_or_default();
+                let body = rest.split("</c>").next().unwrap();
+                let value = body
+                    .split_once("<v>")
+                    .map(|(_, v)| v.split('<').next().unwrap().to_string());
+                let text = if head.contains("t=\"s\"") {
+                    shared[value.unwrap().parse::<usize>().unwrap()].clone()
+                } else if head.contains("t=\"inlineStr\"") {
+                    runs(body)
+                } else {
+                    value.unwrap_or_default()
+                };
                 (at.to_string(), (style, text))
             })
             .collect()
+    }
+
+    fn matrix_cells(bytes: &[u8]) -> HashMap<String, (u16, String)> {
+        sheet_cells(bytes, 1)
+    }
+
+    /// A format index as written: the style, and whether it is the quoted twin.
+    fn style_of(index: u16) -> (Style, bool) {
+        let count = Style::UNCOVERED.0 + 1;
+        (Style(index % count), index >= count)
+    }
+
+    fn outlined(index: u16) -> bool {
+        let formats = Formats::new(&mut Workbook::new());
+        formats.is_outlined(style_of(index).0)
     }
 
     #[test]
@@ -703,16 +782,12 @@ mod tests {
             |row: u32, col: u16| format!("{}{}", crate::model::column_name(col.into()), row + 1);
         // Every cell with a finding is outlined, whether it holds letters or not.
         let marks = Marks::new(&o, MAX_NOTES);
-        assert!(!marks.found.is_empty());
-        for &(row, col) in marks.found.keys() {
+        assert!(!marks.cells.is_empty());
+        for &(row, col) in &marks.cells {
             let (style, _) = cells
                 .get(&name(row, col))
                 .unwrap_or_else(|| panic!("{} not written", name(row, col)));
-            assert!(
-                Style(*style).is_outlined(),
-                "{} not outlined",
-                name(row, col)
-            );
+            assert!(outlined(*style), "{} not outlined", name(row, col));
         }
         // Letter cells are coloured by their owning letter, sides by side; nothing else is
         // outlined.
@@ -731,13 +806,10 @@ mod tests {
                 }
                 let want =
                     Style::letter(main_letter(a.letters)).marked(unreadable || marks.has(row, col));
-                assert_eq!(*style, want.0, "{}", name(row, col));
+                assert_eq!(style_of(*style).0, want, "{}", name(row, col));
             }
         }
-        let outlined = cells
-            .values()
-            .filter(|(s, _)| Style(*s).is_outlined())
-            .count();
+        let outlined_cells = cells.values().filter(|(s, _)| outlined(*s)).count();
         let unreadable_unmarked = o
             .matrix
             .issues
@@ -745,7 +817,7 @@ mod tests {
             .filter_map(|i| Some((i.task? as u32 + 1, FIXED_COLUMNS + i.party? as u16)))
             .filter(|&(r, c)| !marks.has(r, c))
             .count();
-        assert_eq!(outlined, marks.found.len() + unreadable_unmarked);
+        assert_eq!(outlined_cells, marks.cells.len() + unreadable_unmarked);
     }
 
     #[test]
@@ -770,13 +842,10 @@ mod tests {
         for (at, raw) in &unreadable {
             let (style, text) = &cells[at];
             assert_eq!(text, raw);
-            assert!(Style(*style).is_outlined(), "{at}");
+            assert!(outlined(*style), "{at}");
         }
-        let outlined = cells
-            .values()
-            .filter(|(s, _)| Style(*s).is_outlined())
-            .count();
-        assert_eq!(outlined, unreadable.len());
+        let outlined_cells = cells.values().filter(|(s, _)| outlined(*s)).count();
+        assert_eq!(outlined_cells, unreadable.len());
     }
 
     #[test]
@@ -815,7 +884,7 @@ mod tests {
             let col = FIXED_COLUMNS as u32 + p as u32;
             let at = format!("{}{}", crate::model::column_name(col), t + 2);
             let (style, text) = cells.get(&at).unwrap_or_else(|| panic!("{at} not written"));
-            assert_eq!((Style(*style), text.as_str()), (Style::PROBLEM, ""), "{at}");
+            assert_eq!((*style, text.as_str()), (Style::PROBLEM.0, ""), "{at}");
         }
     }
 
@@ -825,7 +894,39 @@ mod tests {
         let cut = cell_text(&long);
         assert_eq!(cut.chars().count(), MAX_CELL_CHARS);
         assert!(cut.ends_with("32767 characters)"));
-        assert_eq!(cell_text("=1"), "'=1");
+        // No apostrophe: formula-looking text is marked by the format instead.
+        assert_eq!(cell_text("=1"), "=1");
+    }
+
+    #[test]
+    fn formula_looking_text_gets_the_quote_prefix_not_an_apostrophe() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let mut matrix = o.matrix.clone();
+        matrix.tasks[0].name = "=HYPERLINK(\"http://x\")".into();
+        matrix.tasks[1].name = "-1".into();
+        let o = Outcome {
+            matrix: &matrix,
+            ..o
+        };
+        for mode in [Mode::InMemory, BIG] {
+            let bytes = render_with(&o, &Tables::build(&o), MAX_NOTES, mode).unwrap();
+            let cells = matrix_cells(&bytes);
+            for (at, want) in [("A2", "=HYPERLINK(\"http://x\")"), ("A3", "-1")] {
+                let (style, text) = &cells[at];
+                assert_eq!(text.replace("&quot;", "\""), want);
+                assert!(style_of(*style).1, "{at} has no quote prefix");
+            }
+            // A plain name keeps its plain format.
+            assert!(!style_of(cells["A4"].0).1);
+            let styles = part(&bytes, "xl/styles.xml").unwrap();
+            assert!(styles.contains("quotePrefix=\"1\""));
+            // The Tasks sheet (the seventh) too.
+            let tasks = sheet_cells(&bytes, 7);
+            let (style, text) = &tasks["A2"];
+            assert_eq!(text.replace("&quot;", "\""), "=HYPERLINK(\"http://x\")");
+            assert!(style_of(*style).1);
+        }
     }
 
     #[test]
@@ -843,7 +944,48 @@ mod tests {
         let f = Fixture::new();
         let o = f.outcome();
         let t = Tables::build(&o);
-        assert_eq!(render(&o, &t).unwrap(), render(&o, &t).unwrap());
+        for mode in [Mode::InMemory, BIG] {
+            let a = render_with(&o, &t, MAX_NOTES, mode.clone()).unwrap();
+            let b = render_with(&o, &t, MAX_NOTES, mode).unwrap();
+            assert!(a == b);
+        }
+    }
+
+    #[test]
+    fn both_modes_write_the_same_cells_styles_and_notes() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let t = Tables::build(&o);
+        let small = render_with(&o, &t, MAX_NOTES, Mode::InMemory).unwrap();
+        let big = render_with(&o, &t, MAX_NOTES, BIG).unwrap();
+        for sheet in 1..=7 {
+            assert_eq!(
+                sheet_cells(&small, sheet),
+                sheet_cells(&big, sheet),
+                "sheet {sheet}"
+            );
+        }
+        assert_eq!(notes(&small), notes(&big));
+        assert_eq!(part(&small, "xl/styles.xml"), part(&big, "xl/styles.xml"));
+    }
+
+    #[test]
+    fn an_unusable_temporary_folder_is_a_clear_error() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("missing");
+        let mode = Mode::ConstantMemory {
+            tempdir: Some(missing.clone()),
+        };
+        let err = render_with(&o, &Tables::build(&o), MAX_NOTES, mode).unwrap_err();
+        assert!(
+            matches!(&err, Error::TempDir { dir, .. } if *dir == missing),
+            "{err:?}"
+        );
+        let message = err.to_string();
+        assert!(message.contains("TMPDIR"), "{message}");
+        assert!(message.contains("report.xlsx"), "{message}");
     }
 
     #[test]
@@ -858,26 +1000,12 @@ mod tests {
 
     /// The notes in a saved workbook's Matrix sheet, as (cell reference, text).
     fn notes(bytes: &[u8]) -> Vec<(String, String)> {
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-        let mut xml = String::new();
-        match zip.by_name("xl/comments1.xml") {
-            Ok(mut f) => {
-                std::io::Read::read_to_string(&mut f, &mut xml).unwrap();
-            }
-            Err(_) => return Vec::new(),
-        }
+        let Some(xml) = part(bytes, "xl/comments1.xml") else {
+            return Vec::new();
+        };
         xml.split("<comment ref=\"")
             .skip(1)
-            .map(|c| {
-                let at = c.split('"').next().unwrap().to_string();
-                let text: String = c
-                    .split("<t")
-                    .skip(1)
-                    .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
-                    .map(|t| t.split("</t>").next().unwrap())
-                    .collect();
-                (at, text)
-            })
+            .map(|c| (c.split('"').next().unwrap().to_string(), runs(c)))
             .collect()
     }
 
@@ -889,7 +1017,7 @@ mod tests {
         let all = notes(&render(&o, &t).unwrap());
         assert!(all.len() >= 3, "{all:?}");
         assert!(all.iter().all(|(at, _)| at != "A1"));
-        let capped = notes(&render_with(&o, &t, 2).unwrap());
+        let capped = notes(&render_with(&o, &t, 2, Mode::InMemory).unwrap());
         // Two cells with their notes, in findings order, plus the legend on A1.
         assert_eq!(capped.len(), 3, "{capped:?}");
         let legend = &capped.iter().find(|(at, _)| at == "A1").unwrap().1;
@@ -901,10 +1029,8 @@ mod tests {
         let first_two: Vec<&str> = {
             let mut cells: Vec<(u32, u16)> = Vec::new();
             for at in finding_cells(&o).into_iter().flatten() {
-                {
-                    if !cells.contains(&at) && cells.len() < 2 {
-                        cells.push(at);
-                    }
+                if !cells.contains(&at) && cells.len() < 2 {
+                    cells.push(at);
                 }
             }
             let names: Vec<String> = cells
