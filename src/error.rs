@@ -61,6 +61,15 @@ pub enum Error {
         flag: &'static str,
     },
 
+    /// Past a limit no option raises: the rows and columns a spreadsheet can hold at all.
+    #[error("{file}: {what} is {actual}, beyond the {limit} a spreadsheet can hold; no option raises this limit. Check that the file is the matrix export you meant, or split it.")]
+    BeyondSpreadsheet {
+        file: String,
+        what: &'static str,
+        actual: u64,
+        limit: u64,
+    },
+
     #[error("{path}: invalid configuration: {detail}")]
     Config { path: PathBuf, detail: String },
 

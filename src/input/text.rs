@@ -1,6 +1,7 @@
 //! Text files (CSV, TSV, TXT): telling text from binary, decoding, finding the delimiter, and
 //! reading records into cells at the row and column a spreadsheet would show them.
 
+use super::budget::Budget;
 use super::{check_cell_chars, check_position, CellValue, GridCell, Limits, Sheet};
 use crate::{Error, Result};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
@@ -122,8 +123,17 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
 }
 
 /// Reads a text file into one sheet.
-pub(crate) fn read_text(file: &str, bytes: &[u8], limits: &Limits) -> Result<Sheet> {
+pub(crate) fn read_text(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Sheet> {
     let (text, encoding) = decode(bytes);
+    if let Cow::Owned(decoded) = &text {
+        // A second copy of the text, beside the file's bytes, until the read is over.
+        budget.add_transient(decoded.len() as u64, super::budget::WHAT_CELLS)?;
+    }
     if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
         let sample = text.chars().take(SAMPLE_BYTES).map(u32::from);
         if text.contains('\0') || too_many_controls(sample) {
@@ -149,14 +159,14 @@ pub(crate) fn read_text(file: &str, bytes: &[u8], limits: &Limits) -> Result<She
         });
     }
     if let Some((delimiter, rest)) = sep_directive(&text) {
-        return read_records(file, rest, delimiter, limits);
+        return read_records(file, rest, delimiter, limits, budget);
     }
     let delimiter = if declares_tabs(file) && tab_fits(&text) {
         b'\t'
     } else {
         detect_delimiter(&text)
     };
-    read_records(file, &text, delimiter, limits)
+    read_records(file, &text, delimiter, limits, budget)
 }
 
 /// A `.tsv` name declares tabs; it is believed when the content agrees (some record splits into
@@ -336,7 +346,12 @@ pub(crate) fn read_records(
     text: &str,
     delimiter: u8,
     limits: &Limits,
+    budget: &mut Budget,
 ) -> Result<Sheet> {
+    // The csv crate holds a whole record (and a position per field) before handing it over:
+    // measure first, so a 190 MB cell or a row of 190 million commas is refused before it is
+    // buffered.
+    prescan(file, text, delimiter, limits, budget)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -381,6 +396,7 @@ pub(crate) fn read_records(
             if cells.len() as u64 >= limits.max_cells {
                 return Err(super::too_many_cells(file, limits));
             }
+            budget.cell(field.len())?;
             cells.push(GridCell {
                 pos: crate::model::Pos::new(row as u32, col as u32),
                 value: CellValue::Text(field.to_string()),
@@ -392,6 +408,100 @@ pub(crate) fn read_records(
         cells,
         merges: Vec::new(),
     })
+}
+
+/// Walks the text as the csv crate will read it (fields, quotes, doubled quotes, line ends)
+/// without keeping anything, and refuses what reading it would have to hold: a field longer
+/// than `--max-cell-chars`, a row wider than a spreadsheet, more non-empty cells than
+/// `--max-cells`, or cells over the memory budget. Counts are of characters, as
+/// [`check_cell_chars`] counts them; a doubled quote inside quotes is one character.
+fn prescan(file: &str, text: &str, delimiter: u8, limits: &Limits, budget: &Budget) -> Result<()> {
+    #[derive(PartialEq)]
+    enum State {
+        Start,
+        Unquoted,
+        Quoted,
+        /// Just after a `"` inside quotes: a doubled quote or the end of the quoting.
+        QuoteInQuoted,
+    }
+    let mut trial = budget.clone();
+    let mut state = State::Start;
+    let (mut chars, mut bytes, mut blank) = (0u64, 0usize, true);
+    let (mut fields, mut cells) = (0u64, 0u64);
+    let mut end_field = |chars: u64, bytes: usize, blank: bool, fields: &mut u64| -> Result<()> {
+        *fields += 1;
+        if *fields > limits.max_columns {
+            return Err(super::too_many_columns(file, *fields, limits.max_columns));
+        }
+        if chars > limits.max_cell_chars {
+            return Err(Error::TooLarge {
+                file: file.to_string(),
+                what: "the length of one cell (characters)",
+                actual: chars,
+                limit: limits.max_cell_chars,
+                flag: super::FLAG_CELL_CHARS,
+            });
+        }
+        if !blank {
+            cells += 1;
+            if cells > limits.max_cells {
+                return Err(super::too_many_cells(file, limits));
+            }
+            trial.cell(bytes)?;
+        }
+        Ok(())
+    };
+    let all = text.as_bytes();
+    let mut i = 0;
+    while i < all.len() {
+        let b = all[i];
+        i += 1;
+        let at_line_end = b == b'\n' || b == b'\r';
+        match state {
+            State::Quoted => {
+                if b == b'"' {
+                    state = State::QuoteInQuoted;
+                    continue;
+                }
+            }
+            State::QuoteInQuoted if b == b'"' => {
+                state = State::Quoted;
+            }
+            State::Start if b == b'"' => {
+                state = State::Quoted;
+                continue;
+            }
+            _ if b == delimiter => {
+                end_field(chars, bytes, blank, &mut fields)?;
+                (chars, bytes, blank) = (0, 0, true);
+                state = State::Start;
+                continue;
+            }
+            _ if at_line_end => {
+                // An empty line is no record (the csv crate skips it).
+                if state != State::Start || fields > 0 {
+                    end_field(chars, bytes, blank, &mut fields)?;
+                }
+                (chars, bytes, blank) = (0, 0, true);
+                fields = 0;
+                state = State::Start;
+                continue;
+            }
+            _ => state = State::Unquoted,
+        }
+        // A character of the field's value (UTF-8 continuation bytes are not characters).
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+        }
+        bytes += 1;
+        if blank && !(b as char).is_ascii_whitespace() {
+            blank = false;
+        }
+    }
+    if state != State::Start || fields > 0 {
+        end_field(chars, bytes, blank, &mut fields)?;
+    }
+    Ok(())
 }
 
 /// Empty lines at the start of a record's span: `\r\n`, `\n` and a lone `\r` each count once,
@@ -420,8 +530,12 @@ mod tests {
     use super::*;
     use crate::model::Pos;
 
+    fn read(file: &str, bytes: &[u8], limits: &Limits) -> Result<Sheet> {
+        read_text(file, bytes, limits, &mut Budget::new(file, limits))
+    }
+
     fn cells(text: &str) -> Vec<(u32, u32, String)> {
-        let sheet = read_text("t.csv", text.as_bytes(), &Limits::default()).unwrap();
+        let sheet = read("t.csv", text.as_bytes(), &Limits::default()).unwrap();
         sheet
             .cells
             .into_iter()
@@ -467,14 +581,14 @@ mod tests {
         // Two commas and one tab per line: by counts alone the commas win (three columns).
         let text = "Task, step, name\tPO\nPlan, ship, learn\tA\nTalk, listen, decide\tR\n";
         assert_eq!(detect_delimiter(text), b',');
-        let sheet = read_text("t.tsv", text.as_bytes(), &Limits::default()).unwrap();
+        let sheet = read("t.tsv", text.as_bytes(), &Limits::default()).unwrap();
         assert_eq!(sheet.cells.len(), 6);
         assert_eq!(
             sheet.cells[2].value,
             CellValue::Text("Plan, ship, learn".into())
         );
         // Without tabs in the content the name does not force them.
-        let sheet = read_text("t.tsv", b"a,b\nc,d\n", &Limits::default()).unwrap();
+        let sheet = read("t.tsv", b"a,b\nc,d\n", &Limits::default()).unwrap();
         assert_eq!(sheet.cells.len(), 4);
     }
 
@@ -571,7 +685,7 @@ mod tests {
             let (text, got) = decode(&bytes);
             assert_eq!(got, enc);
             assert_eq!(text, "Tâche\tPO\nÉtude\tR\n");
-            let sheet = read_text("t.txt", &bytes, &Limits::default()).unwrap();
+            let sheet = read("t.txt", &bytes, &Limits::default()).unwrap();
             assert_eq!(sheet.cells[0].value, CellValue::Text("Tâche".into()));
             assert_eq!(sheet.cells[3].pos, Pos::new(1, 1));
         }
@@ -597,7 +711,7 @@ mod tests {
     }
 
     fn cells_bytes(bytes: &[u8]) -> Vec<(u32, u32, String)> {
-        read_text("t.csv", bytes, &Limits::default())
+        read("t.csv", bytes, &Limits::default())
             .unwrap()
             .cells
             .into_iter()
@@ -623,7 +737,7 @@ mod tests {
 
     #[test]
     fn markup_is_refused() {
-        let err = read_text(
+        let err = read(
             "t.xls",
             b"<html><table><tr><td>x</td></tr></table>",
             &Limits::default(),
@@ -653,7 +767,7 @@ mod tests {
     #[test]
     fn blank_text_is_empty() {
         for text in ["\u{FEFF}", "  \r\n\n", "\u{FEFF}\n"] {
-            let err = read_text("t.csv", text.as_bytes(), &Limits::default()).unwrap_err();
+            let err = read("t.csv", text.as_bytes(), &Limits::default()).unwrap_err();
             assert!(
                 matches!(err, Error::UnknownFormat { .. }),
                 "{text:?}: {err}"
@@ -674,25 +788,25 @@ mod tests {
             max_cells: 3,
             ..Limits::default()
         };
-        let err = read_text("t.csv", b"a,b\nc,d\n", &limits).unwrap_err();
+        let err = read("t.csv", b"a,b\nc,d\n", &limits).unwrap_err();
         assert!(matches!(err, Error::TooLarge { what, .. } if what.contains("cells")));
         let limits = Limits {
             max_cell_chars: 3,
             ..Limits::default()
         };
-        let err = read_text("t.csv", "a,b\nc,dédé\n".as_bytes(), &limits).unwrap_err();
+        let err = read("t.csv", "a,b\nc,dédé\n".as_bytes(), &limits).unwrap_err();
         assert!(matches!(err, Error::TooLarge { actual: 4, .. }), "{err}");
         // Characters, not bytes: three accented letters fit three characters.
-        assert!(read_text("t.csv", "a,b\nc,déé\n".as_bytes(), &limits).is_ok());
+        assert!(read("t.csv", "a,b\nc,déé\n".as_bytes(), &limits).is_ok());
         let limits = Limits {
             max_columns: 2,
             ..Limits::default()
         };
-        assert!(read_text("t.csv", b"a,b,c\n", &limits).is_err());
+        assert!(read("t.csv", b"a,b,c\n", &limits).is_err());
         let limits = Limits {
             max_rows: 2,
             ..Limits::default()
         };
-        assert!(read_text("t.csv", b"a,b\nc,d\ne,f\n", &limits).is_err());
+        assert!(read("t.csv", b"a,b\nc,d\ne,f\n", &limits).is_err());
     }
 }
