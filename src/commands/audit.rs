@@ -188,6 +188,27 @@ fn is_our_file(name: &str) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// Creates a folder and its parents. A file standing where one of them should go is named,
+/// rather than left to the system's "File exists", which does not say which.
+pub fn make_folder(dir: &Path) -> Result<()> {
+    if let Some(file) = dir
+        .ancestors()
+        .find(|a| !a.as_os_str().is_empty() && fs::metadata(a).is_ok_and(|m| !m.is_dir()))
+    {
+        return Err(Error::Write {
+            path: file.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!(
+                    "it is a file, so the folder {} cannot be made inside it",
+                    dir.display()
+                ),
+            ),
+        });
+    }
+    fs::create_dir_all(dir).map_err(write_err(dir))
+}
+
 fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |source| Error::Write {
         path: path.to_path_buf(),
@@ -251,7 +272,7 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent).map_err(write_err(&parent))?;
+        make_folder(&parent)?;
         let leaf = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -327,10 +327,7 @@ pub fn run(
     }
     let files = expand_inputs(inputs, &out.join(ROLLUP_CSV))?;
     let names = team_names(&files);
-    fs::create_dir_all(&out).map_err(|source| Error::Write {
-        path: out.clone(),
-        source,
-    })?;
+    super::audit::make_folder(&out)?;
 
     let bar = progress(files.len(), settings.quiet);
     // `collect` on an indexed parallel iterator keeps input order whatever finishes first.

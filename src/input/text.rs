@@ -24,7 +24,7 @@ pub(crate) enum TextEncoding {
 }
 
 /// Why bytes are not text, in words for `Error::UnknownFormat`.
-pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn binary_reason(bytes: &[u8]) -> Option<String> {
     let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
     if utf16_bom(sample).is_some() || utf16_without_bom(sample).is_some() {
         // Checked after decoding, where the NUL bytes of UTF-16 are gone.
@@ -32,18 +32,19 @@ pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     }
     // The whole file, not just the sample: NUL padding at the end is as binary as at the start.
     if bytes.contains(&0) {
-        return Some("it contains NUL bytes, so it is binary data rather than text");
+        return Some("it contains NUL bytes, so it is binary data rather than text".into());
     }
-    if too_many_controls(sample.iter().map(|&b| u32::from(b))) {
-        return Some("it is mostly control characters, so it is binary data rather than text");
+    let (controls, total) = control_share(sample.iter().map(|&b| u32::from(b)));
+    if is_binary_share(controls, total) {
+        return Some(controls_reason(controls, total));
     }
     None
 }
 
-/// Text never holds C0 control characters other than tab, line breaks, form feed and the old
-/// DOS end-of-file mark; random bytes hold about one in ten. More than one in two hundred is
-/// binary. The margin keeps a few stray controls in a genuine export readable.
-fn too_many_controls(chars: impl Iterator<Item = u32>) -> bool {
+/// Counts C0 control characters other than tab, line breaks, form feed and the old DOS
+/// end-of-file mark (and DEL, and the replacement character) among `chars`: `(controls,
+/// total)`.
+fn control_share(chars: impl Iterator<Item = u32>) -> (u64, u64) {
     let mut total = 0u64;
     let mut controls = 0u64;
     for c in chars {
@@ -55,7 +56,22 @@ fn too_many_controls(chars: impl Iterator<Item = u32>) -> bool {
             controls += 1;
         }
     }
-    controls > 0 && controls * 200 > total
+    (controls, total)
+}
+
+/// Random bytes are about one control character in ten; text has next to none, but a stray
+/// escape sequence pasted into a name is still text. One in twenty is the line: a share, so a
+/// short file with two stray controls is read (and its names shown escaped), not refused.
+fn is_binary_share(controls: u64, total: u64) -> bool {
+    controls > 0 && controls * 20 >= total
+}
+
+fn controls_reason(controls: u64, total: u64) -> String {
+    format!(
+        "{controls} of its first {total} characters are control characters ({}%), so it is \
+         binary data rather than text",
+        (controls * 100).div_ceil(total.max(1))
+    )
 }
 
 fn utf16_bom(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -135,8 +151,8 @@ pub(crate) fn read_text(
         budget.add_transient(decoded.len() as u64, super::budget::WHAT_CELLS)?;
     }
     if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
-        let sample = text.chars().take(SAMPLE_BYTES).map(u32::from);
-        if text.contains('\0') || too_many_controls(sample) {
+        let (controls, total) = control_share(text.chars().take(SAMPLE_BYTES).map(u32::from));
+        if text.contains('\0') || is_binary_share(controls, total) {
             return Err(Error::UnknownFormat {
                 file: file.to_string(),
                 reason: "it looks like UTF-16 but decodes to binary data rather than text".into(),
@@ -733,6 +749,92 @@ mod tests {
         padded.extend_from_slice(&[0; 16]);
         assert!(padded.len() > SAMPLE_BYTES);
         assert!(binary_reason(&padded).is_some());
+    }
+
+    #[test]
+    fn a_few_stray_controls_are_text_and_the_share_is_explained() {
+        // 130 bytes with two ESC bytes: 1.5 %, text with odd characters in it.
+        let mut csv = b"Task,Product Owner,Product Manager\nWrite the backlog,A,R\n".to_vec();
+        csv.extend_from_slice(b"\x1b]0;owned\x07 Market research,R,A\n");
+        while csv.len() < 130 {
+            csv.push(b' ');
+        }
+        assert_eq!(binary_reason(&csv), None);
+        let noise: Vec<u8> = (0..1000u32).map(|i| (i % 40) as u8 + 1).collect();
+        let reason = binary_reason(&noise).unwrap();
+        assert!(
+            reason.contains("of its first 1000 characters are control characters"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn prescan_refuses_before_the_csv_crate_buffers() {
+        let limits = Limits {
+            max_cell_chars: 1000,
+            max_columns: 50,
+            ..Limits::default()
+        };
+        let long = format!("Task,PO\n{},A\n", "é".repeat(100_000));
+        let err = read("t.csv", long.as_bytes(), &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    actual: 100_000,
+                    flag: "--max-cell-chars",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let commas = ",".repeat(1000);
+        let err = read("t.csv", format!("Task{commas}\n").as_bytes(), &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::BeyondSpreadsheet {
+                    actual: 51,
+                    limit: 50,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(!err.to_string().contains("--max"), "{err}");
+        // Delimiters and line breaks inside quotes, and doubled quotes, are read as the csv
+        // crate reads them.
+        let quoted = format!(
+            "Task,PO\n\"{}\",A\n\"{}\",R\n",
+            ",".repeat(200),
+            "\"\"".repeat(1000)
+        );
+        let sheet = read("t.csv", quoted.as_bytes(), &limits).unwrap();
+        assert_eq!(sheet.cells.len(), 6);
+        let err = read(
+            "t.csv",
+            format!("Task,PO\n\"{}\",A\n", "\"\"".repeat(1001)).as_bytes(),
+            &limits,
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::TooLarge { actual: 1001, .. }), "{err}");
+        // Cells over the cap are refused before any is kept.
+        let limits = Limits {
+            max_cells: 3,
+            ..Limits::default()
+        };
+        let err = read("t.csv", b"a,b\n\n c , \nd", &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    flag: "--max-cells",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(read("t.csv", b"a,b\n\n  , \nd", &limits).is_ok());
     }
 
     #[test]
