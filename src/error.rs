@@ -70,6 +70,15 @@ pub enum Error {
         limit: u64,
     },
 
+    /// A report the run was asked for cannot hold this matrix (a spreadsheet's own size);
+    /// the other reports can.
+    #[error("{file}: {report} cannot hold this matrix: {detail}. Leave it out with --only (for example --only csv,png,html,json,md); the other reports hold every task and party.")]
+    ReportCannotHold {
+        file: String,
+        report: &'static str,
+        detail: String,
+    },
+
     #[error("{path}: invalid configuration: {detail}")]
     Config { path: PathBuf, detail: String },
 

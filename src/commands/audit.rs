@@ -124,6 +124,9 @@ fn render_to(
     sink: &(dyn Fn(usize, Vec<NamedFile>) -> Result<()> + Sync),
     json_to: Option<&JsonWriter<'_>>,
 ) -> Result<()> {
+    if settings.outputs.xlsx {
+        xlsx_fits(&a.matrix)?;
+    }
     let outcome = a.outcome();
     let prepared = report::Prepared::new(&outcome);
     let wants_charts = settings.outputs.png || settings.outputs.html;
@@ -170,6 +173,30 @@ fn render_to(
     with?;
     without?;
     json
+}
+
+/// Checked before anything is rendered: `report.xlsx` puts the matrix on one sheet, a task a
+/// row under a header row and a party a column beside the task, group and side columns, and
+/// an Excel sheet has 1,048,576 rows and 16,384 columns. A matrix past that is refused with
+/// what to leave out, before any work is spent on it.
+fn xlsx_fits(m: &Matrix) -> Result<()> {
+    const ROWS: usize = 1_048_576;
+    const COLUMNS: usize = 16_384;
+    const BESIDE_PARTIES: usize = 3;
+    let (tasks, parties) = (m.tasks.len(), m.parties.len());
+    if tasks < ROWS && parties + BESIDE_PARTIES <= COLUMNS {
+        return Ok(());
+    }
+    Err(Error::ReportCannotHold {
+        file: m.source.file.clone(),
+        report: "report.xlsx",
+        detail: format!(
+            "an Excel sheet holds at most {} tasks and {} parties, and this matrix has {tasks} \
+             tasks and {parties} parties",
+            ROWS - 1,
+            COLUMNS - BESIDE_PARTIES
+        ),
+    })
 }
 
 /// Is `name` a file this tool writes into a report folder? Only these are replaced or

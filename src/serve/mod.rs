@@ -218,7 +218,8 @@ fn status_for(err: &Error) -> StatusCode {
         | Error::Workbook { .. }
         | Error::Csv { .. }
         | Error::SheetNotFound { .. }
-        | Error::NoMatrix { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        | Error::NoMatrix { .. }
+        | Error::ReportCannotHold { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::Read { .. }
         | Error::IsDirectory { .. }
         | Error::Config { .. }
