@@ -81,6 +81,18 @@ pub fn with_roster(settings: &Settings) -> Result<Settings> {
 /// Everything from a workbook to an audit, with no I/O.
 pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -> Result<Audited> {
     let matrix = layout::detect(wb, &settings.layout)?;
+    // The reading half of the memory budget was charged as the file expanded; the rest of
+    // the run depends on the tasks, parties and names the layout found.
+    let needed = matrix.estimated_run_bytes();
+    if needed > settings.limits.max_memory_bytes {
+        return Err(input::over_budget(
+            &wb.file,
+            "the memory the audit and reports of this matrix need (MB, estimated from its \
+             tasks, parties, letters and the length of their names)",
+            needed,
+            settings.limits.max_memory_bytes,
+        ));
+    }
     let classifier = Classifier::new(taxonomy);
     let classes = classify::classify_matrix(&matrix, &classifier, &settings.pins);
     let audit = audit::run(&matrix, &classes, taxonomy, &settings.audit);

@@ -131,8 +131,8 @@ pub(crate) const WHAT_CELLS: &str =
     "the memory needed to audit its cells (MB, estimated from the cells and their text)";
 
 /// The refusal, in whole megabytes rounded up, so a file just over the limit never reads as
-/// "513, over the limit of 512" when it is 512.3.
-pub(crate) fn over_budget(file: &str, what: &'static str, needed: u64, limit: u64) -> Error {
+/// "512, over the limit of 512" when it is 512.3.
+pub fn over_budget(file: &str, what: &'static str, needed: u64, limit: u64) -> Error {
     Error::TooLarge {
         file: file.to_string(),
         what,

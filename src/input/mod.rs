@@ -171,6 +171,8 @@ impl Default for Limits {
     }
 }
 
+pub use budget::over_budget;
+
 /// The flag that raises each cap, named in `Error::TooLarge` so the message says what to do.
 const FLAG_FILE: &str = "--max-file-mb";
 const FLAG_CELLS: &str = "--max-cells";

@@ -4,6 +4,7 @@
 //! Everything here is plain data. `layout` builds a [`Matrix`]; `classify`, `audit`, `report`
 //! and `chart` only read it.
 
+mod footprint;
 mod letters;
 
 pub use letters::{
