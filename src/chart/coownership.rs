@@ -355,7 +355,11 @@ mod tests {
             .map(|(i, j)| d.counts[i][j])
             .max();
         assert_eq!(d.top_pair.as_ref().map(|t| t.2), best);
-        assert!(d.footnote().contains("Among those shown"), "{}", d.footnote());
+        assert!(
+            d.footnote().contains("Among those shown"),
+            "{}",
+            d.footnote()
+        );
         // The diagonal is each shown party's own R/A task count.
         let o = f.outcome();
         for (i, &p) in d.parties.iter().enumerate() {
@@ -363,7 +367,11 @@ mod tests {
                 .matrix
                 .tasks
                 .iter()
-                .filter(|t| t.assignments.iter().any(|a| a.party == p && a.letters.owns()))
+                .filter(|t| {
+                    t.assignments
+                        .iter()
+                        .any(|a| a.party == p && a.letters.owns())
+                })
                 .count();
             assert_eq!(d.counts[i][i], own);
         }

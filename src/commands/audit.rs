@@ -211,20 +211,34 @@ fn xlsx_fits(m: &Matrix) -> Result<()> {
     })
 }
 
-/// Is `name` a file this tool writes into a report folder? Only these are replaced or
-/// removed on a re-run; anything else the user put there stays.
-fn is_our_file(name: &str) -> bool {
-    let mut fixed = report::CSV_FILES
+/// Our files from an earlier run in `dir` that this run (which wrote `written`) did not
+/// replace: those of the fixed names it left out (`--only`, or `matrix.png` for a paginated
+/// heatmap), and the heatmap pages `matrix-1.png`, `matrix-2.png`, ... an earlier run
+/// numbered. A run writes its pages from 1 without a gap and at most
+/// [`chart::matrix::MAX_PAGES`] of them, so only that run of names is ours: `matrix-0.png`,
+/// `matrix-01.png`, `matrix-99.png`, or a page after a gap, are the user's and stay.
+fn stale_files(dir: &Path, written: &[String]) -> Vec<PathBuf> {
+    let kept = |name: &str| written.iter().any(|w| w == name);
+    let fixed = report::CSV_FILES
         .iter()
         .chain(&report::OTHER_FILES)
         .chain(&chart::CHART_FILES);
-    if fixed.any(|f| *f == name) {
-        return true;
+    let mut stale: Vec<PathBuf> = fixed
+        .filter(|name| !kept(name))
+        .map(|name| dir.join(name))
+        .filter(|path| path.is_file())
+        .collect();
+    for page in 1..=chart::matrix::MAX_PAGES {
+        let name = format!("matrix-{page}.png");
+        let path = dir.join(&name);
+        if !path.is_file() {
+            break;
+        }
+        if !kept(&name) {
+            stale.push(path);
+        }
     }
-    // Paginated matrix charts: matrix-1.png, matrix-2.png, ...
-    name.strip_prefix("matrix-")
-        .and_then(|rest| rest.strip_suffix(".png"))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    stale
 }
 
 /// Creates a folder and its parents. A file standing where one of them should go is named,
@@ -246,6 +260,14 @@ pub fn make_folder(dir: &Path) -> Result<()> {
         });
     }
     fs::create_dir_all(dir).map_err(write_err(dir))
+}
+
+/// The error of a write that an interrupt stopped (the run is ending; this is rarely seen).
+pub(super) fn interrupted(path: &Path) -> Error {
+    Error::Write {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::Interrupted, "the run was interrupted"),
+    }
 }
 
 fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -294,6 +316,8 @@ struct Staging {
     dir: PathBuf,
     tmp: PathBuf,
     finished: bool,
+    /// Registered for removal on an interrupt (see `cleanup`).
+    _in_flight: super::cleanup::InFlight,
 }
 
 impl Staging {
@@ -316,13 +340,17 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "reports".into());
-        let tmp = parent.join(format!(".{leaf}.raci-tmp-{}", std::process::id()));
+        // Temporary folders of runs that were killed before they could clean up.
+        super::cleanup::remove_stale(&parent);
+        let tmp = parent.join(super::cleanup::temp_name(&leaf));
+        let in_flight = super::cleanup::register(&tmp).ok_or_else(|| interrupted(&tmp))?;
         let _ = fs::remove_dir_all(&tmp);
         fs::create_dir(&tmp).map_err(write_err(&tmp))?;
         Ok(Staging {
             dir: dir.to_path_buf(),
             tmp,
             finished: false,
+            _in_flight: in_flight,
         })
     }
 
@@ -347,24 +375,28 @@ impl Staging {
 
     /// Moves the files (named in the order to report them) into the report folder.
     fn finish(mut self, names: Vec<String>) -> Result<Vec<PathBuf>> {
+        // An interrupt waits for the files to be in place, or comes first and removes them.
+        let done = super::cleanup::finishing(|| self.move_into_place(&names));
+        done.ok_or_else(|| interrupted(&self.tmp))??;
+        self.finished = true;
+        Ok(names.iter().map(|n| self.dir.join(n)).collect())
+    }
+
+    fn move_into_place(&self, names: &[String]) -> Result<()> {
         let (dir, tmp) = (&self.dir, &self.tmp);
         if !dir.exists() {
             fs::rename(tmp, dir).map_err(write_err(dir))?;
         } else {
-            for name in &names {
+            for name in names {
                 let target = dir.join(name);
                 fs::rename(tmp.join(name), &target).map_err(write_err(&target))?;
             }
-            for entry in fs::read_dir(dir).map_err(write_err(dir))?.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if is_our_file(&name) && !names.contains(&name) {
-                    let _ = fs::remove_file(entry.path());
-                }
+            for stale in stale_files(dir, names) {
+                let _ = fs::remove_file(stale);
             }
             let _ = fs::remove_dir_all(tmp);
         }
-        self.finished = true;
-        Ok(names.iter().map(|n| dir.join(n)).collect())
+        Ok(())
     }
 }
 

@@ -296,12 +296,23 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.raci-tmp-{}", std::process::id()));
-    fs::write(&tmp, bytes).map_err(err)?;
-    fs::rename(&tmp, path).map_err(|e| {
+    let tmp = path.with_file_name(super::cleanup::temp_name(&name));
+    let _in_flight =
+        super::cleanup::register(&tmp).ok_or_else(|| super::audit::interrupted(&tmp))?;
+    let renamed = fs::write(&tmp, bytes)
+        .and_then(|()| {
+            super::cleanup::finishing(|| fs::rename(&tmp, path)).unwrap_or_else(|| {
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::Interrupted,
+                    "the run was interrupted",
+                ))
+            })
+        })
+        .map_err(err);
+    if renamed.is_err() {
         let _ = fs::remove_file(&tmp);
-        err(e)
-    })
+    }
+    renamed
 }
 
 /// Audits every input into `<out>/<team>/` (default `reports/`), writes the roll-up and
