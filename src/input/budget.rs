@@ -8,8 +8,11 @@
 //! `max(run, held + transient)` passes the limit:
 //!
 //! - `held`: the cells as the sheets store them ([`HELD_CELL_BYTES`] plus the text);
-//! - `run`: what the cells will cost the whole run ([`RUN_CELL_BYTES`] plus twice the text),
-//!   measured on dense matrices through every report (`benches/hostile.rs`);
+//! - `run`: what the cells will cost up to the end of the layout ([`RUN_CELL_BYTES`] plus
+//!   twice the text, and [`DISTINCT_TEXT_BYTES`] for each text not seen before: the layout
+//!   keeps its work per distinct text, and a long-form file of 80,000 parties costs it a
+//!   kilobyte a cell), measured with `benches/hostile.rs`; what the audit and reports cost
+//!   is estimated from the matrix once the layout has found it (`model::footprint`);
 //! - `transient`: what exists only while reading: the file's bytes, a workbook's shared
 //!   strings, and calamine's dense grid of the sheet being read.
 //!
@@ -23,10 +26,15 @@ use crate::{Error, Result};
 /// allocation), without its text.
 pub(crate) const HELD_CELL_BYTES: u64 = 64;
 
-/// One non-empty cell over the whole run, without its text: the sheet's cell, the layout's
-/// grid cell and column entry, the matrix assignment, the report tables and files. Measured:
-/// 2.25 million letters in a 1,500 x 1,500 CSV peak at about 200 bytes a cell.
+/// One non-empty cell up to the end of the layout, without its text: the sheet's cell, the
+/// layout's grid cell and column entry. Measured: 2.25 million letters in a 1,500 x 1,500 CSV
+/// reach 154 bytes a cell by the end of the layout.
 pub(crate) const RUN_CELL_BYTES: u64 = 200;
+
+/// Each distinct text the layout meets: its memo entries, and the party or task it may
+/// become. Measured: 80,000 parties in long form reach 2,800 bytes each by the end of the
+/// layout (a party is a row of three cells there).
+pub(crate) const DISTINCT_TEXT_BYTES: u64 = 2_500;
 
 /// One cell of the dense grid calamine builds for an ODS sheet: a `Data` value and a formula
 /// `String` per cell, first row by row (growing by doubling) and then again in the bounding
@@ -48,6 +56,9 @@ pub(crate) struct Budget {
     held: u64,
     run: u64,
     transient: u64,
+    /// Hashes of the texts charged so far, to charge each distinct one once. Its own size is
+    /// bounded by the charge: 2,500 bytes an entry reach any budget long before the set does.
+    seen: std::collections::HashSet<u64>,
 }
 
 impl Budget {
@@ -58,6 +69,7 @@ impl Budget {
             held: 0,
             run: 0,
             transient: 0,
+            seen: std::collections::HashSet::new(),
         }
     }
 
@@ -74,9 +86,19 @@ impl Budget {
         Ok(())
     }
 
-    /// One non-empty cell with `text_bytes` of text, charged before it is stored.
-    pub(crate) fn cell(&mut self, text_bytes: usize) -> Result<()> {
-        let text = text_bytes as u64;
+    /// One non-empty cell holding `text` (empty for a number or a truth value), charged
+    /// before it is stored.
+    pub(crate) fn cell(&mut self, text: &str) -> Result<()> {
+        if !text.is_empty() {
+            use std::hash::{Hash, Hasher};
+            // The default keys: the same hashes on every run.
+            let mut hasher = std::hash::DefaultHasher::new();
+            text.hash(&mut hasher);
+            if self.seen.insert(hasher.finish()) {
+                self.run = self.run.saturating_add(DISTINCT_TEXT_BYTES);
+            }
+        }
+        let text = text.len() as u64;
         self.held = self
             .held
             .saturating_add(HELD_CELL_BYTES.saturating_add(text));
@@ -159,12 +181,13 @@ mod tests {
     #[test]
     fn cells_are_charged_until_the_limit() {
         let mut b = budget(1);
-        // 1 MiB at 200 bytes a cell: 5,242 one-letter cells fit, the next does not.
-        let fits = (MB / (RUN_CELL_BYTES + 2)) as usize;
+        // 1 MiB at 200 bytes a cell, and one distinct text: 5,229 one-letter cells fit, the
+        // next does not.
+        let fits = ((MB - DISTINCT_TEXT_BYTES) / (RUN_CELL_BYTES + 2)) as usize;
         for _ in 0..fits {
-            b.cell(1).unwrap();
+            b.cell("R").unwrap();
         }
-        let err = b.cell(1).unwrap_err();
+        let err = b.cell("R").unwrap_err();
         assert!(
             matches!(
                 err,
@@ -177,6 +200,17 @@ mod tests {
             ),
             "{err}"
         );
+    }
+
+    #[test]
+    fn each_distinct_text_is_charged_once() {
+        let mut b = budget(1);
+        b.cell("R").unwrap();
+        b.cell("R").unwrap();
+        b.cell("").unwrap();
+        assert_eq!(b.run, 3 * RUN_CELL_BYTES + 4 + DISTINCT_TEXT_BYTES);
+        b.cell("A").unwrap();
+        assert_eq!(b.run, 4 * RUN_CELL_BYTES + 6 + 2 * DISTINCT_TEXT_BYTES);
     }
 
     #[test]

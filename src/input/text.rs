@@ -412,7 +412,7 @@ pub(crate) fn read_records(
             if cells.len() as u64 >= limits.max_cells {
                 return Err(super::too_many_cells(file, limits));
             }
-            budget.cell(field.len())?;
+            budget.cell(field)?;
             cells.push(GridCell {
                 pos: crate::model::Pos::new(row as u32, col as u32),
                 value: CellValue::Text(field.to_string()),
@@ -442,9 +442,13 @@ fn prescan(file: &str, text: &str, delimiter: u8, limits: &Limits, budget: &Budg
     }
     let mut trial = budget.clone();
     let mut state = State::Start;
-    let (mut chars, mut bytes, mut blank) = (0u64, 0usize, true);
+    let (mut chars, mut blank) = (0u64, true);
     let (mut fields, mut cells) = (0u64, 0u64);
-    let mut end_field = |chars: u64, bytes: usize, blank: bool, fields: &mut u64| -> Result<()> {
+    // Where the current field starts: its raw text (quotes and all) stands for its value in
+    // the budget's count of distinct texts.
+    let mut start = 0usize;
+    let all = text.as_bytes();
+    let mut end_field = |chars: u64, blank: bool, fields: &mut u64, raw: &str| -> Result<()> {
         *fields += 1;
         if *fields > limits.max_columns {
             return Err(super::too_many_columns(file, *fields, limits.max_columns));
@@ -463,11 +467,10 @@ fn prescan(file: &str, text: &str, delimiter: u8, limits: &Limits, budget: &Budg
             if cells > limits.max_cells {
                 return Err(super::too_many_cells(file, limits));
             }
-            trial.cell(bytes)?;
+            trial.cell(raw)?;
         }
         Ok(())
     };
-    let all = text.as_bytes();
     let mut i = 0;
     while i < all.len() {
         let b = all[i];
@@ -488,17 +491,18 @@ fn prescan(file: &str, text: &str, delimiter: u8, limits: &Limits, budget: &Budg
                 continue;
             }
             _ if b == delimiter => {
-                end_field(chars, bytes, blank, &mut fields)?;
-                (chars, bytes, blank) = (0, 0, true);
+                // Delimiters and line ends are ASCII: every cut is on a character boundary.
+                end_field(chars, blank, &mut fields, &text[start..i - 1])?;
+                (chars, blank, start) = (0, true, i);
                 state = State::Start;
                 continue;
             }
             _ if at_line_end => {
                 // An empty line is no record (the csv crate skips it).
                 if state != State::Start || fields > 0 {
-                    end_field(chars, bytes, blank, &mut fields)?;
+                    end_field(chars, blank, &mut fields, &text[start..i - 1])?;
                 }
-                (chars, bytes, blank) = (0, 0, true);
+                (chars, blank, start) = (0, true, i);
                 fields = 0;
                 state = State::Start;
                 continue;
@@ -509,13 +513,12 @@ fn prescan(file: &str, text: &str, delimiter: u8, limits: &Limits, budget: &Budg
         if b & 0xC0 != 0x80 {
             chars += 1;
         }
-        bytes += 1;
         if blank && !(b as char).is_ascii_whitespace() {
             blank = false;
         }
     }
     if state != State::Start || fields > 0 {
-        end_field(chars, bytes, blank, &mut fields)?;
+        end_field(chars, blank, &mut fields, &text[start..])?;
     }
     Ok(())
 }

@@ -117,8 +117,8 @@ impl<'a> SheetBuilder<'a> {
             return Err(too_many_cells(self.file, self.limits));
         }
         let text = match &value {
-            CellValue::Text(s) | CellValue::DateTime(s) | CellValue::Error(s) => s.len(),
-            CellValue::Number(_) | CellValue::Bool(_) => 0,
+            CellValue::Text(s) | CellValue::DateTime(s) | CellValue::Error(s) => s.as_str(),
+            CellValue::Number(_) | CellValue::Bool(_) => "",
         };
         self.budget.cell(text)?;
         self.cells.push(GridCell {
