@@ -415,7 +415,7 @@ pub(crate) fn read_records(
             budget.cell(field)?;
             cells.push(GridCell {
                 pos: crate::model::Pos::new(row as u32, col as u32),
-                value: CellValue::Text(field.to_string()),
+                value: text_value(field),
             });
         }
     }
@@ -424,6 +424,47 @@ pub(crate) fn read_records(
         cells,
         merges: Vec::new(),
     })
+}
+
+/// The spelling of a spreadsheet error value, or of a number that is not one, as exports
+/// write them in a text file: a CSV has no types, so `#NAME?` from a broken formula, and the
+/// `inf` and `NaN` that scripts write for missing numbers, would otherwise read as names.
+const ERROR_SPELLINGS: [&str; 24] = [
+    "#NULL!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#N/A",
+    "#GETTING_DATA",
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+    "#EXTERNAL!",
+    "#PYTHON!",
+    "#ERROR!",
+    "inf",
+    "-inf",
+    "+inf",
+    "infinity",
+    "-infinity",
+    "nan",
+];
+
+/// A field's value: an error value when it is spelled as one (any case, spaces around), text
+/// otherwise.
+fn text_value(field: &str) -> CellValue {
+    let t = field.trim();
+    if t.len() <= 13 && ERROR_SPELLINGS.iter().any(|e| e.eq_ignore_ascii_case(t)) {
+        CellValue::Error(t.to_string())
+    } else {
+        CellValue::Text(field.to_string())
+    }
 }
 
 /// Walks the text as the csv crate will read it (fields, quotes, doubled quotes, line ends)
@@ -838,6 +879,24 @@ mod tests {
             "{err}"
         );
         assert!(read("t.csv", b"a,b\n\n  , \nd", &limits).is_ok());
+    }
+
+    #[test]
+    fn error_values_are_not_text() {
+        let got = read(
+            "t.csv",
+            b"Task,PO\n#NAME?,A\n inf ,R\nNaN,R\n#n/a,A\nInfo,R\n",
+            &Limits::default(),
+        )
+        .unwrap();
+        let values: Vec<&CellValue> = got.cells.iter().map(|c| &c.value).collect();
+        assert_eq!(values[2], &CellValue::Error("#NAME?".into()));
+        assert_eq!(values[4], &CellValue::Error("inf".into()));
+        assert_eq!(values[6], &CellValue::Error("NaN".into()));
+        assert_eq!(values[8], &CellValue::Error("#n/a".into()));
+        // A word that starts like one is text; `n/a` (not involved) is text too.
+        assert_eq!(values[10], &CellValue::Text("Info".into()));
+        assert_eq!(text_value("n/a"), CellValue::Text("n/a".into()));
     }
 
     #[test]

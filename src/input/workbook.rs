@@ -143,7 +143,7 @@ impl<'a> SheetBuilder<'a> {
             Data::Empty => Ok(()),
             Data::String(s) => self.push_text(row, col, s),
             Data::Int(i) => self.push(row, col, CellValue::Number(*i as f64)),
-            Data::Float(f) => self.push(row, col, CellValue::Number(*f)),
+            Data::Float(f) => self.push(row, col, number(*f)),
             Data::Bool(b) => self.push(row, col, CellValue::Bool(*b)),
             Data::DateTime(d) => self.push(row, col, CellValue::DateTime(datetime_text(d))),
             Data::DateTimeIso(s) | Data::DurationIso(s) => {
@@ -161,7 +161,7 @@ impl<'a> SheetBuilder<'a> {
             DataRef::SharedString(s) => self.push_text(row, col, s),
             DataRef::String(s) => self.push_text(row, col, s),
             DataRef::Int(i) => self.push(row, col, CellValue::Number(*i as f64)),
-            DataRef::Float(f) => self.push(row, col, CellValue::Number(*f)),
+            DataRef::Float(f) => self.push(row, col, number(*f)),
             DataRef::Bool(b) => self.push(row, col, CellValue::Bool(*b)),
             DataRef::DateTime(d) => self.push(row, col, CellValue::DateTime(datetime_text(d))),
             DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
@@ -203,6 +203,16 @@ fn finish_sheet(mut cells: Vec<GridCell>, name: String, merges: Vec<Merge>) -> S
         name: Some(name),
         cells,
         merges,
+    }
+}
+
+/// A number, unless it is not one: an infinity or NaN (which ODS can hold, and no spreadsheet
+/// shows as a number) is an error value, reported where it stands like `#NUM!`.
+fn number(f: f64) -> CellValue {
+    if f.is_finite() {
+        CellValue::Number(f)
+    } else {
+        CellValue::Error(format!("{f}"))
     }
 }
 
