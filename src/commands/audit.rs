@@ -455,14 +455,16 @@ pub fn run_one(
         .unwrap_or_else(|| default_dir(input));
     let written = write_reports(&audited, settings, &dir)?;
     let mut stdout = std::io::stdout().lock();
-    write!(stdout, "{}", report::console_summary(&outcome)).map_err(write_err(Path::new("-")))?;
+    let summary = report::text::terminal_lines(&report::console_summary(&outcome));
+    write!(stdout, "{summary}").map_err(write_err(Path::new("-")))?;
     if !settings.quiet {
         let mut stderr = std::io::stderr().lock();
         for note in audited.matrix.notes.iter().take(1) {
-            let _ = writeln!(stderr, "read: {note}");
+            let _ = writeln!(stderr, "read: {}", report::text::terminal(note));
         }
         for path in &written {
-            let _ = writeln!(stderr, "wrote {}", path.display());
+            let shown = path.display().to_string();
+            let _ = writeln!(stderr, "wrote {}", report::text::terminal(&shown));
         }
     }
     Ok(exit_for(&audited.audit, settings))

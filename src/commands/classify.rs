@@ -3,6 +3,7 @@
 
 use crate::classify::{classify_task, Classification, Classifier, Pin, SideSource, Taxonomy};
 use crate::cli::ClassifyFormat;
+use crate::report::text::terminal;
 use crate::{Error, Result};
 use serde::Serialize;
 use std::io::Write;
@@ -152,7 +153,8 @@ fn write_text(
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{name}")?;
+        // The names are the user's input: shown on the terminal, never obeyed by it.
+        writeln!(out, "{}", terminal(name))?;
         let why = match (c.side, c.source) {
             (crate::model::Side::Unclassified, SideSource::Classifier) if c.matched.is_empty() => {
                 " (no word of the taxonomy found)".to_string()
@@ -168,9 +170,13 @@ fn write_text(
             match taxonomy.duty(id) {
                 Some(duty) => {
                     writeln!(out, "  duty:       {id} ({} {})", duty.side, kind(duty))?;
-                    writeln!(out, "              \"{}\"", duty.text)?;
+                    writeln!(out, "              \"{}\"", terminal(&duty.text))?;
                     if !duty.section.is_empty() {
-                        writeln!(out, "              article section: {}", duty.section)?;
+                        writeln!(
+                            out,
+                            "              article section: {}",
+                            terminal(&duty.section)
+                        )?;
                     }
                 }
                 None => writeln!(out, "  duty:       {id}")?,
@@ -185,7 +191,7 @@ fn write_text(
                     None => format!("\"{m}\""),
                 })
                 .collect();
-            writeln!(out, "  matched:    {}", shown.join(", "))?;
+            writeln!(out, "  matched:    {}", terminal(&shown.join(", ")))?;
         }
     }
     Ok(())

@@ -245,9 +245,24 @@ fn read_capped(reader: impl Read, file: &str, limits: &Limits) -> Result<Vec<u8>
 /// The name shown in cell references: the last path component, never a directory.
 fn file_name(path: &Path) -> String {
     match path.file_name() {
-        Some(name) => name.to_string_lossy().into_owned(),
-        None => path.display().to_string(),
+        Some(name) => display_name(name),
+        None => display_name(path.as_os_str()),
     }
+}
+
+/// A file name or path as text, without loss: bytes that are not UTF-8 (a Latin-1 name
+/// copied from an old archive) are written `\xE9`, so two such names never look the same
+/// and the message or roll-up says which file it was.
+pub fn display_name(name: &std::ffi::OsStr) -> String {
+    let bytes = name.as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Reads a file held in memory (standard input, an upload, a fuzzer). `file_name` is used for

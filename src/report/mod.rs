@@ -12,7 +12,7 @@ mod html;
 mod json;
 mod markdown;
 mod tables;
-mod text;
+pub mod text;
 mod xlsx;
 
 /// Which findings count as overlaps and gaps (the rows of `overlaps.csv` and `gaps.csv`), for
