@@ -559,6 +559,7 @@ pub fn parse_outputs<S: AsRef<str>>(kinds: &[S]) -> Result<Outputs, String> {
 fn load_config(
     given: Option<&Path>,
     cwd: &Path,
+    max_bytes: u64,
 ) -> crate::Result<Option<(PathBuf, String, PathBuf)>> {
     let (shown, full) = match given {
         Some(p) => (p.to_path_buf(), resolve_path(cwd, p)),
@@ -573,9 +574,16 @@ fn load_config(
     if full.is_dir() {
         return Err(Error::IsDirectory { path: shown });
     }
-    let text = std::fs::read_to_string(&full).map_err(|source| Error::Read {
+    let bytes = crate::input::read_small_file(&full, max_bytes).map_err(|e| match e {
+        Error::Read { source, .. } => Error::Read {
+            path: shown.clone(),
+            source,
+        },
+        other => other,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::Read {
         path: shown.clone(),
-        source,
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })?;
     let folder = full
         .parent()
@@ -615,7 +623,13 @@ fn limit_flag(value: Option<u64>, flag: &str) -> crate::Result<Option<u64>> {
 /// own flags): defaults, then `raci.toml`, then the flags of `read`.
 pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
     let mut settings = Settings::default();
-    if let Some((path, text, folder)) = load_config(read.config.as_deref(), cwd)? {
+    // The file is read before the flags are applied, but a flag that raises the file cap
+    // raises it for the configuration too.
+    let max_bytes = read
+        .max_file_mb
+        .and_then(|mb| megabytes(mb).ok())
+        .unwrap_or(settings.limits.max_file_bytes);
+    if let Some((path, text, folder)) = load_config(read.config.as_deref(), cwd, max_bytes)? {
         apply_config(&mut settings, &text, &path, &folder)?;
     }
     if let Some(sheet) = &read.sheet {

@@ -38,7 +38,10 @@ impl Audited {
 
 /// The taxonomy a run uses: the built-in one or `--taxonomy FILE`, plus `raci.toml` signals.
 pub fn taxonomy_for(settings: &Settings) -> Result<Taxonomy> {
-    let mut taxonomy = classify::load_taxonomy(settings.taxonomy_file.as_deref())?;
+    let mut taxonomy = classify::load_taxonomy_capped(
+        settings.taxonomy_file.as_deref(),
+        settings.limits.max_file_bytes,
+    )?;
     if !settings.extra_signals.is_empty() {
         taxonomy
             .add_signals(&settings.extra_signals)

@@ -50,26 +50,9 @@ pub fn run(
 /// Task names from a file: a CSV whose header has a `task` column (any case), or else one
 /// name per line. Blank lines are not names. `-` reads standard input.
 fn read_task_file(path: &Path) -> Result<Vec<String>> {
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
-            Error::Read {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-        buf
-    } else {
-        if path.is_dir() {
-            return Err(Error::IsDirectory {
-                path: path.to_path_buf(),
-            });
-        }
-        std::fs::read(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?
-    };
+    // Capped like any input file, so `--input /dev/zero` ends in one message.
+    let bytes =
+        crate::input::read_small_file(path, crate::input::Limits::default().max_file_bytes)?;
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -210,6 +210,39 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Workbook> {
     read_bytes(&file, &bytes, limits)
 }
 
+/// Reads a small file that is not a matrix (a taxonomy, `raci.toml`, a list of task names)
+/// whole, refusing it past `max_bytes` (`--max-file-mb`) without reading further: `/dev/zero`
+/// or a runaway file ends in one message, not gigabytes. `-` reads standard input.
+pub fn read_small_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let reader: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        if path.is_dir() {
+            return Err(Error::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        Box::new(std::fs::File::open(path).map_err(read_error)?)
+    };
+    let name = if path == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        display_name(path.as_os_str())
+    };
+    let limits = Limits {
+        max_file_bytes: max_bytes,
+        ..Limits::default()
+    };
+    read_capped(reader, &name, &limits).map_err(|e| match e {
+        Capped::Io(source) => read_error(source),
+        Capped::TooLarge(e) => e,
+    })
+}
+
 /// Reads standard input (the `-` argument); the file is called `stdin` in cell references.
 pub fn read_stdin(limits: &Limits) -> Result<Workbook> {
     let bytes = read_capped(std::io::stdin().lock(), "stdin", limits).map_err(|e| match e {
