@@ -1619,20 +1619,16 @@ fn xlsx_with_shared_strings(sst: &[u8]) -> Vec<u8> {
     ])
 }
 
-/// Case 11: control characters are shown, never obeyed, on the terminal and in summary.md;
-/// error values in the task column are findings, not tasks.
+/// Case 11: control characters are shown, never obeyed, on the terminal (`raci classify
+/// --input`) and in summary.md.
 #[test]
-fn hostile_control_characters_and_error_values() {
+fn hostile_control_characters_are_shown_escaped() {
     let dir = tempfile::tempdir().unwrap();
     // The first task has no A, so the summary names it in a finding.
     let csv = "Task;Product Owner;Product Manager\n\
                Set the \x1b]0;owned\x07 title;R;C\n\
                Write the backlog;A/R;C\n\
-               #NAME?;A;R\n\
-               Market research;I;A/R\n\
-               inf;R;A\n\
-               NaN;A;R\n\
-               #N/A;R;A\n";
+               Market research;I;A/R\n";
     let input = write(dir.path(), "esc.csv", csv.as_bytes());
     let run = audit_cli(dir.path(), &input, Path::new("out"), &["--only", "csv,md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -1642,20 +1638,7 @@ fn hostile_control_characters_and_error_values() {
         !summary.contains('\x1b') && !summary.contains('\x07'),
         "{summary:?}"
     );
-    let tasks = std::fs::read_to_string(dir.path().join("out/tasks.csv")).unwrap();
-    for value in ["#NAME?", "inf,", "NaN", "#N/A"] {
-        assert!(!tasks.contains(value), "{value} is a task:\n{tasks}");
-    }
-    assert_eq!(tasks.lines().count(), 4, "{tasks}");
-    let findings = std::fs::read_to_string(dir.path().join("out/findings.csv")).unwrap();
-    for cell in ["esc.csv!A4", "esc.csv!A6", "esc.csv!A7", "esc.csv!A8"] {
-        assert!(
-            findings.contains(&format!("D001,unknown-letter,warning,,,,{cell},")),
-            "{cell}:\n{findings}"
-        );
-    }
 
-    // raci classify --input prints task names escaped.
     let names = write(
         dir.path(),
         "names.txt",
@@ -1678,6 +1661,41 @@ fn hostile_control_characters_and_error_values() {
         stdout.contains("Plan the \\u{1b}]0;owned\\u{7} sprint"),
         "{stdout}"
     );
+}
+
+/// Case 11: `#NAME?`, `#N/A`, `inf` and `NaN` in the task column are findings at their
+/// cells, not tasks.
+#[test]
+fn hostile_error_values_in_the_task_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Task;Product Owner;Product Manager\n\
+               Set the title;R;C\n\
+               Write the backlog;A/R;C\n\
+               #NAME?;A;R\n\
+               Market research;I;A/R\n\
+               inf;R;A\n\
+               NaN;A;R\n\
+               #N/A;R;A\n";
+    let input = write(dir.path(), "errors.csv", csv.as_bytes());
+    let run = audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let tasks = std::fs::read_to_string(dir.path().join("out/tasks.csv")).unwrap();
+    for value in ["#NAME?", "inf,", "NaN", "#N/A"] {
+        assert!(!tasks.contains(value), "{value} is a task:\n{tasks}");
+    }
+    assert_eq!(tasks.lines().count(), 4, "{tasks}");
+    let findings = std::fs::read_to_string(dir.path().join("out/findings.csv")).unwrap();
+    for cell in [
+        "errors.csv!A4",
+        "errors.csv!A6",
+        "errors.csv!A7",
+        "errors.csv!A8",
+    ] {
+        assert!(
+            findings.contains(&format!("D001,unknown-letter,warning,,,,{cell},")),
+            "{cell}:\n{findings}"
+        );
+    }
 }
 
 /// Case 8: a re-run removes only the pages an earlier run numbered, never look-alikes.
