@@ -270,7 +270,14 @@ fn read_capped(reader: impl Read, file: &str, limits: &Limits) -> Result<Vec<u8>
         .map_err(Capped::Io)?;
     let len = bytes.len() as u64;
     if len > limits.max_file_bytes {
-        return Err(Capped::TooLarge(file_too_large(file, len, limits)));
+        // Reading stopped one byte past the cap: the size is "more than", not this figure.
+        return Err(Capped::TooLarge(Error::TooLarge {
+            file: file.to_string(),
+            what: "the size read before stopping (bytes; the file is larger still)",
+            actual: len,
+            limit: limits.max_file_bytes,
+            flag: FLAG_FILE,
+        }));
     }
     Ok(bytes)
 }
