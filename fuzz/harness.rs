@@ -43,6 +43,9 @@ pub fn limits() -> Limits {
     Limits {
         max_file_bytes: 4 << 20,
         max_cells: 100_000,
+        // The memory budget too, so an input the size of the caps is refused as early as a
+        // hostile one would be under the defaults.
+        max_memory_bytes: 64 << 20,
         ..Limits::default()
     }
 }

@@ -62,6 +62,9 @@ pub struct ReadArgs {
     /// Longest cell text accepted, in characters.
     #[arg(long, value_name = "N")]
     pub max_cell_chars: Option<u64>,
+    /// Most memory a run may plan for, in MB, estimated from what the file expands to.
+    #[arg(long, value_name = "MB")]
+    pub max_memory_mb: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -61,6 +61,24 @@ pub enum Error {
         flag: &'static str,
     },
 
+    /// Past a limit no option raises: the rows and columns a spreadsheet can hold at all.
+    #[error("{file}: {what} is {actual}, beyond the {limit} a spreadsheet can hold; no option raises this limit. Check that the file is the matrix export you meant, or split it.")]
+    BeyondSpreadsheet {
+        file: String,
+        what: &'static str,
+        actual: u64,
+        limit: u64,
+    },
+
+    /// A report the run was asked for cannot hold this matrix (a spreadsheet's own size);
+    /// the other reports can.
+    #[error("{file}: {report} cannot hold this matrix: {detail}. Leave it out with --only (for example --only csv,png,html,json,md); the other reports hold every task and party.")]
+    ReportCannotHold {
+        file: String,
+        report: &'static str,
+        detail: String,
+    },
+
     #[error("{path}: invalid configuration: {detail}")]
     Config { path: PathBuf, detail: String },
 

@@ -1,6 +1,7 @@
 //! The `raci` binary: parse arguments, run the library, map the outcome to an exit code.
 
 use clap::Parser;
+use raci_audit::report::text::terminal;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -32,14 +33,16 @@ fn main() -> ExitCode {
         Err(err) => {
             let mut stderr = std::io::stderr().lock();
             let message = err.to_string();
-            let _ = writeln!(stderr, "error: {message}");
+            // Names from the file (a sheet, a file name) may hold control characters: shown,
+            // never obeyed, and never a second line.
+            let _ = writeln!(stderr, "error: {}", terminal(&message));
             // Most messages already quote their cause ("cannot read x.csv: No such file ...");
             // printing it again would give the user two lines saying one thing.
             let mut cause = std::error::Error::source(&err);
             while let Some(c) = cause {
                 let text = c.to_string();
                 if !message.contains(&text) {
-                    let _ = writeln!(stderr, "  caused by: {text}");
+                    let _ = writeln!(stderr, "  caused by: {}", terminal(&text));
                 }
                 cause = c.source();
             }

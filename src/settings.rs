@@ -92,11 +92,12 @@ names the file, the line and the key.
 | `[titles]` | Extra title spellings: text = `"PO"` or `"PM"` | none |
 | `[sides]` | Pins: task name, or pattern with `*`, = `"PO"`, `"PM"` or `"shared"` | none |
 | `[taxonomy]` | Extra words per duty id: id = `["word", "phrase"]` | none |
-| `[limits]` | `max-file-mb`, `max-cells`, `max-cell-chars` | 200, 5000000, 32767 |
+| `[limits]` | `max-file-mb`, `max-cells`, `max-cell-chars`, `max-memory-mb` | 200, 5000000, 32767, 512 |
 | `[output]` | `only` (list of `csv`, `png`, `html`, `xlsx`, `json`, `md`), `excel-csv` (true/false) | all outputs, no BOM |
 
 Flags: `--sheet`, `--scheme`, `--pm-means`, `--roster`, `--taxonomy`, `--fail-on`,
-`--max-file-mb`, `--max-cells`, `--max-cell-chars`, `--only`, `--excel-csv` override the keys
+`--max-file-mb`, `--max-cells`, `--max-cell-chars`, `--max-memory-mb`, `--only`, `--excel-csv`
+override the keys
 above; `--select` and `--ignore` (codes, names or prefixes such as `R` or `O00`) choose which
 rules run. A rule runs when it is selected (or nothing is selected), not ignored, and its
 severity is not `ignore`.
@@ -135,6 +136,7 @@ po-sprint-priorities = ["iteration planning", "sprint goal"]
 max-file-mb = 50
 max-cells = 1000000
 max-cell-chars = 1000
+max-memory-mb = 2048
 
 [output]
 only = ["csv", "md", "png"]
@@ -177,6 +179,7 @@ struct LimitsFile {
     max_file_mb: Option<Spanned<u64>>,
     max_cells: Option<Spanned<u64>>,
     max_cell_chars: Option<Spanned<u64>>,
+    max_memory_mb: Option<Spanned<u64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -454,9 +457,22 @@ pub fn apply_config(
         }
     }
     if let Some(limits) = file.limits {
-        if let Some(mb) = &limits.max_file_mb {
-            settings.limits.max_file_bytes = megabytes(*mb.get_ref())
-                .ok_or_else(|| errors.at(mb, "[limits] max-file-mb must be 1 or more".into()))?;
+        for (value, target, key) in [
+            (
+                &limits.max_file_mb,
+                &mut settings.limits.max_file_bytes,
+                "max-file-mb",
+            ),
+            (
+                &limits.max_memory_mb,
+                &mut settings.limits.max_memory_bytes,
+                "max-memory-mb",
+            ),
+        ] {
+            if let Some(mb) = value {
+                *target = megabytes(*mb.get_ref())
+                    .map_err(|why| errors.at(mb, format!("[limits] {key} {why}")))?;
+            }
         }
         if let Some(n) = &limits.max_cells {
             settings.limits.max_cells = positive(*n.get_ref())
@@ -483,8 +499,17 @@ fn positive(n: u64) -> Option<u64> {
     (n >= 1).then_some(n)
 }
 
-fn megabytes(mb: u64) -> Option<u64> {
-    positive(mb).and_then(|mb| mb.checked_mul(1024 * 1024))
+/// The largest megabyte figure that still counts in bytes.
+const MAX_MB: u64 = u64::MAX / (1024 * 1024);
+
+/// Megabytes as bytes, or why not: 0 is no limit at all, and a figure past [`MAX_MB`] does not
+/// fit (it is not "less than 1", whatever the overflow would say).
+fn megabytes(mb: u64) -> Result<u64, String> {
+    match mb {
+        0 => Err("must be 1 or more".into()),
+        mb if mb > MAX_MB => Err(format!("= {mb} is too large: at most {MAX_MB}")),
+        mb => Ok(mb * 1024 * 1024),
+    }
 }
 
 /// The outputs named in `--only` or `[output] only`; an unknown kind is an error naming it.
@@ -534,6 +559,7 @@ pub fn parse_outputs<S: AsRef<str>>(kinds: &[S]) -> Result<Outputs, String> {
 fn load_config(
     given: Option<&Path>,
     cwd: &Path,
+    max_bytes: u64,
 ) -> crate::Result<Option<(PathBuf, String, PathBuf)>> {
     let (shown, full) = match given {
         Some(p) => (p.to_path_buf(), resolve_path(cwd, p)),
@@ -548,9 +574,16 @@ fn load_config(
     if full.is_dir() {
         return Err(Error::IsDirectory { path: shown });
     }
-    let text = std::fs::read_to_string(&full).map_err(|source| Error::Read {
+    let bytes = crate::input::read_small_file(&full, max_bytes).map_err(|e| match e {
+        Error::Read { source, .. } => Error::Read {
+            path: shown.clone(),
+            source,
+        },
+        other => other,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::Read {
         path: shown.clone(),
-        source,
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })?;
     let folder = full
         .parent()
@@ -590,7 +623,13 @@ fn limit_flag(value: Option<u64>, flag: &str) -> crate::Result<Option<u64>> {
 /// own flags): defaults, then `raci.toml`, then the flags of `read`.
 pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
     let mut settings = Settings::default();
-    if let Some((path, text, folder)) = load_config(read.config.as_deref(), cwd)? {
+    // The file is read before the flags are applied, but a flag that raises the file cap
+    // raises it for the configuration too.
+    let max_bytes = read
+        .max_file_mb
+        .and_then(|mb| megabytes(mb).ok())
+        .unwrap_or(settings.limits.max_file_bytes);
+    if let Some((path, text, folder)) = load_config(read.config.as_deref(), cwd, max_bytes)? {
         apply_config(&mut settings, &text, &path, &folder)?;
     }
     if let Some(sheet) = &read.sheet {
@@ -599,9 +638,15 @@ pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
             if !sheet.is_empty() && sheet.bytes().all(|b| b.is_ascii_digit()) {
                 match sheet.parse::<usize>() {
                     Ok(n) if n >= 1 => SheetChoice::Number(n),
-                    _ => {
+                    Ok(_) => {
                         return Err(Error::Usage(format!(
                             "--sheet {sheet}: sheet numbers start at 1"
+                        )))
+                    }
+                    Err(_) => {
+                        return Err(Error::Usage(format!(
+                            "--sheet {sheet}: no workbook has that many sheets; give a sheet \
+                             name, or a number from 1 to the number of sheets"
                         )))
                     }
                 }
@@ -632,9 +677,22 @@ pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
     if let Some(taxonomy) = &read.taxonomy {
         settings.taxonomy_file = Some(resolve_path(cwd, taxonomy));
     }
-    if let Some(mb) = limit_flag(read.max_file_mb, "--max-file-mb")? {
-        settings.limits.max_file_bytes = megabytes(mb)
-            .ok_or_else(|| Error::Usage(format!("--max-file-mb {mb} is too large")))?;
+    for (value, target, flag) in [
+        (
+            read.max_file_mb,
+            &mut settings.limits.max_file_bytes,
+            "--max-file-mb",
+        ),
+        (
+            read.max_memory_mb,
+            &mut settings.limits.max_memory_bytes,
+            "--max-memory-mb",
+        ),
+    ] {
+        if let Some(mb) = value {
+            *target = megabytes(mb)
+                .map_err(|why| Error::Usage(format!("{flag} {}", why.trim_start_matches("= "))))?;
+        }
     }
     if let Some(n) = limit_flag(read.max_cells, "--max-cells")? {
         settings.limits.max_cells = n;
@@ -731,6 +789,7 @@ mod tests {
         assert_eq!(s.extra_signals[0].duty, "po-sprint-priorities");
         assert_eq!(s.limits.max_file_bytes, 50 * 1024 * 1024);
         assert_eq!(s.limits.max_cells, 1_000_000);
+        assert_eq!(s.limits.max_memory_bytes, 2048 * 1024 * 1024);
         assert!(s.outputs.csv && s.outputs.md && s.outputs.png);
         assert!(!s.outputs.html && !s.outputs.xlsx && !s.outputs.json);
         assert!(s.excel_csv);
@@ -779,6 +838,34 @@ mod tests {
         assert!(msg.contains("po-x"), "{msg}");
         let msg = config_error("[rules\n");
         assert!(msg.contains("line 1"), "{msg}");
+    }
+
+    #[test]
+    fn limits_too_large_say_so() {
+        let msg = config_error("[limits]\nmax-file-mb = 18446744073709551615\n");
+        assert!(
+            msg.contains("max-file-mb = 18446744073709551615 is too large: at most 17592186044415"),
+            "{msg}"
+        );
+        assert!(!msg.contains("1 or more"), "{msg}");
+        let msg = config_error("[limits]\nmax-memory-mb = 0\n");
+        assert!(msg.contains("max-memory-mb must be 1 or more"), "{msg}");
+        let read = ReadArgs {
+            max_file_mb: Some(u64::MAX),
+            ..Default::default()
+        };
+        let msg = resolve_read(&read, Path::new("/")).unwrap_err().to_string();
+        assert!(
+            msg.contains("--max-file-mb 18446744073709551615 is too large"),
+            "{msg}"
+        );
+        let read = ReadArgs {
+            sheet: Some("99999999999999999999999".into()),
+            ..Default::default()
+        };
+        let msg = resolve_read(&read, Path::new("/")).unwrap_err().to_string();
+        assert!(msg.contains("no workbook has that many sheets"), "{msg}");
+        assert!(!msg.contains("start at 1"), "{msg}");
     }
 
     #[test]

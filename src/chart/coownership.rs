@@ -25,42 +25,64 @@ pub struct CoOwnershipData {
     pub left_out: usize,
     /// Parties holding no R or A at all (nothing to co-own).
     pub without_ra: usize,
-    /// The pair sharing the most tasks (first in party order on ties), over all parties.
+    /// The pair sharing the most tasks (first in party order on ties), among the parties
+    /// shown.
     pub top_pair: Option<(String, String, usize)>,
-    /// Pairs sharing at least one task, over all parties.
+    /// Pairs sharing at least one task, among the parties shown.
     pub pairs: usize,
 }
 
+/// The chart's numbers, in time and memory linear in the matrix's letters.
+///
+/// Pairs are counted among the parties shown only: over every party, the pair counts are a
+/// party x party table (40,000 parties made it 12 GB) and the work grows with the square of a
+/// task's owners. The busiest parties come first, and the footnote says when the pairs are
+/// those of the parties shown.
 pub fn coownership_data(o: &Outcome) -> CoOwnershipData {
     let n = o.matrix.parties.len();
-    // Owners of each task, deduplicated, in party order.
-    let owners: Vec<Vec<usize>> = o
-        .matrix
-        .tasks
-        .iter()
-        .map(|t| {
-            let mut v: Vec<usize> = t
-                .assignments
+    // Each party's own R/A tasks (a task counts once however many cells it has for them).
+    let mut own = vec![0usize; n];
+    let mut last_task = vec![usize::MAX; n];
+    for (t, task) in o.matrix.tasks.iter().enumerate() {
+        for a in &task.assignments {
+            if a.letters.owns() && a.party < n && last_task[a.party] != t {
+                last_task[a.party] = t;
+                own[a.party] += 1;
+            }
+        }
+    }
+    let with_ra: Vec<usize> = (0..n).filter(|&p| own[p] > 0).collect();
+    let mut ranked = with_ra.clone();
+    ranked.sort_by_key(|&p| (std::cmp::Reverse(own[p]), p));
+    ranked.truncate(TOP_PARTIES);
+    ranked.sort_unstable();
+    // Axis slot of each shown party, then the shown owners of each task.
+    let mut slot = vec![usize::MAX; n];
+    for (i, &p) in ranked.iter().enumerate() {
+        slot[p] = i;
+    }
+    let k = ranked.len();
+    let mut counts = vec![vec![0usize; k]; k];
+    let mut shown: Vec<usize> = Vec::with_capacity(k);
+    for task in &o.matrix.tasks {
+        shown.clear();
+        shown.extend(
+            task.assignments
                 .iter()
-                .filter(|a| a.letters.owns() && a.party < n)
-                .map(|a| a.party)
-                .collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect();
-    let mut full = vec![vec![0usize; n]; n];
-    for list in &owners {
-        for &a in list {
-            for &b in list {
-                full[a][b] += 1;
+                .filter(|a| a.letters.owns() && a.party < n && slot[a.party] != usize::MAX)
+                .map(|a| slot[a.party]),
+        );
+        shown.sort_unstable();
+        shown.dedup();
+        for &a in &shown {
+            for &b in &shown {
+                counts[a][b] += 1;
             }
         }
     }
     let mut pairs = 0;
     let mut top: Option<(usize, usize, usize)> = None;
-    for (a, row) in full.iter().enumerate() {
+    for (a, row) in counts.iter().enumerate() {
         for (b, &c) in row.iter().enumerate().skip(a + 1) {
             if c > 0 {
                 pairs += 1;
@@ -70,23 +92,14 @@ pub fn coownership_data(o: &Outcome) -> CoOwnershipData {
             }
         }
     }
-    let with_ra: Vec<usize> = (0..n).filter(|&p| full[p][p] > 0).collect();
-    let mut ranked = with_ra.clone();
-    ranked.sort_by_key(|&p| (std::cmp::Reverse(full[p][p]), p));
-    ranked.truncate(TOP_PARTIES);
-    ranked.sort_unstable();
-    let counts = ranked
-        .iter()
-        .map(|&a| ranked.iter().map(|&b| full[a][b]).collect())
-        .collect();
     CoOwnershipData {
         party_count: n,
         names: ranked.iter().map(|&p| party_name(o, p)).collect(),
         left_out: with_ra.len() - ranked.len(),
         without_ra: n - with_ra.len(),
+        top_pair: top.map(|(a, b, c)| (party_name(o, ranked[a]), party_name(o, ranked[b]), c)),
         parties: ranked,
         counts,
-        top_pair: top.map(|(a, b, c)| (party_name(o, a), party_name(o, b), c)),
         pairs,
     }
 }
@@ -109,16 +122,19 @@ impl CoOwnershipData {
 
     /// What the grid leaves out, said under it.
     pub fn footnote(&self) -> String {
-        let mut s = format!(
-            "{} share at least one task.",
-            plural(self.pairs, "pair of parties", "pairs of parties")
-        );
-        if self.left_out > 0 {
-            s.push_str(&format!(
-                " The {TOP_PARTIES} parties with most R/A tasks are shown; {} more are not (every party is in the reports).",
-                plural(self.left_out, "party", "parties")
-            ));
-        }
+        let mut s = if self.left_out > 0 {
+            format!(
+                "The {TOP_PARTIES} parties with most R/A tasks are shown; {} more are not \
+                 (every party is in the reports). Among those shown, {} share at least one task.",
+                plural(self.left_out, "party", "parties"),
+                plural(self.pairs, "pair", "pairs")
+            )
+        } else {
+            format!(
+                "{} share at least one task.",
+                plural(self.pairs, "pair of parties", "pairs of parties")
+            )
+        };
         if self.without_ra > 0 {
             s.push_str(&format!(
                 " {} no R or A on any task.",
@@ -323,6 +339,42 @@ mod tests {
         assert_eq!(d.left_out + d.parties.len() + d.without_ra, 100);
         let (w, h) = coownership_size(&d);
         assert!(w >= 1200 && h < 2200, "{w}x{h}");
+    }
+
+    #[test]
+    fn pairs_are_those_of_the_parties_shown() {
+        let f = Fixture::generated(300, 100);
+        let d = coownership_data(&f.outcome());
+        let shown_pairs = (0..d.parties.len())
+            .flat_map(|i| (i + 1..d.parties.len()).map(move |j| (i, j)))
+            .filter(|&(i, j)| d.counts[i][j] > 0)
+            .count();
+        assert_eq!(d.pairs, shown_pairs);
+        let best = (0..d.parties.len())
+            .flat_map(|i| (i + 1..d.parties.len()).map(move |j| (i, j)))
+            .map(|(i, j)| d.counts[i][j])
+            .max();
+        assert_eq!(d.top_pair.as_ref().map(|t| t.2), best);
+        assert!(
+            d.footnote().contains("Among those shown"),
+            "{}",
+            d.footnote()
+        );
+        // The diagonal is each shown party's own R/A task count.
+        let o = f.outcome();
+        for (i, &p) in d.parties.iter().enumerate() {
+            let own = o
+                .matrix
+                .tasks
+                .iter()
+                .filter(|t| {
+                    t.assignments
+                        .iter()
+                        .any(|a| a.party == p && a.letters.owns())
+                })
+                .count();
+            assert_eq!(d.counts[i][i], own);
+        }
     }
 
     #[test]

@@ -157,17 +157,19 @@ fn glob_matches(pattern: &str, text: &str) -> bool {
 
 /// The taxonomy for a run: the built-in one, or the user's replacement file.
 pub fn load_taxonomy(path: Option<&Path>) -> crate::Result<Taxonomy> {
+    load_taxonomy_capped(path, crate::input::Limits::default().max_file_bytes)
+}
+
+/// [`load_taxonomy`], refusing a file over `max_bytes` (`--max-file-mb`) before reading it
+/// all (`--taxonomy /dev/zero` ends in one message).
+pub fn load_taxonomy_capped(path: Option<&Path>, max_bytes: u64) -> crate::Result<Taxonomy> {
     let Some(path) = path else {
         return Ok(Taxonomy::builtin());
     };
-    if path.is_dir() {
-        return Err(crate::Error::IsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    let text = std::fs::read_to_string(path).map_err(|source| crate::Error::Read {
+    let bytes = crate::input::read_small_file(path, max_bytes)?;
+    let text = String::from_utf8(bytes).map_err(|e| crate::Error::Read {
         path: path.to_path_buf(),
-        source,
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })?;
     // A file saved by Excel or Notepad may start with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

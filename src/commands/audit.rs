@@ -38,7 +38,10 @@ impl Audited {
 
 /// The taxonomy a run uses: the built-in one or `--taxonomy FILE`, plus `raci.toml` signals.
 pub fn taxonomy_for(settings: &Settings) -> Result<Taxonomy> {
-    let mut taxonomy = classify::load_taxonomy(settings.taxonomy_file.as_deref())?;
+    let mut taxonomy = classify::load_taxonomy_capped(
+        settings.taxonomy_file.as_deref(),
+        settings.limits.max_file_bytes,
+    )?;
     if !settings.extra_signals.is_empty() {
         taxonomy
             .add_signals(&settings.extra_signals)
@@ -81,6 +84,18 @@ pub fn with_roster(settings: &Settings) -> Result<Settings> {
 /// Everything from a workbook to an audit, with no I/O.
 pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -> Result<Audited> {
     let matrix = layout::detect(wb, &settings.layout)?;
+    // The reading half of the memory budget was charged as the file expanded; the rest of
+    // the run depends on the tasks, parties and names the layout found.
+    let needed = matrix.estimated_run_bytes();
+    if needed > settings.limits.max_memory_bytes {
+        return Err(input::over_budget(
+            &wb.file,
+            "the memory the audit and reports of this matrix need (MB, estimated from its \
+             tasks, parties, letters and the length of their names)",
+            needed,
+            settings.limits.max_memory_bytes,
+        ));
+    }
     let classifier = Classifier::new(taxonomy);
     let classes = classify::classify_matrix(&matrix, &classifier, &settings.pins);
     let audit = audit::run(&matrix, &classes, taxonomy, &settings.audit);
@@ -124,6 +139,9 @@ fn render_to(
     sink: &(dyn Fn(usize, Vec<NamedFile>) -> Result<()> + Sync),
     json_to: Option<&JsonWriter<'_>>,
 ) -> Result<()> {
+    if settings.outputs.xlsx {
+        xlsx_fits(&a.matrix)?;
+    }
     let outcome = a.outcome();
     let prepared = report::Prepared::new(&outcome);
     let wants_charts = settings.outputs.png || settings.outputs.html;
@@ -172,20 +190,87 @@ fn render_to(
     json
 }
 
-/// Is `name` a file this tool writes into a report folder? Only these are replaced or
-/// removed on a re-run; anything else the user put there stays.
-fn is_our_file(name: &str) -> bool {
-    let mut fixed = report::CSV_FILES
+/// Checked before anything is rendered: `report.xlsx` puts the matrix on one sheet, a task a
+/// row under a header row and a party a column beside the task, group and side columns, and
+/// an Excel sheet has 1,048,576 rows and 16,384 columns. A matrix past that is refused with
+/// what to leave out, before any work is spent on it.
+fn xlsx_fits(m: &Matrix) -> Result<()> {
+    const ROWS: usize = 1_048_576;
+    const COLUMNS: usize = 16_384;
+    const BESIDE_PARTIES: usize = 3;
+    let (tasks, parties) = (m.tasks.len(), m.parties.len());
+    if tasks < ROWS && parties + BESIDE_PARTIES <= COLUMNS {
+        return Ok(());
+    }
+    Err(Error::ReportCannotHold {
+        file: m.source.file.clone(),
+        report: "report.xlsx",
+        detail: format!(
+            "an Excel sheet holds at most {} tasks and {} parties, and this matrix has {tasks} \
+             tasks and {parties} parties",
+            ROWS - 1,
+            COLUMNS - BESIDE_PARTIES
+        ),
+    })
+}
+
+/// Our files from an earlier run in `dir` that this run (which wrote `written`) did not
+/// replace: those of the fixed names it left out (`--only`, or `matrix.png` for a paginated
+/// heatmap), and the heatmap pages `matrix-1.png`, `matrix-2.png`, ... an earlier run
+/// numbered. A run writes its pages from 1 without a gap and at most
+/// [`chart::matrix::MAX_PAGES`] of them, so only that run of names is ours: `matrix-0.png`,
+/// `matrix-01.png`, `matrix-99.png`, or a page after a gap, are the user's and stay.
+fn stale_files(dir: &Path, written: &[String]) -> Vec<PathBuf> {
+    let kept = |name: &str| written.iter().any(|w| w == name);
+    let fixed = report::CSV_FILES
         .iter()
         .chain(&report::OTHER_FILES)
         .chain(&chart::CHART_FILES);
-    if fixed.any(|f| *f == name) {
-        return true;
+    let mut stale: Vec<PathBuf> = fixed
+        .filter(|name| !kept(name))
+        .map(|name| dir.join(name))
+        .filter(|path| path.is_file())
+        .collect();
+    for page in 1..=chart::matrix::MAX_PAGES {
+        let name = format!("matrix-{page}.png");
+        let path = dir.join(&name);
+        if !path.is_file() {
+            break;
+        }
+        if !kept(&name) {
+            stale.push(path);
+        }
     }
-    // Paginated matrix charts: matrix-1.png, matrix-2.png, ...
-    name.strip_prefix("matrix-")
-        .and_then(|rest| rest.strip_suffix(".png"))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    stale
+}
+
+/// Creates a folder and its parents. A file standing where one of them should go is named,
+/// rather than left to the system's "File exists", which does not say which.
+pub fn make_folder(dir: &Path) -> Result<()> {
+    if let Some(file) = dir
+        .ancestors()
+        .find(|a| !a.as_os_str().is_empty() && fs::metadata(a).is_ok_and(|m| !m.is_dir()))
+    {
+        return Err(Error::Write {
+            path: file.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::AlreadyExists,
+                format!(
+                    "it is a file, so the folder {} cannot be made inside it",
+                    dir.display()
+                ),
+            ),
+        });
+    }
+    fs::create_dir_all(dir).map_err(write_err(dir))
+}
+
+/// The error of a write that an interrupt stopped (the run is ending; this is rarely seen).
+pub(super) fn interrupted(path: &Path) -> Error {
+    Error::Write {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::Interrupted, "the run was interrupted"),
+    }
 }
 
 fn write_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
@@ -234,6 +319,8 @@ struct Staging {
     dir: PathBuf,
     tmp: PathBuf,
     finished: bool,
+    /// Registered for removal on an interrupt (see `cleanup`).
+    _in_flight: super::cleanup::InFlight,
 }
 
 impl Staging {
@@ -251,18 +338,22 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent).map_err(write_err(&parent))?;
+        make_folder(&parent)?;
         let leaf = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "reports".into());
-        let tmp = parent.join(format!(".{leaf}.raci-tmp-{}", std::process::id()));
+        // Temporary folders of runs that were killed before they could clean up.
+        super::cleanup::remove_stale(&parent);
+        let tmp = parent.join(super::cleanup::temp_name(&leaf));
+        let in_flight = super::cleanup::register(&tmp).ok_or_else(|| interrupted(&tmp))?;
         let _ = fs::remove_dir_all(&tmp);
         fs::create_dir(&tmp).map_err(write_err(&tmp))?;
         Ok(Staging {
             dir: dir.to_path_buf(),
             tmp,
             finished: false,
+            _in_flight: in_flight,
         })
     }
 
@@ -287,24 +378,28 @@ impl Staging {
 
     /// Moves the files (named in the order to report them) into the report folder.
     fn finish(mut self, names: Vec<String>) -> Result<Vec<PathBuf>> {
+        // An interrupt waits for the files to be in place, or comes first and removes them.
+        let done = super::cleanup::finishing(|| self.move_into_place(&names));
+        done.ok_or_else(|| interrupted(&self.tmp))??;
+        self.finished = true;
+        Ok(names.iter().map(|n| self.dir.join(n)).collect())
+    }
+
+    fn move_into_place(&self, names: &[String]) -> Result<()> {
         let (dir, tmp) = (&self.dir, &self.tmp);
         if !dir.exists() {
             fs::rename(tmp, dir).map_err(write_err(dir))?;
         } else {
-            for name in &names {
+            for name in names {
                 let target = dir.join(name);
                 fs::rename(tmp.join(name), &target).map_err(write_err(&target))?;
             }
-            for entry in fs::read_dir(dir).map_err(write_err(dir))?.flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                if is_our_file(&name) && !names.contains(&name) {
-                    let _ = fs::remove_file(entry.path());
-                }
+            for stale in stale_files(dir, names) {
+                let _ = fs::remove_file(stale);
             }
             let _ = fs::remove_dir_all(tmp);
         }
-        self.finished = true;
-        Ok(names.iter().map(|n| dir.join(n)).collect())
+        Ok(())
     }
 }
 
@@ -363,14 +458,16 @@ pub fn run_one(
         .unwrap_or_else(|| default_dir(input));
     let written = write_reports(&audited, settings, &dir)?;
     let mut stdout = std::io::stdout().lock();
-    write!(stdout, "{}", report::console_summary(&outcome)).map_err(write_err(Path::new("-")))?;
+    let summary = report::text::terminal_lines(&report::console_summary(&outcome));
+    write!(stdout, "{summary}").map_err(write_err(Path::new("-")))?;
     if !settings.quiet {
         let mut stderr = std::io::stderr().lock();
         for note in audited.matrix.notes.iter().take(1) {
-            let _ = writeln!(stderr, "read: {note}");
+            let _ = writeln!(stderr, "read: {}", report::text::terminal(note));
         }
         for path in &written {
-            let _ = writeln!(stderr, "wrote {}", path.display());
+            let shown = path.display().to_string();
+            let _ = writeln!(stderr, "wrote {}", report::text::terminal(&shown));
         }
     }
     Ok(exit_for(&audited.audit, settings))

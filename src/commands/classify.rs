@@ -3,6 +3,7 @@
 
 use crate::classify::{classify_task, Classification, Classifier, Pin, SideSource, Taxonomy};
 use crate::cli::ClassifyFormat;
+use crate::report::text::terminal;
 use crate::{Error, Result};
 use serde::Serialize;
 use std::io::Write;
@@ -49,26 +50,9 @@ pub fn run(
 /// Task names from a file: a CSV whose header has a `task` column (any case), or else one
 /// name per line. Blank lines are not names. `-` reads standard input.
 fn read_task_file(path: &Path) -> Result<Vec<String>> {
-    let bytes = if path == Path::new("-") {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
-            Error::Read {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-        buf
-    } else {
-        if path.is_dir() {
-            return Err(Error::IsDirectory {
-                path: path.to_path_buf(),
-            });
-        }
-        std::fs::read(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?
-    };
+    // Capped like any input file, so `--input /dev/zero` ends in one message.
+    let bytes =
+        crate::input::read_small_file(path, crate::input::Limits::default().max_file_bytes)?;
     let file = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -152,7 +136,8 @@ fn write_text(
         if i > 0 {
             writeln!(out)?;
         }
-        writeln!(out, "{name}")?;
+        // The names are the user's input: shown on the terminal, never obeyed by it.
+        writeln!(out, "{}", terminal(name))?;
         let why = match (c.side, c.source) {
             (crate::model::Side::Unclassified, SideSource::Classifier) if c.matched.is_empty() => {
                 " (no word of the taxonomy found)".to_string()
@@ -168,9 +153,13 @@ fn write_text(
             match taxonomy.duty(id) {
                 Some(duty) => {
                     writeln!(out, "  duty:       {id} ({} {})", duty.side, kind(duty))?;
-                    writeln!(out, "              \"{}\"", duty.text)?;
+                    writeln!(out, "              \"{}\"", terminal(&duty.text))?;
                     if !duty.section.is_empty() {
-                        writeln!(out, "              article section: {}", duty.section)?;
+                        writeln!(
+                            out,
+                            "              article section: {}",
+                            terminal(&duty.section)
+                        )?;
                     }
                 }
                 None => writeln!(out, "  duty:       {id}")?,
@@ -185,7 +174,7 @@ fn write_text(
                     None => format!("\"{m}\""),
                 })
                 .collect();
-            writeln!(out, "  matched:    {}", shown.join(", "))?;
+            writeln!(out, "  matched:    {}", terminal(&shown.join(", ")))?;
         }
     }
     Ok(())

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod classify;
+pub mod cleanup;
 pub mod inspect;
 pub mod portfolio;
 pub mod rules;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
     match cli.command {
         Command::Audit(args) => {
             let settings = settings::resolve_audit(&args, &cwd()?)?;
+            cleanup::install();
             audit::run(
                 &args.inputs,
                 args.output.as_deref(),

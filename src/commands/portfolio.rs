@@ -59,31 +59,107 @@ pub struct TeamResult {
     pub result: Result<TeamNumbers>,
 }
 
-/// Is `path` a file a folder input picks up? Spreadsheet extensions only; hidden files and
-/// the lock files Excel (`~$name.xlsx`) and LibreOffice (`.~lock.name.ods#`) leave behind
-/// while a file is open are skipped, since they are not matrices.
-fn is_spreadsheet(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
+/// Does a folder entry named `name` look like a spreadsheet a folder input takes? By its
+/// extension (compared without case); hidden files and the lock files Excel (`~$name.xlsx`)
+/// and LibreOffice (`.~lock.name.ods#`) leave behind while a file is open are skipped, since
+/// they are not matrices. A name that is not UTF-8 is judged by its readable part, so it is
+/// taken (and shown escaped), never silently left out.
+fn is_spreadsheet_name(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
     if name.starts_with('.') || name.starts_with("~$") {
         return false;
     }
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        SPREADSHEET_EXTENSIONS
-            .iter()
-            .any(|x| x.eq_ignore_ascii_case(e))
-    })
+    Path::new(name.as_ref())
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| {
+            SPREADSHEET_EXTENSIONS
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(e))
+        })
 }
 
-/// The inputs as a list of files, in the order given; a folder becomes the spreadsheet files
-/// directly inside it, sorted by name.
+/// One input of a portfolio: a path, and why it cannot be audited when that is known before
+/// opening it (a folder entry that is no file).
+#[derive(Debug)]
+pub struct Input {
+    pub path: PathBuf,
+    pub problem: Option<EntryProblem>,
+}
+
+/// A folder entry with a spreadsheet's name that is not a file that can be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryProblem {
+    /// A symbolic link whose target does not exist.
+    DanglingLink,
+    /// A symbolic link that cannot be followed (a loop, or a part of its way unreadable).
+    UnfollowableLink,
+    /// A named pipe, socket or device: opening one could wait forever.
+    NotAFile,
+}
+
+impl EntryProblem {
+    fn error(self, path: &Path) -> Error {
+        let why = match self {
+            EntryProblem::DanglingLink => {
+                "it is a symbolic link to a file that does not exist; fix or remove the link"
+            }
+            EntryProblem::UnfollowableLink => {
+                "it is a symbolic link that cannot be followed (a loop, or a folder on its way \
+                 that cannot be read); fix or remove the link"
+            }
+            EntryProblem::NotAFile => {
+                "it is a named pipe, socket or device, not a file; only files in a folder are \
+                 audited (name it on its own to read from it)"
+            }
+        };
+        Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(why),
+        }
+    }
+}
+
+/// What a folder entry with a spreadsheet's name is: a file to audit, a folder to skip
+/// (`None`), or an entry that cannot be audited and gets its row with the reason.
+fn classify_entry(entry: &fs::DirEntry) -> Option<Option<EntryProblem>> {
+    let path = entry.path();
+    let Ok(kind) = entry.file_type() else {
+        // The entry vanished or cannot be looked at: its read error tells which.
+        return Some(None);
+    };
+    if kind.is_dir() {
+        return None;
+    }
+    if kind.is_file() {
+        return Some(None);
+    }
+    if kind.is_symlink() {
+        return match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => None,
+            Ok(meta) if meta.is_file() => Some(None),
+            Ok(_) => Some(Some(EntryProblem::NotAFile)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Some(Some(EntryProblem::DanglingLink))
+            }
+            Err(_) => Some(Some(EntryProblem::UnfollowableLink)),
+        };
+    }
+    Some(Some(EntryProblem::NotAFile))
+}
+
+/// The inputs as a list of files, in the order given; a folder becomes the entries directly
+/// inside it that have a spreadsheet's name, sorted by name.
 ///
 /// Not recursive, on purpose: report folders (`reports/<team>/report.xlsx`) are often created
 /// inside the folder being audited, and subfolders tend to hold archives and old versions;
 /// recursing would audit those as teams. A user who wants subfolders names them.
 /// `skip` (the roll-up CSV of this run) is never taken as an input.
-pub fn expand_inputs(inputs: &[PathBuf], skip: &Path) -> Result<Vec<PathBuf>> {
+///
+/// Every entry with a spreadsheet's name is in the list, even one that cannot be audited (a
+/// dangling or looping link, a named pipe, a name that is not UTF-8, an unreadable file): its
+/// error goes into the roll-up, so the summary's count is of every input.
+pub fn expand_inputs(inputs: &[PathBuf], skip: &Path) -> Result<Vec<Input>> {
     let skip = fs::canonicalize(skip).ok();
     let mut files = Vec::new();
     for input in inputs {
@@ -94,24 +170,33 @@ pub fn expand_inputs(inputs: &[PathBuf], skip: &Path) -> Result<Vec<PathBuf>> {
         }
         if !input.is_dir() {
             // Missing or unreadable files stay in the list: their error goes into the roll-up.
-            files.push(input.clone());
+            files.push(Input {
+                path: input.clone(),
+                problem: None,
+            });
             continue;
         }
         let entries = fs::read_dir(input).map_err(|source| Error::Read {
             path: input.clone(),
             source,
         })?;
-        let mut found: Vec<PathBuf> = entries
+        let mut found: Vec<Input> = entries
             .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.is_file() && is_spreadsheet(p))
-            .filter(|p| skip.is_none() || fs::canonicalize(p).ok() != skip)
+            .filter(|e| is_spreadsheet_name(&e.file_name()))
+            .filter_map(|e| {
+                let problem = classify_entry(&e)?;
+                Some(Input {
+                    path: e.path(),
+                    problem,
+                })
+            })
+            .filter(|i| skip.is_none() || fs::canonicalize(&i.path).ok() != skip)
             .collect();
-        found.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        found.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
         files.extend(found);
     }
     if files.is_empty() {
-        let shown: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        let shown: Vec<String> = inputs.iter().map(|p| shown_path(p)).collect();
         return Err(Error::Usage(format!(
             "no spreadsheet files in {}: a folder input takes the .{} files directly inside it",
             shown.join(", "),
@@ -119,6 +204,13 @@ pub fn expand_inputs(inputs: &[PathBuf], skip: &Path) -> Result<Vec<PathBuf>> {
         )));
     }
     Ok(files)
+}
+
+/// A path as the roll-up and the console show it: as it is when it is UTF-8 text without
+/// control characters, else escaped without loss (`caf\xE9.csv` for a Latin-1 byte,
+/// `\u{1b}` for a control character).
+pub fn shown_path(path: &Path) -> String {
+    crate::report::text::terminal(&crate::input::display_name(path.as_os_str())).into_owned()
 }
 
 /// One report folder name per file: its stem, and for a stem already taken (compared without
@@ -199,7 +291,7 @@ pub fn rollup_csv(teams: &[TeamResult], bom: bool) -> Vec<u8> {
     // Writing into a Vec cannot fail; a failure would only drop the row, never panic.
     let _ = w.write_record(ROLLUP_COLUMNS);
     for t in teams {
-        let file = t.file.display().to_string();
+        let file = shown_path(&t.file);
         let mut row: Vec<String> = vec![
             escape_formula(&t.team).into_owned(),
             escape_formula(&file).into_owned(),
@@ -223,7 +315,8 @@ pub fn rollup_csv(teams: &[TeamResult], bom: bool) -> Vec<u8> {
             }
             Err(e) => {
                 row.extend(std::iter::repeat_n(String::new(), 8));
-                row.push(escape_formula(&error_text(e)).into_owned());
+                let message = error_text(e);
+                row.push(escape_formula(&crate::report::text::terminal(&message)).into_owned());
             }
         }
         let _ = w.write_record(&row);
@@ -292,12 +385,23 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.raci-tmp-{}", std::process::id()));
-    fs::write(&tmp, bytes).map_err(err)?;
-    fs::rename(&tmp, path).map_err(|e| {
+    let tmp = path.with_file_name(super::cleanup::temp_name(&name));
+    let _in_flight =
+        super::cleanup::register(&tmp).ok_or_else(|| super::audit::interrupted(&tmp))?;
+    let renamed = fs::write(&tmp, bytes)
+        .and_then(|()| {
+            super::cleanup::finishing(|| fs::rename(&tmp, path)).unwrap_or_else(|| {
+                Err(std::io::Error::new(
+                    std::io::ErrorKind::Interrupted,
+                    "the run was interrupted",
+                ))
+            })
+        })
+        .map_err(err);
+    if renamed.is_err() {
         let _ = fs::remove_file(&tmp);
-        err(e)
-    })
+    }
+    renamed
 }
 
 /// Audits every input into `<out>/<team>/` (default `reports/`), writes the roll-up and
@@ -321,20 +425,22 @@ pub fn run(
             ),
         });
     }
-    let files = expand_inputs(inputs, &out.join(ROLLUP_CSV))?;
+    let inputs = expand_inputs(inputs, &out.join(ROLLUP_CSV))?;
+    let files: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
     let names = team_names(&files);
-    fs::create_dir_all(&out).map_err(|source| Error::Write {
-        path: out.clone(),
-        source,
-    })?;
+    super::audit::make_folder(&out)?;
 
     let bar = progress(files.len(), settings.quiet);
     // `collect` on an indexed parallel iterator keeps input order whatever finishes first.
-    let teams: Vec<TeamResult> = files
+    let teams: Vec<TeamResult> = inputs
         .par_iter()
         .zip(names.par_iter())
-        .map(|(file, team)| {
-            let result = audit_one(file, &out.join(team), settings, taxonomy);
+        .map(|(input, team)| {
+            let file = &input.path;
+            let result = match input.problem {
+                Some(problem) => Err(problem.error(file)),
+                None => audit_one(file, &out.join(team), settings, taxonomy),
+            };
             bar.inc(1);
             bar.set_message(team.clone());
             TeamResult {
@@ -370,9 +476,9 @@ pub fn run(
                 canvas::plural(n.warnings, "warning", "warnings"),
                 n.infos
             ),
-            Err(e) => format!("{}: not audited: {e}", t.team),
+            Err(e) => format!("{}: not audited: {}", t.team, error_text(e)),
         };
-        writeln!(stdout, "{line}").map_err(stdout_err)?;
+        writeln!(stdout, "{}", crate::report::text::terminal(&line)).map_err(stdout_err)?;
     }
     stdout.flush().map_err(stdout_err)?;
     let failed = teams.iter().filter(|t| t.result.is_err()).count();
@@ -380,10 +486,18 @@ pub fn run(
         let mut stderr = std::io::stderr().lock();
         let _ = writeln!(
             stderr,
-            "audited {} of {} files into {}",
+            "audited {} of {} files into {}{}",
             teams.len() - failed,
             teams.len(),
-            out.display()
+            shown_path(&out),
+            if failed > 0 {
+                format!(
+                    "; {} could not be audited (portfolio.csv says why)",
+                    canvas::plural(failed, "input", "inputs")
+                )
+            } else {
+                String::new()
+            }
         );
         let _ = writeln!(stderr, "wrote {}", csv_path.display());
         if settings.outputs.png {
@@ -455,7 +569,7 @@ mod tests {
         let files = expand_inputs(&[dir.path().to_path_buf()], Path::new("nowhere")).unwrap();
         let names: Vec<String> = files
             .iter()
-            .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
         assert_eq!(names, ["a.CSV", "b.xlsx", "c.ods"]);
         let skip = dir.path().join("a.CSV");

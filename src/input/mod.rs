@@ -8,14 +8,20 @@
 //!
 //! Caps ([`Limits`]) are checked while reading, before anything large is allocated, and name the
 //! flag that raises them: the file and every zip part after inflating (`--max-file-mb`); cells
-//! per sheet, the row and column of any cell, and the declared grid of XLS and ODS sheets, which
-//! calamine stores densely (`--max-cells`); characters in one cell (`--max-cell-chars`).
+//! per sheet, shared strings, and the declared grid of XLS and ODS sheets, which calamine stores
+//! densely (`--max-cells`); characters in one cell (`--max-cell-chars`); and the memory the
+//! cells will cost once expanded, estimated as they arrive (`--max-memory-mb`, see `budget`).
+//! The row and column of a cell stop at a spreadsheet's own 1,048,576 x 16,384, which no flag
+//! raises, and the message says so.
 //!
 //! What calamine does not give us: merged cells of ODS and XLSB files (their sheets come with
 //! no merges; a merged cell's value stays in its top-left cell).
 
+mod budget;
 mod container;
 mod ods_guard;
+mod shared_strings;
+mod tags;
 mod text;
 mod workbook;
 mod xls_guard;
@@ -140,10 +146,17 @@ pub struct Workbook {
 pub struct Limits {
     pub max_file_bytes: u64,
     pub max_cells: u64,
+    /// A spreadsheet's own limits; no flag raises them (tests lower them).
     pub max_rows: u64,
     pub max_columns: u64,
     pub max_cell_chars: u64,
+    /// The memory a run may plan for, estimated from what the file expands to (`budget`).
+    pub max_memory_bytes: u64,
 }
+
+/// The default of `--max-memory-mb`. Under it no input has been measured above 1 GB peak
+/// (`benches/hostile.rs`): the estimate errs high by design.
+pub const DEFAULT_MAX_MEMORY_MB: u64 = 512;
 
 impl Default for Limits {
     fn default() -> Self {
@@ -153,14 +166,18 @@ impl Default for Limits {
             max_rows: 1_048_576,
             max_columns: 16_384,
             max_cell_chars: 32_767,
+            max_memory_bytes: DEFAULT_MAX_MEMORY_MB * 1024 * 1024,
         }
     }
 }
+
+pub use budget::over_budget;
 
 /// The flag that raises each cap, named in `Error::TooLarge` so the message says what to do.
 const FLAG_FILE: &str = "--max-file-mb";
 const FLAG_CELLS: &str = "--max-cells";
 const FLAG_CELL_CHARS: &str = "--max-cell-chars";
+const FLAG_MEMORY: &str = "--max-memory-mb";
 
 /// Is the current thread inside the guard that turns a panic of the spreadsheet reader into
 /// `Error::Workbook`? A panic hook uses it to stay silent about panics that are handled.
@@ -193,6 +210,39 @@ pub fn read_path(path: &Path, limits: &Limits) -> Result<Workbook> {
     read_bytes(&file, &bytes, limits)
 }
 
+/// Reads a small file that is not a matrix (a taxonomy, `raci.toml`, a list of task names)
+/// whole, refusing it past `max_bytes` (`--max-file-mb`) without reading further: `/dev/zero`
+/// or a runaway file ends in one message, not gigabytes. `-` reads standard input.
+pub fn read_small_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let reader: Box<dyn Read> = if path == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        if path.is_dir() {
+            return Err(Error::IsDirectory {
+                path: path.to_path_buf(),
+            });
+        }
+        Box::new(std::fs::File::open(path).map_err(read_error)?)
+    };
+    let name = if path == Path::new("-") {
+        "stdin".to_string()
+    } else {
+        display_name(path.as_os_str())
+    };
+    let limits = Limits {
+        max_file_bytes: max_bytes,
+        ..Limits::default()
+    };
+    read_capped(reader, &name, &limits).map_err(|e| match e {
+        Capped::Io(source) => read_error(source),
+        Capped::TooLarge(e) => e,
+    })
+}
+
 /// Reads standard input (the `-` argument); the file is called `stdin` in cell references.
 pub fn read_stdin(limits: &Limits) -> Result<Workbook> {
     let bytes = read_capped(std::io::stdin().lock(), "stdin", limits).map_err(|e| match e {
@@ -220,7 +270,14 @@ fn read_capped(reader: impl Read, file: &str, limits: &Limits) -> Result<Vec<u8>
         .map_err(Capped::Io)?;
     let len = bytes.len() as u64;
     if len > limits.max_file_bytes {
-        return Err(Capped::TooLarge(file_too_large(file, len, limits)));
+        // Reading stopped one byte past the cap: the size is "more than", not this figure.
+        return Err(Capped::TooLarge(Error::TooLarge {
+            file: file.to_string(),
+            what: "the size read before stopping (bytes; the file is larger still)",
+            actual: len,
+            limit: limits.max_file_bytes,
+            flag: FLAG_FILE,
+        }));
     }
     Ok(bytes)
 }
@@ -228,9 +285,24 @@ fn read_capped(reader: impl Read, file: &str, limits: &Limits) -> Result<Vec<u8>
 /// The name shown in cell references: the last path component, never a directory.
 fn file_name(path: &Path) -> String {
     match path.file_name() {
-        Some(name) => name.to_string_lossy().into_owned(),
-        None => path.display().to_string(),
+        Some(name) => display_name(name),
+        None => display_name(path.as_os_str()),
     }
+}
+
+/// A file name or path as text, without loss: bytes that are not UTF-8 (a Latin-1 name
+/// copied from an old archive) are written `\xE9`, so two such names never look the same
+/// and the message or roll-up says which file it was.
+pub fn display_name(name: &std::ffi::OsStr) -> String {
+    let bytes = name.as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Reads a file held in memory (standard input, an upload, a fuzzer). `file_name` is used for
@@ -240,10 +312,13 @@ pub fn read_bytes(file_name: &str, bytes: &[u8], limits: &Limits) -> Result<Work
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(file_too_large(file, bytes.len() as u64, limits));
     }
+    // The file's bytes are held until the read is over.
+    let mut budget = budget::Budget::new(file, limits);
+    budget.transient(bytes.len() as u64, budget::WHAT_CELLS)?;
     let format = detect_format(file, bytes, limits)?;
     let sheets = match format {
-        Format::Csv => vec![text::read_text(file, bytes, limits)?],
-        _ => workbook::read_workbook(file, format, bytes, limits)?,
+        Format::Csv => vec![text::read_text(file, bytes, limits, &mut budget)?],
+        _ => workbook::read_workbook(file, format, bytes, limits, &mut budget)?,
     };
     if sheets.is_empty() {
         return Err(Error::Workbook {
@@ -407,31 +482,33 @@ fn too_many_cells(file: &str, limits: &Limits) -> Error {
     }
 }
 
-/// Rows and columns are caps on the grid a sheet spans; `--max-cells` is the flag that governs
-/// grid size, so it is the one named.
+/// Rows and columns stop where a spreadsheet's do (1,048,576 x 16,384). No flag raises that,
+/// so the message names none (a flag that cannot help would only send the user astray).
 fn check_position(file: &str, row: u64, col: u64, limits: &Limits) -> Result<()> {
     // Positions are stored as u32; past that nothing could be addressed anyway.
     let row_cap = limits.max_rows.min(u64::from(u32::MAX));
     let col_cap = limits.max_columns.min(u64::from(u32::MAX));
     if row >= row_cap {
-        return Err(Error::TooLarge {
+        return Err(Error::BeyondSpreadsheet {
             file: file.to_string(),
             what: "the row number of a non-empty cell",
             actual: row.saturating_add(1),
             limit: row_cap,
-            flag: FLAG_CELLS,
         });
     }
     if col >= col_cap {
-        return Err(Error::TooLarge {
-            file: file.to_string(),
-            what: "the column number of a non-empty cell",
-            actual: col.saturating_add(1),
-            limit: col_cap,
-            flag: FLAG_CELLS,
-        });
+        return Err(too_many_columns(file, col.saturating_add(1), col_cap));
     }
     Ok(())
+}
+
+fn too_many_columns(file: &str, columns: u64, limit: u64) -> Error {
+    Error::BeyondSpreadsheet {
+        file: file.to_string(),
+        what: "the number of columns",
+        actual: columns,
+        limit,
+    }
 }
 
 /// Length in characters, counted only when the byte length could exceed the cap (a character

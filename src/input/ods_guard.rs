@@ -7,13 +7,11 @@
 //! therefore ask for gigabytes. This scan needs no XML library: it only reads the start tags of
 //! tables, rows and cells, and the two repeat attributes, in constant memory.
 
+use super::budget::{Budget, DENSE_BOX_CELL_BYTES, DENSE_RAW_CELL_BYTES};
+use super::tags::{attribute, contains, is_element, scan, self_closing};
 use super::{Limits, FLAG_CELLS};
 use crate::{Error, Result};
 use std::io::Read;
-
-/// The longest tag kept whole; the attributes we read come first, so a longer tag (a cell with
-/// a huge inline style, say) is cut rather than buffered.
-const MAX_TAG: usize = 4096;
 
 /// The extent of one table, in the expanded coordinates calamine uses.
 #[derive(Debug, Default)]
@@ -27,18 +25,37 @@ struct Table {
     /// Cells stored before compaction: each row element holds every cell up to its last value.
     raw: u64,
     bounds: Option<(u64, u64, u64, u64)>,
+    /// Non-empty cells once repeats are expanded, and the bytes of text they hold between
+    /// them (each repeat is a copy).
+    values: u64,
+    text: u64,
+    /// The copies the cell being read stands for, while inside a cell with content.
+    open_cell: Option<u64>,
+    open_text: u64,
 }
 
 impl Table {
     /// Cells calamine allocates for this table: the larger of its first store and its final
     /// bounding box.
     fn cells(&self) -> u64 {
-        let boxed = self.bounds.map_or(0, |(r0, r1, c0, c1)| {
+        self.boxed().max(self.raw)
+    }
+
+    fn boxed(&self) -> u64 {
+        self.bounds.map_or(0, |(r0, r1, c0, c1)| {
             let rows = r1.saturating_sub(r0).saturating_add(1);
             let cols = c1.saturating_sub(c0).saturating_add(1);
             rows.saturating_mul(cols)
-        });
-        boxed.max(self.raw)
+        })
+    }
+
+    /// Bytes calamine holds while it reads this table: the row-by-row store, the bounding
+    /// box, and each value's text, once per copy in each.
+    fn dense_bytes(&self) -> u64 {
+        DENSE_RAW_CELL_BYTES
+            .saturating_mul(self.raw)
+            .saturating_add(DENSE_BOX_CELL_BYTES.saturating_mul(self.boxed()))
+            .saturating_add(self.text.saturating_mul(2))
     }
 
     fn cell(&mut self, repeats: u64, has_value: bool) {
@@ -51,11 +68,24 @@ impl Table {
                 Some((a, b, c, d)) => (a.min(r0), b.max(r1), c.min(c0), d.max(c1)),
             });
             self.row_end = c1.saturating_add(1);
+            let copies = repeats.saturating_mul(self.row_repeats.max(1));
+            self.values = self.values.saturating_add(copies);
+            self.open_cell = Some(copies);
+            self.open_text = 0;
         }
         self.col = self.col.saturating_add(repeats);
     }
 
+    fn end_cell(&mut self) {
+        if let Some(copies) = self.open_cell.take() {
+            self.text = self
+                .text
+                .saturating_add(self.open_text.saturating_mul(copies));
+        }
+    }
+
     fn end_row(&mut self) {
+        self.end_cell();
         if self.in_row {
             self.raw = self.raw.saturating_add(self.row_end);
             self.row = self.row.saturating_add(self.row_repeats);
@@ -64,43 +94,35 @@ impl Table {
     }
 }
 
+/// What is too large when the expanded sheet is over the memory budget.
+const WHAT_MEMORY: &str = "the memory needed to read a sheet once its repeated rows and columns \
+                           are expanded (MB, estimated)";
+
 /// Refuses an ODS whose content would make calamine allocate more than `--max-cells` cells for
-/// one sheet. Reading errors are left to calamine, which reports them with their cause.
-pub(crate) fn check_ods_grid(file: &str, content: impl Read, limits: &Limits) -> Result<()> {
+/// one sheet, or whose expanded cells would not fit the memory budget (`--max-memory-mb`):
+/// calamine's dense grid of the largest sheet, beside every sheet's cells as we keep them.
+/// The budget is only tried here; the cells are charged as they are stored. Reading errors
+/// are left to calamine, which reports them with their cause.
+pub(crate) fn check_ods_grid(
+    file: &str,
+    content: impl Read,
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<()> {
     let mut scanner = Scanner {
         table: None,
         worst: 0,
+        worst_dense: 0,
+        values: 0,
+        text: 0,
     };
-    let mut reader = content;
-    let mut chunk = vec![0u8; 64 * 1024];
-    let mut tag: Vec<u8> = Vec::with_capacity(256);
-    let mut in_tag = false;
-    loop {
-        let n = match reader.read(&mut chunk) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => n,
-        };
-        for &b in &chunk[..n] {
-            if in_tag {
-                if b == b'>' {
-                    scanner.tag(&tag);
-                    tag.clear();
-                    in_tag = false;
-                } else if tag.len() < MAX_TAG {
-                    tag.push(b);
-                }
-            } else if b == b'<' {
-                in_tag = true;
-            }
-        }
-        // Checked as we go, so a hostile file stops early.
-        if scanner.worst > limits.max_cells {
-            break;
-        }
-    }
-    if let Some(table) = scanner.table.take() {
-        scanner.worst = scanner.worst.max(table.cells());
-    }
+    scan(content, |tag, text| {
+        scanner.tag(tag, text);
+        // Checked as we go, so a hostile file stops early. The memory figure is not: the scan
+        // holds nothing, and the message should give the whole figure.
+        scanner.worst <= limits.max_cells
+    });
+    scanner.close_table();
     if scanner.worst > limits.max_cells {
         return Err(Error::TooLarge {
             file: file.to_string(),
@@ -110,17 +132,30 @@ pub(crate) fn check_ods_grid(file: &str, content: impl Read, limits: &Limits) ->
             flag: FLAG_CELLS,
         });
     }
-    Ok(())
+    let mut trial = budget.clone();
+    trial.cells(scanner.values, scanner.text, WHAT_MEMORY)?;
+    trial.fits_with(scanner.worst_dense, WHAT_MEMORY)
 }
 
 struct Scanner {
     table: Option<Table>,
+    /// The largest grid of any table, in cells.
     worst: u64,
+    /// The most memory calamine's grid of any one table takes.
+    worst_dense: u64,
+    /// Non-empty cells and their text over the tables closed so far.
+    values: u64,
+    text: u64,
 }
 
 impl Scanner {
-    fn tag(&mut self, tag: &[u8]) {
-        let self_closing = tag.last() == Some(&b'/');
+    fn tag(&mut self, tag: &[u8], text: u64) {
+        if let Some(table) = self.table.as_mut() {
+            if table.open_cell.is_some() {
+                table.open_text = table.open_text.saturating_add(text);
+            }
+        }
+        let closes = self_closing(tag);
         if is_element(tag, b"table:table") {
             self.close_table();
             self.table = Some(Table::default());
@@ -128,28 +163,41 @@ impl Scanner {
             self.close_table();
         } else if is_element(tag, b"table:table-row") {
             // calamine reads rows from their start tag only; a self-closing row is skipped.
-            if let (Some(table), false) = (self.table.as_mut(), self_closing) {
+            if let (Some(table), false) = (self.table.as_mut(), closes) {
                 table.end_row();
                 table.in_row = true;
                 table.col = 0;
                 table.row_end = 0;
-                table.row_repeats = attribute(tag, b"table:number-rows-repeated").max(1);
+                table.row_repeats = attribute(tag, b"table:number-rows-repeated")
+                    .unwrap_or(0)
+                    .max(1);
             }
         } else if is_element(tag, b"/table:table-row") {
             if let Some(table) = self.table.as_mut() {
                 table.end_row();
-                let cells = table.cells();
-                self.worst = self.worst.max(cells);
+                self.worst = self.worst.max(table.cells());
             }
         } else if is_element(tag, b"table:table-cell")
             || is_element(tag, b"table:covered-table-cell")
         {
             if let Some(table) = self.table.as_mut().filter(|t| t.in_row) {
-                let repeats = attribute(tag, b"table:number-columns-repeated").max(1);
+                table.end_cell();
+                let repeats = attribute(tag, b"table:number-columns-repeated")
+                    .unwrap_or(0)
+                    .max(1);
                 // A value type, or content inside the element, makes the cell non-empty; an
                 // empty styled cell is always written self-closing.
-                let has_value = !self_closing || contains(tag, b"office:value-type");
+                let has_value = !closes || contains(tag, b"office:value-type");
                 table.cell(repeats, has_value);
+                if closes {
+                    table.end_cell();
+                }
+            }
+        } else if is_element(tag, b"/table:table-cell")
+            || is_element(tag, b"/table:covered-table-cell")
+        {
+            if let Some(table) = self.table.as_mut() {
+                table.end_cell();
             }
         }
     }
@@ -158,38 +206,11 @@ impl Scanner {
         if let Some(mut table) = self.table.take() {
             table.end_row();
             self.worst = self.worst.max(table.cells());
+            self.worst_dense = self.worst_dense.max(table.dense_bytes());
+            self.values = self.values.saturating_add(table.values);
+            self.text = self.text.saturating_add(table.text);
         }
     }
-}
-
-/// Whether a tag (the text between `<` and `>`) opens or closes the named element.
-fn is_element(tag: &[u8], name: &[u8]) -> bool {
-    tag.starts_with(name)
-        && matches!(
-            tag.get(name.len()),
-            None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'/')
-        )
-}
-
-fn contains(tag: &[u8], needle: &[u8]) -> bool {
-    tag.windows(needle.len()).any(|w| w == needle)
-}
-
-/// A numeric attribute's value, saturating; 0 when absent or unreadable.
-fn attribute(tag: &[u8], name: &[u8]) -> u64 {
-    let Some(at) = tag.windows(name.len()).position(|w| w == name) else {
-        return 0;
-    };
-    let rest = &tag[at + name.len()..];
-    let rest = rest
-        .iter()
-        .position(|&b| b == b'"' || b == b'\'')
-        .map_or(&[][..], |q| &rest[q + 1..]);
-    let mut value: u64 = 0;
-    for &b in rest.iter().take_while(|b| b.is_ascii_digit()) {
-        value = value.saturating_mul(10).saturating_add(u64::from(b - b'0'));
-    }
-    value
 }
 
 #[cfg(test)]
@@ -201,7 +222,12 @@ mod tests {
             max_cells: 1000,
             ..Limits::default()
         };
-        check_ods_grid("t.ods", xml.as_bytes(), &limits)
+        check_ods_grid(
+            "t.ods",
+            xml.as_bytes(),
+            &limits,
+            &Budget::new("t.ods", &limits),
+        )
     }
 
     fn table(rows: &str) -> String {
@@ -260,24 +286,44 @@ mod tests {
     }
 
     #[test]
-    fn attributes_parse_and_saturate() {
-        assert_eq!(
-            attribute(
-                br#"table:table-row table:number-rows-repeated="12""#,
-                b"table:number-rows-repeated"
-            ),
-            12
+    fn expanded_cells_are_charged_to_the_memory_budget() {
+        // 2,000 x 2,000 copies of one short value: under a 5-million-cell cap, but a
+        // gigabyte once expanded.
+        let xml = table(
+            r#"<table:table-row table:number-rows-repeated="2000"><table:table-cell table:number-columns-repeated="2000" office:value-type="string"><text:p>Product Owner</text:p></table:table-cell></table:table-row>"#,
         );
-        assert_eq!(
-            attribute(
-                b"table:table-cell table:number-columns-repeated='99999999999999999999999'",
-                b"table:number-columns-repeated"
-            ),
-            u64::MAX
+        let limits = Limits::default();
+        let err = check_ods_grid(
+            "t.ods",
+            xml.as_bytes(),
+            &limits,
+            &Budget::new("t.ods", &limits),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, Error::TooLarge { flag: "--max-memory-mb", actual, .. } if actual > 800),
+            "{err}"
         );
-        assert_eq!(attribute(b"table:table-cell", b"x"), 0);
-        assert!(is_element(b"table:table-row/", b"table:table-row"));
-        assert!(!is_element(b"table:table-rows", b"table:table-row"));
-        assert!(!is_element(b"table:table-row-group", b"table:table-row"));
+        // A tenth of it fits.
+        let xml = xml.replace("2000", "200");
+        assert!(check_ods_grid(
+            "t.ods",
+            xml.as_bytes(),
+            &limits,
+            &Budget::new("t.ods", &limits)
+        )
+        .is_ok());
+    }
+
+    #[test]
+    fn a_quoted_greater_than_cannot_hide_a_repeat() {
+        let xml = table(
+            r#"<table:table-row table:number-rows-repeated="100"><table:table-cell table:style-name=">" table:number-columns-repeated="100" office:value-type="string"><text:p>R</text:p></table:table-cell></table:table-row>"#,
+        );
+        let err = grid(&xml).unwrap_err();
+        assert!(
+            matches!(err, Error::TooLarge { actual: 10_000, .. }),
+            "{err}"
+        );
     }
 }

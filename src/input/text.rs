@@ -1,6 +1,7 @@
 //! Text files (CSV, TSV, TXT): telling text from binary, decoding, finding the delimiter, and
 //! reading records into cells at the row and column a spreadsheet would show them.
 
+use super::budget::Budget;
 use super::{check_cell_chars, check_position, CellValue, GridCell, Limits, Sheet};
 use crate::{Error, Result};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, WINDOWS_1252};
@@ -23,7 +24,7 @@ pub(crate) enum TextEncoding {
 }
 
 /// Why bytes are not text, in words for `Error::UnknownFormat`.
-pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn binary_reason(bytes: &[u8]) -> Option<String> {
     let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
     if utf16_bom(sample).is_some() || utf16_without_bom(sample).is_some() {
         // Checked after decoding, where the NUL bytes of UTF-16 are gone.
@@ -31,18 +32,19 @@ pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     }
     // The whole file, not just the sample: NUL padding at the end is as binary as at the start.
     if bytes.contains(&0) {
-        return Some("it contains NUL bytes, so it is binary data rather than text");
+        return Some("it contains NUL bytes, so it is binary data rather than text".into());
     }
-    if too_many_controls(sample.iter().map(|&b| u32::from(b))) {
-        return Some("it is mostly control characters, so it is binary data rather than text");
+    let (controls, total) = control_share(sample.iter().map(|&b| u32::from(b)));
+    if is_binary_share(controls, total) {
+        return Some(controls_reason(controls, total));
     }
     None
 }
 
-/// Text never holds C0 control characters other than tab, line breaks, form feed and the old
-/// DOS end-of-file mark; random bytes hold about one in ten. More than one in two hundred is
-/// binary. The margin keeps a few stray controls in a genuine export readable.
-fn too_many_controls(chars: impl Iterator<Item = u32>) -> bool {
+/// Counts C0 control characters other than tab, line breaks, form feed and the old DOS
+/// end-of-file mark (and DEL, and the replacement character) among `chars`: `(controls,
+/// total)`.
+fn control_share(chars: impl Iterator<Item = u32>) -> (u64, u64) {
     let mut total = 0u64;
     let mut controls = 0u64;
     for c in chars {
@@ -54,7 +56,22 @@ fn too_many_controls(chars: impl Iterator<Item = u32>) -> bool {
             controls += 1;
         }
     }
-    controls > 0 && controls * 200 > total
+    (controls, total)
+}
+
+/// Random bytes are about one control character in ten; text has next to none, but a stray
+/// escape sequence pasted into a name is still text. One in twenty is the line: a share, so a
+/// short file with two stray controls is read (and its names shown escaped), not refused.
+fn is_binary_share(controls: u64, total: u64) -> bool {
+    controls > 0 && controls * 20 >= total
+}
+
+fn controls_reason(controls: u64, total: u64) -> String {
+    format!(
+        "{controls} of its first {total} characters are control characters ({}%), so it is \
+         binary data rather than text",
+        (controls * 100).div_ceil(total.max(1))
+    )
 }
 
 fn utf16_bom(bytes: &[u8]) -> Option<&'static Encoding> {
@@ -122,11 +139,20 @@ pub(crate) fn decode(bytes: &[u8]) -> (Cow<'_, str>, TextEncoding) {
 }
 
 /// Reads a text file into one sheet.
-pub(crate) fn read_text(file: &str, bytes: &[u8], limits: &Limits) -> Result<Sheet> {
+pub(crate) fn read_text(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Sheet> {
     let (text, encoding) = decode(bytes);
+    if let Cow::Owned(decoded) = &text {
+        // A second copy of the text, beside the file's bytes, until the read is over.
+        budget.add_transient(decoded.len() as u64, super::budget::WHAT_CELLS)?;
+    }
     if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
-        let sample = text.chars().take(SAMPLE_BYTES).map(u32::from);
-        if text.contains('\0') || too_many_controls(sample) {
+        let (controls, total) = control_share(text.chars().take(SAMPLE_BYTES).map(u32::from));
+        if text.contains('\0') || is_binary_share(controls, total) {
             return Err(Error::UnknownFormat {
                 file: file.to_string(),
                 reason: "it looks like UTF-16 but decodes to binary data rather than text".into(),
@@ -149,14 +175,14 @@ pub(crate) fn read_text(file: &str, bytes: &[u8], limits: &Limits) -> Result<She
         });
     }
     if let Some((delimiter, rest)) = sep_directive(&text) {
-        return read_records(file, rest, delimiter, limits);
+        return read_records(file, rest, delimiter, limits, budget);
     }
     let delimiter = if declares_tabs(file) && tab_fits(&text) {
         b'\t'
     } else {
         detect_delimiter(&text)
     };
-    read_records(file, &text, delimiter, limits)
+    read_records(file, &text, delimiter, limits, budget)
 }
 
 /// A `.tsv` name declares tabs; it is believed when the content agrees (some record splits into
@@ -336,7 +362,12 @@ pub(crate) fn read_records(
     text: &str,
     delimiter: u8,
     limits: &Limits,
+    budget: &mut Budget,
 ) -> Result<Sheet> {
+    // The csv crate holds a whole record (and a position per field) before handing it over:
+    // measure first, so a 190 MB cell or a row of 190 million commas is refused before it is
+    // buffered.
+    prescan(file, text, delimiter, limits, budget)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -381,9 +412,10 @@ pub(crate) fn read_records(
             if cells.len() as u64 >= limits.max_cells {
                 return Err(super::too_many_cells(file, limits));
             }
+            budget.cell(field)?;
             cells.push(GridCell {
                 pos: crate::model::Pos::new(row as u32, col as u32),
-                value: CellValue::Text(field.to_string()),
+                value: text_value(field),
             });
         }
     }
@@ -392,6 +424,144 @@ pub(crate) fn read_records(
         cells,
         merges: Vec::new(),
     })
+}
+
+/// The spelling of a spreadsheet error value, or of a number that is not one, as exports
+/// write them in a text file: a CSV has no types, so `#NAME?` from a broken formula, and the
+/// `inf` and `NaN` that scripts write for missing numbers, would otherwise read as names.
+const ERROR_SPELLINGS: [&str; 24] = [
+    "#NULL!",
+    "#DIV/0!",
+    "#VALUE!",
+    "#REF!",
+    "#NAME?",
+    "#NUM!",
+    "#N/A",
+    "#GETTING_DATA",
+    "#SPILL!",
+    "#CALC!",
+    "#FIELD!",
+    "#BLOCKED!",
+    "#CONNECT!",
+    "#BUSY!",
+    "#UNKNOWN!",
+    "#EXTERNAL!",
+    "#PYTHON!",
+    "#ERROR!",
+    "inf",
+    "-inf",
+    "+inf",
+    "infinity",
+    "-infinity",
+    "nan",
+];
+
+/// A field's value: an error value when it is spelled as one (any case, spaces around), text
+/// otherwise.
+fn text_value(field: &str) -> CellValue {
+    let t = field.trim();
+    if t.len() <= 13 && ERROR_SPELLINGS.iter().any(|e| e.eq_ignore_ascii_case(t)) {
+        CellValue::Error(t.to_string())
+    } else {
+        CellValue::Text(field.to_string())
+    }
+}
+
+/// Walks the text as the csv crate will read it (fields, quotes, doubled quotes, line ends)
+/// without keeping anything, and refuses what reading it would have to hold: a field longer
+/// than `--max-cell-chars`, a row wider than a spreadsheet, more non-empty cells than
+/// `--max-cells`, or cells over the memory budget. Counts are of characters, as
+/// [`check_cell_chars`] counts them; a doubled quote inside quotes is one character.
+fn prescan(file: &str, text: &str, delimiter: u8, limits: &Limits, budget: &Budget) -> Result<()> {
+    #[derive(PartialEq)]
+    enum State {
+        Start,
+        Unquoted,
+        Quoted,
+        /// Just after a `"` inside quotes: a doubled quote or the end of the quoting.
+        QuoteInQuoted,
+    }
+    let mut trial = budget.clone();
+    let mut state = State::Start;
+    let (mut chars, mut blank) = (0u64, true);
+    let (mut fields, mut cells) = (0u64, 0u64);
+    // Where the current field starts: its raw text (quotes and all) stands for its value in
+    // the budget's count of distinct texts.
+    let mut start = 0usize;
+    let all = text.as_bytes();
+    let mut end_field = |chars: u64, blank: bool, fields: &mut u64, raw: &str| -> Result<()> {
+        *fields += 1;
+        if *fields > limits.max_columns {
+            return Err(super::too_many_columns(file, *fields, limits.max_columns));
+        }
+        if chars > limits.max_cell_chars {
+            return Err(Error::TooLarge {
+                file: file.to_string(),
+                what: "the length of one cell (characters)",
+                actual: chars,
+                limit: limits.max_cell_chars,
+                flag: super::FLAG_CELL_CHARS,
+            });
+        }
+        if !blank {
+            cells += 1;
+            if cells > limits.max_cells {
+                return Err(super::too_many_cells(file, limits));
+            }
+            trial.cell(raw)?;
+        }
+        Ok(())
+    };
+    let mut i = 0;
+    while i < all.len() {
+        let b = all[i];
+        i += 1;
+        let at_line_end = b == b'\n' || b == b'\r';
+        match state {
+            State::Quoted => {
+                if b == b'"' {
+                    state = State::QuoteInQuoted;
+                    continue;
+                }
+            }
+            State::QuoteInQuoted if b == b'"' => {
+                state = State::Quoted;
+            }
+            State::Start if b == b'"' => {
+                state = State::Quoted;
+                continue;
+            }
+            _ if b == delimiter => {
+                // Delimiters and line ends are ASCII: every cut is on a character boundary.
+                end_field(chars, blank, &mut fields, &text[start..i - 1])?;
+                (chars, blank, start) = (0, true, i);
+                state = State::Start;
+                continue;
+            }
+            _ if at_line_end => {
+                // An empty line is no record (the csv crate skips it).
+                if state != State::Start || fields > 0 {
+                    end_field(chars, blank, &mut fields, &text[start..i - 1])?;
+                }
+                (chars, blank, start) = (0, true, i);
+                fields = 0;
+                state = State::Start;
+                continue;
+            }
+            _ => state = State::Unquoted,
+        }
+        // A character of the field's value (UTF-8 continuation bytes are not characters).
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+        }
+        if blank && !(b as char).is_ascii_whitespace() {
+            blank = false;
+        }
+    }
+    if state != State::Start || fields > 0 {
+        end_field(chars, blank, &mut fields, &text[start..])?;
+    }
+    Ok(())
 }
 
 /// Empty lines at the start of a record's span: `\r\n`, `\n` and a lone `\r` each count once,
@@ -420,8 +590,12 @@ mod tests {
     use super::*;
     use crate::model::Pos;
 
+    fn read(file: &str, bytes: &[u8], limits: &Limits) -> Result<Sheet> {
+        read_text(file, bytes, limits, &mut Budget::new(file, limits))
+    }
+
     fn cells(text: &str) -> Vec<(u32, u32, String)> {
-        let sheet = read_text("t.csv", text.as_bytes(), &Limits::default()).unwrap();
+        let sheet = read("t.csv", text.as_bytes(), &Limits::default()).unwrap();
         sheet
             .cells
             .into_iter()
@@ -467,14 +641,14 @@ mod tests {
         // Two commas and one tab per line: by counts alone the commas win (three columns).
         let text = "Task, step, name\tPO\nPlan, ship, learn\tA\nTalk, listen, decide\tR\n";
         assert_eq!(detect_delimiter(text), b',');
-        let sheet = read_text("t.tsv", text.as_bytes(), &Limits::default()).unwrap();
+        let sheet = read("t.tsv", text.as_bytes(), &Limits::default()).unwrap();
         assert_eq!(sheet.cells.len(), 6);
         assert_eq!(
             sheet.cells[2].value,
             CellValue::Text("Plan, ship, learn".into())
         );
         // Without tabs in the content the name does not force them.
-        let sheet = read_text("t.tsv", b"a,b\nc,d\n", &Limits::default()).unwrap();
+        let sheet = read("t.tsv", b"a,b\nc,d\n", &Limits::default()).unwrap();
         assert_eq!(sheet.cells.len(), 4);
     }
 
@@ -571,7 +745,7 @@ mod tests {
             let (text, got) = decode(&bytes);
             assert_eq!(got, enc);
             assert_eq!(text, "Tâche\tPO\nÉtude\tR\n");
-            let sheet = read_text("t.txt", &bytes, &Limits::default()).unwrap();
+            let sheet = read("t.txt", &bytes, &Limits::default()).unwrap();
             assert_eq!(sheet.cells[0].value, CellValue::Text("Tâche".into()));
             assert_eq!(sheet.cells[3].pos, Pos::new(1, 1));
         }
@@ -597,7 +771,7 @@ mod tests {
     }
 
     fn cells_bytes(bytes: &[u8]) -> Vec<(u32, u32, String)> {
-        read_text("t.csv", bytes, &Limits::default())
+        read("t.csv", bytes, &Limits::default())
             .unwrap()
             .cells
             .into_iter()
@@ -622,8 +796,112 @@ mod tests {
     }
 
     #[test]
+    fn a_few_stray_controls_are_text_and_the_share_is_explained() {
+        // 130 bytes with two ESC bytes: 1.5 %, text with odd characters in it.
+        let mut csv = b"Task,Product Owner,Product Manager\nWrite the backlog,A,R\n".to_vec();
+        csv.extend_from_slice(b"\x1b]0;owned\x07 Market research,R,A\n");
+        while csv.len() < 130 {
+            csv.push(b' ');
+        }
+        assert_eq!(binary_reason(&csv), None);
+        let noise: Vec<u8> = (0..1000u32).map(|i| (i % 40) as u8 + 1).collect();
+        let reason = binary_reason(&noise).unwrap();
+        assert!(
+            reason.contains("of its first 1000 characters are control characters"),
+            "{reason}"
+        );
+    }
+
+    #[test]
+    fn prescan_refuses_before_the_csv_crate_buffers() {
+        let limits = Limits {
+            max_cell_chars: 1000,
+            max_columns: 50,
+            ..Limits::default()
+        };
+        let long = format!("Task,PO\n{},A\n", "é".repeat(100_000));
+        let err = read("t.csv", long.as_bytes(), &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    actual: 100_000,
+                    flag: "--max-cell-chars",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        let commas = ",".repeat(1000);
+        let err = read("t.csv", format!("Task{commas}\n").as_bytes(), &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::BeyondSpreadsheet {
+                    actual: 51,
+                    limit: 50,
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(!err.to_string().contains("--max"), "{err}");
+        // Delimiters and line breaks inside quotes, and doubled quotes, are read as the csv
+        // crate reads them.
+        let quoted = format!(
+            "Task,PO\n\"{}\",A\n\"{}\",R\n",
+            ",".repeat(200),
+            "\"\"".repeat(1000)
+        );
+        let sheet = read("t.csv", quoted.as_bytes(), &limits).unwrap();
+        assert_eq!(sheet.cells.len(), 6);
+        let err = read(
+            "t.csv",
+            format!("Task,PO\n\"{}\",A\n", "\"\"".repeat(1001)).as_bytes(),
+            &limits,
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::TooLarge { actual: 1001, .. }), "{err}");
+        // Cells over the cap are refused before any is kept.
+        let limits = Limits {
+            max_cells: 3,
+            ..Limits::default()
+        };
+        let err = read("t.csv", b"a,b\n\n c , \nd", &limits).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::TooLarge {
+                    flag: "--max-cells",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        assert!(read("t.csv", b"a,b\n\n  , \nd", &limits).is_ok());
+    }
+
+    #[test]
+    fn error_values_are_not_text() {
+        let got = read(
+            "t.csv",
+            b"Task,PO\n#NAME?,A\n inf ,R\nNaN,R\n#n/a,A\nInfo,R\n",
+            &Limits::default(),
+        )
+        .unwrap();
+        let values: Vec<&CellValue> = got.cells.iter().map(|c| &c.value).collect();
+        assert_eq!(values[2], &CellValue::Error("#NAME?".into()));
+        assert_eq!(values[4], &CellValue::Error("inf".into()));
+        assert_eq!(values[6], &CellValue::Error("NaN".into()));
+        assert_eq!(values[8], &CellValue::Error("#n/a".into()));
+        // A word that starts like one is text; `n/a` (not involved) is text too.
+        assert_eq!(values[10], &CellValue::Text("Info".into()));
+        assert_eq!(text_value("n/a"), CellValue::Text("n/a".into()));
+    }
+
+    #[test]
     fn markup_is_refused() {
-        let err = read_text(
+        let err = read(
             "t.xls",
             b"<html><table><tr><td>x</td></tr></table>",
             &Limits::default(),
@@ -653,7 +931,7 @@ mod tests {
     #[test]
     fn blank_text_is_empty() {
         for text in ["\u{FEFF}", "  \r\n\n", "\u{FEFF}\n"] {
-            let err = read_text("t.csv", text.as_bytes(), &Limits::default()).unwrap_err();
+            let err = read("t.csv", text.as_bytes(), &Limits::default()).unwrap_err();
             assert!(
                 matches!(err, Error::UnknownFormat { .. }),
                 "{text:?}: {err}"
@@ -674,25 +952,25 @@ mod tests {
             max_cells: 3,
             ..Limits::default()
         };
-        let err = read_text("t.csv", b"a,b\nc,d\n", &limits).unwrap_err();
+        let err = read("t.csv", b"a,b\nc,d\n", &limits).unwrap_err();
         assert!(matches!(err, Error::TooLarge { what, .. } if what.contains("cells")));
         let limits = Limits {
             max_cell_chars: 3,
             ..Limits::default()
         };
-        let err = read_text("t.csv", "a,b\nc,dédé\n".as_bytes(), &limits).unwrap_err();
+        let err = read("t.csv", "a,b\nc,dédé\n".as_bytes(), &limits).unwrap_err();
         assert!(matches!(err, Error::TooLarge { actual: 4, .. }), "{err}");
         // Characters, not bytes: three accented letters fit three characters.
-        assert!(read_text("t.csv", "a,b\nc,déé\n".as_bytes(), &limits).is_ok());
+        assert!(read("t.csv", "a,b\nc,déé\n".as_bytes(), &limits).is_ok());
         let limits = Limits {
             max_columns: 2,
             ..Limits::default()
         };
-        assert!(read_text("t.csv", b"a,b,c\n", &limits).is_err());
+        assert!(read("t.csv", b"a,b,c\n", &limits).is_err());
         let limits = Limits {
             max_rows: 2,
             ..Limits::default()
         };
-        assert!(read_text("t.csv", b"a,b\nc,d\ne,f\n", &limits).is_err());
+        assert!(read("t.csv", b"a,b\nc,d\ne,f\n", &limits).is_err());
     }
 }

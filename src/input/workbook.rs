@@ -4,6 +4,7 @@
 //! Every position is made absolute here (calamine's ranges start at their first used cell),
 //! so later stages see rows and columns exactly as the spreadsheet numbers them.
 
+use super::budget::Budget;
 use super::{
     check_cell_chars, check_position, too_many_cells, CellValue, Format, GridCell, Limits, Merge,
     Sheet,
@@ -27,16 +28,17 @@ pub(crate) fn read_workbook(
     format: Format,
     bytes: &[u8],
     limits: &Limits,
+    budget: &mut Budget,
 ) -> Result<Vec<Sheet>> {
     // calamine is a large parser of hostile input; should it ever panic on a malformed file,
     // the user still gets an error naming the file instead of a crash. The flag tells the
     // panic hook (`raci_audit::panic_hook`) that this panic is caught, so it prints nothing.
     let _guard = Guarded::enter();
     let guarded = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match format {
-        Format::Xlsx => read_xlsx(file, bytes, limits),
-        Format::Xlsb => read_xlsb(file, bytes, limits),
-        Format::Xls => read_xls(file, bytes, limits),
-        Format::Ods => read_ods(file, bytes, limits),
+        Format::Xlsx => read_xlsx(file, bytes, limits, budget),
+        Format::Xlsb => read_xlsb(file, bytes, limits, budget),
+        Format::Xls => read_xls(file, bytes, limits, budget),
+        Format::Ods => read_ods(file, bytes, limits, budget),
         Format::Csv => Err(Error::UnknownFormat {
             file: file.to_string(),
             reason: "text given to the workbook reader".into(),
@@ -90,18 +92,21 @@ fn workbook_error(file: &str, detail: impl std::fmt::Display, password: bool) ->
     }
 }
 
-/// Collects one sheet's cells, enforcing the caps as each cell arrives.
+/// Collects one sheet's cells, enforcing the caps and charging the memory budget as each
+/// cell arrives.
 struct SheetBuilder<'a> {
     file: &'a str,
     limits: &'a Limits,
+    budget: &'a mut Budget,
     cells: Vec<GridCell>,
 }
 
 impl<'a> SheetBuilder<'a> {
-    fn new(file: &'a str, limits: &'a Limits) -> Self {
+    fn new(file: &'a str, limits: &'a Limits, budget: &'a mut Budget) -> Self {
         SheetBuilder {
             file,
             limits,
+            budget,
             cells: Vec::new(),
         }
     }
@@ -111,6 +116,11 @@ impl<'a> SheetBuilder<'a> {
         if self.cells.len() as u64 >= self.limits.max_cells {
             return Err(too_many_cells(self.file, self.limits));
         }
+        let text = match &value {
+            CellValue::Text(s) | CellValue::DateTime(s) | CellValue::Error(s) => s.as_str(),
+            CellValue::Number(_) | CellValue::Bool(_) => "",
+        };
+        self.budget.cell(text)?;
         self.cells.push(GridCell {
             pos: Pos::new(row, col),
             value,
@@ -133,7 +143,7 @@ impl<'a> SheetBuilder<'a> {
             Data::Empty => Ok(()),
             Data::String(s) => self.push_text(row, col, s),
             Data::Int(i) => self.push(row, col, CellValue::Number(*i as f64)),
-            Data::Float(f) => self.push(row, col, CellValue::Number(*f)),
+            Data::Float(f) => self.push(row, col, number(*f)),
             Data::Bool(b) => self.push(row, col, CellValue::Bool(*b)),
             Data::DateTime(d) => self.push(row, col, CellValue::DateTime(datetime_text(d))),
             Data::DateTimeIso(s) | Data::DurationIso(s) => {
@@ -151,7 +161,7 @@ impl<'a> SheetBuilder<'a> {
             DataRef::SharedString(s) => self.push_text(row, col, s),
             DataRef::String(s) => self.push_text(row, col, s),
             DataRef::Int(i) => self.push(row, col, CellValue::Number(*i as f64)),
-            DataRef::Float(f) => self.push(row, col, CellValue::Number(*f)),
+            DataRef::Float(f) => self.push(row, col, number(*f)),
             DataRef::Bool(b) => self.push(row, col, CellValue::Bool(*b)),
             DataRef::DateTime(d) => self.push(row, col, CellValue::DateTime(datetime_text(d))),
             DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
@@ -179,15 +189,30 @@ impl<'a> SheetBuilder<'a> {
         Ok(())
     }
 
-    fn finish(mut self, name: String, merges: Vec<Merge>) -> Sheet {
-        // Streams are in file order, which Excel keeps sorted but other writers need not.
-        self.cells.sort_by_key(|c| c.pos);
-        self.cells.dedup_by_key(|c| c.pos);
-        Sheet {
-            name: Some(name),
-            cells: self.cells,
-            merges,
-        }
+    fn finish(self, name: String, merges: Vec<Merge>) -> Sheet {
+        finish_sheet(self.cells, name, merges)
+    }
+}
+
+/// A sheet from the cells read for it. Streams are in file order, which Excel keeps sorted
+/// but other writers need not.
+fn finish_sheet(mut cells: Vec<GridCell>, name: String, merges: Vec<Merge>) -> Sheet {
+    cells.sort_by_key(|c| c.pos);
+    cells.dedup_by_key(|c| c.pos);
+    Sheet {
+        name: Some(name),
+        cells,
+        merges,
+    }
+}
+
+/// A number, unless it is not one: an infinity or NaN (which ODS can hold, and no spreadsheet
+/// shows as a number) is an error value, reported where it stands like `#NUM!`.
+fn number(f: f64) -> CellValue {
+    if f.is_finite() {
+        CellValue::Number(f)
+    } else {
+        CellValue::Error(format!("{f}"))
     }
 }
 
@@ -233,7 +258,10 @@ fn merges_from(dims: &[Dimensions]) -> Vec<Merge> {
     merges
 }
 
-fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Vec<Sheet>> {
+    // calamine reads the shared-string table whole when the workbook is opened, reserving
+    // what its header declares: measure it first.
+    super::shared_strings::check_xlsx(file, bytes, limits, budget)?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         let password = matches!(e, calamine::XlsxError::Password);
         workbook_error(file, e, password)
@@ -258,14 +286,14 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
             // The sheets read in full, then the error that stopped reading, if any: it is
             // reported only after the merges of the sheets before it, as a sheet-by-sheet
             // read would meet them.
-            let mut all: Vec<Option<SheetBuilder>> = Vec::with_capacity(metadata.len());
+            let mut all: Vec<Option<Vec<GridCell>>> = Vec::with_capacity(metadata.len());
             for (name, typ) in &metadata {
                 if *typ != SheetType::WorkSheet {
                     all.push(None);
                     continue;
                 }
-                match read_xlsx_cells(&mut book, file, name, limits) {
-                    Ok(builder) => all.push(Some(builder)),
+                match read_xlsx_cells(&mut book, file, name, limits, budget) {
+                    Ok(cells) => all.push(Some(cells)),
                     Err(e) => return (all, Some(e)),
                 }
             }
@@ -274,11 +302,11 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
     );
     let (read, stopped) = cells;
     let mut sheets = Vec::with_capacity(metadata.len());
-    for ((name, _), builder) in metadata.into_iter().zip(read) {
-        let Some(builder) = builder else {
+    for ((name, _), cells) in metadata.into_iter().zip(read) {
+        let Some(cells) = cells else {
             // Chart and dialog sheets hold no cells; they are kept so sheet numbers match
             // the workbook's tabs.
-            sheets.push(SheetBuilder::new(file, limits).finish(name, Vec::new()));
+            sheets.push(finish_sheet(Vec::new(), name, Vec::new()));
             continue;
         };
         // Merges sit after the cell data in the sheet XML, out of reach of the cell reader,
@@ -289,7 +317,7 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
         } else {
             Vec::new()
         };
-        sheets.push(builder.finish(name, merges_from(&merges)));
+        sheets.push(finish_sheet(cells, name, merges_from(&merges)));
     }
     match stopped {
         Some(e) => Err(e),
@@ -298,18 +326,19 @@ fn read_xlsx(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
 }
 
 /// One worksheet's cells, streamed, with the caps checked as each arrives.
-fn read_xlsx_cells<'a>(
+fn read_xlsx_cells(
     book: &mut Xlsx<Cursor<&[u8]>>,
-    file: &'a str,
+    file: &str,
     name: &str,
-    limits: &'a Limits,
-) -> Result<SheetBuilder<'a>> {
-    let mut builder = SheetBuilder::new(file, limits);
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Vec<GridCell>> {
+    let mut builder = SheetBuilder::new(file, limits, budget);
     let mut reader = book
         .worksheet_cells_reader(name)
         .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
     push_cells(&mut builder, file, name, || reader.next_cell())?;
-    Ok(builder)
+    Ok(builder.cells)
 }
 
 /// Pushes every cell a calamine cells reader gives (`next`: its `next_cell`) into `builder`,
@@ -343,7 +372,8 @@ fn xlsx_may_have_merges(bytes: &[u8]) -> bool {
         .any(|e| super::container::entry_contains(bytes, e, b"mergeCell") != Some(false))
 }
 
-fn read_xlsb(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+fn read_xlsb(file: &str, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Vec<Sheet>> {
+    super::shared_strings::check_xlsb(file, bytes, limits, budget)?;
     let mut book = Xlsb::new(Cursor::new(bytes)).map_err(|e| {
         let password = matches!(e, calamine::XlsbError::Password);
         workbook_error(file, e, password)
@@ -355,7 +385,7 @@ fn read_xlsb(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
         .collect();
     let mut sheets = Vec::with_capacity(metadata.len());
     for (name, typ) in metadata {
-        let mut builder = SheetBuilder::new(file, limits);
+        let mut builder = SheetBuilder::new(file, limits, budget);
         if typ == SheetType::WorkSheet {
             let mut reader = book
                 .worksheet_cells_reader(&name)
@@ -368,15 +398,15 @@ fn read_xlsb(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
     Ok(sheets)
 }
 
-fn read_xls(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+fn read_xls(file: &str, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Vec<Sheet>> {
     // calamine parses every XLS sheet when the file is opened, reserving each sheet's declared
     // grid; the guard checks those declarations first.
-    super::xls_guard::check_xls_grid(file, bytes, limits)?;
+    super::xls_guard::check_xls_grid(file, bytes, limits, budget)?;
     let mut book = Xls::new(Cursor::new(bytes)).map_err(|e| {
         let password = matches!(e, calamine::XlsError::Password);
         workbook_error(file, e, password)
     })?;
-    dense_sheets(file, &mut book, limits, |book, name| {
+    dense_sheets(file, &mut book, limits, budget, |book, name| {
         book.merge_cells_by_sheet_name(name)
             .map(|m| merges_from(&m))
             .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))
@@ -389,6 +419,7 @@ fn dense_sheets<'b, R>(
     file: &str,
     book: &mut R,
     limits: &Limits,
+    budget: &mut Budget,
     merges: impl Fn(&mut R, &str) -> Result<Vec<Merge>>,
 ) -> Result<Vec<Sheet>>
 where
@@ -401,7 +432,7 @@ where
         let range = book
             .worksheet_range(&name)
             .map_err(|e| workbook_error(file, format!("sheet {name:?}: {e}"), false))?;
-        let mut builder = SheetBuilder::new(file, limits);
+        let mut builder = SheetBuilder::new(file, limits, budget);
         builder.push_range(&range)?;
         let found = merges(book, &name)?;
         sheets.push(builder.finish(name, found));
@@ -409,14 +440,14 @@ where
     Ok(sheets)
 }
 
-fn read_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
+fn read_ods(file: &str, bytes: &[u8], limits: &Limits, budget: &mut Budget) -> Result<Vec<Sheet>> {
     // calamine builds ODS sheets densely, expanding repeat counts; measure first.
     let content = super::container::zip_entries(bytes).and_then(|entries| {
         let entry = entries.iter().find(|e| e.name == "content.xml")?;
         super::container::entry_reader(bytes, entry)
     });
     if let Some(content) = content {
-        super::ods_guard::check_ods_grid(file, content, limits)?;
+        super::ods_guard::check_ods_grid(file, content, limits, budget)?;
     }
     let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| {
         let password = matches!(e, calamine::OdsError::Password);
@@ -424,7 +455,7 @@ fn read_ods(file: &str, bytes: &[u8], limits: &Limits) -> Result<Vec<Sheet>> {
     })?;
     // calamine does not expose ODS merges (`table:number-columns-spanned`); a merged cell's
     // value stays in its top-left cell and the covered cells read as empty.
-    dense_sheets(file, &mut book, limits, |_, _| Ok(Vec::new()))
+    dense_sheets(file, &mut book, limits, budget, |_, _| Ok(Vec::new()))
 }
 
 #[cfg(test)]
@@ -433,7 +464,14 @@ mod tests {
     use rust_xlsxwriter::{ExcelDateTime as XlDate, Format as XlFormat, Formula, Workbook};
 
     fn read(bytes: &[u8]) -> Vec<Sheet> {
-        read_workbook("t.xlsx", Format::Xlsx, bytes, &Limits::default()).unwrap()
+        read_workbook(
+            "t.xlsx",
+            Format::Xlsx,
+            bytes,
+            &Limits::default(),
+            &mut Budget::new("t.xlsx", &Limits::default()),
+        )
+        .unwrap()
     }
 
     fn value_at(sheet: &Sheet, row: u32, col: u32) -> Option<&CellValue> {
@@ -579,7 +617,14 @@ mod tests {
             max_cells: 5,
             ..Limits::default()
         };
-        let err = read_workbook("t.xlsx", Format::Xlsx, &bytes, &limits).unwrap_err();
+        let err = read_workbook(
+            "t.xlsx",
+            Format::Xlsx,
+            &bytes,
+            &limits,
+            &mut Budget::new("t.xlsx", &limits),
+        )
+        .unwrap_err();
         assert!(
             matches!(
                 err,
@@ -595,7 +640,14 @@ mod tests {
             max_cell_chars: 49,
             ..Limits::default()
         };
-        let err = read_workbook("t.xlsx", Format::Xlsx, &bytes, &limits).unwrap_err();
+        let err = read_workbook(
+            "t.xlsx",
+            Format::Xlsx,
+            &bytes,
+            &limits,
+            &mut Budget::new("t.xlsx", &limits),
+        )
+        .unwrap_err();
         assert!(
             matches!(
                 err,

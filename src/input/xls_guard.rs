@@ -196,7 +196,15 @@ impl<'a> Cfb<'a> {
 ///
 /// A container whose sector chains loop or leave the file is refused as damaged before
 /// calamine sees it (see the module comment).
-pub(crate) fn check_xls_grid(file: &str, bytes: &[u8], limits: &Limits) -> Result<()> {
+///
+/// calamine reserves every sheet's grid when the file is opened, so their sum, at the size
+/// of a positioned calamine cell, is tried against the memory budget as well.
+pub(crate) fn check_xls_grid(
+    file: &str,
+    bytes: &[u8],
+    limits: &Limits,
+    budget: &super::budget::Budget,
+) -> Result<()> {
     let Some(found) = Cfb::open(bytes).and_then(|cfb| cfb.stream(&["Workbook", "Book"])) else {
         return Err(Error::Workbook {
             file: file.to_string(),
@@ -210,6 +218,7 @@ pub(crate) fn check_xls_grid(file: &str, bytes: &[u8], limits: &Limits) -> Resul
         return Ok(());
     };
     let mut at = 0usize;
+    let mut reserved: u64 = 0;
     while let (Some(kind), Some(len)) = (u16_at(&stream, at), u16_at(&stream, at + 2)) {
         let data_at = at + 4;
         let len = usize::from(len);
@@ -227,10 +236,18 @@ pub(crate) fn check_xls_grid(file: &str, bytes: &[u8], limits: &Limits) -> Resul
                     flag: FLAG_CELLS,
                 });
             }
+            reserved = reserved.saturating_add(cells);
         }
         at = data_at + len;
     }
-    Ok(())
+    // A positioned calamine cell: (row, column) and a `Data`.
+    const CALAMINE_CELL_BYTES: u64 = 40;
+    budget.fits_with(
+        reserved
+            .saturating_mul(CALAMINE_CELL_BYTES)
+            .saturating_add(stream.len() as u64),
+        "the memory the sheets' declared grids take while the workbook is read (MB, estimated)",
+    )
 }
 
 /// The number of cells calamine reserves for a DIMENSIONS record (see its `parse_dimensions`).
@@ -625,7 +642,13 @@ mod tests {
         let mut bytes = compound_file(&biff(&[sheet((4, 7, 2, 6))]), false);
         // Point the directory at a sector past the end of the file.
         bytes[48..52].copy_from_slice(&1000u32.to_le_bytes());
-        let err = check_xls_grid("t.xls", &bytes, &Limits::default()).unwrap_err();
+        let err = check_xls_grid(
+            "t.xls",
+            &bytes,
+            &Limits::default(),
+            &crate::input::budget::Budget::new("t.xls", &Limits::default()),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("damaged"), "{err}");
         let err = read_bytes("t.xls", &bytes, &Limits::default()).unwrap_err();
         assert!(matches!(err, Error::Workbook { .. }), "{err}");

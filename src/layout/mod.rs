@@ -728,6 +728,7 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
 }
 
 fn finish(mut m: Matrix, wb: &Workbook, sheet: &Sheet, is_csv: bool) -> Matrix {
+    m.demote_error_tasks(|pos| matches!(sheet.get(pos), Some(CellValue::Error(_))));
     m.source = Source {
         file: wb.file.clone(),
         sheet: if is_csv { None } else { sheet.name.clone() },

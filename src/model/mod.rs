@@ -4,6 +4,7 @@
 //! Everything here is plain data. `layout` builds a [`Matrix`]; `classify`, `audit`, `report`
 //! and `chart` only read it.
 
+mod footprint;
 mod letters;
 
 pub use letters::{
@@ -235,6 +236,9 @@ pub enum CellProblem {
     NotText,
     /// Letters under a party column whose header is blank.
     BlankPartyHeader,
+    /// Letters on a row (or column) whose task name is a spreadsheet error value: there is
+    /// no task to count them for.
+    NoTask,
 }
 
 /// A non-empty cell that the layout could not turn into an assignment. Never dropped: the audit
@@ -287,6 +291,52 @@ impl Matrix {
     pub fn cell_ref(&self, pos: Pos) -> String {
         self.source.cell_ref(pos)
     }
+
+    /// Turns tasks whose name cell holds a spreadsheet error value (`#NAME?`, `#N/A`, and the
+    /// `inf` and `NaN` of a script's export; `is_error` tells from the cell's position) into
+    /// findings: the name cell is an [`CellProblem::ErrorValue`] issue, and each of its letter
+    /// cells a [`CellProblem::NoTask`] issue, so nothing in the row is lost and no task is
+    /// called `#NAME?`. Indices of the remaining tasks are renumbered everywhere they are
+    /// held; issues stay in row-major order.
+    pub fn demote_error_tasks(&mut self, is_error: impl Fn(Pos) -> bool) {
+        if !self.tasks.iter().any(|t| is_error(t.pos)) {
+            return;
+        }
+        let mut new_index: Vec<Option<usize>> = Vec::with_capacity(self.tasks.len());
+        let mut kept = Vec::with_capacity(self.tasks.len());
+        let mut added = Vec::new();
+        for task in std::mem::take(&mut self.tasks) {
+            if !is_error(task.pos) {
+                new_index.push(Some(kept.len()));
+                kept.push(task);
+                continue;
+            }
+            new_index.push(None);
+            added.push(CellIssue {
+                pos: task.pos,
+                raw: task.name.clone(),
+                problem: CellProblem::ErrorValue,
+                task: None,
+                party: None,
+                letters: LetterSet::EMPTY,
+            });
+            added.extend(task.assignments.iter().map(|a| CellIssue {
+                pos: a.pos,
+                raw: a.letters.to_string(),
+                problem: CellProblem::NoTask,
+                task: None,
+                party: Some(a.party),
+                // Not counted: the raw text shows what they were.
+                letters: LetterSet::EMPTY,
+            }));
+        }
+        self.tasks = kept;
+        for issue in &mut self.issues {
+            issue.task = issue.task.and_then(|t| new_index.get(t).copied().flatten());
+        }
+        self.issues.extend(added);
+        self.issues.sort_by_key(|i| (i.pos.row, i.pos.col));
+    }
 }
 
 #[cfg(test)]
@@ -315,6 +365,50 @@ mod tests {
         };
         assert_eq!(c.cell_ref(Pos::new(0, 0)), "team.csv!A1");
         assert_eq!(c.cell_ref(Pos::new(49_999, 16_383)), "team.csv!XFD50000");
+    }
+
+    #[test]
+    fn error_named_tasks_become_findings_and_indices_follow() {
+        let task = |name: &str, row: u32| Task {
+            name: name.into(),
+            group: None,
+            context: None,
+            pos: Pos::new(row, 0),
+            side_override: None,
+            assignments: vec![Assignment {
+                party: 0,
+                letters: LetterSet::EMPTY,
+                pos: Pos::new(row, 1),
+            }],
+        };
+        let mut m = Matrix {
+            tasks: vec![task("Plan", 1), task("#NAME?", 2), task("Ship", 3)],
+            issues: vec![CellIssue {
+                pos: Pos::new(3, 2),
+                raw: "Q".into(),
+                problem: CellProblem::UnknownLetter,
+                task: Some(2),
+                party: None,
+                letters: LetterSet::EMPTY,
+            }],
+            ..Matrix::default()
+        };
+        m.demote_error_tasks(|p| p == Pos::new(2, 0));
+        let names: Vec<&str> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Plan", "Ship"]);
+        let issues: Vec<(Pos, CellProblem, Option<usize>)> = m
+            .issues
+            .iter()
+            .map(|i| (i.pos, i.problem.clone(), i.task))
+            .collect();
+        assert_eq!(
+            issues,
+            [
+                (Pos::new(2, 0), CellProblem::ErrorValue, None),
+                (Pos::new(2, 1), CellProblem::NoTask, None),
+                (Pos::new(3, 2), CellProblem::UnknownLetter, Some(1)),
+            ]
+        );
     }
 
     #[test]

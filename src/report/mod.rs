@@ -12,7 +12,7 @@ mod html;
 mod json;
 mod markdown;
 mod tables;
-mod text;
+pub mod text;
 mod xlsx;
 
 pub use facts::{console_summary, headline};

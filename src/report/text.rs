@@ -69,7 +69,10 @@ pub fn html_into(out: &mut String, text: &str) {
 
 /// Escapes text for inline Markdown (list items and table cells): characters that would start
 /// emphasis, links, code, HTML or a table cell are backslash-escaped, and line breaks become
-/// spaces so a name with a newline cannot end a list item or a table row.
+/// spaces so a name with a newline cannot end a list item or a table row. Other control
+/// characters are shown, never passed on (an escape sequence in `summary.md` would act on the
+/// terminal of whoever `cat`s it): C0 and DEL as their Unicode control pictures, as the HTML
+/// report shows them, C1 as `\u{9b}`.
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -79,7 +82,49 @@ pub fn markdown(text: &str) -> String {
                 out.push(c);
             }
             '\n' | '\r' => out.push(' '),
+            '\t' => out.push(c),
+            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}')),
+            '\u{7f}' => out.push('\u{2421}'),
+            '\u{80}'..='\u{9f}' => {
+                out.push_str(&format!("\\\\u{{{:x}}}", c as u32));
+            }
             _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Shows text on a terminal without letting it act there: every control character (escape
+/// sequences that set the window title or move the cursor, line breaks that fake a second
+/// message, C1 controls some terminals obey) is written as a Rust-style escape (`\u{1b}`,
+/// `\n`). Text without control characters is returned as it is.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// [`terminal`] for text of several lines: each line escaped, the line breaks kept.
+pub fn terminal_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in text.split_inclusive('\n') {
+        match piece.strip_suffix('\n') {
+            Some(line) => {
+                out.push_str(&terminal(line));
+                out.push('\n');
+            }
+            None => out.push_str(&terminal(piece)),
         }
     }
     out
@@ -190,6 +235,18 @@ mod tests {
     fn markdown_escapes_structure() {
         assert_eq!(markdown("a|b *c*\nd"), r"a\|b \*c\* d");
         assert_eq!(markdown("<script>"), r"\<script\>");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_passed_on() {
+        let title = "Plan\u{1b}]0;owned\u{7}\u{9b}2J";
+        assert_eq!(terminal(title), "Plan\\u{1b}]0;owned\\u{7}\\u{9b}2J");
+        assert_eq!(terminal("two\nlines\t"), "two\\nlines\\t");
+        assert!(matches!(terminal("Café"), Cow::Borrowed("Café")));
+        assert_eq!(terminal_lines("a\u{1b}\nb\n"), "a\\u{1b}\nb\n");
+        let md = markdown(title);
+        assert!(!md.chars().any(|c| c.is_control()), "{md:?}");
+        assert_eq!(md, "Plan\u{241b}\\]0;owned\u{2407}\\\\u{9b}2J");
     }
 
     #[test]

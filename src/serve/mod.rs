@@ -212,13 +212,14 @@ pub fn error_lines(err: &Error) -> Vec<String> {
 /// file cannot be audited (422), or the server itself failed (500).
 fn status_for(err: &Error) -> StatusCode {
     match err {
-        Error::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        Error::TooLarge { .. } | Error::BeyondSpreadsheet { .. } => StatusCode::PAYLOAD_TOO_LARGE,
         Error::Usage(_) => StatusCode::BAD_REQUEST,
         Error::UnknownFormat { .. }
         | Error::Workbook { .. }
         | Error::Csv { .. }
         | Error::SheetNotFound { .. }
-        | Error::NoMatrix { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        | Error::NoMatrix { .. }
+        | Error::ReportCannotHold { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::Read { .. }
         | Error::IsDirectory { .. }
         | Error::Config { .. }

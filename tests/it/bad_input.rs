@@ -203,7 +203,8 @@ fn cell_at_xfd1048576_is_one_cell() {
         value_at(&book, 0, 1_048_575, 16_383),
         Some(&CellValue::Text("stray".into()))
     );
-    // The same cell is over a smaller row cap, and says which flag raises it.
+    // The same cell is over a smaller row cap, which (like a spreadsheet's own) no flag
+    // raises, so the message names none.
     let limits = Limits {
         max_rows: 1000,
         ..Limits::default()
@@ -212,8 +213,7 @@ fn cell_at_xfd1048576_is_one_cell() {
     assert!(
         matches!(
             err,
-            Error::TooLarge {
-                flag: "--max-cells",
+            Error::BeyondSpreadsheet {
                 limit: 1000,
                 actual: 1_048_576,
                 ..
@@ -221,6 +221,7 @@ fn cell_at_xfd1048576_is_one_cell() {
         ),
         "{err}"
     );
+    assert!(!err.to_string().contains("--max"), "{err}");
     assert_names(&err, "far.xlsx");
 }
 
@@ -1295,11 +1296,11 @@ fn rerun_replaces_our_files_and_keeps_the_users() {
     std::fs::write(out.join("tasks.csv"), b"stale").unwrap();
     std::fs::write(out.join("notes.txt"), b"mine").unwrap();
     // A page of an earlier, longer matrix chart: ours, and no longer current.
-    std::fs::write(out.join("matrix-9.png"), b"old page").unwrap();
+    std::fs::write(out.join("matrix-1.png"), b"old page").unwrap();
     assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
     assert_eq!(std::fs::read(out.join("tasks.csv")).unwrap(), fresh);
     assert_eq!(std::fs::read(out.join("notes.txt")).unwrap(), b"mine");
-    assert!(!out.join("matrix-9.png").exists(), "stale chart page kept");
+    assert!(!out.join("matrix-1.png").exists(), "stale chart page kept");
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
         assert!(
@@ -1362,4 +1363,452 @@ fn cli_a_reader_panic_is_one_clean_message() {
     let run = audit_cli(dir.path(), &input, Path::new("out"), &[]);
     assert_refused(&run, "damaged.xlsx", "save a new copy");
     assert!(run.stderr.contains("malformed content"), "{}", run.stderr);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounded under hostile input (issue 15): each case ends in exit 2 and one line naming the file,
+// what was too large and the flag that raises it (or that none does), or in a normal audit,
+// and never takes more memory than its cap. The inputs are generated here; the memory each
+// takes, unconstrained, is measured by `cargo bench --bench hostile`.
+// ---------------------------------------------------------------------------------------------
+
+/// `raci ARGS` in `dir` under a cap on its address space (`ulimit -v`, MB), so a regression is
+/// an abort this test sees instead of gigabytes taken from the machine. The cap is on virtual
+/// memory, which runs some hundred megabytes above what is resident.
+#[cfg(unix)]
+fn raci_capped(dir: &Path, cap_mb: u64, args: &[&std::ffi::OsStr]) -> Run {
+    let exe = assert_cmd::cargo::cargo_bin("raci");
+    let output = std::process::Command::new("sh")
+        .current_dir(dir)
+        .arg("-c")
+        .arg(format!("ulimit -v {}; exec \"$0\" \"$@\"", cap_mb * 1024))
+        .arg(exe)
+        .args(args)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    for text in [
+        "panicked",
+        "RUST_BACKTRACE",
+        "memory allocation of",
+        "stack backtrace",
+    ] {
+        assert!(
+            !stderr.contains(text),
+            "abort or panic text in stderr:\n{stderr}"
+        );
+    }
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stderr,
+        dir: dir.to_path_buf(),
+    }
+}
+
+#[cfg(unix)]
+fn audit_capped(dir: &Path, cap_mb: u64, input: &Path, args: &[&str]) -> Run {
+    let mut all: Vec<&std::ffi::OsStr> = vec![
+        "audit".as_ref(),
+        input.as_os_str(),
+        "-o".as_ref(),
+        "out".as_ref(),
+    ];
+    all.extend(args.iter().map(|a| std::ffi::OsStr::new(*a)));
+    raci_capped(dir, cap_mb, &all)
+}
+
+/// Case 1: a sub-kilobyte ODS whose one row and one cell repeat 2,200 x 2,200 times: under
+/// the five-million-cell cap, a gigabyte once calamine expands it. Refused from its size
+/// before calamine reads it.
+#[cfg(unix)]
+#[test]
+fn hostile_ods_repeats_are_refused_by_the_memory_budget() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = ods_with_rows(
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>Task</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2200" office:value-type="string"><text:p>Product Owner</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="2200"><table:table-cell office:value-type="string"><text:p>Write the backlog</text:p></table:table-cell><table:table-cell table:number-columns-repeated="2200" office:value-type="string"><text:p>R</text:p></table:table-cell></table:table-row>"#,
+    );
+    assert!(bytes.len() < 2_000, "{}", bytes.len());
+    let input = write(dir.path(), "repeat.ods", &bytes);
+    let started = Instant::now();
+    let run = audit_capped(dir.path(), 700, &input, &[]);
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert_refused(&run, "repeat.ods", "--max-memory-mb");
+    assert!(
+        run.stderr.contains("repeated rows and columns"),
+        "{}",
+        run.stderr
+    );
+    // The flag raises the budget: with room, the same file is read (not audited here: a
+    // gigabyte is what the refusal spares the test).
+    let limits = Limits {
+        max_memory_bytes: 4 << 30,
+        ..Limits::default()
+    };
+    let err = read_path(
+        &write(
+            dir.path(),
+            "small.ods",
+            &ods_with_rows(
+                r#"<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="3" office:value-type="string"><text:p>R</text:p></table:table-cell></table:table-row>"#,
+            ),
+        ),
+        &limits,
+    );
+    assert!(err.is_ok());
+}
+
+/// Case 2: 20,000 parties in long form. The co-ownership chart counted pairs in a party x
+/// party table (3.2 GB here, 12 GB at 40,000); now every stage is linear in the letters and
+/// the run fits well under its cap.
+#[cfg(unix)]
+#[test]
+fn hostile_many_parties_stay_linear() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("Task,Party,Role\n");
+    for task in ["Write the backlog", "Market research"] {
+        for p in 0..20_000 {
+            csv.push_str(&format!("{task},Person {p},R\n"));
+        }
+    }
+    let input = write(dir.path(), "long.csv", csv.as_bytes());
+    let run = audit_capped(dir.path(), 900, &input, &["--only", "csv,png"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let co = std::fs::read(dir.path().join("out/co-ownership.png")).unwrap();
+    assert!(co.starts_with(b"\x89PNG"));
+}
+
+/// Case 2, the 16,383-column CSV: the audit runs in little memory, and report.xlsx, which an
+/// Excel sheet cannot hold, is refused up front with what to leave out, not with a message
+/// about the report folder.
+#[cfg(unix)]
+#[test]
+fn hostile_16383_party_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let header: Vec<String> = (0..16_383).map(|p| format!("P{p}")).collect();
+    let letters = vec!["R"; 16_383];
+    let csv = format!(
+        "Task,{}\nWrite the backlog,{}\n",
+        header.join(","),
+        letters.join(",")
+    );
+    let input = write(dir.path(), "wide.csv", csv.as_bytes());
+    let run = audit_capped(dir.path(), 900, &input, &[]);
+    assert_refused(&run, "wide.csv", "report.xlsx cannot hold this matrix");
+    assert!(run.stderr.contains("--only"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("folder can be written"),
+        "{}",
+        run.stderr
+    );
+    let run = audit_capped(dir.path(), 900, &input, &["--only", "csv,png"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// Case 9: messages that named a flag that cannot help, or the wrong cause.
+#[test]
+fn hostile_messages_say_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    // 16,385 columns: no flag raises a spreadsheet's width.
+    let header: Vec<String> = (0..16_384).map(|p| format!("P{p}")).collect();
+    let csv = format!("Task,{}\nShip,R\n", header.join(","));
+    let input = write(dir.path(), "wide.csv", csv.as_bytes());
+    let run = audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY);
+    assert_refused(&run, "wide.csv", "no option raises this limit");
+    assert!(!run.stderr.contains("--max-cells"), "{}", run.stderr);
+
+    let team = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    let run = audit_cli(
+        dir.path(),
+        &team,
+        Path::new("out"),
+        &["--sheet", "99999999999999999999999"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("no workbook has that many sheets"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("start at 1"), "{}", run.stderr);
+
+    let config = write(
+        dir.path(),
+        "raci.toml",
+        b"[limits]\nmax-file-mb = 18446744073709551615\n",
+    );
+    let run = audit_cli(
+        dir.path(),
+        &team,
+        Path::new("out"),
+        &["--config", config.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("is too large"), "{}", run.stderr);
+    assert!(!run.stderr.contains("1 or more"), "{}", run.stderr);
+    std::fs::remove_file(&config).unwrap();
+
+    // -o through a file names the file, not "File exists".
+    write(dir.path(), "afile", b"mine");
+    let run = audit_cli(dir.path(), &team, Path::new("afile/sub"), CSV_ONLY);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("afile: it is a file"), "{}", run.stderr);
+    assert!(!run.stderr.contains("os error"), "{}", run.stderr);
+    assert_eq!(std::fs::read(dir.path().join("afile")).unwrap(), b"mine");
+
+    // Two ESC bytes in a 130-byte CSV are odd characters in a name, not binary data.
+    let mut csv = b"Task;Product Owner;Product Manager\nWrite the backlog;A/R;C\nMarket \x1b[1mresearch\x1b;I;A/R\n".to_vec();
+    csv.resize(130, b' ');
+    let input = write(dir.path(), "esc.csv", &csv);
+    assert_audited(&audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY));
+}
+
+/// Case 10: reads that had no bound.
+#[cfg(unix)]
+#[test]
+fn hostile_unbounded_reads_are_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let team = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    // --taxonomy /dev/zero read 2.1 GB before failing; so did taxonomy-file in raci.toml.
+    let run = audit_capped(dir.path(), 700, &team, &["--taxonomy", "/dev/zero"]);
+    assert_refused(&run, "zero", "--max-file-mb");
+    write(dir.path(), "raci.toml", b"taxonomy-file = \"/dev/zero\"\n");
+    let run = audit_capped(dir.path(), 700, &team, &[]);
+    assert_refused(&run, "zero", "--max-file-mb");
+    std::fs::remove_file(dir.path().join("raci.toml")).unwrap();
+
+    // A 190 MB one-cell CSV, and 190 MB of commas: refused before the CSV reader buffers them.
+    let big = 190usize << 20;
+    let input = write(dir.path(), "onecell.csv", &vec![b'x'; big]);
+    let run = audit_capped(dir.path(), 700, &input, CSV_ONLY);
+    assert_refused(&run, "onecell.csv", "--max-cell-chars");
+    std::fs::remove_file(&input).unwrap();
+    let input = write(dir.path(), "commas.csv", &vec![b','; big]);
+    let run = audit_capped(dir.path(), 700, &input, CSV_ONLY);
+    assert_refused(&run, "commas.csv", "no option raises this limit");
+    std::fs::remove_file(&input).unwrap();
+
+    // An xlsx whose shared-string table declares 40 million entries: calamine reserved them
+    // all (945 MB) before reading a cell.
+    let sst = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="40000000" uniqueCount="40000000"><si><t>Task</t></si></sst>"#;
+    let bytes = xlsx_with_shared_strings(sst);
+    let input = write(dir.path(), "sst.xlsx", &bytes);
+    let run = audit_capped(dir.path(), 700, &input, CSV_ONLY);
+    assert_refused(&run, "sst.xlsx", "--max-cells");
+    assert!(run.stderr.contains("shared strings"), "{}", run.stderr);
+}
+
+fn xlsx_with_shared_strings(sst: &[u8]) -> Vec<u8> {
+    let types = CONTENT_TYPES.replace(
+        "</Types>",
+        r#"<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#,
+    );
+    let rels = WORKBOOK_RELS.replace(
+        "</Relationships>",
+        r#"<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#,
+    );
+    let mut sheet = SHEET_HEAD.as_bytes().to_vec();
+    sheet.extend_from_slice(br#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#);
+    sheet.extend_from_slice(SHEET_TAIL.as_bytes());
+    zip_of(&[
+        ("[Content_Types].xml", types.as_bytes()),
+        ("_rels/.rels", ROOT_RELS.as_bytes()),
+        ("xl/workbook.xml", workbook_xml(true).as_bytes()),
+        ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+        ("xl/worksheets/sheet1.xml", &sheet),
+        ("xl/sharedStrings.xml", sst),
+    ])
+}
+
+/// Case 11: control characters are shown, never obeyed, on the terminal (`raci classify
+/// --input`) and in summary.md.
+#[test]
+fn hostile_control_characters_are_shown_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    // The first task has no A, so the summary names it in a finding.
+    let csv = "Task;Product Owner;Product Manager\n\
+               Set the \x1b]0;owned\x07 title;R;C\n\
+               Write the backlog;A/R;C\n\
+               Market research;I;A/R\n";
+    let input = write(dir.path(), "esc.csv", csv.as_bytes());
+    let run = audit_cli(dir.path(), &input, Path::new("out"), &["--only", "csv,md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let summary = std::fs::read_to_string(dir.path().join("out/summary.md")).unwrap();
+    assert!(summary.contains("title"), "{summary}");
+    assert!(
+        !summary.contains('\x1b') && !summary.contains('\x07'),
+        "{summary:?}"
+    );
+
+    let names = write(
+        dir.path(),
+        "names.txt",
+        b"Plan the \x1b]0;owned\x07 sprint\n",
+    );
+    let out = assert_cmd::Command::cargo_bin("raci")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["classify", "--input"])
+        .arg(&names)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(
+        !stdout.contains('\x1b') && !stdout.contains('\x07'),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains("Plan the \\u{1b}]0;owned\\u{7} sprint"),
+        "{stdout}"
+    );
+}
+
+/// Case 11: `#NAME?`, `#N/A`, `inf` and `NaN` in the task column are findings at their
+/// cells, not tasks.
+#[test]
+fn hostile_error_values_in_the_task_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "Task;Product Owner;Product Manager\n\
+               Set the title;R;C\n\
+               Write the backlog;A/R;C\n\
+               #NAME?;A;R\n\
+               Market research;I;A/R\n\
+               inf;R;A\n\
+               NaN;A;R\n\
+               #N/A;R;A\n";
+    let input = write(dir.path(), "errors.csv", csv.as_bytes());
+    let run = audit_cli(dir.path(), &input, Path::new("out"), CSV_ONLY);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let tasks = std::fs::read_to_string(dir.path().join("out/tasks.csv")).unwrap();
+    for value in ["#NAME?", "inf,", "NaN", "#N/A"] {
+        assert!(!tasks.contains(value), "{value} is a task:\n{tasks}");
+    }
+    assert_eq!(tasks.lines().count(), 4, "{tasks}");
+    let findings = std::fs::read_to_string(dir.path().join("out/findings.csv")).unwrap();
+    for cell in [
+        "errors.csv!A4",
+        "errors.csv!A6",
+        "errors.csv!A7",
+        "errors.csv!A8",
+    ] {
+        assert!(
+            findings.contains(&format!("D001,unknown-letter,warning,,,,{cell},")),
+            "{cell}:\n{findings}"
+        );
+    }
+}
+
+/// Case 8: a re-run removes only the pages an earlier run numbered, never look-alikes.
+#[test]
+fn rerun_removes_only_the_pages_it_numbered() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    // An earlier run's three pages, and the user's look-alikes.
+    for page in ["matrix-1.png", "matrix-2.png", "matrix-3.png"] {
+        std::fs::write(out.join(page), b"old page").unwrap();
+    }
+    for mine in [
+        "matrix-0.png",
+        "matrix-01.png",
+        "matrix-99.png",
+        "matrix-5.png",
+    ] {
+        std::fs::write(out.join(mine), b"mine").unwrap();
+    }
+    assert_audited(&audit_cli(
+        dir.path(),
+        &input,
+        Path::new("out"),
+        &["--only", "csv,png"],
+    ));
+    assert!(out.join("matrix.png").exists());
+    for page in ["matrix-1.png", "matrix-2.png", "matrix-3.png"] {
+        assert!(!out.join(page).exists(), "{page} kept");
+    }
+    for mine in [
+        "matrix-0.png",
+        "matrix-01.png",
+        "matrix-99.png",
+        "matrix-5.png",
+    ] {
+        assert_eq!(std::fs::read(out.join(mine)).unwrap(), b"mine", "{mine}");
+    }
+}
+
+/// Case 6: an interrupted run removes its temporary folder; a later run removes those of runs
+/// that were killed outright.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_interrupted_run_leaves_no_temporary_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("team.xlsx");
+    std::fs::copy(support::root().join("samples/product-team.xlsx"), &input).unwrap();
+    for signal in ["TERM", "INT"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("raci"))
+            .current_dir(dir.path())
+            .args(["audit", "team.xlsx", "-o", "out"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Wait until it is writing (its temporary folder exists), then interrupt it.
+        let started = Instant::now();
+        let writing = loop {
+            let tmp = std::fs::read_dir(dir.path())
+                .unwrap()
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().contains("raci-tmp"));
+            if tmp || started.elapsed() > Duration::from_secs(60) {
+                break tmp;
+            }
+            if child.try_wait().unwrap().is_some() {
+                break false;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        assert!(writing, "never saw the temporary folder");
+        let kill = std::process::Command::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(kill.success());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        for entry in std::fs::read_dir(dir.path()).unwrap() {
+            let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+            assert!(
+                !name.contains("raci-tmp"),
+                "{signal}: {name} left behind; {stderr}"
+            );
+        }
+        // Interrupted before the end: no report folder; after it: a whole one.
+        let report = dir.path().join("out");
+        if report.exists() {
+            assert!(report.join("report.html").exists() && report.join("summary.md").exists());
+            std::fs::remove_dir_all(&report).unwrap();
+        } else {
+            assert!(stderr.contains("interrupted"), "{stderr}");
+        }
+    }
+
+    // A folder left by a run that was killed outright (its process is gone) is removed by the
+    // next run beside it; one whose process is alive (this test's) stays.
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let gone_pid = gone.id();
+    gone.wait().unwrap();
+    let stale = dir.path().join(format!(".out.raci-tmp-{gone_pid}"));
+    std::fs::create_dir(&stale).unwrap();
+    std::fs::write(stale.join("report.json"), vec![b'x'; 1 << 20]).unwrap();
+    let alive = dir
+        .path()
+        .join(format!(".other.raci-tmp-{}", std::process::id()));
+    std::fs::create_dir(&alive).unwrap();
+    let csv = write(dir.path(), "team.csv", MATRIX_CSV.as_bytes());
+    let run = audit_cli(dir.path(), &csv, Path::new("out"), CSV_ONLY);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!stale.exists(), "the stale folder stayed");
+    assert!(alive.exists(), "a live run's folder was removed");
 }

@@ -247,3 +247,80 @@ fn portfolio_refuses_what_it_cannot_do() {
     );
     assert!(err.contains("no spreadsheet files"), "{err}");
 }
+
+/// Every entry of a folder with a spreadsheet's name is in the roll-up, including those that
+/// cannot be audited: a dangling link, a link loop, a named pipe (which must not be opened:
+/// that would wait forever), and a name that is not UTF-8 (audited, and shown escaped). The
+/// summary counts them and the run exits 2.
+#[cfg(target_os = "linux")]
+#[test]
+fn every_folder_entry_is_in_the_rollup() {
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("teams");
+    fs::create_dir(&dir).unwrap();
+    fs::copy(sample("product-team.csv"), dir.join("good.csv")).unwrap();
+    let latin1 = std::ffi::OsStr::from_bytes(b"caf\xE9.csv");
+    fs::copy(sample("product-team.csv"), dir.join(latin1)).unwrap();
+    std::os::unix::fs::symlink(dir.join("nowhere.csv"), dir.join("gone.csv")).unwrap();
+    std::os::unix::fs::symlink(dir.join("loop.csv"), dir.join("loop.csv")).unwrap();
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe.csv"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    let out = tmp.path().join("out");
+    let run = raci()
+        .arg("audit")
+        .arg(&dir)
+        .arg("-o")
+        .arg(&out)
+        .args(["--only", "csv"])
+        .timeout(std::time::Duration::from_secs(120))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("audited 2 of 5 files") && stderr.contains("3 inputs could not be audited"),
+        "{stderr}"
+    );
+    let rows = rollup(&out);
+    let by_file: BTreeMap<String, &BTreeMap<String, String>> = rows
+        .iter()
+        .map(|r| {
+            let name = r["file"].rsplit('/').next().unwrap().to_string();
+            (name, r)
+        })
+        .collect();
+    let names: Vec<&str> = by_file.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "caf\\xE9.csv",
+            "gone.csv",
+            "good.csv",
+            "loop.csv",
+            "pipe.csv"
+        ]
+    );
+    assert!(by_file["caf\\xE9.csv"]["error"].is_empty());
+    assert!(!by_file["caf\\xE9.csv"]["tasks"].is_empty());
+    assert!(
+        by_file["gone.csv"]["error"].contains("does not exist"),
+        "{:?}",
+        by_file["gone.csv"]
+    );
+    assert!(
+        by_file["loop.csv"]["error"].contains("cannot be followed"),
+        "{:?}",
+        by_file["loop.csv"]
+    );
+    assert!(
+        by_file["pipe.csv"]["error"].contains("named pipe"),
+        "{:?}",
+        by_file["pipe.csv"]
+    );
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(stdout.lines().count(), 5, "{stdout}");
+}

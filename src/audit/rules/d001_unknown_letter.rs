@@ -39,6 +39,10 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 q(&issue.raw)
             ),
             CellProblem::ErrorValue => format!("holds the spreadsheet error {}", q(&issue.raw)),
+            CellProblem::NoTask => format!(
+                "holds {}, letters for a task whose name is a spreadsheet error value, so they are not counted",
+                q(&issue.raw)
+            ),
             CellProblem::BlankPartyHeader => continue,
         };
         let kept = if issue.letters.is_empty() {
