@@ -583,9 +583,10 @@ fn oversize_uploads_get_413_with_a_clear_message() {
         .unwrap();
     write!(
         stream,
-        "POST /audit HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+        "POST /audit HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
          Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n\
-         Content-Length: 999999999\r\n\r\n"
+         Content-Length: 999999999\r\n\r\n",
+        addr = server.addr()
     )
     .unwrap();
     let mut raw = Vec::new();
