@@ -1,14 +1,18 @@
 //! `raci serve`: a local web page to upload a RACI export and read its audit, on the same
 //! engine as `raci audit` (`commands::audit`), with every report to download.
 //!
-//! Routes: `GET /` the upload page; `POST /audit` (`multipart/form-data`, the matrix in the
-//! field `file`, optional `sheet`, `scheme` and `roster`) answers with the audit page;
-//! `GET /audit/{id}` the same page again; `GET /audit/{id}/files/{name}` one report;
-//! `GET /audit/{id}/{stem}.zip` all of them; `GET /app.js` the little script.
+//! Routes: `GET /` the upload page; `POST /audit` (`multipart/form-data`, the form `token`,
+//! the matrix in the field `file`, optional `sheet`, `scheme` and `roster`) answers with the
+//! audit page; `GET /audit/{id}` the same page again; `GET /audit/{id}/files/{name}` one
+//! report; `GET /audit/{id}/{stem}.zip` all of them; `GET /app.js` the little script.
 //!
-//! Uploads stay in memory: the rendered files of the last [`DEFAULT_KEEP`] audits are kept
-//! under random ids, and nothing from an upload ever becomes a path. The audit itself runs
-//! on a blocking thread, at most one per core at a time.
+//! Uploads stay in memory: the rendered files of the last [`DEFAULT_KEEP`] audits, up to
+//! `--max-store-mb` between them, are kept under random ids, and nothing from an upload ever
+//! becomes a path. The server defends itself and its user: it answers only to its own names
+//! and takes uploads only from its own page (`guard`); at most `--max-uploads` uploads are
+//! in flight, each body must arrive within `--upload-timeout-secs`; audits and zips run on
+//! the blocking pool, one per core at a time, so the request threads stay free and a
+//! panicking audit ends as an error page.
 
 mod guard;
 mod page;
@@ -930,6 +934,92 @@ mod tests {
     fn zip_is_deterministic() {
         let files = vec![("a.csv".to_string(), b"x,y\n".to_vec())];
         assert_eq!(zip_files(&files).unwrap(), zip_files(&files).unwrap());
+    }
+
+    /// One request on loopback with `Connection: close`: (status, head, body).
+    fn request(addr: SocketAddr, head: &str, body: &[u8]) -> (u16, String, Vec<u8>) {
+        use std::io::Read;
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(120)))
+            .unwrap();
+        let head = format!("{head}Host: {addr}\r\nConnection: close\r\n\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&raw[..split]).to_string();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        (status, head, raw[split + 4..].to_vec())
+    }
+
+    fn post_file(addr: SocketAddr, name: &str, bytes: &[u8]) -> (u16, String, Vec<u8>) {
+        let mut body = format!(
+            "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; \
+             filename=\"{name}\"\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n--b0undary--\r\n");
+        let head = format!(
+            "POST /audit HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=b0undary\r\n\
+             Content-Length: {}\r\n",
+            body.len()
+        );
+        request(addr, &head, &body)
+    }
+
+    /// An audit that panics on a file called `panic.csv`, as a bug in a stage would.
+    fn audit_or_panic(
+        state: &AppState,
+        id: String,
+        file: &UploadedFile,
+        form: &Form,
+    ) -> Result<(String, Arc<Entry>)> {
+        if file.name == "panic.csv" {
+            panic!("a bug in the audit (on purpose, in a test)");
+        }
+        audit_upload(state, id, file, form)
+    }
+
+    #[test]
+    fn a_panicking_audit_is_an_error_page_and_the_server_goes_on() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut state = prepare(ServeOptions::new(Settings::default()))
+            .unwrap()
+            .state(addr)
+            .unwrap();
+        state.audit = audit_or_panic;
+        let server = Server {
+            listener,
+            app: app(state),
+            addr,
+        }
+        .spawn();
+        let matrix = b"Task,Ann (Product Owner),Bob (Product Manager)\nBacklog,A,R\n";
+        let (status, head, _) = post_file(addr, "team.csv", matrix);
+        assert_eq!(status, 200, "{head}");
+        let id = head
+            .lines()
+            .find_map(|l| l.strip_prefix("x-raci-audit: "))
+            .unwrap()
+            .to_string();
+        // More panics than cores and upload slots: none of them keeps a slot.
+        for _ in 0..DEFAULT_MAX_UPLOADS + 2 {
+            let (status, _, body) = post_file(addr, "panic.csv", matrix);
+            assert_eq!(status, 500);
+            let page = String::from_utf8(body).unwrap();
+            assert!(page.contains("the audit stopped unexpectedly"), "{page}");
+            assert!(page.contains("The server and the other audits are not affected"));
+        }
+        let (status, _, _) = request(addr, &format!("GET /audit/{id} HTTP/1.1\r\n"), b"");
+        assert_eq!(status, 200, "the stored audit survived");
+        let (status, _, _) = post_file(addr, "team.csv", matrix);
+        assert_eq!(status, 200, "the server still audits");
+        server.stop().unwrap();
     }
 
     #[test]
