@@ -387,7 +387,7 @@ async fn post_audit(
     // One deadline for the whole body: a stalled or trickling upload is dropped with what it
     // sent so far, and its slot is freed.
     let read = upload::read_form(multipart, state.max_upload_bytes, rule);
-    let form = match tokio::time::timeout(state.upload_timeout, read).await {
+    let mut form = match tokio::time::timeout(state.upload_timeout, read).await {
         Err(_elapsed) => return timed_out(&state),
         Ok(Ok(form)) => form,
         Ok(Err(FormError::TooLarge { field, .. })) => return too_large(&state, field),
@@ -416,7 +416,8 @@ async fn post_audit(
             )
         }
     };
-    let Some(file) = form.file.clone() else {
+    // Taken out, not copied: an upload is held once while it waits for its audit.
+    let Some(file) = form.file.take() else {
         return error_response(
             &state,
             StatusCode::BAD_REQUEST,
