@@ -1217,15 +1217,11 @@ fn uploads_over_the_cap_get_503_at_once() {
 
     // Once the stalled uploads go away, uploads are taken again.
     drop(stalled);
+    let body = multipart(&[("file", Some("team.csv"), TINY)]);
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         std::thread::sleep(Duration::from_millis(100));
-        let mut stream = upload_head(
-            addr,
-            &[],
-            multipart(&[("file", Some("team.csv"), TINY)]).len(),
-            &multipart(&[("file", Some("team.csv"), TINY)]),
-        );
+        let mut stream = upload_head(addr, &[], body.len(), &body);
         match read_reply(&mut stream) {
             Ok(reply) if reply.status == 200 => break,
             Ok(reply) => assert_eq!(reply.status, 503, "{}", reply.text()),
