@@ -113,6 +113,19 @@ pub struct ServeArgs {
     /// Largest uploaded file, in MB.
     #[arg(long, default_value_t = 20, value_name = "MB")]
     pub max_upload_mb: u64,
+    /// Memory for the reports of the kept audits (the last 32), in MB; the oldest go first.
+    #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_STORE_MB, value_name = "MB")]
+    pub max_store_mb: u64,
+    /// Seconds an upload may take to arrive; a stalled one is dropped after that.
+    #[arg(long, default_value_t = crate::serve::DEFAULT_UPLOAD_TIMEOUT_SECS, value_name = "SECS")]
+    pub upload_timeout_secs: u64,
+    /// Uploads received or audited at once; more get "busy, try again" (HTTP 503).
+    #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_UPLOADS, value_name = "N")]
+    pub max_uploads: usize,
+    /// Another host name (or IP address) of this machine to answer to, besides localhost,
+    /// 127.0.0.1, [::1] and the --addr address. Repeat for several.
+    #[arg(long, value_name = "NAME")]
+    pub allow_host: Vec<String>,
     /// Defaults for every upload; the page's sheet, scheme and roster fields override them.
     #[command(flatten)]
     pub read: ReadArgs,

@@ -55,6 +55,10 @@ fn open_browser(url: &str) -> std::io::Result<()> {
 pub fn run(args: &ServeArgs, settings: Settings) -> Result<Exit> {
     let options = ServeOptions {
         max_upload_mb: args.max_upload_mb,
+        max_store_mb: args.max_store_mb,
+        upload_timeout_secs: args.upload_timeout_secs,
+        max_uploads: args.max_uploads,
+        allow_hosts: args.allow_host.clone(),
         ..ServeOptions::new(settings)
     };
     let server = Server::bind(args.addr, options)?;

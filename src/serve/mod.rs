@@ -1,15 +1,20 @@
 //! `raci serve`: a local web page to upload a RACI export and read its audit, on the same
 //! engine as `raci audit` (`commands::audit`), with every report to download.
 //!
-//! Routes: `GET /` the upload page; `POST /audit` (`multipart/form-data`, the matrix in the
-//! field `file`, optional `sheet`, `scheme` and `roster`) answers with the audit page;
-//! `GET /audit/{id}` the same page again; `GET /audit/{id}/files/{name}` one report;
-//! `GET /audit/{id}/{stem}.zip` all of them; `GET /app.js` the little script.
+//! Routes: `GET /` the upload page; `POST /audit` (`multipart/form-data`, the form `token`,
+//! the matrix in the field `file`, optional `sheet`, `scheme` and `roster`) answers with the
+//! audit page; `GET /audit/{id}` the same page again; `GET /audit/{id}/files/{name}` one
+//! report; `GET /audit/{id}/{stem}.zip` all of them; `GET /app.js` the little script.
 //!
-//! Uploads stay in memory: the rendered files of the last [`DEFAULT_KEEP`] audits are kept
-//! under random ids, and nothing from an upload ever becomes a path. The audit itself runs
-//! on a blocking thread, at most one per core at a time.
+//! Uploads stay in memory: the rendered files of the last [`DEFAULT_KEEP`] audits, up to
+//! `--max-store-mb` between them, are kept under random ids, and nothing from an upload ever
+//! becomes a path. The server defends itself and its user: it answers only to its own names
+//! and takes uploads only from its own page (`guard`); at most `--max-uploads` uploads are
+//! in flight, each body must arrive within `--upload-timeout-secs`; audits and zips run on
+//! the blocking pool, one per core at a time, so the request threads stay free and a
+//! panicking audit ends as an error page.
 
+mod guard;
 mod page;
 mod store;
 mod upload;
@@ -20,18 +25,22 @@ use crate::layout::{self, SheetChoice};
 use crate::model::SchemeName;
 use crate::settings::{Outputs, Settings};
 use crate::{input, report, Error, Result};
+use axum::body::{Body, Bytes};
 use axum::extract::multipart::{Multipart, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use guard::Guard;
+use page::FormInfo;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use store::{Entry, Store};
+use std::time::Duration;
+use store::{Entry, OverBudget, Store};
 use tokio::sync::Semaphore;
-use upload::{Form, FormError, UploadedFile};
+use upload::{Form, FormError, TokenRule, UploadedFile};
 
 /// How many finished audits are kept for their downloads.
 pub const DEFAULT_KEEP: usize = 32;
@@ -39,8 +48,27 @@ pub const DEFAULT_KEEP: usize = 32;
 /// The default `--max-upload-mb`.
 pub const DEFAULT_MAX_UPLOAD_MB: u64 = 20;
 
+/// The default `--max-store-mb`: the reports and pages of every kept audit together.
+pub const DEFAULT_MAX_STORE_MB: u64 = 512;
+
+/// The default `--upload-timeout-secs`: time for a whole request body to arrive. 20 MB take a
+/// fraction of a second on this machine and about a minute at 3 Mbit/s.
+pub const DEFAULT_UPLOAD_TIMEOUT_SECS: u64 = 60;
+
+/// The default `--max-uploads`: uploads received or audited at once. Each may hold its body
+/// (up to two files of `--max-upload-mb`) in memory until its audit is done.
+pub const DEFAULT_MAX_UPLOADS: usize = 4;
+
 /// Response header naming the audit a `POST /audit` produced (the script goes there).
 pub const AUDIT_ID_HEADER: &str = "x-raci-audit";
+
+/// The runtime's threads for requests. Everything slow (audits, zips) runs on the blocking
+/// pool, so two are plenty for one person's browser, and a fixed number keeps the server the
+/// same on any machine.
+const REQUEST_THREADS: usize = 2;
+
+/// Seconds a client is asked to wait when every upload slot is taken.
+const RETRY_AFTER_SECS: &str = "5";
 
 const APP_JS: &str = include_str!("app.js");
 
@@ -60,6 +88,15 @@ pub struct ServeOptions {
     pub max_upload_mb: u64,
     /// How many audits are kept for their downloads.
     pub keep: usize,
+    /// The most the kept audits may hold between them, in MB (`--max-store-mb`).
+    pub max_store_mb: u64,
+    /// Seconds a request body may take to arrive (`--upload-timeout-secs`).
+    pub upload_timeout_secs: u64,
+    /// Uploads received or audited at once (`--max-uploads`).
+    pub max_uploads: usize,
+    /// Host names or IP addresses the server answers to besides its own address and
+    /// loopback (`--allow-host`).
+    pub allow_hosts: Vec<String>,
 }
 
 impl ServeOptions {
@@ -68,9 +105,16 @@ impl ServeOptions {
             settings,
             max_upload_mb: DEFAULT_MAX_UPLOAD_MB,
             keep: DEFAULT_KEEP,
+            max_store_mb: DEFAULT_MAX_STORE_MB,
+            upload_timeout_secs: DEFAULT_UPLOAD_TIMEOUT_SECS,
+            max_uploads: DEFAULT_MAX_UPLOADS,
+            allow_hosts: Vec::new(),
         }
     }
 }
+
+/// The audit of one upload; [`audit_upload`] except in tests that need an audit to fail.
+type AuditFn = fn(&AppState, String, &UploadedFile, &Form) -> Result<(String, Arc<Entry>)>;
 
 /// Shared by every request.
 #[derive(Debug)]
@@ -79,40 +123,110 @@ struct AppState {
     taxonomy: Taxonomy,
     max_upload_mb: u64,
     max_upload_bytes: u64,
+    upload_timeout: Duration,
     store: Store,
+    /// Uploads in flight, from the first byte of the body to the end of the audit: the excess
+    /// is answered 503 at once instead of being read into memory.
+    uploads: Arc<Semaphore>,
+    max_uploads: usize,
     /// Audits are CPU-bound: one per core at a time, the others wait their turn.
-    audits: Semaphore,
+    audits: Arc<Semaphore>,
+    /// Zips too (each also holds a compressed copy of its audit while it is built).
+    zips: Arc<Semaphore>,
+    guard: Arc<Guard>,
+    audit: AuditFn,
 }
 
-/// The whole application as an [`axum::Router`], for [`Server`] or a test. Loads the
-/// taxonomy and any `--roster` file once, so a broken one fails here rather than per upload.
-pub fn router(options: ServeOptions) -> Result<Router> {
-    if options.max_upload_mb == 0 {
-        return Err(Error::Usage("--max-upload-mb must be at least 1".into()));
+impl AppState {
+    /// What the upload forms of this server's pages carry.
+    fn form(&self) -> FormInfo<'_> {
+        FormInfo {
+            max_upload_mb: self.max_upload_mb,
+            token: self.guard.token(),
+        }
     }
-    let max_upload_bytes = options
-        .max_upload_mb
-        .checked_mul(1024 * 1024)
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "--max-upload-mb {} is too large",
-                options.max_upload_mb
-            ))
-        })?;
+}
+
+/// The options checked and the taxonomy and roster loaded: everything but the address.
+#[derive(Debug)]
+struct Prepared {
+    settings: Settings,
+    taxonomy: Taxonomy,
+    options: ServeOptions,
+    max_upload_bytes: u64,
+    max_store_bytes: u64,
+    allowed: Vec<guard::AllowedHost>,
+}
+
+fn mb_to_bytes(mb: u64, flag: &str) -> Result<u64> {
+    if mb == 0 {
+        return Err(Error::Usage(format!("{flag} must be at least 1")));
+    }
+    mb.checked_mul(1024 * 1024)
+        .ok_or_else(|| Error::Usage(format!("{flag} {mb} is too large")))
+}
+
+/// Checks the options and loads the taxonomy and any `--roster` file once, so a broken one
+/// fails here, before the port is bound, rather than per upload.
+fn prepare(options: ServeOptions) -> Result<Prepared> {
+    let max_upload_bytes = mb_to_bytes(options.max_upload_mb, "--max-upload-mb")?;
+    let max_store_bytes = mb_to_bytes(options.max_store_mb, "--max-store-mb")?;
+    if options.upload_timeout_secs == 0 {
+        return Err(Error::Usage(
+            "--upload-timeout-secs must be at least 1".into(),
+        ));
+    }
+    if options.max_uploads == 0 {
+        return Err(Error::Usage("--max-uploads must be at least 1".into()));
+    }
+    let allowed = options
+        .allow_hosts
+        .iter()
+        .map(|h| guard::allowed_host(h).map_err(Error::Usage))
+        .collect::<Result<Vec<_>>>()?;
     let mut settings = with_roster(&options.settings)?;
     // The page offers every report and shows the charts, whatever `[output] only` says.
     settings.outputs = Outputs::default();
     let taxonomy = taxonomy_for(&settings)?;
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let state = Arc::new(AppState {
+    Ok(Prepared {
         settings,
         taxonomy,
-        max_upload_mb: options.max_upload_mb,
+        options,
         max_upload_bytes,
-        store: Store::new(options.keep),
-        audits: Semaphore::new(cores),
-    });
-    Ok(Router::new()
+        max_store_bytes,
+        allowed,
+    })
+}
+
+impl Prepared {
+    /// The state of a server bound to `addr`.
+    fn state(self, addr: SocketAddr) -> Result<AppState> {
+        let guard = Guard::new(addr, self.allowed).map_err(|e| Error::Serve {
+            addr,
+            source: std::io::Error::other(format!("no random form token: {e}")),
+        })?;
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Ok(AppState {
+            settings: self.settings,
+            taxonomy: self.taxonomy,
+            max_upload_mb: self.options.max_upload_mb,
+            max_upload_bytes: self.max_upload_bytes,
+            upload_timeout: Duration::from_secs(self.options.upload_timeout_secs),
+            store: Store::new(self.options.keep, self.max_store_bytes),
+            uploads: Arc::new(Semaphore::new(self.options.max_uploads)),
+            max_uploads: self.options.max_uploads,
+            audits: Arc::new(Semaphore::new(cores)),
+            zips: Arc::new(Semaphore::new(cores)),
+            guard: Arc::new(guard),
+            audit: audit_upload,
+        })
+    }
+}
+
+/// The whole application over `state`.
+fn app(state: AppState) -> Router {
+    let guard = Arc::clone(&state.guard);
+    Router::new()
         .route("/", get(start_page))
         .route(
             "/audit",
@@ -126,8 +240,11 @@ pub fn router(options: ServeOptions) -> Result<Router> {
         .route("/audit/{id}/{zip}", get(download_zip))
         .route("/app.js", get(app_js))
         .fallback(not_found)
+        .with_state(Arc::new(state))
+        // Outermost: a request under a foreign name or from a foreign page is refused
+        // before it is routed (and its answer still gets the security headers).
+        .layer(axum::middleware::from_fn_with_state(guard, guard::check))
         .layer(axum::middleware::map_response(security_headers))
-        .with_state(state))
 }
 
 async fn security_headers(mut response: Response) -> Response {
@@ -151,11 +268,11 @@ async fn security_headers(mut response: Response) -> Response {
     response
 }
 
-fn html(status: StatusCode, body: String) -> Response {
+fn html(status: StatusCode, body: impl Into<Body>) -> Response {
     (
         status,
         [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        body,
+        body.into(),
     )
         .into_response()
 }
@@ -165,7 +282,7 @@ fn redirect_home() -> Response {
 }
 
 async fn start_page(State(state): State<Arc<AppState>>) -> Response {
-    html(StatusCode::OK, page::start_page(state.max_upload_mb))
+    html(StatusCode::OK, page::start_page(state.form()))
 }
 
 async fn app_js() -> Response {
@@ -194,7 +311,7 @@ fn error_response(
     title: &str,
     lines: Vec<String>,
 ) -> Response {
-    html(status, page::error_page(title, &lines, state.max_upload_mb))
+    html(status, page::error_page(title, &lines, state.form()))
 }
 
 /// The message `raci` prints for a fatal error, line by line: the error, then its causes.
@@ -245,6 +362,11 @@ async fn post_audit(
     if declared.is_some_and(|n| n > hard_limit) {
         return too_large(&state, "upload");
     }
+    // Taken before a byte of the body is read, held until the audit ends (it moves into the
+    // audit's thread, so a client that goes away does not free it early).
+    let Ok(upload_slot) = Arc::clone(&state.uploads).try_acquire_owned() else {
+        return busy(&state);
+    };
     let multipart = match multipart {
         Ok(m) => m,
         Err(rejection) => {
@@ -259,11 +381,33 @@ async fn post_audit(
             )
         }
     };
-    let form = match upload::read_form(multipart, state.max_upload_bytes).await {
-        Ok(form) => form,
-        Err(FormError::TooLarge { field, .. }) => return too_large(&state, field),
-        Err(FormError::BodyTooLarge { .. }) => return too_large(&state, "upload"),
-        Err(FormError::Malformed { detail }) => {
+    let matches = |sent: &[u8]| state.guard.token_matches(sent);
+    let rule = TokenRule {
+        matches: &matches,
+        required: guard::from_browser(&headers),
+    };
+    // One deadline for the whole body: a stalled or trickling upload is dropped with what it
+    // sent so far, and its slot is freed.
+    let read = upload::read_form(multipart, state.max_upload_bytes, rule);
+    let mut form = match tokio::time::timeout(state.upload_timeout, read).await {
+        Err(_elapsed) => return timed_out(&state),
+        Ok(Ok(form)) => form,
+        Ok(Err(FormError::TooLarge { field, .. })) => return too_large(&state, field),
+        Ok(Err(FormError::BodyTooLarge { .. })) => return too_large(&state, "upload"),
+        Ok(Err(FormError::BadToken)) => {
+            return error_response(
+                &state,
+                StatusCode::FORBIDDEN,
+                "Reload the page",
+                vec![
+                    "error: this upload did not come from a form of this raci serve (its \
+                     token is missing or out of date, for instance because the server was \
+                     restarted). Choose the file again in the form below."
+                        .into(),
+                ],
+            )
+        }
+        Ok(Err(FormError::Malformed { detail })) => {
             return error_response(
                 &state,
                 StatusCode::BAD_REQUEST,
@@ -274,7 +418,8 @@ async fn post_audit(
             )
         }
     };
-    let Some(file) = form.file.clone() else {
+    // Taken out, not copied: an upload is held once while it waits for its audit.
+    let Some(file) = form.file.take() else {
         return error_response(
             &state,
             StatusCode::BAD_REQUEST,
@@ -282,16 +427,8 @@ async fn post_audit(
             vec!["error: choose a RACI matrix file (CSV, XLSX, XLS or ODS) to audit.".into()],
         );
     };
-    let permit = match state.audits.acquire().await {
-        Ok(p) => p,
-        Err(_) => {
-            return error_response(
-                &state,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "Shutting down",
-                vec!["error: the server is stopping.".into()],
-            )
-        }
+    let Ok(core) = Arc::clone(&state.audits).acquire_owned().await else {
+        return stopping(&state);
     };
     let id = match store::new_id() {
         Ok(id) => id,
@@ -305,17 +442,31 @@ async fn post_audit(
         }
     };
     let worker = Arc::clone(&state);
-    let done = tokio::task::spawn_blocking(move || audit_upload(&worker, id, &file, &form)).await;
-    drop(permit);
+    // The audit runs on the blocking pool: a failure is an error page, and a panic ends only
+    // this thread (a `JoinError` here); the server and its stored audits go on.
+    let done = tokio::task::spawn_blocking(move || {
+        let _slots = (upload_slot, core);
+        (worker.audit)(&worker, id, &file, &form)
+    })
+    .await;
     let (id, entry) = match done {
         Ok(Ok(done)) => done,
         Ok(Err(err)) => {
+            let mut lines = error_lines(&err);
+            if matches!(err, Error::TooLarge { flag, .. } if flag == STORE_FLAG) {
+                lines.push(format!(
+                    "raci serve keeps at most {} MB of reports for all its audits together. \
+                     Audit this file with raci audit FILE -o DIR, or restart raci serve with \
+                     a larger {STORE_FLAG}.",
+                    state.store.budget() / (1024 * 1024)
+                ));
+            }
             return error_response(
                 &state,
                 status_for(&err),
                 "This file could not be audited",
-                error_lines(&err),
-            )
+                lines,
+            );
         }
         Err(join) => {
             return error_response(
@@ -323,8 +474,9 @@ async fn post_audit(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "Internal error",
                 vec![format!(
-                "error: the audit stopped unexpectedly ({join}). Please report this with the file."
-            )],
+                    "error: the audit stopped unexpectedly ({join}). Please report this with \
+                     the file. The server and the other audits are not affected."
+                )],
             )
         }
     };
@@ -333,6 +485,50 @@ async fn post_audit(
         response.headers_mut().insert(AUDIT_ID_HEADER, value);
     }
     response
+}
+
+/// The flag that raises the store's byte budget, as messages name it.
+const STORE_FLAG: &str = "--max-store-mb";
+
+fn stopping(state: &AppState) -> Response {
+    error_response(
+        state,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "Shutting down",
+        vec!["error: the server is stopping.".into()],
+    )
+}
+
+/// Every upload slot is taken: answered at once, before the body is read.
+fn busy(state: &AppState) -> Response {
+    let mut response = error_response(
+        state,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "The server is busy",
+        vec![format!(
+            "error: raci serve is already receiving or auditing {} uploads, as many as it takes \
+             at once. Try again in a few seconds, or restart it with a larger --max-uploads.",
+            state.max_uploads
+        )],
+    );
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from_static(RETRY_AFTER_SECS),
+    );
+    response
+}
+
+fn timed_out(state: &AppState) -> Response {
+    error_response(
+        state,
+        StatusCode::REQUEST_TIMEOUT,
+        "The upload took too long",
+        vec![format!(
+            "error: the upload did not arrive within {} seconds and was dropped. Try again; on \
+             a slow connection, restart raci serve with a larger --upload-timeout-secs.",
+            state.upload_timeout.as_secs()
+        )],
+    )
 }
 
 fn too_large(state: &AppState, what: &str) -> Response {
@@ -397,14 +593,29 @@ fn audit_upload(
     }
     let wb = input::read_bytes(&file.name, &file.bytes, &settings.limits)?;
     let audited = audit_workbook(&wb, &settings, &state.taxonomy)?;
-    let files = render_files(&audited, &settings)?;
+    drop(wb);
+    let files: Vec<(String, Bytes)> = render_files(&audited, &settings)?
+        .into_iter()
+        .map(|(name, bytes)| (name, Bytes::from(bytes)))
+        .collect();
+    let over_budget = |OverBudget { size, budget }| Error::TooLarge {
+        file: file.name.clone(),
+        what: "the size of its reports in memory (bytes)",
+        actual: size,
+        limit: budget,
+        flag: STORE_FLAG,
+    };
+    // The files alone already over the budget: no page is made for them.
+    let files_size: usize = files.iter().map(|(n, b)| n.len() + b.len()).sum();
+    state.store.fits(files_size as u64).map_err(over_budget)?;
     // The charts in the order `render_files` appended them: the order report.html uses.
     let charts: Vec<(String, Vec<u8>)> = files
         .iter()
         .filter(|(name, _)| name.ends_with(".png"))
-        .cloned()
+        .map(|(name, bytes)| (name.clone(), bytes.to_vec()))
         .collect();
     let parts = report::html_parts(&audited.outcome(), &charts);
+    drop(charts);
     let downloads: Vec<page::Download> = files
         .iter()
         .map(|(name, bytes)| page::Download {
@@ -413,13 +624,16 @@ fn audit_upload(
         })
         .collect();
     let zip_name = zip_name(&file.name);
-    let page = page::audit_page(&id, &parts, &downloads, &zip_name, state.max_upload_mb);
+    let page = page::audit_page(&id, &parts, &downloads, &zip_name, state.form());
     let entry = Arc::new(Entry {
         files,
-        page,
+        page: Bytes::from(page),
         zip_name,
     });
-    state.store.insert(id.clone(), Arc::clone(&entry));
+    state
+        .store
+        .insert(id.clone(), Arc::clone(&entry))
+        .map_err(over_budget)?;
     Ok((id, entry))
 }
 
@@ -453,9 +667,11 @@ fn gone(state: &AppState) -> Response {
         StatusCode::NOT_FOUND,
         "Audit not found",
         vec![format!(
-            "error: this audit is not kept any more (the server keeps the last {} audits, \
-             and none after a restart). Upload the file again.",
-            state.store.capacity()
+            "error: this audit is not kept any more (the server keeps the last {} audits, up \
+             to {} MB of reports between them, and none after a restart). Upload the file \
+             again.",
+            state.store.capacity(),
+            state.store.budget() / (1024 * 1024)
         )],
     )
 }
@@ -480,7 +696,7 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-fn attachment(name: &str, bytes: Vec<u8>) -> Response {
+fn attachment(name: &str, bytes: Bytes) -> Response {
     // `name` is always one of ours (report names or the cleaned zip name): plain ASCII.
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or(HeaderValue::from_static("attachment"));
@@ -506,6 +722,7 @@ async fn download(
     };
     // Looked up among the audit's own files by exact name: never a path.
     match entry.files.iter().find(|(n, _)| *n == name) {
+        // `Bytes` is shared, not copied: a download costs no memory of its own.
         Some((n, bytes)) => attachment(n, bytes.clone()),
         None => error_response(
             &state,
@@ -528,19 +745,37 @@ async fn download_zip(
     if zip != entry.zip_name {
         return not_found(State(state)).await;
     }
-    match zip_files(&entry.files) {
-        Ok(bytes) => attachment(&entry.zip_name, bytes),
-        Err(e) => error_response(
+    let Ok(core) = Arc::clone(&state.zips).acquire_owned().await else {
+        return stopping(&state);
+    };
+    // Deflating megabytes takes seconds: on the blocking pool, one per core at a time, so
+    // the request threads stay free for every other page.
+    let built = tokio::task::spawn_blocking(move || {
+        let _core = core;
+        zip_files(&entry.files).map(|bytes| (entry, bytes))
+    })
+    .await;
+    match built {
+        Ok(Ok((entry, bytes))) => attachment(&entry.zip_name, Bytes::from(bytes)),
+        Ok(Err(e)) => error_response(
             &state,
             StatusCode::INTERNAL_SERVER_ERROR,
             "The zip could not be made",
             vec![format!("error: {e}")],
         ),
+        Err(join) => error_response(
+            &state,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The zip could not be made",
+            vec![format!(
+                "error: building the zip stopped unexpectedly ({join})."
+            )],
+        ),
     }
 }
 
 /// Every file in one zip, deflated, with a fixed date so the same audit gives the same zip.
-pub fn zip_files(files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<u8>> {
+pub fn zip_files<B: AsRef<[u8]>>(files: &[(String, B)]) -> std::io::Result<Vec<u8>> {
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut zip = zip::ZipWriter::new(&mut buf);
@@ -550,11 +785,22 @@ pub fn zip_files(files: &[(String, Vec<u8>)]) -> std::io::Result<Vec<u8>> {
         for (name, bytes) in files {
             zip.start_file(name.as_str(), options)
                 .map_err(std::io::Error::other)?;
-            zip.write_all(bytes)?;
+            zip.write_all(bytes.as_ref())?;
         }
         zip.finish().map_err(std::io::Error::other)?;
     }
     Ok(buf.into_inner())
+}
+
+/// The server's own runtime: a few request threads, timers for the upload deadline, and
+/// tokio's blocking pool for the audits and zips.
+fn runtime(addr: SocketAddr) -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(REQUEST_THREADS)
+        .enable_io()
+        .enable_time()
+        .build()
+        .map_err(|source| Error::Serve { addr, source })
 }
 
 /// A bound server, not yet accepting: [`Server::local_addr`] says where (useful with port 0).
@@ -566,13 +812,15 @@ pub struct Server {
 }
 
 impl Server {
-    /// Binds `addr` and builds the application.
+    /// Checks the options, binds `addr` and builds the application (which answers only to
+    /// the address it is bound to: see `guard`).
     pub fn bind(addr: SocketAddr, options: ServeOptions) -> Result<Server> {
-        let app = router(options)?;
+        let prepared = prepare(options)?;
         let bind_err = |source| Error::Bind { addr, source };
         let listener = std::net::TcpListener::bind(addr).map_err(bind_err)?;
         listener.set_nonblocking(true).map_err(bind_err)?;
         let addr = listener.local_addr().map_err(bind_err)?;
+        let app = app(prepared.state(addr)?);
         Ok(Server {
             listener,
             app,
@@ -588,11 +836,7 @@ impl Server {
     pub fn run(self) -> Result<()> {
         let addr = self.addr;
         let serve_err = |source| Error::Serve { addr, source };
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .enable_io()
-            .build()
-            .map_err(serve_err)?;
-        runtime.block_on(async move {
+        runtime(addr)?.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(self.listener).map_err(serve_err)?;
             axum::serve(listener, self.app).await.map_err(serve_err)
         })
@@ -604,11 +848,7 @@ impl Server {
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
             let serve_err = |source| Error::Serve { addr, source };
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .enable_io()
-                .build()
-                .map_err(serve_err)?;
-            runtime.block_on(async move {
+            runtime(addr)?.block_on(async move {
                 let listener =
                     tokio::net::TcpListener::from_std(self.listener).map_err(serve_err)?;
                 axum::serve(listener, self.app)
@@ -697,6 +937,92 @@ mod tests {
     fn zip_is_deterministic() {
         let files = vec![("a.csv".to_string(), b"x,y\n".to_vec())];
         assert_eq!(zip_files(&files).unwrap(), zip_files(&files).unwrap());
+    }
+
+    /// One request on loopback with `Connection: close`: (status, head, body).
+    fn request(addr: SocketAddr, head: &str, body: &[u8]) -> (u16, String, Vec<u8>) {
+        use std::io::Read;
+        let mut stream = std::net::TcpStream::connect(addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(120)))
+            .unwrap();
+        let head = format!("{head}Host: {addr}\r\nConnection: close\r\n\r\n");
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(body).unwrap();
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).unwrap();
+        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+        let head = String::from_utf8_lossy(&raw[..split]).to_string();
+        let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+        (status, head, raw[split + 4..].to_vec())
+    }
+
+    fn post_file(addr: SocketAddr, name: &str, bytes: &[u8]) -> (u16, String, Vec<u8>) {
+        let mut body = format!(
+            "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; \
+             filename=\"{name}\"\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n--b0undary--\r\n");
+        let head = format!(
+            "POST /audit HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=b0undary\r\n\
+             Content-Length: {}\r\n",
+            body.len()
+        );
+        request(addr, &head, &body)
+    }
+
+    /// An audit that panics on a file called `panic.csv`, as a bug in a stage would.
+    fn audit_or_panic(
+        state: &AppState,
+        id: String,
+        file: &UploadedFile,
+        form: &Form,
+    ) -> Result<(String, Arc<Entry>)> {
+        if file.name == "panic.csv" {
+            panic!("a bug in the audit (on purpose, in a test)");
+        }
+        audit_upload(state, id, file, form)
+    }
+
+    #[test]
+    fn a_panicking_audit_is_an_error_page_and_the_server_goes_on() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let mut state = prepare(ServeOptions::new(Settings::default()))
+            .unwrap()
+            .state(addr)
+            .unwrap();
+        state.audit = audit_or_panic;
+        let server = Server {
+            listener,
+            app: app(state),
+            addr,
+        }
+        .spawn();
+        let matrix = b"Task,Ann (Product Owner),Bob (Product Manager)\nBacklog,A,R\n";
+        let (status, head, _) = post_file(addr, "team.csv", matrix);
+        assert_eq!(status, 200, "{head}");
+        let id = head
+            .lines()
+            .find_map(|l| l.strip_prefix("x-raci-audit: "))
+            .unwrap()
+            .to_string();
+        // More panics than cores and upload slots: none of them keeps a slot.
+        for _ in 0..DEFAULT_MAX_UPLOADS + 2 {
+            let (status, _, body) = post_file(addr, "panic.csv", matrix);
+            assert_eq!(status, 500);
+            let page = String::from_utf8(body).unwrap();
+            assert!(page.contains("the audit stopped unexpectedly"), "{page}");
+            assert!(page.contains("The server and the other audits are not affected"));
+        }
+        let (status, _, _) = request(addr, &format!("GET /audit/{id} HTTP/1.1\r\n"), b"");
+        assert_eq!(status, 200, "the stored audit survived");
+        let (status, _, _) = post_file(addr, "team.csv", matrix);
+        assert_eq!(status, 200, "the server still audits");
+        server.stop().unwrap();
     }
 
     #[test]

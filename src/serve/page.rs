@@ -2,6 +2,7 @@
 //! own content inside a frame with downloads and the next upload), and error pages. Plain
 //! HTML that works without script; `app.js` only adds drag and drop and a progress bar.
 
+use super::guard::TOKEN_FIELD;
 use crate::report::{escape_html as esc, HtmlParts};
 use std::fmt::Write;
 
@@ -35,13 +36,26 @@ fn document(title: &str, report_style: &str, body: &str) -> String {
     )
 }
 
+/// What every upload form on a page carries: the size limit it states and this run's token
+/// (see `guard`; the token goes first, so the server reads it before the file).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct FormInfo<'a> {
+    pub max_upload_mb: u64,
+    pub token: &'a str,
+}
+
 /// The upload form: the same on the start page and under an audit ("audit the next file").
-pub(crate) fn upload_form(max_upload_mb: u64, heading: &str) -> String {
+pub(crate) fn upload_form(info: FormInfo<'_>, heading: &str) -> String {
+    let FormInfo {
+        max_upload_mb,
+        token,
+    } = info;
     let mut s = String::new();
     let _ = writeln!(
         s,
         "<section class=\"upload\" id=\"upload\">\n<h2>{heading}</h2>\n\
          <form class=\"upload-form\" method=\"post\" action=\"/audit\" enctype=\"multipart/form-data\">\n\
+         <input type=\"hidden\" name=\"{TOKEN_FIELD}\" value=\"{token}\">\n\
          <label class=\"dropzone\">\n<span class=\"drop-title\">Drop a RACI matrix here, or choose a file</span>\n\
          <span class=\"drop-hint\">CSV, TSV, XLSX, XLSM, XLSB, XLS or ODS, up to {max_upload_mb} MB. \
          The file is read in memory and never saved to disk.</span>\n\
@@ -71,7 +85,7 @@ pub(crate) fn upload_form(max_upload_mb: u64, heading: &str) -> String {
 }
 
 /// `GET /`: what the tool does and the form.
-pub(crate) fn start_page(max_upload_mb: u64) -> String {
+pub(crate) fn start_page(form: FormInfo<'_>) -> String {
     let body = format!(
         "<main>\n<h1>RACI audit</h1>\n\
          <p class=\"lead\">Upload a RACI matrix exported from Excel, Google Sheets or LibreOffice. \
@@ -79,7 +93,7 @@ pub(crate) fn start_page(max_upload_mb: u64) -> String {
          unclassified, and the audit shows where the two roles overlap, what nobody covers and \
          every RACI hygiene finding, with charts. Each report can be downloaded, or all of \
          them as one zip.</p>\n{}</main>\n",
-        upload_form(max_upload_mb, "Audit a file")
+        upload_form(form, "Audit a file")
     );
     document("RACI audit", "", &body)
 }
@@ -108,7 +122,7 @@ pub(crate) fn audit_page(
     parts: &HtmlParts,
     downloads: &[Download],
     zip_name: &str,
-    max_upload_mb: u64,
+    form: FormInfo<'_>,
 ) -> String {
     let mut body = String::new();
     let _ = writeln!(
@@ -134,13 +148,13 @@ pub(crate) fn audit_page(
     }
     body.push_str("</ul>\n</section>\n");
     body.push_str(&parts.content);
-    body.push_str(&upload_form(max_upload_mb, "Audit the next file"));
+    body.push_str(&upload_form(form, "Audit the next file"));
     body.push_str("\n</main>\n");
     document(&parts.title, parts.style, &body)
 }
 
 /// A page saying why nothing could be audited, with the form to try again.
-pub(crate) fn error_page(title: &str, lines: &[String], max_upload_mb: u64) -> String {
+pub(crate) fn error_page(title: &str, lines: &[String], form: FormInfo<'_>) -> String {
     let mut body = String::new();
     let _ = writeln!(
         body,
@@ -153,7 +167,7 @@ pub(crate) fn error_page(title: &str, lines: &[String], max_upload_mb: u64) -> S
         let _ = writeln!(body, "<p class=\"{class}\">{}</p>", esc(line));
     }
     body.push_str("</div>\n");
-    body.push_str(&upload_form(max_upload_mb, "Try another file"));
+    body.push_str(&upload_form(form, "Try another file"));
     body.push_str("\n</main>\n");
     document(&esc(title), "", &body)
 }
@@ -162,10 +176,20 @@ pub(crate) fn error_page(title: &str, lines: &[String], max_upload_mb: u64) -> S
 mod tests {
     use super::*;
 
+    const FORM: FormInfo<'static> = FormInfo {
+        max_upload_mb: 20,
+        token: "0123456789abcdef0123456789abcdef",
+    };
+
     #[test]
     fn form_posts_multipart_to_audit_with_a_file_field() {
-        let p = start_page(20);
+        let p = start_page(FORM);
         assert!(p.contains("method=\"post\" action=\"/audit\" enctype=\"multipart/form-data\""));
+        // The token is the form's first field, so the server reads it before the file.
+        let token =
+            "<input type=\"hidden\" name=\"token\" value=\"0123456789abcdef0123456789abcdef\">";
+        let at = p.find(token).expect("token field");
+        assert!(at < p.find("name=\"file\"").unwrap());
         assert!(p.contains("<input type=\"file\" name=\"file\" required"));
         assert!(p.contains("name=\"sheet\""));
         assert!(p.contains("name=\"scheme\""));
@@ -177,7 +201,7 @@ mod tests {
 
     #[test]
     fn error_text_is_escaped() {
-        let p = error_page("Bad", &["<b>x</b> & \"y\"".into()], 20);
+        let p = error_page("Bad", &["<b>x</b> & \"y\"".into()], FORM);
         assert!(p.contains("&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;"));
         assert!(!p.contains("<b>x</b>"));
     }

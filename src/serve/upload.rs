@@ -3,6 +3,7 @@
 //! the rest of a moderately oversized body is drained so the browser receives the 413 page
 //! instead of a reset connection.
 
+use super::guard::TOKEN_FIELD;
 use axum::extract::multipart::{Field, Multipart};
 
 /// Longest text field (`sheet`, `scheme`) accepted.
@@ -15,7 +16,7 @@ pub(crate) struct UploadedFile {
     pub bytes: Vec<u8>,
 }
 
-/// The form, as sent.
+/// The form, as sent (the token is checked while reading and not kept).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Form {
     pub file: Option<UploadedFile>,
@@ -33,6 +34,24 @@ pub(crate) enum FormError {
     BodyTooLarge { limit: u64 },
     /// Not a form this page sends.
     Malformed { detail: String },
+    /// An upload from a browser without this run's form token, or any upload with a wrong
+    /// one (see `guard`).
+    BadToken,
+}
+
+/// What the form's token field must be: `matches` says whether a sent token is this run's,
+/// and `required` whether the request must carry one (it comes from a browser).
+pub(crate) struct TokenRule<'a> {
+    pub matches: &'a (dyn Fn(&[u8]) -> bool + Sync),
+    pub required: bool,
+}
+
+impl std::fmt::Debug for TokenRule<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenRule")
+            .field("required", &self.required)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The most a request body may hold: the file and the roster at the limit each, plus room for
@@ -59,34 +78,48 @@ pub(crate) fn clean_file_name(raw: Option<&str>) -> String {
 }
 
 /// Reads every field. `max_upload_bytes` caps each file; the body as a whole is read up to
-/// [`body_limit`].
+/// [`body_limit`]. The token field comes first in the page's form, so a file that arrives
+/// before a valid token, when one is required, is drained without being kept.
 pub(crate) async fn read_form(
     mut multipart: Multipart,
     max_upload_bytes: u64,
+    token: TokenRule<'_>,
 ) -> Result<Form, FormError> {
     let total_limit = body_limit(max_upload_bytes);
     let mut total: u64 = 0;
     let mut form = Form::default();
-    let mut too_large: Option<FormError> = None;
+    // The first reason to refuse the form; once set, the rest of the body is drained (so
+    // that the browser receives the answer) and nothing more is kept.
+    let mut refused: Option<FormError> = None;
+    // `Some(true)` once the right token has been read.
+    let mut token_ok: Option<bool> = None;
     loop {
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) => return Err(too_large.unwrap_or_else(|| malformed(e.body_text()))),
+            Err(e) => return Err(refused.unwrap_or_else(|| malformed(e.body_text()))),
         };
         let name = field.name().unwrap_or("").to_string();
         let file_name = field.file_name().map(str::to_string);
+        if refused.is_none()
+            && matches!(name.as_str(), "file" | "roster")
+            && token.required
+            && token_ok != Some(true)
+        {
+            refused = Some(FormError::BadToken);
+        }
         let cap = match name.as_str() {
+            _ if refused.is_some() => 0,
             "file" | "roster" => max_upload_bytes,
-            "sheet" | "scheme" => MAX_TEXT_FIELD as u64,
+            "sheet" | "scheme" | TOKEN_FIELD => MAX_TEXT_FIELD as u64,
             // Fields this page does not send are drained and ignored.
             _ => 0,
         };
         let Some(bytes) = read_field(field, cap, &mut total, total_limit).await? else {
             // Keep draining the body (up to the body limit) so the answer reaches the
             // browser; the first oversized field is the one reported.
-            if too_large.is_none() {
-                too_large = match name.as_str() {
+            if refused.is_none() {
+                refused = match name.as_str() {
                     "file" => Some(FormError::TooLarge {
                         field: "file",
                         limit: max_upload_bytes,
@@ -98,12 +131,13 @@ pub(crate) async fn read_form(
                     "sheet" | "scheme" => Some(FormError::Malformed {
                         detail: format!("the {name} field is longer than {MAX_TEXT_FIELD} bytes"),
                     }),
+                    TOKEN_FIELD => Some(FormError::BadToken),
                     _ => None,
                 };
             }
             continue;
         };
-        if too_large.is_some() {
+        if refused.is_some() {
             continue;
         }
         match name.as_str() {
@@ -122,6 +156,13 @@ pub(crate) async fn read_form(
                     bytes,
                 })
             }
+            TOKEN_FIELD => {
+                let ok = (token.matches)(&bytes);
+                token_ok = Some(ok);
+                if !ok {
+                    refused = Some(FormError::BadToken);
+                }
+            }
             "sheet" | "scheme" => {
                 let text = String::from_utf8(bytes).map_err(|_| FormError::Malformed {
                     detail: format!("the {name} field is not UTF-8 text"),
@@ -138,7 +179,10 @@ pub(crate) async fn read_form(
             _ => {}
         }
     }
-    match too_large {
+    if refused.is_none() && (token.required || token_ok.is_some()) && token_ok != Some(true) {
+        refused = Some(FormError::BadToken);
+    }
+    match refused {
         Some(e) => Err(e),
         None => Ok(form),
     }

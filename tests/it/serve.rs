@@ -15,11 +15,16 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 fn start_with(max_upload_mb: u64, keep: usize) -> Running {
-    let options = ServeOptions {
-        max_upload_mb,
-        keep,
-        ..ServeOptions::new(Settings::default())
-    };
+    start_options(|o| {
+        o.max_upload_mb = max_upload_mb;
+        o.keep = keep;
+    })
+}
+
+/// A server with the defaults, changed by `change`.
+fn start_options(change: impl FnOnce(&mut ServeOptions)) -> Running {
+    let mut options = ServeOptions::new(Settings::default());
+    change(&mut options);
     Server::bind("127.0.0.1:0".parse().unwrap(), options)
         .unwrap()
         .spawn()
@@ -65,7 +70,8 @@ fn unchunk(mut body: &[u8]) -> Vec<u8> {
     }
 }
 
-/// One request on its own connection (`Connection: close`), the reply read to the end.
+/// One request on its own connection (`Connection: close`), the reply read to the end. The
+/// `Host` is the server's address unless `extra` names one.
 fn request(
     addr: SocketAddr,
     method: &str,
@@ -77,7 +83,10 @@ fn request(
     stream
         .set_read_timeout(Some(Duration::from_secs(120)))
         .unwrap();
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    let mut head = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !extra.iter().any(|(n, _)| n.eq_ignore_ascii_case("host")) {
+        head.push_str(&format!("Host: {addr}\r\n"));
+    }
     for (name, value) in extra {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -91,9 +100,38 @@ fn request(
     head.push_str("\r\n");
     stream.write_all(head.as_bytes()).unwrap();
     stream.write_all(body).unwrap();
+    read_reply(&mut stream).unwrap()
+}
+
+/// Opens a connection and sends only the head of an upload that announces `length` bytes of
+/// body (plus any `extra` headers and the first `body` bytes of it): the server decides on
+/// what it has, or waits for the rest.
+fn upload_head(addr: SocketAddr, extra: &[(&str, &str)], length: usize, body: &[u8]) -> TcpStream {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut head = format!(
+        "POST /audit HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Content-Type: multipart/form-data; boundary={BOUNDARY}\r\nContent-Length: {length}\r\n"
+    );
+    for (name, value) in extra {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body).unwrap();
+    stream
+}
+
+/// Reads a whole reply (the server closes the connection after it), or the I/O error.
+fn read_reply(stream: &mut TcpStream) -> std::io::Result<Reply> {
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    stream.read_to_end(&mut raw)?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| std::io::Error::other(format!("no reply head in {raw:?}")))?;
     let head = String::from_utf8(raw[..split].to_vec()).unwrap();
     let mut lines = head.split("\r\n");
     let status: u16 = lines
@@ -115,11 +153,11 @@ fn request(
     {
         body = unchunk(&body);
     }
-    Reply {
+    Ok(Reply {
         status,
         headers,
         body,
-    }
+    })
 }
 
 fn get(addr: SocketAddr, path: &str) -> Reply {
@@ -153,14 +191,19 @@ fn multipart(fields: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
 }
 
 fn post_form(addr: SocketAddr, fields: &[(&str, Option<&str>, &[u8])]) -> Reply {
+    post_form_with(addr, &[], fields)
+}
+
+/// [`post_form`] with more headers (`Origin`, `User-Agent`, ...).
+fn post_form_with(
+    addr: SocketAddr,
+    extra: &[(&str, &str)],
+    fields: &[(&str, Option<&str>, &[u8])],
+) -> Reply {
     let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
-    request(
-        addr,
-        "POST",
-        "/audit",
-        &[("Content-Type", &content_type)],
-        &multipart(fields),
-    )
+    let mut headers = vec![("Content-Type", content_type.as_str())];
+    headers.extend_from_slice(extra);
+    request(addr, "POST", "/audit", &headers, &multipart(fields))
 }
 
 fn upload(addr: SocketAddr, name: &str, bytes: &[u8]) -> Reply {
@@ -470,6 +513,8 @@ fn downloads_and_the_zip_hold_every_report() {
 #[test]
 fn a_bad_file_gets_the_cli_message_and_422() {
     let server = start();
+    // An audit made before the failures below, still there after them.
+    let kept = audit_id(&upload(server.addr(), "team.csv", TINY));
     let tmp = tempfile::tempdir().unwrap();
     let cases: [(&str, &[u8]); 3] = [
         ("budget.xlsx", b"PK\x03\x04 this is not really a workbook"),
@@ -543,6 +588,13 @@ fn a_bad_file_gets_the_cli_message_and_422() {
         format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nTask,A").as_bytes(),
     );
     assert_eq!(truncated.status, 400, "{}", truncated.text());
+
+    // None of that cost the server or its stored audits anything.
+    assert_eq!(get(server.addr(), &format!("/audit/{kept}")).status, 200);
+    assert_eq!(
+        get(server.addr(), &format!("/audit/{kept}/files/tasks.csv")).status,
+        200
+    );
 }
 
 #[test]
@@ -583,9 +635,10 @@ fn oversize_uploads_get_413_with_a_clear_message() {
         .unwrap();
     write!(
         stream,
-        "POST /audit HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\
+        "POST /audit HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
          Content-Type: multipart/form-data; boundary={BOUNDARY}\r\n\
-         Content-Length: 999999999\r\n\r\n"
+         Content-Length: 999999999\r\n\r\n",
+        addr = server.addr()
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -809,4 +862,372 @@ fn the_audit_page_in_headless_chromium() {
     let reader = decoder.read_info().unwrap();
     let info = reader.info();
     assert_eq!((info.width, info.height), (1280, 1000));
+}
+
+// The server's own defences (README, "raci serve"): names, origins, the form token, the
+// store's bytes, zips off the request threads, the upload deadline and the upload cap.
+
+/// A small matrix: about 3 MB of reports and page in the store (mostly charts).
+const TINY: &[u8] = b"Task,Ann (Product Owner),Bob (Product Manager)\nBacklog,A,R\nRoadmap,I,A\n";
+
+/// A browser from before `Origin` on form posts and `Sec-Fetch-Site`.
+const FIREFOX_68: &str = "Mozilla/5.0 (X11; Linux x86_64; rv:68.0) Gecko/20100101 Firefox/68.0";
+
+const CHROME: &str =
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36";
+
+/// The form token a page carries.
+fn form_token(page: &str) -> String {
+    let field = "<input type=\"hidden\" name=\"token\" value=\"";
+    let at = page.find(field).expect("the form has a token field") + field.len();
+    page[at..at + 32].to_string()
+}
+
+#[test]
+fn only_the_servers_own_names_are_answered() {
+    let server = start();
+    let addr = server.addr();
+    let port = addr.port();
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LocalHost:{port}"),
+        format!("[::1]:{port}"),
+    ] {
+        let reply = request(addr, "GET", "/", &[("Host", &host)], b"");
+        assert_eq!(reply.status, 200, "{host}");
+    }
+    let id = audit_id(&upload(addr, "team.csv", TINY));
+    // What a page on a rebinding domain sends once its name points at 127.0.0.1.
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_string(),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("localhost:{}", port.wrapping_add(1)),
+        format!("10.1.2.3:{port}"),
+    ] {
+        for path in ["/".to_string(), format!("/audit/{id}")] {
+            let reply = request(addr, "GET", &path, &[("Host", &host)], b"");
+            assert_eq!(reply.status, 421, "{host} {path}");
+            let text = reply.text();
+            // Nothing such a page could use: no audit, no form, no token.
+            assert!(!text.contains("<form") && !text.contains("token"), "{text}");
+            assert!(!text.contains("RACI audit:"), "{text}");
+            assert!(text.contains("--allow-host"), "{text}");
+        }
+        let posted = post_form_with(addr, &[("Host", &host)], &[("file", Some("t.csv"), TINY)]);
+        assert_eq!(posted.status, 421, "{host}");
+        assert!(posted.header(AUDIT_ID_HEADER).is_none());
+    }
+    // No name at all (HTTP/1.0), or a foreign one in an absolute request line.
+    let mut bare = TcpStream::connect(addr).unwrap();
+    bare.set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    bare.write_all(b"GET / HTTP/1.0\r\n\r\n").unwrap();
+    assert_eq!(read_reply(&mut bare).unwrap().status, 421);
+    let absolute = request(addr, "GET", "http://evil.example/", &[], b"");
+    assert_eq!(absolute.status, 421);
+
+    // --allow-host adds a name; the others stay refused.
+    let named = start_options(|o| o.allow_hosts = vec!["raci.test".into()]);
+    let port = named.addr().port();
+    let ok = request(
+        named.addr(),
+        "GET",
+        "/",
+        &[("Host", &format!("raci.test:{port}"))],
+        b"",
+    );
+    assert_eq!(ok.status, 200);
+    let other = request(
+        named.addr(),
+        "GET",
+        "/",
+        &[("Host", &format!("evil.example:{port}"))],
+        b"",
+    );
+    assert_eq!(other.status, 421);
+}
+
+#[test]
+fn uploads_from_other_web_pages_are_refused() {
+    let server = start();
+    let addr = server.addr();
+    let this = format!("http://{addr}");
+    let token = form_token(&get(addr, "/").text());
+    let file = ("file", Some("team.csv"), TINY);
+
+    // A foreign page's upload is refused on its head alone, before the body is read.
+    for (name, value) in [
+        ("Origin", "http://evil.example".to_string()),
+        ("Origin", "null".to_string()),
+        ("Origin", format!("http://localhost:{}", addr.port() + 1)),
+        ("Origin", format!("https://{addr}")),
+        ("Sec-Fetch-Site", "cross-site".to_string()),
+        ("Sec-Fetch-Site", "same-site".to_string()),
+    ] {
+        let mut stream = upload_head(
+            addr,
+            &[(name, &value), ("User-Agent", CHROME)],
+            10_000_000,
+            b"",
+        );
+        let reply = read_reply(&mut stream).unwrap();
+        assert_eq!(reply.status, 403, "{name}: {value}");
+        assert!(
+            reply
+                .text()
+                .contains("accepts uploads only from its own page"),
+            "{}",
+            reply.text()
+        );
+    }
+    // The token is no way around the Origin check.
+    let with_token = post_form_with(
+        addr,
+        &[("Origin", "http://evil.example"), ("User-Agent", CHROME)],
+        &[("token", None, token.as_bytes()), file],
+    );
+    assert_eq!(with_token.status, 403);
+    assert!(with_token.header(AUDIT_ID_HEADER).is_none());
+
+    // The page's own form in a current browser: this origin, and the token first.
+    let own = post_form_with(
+        addr,
+        &[
+            ("Origin", &this),
+            ("Sec-Fetch-Site", "same-origin"),
+            ("User-Agent", CHROME),
+        ],
+        &[("token", None, token.as_bytes()), file],
+    );
+    let id = audit_id(&own);
+    // Its page's forms carry the same token.
+    assert_eq!(form_token(&own.text()), token);
+
+    // An older browser posts a foreign page's form with neither header: no token, refused.
+    let old_browser = post_form_with(addr, &[("User-Agent", FIREFOX_68)], &[file]);
+    assert_eq!(old_browser.status, 403);
+    let page = old_browser.text();
+    assert!(page.contains("token is missing or out of date"), "{page}");
+    // The refusal offers a fresh form to try again.
+    assert_eq!(form_token(&page), token);
+    // From the page itself, the same browser sends the token: accepted.
+    audit_id(&post_form_with(
+        addr,
+        &[("User-Agent", FIREFOX_68)],
+        &[("token", None, token.as_bytes()), file],
+    ));
+    // A wrong token (a page of an earlier run) is refused, whoever sends it.
+    let stale = "0123456789abcdef0123456789abcdef";
+    assert_ne!(stale, token);
+    for agent in [FIREFOX_68, "curl/8.5.0"] {
+        let reply = post_form_with(
+            addr,
+            &[("User-Agent", agent)],
+            &[("token", None, stale.as_bytes()), file],
+        );
+        assert_eq!(reply.status, 403, "{agent}");
+    }
+    // A token that comes after the file is too late for a browser: the file is not kept.
+    let late = post_form_with(
+        addr,
+        &[("User-Agent", FIREFOX_68)],
+        &[file, ("token", None, token.as_bytes())],
+    );
+    assert_eq!(late.status, 403);
+
+    // curl and scripts send neither header nor token, and are served.
+    audit_id(&post_form_with(
+        addr,
+        &[("User-Agent", "curl/8.5.0")],
+        &[file],
+    ));
+    // Reading is open to links from anywhere: the start page and (by its id) an audit.
+    let linked = [
+        ("Origin", "http://evil.example"),
+        ("Sec-Fetch-Site", "cross-site"),
+    ];
+    assert_eq!(request(addr, "GET", "/", &linked, b"").status, 200);
+    assert_eq!(
+        request(addr, "GET", &format!("/audit/{id}"), &linked, b"").status,
+        200
+    );
+}
+
+/// What the store counts for the audit of `bytes`: its files, its page and its zip's name.
+fn stored_size(addr: SocketAddr, name: &str, bytes: &[u8]) -> usize {
+    let reply = upload(addr, name, bytes);
+    let id = audit_id(&reply);
+    let page = reply.text();
+    let files: usize = linked_files(&page, &id)
+        .iter()
+        .map(|n| n.len() + get(addr, &format!("/audit/{id}/files/{n}")).body.len())
+        .sum();
+    let stem = name.rsplit_once('.').unwrap().0;
+    files + reply.body.len() + format!("raci-{stem}.zip").len()
+}
+
+#[test]
+fn the_store_is_bounded_in_bytes() {
+    const MB: usize = 1024 * 1024;
+    let bigger = raci_audit::synth::to_csv(&raci_audit::synth::wide_grid(80, 12, 3), b',');
+    let (tiny, big) = {
+        let probe = start();
+        (
+            stored_size(probe.addr(), "team.csv", TINY),
+            stored_size(probe.addr(), "team.csv", &bigger),
+        )
+    };
+    assert!(tiny > MB, "the test needs audits over 1 MB: {tiny}");
+
+    // Room for two small audits, not three; the count limit (32) plays no part.
+    let budget_mb = 2 * tiny / MB + 1;
+    assert!(budget_mb * MB < 3 * tiny);
+    let server = start_options(|o| o.max_store_mb = budget_mb as u64);
+    let ids: Vec<String> = (0..3)
+        .map(|_| audit_id(&upload(server.addr(), "team.csv", TINY)))
+        .collect();
+    let first = get(server.addr(), &format!("/audit/{}", ids[0]));
+    assert_eq!(first.status, 404);
+    assert!(
+        first.text().contains(&format!(
+            "keeps the last 32 audits, up to {budget_mb} MB of reports"
+        )),
+        "{}",
+        first.text()
+    );
+    for id in &ids[1..] {
+        assert_eq!(get(server.addr(), &format!("/audit/{id}")).status, 200);
+    }
+
+    // An audit larger than the whole store is refused, and nothing kept goes for it.
+    let budget_mb = tiny / MB + 1;
+    assert!(
+        big > budget_mb * MB,
+        "the bigger audit must not fit: {big} bytes"
+    );
+    let server = start_options(|o| o.max_store_mb = budget_mb as u64);
+    let kept = audit_id(&upload(server.addr(), "team.csv", TINY));
+    let refused = upload(server.addr(), "big.csv", &bigger);
+    assert_eq!(refused.status, 413);
+    assert!(refused.header(AUDIT_ID_HEADER).is_none());
+    let page = refused.text();
+    assert!(
+        page.contains("raise the limit with --max-store-mb"),
+        "{page}"
+    );
+    assert!(
+        page.contains(&format!("keeps at most {budget_mb} MB of reports")),
+        "{page}"
+    );
+    assert_eq!(get(server.addr(), &format!("/audit/{kept}")).status, 200);
+}
+
+#[test]
+fn zips_are_built_off_the_request_threads() {
+    let server = start();
+    let addr = server.addr();
+    let id = audit_id(&upload(addr, "team.csv", TINY));
+    let zip = format!("/audit/{id}/raci-team.zip");
+    let started = Instant::now();
+    assert_eq!(get(addr, &zip).status, 200);
+    let alone = started.elapsed();
+
+    // Four at once: twice the server's request threads, so zips built on those would hold
+    // every one of them until the first zip is done.
+    let zips: Vec<_> = (0..4)
+        .map(|_| {
+            let zip = zip.clone();
+            std::thread::spawn(move || {
+                let reply = get(addr, &zip);
+                assert_eq!(reply.status, 200);
+                Instant::now()
+            })
+        })
+        .collect();
+    // Give them a fifth of one zip's time to reach the server, then ask for the start page.
+    std::thread::sleep(alone / 5);
+    let asked = Instant::now();
+    let page = get(addr, "/");
+    let answered = Instant::now();
+    assert_eq!(page.status, 200);
+    let first_zip = zips.into_iter().map(|z| z.join().unwrap()).min().unwrap();
+    assert!(
+        answered < first_zip,
+        "GET / took {:?} and waited for a zip (one zip alone takes {alone:?})",
+        answered - asked
+    );
+    assert!(answered - asked < Duration::from_secs(10));
+}
+
+#[test]
+fn a_stalled_upload_is_dropped_after_the_deadline() {
+    let server = start_options(|o| {
+        o.upload_timeout_secs = 1;
+        o.max_uploads = 1;
+    });
+    let addr = server.addr();
+    // 10 MB announced, the start of a file sent, then nothing.
+    let start = format!(
+        "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n"
+    );
+    let mut body = start.into_bytes();
+    body.extend(std::iter::repeat_n(b'x', 64 * 1024));
+    let asked = Instant::now();
+    let mut stalled = upload_head(addr, &[], 10_000_000, &body);
+    let reply = read_reply(&mut stalled).unwrap();
+    assert_eq!(reply.status, 408);
+    assert!(
+        reply.text().contains("did not arrive within 1 seconds")
+            && reply.text().contains("--upload-timeout-secs"),
+        "{}",
+        reply.text()
+    );
+    assert!(asked.elapsed() < Duration::from_secs(20));
+    // Its slot is free again (the only one, with --max-uploads 1).
+    audit_id(&upload(addr, "team.csv", TINY));
+}
+
+#[test]
+fn uploads_over_the_cap_get_503_at_once() {
+    let server = start_options(|o| o.max_uploads = 2);
+    let addr = server.addr();
+    let stalled: Vec<TcpStream> = (0..2)
+        .map(|_| upload_head(addr, &[], 1_000_000, b"--"))
+        .collect();
+    // The next upload is answered on its head alone. (Should a probe get in before both
+    // stalled uploads hold their slots, the server waits for its body: it is dropped, which
+    // frees the slot, and the next probe is tried.)
+    let mut answer = None;
+    for _ in 0..10 {
+        let mut probe = upload_head(addr, &[], 1000, b"");
+        probe
+            .set_read_timeout(Some(Duration::from_secs(2)))
+            .unwrap();
+        if let Ok(reply) = read_reply(&mut probe) {
+            answer = Some(reply);
+            break;
+        }
+    }
+    let reply = answer.expect("no answer to an upload over the cap");
+    assert_eq!(reply.status, 503, "{}", reply.text());
+    assert_eq!(reply.header("retry-after"), Some("5"));
+    assert!(reply.text().contains("--max-uploads"), "{}", reply.text());
+
+    // Once the stalled uploads go away, uploads are taken again.
+    drop(stalled);
+    let body = multipart(&[("file", Some("team.csv"), TINY)]);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        std::thread::sleep(Duration::from_millis(100));
+        let mut stream = upload_head(addr, &[], body.len(), &body);
+        match read_reply(&mut stream) {
+            Ok(reply) if reply.status == 200 => break,
+            Ok(reply) => assert_eq!(reply.status, 503, "{}", reply.text()),
+            // A 503 answered before its body was read can reach us as a reset.
+            Err(_) => {}
+        }
+        assert!(Instant::now() < deadline, "the slots were not freed");
+    }
 }
