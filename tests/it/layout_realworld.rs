@@ -1,7 +1,7 @@
 //! Real-world exports from ../shared/realworld/: each must yield what a person reads in it,
 //! and every non-empty cell inside the detected matrix must be an assignment or an issue.
 
-use crate::support::realworld;
+use crate::support::{realworld, require_shared};
 use raci_audit::input::{read_bytes, read_path, Limits, Workbook};
 use raci_audit::layout::{detect, LayoutOptions};
 use raci_audit::model::{parse_cell, CellParse, CellProblem, Matrix, Pos, SchemeName, Shape};
@@ -157,6 +157,7 @@ fn sheet_of<'a>(wb: &'a Workbook, m: &Matrix) -> &'a raci_audit::input::Sheet {
 
 #[test]
 fn realworld_01_long_form() {
+    require_shared!("realworld_01_long_form");
     let (_, m) = read("01_serafimpikalov__raci_table.csv");
     assert_eq!(m.shape, Shape::Long);
     assert_eq!(m.tasks.len(), 50);
@@ -189,6 +190,7 @@ fn realworld_01_long_form() {
 
 #[test]
 fn realworld_03_semicolons_german() {
+    require_shared!("realworld_03_semicolons_german");
     let (_, m) = read("03_nivedjpnambiar__raci_matrix.csv");
     assert_eq!(m.tasks.len(), 11);
     assert_eq!(m.parties.len(), 7);
@@ -200,6 +202,7 @@ fn realworld_03_semicolons_german() {
 
 #[test]
 fn realworld_04_group_rows() {
+    require_shared!("realworld_04_group_rows");
     let (_, m) = read("04_stephnrl__raci.csv");
     assert_eq!(m.tasks.len(), 31);
     assert_eq!(names(&m), ["DevOps Team", "Client Team (w365)"]);
@@ -221,6 +224,7 @@ fn realworld_04_group_rows() {
 
 #[test]
 fn realworld_05_indented_hierarchy() {
+    require_shared!("realworld_05_indented_hierarchy");
     let (_, m) = read("05_unyu9__raci chart.csv");
     assert_eq!(m.parties.len(), 8);
     assert!(names(&m).contains(&"Volunteers"));
@@ -249,6 +253,7 @@ fn realworld_05_indented_hierarchy() {
 
 #[test]
 fn realworld_06_legend_and_wbs() {
+    require_shared!("realworld_06_legend_and_wbs");
     let (_, m) = read("06_ngond002__responsibility_matrix.csv");
     assert_eq!(m.scheme.name, SchemeName::Legend);
     assert_eq!(m.parties.len(), 8);
@@ -272,6 +277,7 @@ fn realworld_06_legend_and_wbs() {
 
 #[test]
 fn realworld_07_inverted_portuguese() {
+    require_shared!("realworld_07_inverted_portuguese");
     let (_, m) = read("07_luanaportop__raci.csv");
     assert_eq!(m.shape, Shape::Inverted);
     assert_eq!(m.tasks.len(), 6);
@@ -285,6 +291,7 @@ fn realworld_07_inverted_portuguese() {
 
 #[test]
 fn realworld_10_startup_with_n_marks() {
+    require_shared!("realworld_10_startup_with_n_marks");
     let (_, m) = read("10_alifchow__RACI.xlsx");
     assert_eq!(m.parties.len(), 20);
     assert_eq!(m.tasks.len(), 95);
@@ -302,6 +309,7 @@ fn realworld_10_startup_with_n_marks() {
 
 #[test]
 fn realworld_11_legend_beside_and_count_table_below() {
+    require_shared!("realworld_11_legend_beside_and_count_table_below");
     let (_, m) = read("11_c6wx__RACI.xlsx");
     assert_eq!(m.parties.len(), 9);
     assert_eq!(m.tasks.len(), 23);
@@ -314,6 +322,7 @@ fn realworld_11_legend_beside_and_count_table_below() {
 
 #[test]
 fn realworld_12_every_cell_merged() {
+    require_shared!("realworld_12_every_cell_merged");
     let (_, m) = read("12_fede94mi__RACI.xlsx");
     assert_eq!(m.parties.len(), 5);
     assert_eq!(m.parties[0].name, "PROJECT MANAGER");
@@ -330,6 +339,7 @@ fn realworld_12_every_cell_merged() {
 
 #[test]
 fn realworld_14_title_in_header_band_and_q() {
+    require_shared!("realworld_14_title_in_header_band_and_q");
     let (_, m) = read("14_nikiradak__RACI.xlsx");
     assert_eq!(m.tasks.len(), 3);
     assert_eq!(m.parties.len(), 4);
@@ -349,6 +359,7 @@ fn realworld_14_title_in_header_band_and_q() {
 
 #[test]
 fn realworld_15_two_task_columns_and_pert() {
+    require_shared!("realworld_15_two_task_columns_and_pert");
     let (_, m) = read("15_whytuck__RACI.xlsx");
     assert_eq!(m.parties.len(), 3);
     assert_eq!(m.tasks.len(), 11);
@@ -368,6 +379,7 @@ fn realworld_15_two_task_columns_and_pert() {
 
 #[test]
 fn realworld_16_rasci_cyrillic() {
+    require_shared!("realworld_16_rasci_cyrillic");
     let (_, m) = read("16_dockstage__RASCI.xlsx");
     assert_eq!(m.scheme.name, SchemeName::Rasci);
     assert_eq!(m.parties.len(), 3);
@@ -379,6 +391,7 @@ fn realworld_16_rasci_cyrillic() {
 
 #[test]
 fn realworld_18_department_row_and_deliverables() {
+    require_shared!("realworld_18_department_row_and_deliverables");
     let (_, m) = read("18_taarikakanauji__RACI Matrix.xlsx");
     assert_eq!(m.parties.len(), 10);
     assert_eq!(m.tasks.len(), 29);
@@ -408,6 +421,7 @@ fn realworld_18_department_row_and_deliverables() {
 
 #[test]
 fn realworld_20_inverted_inside_a_gantt() {
+    require_shared!("realworld_20_inverted_inside_a_gantt");
     let (_, m) = read("20_gombertj__RACI.xlsx");
     assert_eq!(m.shape, Shape::Inverted);
     assert_eq!(names(&m), ["Julien", "Titouan", "Yoann", "Adrien"]);
@@ -422,6 +436,7 @@ fn realworld_20_inverted_inside_a_gantt() {
 
 #[test]
 fn realworld_21_vertex42_driver_legend() {
+    require_shared!("realworld_21_vertex42_driver_legend");
     let (_, m) = read("21_apreamarco__RACI-matrix.xlsx");
     assert_eq!(m.source.sheet.as_deref(), Some("Matrix"));
     assert_eq!(m.scheme.name, SchemeName::Legend);
@@ -446,6 +461,7 @@ fn realworld_21_vertex42_driver_legend() {
 
 #[test]
 fn realworld_22_single_role_listing() {
+    require_shared!("realworld_22_single_role_listing");
     let (_, m) = read("22_packtpublishing__TPM RACI.xlsx");
     assert_eq!(names(&m), ["TPM"]);
     assert_eq!(m.tasks.len(), 11);
@@ -455,6 +471,7 @@ fn realworld_22_single_role_listing() {
 
 #[test]
 fn realworld_24_full_french_words() {
+    require_shared!("realworld_24_full_french_words");
     let (_, m) = read("24_sledoeuff__RACI.ods");
     assert_eq!(m.parties.len(), 5);
     assert_eq!(m.parties[0].title.as_deref(), Some("Chef de projet"));
@@ -468,6 +485,7 @@ fn realworld_24_full_french_words() {
 
 #[test]
 fn realworld_25_risk_register_sheet_skipped() {
+    require_shared!("realworld_25_risk_register_sheet_skipped");
     let (_, m) = read("25_sheene123__Matrice RACI.ods");
     assert_eq!(m.source.sheet.as_deref(), Some("Feuille1"));
     assert_eq!(m.parties.len(), 12);
@@ -523,6 +541,7 @@ fn shapes_are_equivalent() {
 
 #[test]
 fn wrong_sheet_lists_the_sheets() {
+    require_shared!("wrong_sheet_lists_the_sheets");
     let wb = read_path(
         &realworld("25_sheene123__Matrice RACI.ods"),
         &Limits::default(),
@@ -544,6 +563,7 @@ fn wrong_sheet_lists_the_sheets() {
 
 #[test]
 fn inspect_prints_how_a_real_file_was_read() {
+    require_shared!("inspect_prints_how_a_real_file_was_read");
     let settings = raci_audit::settings::Settings::default();
     let mut out = Vec::new();
     raci_audit::commands::inspect::run(

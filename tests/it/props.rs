@@ -44,6 +44,7 @@ fn fuzz_seed_corpora_replay() {
 /// `workbook_ingest`.
 #[test]
 fn realworld_files_replay_as_seeds() {
+    crate::support::require_shared!("realworld_files_replay_as_seeds");
     let dir = crate::support::realworld("");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
