@@ -598,3 +598,125 @@ fn inspect_prints_how_a_real_file_was_read() {
     assert_eq!(v["tasks"], 6);
     assert_eq!(v["sheet"], serde_json::Value::Null);
 }
+
+/// Folds white space and case, as the answer keys compare names.
+fn norm(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What one file of `expected-batch2.json` differs in from its key, checked the way
+/// `../shared/tools/realworld-keys.py` checks the audit's CSVs: the task count (any of
+/// `task_count_ok`), the party count (any of `party_count_ok`), and each spot cell's letters,
+/// found by task and row (a repeated task name is told apart by its row), then by task name;
+/// the party by exact name, else by every ` / ` part of the key's name appearing in it.
+fn differences(m: &Matrix, key: &serde_json::Value) -> Vec<String> {
+    let counts = |field: &str, ok: &str| -> Vec<u64> {
+        key[ok]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_u64()).collect())
+            .unwrap_or_else(|| vec![key[field].as_u64().unwrap()])
+    };
+    let mut problems = Vec::new();
+    if !counts("task_count", "task_count_ok").contains(&(m.tasks.len() as u64)) {
+        problems.push(format!("tasks {}, key {}", m.tasks.len(), key["task_count"]));
+    }
+    if !counts("party_count", "party_count_ok").contains(&(m.parties.len() as u64)) {
+        problems.push(format!(
+            "parties {}, key {}",
+            m.parties.len(),
+            key["party_count"]
+        ));
+    }
+    for spot in key["spot"].as_array().into_iter().flatten() {
+        let task = norm(spot["task"].as_str().unwrap());
+        let row = spot["row"].as_u64().map(|r| r as u32 - 1);
+        let found = m
+            .tasks
+            .iter()
+            .find(|t| norm(&t.name) == task && Some(t.pos.row) == row)
+            .or_else(|| m.tasks.iter().find(|t| norm(&t.name) == task));
+        let want: String = {
+            let mut l: Vec<char> = spot["letters"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .filter(|c| "RACI".contains(*c))
+                .collect();
+            l.sort();
+            l.into_iter().collect()
+        };
+        let party = spot["party"].as_str().unwrap();
+        let parts: Vec<String> = party.split(" / ").map(norm).collect();
+        let held: Vec<(usize, char)> = found
+            .into_iter()
+            .flat_map(|t| &t.assignments)
+            .flat_map(|a| {
+                a.letters
+                    .iter()
+                    .map(|l| l.as_char())
+                    .filter(|c| "RACI".contains(*c))
+                    .map(move |c| (a.party, c))
+            })
+            .collect();
+        let exact: Vec<char> = held
+            .iter()
+            .filter(|(p, _)| norm(&m.parties[*p].name) == norm(party))
+            .map(|x| x.1)
+            .collect();
+        let mut got = if exact.is_empty() {
+            held.iter()
+                .filter(|(p, _)| {
+                    let name = norm(&m.parties[*p].name);
+                    parts.iter().all(|part| name.contains(part.as_str()))
+                })
+                .map(|x| x.1)
+                .collect()
+        } else {
+            exact
+        };
+        got.sort();
+        let got: String = got.into_iter().collect();
+        if !want.is_empty() && got != want {
+            problems.push(format!(
+                "{task:?} x {party:?}: got {got:?}, key {want:?}{}",
+                if found.is_none() {
+                    " (task not found)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    problems
+}
+
+/// The sixteen exports of batch 2 read as their answer keys say (what
+/// `python3 ../shared/tools/realworld-keys.py` checks from outside, through `raci audit`).
+#[test]
+fn batch2_matches_the_answer_keys() {
+    require_shared!("batch2_matches_the_answer_keys");
+    let text = std::fs::read_to_string(realworld("expected-batch2.json")).unwrap();
+    let keys: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(keys.len(), 16);
+    let mut failures = Vec::new();
+    for (file, key) in &keys {
+        let wb = read_path(&realworld(file), &Limits::default()).expect(file);
+        let problems = match detect(&wb, &LayoutOptions::default()) {
+            Ok(m) => differences(&m, key),
+            Err(e) => vec![format!("no matrix: {e}")],
+        };
+        if !problems.is_empty() {
+            failures.push(format!("{file}: {}", problems.join("; ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} read as their keys say:\n{}",
+        keys.len() - failures.len(),
+        keys.len(),
+        failures.join("\n")
+    );
+}
