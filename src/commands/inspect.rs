@@ -90,6 +90,22 @@ pub fn render(m: &Matrix, json: bool, out: &mut dyn Write) -> std::io::Result<()
         .unwrap_or_default();
     writeln!(out, "Shape:  {shape}")?;
     writeln!(out, "Scheme: {}", v.scheme)?;
+    let r = &m.reading;
+    writeln!(out, "Reading: {}", r.chosen)?;
+    if let Some(second) = &r.runner_up {
+        writeln!(
+            out,
+            "Runner-up: {second}{}",
+            if r.unsure {
+                " (close: the reading is unsure)"
+            } else {
+                ""
+            }
+        )?;
+        for e in &r.separated_by {
+            writeln!(out, "  - {e}")?;
+        }
+    }
     writeln!(out)?;
     writeln!(out, "How the layout was read:")?;
     for n in v.notes {

@@ -281,6 +281,39 @@ pub struct Matrix {
     pub issues: Vec<CellIssue>,
     /// How the layout was read, one plain sentence each (`raci inspect` prints them).
     pub notes: Vec<String>,
+    /// How sure the layout is of its reading, and why.
+    pub reading: Reading,
+}
+
+/// How sure the layout is of the reading it chose: every plausible reading of the file was
+/// scored, and this keeps the winner, the runner-up and the evidence between them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Reading {
+    /// The reading chosen, with its score and table: `wide 0.94 (A3:G13)`.
+    pub chosen: String,
+    /// Everything counted about the chosen reading, one sentence each.
+    pub evidence: Vec<String>,
+    /// The next best reading, if there was another: `transposed 0.41 (A3:G13)`.
+    pub runner_up: Option<String>,
+    /// The evidence that separated the two most.
+    pub separated_by: Vec<String>,
+    /// The runner-up came close: the audit says so and points to `raci inspect` and the
+    /// override flags.
+    pub unsure: bool,
+    /// Cells that mark involvement without a letter (`x`, a tick) and were not given one with
+    /// `--x-means`.
+    pub marks_without_letters: usize,
+}
+
+impl Reading {
+    /// The sentence the audit prints when the reading is unsure, naming the file.
+    pub fn unsure_note(&self, file: &str) -> Option<String> {
+        let runner = self.runner_up.as_deref().filter(|_| self.unsure)?;
+        Some(format!(
+            "The reading of this file is unsure: {} was chosen over {runner}. Check it with              `raci inspect {file}` and steer it with --shape, --range, --header-rows,              --task-column or --party-columns if it is wrong.",
+            self.chosen
+        ))
+    }
 }
 
 impl Matrix {

@@ -107,7 +107,8 @@ fn check_every_cell(wb: &Workbook, m: &Matrix) {
                 }
             } else {
                 let t = m.tasks.iter().find(|t| t.pos.row == c.pos.row).unwrap();
-                text.split([',', '/', ';']).all(|name| {
+                // Names are split as the reader splits them: commas, semicolons, lines.
+                text.split([',', ';', '\n']).all(|name| {
                     let name = name.trim();
                     m.parties
                         .iter()
@@ -621,7 +622,11 @@ fn differences(m: &Matrix, key: &serde_json::Value) -> Vec<String> {
     };
     let mut problems = Vec::new();
     if !counts("task_count", "task_count_ok").contains(&(m.tasks.len() as u64)) {
-        problems.push(format!("tasks {}, key {}", m.tasks.len(), key["task_count"]));
+        problems.push(format!(
+            "tasks {}, key {}",
+            m.tasks.len(),
+            key["task_count"]
+        ));
     }
     if !counts("party_count", "party_count_ok").contains(&(m.parties.len() as u64)) {
         problems.push(format!(
