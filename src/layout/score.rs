@@ -176,6 +176,16 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
             ),
         });
     }
+    if m.shape == Shape::Transposed {
+        // Most matrices are written with tasks as rows: when nothing else tells the two
+        // orientations apart, the usual one wins.
+        out.push(Factor {
+            key: "orientation-prior",
+            value: 0.9,
+            weight: 1.0,
+            detail: "parties as rows are rarer than parties as columns".into(),
+        });
+    }
     out.push(Factor {
         key: "letters-understood",
         value: if most_letters == 0 {

@@ -401,6 +401,11 @@ const WORDS: &[(&str, Letter)] = &[
     ("informata", Letter::I),
 ];
 
+/// Words for "and" that join two letters (`R et A`, `R y A`, `R und A`, `R e A`, `R en A`):
+/// English, French, Spanish, German, Portuguese and Italian, Dutch. `&` and `+` are
+/// separators already.
+const AND_WORDS: &[&str] = &["and", "et", "y", "und", "e", "en"];
+
 /// Marks that say "not involved" on purpose.
 const NOT_INVOLVED: &[&str] = &[
     "-", "--", "–", "—", "/", "n/a", "na", "n.a.", "n.a", "none", "nil", ".",
@@ -431,7 +436,8 @@ pub fn is_token_separator(c: char, long: bool) -> bool {
 /// Reads a cell's text as a set of letters of `scheme`.
 ///
 /// Accepts any case and spacing, parentheses (`R (A)`), the separators `/ , ; & + space` or
-/// none at all (`RA`), full words in six languages, and Cyrillic look-alikes. `N` is "not
+/// none at all (`RA`), words for "and" between letters (`R et A`), full words in six
+/// languages, and Cyrillic look-alikes. `N` is "not
 /// involved" unless the scheme defines it. A bare `x` or `✓` marks involvement without saying
 /// which letter, so it is reported rather than guessed.
 pub fn parse_cell(text: &str, scheme: &Scheme) -> CellParse {
@@ -453,14 +459,21 @@ pub fn parse_cell(text: &str, scheme: &Scheme) -> CellParse {
 
     let mut letters = LetterSet::EMPTY;
     let mut unknown = Vec::new();
-    let mut any_token = false;
-    for token in trimmed
+    let tokens: Vec<&str> = trimmed
         .split(|c: char| is_token_separator(c, trimmed.len() > 1))
         .filter(|t| !t.is_empty())
-    {
-        any_token = true;
-        match read_token(token, scheme) {
+        .collect();
+    let any_token = !tokens.is_empty();
+    let read: Vec<Option<LetterSet>> = tokens.iter().map(|t| read_token(t, scheme)).collect();
+    for (i, token) in tokens.iter().enumerate() {
+        match read[i] {
             Some(set) => letters = letters.union(set),
+            // `R et A`: a word for "and" between two letters joins them.
+            None if i > 0
+                && i + 1 < tokens.len()
+                && read[i - 1].is_some()
+                && read[i + 1].is_some()
+                && AND_WORDS.contains(&token.to_lowercase().as_str()) => {}
             None => unknown.push(token.to_string()),
         }
     }
@@ -559,6 +572,20 @@ mod tests {
         assert_eq!(raci("C / I"), set(&[C, I]));
         assert_eq!(raci("(R)"), set(&[R]));
         assert_eq!(raci("RCI"), set(&[R, C, I]));
+    }
+
+    #[test]
+    fn letters_joined_by_words_for_and() {
+        for text in [
+            "R et A", "R y A", "R und A", "R e A", "R en A", "R & A", "R and A", "r ET a",
+        ] {
+            assert_eq!(raci(text), set(&[R, A]), "{text:?}");
+        }
+        assert_eq!(raci("C, I et A"), set(&[C, I, A]));
+        // Only between two letters: a word at either end is not a join.
+        assert!(matches!(raci("et A"), CellParse::Unknown { .. }));
+        assert!(matches!(raci("R y"), CellParse::Unknown { .. }));
+        assert!(matches!(raci("R et Q"), CellParse::Unknown { .. }));
     }
 
     #[test]

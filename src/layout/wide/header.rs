@@ -205,7 +205,22 @@ pub(super) fn header_row(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Heade
                 letters_total += letters;
             }
         }
-        if origins.is_empty() {
+        // Task names stand left of the parties: a column with no names before it (task
+        // names such as `Support` or `Information` that are also letter words) is no party.
+        let names_before = |c: u32| {
+            cols.range(..c).any(|(_, col)| {
+                // Short names (`One`, `Two`) read as odd marks.
+                let (_, _, odd, other) = col.below4(h);
+                other + odd > 0
+            })
+        };
+        while qualifying.first().is_some_and(|&c| !names_before(c)) {
+            let c = qualifying.remove(0);
+            if let Some(cell) = grid.get(h, c) {
+                origins.remove(&cell.origin);
+            }
+        }
+        if origins.is_empty() || qualifying.is_empty() {
             continue;
         }
         let key = (names.len(), origins.len(), letters_total);
@@ -324,10 +339,14 @@ pub(super) fn band(grid: &Grid, ctx: &Ctx, header: u32, qualifying: &[u32]) -> O
             .filter_map(|c| grid.get(r, c))
             .filter(|x| matches!(ctx.kind(x), Kind::Letters))
             .count();
+        // Names, not marks: short names (`Ann`) read as odd marks, a lone `x` does not.
         let texts = (first..=last)
             .filter_map(|c| grid.get(r, c))
-            .filter(|x| {
-                ctx.kind(x) == Kind::Text && (first..=last).contains(&grid.grid_col(x.origin))
+            .filter(|x| (first..=last).contains(&grid.grid_col(x.origin)))
+            .filter(|x| match ctx.kind(x) {
+                Kind::Text => true,
+                Kind::Odd => x.text().is_some_and(|t| t.chars().count() > 1),
+                _ => false,
             })
             .count();
         if labels == 0 || texts == 0 || letters > 0 {

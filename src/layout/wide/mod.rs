@@ -543,4 +543,296 @@ mod tests {
         let m = detect(&wb, &forced).unwrap();
         assert_eq!(m.issues.len(), 1);
     }
+    #[test]
+    fn detail_headers_only_when_every_word_is_a_detail() {
+        use super::header::non_party_header;
+        for h in [
+            "Status",
+            "End date",
+            "Total hours",
+            "Week 12",
+            "Comments",
+            "Durée en jours",
+        ] {
+            assert!(non_party_header(h), "{h}");
+        }
+        for h in [
+            "Développeur Back-End",
+            "Sprint End- Acceptance",
+            "Status Board Owner",
+            "Total Rewards Team",
+            "End user",
+        ] {
+            assert!(!non_party_header(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn party_names_holding_detail_words_are_parties() {
+        let wb = csv(&[
+            &[
+                "/",
+                "Chef",
+                "Développeur Back-End",
+                "Sprint End- Acceptance",
+                "Status",
+            ],
+            &["Plan", "A", "R", "C", "Done"],
+            &["Build", "A", "C", "R", "Open"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Chef", "Développeur Back-End", "Sprint End- Acceptance"]
+        );
+    }
+
+    #[test]
+    fn a_flag_column_of_codes_is_not_a_party() {
+        let wb = csv(&[
+            &["Area", "M/O/C", "Ann", "Bob"],
+            &["Support", "M", "A", "R"],
+            &["Infra", "C", "R", "A"],
+            &["Security", "M", "C", "A/R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ann", "Bob"]);
+        assert_eq!(m.tasks[0].name, "Support");
+    }
+
+    #[test]
+    fn short_labels_name_tasks_beside_a_description_column() {
+        let wb = csv(&[
+            &["Area", "Description", "Ann", "Bob"],
+            &["Support", "- Monitoring\n- Escalation", "A", "R"],
+            &["Infra", "- Scaling\n- Tuning", "R", "A"],
+            &["Security", "- Access\n- Audits", "C", "A/R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Support", "Infra", "Security"]);
+        // The description is kept with its task.
+        assert_eq!(
+            m.tasks[0].context.as_deref(),
+            Some("- Monitoring - Escalation")
+        );
+    }
+
+    #[test]
+    fn four_header_rows_name_teams_per_environment() {
+        // A group band, an environment band, assignees, then the team names (merged over
+        // each Prod/Non-Prod pair): the names come from the team row, told apart by the
+        // environment row; the group band and the assignees name nobody.
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["", "Core team", "", "", "", "", "", "", "Partners"],
+                &[
+                    "", "Barb", "Prod", "Non-Prod", "Prod", "Non-Prod", "Prod", "Non-Prod", "Dave",
+                ],
+                &[
+                    "", "", "Pavan", "Varies", "Varies", "Varies", "Patty", "Patty", "",
+                ],
+                &[
+                    "Area", "Owner", "Storage", "", "DSA", "", "Vendors", "", "Business",
+                ],
+                &["Support", "A", "R", "C", "I", "I", "C", "C", "I"],
+                &["Strategy", "A/R", "C", "I", "R", "R", "C", "I", "C"],
+            ],
+        );
+        merge(&mut s, 0, 1, 0, 7);
+        merge(&mut s, 1, 1, 2, 1);
+        for c in [2, 4, 6] {
+            merge(&mut s, 3, c, 3, c + 1);
+        }
+        let wide = LayoutOptions {
+            shape: Some(Shape::Wide),
+            ..LayoutOptions::default()
+        };
+        assert_eq!(
+            detect(&book(vec![s.clone()]), &wide).unwrap().shape,
+            Shape::Wide
+        );
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Owner",
+                "Storage / Prod",
+                "Storage / Non-Prod",
+                "DSA / Prod",
+                "DSA / Non-Prod",
+                "Vendors / Prod",
+                "Vendors / Non-Prod",
+                "Business"
+            ],
+            "{:#?}",
+            m.notes
+        );
+        assert_eq!(letters(&m, "Support", "Storage / Non-Prod"), "C");
+        assert_eq!(m.tasks.len(), 2);
+        assert!(
+            m.notes.iter().any(|n| n.starts_with("Header rows 1-4")),
+            "{:#?}",
+            m.notes
+        );
+    }
+
+    #[test]
+    fn a_person_merged_over_role_columns_is_one_party_a_column() {
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "", "Bob", ""],
+                &["", "Dev", "QA", "Dev", "QA"],
+                &["Plan", "R", "C", "A", ""],
+                &["Test", "", "R", "", "A"],
+            ],
+        );
+        merge(&mut s, 0, 1, 0, 2);
+        merge(&mut s, 0, 3, 0, 4);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Ann / Dev", "Ann / QA", "Bob / Dev", "Bob / QA"],
+            "{:#?}",
+            m.notes
+        );
+        assert_eq!(letters(&m, "Test", "Bob / QA"), "A");
+        // Without a row to tell them apart, a person merged over columns is one party.
+        let mut s = sheet(
+            Some("S"),
+            &[&["Task", "Ann", "", "Bob"], &["Plan", "R", "A", "C"]],
+        );
+        merge(&mut s, 0, 1, 0, 2);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        assert_eq!(m.parties.len(), 2);
+        assert_eq!(letters(&m, "Plan", "Ann"), "R/A");
+    }
+
+    #[test]
+    fn a_task_name_merged_over_rows_with_their_own_letters_is_a_task_a_row() {
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "Bob"],
+                &["Security", "R", "C"],
+                &["", "C", "R"],
+                &["Support", "A", "R"],
+            ],
+        );
+        merge(&mut s, 1, 0, 2, 0);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Security", "Security (2)", "Support"]);
+        assert_eq!(letters(&m, "Security (2)", "Bob"), "R");
+        assert_eq!(m.tasks[1].pos, Pos::new(2, 0));
+    }
+
+    #[test]
+    fn task_text_continued_under_merged_letters_is_one_task() {
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "Bob"],
+                &["Develop the", "R", "A"],
+                &["marketing plan"],
+                &["Launch", "A", "R"],
+            ],
+        );
+        merge(&mut s, 1, 1, 2, 1);
+        merge(&mut s, 1, 2, 2, 2);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Develop the marketing plan", "Launch"]);
+        assert_eq!(letters(&m, "Develop the marketing plan", "Bob"), "A");
+        assert!(
+            m.notes.iter().any(|n| n.contains("continued")),
+            "{:#?}",
+            m.notes
+        );
+    }
+
+    #[test]
+    fn a_row_without_context_and_all_marks_is_a_section_heading() {
+        let wb = csv(&[
+            &["Task", "Class", "Ann", "Bob"],
+            &["Plan", "Core", "R", "A"],
+            &["Build", "Core", "A", "R"],
+            &["After launch", "", "-", "-"],
+            &["Support", "Run", "R", "A"],
+            &["Retire", "Run", "A", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Plan", "Build", "Support", "Retire"]);
+        assert_eq!(m.tasks[2].group.as_deref(), Some("After launch"));
+        // With its context filled in, the same row is a task nobody holds.
+        let wb = csv(&[
+            &["Task", "Class", "Ann", "Bob"],
+            &["Plan", "Core", "R", "A"],
+            &["Tidy up", "Core", "-", "-"],
+            &["Support", "Run", "R", "A"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 3);
+    }
+
+    #[test]
+    fn letters_with_a_note_keep_their_letters() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["Upgrade", "R (upgrades, patches, testing, releases)", "A"],
+            &["Run", "A", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(letters(&m, "Upgrade", "Ann"), "R");
+        // The note is not understood, so the cell is also reported.
+        assert_eq!(m.issues.len(), 1);
+    }
+
+    #[test]
+    fn legends_beside_and_below_are_no_parties_and_keep_the_orientation() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "", "", ""],
+            &["Define scope", "R", "A", "", "", ""],
+            &["Write stories", "A", "R", "", "R", "Who does the work"],
+            &["Review design", "C", "A/R", "", "A", "Who signs off"],
+            &["Run the demo", "I", "R", "", "C", "Who gives advice"],
+            &["Plan release", "R", "A", "", "I", "Who hears about it"],
+            &["", "", "", "", "", ""],
+            &["R = Responsible"],
+            &["A = Accountable"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Wide);
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ann", "Bob"]);
+        assert_eq!(m.tasks.len(), 5);
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+    }
+
+    #[test]
+    fn roles_as_rows_and_activities_as_columns_read_transposed() {
+        let wb = csv(&[
+            &[
+                "Step \\ Role",
+                "Create backlog",
+                "Run sprint review",
+                "Publish release",
+            ],
+            &["Product Owner", "A/R", "A", "C"],
+            &["Scrum Master", "C", "R", "I"],
+            &["Ops Manager", "I", "I", "A/R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Transposed, "{:#?}", m.notes);
+        assert_eq!(letters(&m, "Publish release", "Ops Manager"), "R/A");
+        assert!(m.reading.runner_up.is_some());
+        assert!(!m.reading.unsure, "{:?}", m.reading);
+    }
 }

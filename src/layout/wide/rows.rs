@@ -687,11 +687,19 @@ fn read_tasks<'a>(
     // Context columns every task row fills: a row that leaves them all empty and marks every
     // party "not involved" is a section heading.
     let context_filled = |r: u32| context_cols.iter().any(|&c| grid.text(r, c).is_some());
-    let with_context = kinds
+    let stats_of = |r: u32| {
+        rows.all_rows
+            .binary_search(&r)
+            .map_or((0, 0, 0), |i| rows.stats[i])
+    };
+    let lettered: Vec<u32> = kinds
         .iter()
-        .filter(|k| k.1 == RowKind::Task && context_filled(k.0))
-        .count();
-    let sections_by_context = !context_cols.is_empty() && with_context * 10 >= task_rows * 8;
+        .filter(|k| k.1 == RowKind::Task && stats_of(k.0).0 > 0)
+        .map(|k| k.0)
+        .collect();
+    let with_context = lettered.iter().filter(|&&r| context_filled(r)).count();
+    let sections_by_context =
+        !context_cols.is_empty() && !lettered.is_empty() && with_context * 10 >= lettered.len() * 9;
 
     // A label row with no letters is normally a group (phase) row. But a task nobody has been
     // given yet also has a label and no letters, and losing it into a group would hide the
@@ -790,7 +798,7 @@ fn read_tasks<'a>(
             RowKind::Task => {
                 // A section heading: a name, every party "not involved", and none of the
                 // context every task row has.
-                let (letters, _, marks) = rows.stats[rows.all_rows.binary_search(&r).unwrap_or(0)];
+                let (letters, _, marks) = stats_of(r);
                 if sections_by_context && letters == 0 && marks > 0 && !context_filled(r) {
                     if let Some(name) = raw_name.clone() {
                         current_group = Some(name);
