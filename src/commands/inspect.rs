@@ -32,6 +32,8 @@ struct InspectView<'a> {
     assignments: usize,
     cells_not_understood: usize,
     notes: &'a [String],
+    /// The reading chosen, the runner-up and the evidence between them.
+    reading: &'a crate::model::Reading,
 }
 
 fn view(m: &Matrix) -> InspectView<'_> {
@@ -70,6 +72,7 @@ fn view(m: &Matrix) -> InspectView<'_> {
         assignments: m.tasks.iter().map(|t| t.assignments.len()).sum(),
         cells_not_understood: m.issues.len(),
         notes: &m.notes,
+        reading: &m.reading,
     }
 }
 
@@ -102,9 +105,22 @@ pub fn render(m: &Matrix, json: bool, out: &mut dyn Write) -> std::io::Result<()
                 ""
             }
         )?;
+        writeln!(out, "What separated them:")?;
         for e in &r.separated_by {
             writeln!(out, "  - {e}")?;
         }
+    }
+    writeln!(out, "Evidence for the reading chosen:")?;
+    for e in &r.evidence {
+        writeln!(out, "  - {e}")?;
+    }
+    if r.unsure {
+        writeln!(
+            out,
+            "The two readings are close. If the chosen one is wrong, steer it with --shape, \
+             --range, --header-rows, --task-column or --party-columns (see the README, \
+             \"Reading real exports\")."
+        )?;
     }
     writeln!(out)?;
     writeln!(out, "How the layout was read:")?;

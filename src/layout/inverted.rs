@@ -174,7 +174,10 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             best = Some((distinct.len(), c));
         }
     }
-    let (_, task_col) = best.filter(|b| b.0 > 0)?;
+    let (_, task_col) = match ctx.opts.steer.task_column {
+        Some(c) => (0, c),
+        None => best.filter(|b| b.0 > 0)?,
+    };
 
     let mut m = Matrix {
         shape: Shape::Inverted,

@@ -9,6 +9,7 @@ mod long;
 mod regions;
 mod roster;
 mod score;
+mod steer;
 mod titles;
 mod wide;
 mod words;
@@ -18,6 +19,7 @@ pub(crate) use grid::clean_cow;
 pub use regions::{parse_cell_ref, parse_column, Rect};
 pub use roster::roster_from_workbook;
 pub use score::shape_name;
+pub use steer::{Misfit, SteerProblem, Steering, STEERING_KEYS};
 
 use crate::input::{CellValue, Sheet, Workbook};
 use crate::model::{
@@ -61,10 +63,39 @@ pub struct LayoutOptions {
     pub pm_means: Option<PmMeans>,
     /// Extra title spellings from `raci.toml`: text -> side.
     pub title_aliases: Vec<(String, TitleSide)>,
-    /// Only readings of this shape (`--shape`).
-    pub shape: Option<Shape>,
-    /// Only this rectangle of the sheet is the table (`--range B4:M40`).
-    pub range: Option<Rect>,
+    /// How the user steers the reading (`--shape`, `--range`, ...): for every file.
+    pub steer: Steering,
+    /// Choices for one file of a portfolio, by file name (`[files."team.xlsx"]`); they win
+    /// over `sheet` and `steer`.
+    pub per_file: std::collections::BTreeMap<String, FileChoices>,
+}
+
+/// The choices `raci.toml` makes for one file by name.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct FileChoices {
+    pub sheet: Option<SheetChoice>,
+    pub steer: Steering,
+}
+
+impl LayoutOptions {
+    /// The options for one file: its own choices from `per_file` over the global ones.
+    pub fn for_file(&self, file: &str) -> LayoutOptions {
+        let mine = self.per_file.get(file).or_else(|| {
+            self.per_file
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(file))
+                .map(|(_, c)| c)
+        });
+        let mut out = self.clone();
+        out.per_file.clear();
+        if let Some(c) = mine {
+            if c.sheet.is_some() {
+                out.sheet = c.sheet.clone();
+            }
+            out.steer = self.steer.merged(&c.steer);
+        }
+        out
+    }
 }
 
 /// What a cell holds, as far as finding the matrix goes.
@@ -225,6 +256,25 @@ impl<'a> Ctx<'a> {
         texts: impl Iterator<Item = &'t str>,
         notes: &mut Vec<String>,
     ) -> Scheme {
+        let scheme = self.scheme_of_letters(texts, notes);
+        match self.opts.steer.x_means {
+            Some(l) => {
+                notes.push(format!(
+                    "An x or a tick mark is read as {} ({}), as asked with --x-means.",
+                    l.as_char(),
+                    l.meaning()
+                ));
+                scheme.with_marks_as(l)
+            }
+            None => scheme,
+        }
+    }
+
+    fn scheme_of_letters<'t>(
+        &self,
+        texts: impl Iterator<Item = &'t str>,
+        notes: &mut Vec<String>,
+    ) -> Scheme {
         if let Some(name) = self.opts.scheme {
             let s = Scheme::named(name);
             notes.push(format!("Scheme {} was set by the user.", s.describe()));
@@ -335,7 +385,11 @@ fn probe_scheme(opts: &LayoutOptions, legend: Option<&Legend>) -> Scheme {
         .iter()
         .filter(|l| l.code == 'V')
         .for_each(&mut push);
-    Scheme::from_legend(letters)
+    let probe = Scheme::from_legend(letters);
+    match opts.steer.x_means {
+        Some(l) => probe.with_marks_as(l),
+        None => probe,
+    }
 }
 
 /// How a task with letters but no name is named: `(no name, row 7)`.
@@ -632,12 +686,18 @@ struct SheetReadings {
     /// The tables found, top to bottom.
     tables: Vec<Rect>,
     legend_note: Option<String>,
+    /// A reading choice of the user that does not fit this sheet.
+    misfit: Option<Misfit>,
 }
 
 /// Reads every table of `sheet` with every detector (or the one `--shape` names).
 fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> SheetReadings {
     let mut out = SheetReadings::default();
-    let mut g = Grid::from_region(sheet, opts.range, false);
+    if let Err(m) = steer::check(sheet, &opts.steer) {
+        out.misfit = Some(m);
+        return out;
+    }
+    let mut g = Grid::from_region(sheet, opts.steer.range, false);
     if g.is_empty() {
         return out;
     }
@@ -665,7 +725,7 @@ fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]
         words: Default::default(),
     };
     g.classify(|v| ctx.kind_of_value(v));
-    out.tables = match opts.range {
+    out.tables = match opts.steer.range {
         Some(r) => vec![r],
         None => regions::tables(&g),
     };
@@ -686,7 +746,11 @@ fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]
         };
         let mut sideways: Option<Grid> = None;
         for d in DETECTORS {
-            if opts.shape.is_some_and(|s| s != d.shape()) {
+            if opts.steer.shape.is_some_and(|s| s != d.shape()) {
+                continue;
+            }
+            // Rows and columns named by the user belong to an upright table.
+            if d.transposed() && opts.steer.places_columns() {
                 continue;
             }
             let grid = if d.transposed() {
@@ -694,7 +758,7 @@ fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]
                     continue;
                 }
                 sideways.get_or_insert_with(|| {
-                    let region = (!one_table || opts.range.is_some()).then_some(table);
+                    let region = (!one_table || opts.steer.range.is_some()).then_some(table);
                     let mut t = Grid::from_region(sheet, region, true);
                     if let Some(l) = &legend {
                         t.remove_origins(&l.cells);
@@ -718,6 +782,7 @@ fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]
 /// shape, the header, task and party columns, groups and scheme, and explains each choice in
 /// `notes`; how sure the choice is goes into `reading`.
 pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
+    let opts = &opts.for_file(&workbook.file);
     let mut roster: Vec<RosterEntry> = opts.roster.clone();
     // A Team/Roster sheet in the same workbook titles the parties the user did not.
     for s in &workbook.sheets {
@@ -767,21 +832,52 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
     }
     let ranked = score::rank(all);
     let Some(best) = ranked.first() else {
+        // A choice that does not fit the sheet it was meant for says so, with the cell.
+        let misfit = per_sheet
+            .iter()
+            .enumerate()
+            .find_map(|(i, r)| r.misfit.clone().map(|m| (i, m)));
+        if let Some((i, m)) = misfit {
+            return Err(Error::Steering {
+                file: workbook.file.clone(),
+                sheet: if is_csv {
+                    None
+                } else {
+                    workbook.sheets[i].name.clone()
+                },
+                flag: m.flag,
+                value: m.value,
+                problem: Box::new(m.problem),
+            });
+        }
+        let steered = opts.steer != Steering::default();
+        let hint = |h: &str| {
+            if steered {
+                format!(
+                    "No reading fits {}: run `raci inspect {}` without them to see how the file \
+                     reads, then adjust them.",
+                    opts.steer.flags(),
+                    workbook.file
+                )
+            } else {
+                h.to_string()
+            }
+        };
         return Err(match chosen {
             Some(i) => Error::NoMatrix {
                 file: workbook.file.clone(),
                 sheet: workbook.sheets[i].name.clone(),
                 looked_for,
-                hint: "Check that this sheet holds the matrix, or pick another with --sheet."
-                    .into(),
+                hint: hint("Check that this sheet holds the matrix, or pick another with --sheet."),
             },
             None => Error::NoMatrix {
                 file: workbook.file.clone(),
                 sheet: None,
                 looked_for,
-                hint: "Check that the file holds a RACI matrix; if its letters are not R, A, \
-                       C, I, give the scheme with --scheme, or choose the sheet with --sheet."
-                    .into(),
+                hint: hint(
+                    "Check that the file holds a RACI matrix; if its letters are not R, A, C, \
+                     I, give the scheme with --scheme, or choose the sheet with --sheet.",
+                ),
             },
         });
     };
@@ -793,6 +889,19 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
     let best = ranked.swap_remove(0);
     let mut m = best.candidate.matrix;
     m.reading = reading;
+    // A file that marks involvement without letters, not a stray `x` among letters (that
+    // is its D001 finding): marks a quarter or more of the party cells it fills.
+    let marks = m
+        .issues
+        .iter()
+        .filter(|i| i.letters.is_empty() && crate::model::is_involvement_mark(&i.raw))
+        .count();
+    let lettered: usize = m.tasks.iter().map(|t| t.assignments.len()).sum();
+    m.reading.marks_without_letters = if marks * 4 >= marks + lettered {
+        marks
+    } else {
+        0
+    };
     let mut head = Vec::new();
     if chosen.is_some() {
         head.push(format!(
@@ -829,6 +938,9 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
             note.push_str(&format!(" Skipped {}.", skipped.join(", ")));
         }
         head.push(note);
+    }
+    if opts.steer != Steering::default() {
+        head.push(format!("Read as asked with {}.", opts.steer.flags()));
     }
     if let Some(n) = &per_sheet[i].legend_note {
         head.push(n.clone());
@@ -867,9 +979,11 @@ fn tables_note(ranked: &[score::Ranked], tables: &[Rect]) -> Option<String> {
         .iter()
         .filter(|&&t| t != best.candidate.region)
         .map(|t| {
-            let raci = ranked
-                .iter()
-                .any(|r| r.sheet == best.sheet && r.candidate.region == *t && r.score >= 0.3);
+            let raci = ranked.iter().any(|r| {
+                r.sheet == best.sheet
+                    && r.candidate.region == *t
+                    && score::quality(&r.factors) >= score::RACI_TABLE_QUALITY
+            });
             if raci {
                 format!("{t} (another RACI table: audit it with --range {t})")
             } else {
@@ -1187,5 +1301,143 @@ mod tests {
                 }
             }
         }
+    }
+    fn steered(steer: Steering) -> LayoutOptions {
+        LayoutOptions {
+            steer,
+            ..LayoutOptions::default()
+        }
+    }
+
+    #[test]
+    fn steering_picks_the_shape_the_table_and_the_columns() {
+        let two_tables = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["Plan", "R", "A"],
+            &["Build", "A", "R"],
+            &["Ship", "R", "A"],
+            &[],
+            &["Step", "Cy", "Di"],
+            &["Sell", "R", "A"],
+        ]);
+        let m = detect(&two_tables, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 3);
+        assert!(
+            m.notes
+                .iter()
+                .any(|n| n.contains("audit it with --range A6:C7")),
+            "{:#?}",
+            m.notes
+        );
+        let second = steered(Steering {
+            range: Rect::parse("A6:C7"),
+            ..Steering::default()
+        });
+        let m = detect(&two_tables, &second).unwrap();
+        assert_eq!(m.tasks[0].name, "Sell");
+        assert_eq!(m.parties[0].name, "Cy");
+        assert!(m.notes.iter().any(|n| n.contains("--range A6:C7")));
+
+        let wide = csv(&[
+            &["Role", "Write the backlog", "Set the vision"],
+            &["Ann", "R", "A"],
+            &["Bob", "A", "R"],
+        ]);
+        assert_eq!(
+            detect(&wide, &LayoutOptions::default()).unwrap().shape,
+            Shape::Transposed
+        );
+        let asked = steered(Steering {
+            shape: Some(Shape::Wide),
+            ..Steering::default()
+        });
+        let m = detect(&wide, &asked).unwrap();
+        assert_eq!(m.shape, Shape::Wide);
+        assert_eq!(m.tasks[0].name, "Ann");
+
+        // A notes column with letter-like words, taken for the task column, and a header
+        // of two rows: the user says where the parts are.
+        let odd = csv(&[
+            &["", "", "Team", ""],
+            &["Id", "Task", "Ann", "Bob"],
+            &["1", "Plan", "R", "A"],
+            &["2", "Build", "A", "R"],
+        ]);
+        let asked = steered(Steering {
+            header_rows: Some(2),
+            task_column: Some(1),
+            party_columns: Some((2, 3)),
+            ..Steering::default()
+        });
+        let m = detect(&odd, &asked).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Plan", "Build"]);
+        assert_eq!(m.parties.len(), 2);
+        assert!(
+            m.notes.iter().any(|n| n.starts_with("Header rows 1-2")),
+            "{:#?}",
+            m.notes
+        );
+    }
+
+    #[test]
+    fn a_choice_that_does_not_fit_names_the_cell() {
+        let wb = csv(&[
+            &["Task", "Note", "Ann", "Bob"],
+            &["Plan", "", "R", "A"],
+            &["Build", "", "A", "R"],
+        ]);
+        let err = detect(
+            &wb,
+            &steered(Steering {
+                task_column: Some(1),
+                ..Steering::default()
+            }),
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            Error::Steering {
+                flag: "--task-column",
+                ..
+            }
+        ));
+        assert_eq!(
+            err.to_string().split(". See").next().unwrap(),
+            "t.csv: --task-column B: column B is empty from row 2 down"
+        );
+        let err = detect(
+            &wb,
+            &steered(Steering {
+                shape: Some(Shape::Long),
+                ..Steering::default()
+            }),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("No reading fits --shape long"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn choices_for_one_file_win_over_the_global_ones() {
+        let mut opts = steered(Steering {
+            shape: Some(Shape::Long),
+            ..Steering::default()
+        });
+        opts.per_file.insert(
+            "t.csv".into(),
+            FileChoices {
+                sheet: None,
+                steer: Steering {
+                    shape: Some(Shape::Wide),
+                    ..Steering::default()
+                },
+            },
+        );
+        let wb = csv(&[&["Task", "Ann", "Bob"], &["Plan", "R", "A"]]);
+        assert_eq!(detect(&wb, &opts).unwrap().shape, Shape::Wide);
+        assert_eq!(opts.for_file("other.csv").steer.shape, Some(Shape::Long));
     }
 }

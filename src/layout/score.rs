@@ -94,14 +94,29 @@ pub(crate) fn corner_names_parties(corner: &str) -> Option<bool> {
 /// The evidence about one reading. `most_letters` is the largest number of letters any
 /// reading of the workbook understood: a reading that understands far fewer is a smaller
 /// part of the sheet.
+/// Letters understood, with the involvement marks of a file of marks.
+fn understood(m: &crate::model::Matrix) -> usize {
+    super::score(m)
+        + m.issues
+            .iter()
+            .filter(|i| i.letters.is_empty() && crate::model::is_involvement_mark(&i.raw))
+            .count()
+}
+
 pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
     let m = &c.matrix;
     let mut out = Vec::new();
-    let letters = super::score(m);
+    let letters = understood(m);
     // The party block: the cells where task rows meet party columns that hold something.
     // Understood cells are assignments; the others are the issues filed there.
-    let assigned: usize = m.tasks.iter().map(|t| t.assignments.len()).sum();
-    let unread = m.issues.len();
+    // Involvement marks (`x`) are the letters of a file of marks: not understood yet, but
+    // what a party block holds.
+    let is_mark = |i: &crate::model::CellIssue| {
+        i.letters.is_empty() && crate::model::is_involvement_mark(&i.raw)
+    };
+    let marks = m.issues.iter().filter(|i| is_mark(i)).count();
+    let assigned: usize = m.tasks.iter().map(|t| t.assignments.len()).sum::<usize>() + marks;
+    let unread = m.issues.len() - marks;
     let block = assigned + unread;
     out.push(Factor {
         key: "letters-in-party-block",
@@ -115,7 +130,18 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
             }
         ),
     });
-    let held = m.tasks.iter().filter(|t| !t.assignments.is_empty()).count();
+    let mut marked = vec![false; m.tasks.len()];
+    for i in m.issues.iter().filter(|i| is_mark(i)) {
+        if let Some(t) = i.task.filter(|&t| t < marked.len()) {
+            marked[t] = true;
+        }
+    }
+    let held = m
+        .tasks
+        .iter()
+        .zip(&marked)
+        .filter(|(t, &x)| x || !t.assignments.is_empty())
+        .count();
     out.push(Factor {
         key: "tasks-with-letters",
         value: ratio(held as f64, m.tasks.len() as f64, 0.5),
@@ -189,7 +215,7 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
     out.push(Factor {
         key: "letters-understood",
         value: if most_letters == 0 {
-            0.0
+            1.0
         } else {
             letters as f64 / most_letters as f64
         },
@@ -207,6 +233,19 @@ pub(crate) fn total(factors: &[Factor]) -> f64 {
         .product()
 }
 
+/// How much a reading looks like a RACI matrix, whatever its size: [`total`] without the
+/// share of letters understood.
+pub(crate) fn quality(factors: &[Factor]) -> f64 {
+    factors
+        .iter()
+        .filter(|f| f.key != "letters-understood")
+        .map(|f| f.value.clamp(0.0, 1.0).powf(f.weight))
+        .product()
+}
+
+/// A table whose best reading has at least this [`quality`] is a RACI table.
+pub(crate) const RACI_TABLE_QUALITY: f64 = 0.3;
+
 /// A reading with its evidence and score.
 #[derive(Debug)]
 pub(crate) struct Ranked {
@@ -222,7 +261,7 @@ pub(crate) struct Ranked {
 pub(crate) fn rank(candidates: Vec<(usize, Candidate)>) -> Vec<Ranked> {
     let most = candidates
         .iter()
-        .map(|(_, c)| super::score(&c.matrix))
+        .map(|(_, c)| understood(&c.matrix))
         .max()
         .unwrap_or(0);
     let mut ranked: Vec<Ranked> = candidates

@@ -72,6 +72,30 @@ impl Letter {
     }
 }
 
+/// A letter is written as its character: `"R"`.
+impl Serialize for Letter {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_char(self.as_char())
+    }
+}
+
+impl Letter {
+    /// Reads `R`, `a`, `Responsible`, `Consulted` (any case): the letter a `--x-means` or
+    /// `x-means` value names.
+    pub fn parse(text: &str) -> Option<Letter> {
+        let t = text.trim();
+        let mut chars = t.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Letter::ALL
+                .into_iter()
+                .find(|l| l.as_char() == c.to_ascii_uppercase());
+        }
+        Letter::ALL
+            .into_iter()
+            .find(|l| l.meaning().eq_ignore_ascii_case(t))
+    }
+}
+
 /// A set of letters held in one cell. Small and `Copy`: a bit per [`Letter`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct LetterSet(u8);
@@ -280,9 +304,21 @@ impl Scheme {
         }
     }
 
+    /// The same scheme, with involvement marks (`x`, a tick) counted as `letter`: what
+    /// `--x-means` asks for. The marks are written as the code `X`.
+    pub fn with_marks_as(mut self, letter: Letter) -> Scheme {
+        self.letters.retain(|l| l.code != MARK_CODE);
+        self.letters.push(SchemeLetter {
+            code: MARK_CODE,
+            meaning: "marked (x or a tick)".into(),
+            counts_as: LetterSet::of(&[letter]),
+        });
+        self
+    }
+
     /// The audit letters a written character counts as, if it is a letter of this scheme.
     pub fn lookup(&self, code: char) -> Option<LetterSet> {
-        let up = fold_lookalike(code).to_ascii_uppercase();
+        let up = mark_code(fold_lookalike(code)).to_ascii_uppercase();
         self.letters
             .iter()
             .find(|l| l.code == up)
@@ -323,6 +359,28 @@ fn fold_lookalike(c: char) -> char {
         'Ѕ' | 'ѕ' => 'S',
         'Д' => 'D',
         _ => c,
+    }
+}
+
+/// The code involvement marks are read as when a scheme gives them a letter.
+const MARK_CODE: char = 'X';
+
+/// Tick marks are written as the mark code `X` (and are no letter of any named scheme).
+fn mark_code(c: char) -> char {
+    match c {
+        '✓' | '✔' | '√' | '☑' | '✅' | '●' | '•' => MARK_CODE,
+        _ => c,
+    }
+}
+
+/// A mark that says a party is involved without saying how: `x` or a tick, alone in its
+/// cell. Words (`yes`, `maybe`) are not marks: a column of answers is not a party column.
+pub fn is_involvement_mark(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c == 'x' || mark_code(c) == MARK_CODE,
+        _ => false,
     }
 }
 
@@ -645,6 +703,18 @@ mod tests {
         ]);
         assert_eq!(parse_cell("N", &legend), CellParse::Empty);
         assert_eq!(parse_cell("R", &legend), set(&[R]));
+    }
+
+    #[test]
+    fn marks_get_a_letter_only_when_asked() {
+        for text in ["x", "X", "✓", "✔", " √ "] {
+            assert!(is_involvement_mark(text), "{text:?}");
+            assert!(matches!(raci(text), CellParse::Unknown { .. }), "{text:?}");
+            let asked = Scheme::default().with_marks_as(R);
+            assert_eq!(parse_cell(text, &asked), set(&[R]), "{text:?}");
+        }
+        assert!(!is_involvement_mark("R"));
+        assert!(!is_involvement_mark("Ann"));
     }
 
     #[test]

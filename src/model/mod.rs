@@ -7,7 +7,8 @@
 mod letters;
 
 pub use letters::{
-    is_token_separator, parse_cell, CellParse, Letter, LetterSet, Scheme, SchemeLetter, SchemeName,
+    is_involvement_mark, is_token_separator, parse_cell, CellParse, Letter, LetterSet, Scheme,
+    SchemeLetter, SchemeName,
 };
 
 use serde::Serialize;
@@ -301,7 +302,8 @@ pub struct Reading {
     /// override flags.
     pub unsure: bool,
     /// Cells that mark involvement without a letter (`x`, a tick) and were not given one with
-    /// `--x-means`.
+    /// `--x-means`, when they are a quarter or more of the filled party cells (a file of
+    /// marks); a stray `x` among letters is only its D001 finding, and this stays 0.
     pub marks_without_letters: usize,
 }
 
@@ -310,7 +312,9 @@ impl Reading {
     pub fn unsure_note(&self, file: &str) -> Option<String> {
         let runner = self.runner_up.as_deref().filter(|_| self.unsure)?;
         Some(format!(
-            "The reading of this file is unsure: {} was chosen over {runner}. Check it with              `raci inspect {file}` and steer it with --shape, --range, --header-rows,              --task-column or --party-columns if it is wrong.",
+            "The reading of this file is unsure: {} was chosen over {runner}. Check it with \
+             `raci inspect {file}` and steer it with --shape, --range, --header-rows, \
+             --task-column or --party-columns if it is wrong.",
             self.chosen
         ))
     }

@@ -218,7 +218,8 @@ fn status_for(err: &Error) -> StatusCode {
         | Error::Workbook { .. }
         | Error::Csv { .. }
         | Error::SheetNotFound { .. }
-        | Error::NoMatrix { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        | Error::NoMatrix { .. }
+        | Error::Steering { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::Read { .. }
         | Error::IsDirectory { .. }
         | Error::Config { .. }
@@ -388,6 +389,13 @@ fn audit_upload(
                 "unknown letter scheme {scheme:?}; use raci, rasci, raci-vs, daci, cairo or rapid"
             ))
         })?);
+    }
+    for (key, value) in &form.steer {
+        settings
+            .layout
+            .steer
+            .set(key, value)
+            .map_err(|detail| Error::Usage(format!("{key} {value}: {detail}")))?;
     }
     if let Some(roster) = &form.roster {
         let wb = input::read_bytes(&roster.name, &roster.bytes, &settings.limits)?;

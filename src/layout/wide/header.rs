@@ -172,16 +172,59 @@ pub(super) struct HeaderRow {
     pub row: u32,
     /// Its columns that head letters.
     pub qualifying: Vec<u32>,
+    /// No column holds a letter: the party columns were found by their involvement marks
+    /// (`x`, ticks), which are read as letters only when `--x-means` says which.
+    pub marks_only: bool,
 }
 
 /// Phase 1: the header row. Distinct names count first (a header row of team names merged
 /// over pairs of columns beats the `Prod`/`Non-Prod` row under it), then the cells, then the
-/// letters under them.
+/// letters under them. A sheet without a single letter column is tried again with its
+/// involvement marks (`x`, ticks) standing for letters: a file of marks is read, not refused.
 pub(super) fn header_row(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<HeaderRow> {
+    let letters = |c: u32, h: u32| below4(cols, c, h);
+    if let Some(found) = header_row_by(grid, ctx, cols, &letters) {
+        return Some(found);
+    }
+    // Rows of involvement marks, by column (row-major order: sorted).
+    let mut marks: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for ((r, c), cell) in grid.iter() {
+        if !cell.copy && cell.text().is_some_and(crate::model::is_involvement_mark) {
+            marks.entry(c).or_default().push(r);
+        }
+    }
+    if marks.is_empty() {
+        return None;
+    }
+    let with_marks = |c: u32, h: u32| {
+        let (l, m, o, x) = below4(cols, c, h);
+        let n = marks
+            .get(&c)
+            .map_or(0, |rows| rows.len() - rows.partition_point(|&r| r <= h));
+        (l + n, m, o.saturating_sub(n), x)
+    };
+    let mut found = header_row_by(grid, ctx, cols, &with_marks)?;
+    found.marks_only = true;
+    Some(found)
+}
+
+/// [`header_row`] with `counts(col, row)` giving (letters, marks, odd, other) below a row.
+fn header_row_by(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &Columns,
+    counts: &dyn Fn(u32, u32) -> (usize, usize, usize, usize),
+) -> Option<HeaderRow> {
+    let steer = &ctx.opts.steer;
+    // The user's header rows (counted from the table's first row) and party columns.
+    let top = grid.present_rows().first().copied().unwrap_or(0);
+    let header_span = steer.header_rows.map(|n| (top, top + n - 1));
+    let party_span = steer.party_columns;
     let text_rows = grid
         .present_rows()
         .iter()
         .copied()
+        .filter(|&r| header_span.is_none_or(|(a, b)| (a..=b).contains(&r)))
         .filter(|&r| grid.row(r).any(|(_, c)| c.text().is_some()));
     let mut best: Option<((usize, usize, usize), HeaderRow)> = None;
     for h in text_rows.take(HEADER_SEARCH_ROWS) {
@@ -190,17 +233,32 @@ pub(super) fn header_row(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Heade
         let mut qualifying = Vec::new();
         let mut letters_total = 0;
         for (c, cell) in grid.row(h) {
+            if party_span.is_some_and(|(a, b)| !(a..=b).contains(&c))
+                || steer.task_column == Some(c)
+            {
+                continue;
+            }
+            // Columns the user named as party columns need only a header.
+            if party_span.is_some() {
+                if cell.text().is_some() {
+                    origins.insert(cell.origin);
+                    names.insert(cell.text().map(|t| clean_cow(t).to_lowercase()));
+                    qualifying.push(c);
+                    letters_total += counts(c, h).0;
+                }
+                continue;
+            }
             if !header_like(ctx, cell) {
                 continue;
             }
-            let (letters, marks, odd, other) = below4(cols, c, h);
+            let (letters, marks, odd, other) = counts(c, h);
             let named_detail = cell.text().is_some_and(non_party_header);
             // Real letters make a party column; short marks alone (`x`) are not enough to
             // find one, only to keep one found beside real letters. A column of marks with
             // only a stray letter (a flag column of M, O, C) is not a party column either.
             if letters >= 1 && letters + marks + odd >= other && odd <= letters && !named_detail {
                 origins.insert(cell.origin);
-                names.extend(cell.text().map(|t| clean_cow(t).to_lowercase()));
+                names.insert(cell.text().map(|t| clean_cow(t).to_lowercase()));
                 qualifying.push(c);
                 letters_total += letters;
             }
@@ -214,10 +272,14 @@ pub(super) fn header_row(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Heade
                 other + odd > 0
             })
         };
-        while qualifying.first().is_some_and(|&c| !names_before(c)) {
+        while party_span.is_none()
+            && steer.task_column.is_none()
+            && qualifying.first().is_some_and(|&c| !names_before(c))
+        {
             let c = qualifying.remove(0);
             if let Some(cell) = grid.get(h, c) {
                 origins.remove(&cell.origin);
+                names.remove(&cell.text().map(|t| clean_cow(t).to_lowercase()));
             }
         }
         if origins.is_empty() || qualifying.is_empty() {
@@ -225,7 +287,14 @@ pub(super) fn header_row(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Heade
         }
         let key = (names.len(), origins.len(), letters_total);
         if best.as_ref().is_none_or(|b| key > b.0) {
-            best = Some((key, HeaderRow { row: h, qualifying }));
+            best = Some((
+                key,
+                HeaderRow {
+                    row: h,
+                    qualifying,
+                    marks_only: false,
+                },
+            ));
         }
     }
     best.map(|b| b.1)
@@ -321,6 +390,15 @@ pub(super) struct Band {
 /// the party columns. Rows under it belong while its cells are merged down over them.
 pub(super) fn band(grid: &Grid, ctx: &Ctx, header: u32, qualifying: &[u32]) -> Option<Band> {
     let (first, last) = (*qualifying.first()?, *qualifying.last()?);
+    if let Some(n) = ctx.opts.steer.header_rows {
+        // The user counted the header rows from the table's first row.
+        let start = grid.present_rows().first().copied().unwrap_or(header);
+        return Some(Band {
+            start,
+            header,
+            end: start + n - 1,
+        });
+    }
     let own_label = |r: u32, c: u32| {
         grid.get(r, c).is_some_and(|x| {
             x.text().is_some()
@@ -398,6 +476,9 @@ pub(super) fn party_columns(
     qualifying: &[u32],
 ) -> Option<PartyColumns> {
     let header = band.header;
+    if let Some((a, b)) = ctx.opts.steer.party_columns {
+        return Some(named_party_columns(grid, cols, header, band, a, b));
+    }
     let first_party = *qualifying.first()?;
     let last_q = *qualifying.last()?;
     let header_origin = |c: u32| grid.get(header, c).map(|x| x.origin);
@@ -484,6 +565,40 @@ pub(super) fn party_columns(
         blank_cols,
         side_col,
     })
+}
+
+/// The party columns the user named (`--party-columns D:K`): each column with a header is a
+/// party (a header merged across columns is one), each without one but with letters is
+/// read and reported as under a blank header.
+fn named_party_columns(
+    grid: &Grid,
+    cols: &Columns,
+    header: u32,
+    band: Band,
+    first: u32,
+    last: u32,
+) -> PartyColumns {
+    let mut parties: Vec<(u32, Vec<u32>)> = Vec::new();
+    let mut blank_cols = Vec::new();
+    for c in first..=last {
+        match grid.get(header, c).filter(|h| h.text().is_some()) {
+            Some(h) => match parties.last_mut() {
+                Some(p) if grid.get(header, p.0).map(|x| x.origin) == Some(h.origin) => p.1.push(c),
+                _ => parties.push((c, Vec::new())),
+            },
+            None => {
+                let (letters, marks, other) = below(cols, c, band.end);
+                if letters + marks + other > 0 {
+                    blank_cols.push(c);
+                }
+            }
+        }
+    }
+    PartyColumns {
+        parties,
+        blank_cols,
+        side_col: None,
+    }
 }
 
 /// One party column of a wide matrix, named.

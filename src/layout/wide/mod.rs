@@ -5,6 +5,8 @@
 mod header;
 mod rows;
 
+pub(crate) use header::MAX_HEADER_ROWS;
+
 use super::grid::{clean_name, Grid};
 use super::words::TASK_VERBS;
 use super::{Candidate, Ctx};
@@ -93,7 +95,15 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     let cols = grid.columns();
     let header = header::header_row(grid, ctx, cols)?;
     let first_party = *header.qualifying.first()?;
-    let tasks = header::task_columns(grid, cols, header.row, first_party)?;
+    let tasks = match ctx.opts.steer.task_column {
+        // The user's task column: a group column may still stand before it.
+        Some(task) => header::TaskColumns {
+            task,
+            group: header::task_columns(grid, cols, header.row, task.min(first_party))
+                .and_then(|t| t.group.filter(|&g| g < task)),
+        },
+        None => header::task_columns(grid, cols, header.row, first_party)?,
+    };
     let band = header::band(grid, ctx, header.row, &header.qualifying)?;
     let columns = header::party_columns(grid, ctx, cols, band, &tasks, &header.qualifying)?;
     let parties = header::party_names(grid, ctx, band, &columns.parties);
@@ -104,6 +114,7 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         side_col: columns.side_col,
         parties,
         blank_cols: columns.blank_cols,
+        marks_only: header.marks_only,
     };
     rows::build(grid, ctx, cols, &layout)
 }
@@ -648,7 +659,10 @@ mod tests {
             merge(&mut s, 3, c, 3, c + 1);
         }
         let wide = LayoutOptions {
-            shape: Some(Shape::Wide),
+            steer: crate::layout::Steering {
+                shape: Some(Shape::Wide),
+                ..Default::default()
+            },
             ..LayoutOptions::default()
         };
         assert_eq!(
@@ -834,5 +848,40 @@ mod tests {
         assert_eq!(letters(&m, "Publish release", "Ops Manager"), "R/A");
         assert!(m.reading.runner_up.is_some());
         assert!(!m.reading.unsure, "{:?}", m.reading);
+    }
+    #[test]
+    fn a_file_of_x_marks_is_read_and_each_mark_reported() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "Cy"],
+            &["Plan", "x", "", "x"],
+            &["Build", "", "X", ""],
+            &["Ship", "✓", "x", ""],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 3);
+        assert_eq!(m.parties.len(), 3);
+        assert_eq!(m.issues.len(), 5);
+        assert!(m
+            .issues
+            .iter()
+            .all(|i| i.problem == CellProblem::UnknownLetter));
+        assert_eq!(m.reading.marks_without_letters, 5);
+        assert!(
+            m.notes.iter().any(|n| n.contains("--x-means")),
+            "{:#?}",
+            m.notes
+        );
+        let opts = LayoutOptions {
+            steer: crate::layout::Steering {
+                x_means: Some(Letter::R),
+                ..Default::default()
+            },
+            ..LayoutOptions::default()
+        };
+        let m = detect(&wb, &opts).unwrap();
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+        assert_eq!(m.reading.marks_without_letters, 0);
+        assert_eq!(letters(&m, "Ship", "Ann"), "R");
+        assert_eq!(letters(&m, "Build", "Bob"), "R");
     }
 }

@@ -18,6 +18,8 @@ pub(super) struct Layout {
     pub side_col: Option<u32>,
     pub parties: Vec<PartyCol>,
     pub blank_cols: Vec<u32>,
+    /// The party columns hold involvement marks (`x`, ticks) and no letters.
+    pub marks_only: bool,
 }
 
 impl Layout {
@@ -1053,6 +1055,14 @@ pub(super) fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Optio
         .map(|k| k.0);
     let context_cols = layout_notes(&mut m, grid, cols, l, &block, title_row);
     m.notes.extend(scheme_notes);
+    if l.marks_only && ctx.opts.steer.x_means.is_none() {
+        m.notes.push(
+            "The party columns hold no letters: their x or tick marks say who is involved, not \
+             how. Each mark is reported (D001) until --x-means LETTER (or x-means in raci.toml) \
+             says which letter they stand for."
+                .into(),
+        );
+    }
     if ind.hierarchy {
         m.notes.push(
             "Task names are indented to show a hierarchy: each task's group is the row it is \
@@ -1077,5 +1087,6 @@ pub(super) fn build(grid: &Grid, ctx: &Ctx, cols: &Columns, l: &Layout) -> Optio
     }
     count_note(&mut m);
     let corner = grid.text(l.header(), l.task_col).map(clean_name);
-    (score(&m) > 0).then(|| Candidate::new(m, corner))
+    // A file of marks has no letter yet, and is still a matrix.
+    (score(&m) > 0 || l.marks_only).then(|| Candidate::new(m, corner))
 }
