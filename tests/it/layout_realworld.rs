@@ -11,6 +11,8 @@ fn read(name: &str) -> (Workbook, Matrix) {
     let wb = read_path(&realworld(name), &Limits::default()).expect(name);
     let m = detect(&wb, &LayoutOptions::default()).expect(name);
     check_every_cell(&wb, &m);
+    let lost = crate::support::lost_texts(&wb, &m);
+    assert!(lost.is_empty(), "{name}: lost {lost:#?}");
     (wb, m)
 }
 
@@ -710,7 +712,15 @@ fn batch2_matches_the_answer_keys() {
     for (file, key) in &keys {
         let wb = read_path(&realworld(file), &Limits::default()).expect(file);
         let problems = match detect(&wb, &LayoutOptions::default()) {
-            Ok(m) => differences(&m, key),
+            Ok(m) => {
+                let mut p = differences(&m, key);
+                p.extend(
+                    crate::support::lost_texts(&wb, &m)
+                        .into_iter()
+                        .map(|t| format!("lost {t}")),
+                );
+                p
+            }
             Err(e) => vec![format!("no matrix: {e}")],
         };
         if !problems.is_empty() {
@@ -724,4 +734,22 @@ fn batch2_matches_the_answer_keys() {
         keys.len(),
         failures.join("\n")
     );
+}
+
+/// Nothing lost in the samples: every text of the task column comes out somewhere.
+#[test]
+fn samples_lose_no_task_text() {
+    let dir = crate::support::root().join("samples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7);
+    for path in files {
+        let wb = read_path(&path, &Limits::default()).unwrap();
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let lost = crate::support::lost_texts(&wb, &m);
+        assert!(lost.is_empty(), "{}: lost {lost:#?}", path.display());
+    }
 }

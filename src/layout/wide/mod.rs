@@ -884,4 +884,35 @@ mod tests {
         assert_eq!(letters(&m, "Ship", "Ann"), "R");
         assert_eq!(letters(&m, "Build", "Bob"), "R");
     }
+    #[test]
+    fn a_label_heading_no_task_is_a_task_nobody_holds() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["Discovery", "", ""],
+            &["Research", "R", "A"],
+            &["Launch", "", ""],
+            &["Delivery", "", ""],
+            &["Build", "A", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Research", "Launch", "Build"]);
+        assert!(m.tasks[1].assignments.is_empty());
+        assert_eq!(m.tasks[2].group.as_deref(), Some("Delivery"));
+        // A numbered heading over a numbered sub-heading heads it instead.
+        let wb = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["1.0 Discovery", "", ""],
+            &["1.1 Interviews", "", ""],
+            &["1.1.1 Plan interviews", "R", "A"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 1);
+        assert_eq!(m.tasks[0].group.as_deref(), Some("1.1 Interviews"));
+        assert!(
+            m.notes.iter().any(|n| n.contains("row 2 (1.0 Discovery)")),
+            "{:#?}",
+            m.notes
+        );
+    }
 }

@@ -636,6 +636,64 @@ struct TaskNotes {
     continued: Vec<String>,
     merged_names: Vec<String>,
     phases_numbered: bool,
+    /// Headings with sub-headings under them.
+    headings: Vec<String>,
+    /// Labels followed by another label they do not head: tasks nobody holds.
+    headless: Vec<String>,
+}
+
+/// What a label row looks like as a heading: merged across the table (a banner), and its
+/// WBS number (`1.0` is `[1]`, `2.3.1` is `[2, 3, 1]`).
+#[derive(Debug, Clone)]
+struct Heading {
+    banner: bool,
+    number: Option<Vec<u32>>,
+}
+
+impl Heading {
+    /// The number is read from the label, or else from an id before it (`1.1 | Design`).
+    fn of(grid: &Grid, l: &Layout, r: u32, name: &str) -> Heading {
+        let banner = grid.get(r, l.task_col).is_some_and(|c| {
+            let origin = c.origin;
+            grid.row(r)
+                .filter(|(col, x)| *col != l.task_col && x.copy && x.origin == origin)
+                .count()
+                >= 2
+        });
+        let id = || {
+            grid.row(r)
+                .filter(|(c, x)| *c < l.task_col && !x.copy)
+                .find_map(|(_, x)| x.text().and_then(wbs_number))
+        };
+        Heading {
+            banner,
+            number: wbs_number(name).or_else(id),
+        }
+    }
+
+    /// Whether this heading stands over `next`: a banner over a label that is not one, or a
+    /// WBS number that `next`'s continues (`1.0` over `1.1`, `2.1` over `2.1.3`).
+    fn heads(&self, next: &Heading) -> bool {
+        match (&self.number, &next.number) {
+            (Some(a), Some(b)) => b.len() > a.len() && b.starts_with(a),
+            _ => self.banner && !next.banner,
+        }
+    }
+}
+
+/// `1.0 Phase` -> `[1]`, `2.3.1 Task` -> `[2, 3, 1]`, `1.1.1.4.` -> `[1, 1, 1, 4]`: the
+/// numbers before the first space, with trailing zeros dropped; `None` without a number.
+fn wbs_number(name: &str) -> Option<Vec<u32>> {
+    let first = name.split_whitespace().next()?;
+    let parts: Vec<&str> = first.trim_end_matches('.').split('.').collect();
+    let mut nums: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse::<u32>().ok())
+        .collect::<Option<Vec<u32>>>()?;
+    while nums.len() > 1 && nums.last() == Some(&0) {
+        nums.pop();
+    }
+    Some(nums)
 }
 
 /// Does a row carry on the task above it: its own text in the task column, and every party
@@ -776,7 +834,7 @@ fn read_tasks<'a>(
                 let name = raw_name.clone().or_else(|| fill_group.clone());
                 let Some(name) = name else { continue };
                 let next = next_labelled[idx].map(|i| &kinds[i]);
-                let is_group = if ind.hierarchy {
+                let mut is_group = if ind.hierarchy {
                     next.is_some_and(|n| ind.of(n.0) > ind.of(r))
                 } else if next.is_some() && unassigned_task(idx, &name) {
                     notes.unassigned.push(grid.row_label(r));
@@ -784,6 +842,30 @@ fn read_tasks<'a>(
                 } else {
                     next.is_some()
                 };
+                // A heading that a sub-heading follows: kept as the first part of the groups
+                // under it. A label that heads neither a task nor a sub-heading is a task
+                // nobody holds, never dropped.
+                let heading = Heading::of(grid, l, r, &name);
+                let next_label = next.filter(|n| n.1 == RowKind::Label);
+                if is_group && !ind.hierarchy {
+                    if let Some(n) = next_label {
+                        let next_name = grid
+                            .get(n.0, l.task_col)
+                            .map(|c| cell_name(c.value))
+                            .unwrap_or_default();
+                        let next_heading = Heading::of(grid, l, n.0, &next_name);
+                        if heading.heads(&next_heading) {
+                            notes
+                                .headings
+                                .push(format!("{} ({name})", grid.row_label(r)));
+                            continue;
+                        }
+                        if raw_name.is_some() {
+                            is_group = false;
+                            notes.headless.push(grid.row_label(r));
+                        }
+                    }
+                }
                 if is_group {
                     if ind.hierarchy {
                         let level = ind.of(r);
@@ -975,6 +1057,35 @@ fn closing_notes(
         m.notes.push(format!(
             "Group rows (a label and no letters): {}.",
             notes.groups.join(", ")
+        ));
+    }
+    if !notes.headings.is_empty() {
+        m.notes.push(format!(
+            "Headings over sub-headings (merged across the table, or numbered 1.0 over 1.1): \
+             {}.",
+            notes.headings.join(", ")
+        ));
+    }
+    if !notes.headless.is_empty() {
+        m.notes.push(format!(
+            "{} {} no letters and no task under {} before the next label, so {} kept as a \
+             task nobody holds.",
+            cap(&notes.headless.join(", ")),
+            if notes.headless.len() == 1 {
+                "has"
+            } else {
+                "have"
+            },
+            if notes.headless.len() == 1 {
+                "it"
+            } else {
+                "them"
+            },
+            if notes.headless.len() == 1 {
+                "it is"
+            } else {
+                "they are"
+            },
         ));
     }
     if notes.phases_numbered {
