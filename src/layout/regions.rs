@@ -110,11 +110,29 @@ pub(crate) fn tables(grid: &Grid) -> Vec<Rect> {
     }
     let mut blocks: Vec<Rect> = Vec::new();
     for &(top, bottom) in &bands {
-        let cols: BTreeSet<u32> = rows
-            .iter()
-            .filter(|&&r| r >= top && r <= bottom)
-            .flat_map(|&r| grid.row(r).map(|(c, _)| c))
-            .collect();
+        // The columns the band holds, in order: marked in a table of the band's column span
+        // (a set would cost a tree insert per cell of a 50,000-row matrix), or sorted when a
+        // stray far cell makes the span too wide for a table.
+        let lo = rows.partition_point(|&r| r < top);
+        let hi = rows.partition_point(|&r| r <= bottom);
+        let band_cols = || {
+            rows[lo..hi]
+                .iter()
+                .flat_map(|&r| grid.row(r).map(|(c, _)| c))
+        };
+        let (min, max) = band_cols().fold((u32::MAX, 0), |(a, b), c| (a.min(c), b.max(c)));
+        let cols: Vec<u32> = if max >= min && max - min < 1 << 16 {
+            let mut seen = vec![false; (max - min + 1) as usize];
+            for c in band_cols() {
+                seen[(c - min) as usize] = true;
+            }
+            (min..=max).filter(|c| seen[(c - min) as usize]).collect()
+        } else {
+            let mut all: Vec<u32> = band_cols().collect();
+            all.sort_unstable();
+            all.dedup();
+            all
+        };
         let mut group: Option<(u32, u32)> = None;
         for &c in &cols {
             match group {
@@ -210,11 +228,14 @@ fn loose(grid: &Grid, rect: &Rect) -> bool {
 /// The block of `left..=right` in the band `top..=bottom`: from its first row with a cell
 /// in those columns to its last.
 fn block(grid: &Grid, top: u32, bottom: u32, left: u32, right: u32) -> Rect {
-    let mut rows = grid
-        .present_rows()
+    let all = grid.present_rows();
+    let (lo, hi) = (
+        all.partition_point(|&r| r < top),
+        all.partition_point(|&r| r <= bottom),
+    );
+    let mut rows = all[lo..hi]
         .iter()
         .copied()
-        .filter(|&r| r >= top && r <= bottom)
         .filter(|&r| grid.row(r).any(|(c, _)| c >= left && c <= right));
     let first = rows.next().unwrap_or(top);
     let last = rows.next_back().unwrap_or(first);

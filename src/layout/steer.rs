@@ -200,6 +200,9 @@ pub struct Misfit {
 /// Checks the choices against one sheet: the range holds cells, the task column holds text
 /// under the header, the party columns hold letters (or marks) under it.
 pub(crate) fn check(sheet: &Sheet, s: &Steering) -> Result<(), Misfit> {
+    if s.range.is_none() && !s.places_columns() {
+        return Ok(());
+    }
     let inside = |r: &Rect| {
         let r = *r;
         sheet.cells.iter().filter(move |c| r.contains(c.pos))

@@ -700,6 +700,10 @@ fn wbs_number(name: &str) -> Option<Vec<u32>> {
 /// cell it has a copy of a cell merged down from the row above (the letters of one task
 /// spread over two rows of text)?
 fn continues_above(grid: &Grid, block: &Block, l: &Layout, r: u32, prev: u32) -> bool {
+    // Only merged letter cells make a continuation.
+    if !grid.has_copies() {
+        return false;
+    }
     let own_name = grid
         .get(r, l.task_col)
         .is_some_and(|c| !c.copy && c.text().is_some());
