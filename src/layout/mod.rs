@@ -885,10 +885,12 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
     let many_sheets = workbook.sheets.len() > 1;
     let reading = reading_of(&ranked, workbook, many_sheets);
     let tables_note = tables_note(&ranked, &per_sheet[i].tables);
+    let other_tables = other_raci_tables(&ranked, &per_sheet[i].tables);
     let mut ranked = ranked;
     let best = ranked.swap_remove(0);
     let mut m = best.candidate.matrix;
     m.reading = reading;
+    m.reading.other_raci_tables = other_tables;
     // A file that marks involvement without letters, not a stray `x` among letters (that
     // is its D001 finding): marks a quarter or more of the party cells it fills.
     let marks = m
@@ -967,6 +969,23 @@ fn reading_of(ranked: &[score::Ranked], wb: &Workbook, many_sheets: bool) -> Rea
         reading.unsure = second.score >= best.score * score::UNSURE_SHARE;
     }
     reading
+}
+
+/// The other tables of the chosen sheet that read as RACI matrices.
+fn other_raci_tables(ranked: &[score::Ranked], tables: &[Rect]) -> Vec<String> {
+    let best = &ranked[0];
+    tables
+        .iter()
+        .filter(|&&t| t != best.candidate.region)
+        .filter(|t| {
+            ranked.iter().any(|r| {
+                r.sheet == best.sheet
+                    && r.candidate.region == **t
+                    && score::quality(&r.factors) >= score::RACI_TABLE_QUALITY
+            })
+        })
+        .map(|t| t.to_string())
+        .collect()
 }
 
 /// Names the other tables of the chosen sheet, and how to audit one that is a RACI table too.

@@ -309,24 +309,38 @@ pub fn shape_name(shape: Shape) -> &'static str {
 /// The evidence that separated two readings most, worded for people: the factor whose share
 /// differs most between them, with what was counted on both sides.
 pub(crate) fn separating(best: &Ranked, other: &Ranked) -> Vec<String> {
-    let mut diffs: Vec<(f64, &Factor, Option<&Factor>)> = best
-        .factors
+    let weighted = |f: Option<&Factor>| f.map_or(1.0, |f| f.value.clamp(0.01, 1.0).powf(f.weight));
+    let mut keys: Vec<&'static str> = best.factors.iter().map(|f| f.key).collect();
+    keys.extend(
+        other
+            .factors
+            .iter()
+            .map(|f| f.key)
+            .filter(|k| !best.factors.iter().any(|f| f.key == *k)),
+    );
+    let mut diffs: Vec<(f64, Option<&Factor>, Option<&Factor>)> = keys
         .iter()
-        .map(|f| {
-            let o = other.factors.iter().find(|x| x.key == f.key);
-            let ov = o.map_or(1.0, |x| x.value.clamp(0.01, 1.0).powf(x.weight));
-            let bv = f.value.clamp(0.01, 1.0).powf(f.weight);
-            ((bv.ln() - ov.ln()).abs(), f, o)
+        .map(|k| {
+            let b = best.factors.iter().find(|f| f.key == *k);
+            let o = other.factors.iter().find(|f| f.key == *k);
+            ((weighted(b).ln() - weighted(o).ln()).abs(), b, o)
         })
         .collect();
     diffs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Counts that read the same on both sides separate nothing a person can see.
+    diffs.retain(|(_, b, o)| match (b, o) {
+        (Some(b), Some(o)) => b.detail != o.detail,
+        _ => true,
+    });
     diffs
         .iter()
         .take(2)
         .filter(|d| d.0 > 0.05)
-        .map(|(_, f, o)| match o {
-            Some(o) => format!("{} here; {} in the runner-up", f.detail, o.detail),
-            None => f.detail.clone(),
+        .map(|(_, b, o)| match (b, o) {
+            (Some(b), Some(o)) => format!("{} here; {} in the runner-up", b.detail, o.detail),
+            (Some(b), None) => format!("{} here", b.detail),
+            (None, Some(o)) => format!("in the runner-up, {}", o.detail),
+            (None, None) => String::new(),
         })
         .collect()
 }

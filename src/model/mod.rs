@@ -305,9 +305,24 @@ pub struct Reading {
     /// `--x-means`, when they are a quarter or more of the filled party cells (a file of
     /// marks); a stray `x` among letters is only its D001 finding, and this stays 0.
     pub marks_without_letters: usize,
+    /// Other tables of the same sheet that read as RACI matrices, not audited (`A22:E54`).
+    pub other_raci_tables: Vec<String>,
 }
 
 impl Reading {
+    /// What the audit says about the reading, in its console output and summary: that it is
+    /// unsure, and which other RACI tables of the sheet were left out and how to audit them.
+    pub fn audit_notes(&self, file: &str) -> Vec<String> {
+        let mut out: Vec<String> = self.unsure_note(file).into_iter().collect();
+        for t in &self.other_raci_tables {
+            out.push(format!(
+                "The sheet holds another RACI table at {t}, not audited here: audit it with \
+                 `raci audit {file} --range {t}`."
+            ));
+        }
+        out
+    }
+
     /// The sentence the audit prints when the reading is unsure, naming the file.
     pub fn unsure_note(&self, file: &str) -> Option<String> {
         let runner = self.runner_up.as_deref().filter(|_| self.unsure)?;

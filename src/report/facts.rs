@@ -177,7 +177,7 @@ pub fn console_summary(o: &Outcome) -> String {
     let mut out = String::new();
     out.push_str(&headline_of(&f, o));
     out.push('\n');
-    if let Some(note) = m.reading.unsure_note(&m.source.file) {
+    for note in m.reading.audit_notes(&m.source.file) {
         out.push_str(&note);
         out.push('\n');
     }

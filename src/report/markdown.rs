@@ -65,7 +65,7 @@ pub(crate) fn render(
     let _ = writeln!(s, "# RACI audit: {}\n", md(&source));
     let _ = writeln!(s, "**{}**\n", md(&headline_of(&facts, o)));
     // The layout was close between two readings: say so before any number is trusted.
-    if let Some(note) = m.reading.unsure_note(&m.source.file) {
+    for note in m.reading.audit_notes(&m.source.file) {
         let _ = writeln!(s, "> {}\n", md(&note));
     }
 

@@ -56,6 +56,20 @@ fn range_flag_reads_the_second_table() {
     assert_eq!(tasks_of(&out), ["Plan", "Build", "Ship"]);
     let summary = fs::read_to_string(out.join("summary.md")).unwrap();
     assert!(!summary.contains("unsure"), "{summary}");
+    assert!(
+        summary.contains("another RACI table at A6:C8, not audited here"),
+        "{summary}"
+    );
+    let run = raci(tmp.path())
+        .args(["audit", "two.csv", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let console = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        console.contains("audit it with `raci audit two.csv --range A6:C8`"),
+        "{console}"
+    );
     raci(tmp.path())
         .args(["audit", "two.csv", "-q", "--range", "A6:C8", "-o"])
         .arg(&out)
@@ -191,4 +205,41 @@ fn inspect_shows_the_runner_up_and_the_other_tables() {
         .starts_with("wide "));
     assert!(v["reading"]["runner_up"].is_string());
     assert!(v["reading"]["evidence"].as_array().unwrap().len() >= 4);
+}
+
+/// When two readings come close, the audit says so and points to `raci inspect` and the flags.
+#[test]
+fn a_close_call_is_said_in_the_console_and_the_summary() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Nothing tells tasks from parties here: neutral names, a neutral corner.
+    fs::write(
+        tmp.path().join("even.csv"),
+        "Item,Alpha,Beta\nGamma,R,A\nDelta,A,R\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let run = raci(tmp.path())
+        .args(["audit", "even.csv", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let console = String::from_utf8(run.stdout).unwrap();
+    assert!(
+        console.contains("The reading of this file is unsure: wide")
+            && console.contains("`raci inspect even.csv`")
+            && console.contains("--party-columns"),
+        "{console}"
+    );
+    let summary = fs::read_to_string(out.join("summary.md")).unwrap();
+    assert!(
+        summary.contains("The reading of this file is unsure"),
+        "{summary}"
+    );
+    let inspect = raci(tmp.path())
+        .args(["inspect", "even.csv"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(inspect.stdout).unwrap();
+    assert!(text.contains("(close: the reading is unsure)"), "{text}");
+    assert!(text.contains("parties as rows are rarer"), "{text}");
 }
