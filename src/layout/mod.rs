@@ -408,6 +408,11 @@ pub(crate) struct Candidate {
     pub corner: Option<String>,
     /// The table it read (set by [`readings_of_sheet`]).
     pub region: Rect,
+    /// Where the detector found its parts, in words (`header row 3`), for the ranking.
+    pub place: String,
+    /// The detector's own order among its readings of one table: 0 for its first choice.
+    /// Its later ones must show better evidence to win.
+    pub rank: usize,
 }
 
 impl Candidate {
@@ -417,6 +422,8 @@ impl Candidate {
             matrix,
             corner,
             region: Rect::default(),
+            place: String::new(),
+            rank: 0,
         }
     }
 }

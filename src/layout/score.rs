@@ -202,6 +202,16 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
             ),
         });
     }
+    if c.rank > 0 {
+        // The detector's first choice (the header row with the most names above letters)
+        // wins unless the evidence says otherwise.
+        out.push(Factor {
+            key: "detector-choice",
+            value: 0.75,
+            weight: 1.0,
+            detail: format!("the detector's choice number {} for this table", c.rank + 1),
+        });
+    }
     if m.shape == Shape::Transposed {
         // Most matrices are written with tasks as rows: when nothing else tells the two
         // orientations apart, the usual one wins.
@@ -288,10 +298,15 @@ pub(crate) const UNSURE_SHARE: f64 = 0.85;
 /// `wide 0.94`.
 pub(crate) fn label(r: &Ranked, sheet_name: &str, many_sheets: bool) -> String {
     let shape = shape_name(r.candidate.matrix.shape);
+    let mut at = r.candidate.region.to_string();
+    if !r.candidate.place.is_empty() {
+        at.push_str(", ");
+        at.push_str(&r.candidate.place);
+    }
     let place = if many_sheets {
-        format!(" (sheet {sheet_name:?}, {})", r.candidate.region)
+        format!(" (sheet {sheet_name:?}, {at})")
     } else {
-        format!(" ({})", r.candidate.region)
+        format!(" ({at})")
     };
     format!("{shape} {:.2}{place}", r.score)
 }

@@ -575,7 +575,21 @@ pub(crate) fn party_likeness(name: &str) -> f64 {
     if has_activity_noun(t) && t.split_whitespace().count() >= 2 {
         return 0.55;
     }
+    if person_name(t) {
+        return 0.95;
+    }
     0.7
+}
+
+/// `Ann`, `Maria Lopez`, `Jean-Luc Picard`: one to three capitalised words of letters.
+fn person_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        })
 }
 
 /// How much a task cell reads like an activity (1) rather than a person or role, a letter or
@@ -622,7 +636,10 @@ mod tests {
         ] {
             assert_eq!(party_likeness(name), 1.0, "{name}");
         }
-        assert_eq!(party_likeness("Ann"), 0.7);
+        assert_eq!(party_likeness("Ann"), 0.95);
+        assert_eq!(party_likeness("Maria Lopez"), 0.95);
+        assert_eq!(party_likeness("web team lead x2"), 1.0);
+        assert_eq!(party_likeness("tbd later"), 0.7);
         for name in [
             "R",
             "A/R",

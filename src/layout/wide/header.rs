@@ -166,7 +166,7 @@ fn describes(grid: &Grid, header: u32, col: u32, cells: &[(u32, Kind)]) -> bool 
     headed || !texts.is_empty() && bullets * 2 > texts.len()
 }
 
-/// The header row: the row above letter columns with the most distinct party-like names.
+/// A header row: a row above letter columns, with its party-like names.
 #[derive(Debug)]
 pub(super) struct HeaderRow {
     pub row: u32,
@@ -177,14 +177,15 @@ pub(super) struct HeaderRow {
     pub marks_only: bool,
 }
 
-/// Phase 1: the header row. Distinct names count first (a header row of team names merged
+/// Phase 1: the header rows worth a reading, best first. Distinct names count first (a header row of team names merged
 /// over pairs of columns beats the `Prod`/`Non-Prod` row under it), then the cells, then the
 /// letters under them. A sheet without a single letter column is tried again with its
 /// involvement marks (`x`, ticks) standing for letters: a file of marks is read, not refused.
-pub(super) fn header_row(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<HeaderRow> {
+pub(super) fn header_rows(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Vec<HeaderRow> {
     let letters = |c: u32, h: u32| below4(cols, c, h);
-    if let Some(found) = header_row_by(grid, ctx, cols, &letters) {
-        return Some(found);
+    let found = header_row_by(grid, ctx, cols, &letters);
+    if !found.is_empty() {
+        return found;
     }
     // Rows of involvement marks, by column (row-major order: sorted).
     let mut marks: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
@@ -194,7 +195,7 @@ pub(super) fn header_row(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Heade
         }
     }
     if marks.is_empty() {
-        return None;
+        return Vec::new();
     }
     let with_marks = |c: u32, h: u32| {
         let (l, m, o, x) = below4(cols, c, h);
@@ -203,18 +204,24 @@ pub(super) fn header_row(grid: &Grid, ctx: &Ctx, cols: &Columns) -> Option<Heade
             .map_or(0, |rows| rows.len() - rows.partition_point(|&r| r <= h));
         (l + n, m, o.saturating_sub(n), x)
     };
-    let mut found = header_row_by(grid, ctx, cols, &with_marks)?;
-    found.marks_only = true;
-    Some(found)
+    let mut found = header_row_by(grid, ctx, cols, &with_marks);
+    for f in &mut found {
+        f.marks_only = true;
+    }
+    found
 }
 
-/// [`header_row`] with `counts(col, row)` giving (letters, marks, odd, other) below a row.
+/// How many header rows are tried: the best by names, cells and letters, and the runners-up
+/// the scorer may prefer (a row of team names against a row of environments above it).
+const HEADER_CANDIDATES: usize = 3;
+
+/// [`header_rows`] with `counts(col, row)` giving (letters, marks, odd, other) below a row.
 fn header_row_by(
     grid: &Grid,
     ctx: &Ctx,
     cols: &Columns,
     counts: &dyn Fn(u32, u32) -> (usize, usize, usize, usize),
-) -> Option<HeaderRow> {
+) -> Vec<HeaderRow> {
     let steer = &ctx.opts.steer;
     // The user's header rows (counted from the table's first row) and party columns.
     let top = grid.present_rows().first().copied().unwrap_or(0);
@@ -226,7 +233,7 @@ fn header_row_by(
         .copied()
         .filter(|&r| header_span.is_none_or(|(a, b)| (a..=b).contains(&r)))
         .filter(|&r| grid.row(r).any(|(_, c)| c.text().is_some()));
-    let mut best: Option<((usize, usize, usize), HeaderRow)> = None;
+    let mut found: Vec<((usize, usize, usize), HeaderRow)> = Vec::new();
     for h in text_rows.take(HEADER_SEARCH_ROWS) {
         let mut origins = BTreeSet::new();
         let mut names = BTreeSet::new();
@@ -286,18 +293,22 @@ fn header_row_by(
             continue;
         }
         let key = (names.len(), origins.len(), letters_total);
-        if best.as_ref().is_none_or(|b| key > b.0) {
-            best = Some((
-                key,
-                HeaderRow {
-                    row: h,
-                    qualifying,
-                    marks_only: false,
-                },
-            ));
-        }
+        found.push((
+            key,
+            HeaderRow {
+                row: h,
+                qualifying,
+                marks_only: false,
+            },
+        ));
     }
-    best.map(|b| b.1)
+    // Best first; of equal rows the upper one (stable sort).
+    found.sort_by_key(|f| std::cmp::Reverse(f.0));
+    found
+        .into_iter()
+        .take(HEADER_CANDIDATES)
+        .map(|f| f.1)
+        .collect()
 }
 
 /// The column of task names, and a group column before it.

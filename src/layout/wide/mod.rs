@@ -68,7 +68,7 @@ impl super::Detector for Wide {
     }
 
     fn propose(&self, grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
-        detect(grid, ctx).into_iter().collect()
+        detect(grid, ctx)
     }
 }
 
@@ -86,14 +86,45 @@ impl super::Detector for Transposed {
     }
 
     fn propose(&self, grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
-        detect(grid, ctx).into_iter().collect()
+        detect(grid, ctx)
     }
 }
 
-/// The wide reading of a table: its layout in phases, then the matrix read from it.
-fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
+/// The wide readings of a table: for each header row worth trying, its layout in phases,
+/// then the matrix read from it. The scorer chooses among them.
+fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
     let cols = grid.columns();
-    let header = header::header_row(grid, ctx, cols)?;
+    let mut out: Vec<Candidate> = Vec::new();
+    for header in header::header_rows(grid, ctx, cols) {
+        let Some(c) = read_with_header(grid, ctx, cols, &header) else {
+            continue;
+        };
+        // Two header rows may give one reading (rows of one merged header).
+        let same = |o: &Candidate| {
+            o.matrix.tasks.len() == c.matrix.tasks.len()
+                && o.matrix.parties.iter().map(|p| &p.name).eq(c
+                    .matrix
+                    .parties
+                    .iter()
+                    .map(|p| &p.name))
+        };
+        if !out.iter().any(same) {
+            let mut c = c;
+            c.rank = out.len();
+            c.place = format!("header {}", grid.row_label(header.row));
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The reading with `header` as the row of party names.
+fn read_with_header(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &super::grid::Columns,
+    header: &header::HeaderRow,
+) -> Option<Candidate> {
     let first_party = *header.qualifying.first()?;
     let tasks = match ctx.opts.steer.task_column {
         // The user's task column: a group column may still stand before it.
