@@ -115,6 +115,16 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         if letters.len() < 2 || !(letters.contains(&Letter::R) || letters.contains(&Letter::A)) {
             continue;
         }
+        // A header stands at the top of its columns: letters just above it are the cells of
+        // a wide matrix (or its legend), not the head of letter columns.
+        let letters_above = h > 0
+            && cols.iter().any(|(c, _)| {
+                grid.get(h - 1, *c)
+                    .is_some_and(|x| matches!(ctx.kind(x), Kind::Letters | Kind::Partial))
+            });
+        if letters_above {
+            continue;
+        }
         // Below the header, names: text that is not letters.
         let (mut names, mut lettered) = (0, 0);
         for (c, _) in &cols {
@@ -466,6 +476,32 @@ mod tests {
         assert!(names_in("n/a").is_empty());
         // `and` opening or closing a cell is part of the text, not a join.
         assert_eq!(names_in("and more"), ["and more"]);
+    }
+
+    #[test]
+    fn letters_inside_a_wide_matrix_are_no_inverted_header() {
+        // Row 3 holds R and C with names under them, but it has letters just above it: it
+        // is a row of a wide matrix (with notes under it), not the head of letter columns.
+        let wb = csv(&[
+            &["Task", "Gagan", "Rahul", "Karina"],
+            &["Plan", "A/R", "C", "C"],
+            &["Build", "A/R", "R", "C"],
+            &["Docs", "A/R", "Data set", "Source"],
+            &["Wrap", "A/R", "Taxi trips", "Open data"],
+            &["Data", "A/R", "Rows", "Columns"],
+        ]);
+        let inverted = LayoutOptions {
+            steer: crate::layout::Steering {
+                shape: Some(Shape::Inverted),
+                ..Default::default()
+            },
+            ..LayoutOptions::default()
+        };
+        assert!(detect(&wb, &inverted).is_err());
+        assert_eq!(
+            detect(&wb, &LayoutOptions::default()).unwrap().shape,
+            Shape::Wide
+        );
     }
 
     #[test]
