@@ -1,6 +1,9 @@
-//! Finding the matrix in a sheet: header rows, the task column, party columns, group rows,
-//! legends, and the letter scheme. Turns a [`Workbook`](crate::input::Workbook) into a
-//! [`Matrix`](crate::model::Matrix), explaining each decision in `Matrix::notes`.
+//! Finding the matrix in a workbook: each sheet is cut into its tables (`regions`), every
+//! detector of `DETECTORS` proposes its readings of every table (header rows, task column,
+//! party columns, groups, legend, scheme), and one scorer (`score`) ranks them all on named
+//! evidence; the user may steer the reading (`steer`). Turns a
+//! [`Workbook`](crate::input::Workbook) into a [`Matrix`](crate::model::Matrix), explaining
+//! each decision in `Matrix::notes` and how sure it is in `Matrix::reading`.
 
 mod grid;
 mod inverted;
