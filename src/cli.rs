@@ -47,6 +47,24 @@ pub struct ReadArgs {
     /// What `PM` alone means in a header.
     #[arg(long, value_enum, value_name = "product|project")]
     pub pm_means: Option<PmMeansArg>,
+    /// Read the matrix in this shape only (when it was read in another).
+    #[arg(long, value_name = "wide|transposed|inverted|long")]
+    pub shape: Option<String>,
+    /// The table is this rectangle of the sheet, e.g. B4:M40 (when the sheet holds several).
+    #[arg(long, value_name = "B4:M40")]
+    pub range: Option<String>,
+    /// The table's first N rows are its header (1 to 4).
+    #[arg(long, value_name = "N")]
+    pub header_rows: Option<String>,
+    /// The column holding the task names, e.g. B.
+    #[arg(long, value_name = "COLUMN")]
+    pub task_column: Option<String>,
+    /// The columns holding the parties' letters, e.g. D:K.
+    #[arg(long, value_name = "D:K")]
+    pub party_columns: Option<String>,
+    /// The letter an x or a tick mark stands for (R, A, C, I, S or V).
+    #[arg(long, value_name = "LETTER")]
+    pub x_means: Option<String>,
     /// Configuration file (default: ./raci.toml if present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

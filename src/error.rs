@@ -52,6 +52,18 @@ pub enum Error {
         hint: String,
     },
 
+    #[error("{file}{}: {flag} {value}: {problem}. See how the file reads with `raci inspect {file}`, then give a choice that fits, or leave {flag} out to let raci find the matrix.", sheet.as_ref().map(|s| format!(" (sheet {s:?})")).unwrap_or_default())]
+    Steering {
+        file: String,
+        sheet: Option<String>,
+        /// The flag as the command line writes it (`--task-column`); `raci.toml` and the serve
+        /// page use the same name without the dashes.
+        flag: &'static str,
+        value: String,
+        /// Boxed: it is the largest of the variants' fields, and errors travel by value.
+        problem: Box<crate::layout::SteerProblem>,
+    },
+
     #[error("{file}: {what} is {actual}, over the limit of {limit}. If the file is genuine, raise the limit with {flag}.")]
     TooLarge {
         file: String,

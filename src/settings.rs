@@ -9,7 +9,7 @@ use crate::classify::Pin;
 use crate::cli::{AuditArgs, PmMeansArg, ReadArgs, SchemeArg, SeverityArg};
 use crate::error::Error;
 use crate::input::Limits;
-use crate::layout::{LayoutOptions, PmMeans, SheetChoice};
+use crate::layout::{FileChoices, LayoutOptions, PmMeans, SheetChoice, Steering};
 use crate::model::{SchemeName, Side, TitleSide};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -83,6 +83,13 @@ names the file, the line and the key.
 |---|---|---|
 | `sheet` | Sheet to read: a name (`"RACI"`) or a 1-based number (`2`) | the sheet with the best matrix |
 | `scheme` | Letter scheme: `raci`, `rasci`, `raci-vs`, `daci`, `cairo`, `rapid` | from a legend or the letters present |
+| `shape` | Read the matrix in this shape: `wide`, `transposed`, `inverted`, `long` | the best-scored reading |
+| `range` | The table is this rectangle of the sheet: `"B4:M40"` | every table is found and the best read |
+| `header-rows` | The table's first N rows are its header: 1 to 4 | found |
+| `task-column` | The column of task names: `"B"` | found |
+| `party-columns` | The columns of the parties' letters: `"D:K"` | found |
+| `x-means` | The letter an `x` or a tick stands for: `"R"`, `"A"`, `"C"`, `"I"`, `"S"` or `"V"` | none: each mark is reported (D001) |
+| `[files."NAME"]` | For one file of a portfolio, by file name: `sheet` and the six keys above; they win over the keys for every file | none |
 | `pm-means` | What `PM` alone means: `product` or `project` | undecided (D004) |
 | `roster` | CSV or spreadsheet with `party,title` columns, relative to the file | none |
 | `taxonomy-file` | A taxonomy TOML replacing the built-in one, relative to the file | built in |
@@ -95,7 +102,8 @@ names the file, the line and the key.
 | `[limits]` | `max-file-mb`, `max-cells`, `max-cell-chars`, `max-memory-mb` | 200, 5000000, 32767, 512 |
 | `[output]` | `only` (list of `csv`, `png`, `html`, `xlsx`, `json`, `md`), `excel-csv` (true/false) | all outputs, no BOM |
 
-Flags: `--sheet`, `--scheme`, `--pm-means`, `--roster`, `--taxonomy`, `--fail-on`,
+Flags: `--sheet`, `--scheme`, `--shape`, `--range`, `--header-rows`, `--task-column`,
+`--party-columns`, `--x-means`, `--pm-means`, `--roster`, `--taxonomy`, `--fail-on`,
 `--max-file-mb`, `--max-cells`, `--max-cell-chars`, `--max-memory-mb`, `--only`, `--excel-csv`
 override the keys
 above; `--select` and `--ignore` (codes, names or prefixes such as `R` or `O00`) choose which
@@ -141,6 +149,14 @@ max-memory-mb = 2048
 [output]
 only = ["csv", "md", "png"]
 excel-csv = true
+
+[files."team-b.xlsx"]
+sheet = 2
+range = "A3:K40"
+header-rows = 2
+task-column = "B"
+party-columns = "D:K"
+x-means = "R"
 ```
 "#;
 
@@ -150,6 +166,13 @@ excel-csv = true
 struct ConfigFile {
     sheet: Option<Spanned<toml::Value>>,
     scheme: Option<Spanned<String>>,
+    shape: Option<Spanned<toml::Value>>,
+    range: Option<Spanned<toml::Value>>,
+    header_rows: Option<Spanned<toml::Value>>,
+    task_column: Option<Spanned<toml::Value>>,
+    party_columns: Option<Spanned<toml::Value>>,
+    x_means: Option<Spanned<toml::Value>>,
+    files: Option<BTreeMap<Spanned<String>, FileConfig>>,
     pm_means: Option<Spanned<String>>,
     roster: Option<String>,
     taxonomy_file: Option<String>,
@@ -161,6 +184,83 @@ struct ConfigFile {
     taxonomy: Option<BTreeMap<Spanned<String>, Spanned<Vec<String>>>>,
     limits: Option<LimitsFile>,
     output: Option<OutputFile>,
+}
+
+/// `[files."team.xlsx"]`: the sheet and reading choices for one file of a portfolio.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FileConfig {
+    sheet: Option<Spanned<toml::Value>>,
+    shape: Option<Spanned<toml::Value>>,
+    range: Option<Spanned<toml::Value>>,
+    header_rows: Option<Spanned<toml::Value>>,
+    task_column: Option<Spanned<toml::Value>>,
+    party_columns: Option<Spanned<toml::Value>>,
+    x_means: Option<Spanned<toml::Value>>,
+}
+
+impl FileConfig {
+    fn steering(&self) -> [(&'static str, &Option<Spanned<toml::Value>>); 6] {
+        [
+            ("shape", &self.shape),
+            ("range", &self.range),
+            ("header-rows", &self.header_rows),
+            ("task-column", &self.task_column),
+            ("party-columns", &self.party_columns),
+            ("x-means", &self.x_means),
+        ]
+    }
+}
+
+impl ConfigFile {
+    fn steering(&self) -> [(&'static str, &Option<Spanned<toml::Value>>); 6] {
+        [
+            ("shape", &self.shape),
+            ("range", &self.range),
+            ("header-rows", &self.header_rows),
+            ("task-column", &self.task_column),
+            ("party-columns", &self.party_columns),
+            ("x-means", &self.x_means),
+        ]
+    }
+}
+
+/// Sets the reading choices written in a table of `raci.toml`.
+fn apply_steering(
+    errors: &ConfigErrors,
+    steer: &mut Steering,
+    keys: [(&'static str, &Option<Spanned<toml::Value>>); 6],
+    table: &str,
+) -> crate::Result<()> {
+    for (key, value) in keys {
+        let Some(v) = value else { continue };
+        let text = match v.get_ref() {
+            toml::Value::String(t) => t.clone(),
+            toml::Value::Integer(n) => n.to_string(),
+            other => {
+                return Err(errors.at(
+                    v,
+                    format!("{table}`{key}` is a text or a number, not {other}"),
+                ))
+            }
+        };
+        steer
+            .set(key, &text)
+            .map_err(|detail| errors.at(v, format!("{table}`{key}`: {detail}")))?;
+    }
+    Ok(())
+}
+
+/// A `sheet` value: a name or a 1-based number.
+fn sheet_value(errors: &ConfigErrors, sheet: &Spanned<toml::Value>) -> crate::Result<SheetChoice> {
+    match sheet.get_ref() {
+        toml::Value::String(name) => Ok(SheetChoice::Name(name.clone())),
+        toml::Value::Integer(n) if *n >= 1 => Ok(SheetChoice::Number(*n as usize)),
+        other => Err(errors.at(
+            sheet,
+            format!("`sheet` must be a sheet name or a number from 1, not {other}"),
+        )),
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -271,17 +371,22 @@ pub fn apply_config(
     })?;
 
     if let Some(sheet) = &file.sheet {
-        let choice = match sheet.get_ref() {
-            toml::Value::String(name) => SheetChoice::Name(name.clone()),
-            toml::Value::Integer(n) if *n >= 1 => SheetChoice::Number(*n as usize),
-            other => {
-                return Err(errors.at(
-                    sheet,
-                    format!("`sheet` must be a sheet name or a number from 1, not {other}"),
-                ))
+        settings.layout.sheet = Some(sheet_value(&errors, sheet)?);
+    }
+    apply_steering(&errors, &mut settings.layout.steer, file.steering(), "")?;
+    if let Some(files) = &file.files {
+        for (name, one) in files {
+            let mut choices = FileChoices::default();
+            if let Some(sheet) = &one.sheet {
+                choices.sheet = Some(sheet_value(&errors, sheet)?);
             }
-        };
-        settings.layout.sheet = Some(choice);
+            let table = format!("[files.{:?}] ", name.get_ref());
+            apply_steering(&errors, &mut choices.steer, one.steering(), &table)?;
+            settings
+                .layout
+                .per_file
+                .insert(name.get_ref().trim().to_string(), choices);
+        }
     }
     if let Some(scheme) = &file.scheme {
         settings.layout.scheme = Some(SchemeName::parse(scheme.get_ref()).ok_or_else(|| {
@@ -700,6 +805,22 @@ pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
     if let Some(n) = limit_flag(read.max_cell_chars, "--max-cell-chars")? {
         settings.limits.max_cell_chars = n;
     }
+    for (key, value) in [
+        ("shape", &read.shape),
+        ("range", &read.range),
+        ("header-rows", &read.header_rows),
+        ("task-column", &read.task_column),
+        ("party-columns", &read.party_columns),
+        ("x-means", &read.x_means),
+    ] {
+        if let Some(v) = value {
+            settings
+                .layout
+                .steer
+                .set(key, v)
+                .map_err(|detail| Error::Usage(format!("--{key} {v}: {detail}")))?;
+        }
+    }
     Ok(settings)
 }
 
@@ -790,6 +911,12 @@ mod tests {
         assert_eq!(s.limits.max_file_bytes, 50 * 1024 * 1024);
         assert_eq!(s.limits.max_cells, 1_000_000);
         assert_eq!(s.limits.max_memory_bytes, 2048 * 1024 * 1024);
+        let b = &s.layout.per_file["team-b.xlsx"];
+        assert_eq!(b.sheet, Some(SheetChoice::Number(2)));
+        assert_eq!(
+            b.steer.flags(),
+            "--range A3:K40 --header-rows 2 --task-column B --party-columns D:K --x-means R"
+        );
         assert!(s.outputs.csv && s.outputs.md && s.outputs.png);
         assert!(!s.outputs.html && !s.outputs.xlsx && !s.outputs.json);
         assert!(s.excel_csv);
@@ -836,6 +963,15 @@ mod tests {
         assert!(msg.contains("sheet"), "{msg}");
         let msg = config_error("[taxonomy]\npo-x = []\n");
         assert!(msg.contains("po-x"), "{msg}");
+        let msg = config_error("task-column = \"B4\"\n");
+        assert!(
+            msg.contains("line 1: `task-column`: \"B4\" is not a column"),
+            "{msg}"
+        );
+        let msg = config_error("[files.\"a.xlsx\"]\nshape = \"round\"\n");
+        assert!(msg.contains("[files.\"a.xlsx\"] `shape`"), "{msg}");
+        let msg = config_error("[files.\"a.xlsx\"]\ncolour = 1\n");
+        assert!(msg.contains("colour"), "{msg}");
         let msg = config_error("[rules\n");
         assert!(msg.contains("line 1"), "{msg}");
     }
@@ -881,5 +1017,31 @@ mod tests {
             .unwrap_err()
             .contains("docx"));
         assert!(parse_outputs::<&str>(&[]).is_err());
+    }
+    #[test]
+    fn reading_choices_from_flags() {
+        let read = ReadArgs {
+            shape: Some("wide".into()),
+            range: Some("B4:M40".into()),
+            header_rows: Some("2".into()),
+            task_column: Some("B".into()),
+            party_columns: Some("D:K".into()),
+            x_means: Some("R".into()),
+            ..ReadArgs::default()
+        };
+        let s = resolve_read(&read, Path::new("/nonexistent-folder")).unwrap();
+        assert_eq!(
+            s.layout.steer.flags(),
+            "--shape wide --range B4:M40 --header-rows 2 --task-column B --party-columns D:K \
+             --x-means R"
+        );
+        let bad = ReadArgs {
+            range: Some("B4-M40".into()),
+            ..ReadArgs::default()
+        };
+        match resolve_read(&bad, Path::new("/nonexistent-folder")) {
+            Err(Error::Usage(m)) => assert!(m.starts_with("--range B4-M40:"), "{m}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

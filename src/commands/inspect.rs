@@ -32,6 +32,8 @@ struct InspectView<'a> {
     assignments: usize,
     cells_not_understood: usize,
     notes: &'a [String],
+    /// The reading chosen, the runner-up and the evidence between them.
+    reading: &'a crate::model::Reading,
 }
 
 fn view(m: &Matrix) -> InspectView<'_> {
@@ -70,6 +72,7 @@ fn view(m: &Matrix) -> InspectView<'_> {
         assignments: m.tasks.iter().map(|t| t.assignments.len()).sum(),
         cells_not_understood: m.issues.len(),
         notes: &m.notes,
+        reading: &m.reading,
     }
 }
 
@@ -90,6 +93,35 @@ pub fn render(m: &Matrix, json: bool, out: &mut dyn Write) -> std::io::Result<()
         .unwrap_or_default();
     writeln!(out, "Shape:  {shape}")?;
     writeln!(out, "Scheme: {}", v.scheme)?;
+    let r = &m.reading;
+    writeln!(out, "Reading: {}", r.chosen)?;
+    if let Some(second) = &r.runner_up {
+        writeln!(
+            out,
+            "Runner-up: {second}{}",
+            if r.unsure {
+                " (close: the reading is unsure)"
+            } else {
+                ""
+            }
+        )?;
+        writeln!(out, "What separated them:")?;
+        for e in &r.separated_by {
+            writeln!(out, "  - {e}")?;
+        }
+    }
+    writeln!(out, "Evidence for the reading chosen:")?;
+    for e in &r.evidence {
+        writeln!(out, "  - {e}")?;
+    }
+    if r.unsure {
+        writeln!(
+            out,
+            "The two readings are close. If the chosen one is wrong, steer it with --shape, \
+             --range, --header-rows, --task-column or --party-columns (see the README, \
+             \"Reading real exports\")."
+        )?;
+    }
     writeln!(out)?;
     writeln!(out, "How the layout was read:")?;
     for n in v.notes {

@@ -170,7 +170,19 @@ const NONE: u32 = u32::MAX;
 pub(crate) const NO_TEXT_ID: u32 = u32::MAX;
 
 impl<'a> Grid<'a> {
+    #[cfg(test)]
     pub fn from_sheet(sheet: &'a Sheet, transposed: bool) -> Grid<'a> {
+        Grid::from_region(sheet, None, transposed)
+    }
+
+    /// The grid of the cells of `region` only (the whole sheet when `None`): one table of a
+    /// sheet that holds several. Merges are clipped to the region.
+    pub fn from_region(
+        sheet: &'a Sheet,
+        region: Option<super::Rect>,
+        transposed: bool,
+    ) -> Grid<'a> {
+        let inside = |p: Pos| region.is_none_or(|r| r.contains(p));
         let key = |p: Pos| {
             if transposed {
                 (p.col, p.row)
@@ -181,18 +193,24 @@ impl<'a> Grid<'a> {
         let at = |c: &GCell| (c.row, c.col);
         // Sized once: growing by doubling would briefly hold one and a half copies.
         let mut cells: Vec<GCell<'a>> = Vec::with_capacity(sheet.cells.len());
-        cells.extend(sheet.cells.iter().filter(|c| !c.value.is_blank()).map(|c| {
-            let (row, col) = key(c.pos);
-            GCell {
-                value: &c.value,
-                origin: c.pos,
-                copy: false,
-                row,
-                col,
-                kind: Kind::Text,
-                text_id: NO_TEXT_ID,
-            }
-        }));
+        cells.extend(
+            sheet
+                .cells
+                .iter()
+                .filter(|c| !c.value.is_blank() && inside(c.pos))
+                .map(|c| {
+                    let (row, col) = key(c.pos);
+                    GCell {
+                        value: &c.value,
+                        origin: c.pos,
+                        copy: false,
+                        row,
+                        col,
+                        kind: Kind::Text,
+                        text_id: NO_TEXT_ID,
+                    }
+                }),
+        );
         // The reader gives row-major order without repeats, so the upright grid is usually
         // sorted already; otherwise sort (stably), and of repeated positions keep the last,
         // as inserting into a map did.
@@ -233,7 +251,7 @@ impl<'a> Grid<'a> {
                 for c in c0..=c1 {
                     let p = Pos::new(r, c);
                     let k = key(p);
-                    if p == origin || typed(&cells, k).is_some() {
+                    if p == origin || typed(&cells, k).is_some() || !inside(p) {
                         continue;
                     }
                     copies.entry(k).or_insert(GCell {
@@ -319,7 +337,8 @@ impl<'a> Grid<'a> {
     }
 
     /// Sets every cell's kind and text id (`kind_of` is asked once per cell) and builds the
-    /// per-column view the detectors share.
+    /// per-column view the detectors share (without the copies a merge spreads into other
+    /// columns).
     pub fn classify(&mut self, mut kind_of: impl FnMut(&'a CellValue) -> (Kind, u32)) {
         for c in &mut self.cells {
             (c.kind, c.text_id) = kind_of(c.value);
@@ -337,7 +356,18 @@ impl<'a> Grid<'a> {
         // Two passes: count each column's cells, then fill vectors of exactly that size.
         let mut slots: Vec<u32> = Vec::with_capacity(self.cells.len());
         let mut counts: Vec<(u32, usize)> = Vec::new();
-        for c in &self.cells {
+        // A label merged across columns (a phase row, a title banner) is content of the
+        // column it starts in only: its copies in the columns it spans are not theirs.
+        let transposed = self.transposed;
+        let own = |c: &GCell| {
+            !c.copy
+                || (if transposed {
+                    c.origin.row
+                } else {
+                    c.origin.col
+                }) == c.col
+        };
+        for c in self.cells.iter().filter(|c| own(c)) {
             let slot = if small {
                 &mut table[c.col as usize]
             } else {
@@ -354,7 +384,7 @@ impl<'a> Grid<'a> {
             .iter()
             .map(|&(col, n)| (col, Vec::with_capacity(n)))
             .collect();
-        for (c, &slot) in self.cells.iter().zip(&slots) {
+        for (c, &slot) in self.cells.iter().filter(|c| own(c)).zip(&slots) {
             cols[slot as usize].1.push((c.row, c.kind));
         }
         self.columns = cols

@@ -31,7 +31,15 @@ fn header_letter(text: &str) -> Option<Letter> {
     let t = text.trim();
     let set = match parse_cell(t, &rasci) {
         CellParse::Letters(set) if set.len() == 1 => set,
-        _ => super::legend::meaning_letters(t).filter(|s| s.len() == 1 && t.len() > 2)?,
+        // `Responsible (R)`, `Approver`, `Consulted party`: the header opens with the
+        // meaning. `Hardware Consultants` names people, not a letter.
+        _ => {
+            let first = t.split_whitespace().next().unwrap_or_default();
+            let opens = super::legend::meaning_letters(first).is_some();
+            let short = t.split_whitespace().count() <= 3;
+            super::legend::meaning_letters(t)
+                .filter(|s| s.len() == 1 && t.len() > 2 && opens && short)?
+        }
     };
     // One letter only, written alone or as a word; `RA` is not a column name.
     if t.chars().count() > 1 && t.chars().all(|c| c.is_ascii_uppercase()) && t.len() <= 3 {
@@ -40,36 +48,54 @@ fn header_letter(text: &str) -> Option<Letter> {
     set.iter().next()
 }
 
-/// Splits `Adrien, Titouan` / `NLP/Visão/RPA` into names.
+/// Words meaning "and" between two names, in the six languages the reader knows.
+const AND_WORDS: &[&str] = &["and", "et", "y", "und", "e"];
+
+/// Splits `Adrien, Titouan`, `Ana and Luis`, `Julien\nYoann` into names. A slash stays
+/// inside a name (`QA/Test lead` is one party), and a "not involved" mark (`-`, `n/a`)
+/// names nobody.
 fn names_in(text: &str) -> Vec<String> {
+    let raci = Scheme::named(SchemeName::Raci);
     let mut out = Vec::new();
-    for part in text.split([',', '/', ';', '&', '+', '\n']) {
-        for p in split_words(part) {
-            let n = clean_name(&p);
-            if !n.is_empty() {
-                out.push(n);
+    for part in text.split([',', ';', '\n']) {
+        let mut name: Vec<&str> = Vec::new();
+        let words: Vec<&str> = part.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let joins = i > 0 && i + 1 < words.len() && AND_WORDS.contains(&fold(w).as_str());
+            if joins {
+                out.push(name.join(" "));
+                name.clear();
+            } else {
+                name.push(w);
             }
         }
+        out.push(name.join(" "));
     }
-    out
-}
-
-fn split_words(part: &str) -> Vec<String> {
-    let mut parts = vec![part.to_string()];
-    for sep in [" and ", " et ", " e ", " y ", " und "] {
-        parts = parts
-            .iter()
-            .flat_map(|p| p.split(sep).map(str::to_string).collect::<Vec<_>>())
-            .collect();
-    }
-    parts
+    out.into_iter()
+        .map(|n| clean_name(&n))
+        .filter(|n| !n.is_empty() && parse_cell(n, &raci) != CellParse::Empty)
+        .collect()
 }
 
 fn is_everyone(name: &str) -> bool {
     EVERYONE.contains(&fold(name).trim())
 }
 
-pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
+/// Inverted matrices: letter columns holding party names.
+#[derive(Debug)]
+pub(crate) struct Inverted;
+
+impl super::Detector for Inverted {
+    fn shape(&self) -> Shape {
+        Shape::Inverted
+    }
+
+    fn propose(&self, grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
+        detect(grid, ctx).into_iter().collect()
+    }
+}
+
+fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     // The header row: two or more distinct letter headers, including R or A.
     let by_col = grid.columns();
     let mut found: Option<(u32, Vec<(u32, Letter)>)> = None;
@@ -87,6 +113,16 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         }
         let letters: BTreeSet<Letter> = cols.iter().map(|x| x.1).collect();
         if letters.len() < 2 || !(letters.contains(&Letter::R) || letters.contains(&Letter::A)) {
+            continue;
+        }
+        // A header stands at the top of its columns: letters just above it are the cells of
+        // a wide matrix (or its legend), not the head of letter columns.
+        let letters_above = h > 0
+            && cols.iter().any(|(c, _)| {
+                grid.get(h - 1, *c)
+                    .is_some_and(|x| matches!(ctx.kind(x), Kind::Letters | Kind::Partial))
+            });
+        if letters_above {
             continue;
         }
         // Below the header, names: text that is not letters.
@@ -148,7 +184,10 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             best = Some((distinct.len(), c));
         }
     }
-    let (_, task_col) = best.filter(|b| b.0 > 0)?;
+    let (_, task_col) = match ctx.opts.steer.task_column {
+        Some(c) => (0, c),
+        None => best.filter(|b| b.0 > 0)?,
+    };
 
     let mut m = Matrix {
         shape: Shape::Inverted,
@@ -329,7 +368,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         let name = row
             .name
             .clone()
-            .unwrap_or_else(|| format!("(no name, {})", grid.row_label(row.r)));
+            .unwrap_or_else(|| super::nameless_task(&grid.row_label(row.r)));
         m.tasks.push(Task {
             context: None,
             name,
@@ -388,12 +427,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         return None;
     }
     count_note(&mut m);
-    let score = score(&m);
-    (score > 0).then_some(Candidate {
-        matrix: m,
-        score,
-        corner: None,
-    })
+    (score(&m) > 0).then(|| Candidate::new(m, None))
 }
 
 #[cfg(test)]
@@ -416,12 +450,58 @@ mod tests {
         let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             names,
-            ["Pri", "Líder", "Time", "Tutor", "Arq", "NLP", "Visão", "Sec"]
+            ["Pri", "Líder", "Time", "Tutor", "Arq", "NLP/Visão", "Sec"]
         );
         let t = &m.tasks[2];
         assert_eq!(t.letters_of(0).to_string(), "C");
         assert_eq!(t.letters_of(3).to_string(), "C/I");
-        assert_eq!(t.letters_of(7).to_string(), "R/C");
+        assert_eq!(t.letters_of(6).to_string(), "R/C");
+    }
+
+    #[test]
+    fn names_split_on_commas_lines_and_and_words_not_slashes() {
+        use super::names_in;
+        assert_eq!(names_in("Ana, Luis; Bo\nCy"), ["Ana", "Luis", "Bo", "Cy"]);
+        assert_eq!(names_in("Ana and Luis"), ["Ana", "Luis"]);
+        assert_eq!(names_in("Chef et Dev"), ["Chef", "Dev"]);
+        assert_eq!(names_in("Jefe y Analista"), ["Jefe", "Analista"]);
+        assert_eq!(names_in("Leiter und Team"), ["Leiter", "Team"]);
+        assert_eq!(names_in("Capo e Team"), ["Capo", "Team"]);
+        assert_eq!(names_in("QA/Test lead"), ["QA/Test lead"]);
+        assert_eq!(
+            names_in("Research and Development"),
+            ["Research", "Development"]
+        );
+        assert!(names_in("-").is_empty());
+        assert!(names_in("n/a").is_empty());
+        // `and` opening or closing a cell is part of the text, not a join.
+        assert_eq!(names_in("and more"), ["and more"]);
+    }
+
+    #[test]
+    fn letters_inside_a_wide_matrix_are_no_inverted_header() {
+        // Row 3 holds R and C with names under them, but it has letters just above it: it
+        // is a row of a wide matrix (with notes under it), not the head of letter columns.
+        let wb = csv(&[
+            &["Task", "Gagan", "Rahul", "Karina"],
+            &["Plan", "A/R", "C", "C"],
+            &["Build", "A/R", "R", "C"],
+            &["Docs", "A/R", "Data set", "Source"],
+            &["Wrap", "A/R", "Taxi trips", "Open data"],
+            &["Data", "A/R", "Rows", "Columns"],
+        ]);
+        let inverted = LayoutOptions {
+            steer: crate::layout::Steering {
+                shape: Some(Shape::Inverted),
+                ..Default::default()
+            },
+            ..LayoutOptions::default()
+        };
+        assert!(detect(&wb, &inverted).is_err());
+        assert_eq!(
+            detect(&wb, &LayoutOptions::default()).unwrap().shape,
+            Shape::Wide
+        );
     }
 
     #[test]

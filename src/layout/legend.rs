@@ -84,6 +84,46 @@ pub(crate) fn meaning_letters(text: &str) -> Option<LetterSet> {
     Some(LetterSet::of(&[set]))
 }
 
+/// The meaning a legend cell gives, read from its opening words: `Responsible - Who does
+/// the work` means Responsible.
+fn meaning_of_entry(text: &str) -> Option<LetterSet> {
+    // A meaning is a few words: a long text that merely holds one (`Level 2 support`) is a
+    // description of something else.
+    let short = |t: &str| t.split_whitespace().count() <= 4;
+    if short(text) {
+        return meaning_letters(text);
+    }
+    let head = text
+        .split([':', '(', '\n'])
+        .next()
+        .unwrap_or(text)
+        .split(" - ")
+        .next()
+        .unwrap_or(text)
+        .split(" – ")
+        .next()
+        .unwrap_or(text);
+    (head.len() < text.len() && short(head))
+        .then(|| meaning_letters(head))
+        .flatten()
+}
+
+/// Words that label a legend block (`LEGEND`, `Key:`).
+fn legend_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "legend",
+        "key",
+        "legende",
+        "leyenda",
+        "legenda",
+        "chave",
+        "schlussel",
+        "raci legend",
+        "raci key",
+    ];
+    LABELS.contains(&fold(text).trim().trim_end_matches(':').trim())
+}
+
 /// A single Latin letter used as a legend code (`R`, `m`).
 fn code_of(text: &str) -> Option<char> {
     let mut chars = text.trim().chars();
@@ -157,11 +197,15 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
     // a matrix repeats a handful of texts, so each is folded and matched once. Looked up,
     // never iterated.
     let mut meanings: HashMap<&str, Option<LetterSet>> = HashMap::new();
+    let mut runs = CodeRuns::default();
     for ((r, c), cell) in grid.iter() {
         if cell.copy {
             continue;
         }
         let Some(text) = cell.text() else { continue };
+        if code_of(text).is_some() {
+            runs.see(r, c);
+        }
         let found = entries_in_cell(text);
         if !found.is_empty() {
             for l in found {
@@ -181,12 +225,10 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
         }
         if let (Some(code), Some(meaning)) = (code_of(text), grid.text(r, c + 1)) {
             // `I | C - Consulted`: the next cell is an entry of its own, not this meaning.
-            let is_word =
-                meaning.split_whitespace().count() <= 4 && entries_in_cell(meaning).is_empty();
-            let counts_as = if is_word {
+            let counts_as = if entries_in_cell(meaning).is_empty() {
                 *meanings
                     .entry(meaning)
-                    .or_insert_with(|| meaning_letters(meaning))
+                    .or_insert_with(|| meaning_of_entry(meaning))
             } else {
                 None
             };
@@ -223,12 +265,157 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
             }
         }
     }
+    for block in code_blocks(grid, runs.finish()) {
+        for (code, counts_as, meaning, cells_of) in block {
+            add(
+                SchemeLetter {
+                    code,
+                    meaning,
+                    counts_as,
+                },
+                &mut letters,
+            );
+            cells.extend(cells_of);
+        }
+    }
     if letters.len() < 2 {
         return None;
     }
     cells.sort();
     cells.dedup();
     Some(Legend { letters, cells })
+}
+
+/// Runs of one-letter code cells down each column, followed as the cells go by in row order:
+/// a look-up per code cell, so the long letter columns of a big matrix cost little.
+#[derive(Debug, Default)]
+struct CodeRuns {
+    /// By column: the first and last row of the run going on, or `NO_RUN`.
+    open: Vec<(u32, u32)>,
+    /// Closed runs of legend length: (column, first row, last row).
+    done: Vec<(u32, u32, u32)>,
+}
+
+const NO_RUN: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// A legend stands within the first columns of a sheet: runs further right are not followed.
+const LEGEND_COLUMNS: u32 = 1 << 14;
+
+impl CodeRuns {
+    fn see(&mut self, r: u32, c: u32) {
+        if c >= LEGEND_COLUMNS {
+            return;
+        }
+        if self.open.len() <= c as usize {
+            self.open.resize(c as usize + 1, NO_RUN);
+        }
+        let run = &mut self.open[c as usize];
+        if *run != NO_RUN && run.1 + 1 == r {
+            run.1 = r;
+            return;
+        }
+        let closed = std::mem::replace(run, (r, r));
+        Self::close(&mut self.done, c, closed);
+    }
+
+    fn close(done: &mut Vec<(u32, u32, u32)>, c: u32, (first, last): (u32, u32)) {
+        if (first, last) != NO_RUN && (3..=8).contains(&(last - first + 1)) {
+            done.push((c, first, last));
+        }
+    }
+
+    /// Every run of three to eight codes, by column then row.
+    fn finish(mut self) -> Vec<(u32, u32, u32)> {
+        for (c, run) in self.open.iter().enumerate() {
+            Self::close(&mut self.done, c as u32, *run);
+        }
+        self.done.sort_unstable();
+        self.done
+    }
+}
+
+/// One entry of a block of codes: the code, what it counts as, its meaning, its cells.
+type BlockEntry = (char, LetterSet, String, Vec<Pos>);
+
+/// Legends known by their shape rather than their words: a column of three to eight different
+/// single-letter codes, one a row, with text beside each, standing alone (nothing just above
+/// or below the run but a `LEGEND` label). A party column never stands alone: its header is
+/// above its letters. A code whose meaning is not understood counts as the letter it is (`R`
+/// with `The one who performs the task` is R), and a code that is no letter of any scheme
+/// is left out.
+fn code_blocks(grid: &Grid, runs: Vec<(u32, u32, u32)>) -> Vec<Vec<BlockEntry>> {
+    let mut out = Vec::new();
+    let loose = Scheme::named(SchemeName::RaciVs);
+    // Text beside a code: a legend's meaning, not another letter.
+    let described = |r: u32, col: u32| {
+        grid.get(r, col + 1).is_some_and(|x| {
+            x.text()
+                .is_some_and(|t| code_of(t).is_none() && t.chars().count() > 3)
+        })
+    };
+    for (col, first, last) in runs {
+        // The cheapest test first: in a matrix, letters stand beside letters.
+        if !described(first, col) {
+            continue;
+        }
+        let run: Vec<u32> = (first..=last).collect();
+        let run = &run[..];
+        let codes: Vec<char> = run
+            .iter()
+            .filter_map(|r| grid.text(*r, col).and_then(code_of))
+            .collect();
+        let distinct: std::collections::BTreeSet<char> = codes.iter().copied().collect();
+        if !(3..=8).contains(&run.len()) || distinct.len() != codes.len() {
+            continue;
+        }
+        let (first, last) = (run[0], run[run.len() - 1]);
+        let label_above = first
+            .checked_sub(1)
+            .and_then(|r| grid.get(r, col))
+            .filter(|x| x.text().is_some_and(legend_label))
+            .map(|x| x.origin);
+        let alone = |r: Option<u32>| r.is_none_or(|r| grid.get(r, col).is_none());
+        let above_ok = label_above.is_some() || alone(first.checked_sub(1));
+        if !above_ok || !alone(last.checked_add(1)) {
+            continue;
+        }
+        if !run.iter().all(|&r| described(r, col)) {
+            continue;
+        }
+        let mut entries = Vec::new();
+        for r in run {
+            let code = grid.text(*r, col).and_then(code_of).unwrap_or('?');
+            let meaning_cell = grid.get(*r, col + 1);
+            let meaning = meaning_cell.and_then(|x| x.text()).unwrap_or_default();
+            let Some(counts_as) = meaning_of_entry(meaning).or_else(|| loose.lookup(code)) else {
+                continue;
+            };
+            let mut at = vec![grid.get(*r, col).map(|x| x.origin).unwrap_or_default()];
+            at.extend(meaning_cell.map(|x| x.origin));
+            if let Some(d) = grid.get(*r, col + 2) {
+                if d.text().is_some_and(|t| t.split_whitespace().count() >= 3) {
+                    at.push(d.origin);
+                }
+            }
+            let shown = meaning_of_entry(meaning)
+                .map(|_| super::grid::clean_name(meaning))
+                .unwrap_or_else(|| {
+                    counts_as
+                        .iter()
+                        .next()
+                        .map_or("not involved", |l| l.meaning())
+                        .to_string()
+                });
+            entries.push((code, counts_as, shown, at));
+        }
+        if let (Some(label), Some(e)) = (label_above, entries.first_mut()) {
+            e.3.push(label);
+        }
+        if entries.len() >= 2 {
+            out.push(entries);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -22,7 +22,21 @@ fn is_id(text: &str) -> bool {
         .any(|w| w == "id" || w == "key" || w == "code")
 }
 
-pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
+/// Long matrices: one row per task, party and letter.
+#[derive(Debug)]
+pub(crate) struct Long;
+
+impl super::Detector for Long {
+    fn shape(&self) -> Shape {
+        Shape::Long
+    }
+
+    fn propose(&self, grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
+        detect(grid, ctx).into_iter().collect()
+    }
+}
+
+fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     // Header: the first row with three or more text cells.
     let header = grid.present_rows().iter().copied().take(10).find(|&r| {
         grid.row(r)
@@ -240,12 +254,7 @@ pub(crate) fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         ));
     }
     count_note(&mut m);
-    let score = score(&m);
-    (score > 0).then_some(Candidate {
-        matrix: m,
-        score,
-        corner: None,
-    })
+    (score(&m) > 0).then(|| Candidate::new(m, None))
 }
 
 #[cfg(test)]

@@ -1,23 +1,33 @@
-//! Finding the matrix in a sheet: header rows, the task column, party columns, group rows,
-//! legends, and the letter scheme. Turns a [`Workbook`](crate::input::Workbook) into a
-//! [`Matrix`](crate::model::Matrix), explaining each decision in `Matrix::notes`.
+//! Finding the matrix in a workbook: each sheet is cut into its tables (`regions`), every
+//! detector of `DETECTORS` proposes its readings of every table (header rows, task column,
+//! party columns, groups, legend, scheme), and one scorer (`score`) ranks them all on named
+//! evidence; the user may steer the reading (`steer`). Turns a
+//! [`Workbook`](crate::input::Workbook) into a [`Matrix`](crate::model::Matrix), explaining
+//! each decision in `Matrix::notes` and how sure it is in `Matrix::reading`.
 
 mod grid;
 mod inverted;
 mod legend;
 mod long;
+mod regions;
 mod roster;
+mod score;
+mod steer;
 mod titles;
 mod wide;
+mod words;
 
 /// White space folded as names are stored; the audit folds names it compares the same way.
 pub(crate) use grid::clean_cow;
+pub use regions::{parse_cell_ref, parse_column, Rect};
 pub use roster::roster_from_workbook;
+pub use score::shape_name;
+pub use steer::{Misfit, SteerProblem, Steering, STEERING_KEYS};
 
 use crate::input::{CellValue, Sheet, Workbook};
 use crate::model::{
-    parse_cell, CellParse, CellProblem, Letter, LetterSet, Matrix, Party, Pos, Scheme,
-    SchemeLetter, SchemeName, Source, TitleSide,
+    parse_cell, CellParse, CellProblem, Letter, LetterSet, Matrix, Party, Pos, Reading, Scheme,
+    SchemeLetter, SchemeName, Shape, Source, TitleSide,
 };
 use crate::{Error, Result};
 use grid::{clean_name, GCell, Grid};
@@ -56,6 +66,39 @@ pub struct LayoutOptions {
     pub pm_means: Option<PmMeans>,
     /// Extra title spellings from `raci.toml`: text -> side.
     pub title_aliases: Vec<(String, TitleSide)>,
+    /// How the user steers the reading (`--shape`, `--range`, ...): for every file.
+    pub steer: Steering,
+    /// Choices for one file of a portfolio, by file name (`[files."team.xlsx"]`); they win
+    /// over `sheet` and `steer`.
+    pub per_file: std::collections::BTreeMap<String, FileChoices>,
+}
+
+/// The choices `raci.toml` makes for one file by name.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct FileChoices {
+    pub sheet: Option<SheetChoice>,
+    pub steer: Steering,
+}
+
+impl LayoutOptions {
+    /// The options for one file: its own choices from `per_file` over the global ones.
+    pub fn for_file(&self, file: &str) -> LayoutOptions {
+        let mine = self.per_file.get(file).or_else(|| {
+            self.per_file
+                .iter()
+                .find(|(name, _)| name.eq_ignore_ascii_case(file))
+                .map(|(_, c)| c)
+        });
+        let mut out = self.clone();
+        out.per_file.clear();
+        if let Some(c) = mine {
+            if c.sheet.is_some() {
+                out.sheet = c.sheet.clone();
+            }
+            out.steer = self.steer.merged(&c.steer);
+        }
+        out
+    }
 }
 
 /// What a cell holds, as far as finding the matrix goes.
@@ -118,7 +161,7 @@ pub(crate) fn kind_of(value: &CellValue, probe: &Scheme) -> Kind {
 /// letters, and then the whole text is `Unknown`, which [`kind_of`] calls `Text`.
 fn prose_first_word(text: &str) -> Option<&str> {
     let t = text.trim();
-    if t.chars().count() <= PROSE_CHARS {
+    if t.chars().count() <= PROSE_CHARS || letters_then_note(t) {
         return None;
     }
     t.split(|c: char| c.is_whitespace() || crate::model::is_token_separator(c, true))
@@ -129,9 +172,26 @@ fn prose_first_word(text: &str) -> Option<&str> {
 const PROSE_CHARS: usize = 24;
 
 /// A sentence with a letter-like word in it (`to aid in organization`) is prose, not letters
-/// with a stray token: its letters are not kept.
+/// with a stray token: its letters are not kept. Letters followed by a note in brackets
+/// (`R (upgrades, patches, testing)`) are letters with a note, however long the note.
 pub(crate) fn prose(text: &str, unknown: &[String]) -> bool {
-    unknown.len() > 2 || text.trim().chars().count() > PROSE_CHARS
+    (unknown.len() > 2 || text.trim().chars().count() > PROSE_CHARS) && !letters_then_note(text)
+}
+
+/// `R (upgrades, patches)`, `A/R (see note)`: a few letter codes, then a note in brackets.
+fn letters_then_note(text: &str) -> bool {
+    let Some((head, rest)) = text.split_once('(') else {
+        return false;
+    };
+    let head = head.trim();
+    !head.is_empty()
+        && head.chars().count() <= 8
+        && head.chars().any(|c| c.is_alphabetic())
+        && head
+            .split(|c: char| crate::model::is_token_separator(c, true))
+            .filter(|t| !t.is_empty())
+            .all(|t| t.chars().count() <= 3 && t.chars().all(|c| c.is_uppercase()))
+        && rest.trim_end().ends_with(')')
 }
 
 /// What detection knows before it looks at a sheet's shape.
@@ -195,6 +255,25 @@ impl<'a> Ctx<'a> {
     /// The scheme cells are read with: forced, taught by a legend, or chosen from the
     /// letters present. Adds the sentence saying which to `notes`.
     pub fn scheme<'t>(
+        &self,
+        texts: impl Iterator<Item = &'t str>,
+        notes: &mut Vec<String>,
+    ) -> Scheme {
+        let scheme = self.scheme_of_letters(texts, notes);
+        match self.opts.steer.x_means {
+            Some(l) => {
+                notes.push(format!(
+                    "An x or a tick mark is read as {} ({}), as asked with --x-means.",
+                    l.as_char(),
+                    l.meaning()
+                ));
+                scheme.with_marks_as(l)
+            }
+            None => scheme,
+        }
+    }
+
+    fn scheme_of_letters<'t>(
         &self,
         texts: impl Iterator<Item = &'t str>,
         notes: &mut Vec<String>,
@@ -309,18 +388,74 @@ fn probe_scheme(opts: &LayoutOptions, legend: Option<&Legend>) -> Scheme {
         .iter()
         .filter(|l| l.code == 'V')
         .for_each(&mut push);
-    Scheme::from_legend(letters)
+    let probe = Scheme::from_legend(letters);
+    match opts.steer.x_means {
+        Some(l) => probe.with_marks_as(l),
+        None => probe,
+    }
 }
 
-/// One reading of one sheet.
+/// How a task with letters but no name is named: `(no name, row 7)`.
+pub(crate) fn nameless_task(place: &str) -> String {
+    format!("{NO_NAME}{place})")
+}
+
+/// The start of every name [`nameless_task`] gives.
+pub(crate) const NO_NAME: &str = "(no name, ";
+
+/// One reading of one table: what a detector proposes and the scorer ranks.
 #[derive(Debug)]
 pub(crate) struct Candidate {
     pub matrix: Matrix,
-    /// Letters understood: the reading that understands most wins.
-    pub score: usize,
     /// The header of the task column (`Task`, `Role`), which tells wide from transposed.
     pub corner: Option<String>,
+    /// The table it read (set by [`readings_of_sheet`]).
+    pub region: Rect,
+    /// Where the detector found its parts, in words (`header row 3`), for the ranking.
+    pub place: String,
+    /// The detector's own order among its readings of one table: 0 for its first choice.
+    /// Its later ones must show better evidence to win.
+    pub rank: usize,
 }
+
+impl Candidate {
+    /// A reading of `matrix` with its corner cell; the table is filled in by the caller.
+    pub fn new(matrix: Matrix, corner: Option<String>) -> Candidate {
+        Candidate {
+            matrix,
+            corner,
+            region: Rect::default(),
+            place: String::new(),
+            rank: 0,
+        }
+    }
+}
+
+/// A way a matrix can be written. Each proposes its readings of one table; the scorer
+/// ([`score`]) ranks every proposal of every detector together. A new shape is one file
+/// with one `Detector` and one line in [`DETECTORS`].
+pub(crate) trait Detector: Sync {
+    /// The shape of its readings, for `--shape`.
+    fn shape(&self) -> Shape;
+    /// Whether it reads the table turned a quarter (parties as rows, tasks as columns).
+    fn transposed(&self) -> bool {
+        false
+    }
+    /// Its readings of the table in `grid`, best first; none when the shape is not there.
+    fn propose(&self, grid: &Grid, ctx: &Ctx) -> Vec<Candidate>;
+}
+
+/// Every detector, in the order ties are broken (the more specific shape first).
+pub(crate) const DETECTORS: &[&dyn Detector] = &[
+    &inverted::Inverted,
+    &long::Long,
+    &wide::Wide,
+    &wide::Transposed,
+];
+
+/// A table with more rows than this is not read transposed: it would have more parties than
+/// any team has, and reading a 50,000-row matrix sideways costs as much as reading it.
+const MAX_TRANSPOSED_PARTIES: usize = 1000;
 
 /// What a text cell reads as under one scheme: all [`read_cell`] needs of `parse_cell`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -553,22 +688,34 @@ fn is_roster_sheet(name: Option<&str>) -> bool {
     .any(|w| n.trim() == *w)
 }
 
-/// The best reading of one sheet, or `None` when it holds no matrix.
-fn detect_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> Option<Candidate> {
-    let mut g = Grid::from_sheet(sheet, false);
+/// Every reading of one sheet: each table's readings by every detector, with the notes that
+/// belong to the sheet (its legend, its tables).
+#[derive(Debug, Default)]
+struct SheetReadings {
+    candidates: Vec<Candidate>,
+    /// The tables found, top to bottom.
+    tables: Vec<Rect>,
+    legend_note: Option<String>,
+    /// A reading choice of the user that does not fit this sheet.
+    misfit: Option<Misfit>,
+}
+
+/// Reads every table of `sheet` with every detector (or the one `--shape` names).
+fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> SheetReadings {
+    let mut out = SheetReadings::default();
+    if let Err(m) = steer::check(sheet, &opts.steer) {
+        out.misfit = Some(m);
+        return out;
+    }
+    let mut g = Grid::from_region(sheet, opts.steer.range, false);
     if g.is_empty() {
-        return None;
+        return out;
     }
     let legend = legend::find(&g);
-    let mut legend_note = None;
     if let Some(l) = &legend {
         g.remove_origins(&l.cells);
-        let refs: Vec<String> = l
-            .cells
-            .iter()
-            .map(|p| format!("{}{}", crate::model::column_name(p.col), p.row + 1))
-            .collect();
-        legend_note = Some(format!(
+        let refs: Vec<String> = l.cells.iter().map(|p| a1(*p)).collect();
+        out.legend_note = Some(format!(
             "Cells {} hold a legend ({}); they are not part of the matrix.",
             refs.join(", "),
             l.letters
@@ -588,44 +735,64 @@ fn detect_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> 
         words: Default::default(),
     };
     g.classify(|v| ctx.kind_of_value(v));
-    let mut found: Vec<Candidate> = Vec::new();
-    found.extend(inverted::detect(&g, &ctx));
-    found.extend(long::detect(&g, &ctx));
-    let w = wide::detect(&g, &ctx);
-    // The transposed reading is only needed when the wide one fails or looks like tasks
-    // written across: it costs as much again on large sheets.
-    if w.as_ref().is_none_or(wide::looks_transposed) {
-        let mut tg = Grid::from_sheet(sheet, true);
-        if let Some(l) = &legend {
-            tg.remove_origins(&l.cells);
+    out.tables = match opts.steer.range {
+        Some(r) => vec![r],
+        None => regions::tables(&g),
+    };
+    let one_table = out.tables.len() == 1;
+    for &table in &out.tables {
+        // One table is the grid already built; several are each built on their own.
+        let own;
+        let upright = if one_table {
+            &g
+        } else {
+            let mut t = Grid::from_region(sheet, Some(table), false);
+            if let Some(l) = &legend {
+                t.remove_origins(&l.cells);
+            }
+            t.classify(|v| ctx.kind_of_value(v));
+            own = t;
+            &own
+        };
+        let mut sideways: Option<Grid> = None;
+        for d in DETECTORS {
+            if opts.steer.shape.is_some_and(|s| s != d.shape()) {
+                continue;
+            }
+            // Rows and columns named by the user belong to an upright table.
+            if d.transposed() && opts.steer.places_columns() {
+                continue;
+            }
+            let grid = if d.transposed() {
+                if upright.present_rows().len() > MAX_TRANSPOSED_PARTIES {
+                    continue;
+                }
+                sideways.get_or_insert_with(|| {
+                    let region = (!one_table || opts.steer.range.is_some()).then_some(table);
+                    let mut t = Grid::from_region(sheet, region, true);
+                    if let Some(l) = &legend {
+                        t.remove_origins(&l.cells);
+                    }
+                    t.classify(|v| ctx.kind_of_value(v));
+                    t
+                })
+            } else {
+                upright
+            };
+            for mut c in d.propose(grid, &ctx) {
+                c.region = table;
+                out.candidates.push(c);
+            }
         }
-        tg.classify(|v| ctx.kind_of_value(v));
-        match (w, wide::detect(&tg, &ctx)) {
-            (_, Some(t)) => found.push(t),
-            (Some(w), None) => found.push(w),
-            (None, None) => {}
-        }
-    } else {
-        found.extend(w);
     }
-    // Most letters understood wins; on a tie the earlier reading (inverted, long, wide) is
-    // the more specific one.
-    let mut best: Option<Candidate> = None;
-    for c in found {
-        if best.as_ref().is_none_or(|b| c.score > b.score) {
-            best = Some(c);
-        }
-    }
-    let mut best = best?;
-    if let Some(n) = legend_note {
-        best.matrix.notes.insert(0, n);
-    }
-    Some(best)
+    out
 }
 
-/// Finds the matrix in a workbook: picks the sheet (or uses `opts.sheet`), the shape, the
-/// header, task and party columns, groups and scheme, and explains each choice in `notes`.
+/// Finds the matrix in a workbook: picks the sheet (or uses `opts.sheet`), the table, the
+/// shape, the header, task and party columns, groups and scheme, and explains each choice in
+/// `notes`; how sure the choice is goes into `reading`.
 pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
+    let opts = &opts.for_file(&workbook.file);
     let mut roster: Vec<RosterEntry> = opts.roster.clone();
     // A Team/Roster sheet in the same workbook titles the parties the user did not.
     for s in &workbook.sheets {
@@ -646,85 +813,219 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
         (or tasks as columns, one row per task and party, or R/A/C/I columns holding names)"
         .to_string();
     let is_csv = workbook.format == crate::input::Format::Csv;
-    if let Some(choice) = &opts.sheet {
-        let i = choose_sheet(workbook, choice)?;
-        let sheet = &workbook.sheets[i];
-        let Some(mut c) = detect_sheet(sheet, opts, &roster) else {
-            return Err(Error::NoMatrix {
-                file: workbook.file.clone(),
-                sheet: sheet.name.clone(),
-                looked_for,
-                hint: "Check that this sheet holds the matrix, or pick another with --sheet."
-                    .into(),
-            });
-        };
-        c.matrix.notes.insert(
-            0,
-            format!("Read sheet {:?}, as asked.", sheet_label(workbook, i)),
-        );
-        return Ok(finish(c.matrix, workbook, sheet, is_csv));
-    }
-    let mut best: Option<(usize, Candidate)> = None;
-    let mut skipped = Vec::new();
+    let chosen = match &opts.sheet {
+        Some(choice) => Some(choose_sheet(workbook, choice)?),
+        None => None,
+    };
+    let mut per_sheet: Vec<SheetReadings> = Vec::new();
+    let mut all: Vec<(usize, Candidate)> = Vec::new();
+    let mut skipped_roster = Vec::new();
     for (i, sheet) in workbook.sheets.iter().enumerate() {
-        if is_roster_sheet(sheet.name.as_deref()) && workbook.sheets.len() > 1 {
-            skipped.push(format!(
-                "{:?} (a roster of titles)",
-                sheet_label(workbook, i)
-            ));
-            continue;
-        }
-        match detect_sheet(sheet, opts, &roster) {
-            Some(c) => {
-                if best.as_ref().is_none_or(|(_, b)| c.score > b.score) {
-                    if let Some((j, _)) = &best {
-                        skipped.push(format!(
-                            "{:?} (a smaller matrix)",
-                            sheet_label(workbook, *j)
-                        ));
-                    }
-                    best = Some((i, c));
-                } else {
-                    skipped.push(format!("{:?} (a smaller matrix)", sheet_label(workbook, i)));
-                }
-            }
+        let wanted = match chosen {
+            Some(c) => c == i,
             None => {
-                let why = if sheet.cells.is_empty() {
-                    "empty"
-                } else {
-                    "no matrix: no party columns holding letters"
-                };
-                skipped.push(format!("{:?} ({why})", sheet_label(workbook, i)));
+                let roster_sheet =
+                    is_roster_sheet(sheet.name.as_deref()) && workbook.sheets.len() > 1;
+                if roster_sheet {
+                    skipped_roster.push(i);
+                }
+                !roster_sheet
             }
-        }
+        };
+        let mut r = if wanted {
+            readings_of_sheet(sheet, opts, &roster)
+        } else {
+            SheetReadings::default()
+        };
+        all.extend(r.candidates.drain(..).map(|c| (i, c)));
+        per_sheet.push(r);
     }
-    let Some((i, mut c)) = best else {
-        return Err(Error::NoMatrix {
-            file: workbook.file.clone(),
-            sheet: None,
-            looked_for,
-            hint: "Check that the file holds a RACI matrix; if its letters are not R, A, C, I, \
-                   give the scheme with --scheme, or choose the sheet with --sheet."
-                .into(),
+    let ranked = score::rank(all);
+    let Some(best) = ranked.first() else {
+        // A choice that does not fit the sheet it was meant for says so, with the cell.
+        let misfit = per_sheet
+            .iter()
+            .enumerate()
+            .find_map(|(i, r)| r.misfit.clone().map(|m| (i, m)));
+        if let Some((i, m)) = misfit {
+            return Err(Error::Steering {
+                file: workbook.file.clone(),
+                sheet: if is_csv {
+                    None
+                } else {
+                    workbook.sheets[i].name.clone()
+                },
+                flag: m.flag,
+                value: m.value,
+                problem: Box::new(m.problem),
+            });
+        }
+        let steered = opts.steer != Steering::default();
+        let hint = |h: &str| {
+            if steered {
+                format!(
+                    "No reading fits {}: run `raci inspect {}` without them to see how the file \
+                     reads, then adjust them.",
+                    opts.steer.flags(),
+                    workbook.file
+                )
+            } else {
+                h.to_string()
+            }
+        };
+        return Err(match chosen {
+            Some(i) => Error::NoMatrix {
+                file: workbook.file.clone(),
+                sheet: workbook.sheets[i].name.clone(),
+                looked_for,
+                hint: hint("Check that this sheet holds the matrix, or pick another with --sheet."),
+            },
+            None => Error::NoMatrix {
+                file: workbook.file.clone(),
+                sheet: None,
+                looked_for,
+                hint: hint(
+                    "Check that the file holds a RACI matrix; if its letters are not R, A, C, \
+                     I, give the scheme with --scheme, or choose the sheet with --sheet.",
+                ),
+            },
         });
     };
-    let sheet = &workbook.sheets[i];
-    if workbook.sheets.len() == 1 && !is_csv {
-        c.matrix.notes.insert(
-            0,
-            format!("Read sheet {:?}, the only sheet.", sheet_label(workbook, i)),
-        );
-    } else if workbook.sheets.len() > 1 {
+    let i = best.sheet;
+    let many_sheets = workbook.sheets.len() > 1;
+    let reading = reading_of(&ranked, workbook, many_sheets);
+    let tables_note = tables_note(&ranked, &per_sheet[i].tables);
+    let other_tables = other_raci_tables(&ranked, &per_sheet[i].tables);
+    let mut ranked = ranked;
+    let best = ranked.swap_remove(0);
+    let mut m = best.candidate.matrix;
+    m.reading = reading;
+    m.reading.other_raci_tables = other_tables;
+    // A file that marks involvement without letters, not a stray `x` among letters (that
+    // is its D001 finding): marks a quarter or more of the party cells it fills.
+    let marks = m
+        .issues
+        .iter()
+        .filter(|i| i.letters.is_empty() && crate::model::is_involvement_mark(&i.raw))
+        .count();
+    let lettered: usize = m.tasks.iter().map(|t| t.assignments.len()).sum();
+    m.reading.marks_without_letters = if marks * 4 >= marks + lettered {
+        marks
+    } else {
+        0
+    };
+    let mut head = Vec::new();
+    if chosen.is_some() {
+        head.push(format!(
+            "Read sheet {:?}, as asked.",
+            sheet_label(workbook, i)
+        ));
+    } else if workbook.sheets.len() == 1 && !is_csv {
+        head.push(format!(
+            "Read sheet {:?}, the only sheet.",
+            sheet_label(workbook, i)
+        ));
+    } else if many_sheets {
+        let mut skipped = Vec::new();
+        for (j, s) in workbook.sheets.iter().enumerate() {
+            if j == i {
+                continue;
+            }
+            let why = if skipped_roster.contains(&j) {
+                "a roster of titles"
+            } else if s.cells.is_empty() {
+                "empty"
+            } else if ranked.iter().any(|r| r.sheet == j) {
+                "a smaller or weaker matrix"
+            } else {
+                "no matrix: no party columns holding letters"
+            };
+            skipped.push(format!("{:?} ({why})", sheet_label(workbook, j)));
+        }
         let mut note = format!(
-            "Read sheet {:?}: it holds the matrix with the most letters.",
+            "Read sheet {:?}: it holds the best reading.",
             sheet_label(workbook, i)
         );
         if !skipped.is_empty() {
             note.push_str(&format!(" Skipped {}.", skipped.join(", ")));
         }
-        c.matrix.notes.insert(0, note);
+        head.push(note);
     }
-    Ok(finish(c.matrix, workbook, sheet, is_csv))
+    if opts.steer != Steering::default() {
+        head.push(format!("Read as asked with {}.", opts.steer.flags()));
+    }
+    if let Some(n) = &per_sheet[i].legend_note {
+        head.push(n.clone());
+    }
+    if let Some(n) = tables_note {
+        head.push(n);
+    }
+    m.notes.splice(0..0, head);
+    Ok(finish(m, workbook, &workbook.sheets[i], is_csv))
+}
+
+/// How sure the choice is: the chosen reading, the runner-up and what separated them.
+fn reading_of(ranked: &[score::Ranked], wb: &Workbook, many_sheets: bool) -> Reading {
+    let label = |r: &score::Ranked| score::label(r, &sheet_label(wb, r.sheet), many_sheets);
+    let best = &ranked[0];
+    let mut reading = Reading {
+        chosen: label(best),
+        evidence: best.factors.iter().map(|f| f.detail.clone()).collect(),
+        ..Reading::default()
+    };
+    if let Some(second) = ranked.get(1) {
+        reading.runner_up = Some(label(second));
+        reading.separated_by = score::separating(best, second);
+        reading.unsure = second.score >= best.score * score::UNSURE_SHARE;
+    }
+    reading
+}
+
+/// The other tables of the chosen sheet that read as RACI matrices.
+fn other_raci_tables(ranked: &[score::Ranked], tables: &[Rect]) -> Vec<String> {
+    let best = &ranked[0];
+    tables
+        .iter()
+        .filter(|&&t| t != best.candidate.region)
+        .filter(|t| {
+            ranked.iter().any(|r| {
+                r.sheet == best.sheet
+                    && r.candidate.region == **t
+                    && score::quality(&r.factors) >= score::RACI_TABLE_QUALITY
+            })
+        })
+        .map(|t| t.to_string())
+        .collect()
+}
+
+/// Names the other tables of the chosen sheet, and how to audit one that is a RACI table too.
+fn tables_note(ranked: &[score::Ranked], tables: &[Rect]) -> Option<String> {
+    if tables.len() < 2 {
+        return None;
+    }
+    let best = &ranked[0];
+    let others: Vec<String> = tables
+        .iter()
+        .filter(|&&t| t != best.candidate.region)
+        .map(|t| {
+            let raci = ranked.iter().any(|r| {
+                r.sheet == best.sheet
+                    && r.candidate.region == *t
+                    && score::quality(&r.factors) >= score::RACI_TABLE_QUALITY
+            });
+            if raci {
+                format!("{t} (another RACI table: audit it with --range {t})")
+            } else {
+                format!("{t} (not a RACI table)")
+            }
+        })
+        .collect();
+    Some(format!(
+        "The sheet holds {} tables; read {}. Not merged into it: {}.",
+        tables.len(),
+        best.candidate.region,
+        others.join(", ")
+    ))
 }
 
 fn finish(mut m: Matrix, wb: &Workbook, sheet: &Sheet, is_csv: bool) -> Matrix {
@@ -945,6 +1246,8 @@ mod tests {
             "-- -- -- -- -- -- -- -- -- -- -- -- --",
             "Consulté, Informé, Responsable, Approbateur",
             "Present business case for admin console #2",
+            "R \n(Upgrades,\nPatches,\nTesting)",
+            "BOB (a note that goes on for a while here)",
         ]
         .iter()
         .map(|t| CellValue::Text(t.to_string()))
@@ -1028,5 +1331,143 @@ mod tests {
                 }
             }
         }
+    }
+    fn steered(steer: Steering) -> LayoutOptions {
+        LayoutOptions {
+            steer,
+            ..LayoutOptions::default()
+        }
+    }
+
+    #[test]
+    fn steering_picks_the_shape_the_table_and_the_columns() {
+        let two_tables = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["Plan", "R", "A"],
+            &["Build", "A", "R"],
+            &["Ship", "R", "A"],
+            &[],
+            &["Step", "Cy", "Di"],
+            &["Sell", "R", "A"],
+        ]);
+        let m = detect(&two_tables, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 3);
+        assert!(
+            m.notes
+                .iter()
+                .any(|n| n.contains("audit it with --range A6:C7")),
+            "{:#?}",
+            m.notes
+        );
+        let second = steered(Steering {
+            range: Rect::parse("A6:C7"),
+            ..Steering::default()
+        });
+        let m = detect(&two_tables, &second).unwrap();
+        assert_eq!(m.tasks[0].name, "Sell");
+        assert_eq!(m.parties[0].name, "Cy");
+        assert!(m.notes.iter().any(|n| n.contains("--range A6:C7")));
+
+        let wide = csv(&[
+            &["Role", "Write the backlog", "Set the vision"],
+            &["Ann", "R", "A"],
+            &["Bob", "A", "R"],
+        ]);
+        assert_eq!(
+            detect(&wide, &LayoutOptions::default()).unwrap().shape,
+            Shape::Transposed
+        );
+        let asked = steered(Steering {
+            shape: Some(Shape::Wide),
+            ..Steering::default()
+        });
+        let m = detect(&wide, &asked).unwrap();
+        assert_eq!(m.shape, Shape::Wide);
+        assert_eq!(m.tasks[0].name, "Ann");
+
+        // A notes column with letter-like words, taken for the task column, and a header
+        // of two rows: the user says where the parts are.
+        let odd = csv(&[
+            &["", "", "Team", ""],
+            &["Id", "Task", "Ann", "Bob"],
+            &["1", "Plan", "R", "A"],
+            &["2", "Build", "A", "R"],
+        ]);
+        let asked = steered(Steering {
+            header_rows: Some(2),
+            task_column: Some(1),
+            party_columns: Some((2, 3)),
+            ..Steering::default()
+        });
+        let m = detect(&odd, &asked).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Plan", "Build"]);
+        assert_eq!(m.parties.len(), 2);
+        assert!(
+            m.notes.iter().any(|n| n.starts_with("Header rows 1-2")),
+            "{:#?}",
+            m.notes
+        );
+    }
+
+    #[test]
+    fn a_choice_that_does_not_fit_names_the_cell() {
+        let wb = csv(&[
+            &["Task", "Note", "Ann", "Bob"],
+            &["Plan", "", "R", "A"],
+            &["Build", "", "A", "R"],
+        ]);
+        let err = detect(
+            &wb,
+            &steered(Steering {
+                task_column: Some(1),
+                ..Steering::default()
+            }),
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            Error::Steering {
+                flag: "--task-column",
+                ..
+            }
+        ));
+        assert_eq!(
+            err.to_string().split(". See").next().unwrap(),
+            "t.csv: --task-column B: column B is empty from row 2 down"
+        );
+        let err = detect(
+            &wb,
+            &steered(Steering {
+                shape: Some(Shape::Long),
+                ..Steering::default()
+            }),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("No reading fits --shape long"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn choices_for_one_file_win_over_the_global_ones() {
+        let mut opts = steered(Steering {
+            shape: Some(Shape::Long),
+            ..Steering::default()
+        });
+        opts.per_file.insert(
+            "t.csv".into(),
+            FileChoices {
+                sheet: None,
+                steer: Steering {
+                    shape: Some(Shape::Wide),
+                    ..Steering::default()
+                },
+            },
+        );
+        let wb = csv(&[&["Task", "Ann", "Bob"], &["Plan", "R", "A"]]);
+        assert_eq!(detect(&wb, &opts).unwrap().shape, Shape::Wide);
+        assert_eq!(opts.for_file("other.csv").steer.shape, Some(Shape::Long));
     }
 }

@@ -72,6 +72,30 @@ impl Letter {
     }
 }
 
+/// A letter is written as its character: `"R"`.
+impl Serialize for Letter {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_char(self.as_char())
+    }
+}
+
+impl Letter {
+    /// Reads `R`, `a`, `Responsible`, `Consulted` (any case): the letter a `--x-means` or
+    /// `x-means` value names.
+    pub fn parse(text: &str) -> Option<Letter> {
+        let t = text.trim();
+        let mut chars = t.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            return Letter::ALL
+                .into_iter()
+                .find(|l| l.as_char() == c.to_ascii_uppercase());
+        }
+        Letter::ALL
+            .into_iter()
+            .find(|l| l.meaning().eq_ignore_ascii_case(t))
+    }
+}
+
 /// A set of letters held in one cell. Small and `Copy`: a bit per [`Letter`].
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct LetterSet(u8);
@@ -280,9 +304,21 @@ impl Scheme {
         }
     }
 
+    /// The same scheme, with involvement marks (`x`, a tick) counted as `letter`: what
+    /// `--x-means` asks for. The marks are written as the code `X`.
+    pub fn with_marks_as(mut self, letter: Letter) -> Scheme {
+        self.letters.retain(|l| l.code != MARK_CODE);
+        self.letters.push(SchemeLetter {
+            code: MARK_CODE,
+            meaning: "marked (x or a tick)".into(),
+            counts_as: LetterSet::of(&[letter]),
+        });
+        self
+    }
+
     /// The audit letters a written character counts as, if it is a letter of this scheme.
     pub fn lookup(&self, code: char) -> Option<LetterSet> {
-        let up = fold_lookalike(code).to_ascii_uppercase();
+        let up = mark_code(fold_lookalike(code)).to_ascii_uppercase();
         self.letters
             .iter()
             .find(|l| l.code == up)
@@ -323,6 +359,28 @@ fn fold_lookalike(c: char) -> char {
         'Ѕ' | 'ѕ' => 'S',
         'Д' => 'D',
         _ => c,
+    }
+}
+
+/// The code involvement marks are read as when a scheme gives them a letter.
+const MARK_CODE: char = 'X';
+
+/// Tick marks are written as the mark code `X` (and are no letter of any named scheme).
+fn mark_code(c: char) -> char {
+    match c {
+        '✓' | '✔' | '√' | '☑' | '✅' | '●' | '•' => MARK_CODE,
+        _ => c,
+    }
+}
+
+/// A mark that says a party is involved without saying how: `x` or a tick, alone in its
+/// cell. Words (`yes`, `maybe`) are not marks: a column of answers is not a party column.
+pub fn is_involvement_mark(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    let mut chars = t.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c == 'x' || mark_code(c) == MARK_CODE,
+        _ => false,
     }
 }
 
@@ -401,6 +459,11 @@ const WORDS: &[(&str, Letter)] = &[
     ("informata", Letter::I),
 ];
 
+/// Words for "and" that join two letters (`R et A`, `R y A`, `R und A`, `R e A`, `R en A`):
+/// English, French, Spanish, German, Portuguese and Italian, Dutch. `&` and `+` are
+/// separators already.
+const AND_WORDS: &[&str] = &["and", "et", "y", "und", "e", "en"];
+
 /// Marks that say "not involved" on purpose.
 const NOT_INVOLVED: &[&str] = &[
     "-", "--", "–", "—", "/", "n/a", "na", "n.a.", "n.a", "none", "nil", ".",
@@ -431,7 +494,8 @@ pub fn is_token_separator(c: char, long: bool) -> bool {
 /// Reads a cell's text as a set of letters of `scheme`.
 ///
 /// Accepts any case and spacing, parentheses (`R (A)`), the separators `/ , ; & + space` or
-/// none at all (`RA`), full words in six languages, and Cyrillic look-alikes. `N` is "not
+/// none at all (`RA`), words for "and" between letters (`R et A`), full words in six
+/// languages, and Cyrillic look-alikes. `N` is "not
 /// involved" unless the scheme defines it. A bare `x` or `✓` marks involvement without saying
 /// which letter, so it is reported rather than guessed.
 pub fn parse_cell(text: &str, scheme: &Scheme) -> CellParse {
@@ -453,14 +517,21 @@ pub fn parse_cell(text: &str, scheme: &Scheme) -> CellParse {
 
     let mut letters = LetterSet::EMPTY;
     let mut unknown = Vec::new();
-    let mut any_token = false;
-    for token in trimmed
+    let tokens: Vec<&str> = trimmed
         .split(|c: char| is_token_separator(c, trimmed.len() > 1))
         .filter(|t| !t.is_empty())
-    {
-        any_token = true;
-        match read_token(token, scheme) {
+        .collect();
+    let any_token = !tokens.is_empty();
+    let read: Vec<Option<LetterSet>> = tokens.iter().map(|t| read_token(t, scheme)).collect();
+    for (i, token) in tokens.iter().enumerate() {
+        match read[i] {
             Some(set) => letters = letters.union(set),
+            // `R et A`: a word for "and" between two letters joins them.
+            None if i > 0
+                && i + 1 < tokens.len()
+                && read[i - 1].is_some()
+                && read[i + 1].is_some()
+                && AND_WORDS.contains(&token.to_lowercase().as_str()) => {}
             None => unknown.push(token.to_string()),
         }
     }
@@ -562,6 +633,20 @@ mod tests {
     }
 
     #[test]
+    fn letters_joined_by_words_for_and() {
+        for text in [
+            "R et A", "R y A", "R und A", "R e A", "R en A", "R & A", "R and A", "r ET a",
+        ] {
+            assert_eq!(raci(text), set(&[R, A]), "{text:?}");
+        }
+        assert_eq!(raci("C, I et A"), set(&[C, I, A]));
+        // Only between two letters: a word at either end is not a join.
+        assert!(matches!(raci("et A"), CellParse::Unknown { .. }));
+        assert!(matches!(raci("R y"), CellParse::Unknown { .. }));
+        assert!(matches!(raci("R et Q"), CellParse::Unknown { .. }));
+    }
+
+    #[test]
     fn not_involved_marks_are_empty() {
         for text in ["", "  ", "-", "/", "N", "n", "n/a", "N/A", "—", "\u{a0}"] {
             assert_eq!(raci(text), CellParse::Empty, "{text:?}");
@@ -618,6 +703,18 @@ mod tests {
         ]);
         assert_eq!(parse_cell("N", &legend), CellParse::Empty);
         assert_eq!(parse_cell("R", &legend), set(&[R]));
+    }
+
+    #[test]
+    fn marks_get_a_letter_only_when_asked() {
+        for text in ["x", "X", "✓", "✔", " √ "] {
+            assert!(is_involvement_mark(text), "{text:?}");
+            assert!(matches!(raci(text), CellParse::Unknown { .. }), "{text:?}");
+            let asked = Scheme::default().with_marks_as(R);
+            assert_eq!(parse_cell(text, &asked), set(&[R]), "{text:?}");
+        }
+        assert!(!is_involvement_mark("R"));
+        assert!(!is_involvement_mark("Ann"));
     }
 
     #[test]

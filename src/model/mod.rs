@@ -8,7 +8,8 @@ mod footprint;
 mod letters;
 
 pub use letters::{
-    is_token_separator, parse_cell, CellParse, Letter, LetterSet, Scheme, SchemeLetter, SchemeName,
+    is_involvement_mark, is_token_separator, parse_cell, CellParse, Letter, LetterSet, Scheme,
+    SchemeLetter, SchemeName,
 };
 
 use serde::Serialize;
@@ -285,6 +286,57 @@ pub struct Matrix {
     pub issues: Vec<CellIssue>,
     /// How the layout was read, one plain sentence each (`raci inspect` prints them).
     pub notes: Vec<String>,
+    /// How sure the layout is of its reading, and why.
+    pub reading: Reading,
+}
+
+/// How sure the layout is of the reading it chose: every plausible reading of the file was
+/// scored, and this keeps the winner, the runner-up and the evidence between them.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Reading {
+    /// The reading chosen, with its score and table: `wide 0.94 (A3:G13)`.
+    pub chosen: String,
+    /// Everything counted about the chosen reading, one sentence each.
+    pub evidence: Vec<String>,
+    /// The next best reading, if there was another: `transposed 0.41 (A3:G13)`.
+    pub runner_up: Option<String>,
+    /// The evidence that separated the two most.
+    pub separated_by: Vec<String>,
+    /// The runner-up came close: the audit says so and points to `raci inspect` and the
+    /// override flags.
+    pub unsure: bool,
+    /// Cells that mark involvement without a letter (`x`, a tick) and were not given one with
+    /// `--x-means`, when they are a quarter or more of the filled party cells (a file of
+    /// marks); a stray `x` among letters is only its D001 finding, and this stays 0.
+    pub marks_without_letters: usize,
+    /// Other tables of the same sheet that read as RACI matrices, not audited (`A22:E54`).
+    pub other_raci_tables: Vec<String>,
+}
+
+impl Reading {
+    /// What the audit says about the reading, in its console output and summary: that it is
+    /// unsure, and which other RACI tables of the sheet were left out and how to audit them.
+    pub fn audit_notes(&self, file: &str) -> Vec<String> {
+        let mut out: Vec<String> = self.unsure_note(file).into_iter().collect();
+        for t in &self.other_raci_tables {
+            out.push(format!(
+                "The sheet holds another RACI table at {t}, not audited here: audit it with \
+                 `raci audit {file} --range {t}`."
+            ));
+        }
+        out
+    }
+
+    /// The sentence the audit prints when the reading is unsure, naming the file.
+    pub fn unsure_note(&self, file: &str) -> Option<String> {
+        let runner = self.runner_up.as_deref().filter(|_| self.unsure)?;
+        Some(format!(
+            "The reading of this file is unsure: {} was chosen over {runner}. Check it with \
+             `raci inspect {file}` and steer it with --shape, --range, --header-rows, \
+             --task-column or --party-columns if it is wrong.",
+            self.chosen
+        ))
+    }
 }
 
 impl Matrix {

@@ -149,6 +149,15 @@ pub(crate) fn headline_of(f: &Facts, o: &Outcome) -> String {
             count(f.unreadable_cells, "cell", "cells")
         ));
     }
+    // The layout counts them; a file of x marks says who is involved, not how.
+    let marks = o.matrix.reading.marks_without_letters;
+    if marks > 0 {
+        parts.push(format!(
+            "{} involvement with an x or a tick instead of a letter (give them one with \
+             --x-means)",
+            count(marks, "cell marks", "cells mark")
+        ));
+    }
     if parts.is_empty() {
         if o.matrix.tasks.is_empty() {
             return "The matrix has no tasks, so there is nothing to audit.".to_string();
@@ -168,6 +177,10 @@ pub fn console_summary(o: &Outcome) -> String {
     let mut out = String::new();
     out.push_str(&headline_of(&f, o));
     out.push('\n');
+    for note in m.reading.audit_notes(&m.source.file) {
+        out.push_str(&note);
+        out.push('\n');
+    }
     let sides: Vec<String> = Side::ALL
         .iter()
         .zip(f.per_side)

@@ -64,6 +64,10 @@ pub(crate) fn render(
     };
     let _ = writeln!(s, "# RACI audit: {}\n", md(&source));
     let _ = writeln!(s, "**{}**\n", md(&headline_of(&facts, o)));
+    // The layout was close between two readings: say so before any number is trusted.
+    for note in m.reading.audit_notes(&m.source.file) {
+        let _ = writeln!(s, "> {}\n", md(&note));
+    }
 
     s.push_str("## At a glance\n\n");
     s.push_str("| Side | Tasks |\n|---|---:|\n");

@@ -336,7 +336,8 @@ fn status_for(err: &Error) -> StatusCode {
         | Error::Csv { .. }
         | Error::SheetNotFound { .. }
         | Error::NoMatrix { .. }
-        | Error::ReportCannotHold { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        | Error::ReportCannotHold { .. }
+        | Error::Steering { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::Read { .. }
         | Error::IsDirectory { .. }
         | Error::Config { .. }
@@ -586,6 +587,13 @@ fn audit_upload(
                 "unknown letter scheme {scheme:?}; use raci, rasci, raci-vs, daci, cairo or rapid"
             ))
         })?);
+    }
+    for (key, value) in &form.steer {
+        settings
+            .layout
+            .steer
+            .set(key, value)
+            .map_err(|detail| Error::Usage(format!("{key} {value}: {detail}")))?;
     }
     if let Some(roster) = &form.roster {
         let wb = input::read_bytes(&roster.name, &roster.bytes, &settings.limits)?;

@@ -75,12 +75,42 @@ pub(crate) fn upload_form(info: FormInfo<'_>, heading: &str) -> String {
         "</select></label>\n\
          <label>Roster (<code>party,title</code> columns) \
          <input type=\"file\" name=\"roster\" accept=\".csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods\"></label>\n\
-         </div>\n</details>\n\
+         </div>\n{}</details>\n\
          <p><button type=\"submit\">Audit</button> \
          <progress class=\"upload-progress\" max=\"100\" value=\"0\" hidden></progress> \
          <span class=\"upload-status\" aria-live=\"polite\"></span></p>\n\
-         </form>\n</section>"
+         </form>\n</section>",
+        steering_fields()
     );
+    s
+}
+
+/// The reading choices of the Options, for a file that was read wrong: the same choices as
+/// `--shape`, `--range`, `--header-rows`, `--task-column`, `--party-columns`, `--x-means`.
+fn steering_fields() -> String {
+    let mut s = String::from(
+        "<p class=\"hint\">If the file was read wrong (see the audit's reading notes), say \
+         where the matrix is:</p>\n<div class=\"fields\">\n<label>Shape <select name=\"shape\">\
+         <option value=\"\">found by raci</option>",
+    );
+    for shape in ["wide", "transposed", "inverted", "long"] {
+        let _ = write!(s, "<option value=\"{shape}\">{shape}</option>");
+    }
+    s.push_str("</select></label>\n");
+    for (name, label, example) in [
+        ("range", "Table range", "e.g. B4:M40"),
+        ("header-rows", "Header rows", "1 to 4"),
+        ("task-column", "Task column", "e.g. B"),
+        ("party-columns", "Party columns", "e.g. D:K"),
+        ("x-means", "An x means", "R, A, C or I"),
+    ] {
+        let _ = writeln!(
+            s,
+            "<label>{label} <input type=\"text\" name=\"{name}\" maxlength=\"40\" \
+             placeholder=\"{example}\"></label>"
+        );
+    }
+    s.push_str("</div>\n");
     s
 }
 
@@ -194,6 +224,9 @@ mod tests {
         assert!(p.contains("name=\"sheet\""));
         assert!(p.contains("name=\"scheme\""));
         assert!(p.contains("name=\"roster\""));
+        for key in crate::layout::STEERING_KEYS {
+            assert!(p.contains(&format!("name=\"{key}\"")), "{key}");
+        }
         assert!(p.contains("up to 20 MB"));
         // Nothing from the network: every URL is on this server.
         assert!(!p.contains("http:") && !p.contains("https:") && !p.contains("//cdn"));

@@ -23,6 +23,13 @@ pub(crate) struct Form {
     pub roster: Option<UploadedFile>,
     pub sheet: Option<String>,
     pub scheme: Option<String>,
+    /// Reading choices (`shape`, `range`, ... as in `layout::STEERING_KEYS`), in form order.
+    pub steer: Vec<(String, String)>,
+}
+
+/// Whether a field is one of the reading choices of the Options.
+fn steering_field(name: &str) -> bool {
+    crate::layout::STEERING_KEYS.contains(&name)
 }
 
 /// Why the form could not be read.
@@ -112,6 +119,7 @@ pub(crate) async fn read_form(
             _ if refused.is_some() => 0,
             "file" | "roster" => max_upload_bytes,
             "sheet" | "scheme" | TOKEN_FIELD => MAX_TEXT_FIELD as u64,
+            n if steering_field(n) => MAX_TEXT_FIELD as u64,
             // Fields this page does not send are drained and ignored.
             _ => 0,
         };
@@ -128,9 +136,13 @@ pub(crate) async fn read_form(
                         field: "roster",
                         limit: max_upload_bytes,
                     }),
-                    "sheet" | "scheme" => Some(FormError::Malformed {
-                        detail: format!("the {name} field is longer than {MAX_TEXT_FIELD} bytes"),
-                    }),
+                    n if n == "sheet" || n == "scheme" || steering_field(n) => {
+                        Some(FormError::Malformed {
+                            detail: format!(
+                                "the {name} field is longer than {MAX_TEXT_FIELD} bytes"
+                            ),
+                        })
+                    }
                     TOKEN_FIELD => Some(FormError::BadToken),
                     _ => None,
                 };
@@ -174,6 +186,15 @@ pub(crate) async fn read_form(
                     } else {
                         form.scheme = Some(text);
                     }
+                }
+            }
+            n if steering_field(n) => {
+                let text = String::from_utf8(bytes).map_err(|_| FormError::Malformed {
+                    detail: format!("the {name} field is not UTF-8 text"),
+                })?;
+                let text = text.trim();
+                if !text.is_empty() {
+                    form.steer.push((name.clone(), text.to_string()));
                 }
             }
             _ => {}

@@ -223,6 +223,7 @@ fn classifier_meets_the_gates_on_the_held_out_part() {
 /// PO or PM work, and the classifier must abstain on nearly all of it rather than guess.
 #[test]
 fn real_devops_matrix_is_mostly_unclassified() {
+    crate::support::require_shared!("real_devops_matrix_is_mostly_unclassified");
     let path = support::realworld("04_stephnrl__raci.csv");
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)

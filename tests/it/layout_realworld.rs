@@ -1,7 +1,7 @@
 //! Real-world exports from ../shared/realworld/: each must yield what a person reads in it,
 //! and every non-empty cell inside the detected matrix must be an assignment or an issue.
 
-use crate::support::realworld;
+use crate::support::{realworld, require_shared};
 use raci_audit::input::{read_bytes, read_path, Limits, Workbook};
 use raci_audit::layout::{detect, LayoutOptions};
 use raci_audit::model::{parse_cell, CellParse, CellProblem, Matrix, Pos, SchemeName, Shape};
@@ -11,6 +11,8 @@ fn read(name: &str) -> (Workbook, Matrix) {
     let wb = read_path(&realworld(name), &Limits::default()).expect(name);
     let m = detect(&wb, &LayoutOptions::default()).expect(name);
     check_every_cell(&wb, &m);
+    let lost = crate::support::lost_texts(&wb, &m);
+    assert!(lost.is_empty(), "{name}: lost {lost:#?}");
     (wb, m)
 }
 
@@ -107,7 +109,8 @@ fn check_every_cell(wb: &Workbook, m: &Matrix) {
                 }
             } else {
                 let t = m.tasks.iter().find(|t| t.pos.row == c.pos.row).unwrap();
-                text.split([',', '/', ';']).all(|name| {
+                // Names are split as the reader splits them: commas, semicolons, lines.
+                text.split([',', ';', '\n']).all(|name| {
                     let name = name.trim();
                     m.parties
                         .iter()
@@ -157,6 +160,7 @@ fn sheet_of<'a>(wb: &'a Workbook, m: &Matrix) -> &'a raci_audit::input::Sheet {
 
 #[test]
 fn realworld_01_long_form() {
+    require_shared!("realworld_01_long_form");
     let (_, m) = read("01_serafimpikalov__raci_table.csv");
     assert_eq!(m.shape, Shape::Long);
     assert_eq!(m.tasks.len(), 50);
@@ -189,6 +193,7 @@ fn realworld_01_long_form() {
 
 #[test]
 fn realworld_03_semicolons_german() {
+    require_shared!("realworld_03_semicolons_german");
     let (_, m) = read("03_nivedjpnambiar__raci_matrix.csv");
     assert_eq!(m.tasks.len(), 11);
     assert_eq!(m.parties.len(), 7);
@@ -200,6 +205,7 @@ fn realworld_03_semicolons_german() {
 
 #[test]
 fn realworld_04_group_rows() {
+    require_shared!("realworld_04_group_rows");
     let (_, m) = read("04_stephnrl__raci.csv");
     assert_eq!(m.tasks.len(), 31);
     assert_eq!(names(&m), ["DevOps Team", "Client Team (w365)"]);
@@ -221,6 +227,7 @@ fn realworld_04_group_rows() {
 
 #[test]
 fn realworld_05_indented_hierarchy() {
+    require_shared!("realworld_05_indented_hierarchy");
     let (_, m) = read("05_unyu9__raci chart.csv");
     assert_eq!(m.parties.len(), 8);
     assert!(names(&m).contains(&"Volunteers"));
@@ -249,6 +256,7 @@ fn realworld_05_indented_hierarchy() {
 
 #[test]
 fn realworld_06_legend_and_wbs() {
+    require_shared!("realworld_06_legend_and_wbs");
     let (_, m) = read("06_ngond002__responsibility_matrix.csv");
     assert_eq!(m.scheme.name, SchemeName::Legend);
     assert_eq!(m.parties.len(), 8);
@@ -272,6 +280,7 @@ fn realworld_06_legend_and_wbs() {
 
 #[test]
 fn realworld_07_inverted_portuguese() {
+    require_shared!("realworld_07_inverted_portuguese");
     let (_, m) = read("07_luanaportop__raci.csv");
     assert_eq!(m.shape, Shape::Inverted);
     assert_eq!(m.tasks.len(), 6);
@@ -285,6 +294,7 @@ fn realworld_07_inverted_portuguese() {
 
 #[test]
 fn realworld_10_startup_with_n_marks() {
+    require_shared!("realworld_10_startup_with_n_marks");
     let (_, m) = read("10_alifchow__RACI.xlsx");
     assert_eq!(m.parties.len(), 20);
     assert_eq!(m.tasks.len(), 95);
@@ -302,6 +312,7 @@ fn realworld_10_startup_with_n_marks() {
 
 #[test]
 fn realworld_11_legend_beside_and_count_table_below() {
+    require_shared!("realworld_11_legend_beside_and_count_table_below");
     let (_, m) = read("11_c6wx__RACI.xlsx");
     assert_eq!(m.parties.len(), 9);
     assert_eq!(m.tasks.len(), 23);
@@ -314,6 +325,7 @@ fn realworld_11_legend_beside_and_count_table_below() {
 
 #[test]
 fn realworld_12_every_cell_merged() {
+    require_shared!("realworld_12_every_cell_merged");
     let (_, m) = read("12_fede94mi__RACI.xlsx");
     assert_eq!(m.parties.len(), 5);
     assert_eq!(m.parties[0].name, "PROJECT MANAGER");
@@ -330,6 +342,7 @@ fn realworld_12_every_cell_merged() {
 
 #[test]
 fn realworld_14_title_in_header_band_and_q() {
+    require_shared!("realworld_14_title_in_header_band_and_q");
     let (_, m) = read("14_nikiradak__RACI.xlsx");
     assert_eq!(m.tasks.len(), 3);
     assert_eq!(m.parties.len(), 4);
@@ -349,6 +362,7 @@ fn realworld_14_title_in_header_band_and_q() {
 
 #[test]
 fn realworld_15_two_task_columns_and_pert() {
+    require_shared!("realworld_15_two_task_columns_and_pert");
     let (_, m) = read("15_whytuck__RACI.xlsx");
     assert_eq!(m.parties.len(), 3);
     assert_eq!(m.tasks.len(), 11);
@@ -368,6 +382,7 @@ fn realworld_15_two_task_columns_and_pert() {
 
 #[test]
 fn realworld_16_rasci_cyrillic() {
+    require_shared!("realworld_16_rasci_cyrillic");
     let (_, m) = read("16_dockstage__RASCI.xlsx");
     assert_eq!(m.scheme.name, SchemeName::Rasci);
     assert_eq!(m.parties.len(), 3);
@@ -379,6 +394,7 @@ fn realworld_16_rasci_cyrillic() {
 
 #[test]
 fn realworld_18_department_row_and_deliverables() {
+    require_shared!("realworld_18_department_row_and_deliverables");
     let (_, m) = read("18_taarikakanauji__RACI Matrix.xlsx");
     assert_eq!(m.parties.len(), 10);
     assert_eq!(m.tasks.len(), 29);
@@ -408,6 +424,7 @@ fn realworld_18_department_row_and_deliverables() {
 
 #[test]
 fn realworld_20_inverted_inside_a_gantt() {
+    require_shared!("realworld_20_inverted_inside_a_gantt");
     let (_, m) = read("20_gombertj__RACI.xlsx");
     assert_eq!(m.shape, Shape::Inverted);
     assert_eq!(names(&m), ["Julien", "Titouan", "Yoann", "Adrien"]);
@@ -422,6 +439,7 @@ fn realworld_20_inverted_inside_a_gantt() {
 
 #[test]
 fn realworld_21_vertex42_driver_legend() {
+    require_shared!("realworld_21_vertex42_driver_legend");
     let (_, m) = read("21_apreamarco__RACI-matrix.xlsx");
     assert_eq!(m.source.sheet.as_deref(), Some("Matrix"));
     assert_eq!(m.scheme.name, SchemeName::Legend);
@@ -446,6 +464,7 @@ fn realworld_21_vertex42_driver_legend() {
 
 #[test]
 fn realworld_22_single_role_listing() {
+    require_shared!("realworld_22_single_role_listing");
     let (_, m) = read("22_packtpublishing__TPM RACI.xlsx");
     assert_eq!(names(&m), ["TPM"]);
     assert_eq!(m.tasks.len(), 11);
@@ -455,6 +474,7 @@ fn realworld_22_single_role_listing() {
 
 #[test]
 fn realworld_24_full_french_words() {
+    require_shared!("realworld_24_full_french_words");
     let (_, m) = read("24_sledoeuff__RACI.ods");
     assert_eq!(m.parties.len(), 5);
     assert_eq!(m.parties[0].title.as_deref(), Some("Chef de projet"));
@@ -468,6 +488,7 @@ fn realworld_24_full_french_words() {
 
 #[test]
 fn realworld_25_risk_register_sheet_skipped() {
+    require_shared!("realworld_25_risk_register_sheet_skipped");
     let (_, m) = read("25_sheene123__Matrice RACI.ods");
     assert_eq!(m.source.sheet.as_deref(), Some("Feuille1"));
     assert_eq!(m.parties.len(), 12);
@@ -523,6 +544,7 @@ fn shapes_are_equivalent() {
 
 #[test]
 fn wrong_sheet_lists_the_sheets() {
+    require_shared!("wrong_sheet_lists_the_sheets");
     let wb = read_path(
         &realworld("25_sheene123__Matrice RACI.ods"),
         &Limits::default(),
@@ -544,6 +566,7 @@ fn wrong_sheet_lists_the_sheets() {
 
 #[test]
 fn inspect_prints_how_a_real_file_was_read() {
+    require_shared!("inspect_prints_how_a_real_file_was_read");
     let settings = raci_audit::settings::Settings::default();
     let mut out = Vec::new();
     raci_audit::commands::inspect::run(
@@ -577,4 +600,156 @@ fn inspect_prints_how_a_real_file_was_read() {
     assert_eq!(v["shape"], "inverted");
     assert_eq!(v["tasks"], 6);
     assert_eq!(v["sheet"], serde_json::Value::Null);
+}
+
+/// Folds white space and case, as the answer keys compare names.
+fn norm(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What one file of `expected-batch2.json` differs in from its key, checked the way
+/// `../shared/tools/realworld-keys.py` checks the audit's CSVs: the task count (any of
+/// `task_count_ok`), the party count (any of `party_count_ok`), and each spot cell's letters,
+/// found by task and row (a repeated task name is told apart by its row), then by task name;
+/// the party by exact name, else by every ` / ` part of the key's name appearing in it.
+fn differences(m: &Matrix, key: &serde_json::Value) -> Vec<String> {
+    let counts = |field: &str, ok: &str| -> Vec<u64> {
+        key[ok]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_u64()).collect())
+            .unwrap_or_else(|| vec![key[field].as_u64().unwrap()])
+    };
+    let mut problems = Vec::new();
+    if !counts("task_count", "task_count_ok").contains(&(m.tasks.len() as u64)) {
+        problems.push(format!(
+            "tasks {}, key {}",
+            m.tasks.len(),
+            key["task_count"]
+        ));
+    }
+    if !counts("party_count", "party_count_ok").contains(&(m.parties.len() as u64)) {
+        problems.push(format!(
+            "parties {}, key {}",
+            m.parties.len(),
+            key["party_count"]
+        ));
+    }
+    for spot in key["spot"].as_array().into_iter().flatten() {
+        let task = norm(spot["task"].as_str().unwrap());
+        let row = spot["row"].as_u64().map(|r| r as u32 - 1);
+        let found = m
+            .tasks
+            .iter()
+            .find(|t| norm(&t.name) == task && Some(t.pos.row) == row)
+            .or_else(|| m.tasks.iter().find(|t| norm(&t.name) == task));
+        let want: String = {
+            let mut l: Vec<char> = spot["letters"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .filter(|c| "RACI".contains(*c))
+                .collect();
+            l.sort();
+            l.into_iter().collect()
+        };
+        let party = spot["party"].as_str().unwrap();
+        let parts: Vec<String> = party.split(" / ").map(norm).collect();
+        let held: Vec<(usize, char)> = found
+            .into_iter()
+            .flat_map(|t| &t.assignments)
+            .flat_map(|a| {
+                a.letters
+                    .iter()
+                    .map(|l| l.as_char())
+                    .filter(|c| "RACI".contains(*c))
+                    .map(move |c| (a.party, c))
+            })
+            .collect();
+        let exact: Vec<char> = held
+            .iter()
+            .filter(|(p, _)| norm(&m.parties[*p].name) == norm(party))
+            .map(|x| x.1)
+            .collect();
+        let mut got = if exact.is_empty() {
+            held.iter()
+                .filter(|(p, _)| {
+                    let name = norm(&m.parties[*p].name);
+                    parts.iter().all(|part| name.contains(part.as_str()))
+                })
+                .map(|x| x.1)
+                .collect()
+        } else {
+            exact
+        };
+        got.sort();
+        let got: String = got.into_iter().collect();
+        if !want.is_empty() && got != want {
+            problems.push(format!(
+                "{task:?} x {party:?}: got {got:?}, key {want:?}{}",
+                if found.is_none() {
+                    " (task not found)"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
+    problems
+}
+
+/// The sixteen exports of batch 2 read as their answer keys say (what
+/// `python3 ../shared/tools/realworld-keys.py` checks from outside, through `raci audit`).
+#[test]
+fn batch2_matches_the_answer_keys() {
+    require_shared!("batch2_matches_the_answer_keys");
+    let text = std::fs::read_to_string(realworld("expected-batch2.json")).unwrap();
+    let keys: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(keys.len(), 16);
+    let mut failures = Vec::new();
+    for (file, key) in &keys {
+        let wb = read_path(&realworld(file), &Limits::default()).expect(file);
+        let problems = match detect(&wb, &LayoutOptions::default()) {
+            Ok(m) => {
+                let mut p = differences(&m, key);
+                p.extend(
+                    crate::support::lost_texts(&wb, &m)
+                        .into_iter()
+                        .map(|t| format!("lost {t}")),
+                );
+                p
+            }
+            Err(e) => vec![format!("no matrix: {e}")],
+        };
+        if !problems.is_empty() {
+            failures.push(format!("{file}: {}", problems.join("; ")));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} read as their keys say:\n{}",
+        keys.len() - failures.len(),
+        keys.len(),
+        failures.join("\n")
+    );
+}
+
+/// Nothing lost in the samples: every text of the task column comes out somewhere.
+#[test]
+fn samples_lose_no_task_text() {
+    let dir = crate::support::root().join("samples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7);
+    for path in files {
+        let wb = read_path(&path, &Limits::default()).unwrap();
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let lost = crate::support::lost_texts(&wb, &m);
+        assert!(lost.is_empty(), "{}: lost {lost:#?}", path.display());
+    }
 }

@@ -44,6 +44,7 @@ fn fuzz_seed_corpora_replay() {
 /// `workbook_ingest`.
 #[test]
 fn realworld_files_replay_as_seeds() {
+    crate::support::require_shared!("realworld_files_replay_as_seeds");
     let dir = crate::support::realworld("");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
@@ -412,4 +413,72 @@ fn tabs_in_csv_names_keep_the_comma() {
         cells: vec![vec![2, 0, 0]],
     };
     check_round_trip(&m, "tabs.csv", &synth::to_csv(&m.grid(), b',')).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nothing lost: random wide layouts.
+// ---------------------------------------------------------------------------------------------
+
+/// One row of a random layout below its header.
+#[derive(Debug, Clone)]
+enum LayoutRow {
+    /// A task with a cell per party (indices into [`CELLS`]).
+    Task(Vec<usize>),
+    /// A label without letters: a group, or a task nobody holds.
+    Label,
+    /// A blank row.
+    Blank,
+}
+
+fn layout_strategy() -> impl Strategy<Value = (usize, Vec<LayoutRow>, bool)> {
+    (2usize..5).prop_flat_map(|parties| {
+        let row = prop_oneof![
+            4 => prop::collection::vec(0..CELLS.len(), parties).prop_map(LayoutRow::Task),
+            2 => Just(LayoutRow::Label),
+            1 => Just(LayoutRow::Blank),
+        ];
+        (
+            Just(parties),
+            prop::collection::vec(row, 1..14),
+            any::<bool>(),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Every text of the task column of a random layout (tasks, labels, blank rows, a title
+    /// over the table or not) comes out as a task, a group, a heading or an issue.
+    #[test]
+    fn random_layouts_lose_no_task_text((parties, rows, title) in layout_strategy()) {
+        let mut text = String::new();
+        if title {
+            text.push_str("Team RACI\n\n");
+        }
+        text.push_str("Task");
+        for p in 0..parties {
+            text.push_str(&format!(",Party {p}"));
+        }
+        text.push('\n');
+        for (i, row) in rows.iter().enumerate() {
+            match row {
+                LayoutRow::Task(cells) => {
+                    text.push_str(&format!("Work item {i}"));
+                    for &c in cells {
+                        text.push(',');
+                        text.push_str(CELLS[c].0);
+                    }
+                }
+                LayoutRow::Label => text.push_str(&format!("Section {i}")),
+                LayoutRow::Blank => {}
+            }
+            text.push('\n');
+        }
+        let wb = read_bytes("layout.csv", text.as_bytes(), &Limits::default()).unwrap();
+        if let Ok(m) = raci_audit::layout::detect(&wb, &Default::default()) {
+            let lost = crate::support::lost_texts(&wb, &m);
+            prop_assert!(lost.is_empty(), "{text}\nlost {lost:?}\n{:#?}", m.notes);
+        }
+    }
 }

@@ -306,7 +306,10 @@ fn upload_page_works_without_script() {
         "<form class=\"upload-form\" method=\"post\" action=\"/audit\" enctype=\"multipart/form-data\">"
     ));
     assert!(page.contains("<input type=\"file\" name=\"file\" required"));
-    for field in ["sheet", "scheme", "roster"] {
+    for field in ["sheet", "scheme", "roster"]
+        .into_iter()
+        .chain(raci_audit::layout::STEERING_KEYS)
+    {
         assert!(page.contains(&format!("name=\"{field}\"")), "{field}");
     }
     // Only this server's script; nothing from the network.
@@ -740,6 +743,61 @@ fn an_uploaded_roster_gives_the_parties_their_titles() {
     assert!(with_titles.contains("Product Owner"), "{with_titles}");
     assert!(with_titles.contains("Product Manager"), "{with_titles}");
     assert_ne!(with_titles, parties(&without));
+}
+
+/// The Options' reading choices are the command line's `--range`, `--task-column`, ...: the
+/// same table read, the same message for a choice that does not fit.
+#[test]
+fn the_reading_choices_of_the_options_steer_the_reading() {
+    let server = start();
+    let matrix: &[u8] =
+        b"Task,Ann,Bob\nPlan,R,A\nBuild,A,R\nShip,R,A\n\nStep,Cy,Di\nSell,R,A\nBuy,A,R\n";
+    let tasks = |reply: &Reply| {
+        get(
+            server.addr(),
+            &format!("/audit/{}/files/tasks.csv", audit_id(reply)),
+        )
+        .text()
+    };
+    let first = upload(server.addr(), "two.csv", matrix);
+    assert!(tasks(&first).contains("\nPlan,"), "{}", tasks(&first));
+    let second = post_form(
+        server.addr(),
+        &[
+            ("file", Some("two.csv"), matrix),
+            ("range", None, b"A6:C8"),
+            ("shape", None, b"wide"),
+        ],
+    );
+    assert_eq!(second.status, 200, "{}", second.text());
+    let read = tasks(&second);
+    assert!(
+        read.contains("\nSell,") && !read.contains("\nPlan,"),
+        "{read}"
+    );
+
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("two.csv");
+    std::fs::write(&path, matrix).unwrap();
+    let expected = cli_error(&path, &["--task-column", "D"]);
+    let wrong = post_form(
+        server.addr(),
+        &[
+            ("file", Some("two.csv"), matrix),
+            ("task-column", None, b"D"),
+        ],
+    );
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.text().contains(&html_escape(&expected)), "{expected}");
+    let bad = post_form(
+        server.addr(),
+        &[
+            ("file", Some("two.csv"), matrix),
+            ("header-rows", None, b"9"),
+        ],
+    );
+    assert_eq!(bad.status, 400);
+    assert!(bad.text().contains("header-rows 9"), "{}", bad.text());
 }
 
 /// Chromium as `.ci/run` installs it, or `None` (the browser test then skips, saying so).

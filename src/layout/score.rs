@@ -1,0 +1,386 @@
+//! The one scorer: every candidate reading of every table of every sheet is ranked on the
+//! same named evidence, and the evidence that separated the chosen reading from the runner-up
+//! is kept so that `raci inspect` can show it and the audit can say when the two were close.
+//!
+//! Each piece of evidence is a factor between 0 and 1 with a weight; a reading's score is the
+//! weighted product of its factors, so one bad sign (party headers that are letters, a party
+//! block that holds no letters) sinks a reading that is otherwise large.
+
+use super::Candidate;
+use crate::model::Shape;
+
+/// One named piece of evidence about a reading.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Factor {
+    /// Short name, for `inspect --format json`.
+    pub key: &'static str,
+    /// Between 0 and 1: 1 is what a real matrix looks like.
+    pub value: f64,
+    /// Its exponent in the score.
+    pub weight: f64,
+    /// What was counted, in words ("3 of 40 cells in the party block are letters").
+    pub detail: String,
+}
+
+/// Most task and party names looked at per reading: the share of a sample tells as much as
+/// the share of all 50,000 tasks, and this keeps scoring linear in nothing but this bound.
+const SAMPLE: usize = 400;
+
+/// Every `step`-th item, at most [`SAMPLE`] of them.
+fn sample<T>(items: &[T]) -> impl Iterator<Item = &T> {
+    let step = items.len().div_ceil(SAMPLE).max(1);
+    items.iter().step_by(step)
+}
+
+/// A ratio with a small prior toward `prior`, so that one cell out of one is not certainty.
+fn ratio(hits: f64, total: f64, prior: f64) -> f64 {
+    (hits + prior) / (total + 1.0)
+}
+
+/// Does the corner cell (the task column's header) name the rows as parties (`Role`,
+/// `Stakeholder \ Task`) or as tasks (`Task`, `Activity`)? `Some(true)` when it names the
+/// rows as parties, `None` when it says nothing or both.
+pub(crate) fn corner_names_parties(corner: &str) -> Option<bool> {
+    let c = super::grid::fold(corner);
+    let has = |words: &[&str]| {
+        c.split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| words.iter().any(|x| w.starts_with(x)))
+    };
+    let task = has(&[
+        "task",
+        "tache",
+        "activit",
+        "deliverable",
+        "livrable",
+        "aufgabe",
+        "aktivit",
+        "step",
+        "action",
+        "attivita",
+        "tarea",
+        "tarefa",
+        "entregavel",
+        "zadach",
+        "process",
+        "milestone",
+        "decision",
+        "work",
+    ]);
+    let party = has(&[
+        "role",
+        "party",
+        "parties",
+        "person",
+        "people",
+        "member",
+        "stakeholder",
+        "participant",
+        "uchastnik",
+        "who",
+        "ruolo",
+        "rolle",
+        "papel",
+        "personne",
+        "name",
+        "resource",
+    ]);
+    match (task, party) {
+        (true, false) => Some(false),
+        (false, true) => Some(true),
+        _ => None,
+    }
+}
+
+/// The evidence about one reading. `most_letters` is the largest number of letters any
+/// reading of the workbook understood: a reading that understands far fewer is a smaller
+/// part of the sheet.
+/// Letters understood, with the involvement marks of a file of marks.
+fn understood(m: &crate::model::Matrix) -> usize {
+    super::score(m)
+        + m.issues
+            .iter()
+            .filter(|i| i.letters.is_empty() && crate::model::is_involvement_mark(&i.raw))
+            .count()
+}
+
+pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
+    let m = &c.matrix;
+    let mut out = Vec::new();
+    let letters = understood(m);
+    // The party block: the cells where task rows meet party columns that hold something.
+    // Understood cells are assignments; the others are the issues filed there.
+    // Involvement marks (`x`) are the letters of a file of marks: not understood yet, but
+    // what a party block holds.
+    let is_mark = |i: &crate::model::CellIssue| {
+        i.letters.is_empty() && crate::model::is_involvement_mark(&i.raw)
+    };
+    let marks = m.issues.iter().filter(|i| is_mark(i)).count();
+    let assigned: usize = m.tasks.iter().map(|t| t.assignments.len()).sum::<usize>() + marks;
+    let unread = m.issues.len() - marks;
+    let block = assigned + unread;
+    out.push(Factor {
+        key: "letters-in-party-block",
+        value: ratio(assigned as f64, block as f64, 0.5),
+        weight: 1.0,
+        detail: format!(
+            "{assigned} of {block} cells in the party block are letters{}",
+            match m.shape {
+                Shape::Inverted => " or names",
+                _ => "",
+            }
+        ),
+    });
+    let mut marked = vec![false; m.tasks.len()];
+    for i in m.issues.iter().filter(|i| is_mark(i)) {
+        if let Some(t) = i.task.filter(|&t| t < marked.len()) {
+            marked[t] = true;
+        }
+    }
+    let held = m
+        .tasks
+        .iter()
+        .zip(&marked)
+        .filter(|(t, &x)| x || !t.assignments.is_empty())
+        .count();
+    out.push(Factor {
+        key: "tasks-with-letters",
+        value: ratio(held as f64, m.tasks.len() as f64, 0.5),
+        weight: 0.5,
+        detail: format!("{held} of {} tasks carry a letter", m.tasks.len()),
+    });
+    let names: Vec<f64> = sample(&m.parties)
+        .map(|p| super::words::party_likeness(&p.name))
+        .collect();
+    let name_like = names.iter().filter(|&&v| v >= 0.7).count();
+    out.push(Factor {
+        key: "party-headers-read-as-names",
+        value: names.iter().sum::<f64>() / names.len().max(1) as f64,
+        weight: 1.0,
+        detail: format!(
+            "{name_like} of {} party headers read like names, roles or teams",
+            names.len()
+        ),
+    });
+    let tasks: Vec<f64> = sample(&m.tasks)
+        .map(|t| {
+            if t.name.starts_with(super::NO_NAME) {
+                0.0
+            } else {
+                super::words::activity_likeness(&t.name)
+            }
+        })
+        .collect();
+    let activity_like = tasks.iter().filter(|&&v| v >= 0.8).count();
+    out.push(Factor {
+        key: "task-cells-read-as-activities",
+        value: if tasks.is_empty() {
+            0.0
+        } else {
+            tasks.iter().sum::<f64>() / tasks.len() as f64
+        },
+        weight: 0.5,
+        detail: format!(
+            "{activity_like} of {} task cells read like activities",
+            tasks.len()
+        ),
+    });
+    if let Some(corner) = c.corner.as_deref() {
+        let says = corner_names_parties(corner);
+        let transposed = m.shape == Shape::Transposed;
+        let (value, words) = match says {
+            Some(parties) if parties != transposed => (0.3, "disagrees with"),
+            Some(_) => (1.0, "agrees with"),
+            None => (1.0, "says nothing about"),
+        };
+        out.push(Factor {
+            key: "corner-cell",
+            value,
+            weight: 1.0,
+            detail: format!(
+                "the corner cell {:?} {words} this orientation",
+                super::grid::clean_name(corner)
+            ),
+        });
+    }
+    if c.rank > 0 {
+        // The detector's first choice (the header row with the most names above letters)
+        // wins unless the evidence says otherwise.
+        out.push(Factor {
+            key: "detector-choice",
+            value: 0.75,
+            weight: 1.0,
+            detail: format!("the detector's choice number {} for this table", c.rank + 1),
+        });
+    }
+    if m.shape == Shape::Transposed {
+        // Most matrices are written with tasks as rows: when nothing else tells the two
+        // orientations apart, the usual one wins.
+        out.push(Factor {
+            key: "orientation-prior",
+            value: 0.9,
+            weight: 1.0,
+            detail: "parties as rows are rarer than parties as columns".into(),
+        });
+    }
+    out.push(Factor {
+        key: "letters-understood",
+        value: if most_letters == 0 {
+            1.0
+        } else {
+            letters as f64 / most_letters as f64
+        },
+        weight: 0.5,
+        detail: format!("{letters} letters understood, of {most_letters} in the largest reading"),
+    });
+    out
+}
+
+/// The weighted product of the factors, between 0 and 1.
+pub(crate) fn total(factors: &[Factor]) -> f64 {
+    factors
+        .iter()
+        .map(|f| f.value.clamp(0.0, 1.0).powf(f.weight))
+        .product()
+}
+
+/// How much a reading looks like a RACI matrix, whatever its size: [`total`] without the
+/// share of letters understood.
+pub(crate) fn quality(factors: &[Factor]) -> f64 {
+    factors
+        .iter()
+        .filter(|f| f.key != "letters-understood")
+        .map(|f| f.value.clamp(0.0, 1.0).powf(f.weight))
+        .product()
+}
+
+/// A table whose best reading has at least this [`quality`] is a RACI table.
+pub(crate) const RACI_TABLE_QUALITY: f64 = 0.3;
+
+/// A reading with its evidence and score.
+#[derive(Debug)]
+pub(crate) struct Ranked {
+    pub candidate: Candidate,
+    /// Which sheet of the workbook it reads.
+    pub sheet: usize,
+    pub factors: Vec<Factor>,
+    pub score: f64,
+}
+
+/// Ranks every reading, best first. Ties keep the detectors' order (the more specific shape
+/// first), so the ranking is deterministic.
+pub(crate) fn rank(candidates: Vec<(usize, Candidate)>) -> Vec<Ranked> {
+    let most = candidates
+        .iter()
+        .map(|(_, c)| understood(&c.matrix))
+        .max()
+        .unwrap_or(0);
+    let mut ranked: Vec<Ranked> = candidates
+        .into_iter()
+        .map(|(sheet, candidate)| {
+            let factors = evidence(&candidate, most);
+            let score = total(&factors);
+            Ranked {
+                candidate,
+                sheet,
+                factors,
+                score,
+            }
+        })
+        .collect();
+    // Stable: equal scores keep their order.
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    ranked
+}
+
+/// A runner-up within this share of the best score makes the reading unsure.
+pub(crate) const UNSURE_SHARE: f64 = 0.85;
+
+/// `wide 0.94`.
+pub(crate) fn label(r: &Ranked, sheet_name: &str, many_sheets: bool) -> String {
+    let shape = shape_name(r.candidate.matrix.shape);
+    let mut at = r.candidate.region.to_string();
+    if !r.candidate.place.is_empty() {
+        at.push_str(", ");
+        at.push_str(&r.candidate.place);
+    }
+    let place = if many_sheets {
+        format!(" (sheet {sheet_name:?}, {at})")
+    } else {
+        format!(" ({at})")
+    };
+    format!("{shape} {:.2}{place}", r.score)
+}
+
+/// The shape as `raci inspect` and `--shape` write it.
+pub fn shape_name(shape: Shape) -> &'static str {
+    match shape {
+        Shape::Wide => "wide",
+        Shape::Transposed => "transposed",
+        Shape::Long => "long",
+        Shape::Inverted => "inverted",
+    }
+}
+
+/// The evidence that separated two readings most, worded for people: the factor whose share
+/// differs most between them, with what was counted on both sides.
+pub(crate) fn separating(best: &Ranked, other: &Ranked) -> Vec<String> {
+    let weighted = |f: Option<&Factor>| f.map_or(1.0, |f| f.value.clamp(0.01, 1.0).powf(f.weight));
+    let mut keys: Vec<&'static str> = best.factors.iter().map(|f| f.key).collect();
+    keys.extend(
+        other
+            .factors
+            .iter()
+            .map(|f| f.key)
+            .filter(|k| !best.factors.iter().any(|f| f.key == *k)),
+    );
+    let mut diffs: Vec<(f64, Option<&Factor>, Option<&Factor>)> = keys
+        .iter()
+        .map(|k| {
+            let b = best.factors.iter().find(|f| f.key == *k);
+            let o = other.factors.iter().find(|f| f.key == *k);
+            ((weighted(b).ln() - weighted(o).ln()).abs(), b, o)
+        })
+        .collect();
+    diffs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Counts that read the same on both sides separate nothing a person can see.
+    diffs.retain(|(_, b, o)| match (b, o) {
+        (Some(b), Some(o)) => b.detail != o.detail,
+        _ => true,
+    });
+    diffs
+        .iter()
+        .take(2)
+        .filter(|d| d.0 > 0.05)
+        .map(|(_, b, o)| match (b, o) {
+            (Some(b), Some(o)) => format!("{} here; {} in the runner-up", b.detail, o.detail),
+            (Some(b), None) => format!("{} here", b.detail),
+            (None, Some(o)) => format!("in the runner-up, {}", o.detail),
+            (None, None) => String::new(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corner_words() {
+        assert_eq!(corner_names_parties("Role"), Some(true));
+        assert_eq!(corner_names_parties("Task"), Some(false));
+        assert_eq!(corner_names_parties("Process Step \\ Role"), None);
+        assert_eq!(corner_names_parties("/"), None);
+    }
+
+    #[test]
+    fn one_bad_factor_sinks_a_reading() {
+        let f = |value| Factor {
+            key: "k",
+            value,
+            weight: 1.0,
+            detail: String::new(),
+        };
+        assert!(total(&[f(1.0), f(1.0)]) > 0.99);
+        assert!(total(&[f(1.0), f(0.1)]) < 0.11);
+    }
+}

@@ -1,0 +1,949 @@
+//! Wide matrices: tasks as rows, one column per party, letters in the cells. Also reads
+//! transposed matrices, run on the transposed grid. `header` finds the layout, `rows` reads
+//! the matrix from it.
+
+mod header;
+mod rows;
+
+pub(crate) use header::MAX_HEADER_ROWS;
+
+use super::grid::{clean_name, Grid};
+use super::words::TASK_VERBS;
+use super::{Candidate, Ctx};
+use crate::model::Shape;
+
+/// Context columns: text beside the task name that describes it.
+pub(super) const CONTEXT_WHY: &str = "context beside the task name, kept as the task's context";
+
+/// Does a label read like a task name: two words or more, opening with a task verb, and not
+/// shouted in capitals the way section headings are?
+pub(super) fn reads_as_task(label: &str) -> bool {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    if words.len() < 2 || !label.chars().any(|c| c.is_lowercase()) {
+        return false;
+    }
+    let first = words[0]
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    TASK_VERBS.contains(&first.as_str())
+}
+
+/// A numbered phase label (`1-INIZIALIZZAZIONE PROGETTO`, `2. Design`).
+pub(super) fn numbered(text: &str) -> bool {
+    let t = text.trim();
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 2 {
+        return false;
+    }
+    let rest = &t[digits..];
+    let mut it = rest.chars();
+    matches!(it.next(), Some('-' | '.' | ')' | ':'))
+        && it.next().is_some_and(|c| c.is_alphabetic() || c == ' ')
+}
+
+/// A cell's value as a task name: the text, or a number or date as displayed.
+pub(super) fn cell_name(value: &crate::input::CellValue) -> String {
+    match value.as_text() {
+        Some(t) => clean_name(t),
+        None => clean_name(&value.display()),
+    }
+}
+
+/// `row 5` -> `Row 5`, for notes that start with a place.
+pub(crate) fn cap(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Wide matrices: tasks as rows, parties as columns.
+#[derive(Debug)]
+pub(crate) struct Wide;
+
+impl super::Detector for Wide {
+    fn shape(&self) -> Shape {
+        Shape::Wide
+    }
+
+    fn propose(&self, grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
+        detect(grid, ctx)
+    }
+}
+
+/// Transposed matrices: the wide reader on the grid turned a quarter.
+#[derive(Debug)]
+pub(crate) struct Transposed;
+
+impl super::Detector for Transposed {
+    fn shape(&self) -> Shape {
+        Shape::Transposed
+    }
+
+    fn transposed(&self) -> bool {
+        true
+    }
+
+    fn propose(&self, grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
+        detect(grid, ctx)
+    }
+}
+
+/// The wide readings of a table: for each header row worth trying, its layout in phases,
+/// then the matrix read from it. The scorer chooses among them.
+fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
+    let cols = grid.columns();
+    let mut out: Vec<Candidate> = Vec::new();
+    for header in header::header_rows(grid, ctx, cols) {
+        let Some(c) = read_with_header(grid, ctx, cols, &header) else {
+            continue;
+        };
+        // Two header rows may give one reading (rows of one merged header).
+        let same = |o: &Candidate| {
+            o.matrix.tasks.len() == c.matrix.tasks.len()
+                && o.matrix.parties.iter().map(|p| &p.name).eq(c
+                    .matrix
+                    .parties
+                    .iter()
+                    .map(|p| &p.name))
+        };
+        if !out.iter().any(same) {
+            let mut c = c;
+            c.rank = out.len();
+            c.place = format!("header {}", grid.row_label(header.row));
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The reading with `header` as the row of party names.
+fn read_with_header(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &super::grid::Columns,
+    header: &header::HeaderRow,
+) -> Option<Candidate> {
+    let first_party = *header.qualifying.first()?;
+    let tasks = match ctx.opts.steer.task_column {
+        // The user's task column: a group column may still stand before it.
+        Some(task) => header::TaskColumns {
+            task,
+            group: header::task_columns(grid, cols, header.row, task.min(first_party))
+                .and_then(|t| t.group.filter(|&g| g < task)),
+        },
+        None => header::task_columns(grid, cols, header.row, first_party)?,
+    };
+    let band = header::band(grid, ctx, header.row, &header.qualifying)?;
+    let columns = header::party_columns(grid, ctx, cols, band, &tasks, &header.qualifying)?;
+    let parties = header::party_names(grid, ctx, band, &columns.parties);
+    let layout = rows::Layout {
+        band,
+        task_col: tasks.task,
+        group_col: tasks.group,
+        side_col: columns.side_col,
+        parties,
+        blank_cols: columns.blank_cols,
+        marks_only: header.marks_only,
+    };
+    rows::build(grid, ctx, cols, &layout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use super::super::{detect, LayoutOptions};
+    use super::reads_as_task;
+    use crate::model::{CellProblem, Letter, LetterSet, Pos, SchemeName, Shape, TitleSide};
+
+    fn letters(m: &crate::model::Matrix, task: &str, party: &str) -> String {
+        let t = m.tasks.iter().find(|t| t.name == task).expect(task);
+        let p = m.parties.iter().position(|p| p.name == party).expect(party);
+        t.letters_of(p).to_string()
+    }
+
+    #[test]
+    fn simple_wide_csv() {
+        let wb = csv(&[
+            &["Task", "Ann (Product Owner)", "Bob", "PM"],
+            &["Write stories", "R/A", "C", "I"],
+            &["Set vision", "C", "I", "A"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Wide);
+        assert_eq!(m.tasks.len(), 2);
+        assert_eq!(m.parties.len(), 3);
+        assert_eq!(letters(&m, "Write stories", "Ann (Product Owner)"), "R/A");
+        assert_eq!(m.parties[0].title.as_deref(), Some("Product Owner"));
+        assert_eq!(m.parties[0].title_side, Some(TitleSide::Po));
+        assert_eq!(m.parties[2].title_side, Some(TitleSide::Ambiguous));
+        assert_eq!(m.source.sheet, None);
+        assert_eq!(m.scheme.name, SchemeName::Raci);
+    }
+
+    #[test]
+    fn title_rows_and_ids_before_the_task_column() {
+        let wb = book(vec![sheet(
+            Some("RACI"),
+            &[
+                &["My project RACI"],
+                &[],
+                &["", "ID", "Task", "Ann", "Bob", "Comments"],
+                &["", "1", "Plan", "R", "A", "fine"],
+                &["", "2", "Build", "A", "R", ""],
+            ],
+        )]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2);
+        assert_eq!(m.parties.len(), 2);
+        assert_eq!(m.tasks[0].pos, Pos::new(3, 2));
+        assert_eq!(
+            m.source.cell_ref(m.tasks[1].assignments[0].pos),
+            "t.xlsx[RACI]!D5"
+        );
+    }
+
+    #[test]
+    fn a_task_nobody_holds_is_not_mistaken_for_a_group() {
+        let wb = csv(&[
+            &["Task", "Ana (Product Owner)", "Tom (Product Manager)"],
+            &["Discovery", "", ""],
+            &["Market research", "C", "A/R"],
+            &["Launch", "", ""],
+            &["Go-to-market plan", "I", "A/R"],
+            &["Plan launch webinar", "", ""],
+            &["Collect feedback", "I", "A/R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<&str> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Market research",
+                "Go-to-market plan",
+                "Plan launch webinar",
+                "Collect feedback"
+            ]
+        );
+        assert!(m.tasks[2].assignments.is_empty());
+        assert_eq!(m.tasks[2].group.as_deref(), Some("Launch"));
+        assert_eq!(m.tasks[3].group.as_deref(), Some("Launch"));
+        assert!(
+            m.notes.iter().any(|n| n.contains("nobody is assigned")),
+            "{:?}",
+            m.notes
+        );
+    }
+
+    #[test]
+    fn verb_groups_stay_groups_when_every_group_is_a_verb() {
+        let wb = csv(&[
+            &["Task", "Dev", "Ops"],
+            &["Set up the platform", "", ""],
+            &["Install", "R/A", "I"],
+            &["Run the platform", "", ""],
+            &["Monitor", "I", "R/A"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2);
+        assert_eq!(m.tasks[1].group.as_deref(), Some("Run the platform"));
+    }
+
+    #[test]
+    fn reads_as_task_words() {
+        assert!(reads_as_task("Plan launch webinar"));
+        assert!(reads_as_task("Write release notes"));
+        assert!(!reads_as_task("Launch"));
+        assert!(!reads_as_task("Launch activities"));
+        assert!(!reads_as_task("PLAN THE PROJECT"));
+        assert!(!reads_as_task("Plan"));
+    }
+
+    #[test]
+    fn group_rows_and_repeated_header() {
+        let wb = csv(&[
+            &["Activity", "Dev", "Ops"],
+            &["Infrastructure", "", ""],
+            &["Install", "R/A", "I"],
+            &["Activity", "Dev", "Ops"],
+            &["Code", "", ""],
+            &["Review", "I", "R/A"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2);
+        assert_eq!(m.tasks[0].group.as_deref(), Some("Infrastructure"));
+        assert_eq!(m.tasks[1].group.as_deref(), Some("Code"));
+        assert!(m.notes.iter().any(|n| n.contains("Repeated header")));
+    }
+
+    #[test]
+    fn every_cell_is_understood_or_reported() {
+        let wb = book(vec![sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "Bob", "", "Cy"],
+                &["One", "x", "#NAME?", "R", "4"],
+                &["Two", "R,A,Q", "C", "", "A"],
+            ],
+        )]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let problems: Vec<_> = m
+            .issues
+            .iter()
+            .map(|i| (i.raw.as_str(), &i.problem))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                ("x", &CellProblem::UnknownLetter),
+                ("#NAME?", &CellProblem::ErrorValue),
+                ("R", &CellProblem::BlankPartyHeader),
+                ("4", &CellProblem::NotText),
+                ("R,A,Q", &CellProblem::UnknownLetter),
+            ]
+        );
+        assert_eq!(letters(&m, "Two", "Ann"), "R/A");
+        assert_eq!(m.issues[4].letters, LetterSet::of(&[Letter::R, Letter::A]));
+    }
+
+    #[test]
+    fn count_table_and_junk_rows_are_not_tasks() {
+        let wb = book(vec![sheet(
+            Some("S"),
+            &[
+                &["", "Ann", "Bob"],
+                &["Plan", "R", "A"],
+                &["Build", "A", "R"],
+                &["N", "N", "N"],
+                &[],
+                &["", "R", "A", "TOTAL"],
+                &["Ann", "1", "1", "2"],
+                &["Bob", "1", "1", "2"],
+            ],
+        )]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2, "{:#?}", m.notes);
+        assert!(m.issues.is_empty());
+        assert!(m.notes.iter().any(|n| n.contains("table of numbers")));
+    }
+
+    #[test]
+    fn hierarchy_by_leading_spaces() {
+        let wb = csv(&[
+            &["Task Name", "A1", "B2"],
+            &["Party", "A/R", "R"],
+            &["   Research", "", ""],
+            &["      Find room", "R", ""],
+            &["      Find food", "", "R"],
+            &["   Research complete", "", ""],
+            &["   Plan", "R", "A"],
+            &["      Book", "A", ""],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Party",
+                "Find room",
+                "Find food",
+                "Research complete",
+                "Plan",
+                "Book"
+            ]
+        );
+        assert_eq!(m.tasks[1].group.as_deref(), Some("Research"));
+        assert_eq!(m.tasks[3].group.as_deref(), Some("Party"));
+        assert_eq!(m.tasks[5].group.as_deref(), Some("Plan"));
+    }
+
+    #[test]
+    fn merged_cells_span_parties_and_groups() {
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "", "", "PM", "", "Lead", ""],
+                &["1-START", "", "", "R", "", "A", ""],
+                &["Meet", "", "", "R", "", "", ""],
+                &["2-BUILD", "", "", "A", "", "R", ""],
+                &["Code", "", "", "I", "", "R", ""],
+            ],
+        );
+        merge(&mut s, 0, 3, 0, 4);
+        merge(&mut s, 0, 5, 0, 6);
+        merge(&mut s, 2, 3, 2, 6);
+        for r in 1..5 {
+            merge(&mut s, r, 0, r, 2);
+        }
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        assert_eq!(m.parties.len(), 2);
+        assert_eq!(m.tasks.len(), 4);
+        assert_eq!(letters(&m, "Meet", "Lead"), "R");
+        assert_eq!(m.tasks[2].group.as_deref(), Some("1-START"));
+        assert_eq!(m.tasks[3].group.as_deref(), Some("2-BUILD"));
+    }
+
+    #[test]
+    fn side_column_and_roster() {
+        let wb = csv(&[
+            &["Task", "Side", "Ann", "Bob"],
+            &["Vision", "PM", "A", "R"],
+            &["Backlog", "", "R", "A"],
+        ]);
+        let opts = LayoutOptions {
+            roster: vec![super::super::RosterEntry {
+                party: "ann".into(),
+                title: "Product Owner".into(),
+            }],
+            ..LayoutOptions::default()
+        };
+        let m = detect(&wb, &opts).unwrap();
+        assert_eq!(m.parties.len(), 2);
+        assert_eq!(m.tasks[0].side_override, Some(crate::model::Side::Pm));
+        assert_eq!(m.tasks[1].side_override, None);
+        assert_eq!(m.parties[0].title_side, Some(TitleSide::Po));
+    }
+
+    #[test]
+    fn vertex42_roles_title_row_and_empty_parties() {
+        let wb = book(vec![sheet(
+            Some("Matrix"),
+            &[
+                &["RACI Matrix"],
+                &[],
+                &[],
+                &[
+                    "",
+                    "",
+                    "ROLES",
+                    "President",
+                    "Kasun",
+                    "Serratore",
+                    "",
+                    "Consultant",
+                    "Name or Role",
+                    "",
+                    "◄ Insert more roles by inserting new columns",
+                ],
+                &[
+                    "",
+                    "Deliverable or Task",
+                    "Status",
+                    "Sponsor",
+                    "Sponsor",
+                    "Sponsor",
+                    "",
+                    "Other",
+                    "Other",
+                    "",
+                    "◄ Edit role categories to aid in organization",
+                ],
+                &["", "Phase 1"],
+                &[
+                    "",
+                    "Make tables",
+                    "Done",
+                    "",
+                    "R",
+                    "S",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "Edit color-coding via Home > Conditional Formatting",
+                ],
+                &["", "Find keywords", "Done", "", "S", "R"],
+            ],
+        )]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["President", "Kasun", "Serratore", "Consultant"],
+            "{:#?}",
+            m.notes
+        );
+        assert_eq!(m.tasks.len(), 2, "{:#?}", m.notes);
+        assert_eq!(m.tasks[0].group.as_deref(), Some("Phase 1"));
+        assert_eq!(m.parties[1].title.as_deref(), Some("Sponsor"));
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+    }
+
+    #[test]
+    fn label_merged_across_the_row_is_a_group() {
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "Bob"],
+                &["Discovery phase"],
+                &["Interview users", "R", "A"],
+            ],
+        );
+        merge(&mut s, 1, 0, 1, 2);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 1);
+        assert_eq!(m.tasks[0].group.as_deref(), Some("Discovery phase"));
+        assert!(m.issues.is_empty(), "{:?}", m.issues);
+    }
+
+    #[test]
+    fn tasks_known_only_by_ids() {
+        let wb = csv(&[
+            &["WBS", "Ann", "Bob"],
+            &["1.1", "R", "A"],
+            &["1.2", "A", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["1.1", "1.2"]);
+    }
+
+    #[test]
+    fn label_blocks_inside_and_notes_below() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["Plan", "R", "A"],
+            &[],
+            &["Phase two"],
+            &[],
+            &["Build", "A", "R"],
+            &["Milestone", "", ""],
+            &[],
+            &["Notes: reviewed by the PMO"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Plan", "Build", "Milestone"], "{:#?}", m.notes);
+        assert_eq!(m.tasks[1].group.as_deref(), Some("Phase two"));
+        assert!(m
+            .notes
+            .iter()
+            .any(|n| n.contains("Row 9 ignored: text without letters")));
+    }
+
+    #[test]
+    fn count_table_without_a_blank_row() {
+        let wb = csv(&[
+            &["", "Ann", "Bob"],
+            &["Plan", "R", "A"],
+            &["Build", "A", "R"],
+            &["", "R", "A"],
+            &["Ann", "1", "1"],
+            &["Bob", "1", "1"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2, "{:#?}", m.notes);
+        assert!(m.issues.is_empty());
+    }
+
+    #[test]
+    fn short_titles_under_the_names() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "Cy"],
+            &["", "PO", "PM", "Dev lead"],
+            &["Plan", "R", "A", "x"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 1);
+        assert_eq!(m.parties[0].title_side, Some(TitleSide::Po));
+        assert_eq!(m.parties[1].title_side, Some(TitleSide::Ambiguous));
+        assert_eq!(m.parties[2].title.as_deref(), Some("Dev lead"));
+        assert_eq!(m.issues.len(), 1);
+    }
+
+    #[test]
+    fn transposed_matrix() {
+        let wb = csv(&[
+            &["Role", "Write the backlog", "Set the product vision"],
+            &["Ann", "R", "A"],
+            &["Bob", "A", "R"],
+            &["Cy", "I", "C"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Transposed);
+        assert_eq!(m.tasks.len(), 2);
+        assert_eq!(m.parties.len(), 3);
+        assert_eq!(letters(&m, "Set the product vision", "Cy"), "C");
+        assert_eq!(m.tasks[1].pos, Pos::new(0, 2));
+    }
+
+    #[test]
+    fn rasci_from_letters_present() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["Plan", "R", "S"],
+            &["Do", "A", "C"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.scheme.name, SchemeName::Rasci);
+        assert!(m.issues.is_empty());
+        let forced = LayoutOptions {
+            scheme: Some(SchemeName::Raci),
+            ..LayoutOptions::default()
+        };
+        let m = detect(&wb, &forced).unwrap();
+        assert_eq!(m.issues.len(), 1);
+    }
+    #[test]
+    fn detail_headers_only_when_every_word_is_a_detail() {
+        use super::header::non_party_header;
+        for h in [
+            "Status",
+            "End date",
+            "Total hours",
+            "Week 12",
+            "Comments",
+            "Durée en jours",
+        ] {
+            assert!(non_party_header(h), "{h}");
+        }
+        for h in [
+            "Développeur Back-End",
+            "Sprint End- Acceptance",
+            "Status Board Owner",
+            "Total Rewards Team",
+            "End user",
+        ] {
+            assert!(!non_party_header(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn party_names_holding_detail_words_are_parties() {
+        let wb = csv(&[
+            &[
+                "/",
+                "Chef",
+                "Développeur Back-End",
+                "Sprint End- Acceptance",
+                "Status",
+            ],
+            &["Plan", "A", "R", "C", "Done"],
+            &["Build", "A", "C", "R", "Open"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Chef", "Développeur Back-End", "Sprint End- Acceptance"]
+        );
+    }
+
+    #[test]
+    fn a_flag_column_of_codes_is_not_a_party() {
+        let wb = csv(&[
+            &["Area", "M/O/C", "Ann", "Bob"],
+            &["Support", "M", "A", "R"],
+            &["Infra", "C", "R", "A"],
+            &["Security", "M", "C", "A/R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ann", "Bob"]);
+        assert_eq!(m.tasks[0].name, "Support");
+    }
+
+    #[test]
+    fn short_labels_name_tasks_beside_a_description_column() {
+        let wb = csv(&[
+            &["Area", "Description", "Ann", "Bob"],
+            &["Support", "- Monitoring\n- Escalation", "A", "R"],
+            &["Infra", "- Scaling\n- Tuning", "R", "A"],
+            &["Security", "- Access\n- Audits", "C", "A/R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Support", "Infra", "Security"]);
+        // The description is kept with its task.
+        assert_eq!(
+            m.tasks[0].context.as_deref(),
+            Some("- Monitoring - Escalation")
+        );
+    }
+
+    #[test]
+    fn four_header_rows_name_teams_per_environment() {
+        // A group band, an environment band, assignees, then the team names (merged over
+        // each Prod/Non-Prod pair): the names come from the team row, told apart by the
+        // environment row; the group band and the assignees name nobody.
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["", "Core team", "", "", "", "", "", "", "Partners"],
+                &[
+                    "", "Barb", "Prod", "Non-Prod", "Prod", "Non-Prod", "Prod", "Non-Prod", "Dave",
+                ],
+                &[
+                    "", "", "Pavan", "Varies", "Varies", "Varies", "Patty", "Patty", "",
+                ],
+                &[
+                    "Area", "Owner", "Storage", "", "DSA", "", "Vendors", "", "Business",
+                ],
+                &["Support", "A", "R", "C", "I", "I", "C", "C", "I"],
+                &["Strategy", "A/R", "C", "I", "R", "R", "C", "I", "C"],
+            ],
+        );
+        merge(&mut s, 0, 1, 0, 7);
+        merge(&mut s, 1, 1, 2, 1);
+        for c in [2, 4, 6] {
+            merge(&mut s, 3, c, 3, c + 1);
+        }
+        let wide = LayoutOptions {
+            steer: crate::layout::Steering {
+                shape: Some(Shape::Wide),
+                ..Default::default()
+            },
+            ..LayoutOptions::default()
+        };
+        assert_eq!(
+            detect(&book(vec![s.clone()]), &wide).unwrap().shape,
+            Shape::Wide
+        );
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Owner",
+                "Storage / Prod",
+                "Storage / Non-Prod",
+                "DSA / Prod",
+                "DSA / Non-Prod",
+                "Vendors / Prod",
+                "Vendors / Non-Prod",
+                "Business"
+            ],
+            "{:#?}",
+            m.notes
+        );
+        assert_eq!(letters(&m, "Support", "Storage / Non-Prod"), "C");
+        assert_eq!(m.tasks.len(), 2);
+        assert!(
+            m.notes.iter().any(|n| n.starts_with("Header rows 1-4")),
+            "{:#?}",
+            m.notes
+        );
+    }
+
+    #[test]
+    fn a_person_merged_over_role_columns_is_one_party_a_column() {
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "", "Bob", ""],
+                &["", "Dev", "QA", "Dev", "QA"],
+                &["Plan", "R", "C", "A", ""],
+                &["Test", "", "R", "", "A"],
+            ],
+        );
+        merge(&mut s, 0, 1, 0, 2);
+        merge(&mut s, 0, 3, 0, 4);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Ann / Dev", "Ann / QA", "Bob / Dev", "Bob / QA"],
+            "{:#?}",
+            m.notes
+        );
+        assert_eq!(letters(&m, "Test", "Bob / QA"), "A");
+        // Without a row to tell them apart, a person merged over columns is one party.
+        let mut s = sheet(
+            Some("S"),
+            &[&["Task", "Ann", "", "Bob"], &["Plan", "R", "A", "C"]],
+        );
+        merge(&mut s, 0, 1, 0, 2);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        assert_eq!(m.parties.len(), 2);
+        assert_eq!(letters(&m, "Plan", "Ann"), "R/A");
+    }
+
+    #[test]
+    fn a_task_name_merged_over_rows_with_their_own_letters_is_a_task_a_row() {
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "Bob"],
+                &["Security", "R", "C"],
+                &["", "C", "R"],
+                &["Support", "A", "R"],
+            ],
+        );
+        merge(&mut s, 1, 0, 2, 0);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Security", "Security (2)", "Support"]);
+        assert_eq!(letters(&m, "Security (2)", "Bob"), "R");
+        assert_eq!(m.tasks[1].pos, Pos::new(2, 0));
+    }
+
+    #[test]
+    fn task_text_continued_under_merged_letters_is_one_task() {
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "Bob"],
+                &["Develop the", "R", "A"],
+                &["marketing plan"],
+                &["Launch", "A", "R"],
+            ],
+        );
+        merge(&mut s, 1, 1, 2, 1);
+        merge(&mut s, 1, 2, 2, 2);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Develop the marketing plan", "Launch"]);
+        assert_eq!(letters(&m, "Develop the marketing plan", "Bob"), "A");
+        assert!(
+            m.notes.iter().any(|n| n.contains("continued")),
+            "{:#?}",
+            m.notes
+        );
+    }
+
+    #[test]
+    fn a_row_without_context_and_all_marks_is_a_section_heading() {
+        let wb = csv(&[
+            &["Task", "Class", "Ann", "Bob"],
+            &["Plan", "Core", "R", "A"],
+            &["Build", "Core", "A", "R"],
+            &["After launch", "", "-", "-"],
+            &["Support", "Run", "R", "A"],
+            &["Retire", "Run", "A", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Plan", "Build", "Support", "Retire"]);
+        assert_eq!(m.tasks[2].group.as_deref(), Some("After launch"));
+        // With its context filled in, the same row is a task nobody holds.
+        let wb = csv(&[
+            &["Task", "Class", "Ann", "Bob"],
+            &["Plan", "Core", "R", "A"],
+            &["Tidy up", "Core", "-", "-"],
+            &["Support", "Run", "R", "A"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 3);
+    }
+
+    #[test]
+    fn letters_with_a_note_keep_their_letters() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["Upgrade", "R (upgrades, patches, testing, releases)", "A"],
+            &["Run", "A", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(letters(&m, "Upgrade", "Ann"), "R");
+        // The note is not understood, so the cell is also reported.
+        assert_eq!(m.issues.len(), 1);
+    }
+
+    #[test]
+    fn legends_beside_and_below_are_no_parties_and_keep_the_orientation() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "", "", ""],
+            &["Define scope", "R", "A", "", "", ""],
+            &["Write stories", "A", "R", "", "R", "Who does the work"],
+            &["Review design", "C", "A/R", "", "A", "Who signs off"],
+            &["Run the demo", "I", "R", "", "C", "Who gives advice"],
+            &["Plan release", "R", "A", "", "I", "Who hears about it"],
+            &["", "", "", "", "", ""],
+            &["R = Responsible"],
+            &["A = Accountable"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Wide);
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ann", "Bob"]);
+        assert_eq!(m.tasks.len(), 5);
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+    }
+
+    #[test]
+    fn roles_as_rows_and_activities_as_columns_read_transposed() {
+        let wb = csv(&[
+            &[
+                "Step \\ Role",
+                "Create backlog",
+                "Run sprint review",
+                "Publish release",
+            ],
+            &["Product Owner", "A/R", "A", "C"],
+            &["Scrum Master", "C", "R", "I"],
+            &["Ops Manager", "I", "I", "A/R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Transposed, "{:#?}", m.notes);
+        assert_eq!(letters(&m, "Publish release", "Ops Manager"), "R/A");
+        assert!(m.reading.runner_up.is_some());
+        assert!(!m.reading.unsure, "{:?}", m.reading);
+    }
+    #[test]
+    fn a_file_of_x_marks_is_read_and_each_mark_reported() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "Cy"],
+            &["Plan", "x", "", "x"],
+            &["Build", "", "X", ""],
+            &["Ship", "✓", "x", ""],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 3);
+        assert_eq!(m.parties.len(), 3);
+        assert_eq!(m.issues.len(), 5);
+        assert!(m
+            .issues
+            .iter()
+            .all(|i| i.problem == CellProblem::UnknownLetter));
+        assert_eq!(m.reading.marks_without_letters, 5);
+        assert!(
+            m.notes.iter().any(|n| n.contains("--x-means")),
+            "{:#?}",
+            m.notes
+        );
+        let opts = LayoutOptions {
+            steer: crate::layout::Steering {
+                x_means: Some(Letter::R),
+                ..Default::default()
+            },
+            ..LayoutOptions::default()
+        };
+        let m = detect(&wb, &opts).unwrap();
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+        assert_eq!(m.reading.marks_without_letters, 0);
+        assert_eq!(letters(&m, "Ship", "Ann"), "R");
+        assert_eq!(letters(&m, "Build", "Bob"), "R");
+    }
+    #[test]
+    fn a_label_heading_no_task_is_a_task_nobody_holds() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["Discovery", "", ""],
+            &["Research", "R", "A"],
+            &["Launch", "", ""],
+            &["Delivery", "", ""],
+            &["Build", "A", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Research", "Launch", "Build"]);
+        assert!(m.tasks[1].assignments.is_empty());
+        assert_eq!(m.tasks[2].group.as_deref(), Some("Delivery"));
+        // A numbered heading over a numbered sub-heading heads it instead.
+        let wb = csv(&[
+            &["Task", "Ann", "Bob"],
+            &["1.0 Discovery", "", ""],
+            &["1.1 Interviews", "", ""],
+            &["1.1.1 Plan interviews", "R", "A"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 1);
+        assert_eq!(m.tasks[0].group.as_deref(), Some("1.1 Interviews"));
+        assert!(
+            m.notes.iter().any(|n| n.contains("row 2 (1.0 Discovery)")),
+            "{:#?}",
+            m.notes
+        );
+    }
+}
