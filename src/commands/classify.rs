@@ -1,7 +1,9 @@
 //! `raci classify`: classify task names given on the command line or in a file, and explain
 //! each answer (text), or write it as CSV or JSON.
 
-use crate::classify::{classify_task, Classification, Classifier, Pin, SideSource, Taxonomy};
+use crate::classify::{
+    classify_task_in, Classification, Classifier, Memo, Pin, SideSource, TaskContext, Taxonomy,
+};
 use crate::cli::ClassifyFormat;
 use crate::{Error, Result};
 use serde::Serialize;
@@ -9,7 +11,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Classifies `tasks` and then the names in `input` (one per line, or a CSV with a `task`
-/// column), in that order, and writes the answers to `out`.
+/// column and optionally a `group` or `phase` column, read as context), in that order, and
+/// writes the answers to `out`. The names are one file: a name that shows no language of its
+/// own is read in the language most of them show.
 pub fn run(
     tasks: &[String],
     input: Option<&Path>,
@@ -18,7 +22,8 @@ pub fn run(
     pins: &[Pin],
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut names: Vec<String> = tasks.to_vec();
+    let mut names: Vec<(String, Option<String>)> =
+        tasks.iter().map(|t| (t.clone(), None)).collect();
     if let Some(path) = input {
         names.extend(read_task_file(path)?);
     }
@@ -28,16 +33,26 @@ pub fn run(
         ));
     }
     let classifier = Classifier::new(taxonomy);
+    let mut memo = Memo::default();
+    let file_lang = Classifier::dominant_language(
+        names
+            .iter()
+            .map(|(name, _)| classifier.detect_language(name, &mut memo)),
+    );
     let results: Vec<(String, Classification)> = names
         .into_iter()
-        .map(|name| {
-            let class = classify_task(&name, &classifier, pins);
+        .map(|(name, group)| {
+            let context = TaskContext {
+                group: group.as_deref(),
+                file_lang,
+            };
+            let class = classify_task_in(&name, &context, &classifier, pins, &mut memo);
             (name, class)
         })
         .collect();
     let written = match format {
         ClassifyFormat::Text => write_text(&results, taxonomy, out),
-        ClassifyFormat::Csv => write_csv(&results, out),
+        ClassifyFormat::Csv => write_csv(&results, taxonomy, out),
         ClassifyFormat::Json => write_json(&results, taxonomy, out),
     };
     written.map_err(|source| Error::Write {
@@ -46,9 +61,10 @@ pub fn run(
     })
 }
 
-/// Task names from a file: a CSV whose header has a `task` column (any case), or else one
-/// name per line. Blank lines are not names. `-` reads standard input.
-fn read_task_file(path: &Path) -> Result<Vec<String>> {
+/// Task names from a file, each with its group: a CSV whose header has a `task` column (any
+/// case) and maybe a `group` or `phase` column, or else one name per line. Blank lines are
+/// not names. `-` reads standard input.
+fn read_task_file(path: &Path) -> Result<Vec<(String, Option<String>)>> {
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
@@ -89,13 +105,14 @@ fn read_task_file(path: &Path) -> Result<Vec<String>> {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(str::to_string)
+        .map(|l| (l.to_string(), None))
         .collect())
 }
 
-/// The `task` column of a CSV (comma, semicolon or tab separated), or `None` when the first
-/// line has no `task` column, so the file is a plain list.
-fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<String>>> {
+/// The `task` column of a CSV (comma, semicolon or tab separated), with the `group` (or
+/// `phase`) column when there is one, or `None` when the first line has no `task` column, so
+/// the file is a plain list.
+fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<(String, Option<String>)>>> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = [b',', b';', b'\t']
         .into_iter()
@@ -111,6 +128,10 @@ fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<String>>> {
     let Some(column) = header_cells.iter().position(|c| c == "task") else {
         return Ok(None);
     };
+    let group_column = header_cells
+        .iter()
+        .position(|c| c == "group")
+        .or_else(|| header_cells.iter().position(|c| c == "phase"));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter.unwrap_or(b','))
         .flexible(true)
@@ -125,7 +146,12 @@ fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<String>>> {
         })?;
         let name = record.get(column).unwrap_or("").trim();
         if !name.is_empty() {
-            names.push(name.to_string());
+            let group = group_column
+                .and_then(|g| record.get(g))
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(str::to_string);
+            names.push((name.to_string(), group));
         }
     }
     Ok(Some(names))
@@ -153,28 +179,28 @@ fn write_text(
             writeln!(out)?;
         }
         writeln!(out, "{name}")?;
+        writeln!(out, "  language:   {} ({})", c.lang.code(), c.lang.name())?;
         let why = match (c.side, c.source) {
-            (crate::model::Side::Unclassified, SideSource::Classifier) if c.matched.is_empty() => {
-                " (no word of the taxonomy found)".to_string()
-            }
             (crate::model::Side::Unclassified, SideSource::Classifier) => {
-                " (too little evidence to choose a side)".to_string()
+                format!(" ({})", c.reason(taxonomy))
             }
             (_, SideSource::Classifier) => format!(" (confidence {})", confidence(c)),
             (_, source) => format!(" (given by the {})", source_name(source)),
         };
         writeln!(out, "  side:       {}{why}", c.side)?;
-        if let Some(id) = &c.duty {
+        let mut label = "duty:";
+        for id in c.duty.iter().chain(c.second_duty.iter()) {
             match taxonomy.duty(id) {
                 Some(duty) => {
-                    writeln!(out, "  duty:       {id} ({} {})", duty.side, kind(duty))?;
+                    writeln!(out, "  {label:<11} {id} ({})", kind(duty))?;
                     writeln!(out, "              \"{}\"", duty.text)?;
                     if !duty.section.is_empty() {
-                        writeln!(out, "              article section: {}", duty.section)?;
+                        writeln!(out, "              {}", duty.section)?;
                     }
                 }
-                None => writeln!(out, "  duty:       {id}")?,
+                None => writeln!(out, "  {label:<11} {id}")?,
             }
+            label = "and duty:";
         }
         if !c.matched.is_empty() {
             let shown: Vec<String> = c
@@ -182,6 +208,7 @@ fn write_text(
                 .iter()
                 .map(|m| match m.split_once("->") {
                     Some((typed, read)) => format!("{typed} (read as \"{read}\")"),
+                    None if m.starts_with("group \"") => m.clone(),
                     None => format!("\"{m}\""),
                 })
                 .collect();
@@ -191,11 +218,11 @@ fn write_text(
     Ok(())
 }
 
-fn kind(duty: &crate::classify::Duty) -> &'static str {
+/// What an entry is, in words: "PO duty", "PM skill", "not product work".
+fn kind(duty: &crate::classify::Duty) -> String {
     match duty.kind {
-        crate::classify::DutyKind::Duty => "duty",
-        crate::classify::DutyKind::Skill => "skill",
-        crate::classify::DutyKind::Trait => "trait",
+        crate::classify::DutyKind::Other => "not product work".to_string(),
+        kind => format!("{} {}", duty.side, kind.as_str()),
     }
 }
 
@@ -208,15 +235,29 @@ fn excel_safe(cell: &str) -> String {
     }
 }
 
-fn write_csv(results: &[(String, Classification)], out: &mut dyn Write) -> std::io::Result<()> {
+fn write_csv(
+    results: &[(String, Classification)],
+    taxonomy: &Taxonomy,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(["task", "side", "duty", "confidence", "matched"])?;
+    writer.write_record([
+        "task",
+        "lang",
+        "side",
+        "duty",
+        "confidence",
+        "reason",
+        "matched",
+    ])?;
     for (name, c) in results {
         writer.write_record([
             excel_safe(name),
+            c.lang.code().to_string(),
             c.side.as_str().to_string(),
-            excel_safe(c.duty.as_deref().unwrap_or("")),
+            excel_safe(&c.duties_label().unwrap_or_default()),
             confidence(c),
+            excel_safe(&c.reason(taxonomy)),
             excel_safe(&c.matched.join("; ")),
         ])?;
     }
@@ -230,6 +271,8 @@ struct JsonRow<'a> {
     class: &'a Classification,
     /// The duty's text, so the answer reads without the taxonomy at hand.
     duty_text: Option<&'a str>,
+    /// Why, in plain words.
+    reason: String,
 }
 
 fn write_json(
@@ -247,6 +290,7 @@ fn write_json(
                 .as_deref()
                 .and_then(|id| taxonomy.duty(id))
                 .map(|d| d.text.as_str()),
+            reason: c.reason(taxonomy),
         })
         .collect();
     serde_json::to_writer_pretty(&mut *out, &rows)?;
