@@ -92,6 +92,7 @@ fn class(side: Side, duty: Option<&str>) -> Classification {
         confidence: 1.0,
         matched: Vec::new(),
         source: SideSource::Classifier,
+        ..Classification::unclassified()
     }
 }
 
@@ -108,6 +109,7 @@ fn duty(id: &str, side: Side, kind: DutyKind) -> Duty {
         text: format!("text of {id}"),
         section: "s".into(),
         signals: Vec::new(),
+        local_signals: Default::default(),
     }
 }
 

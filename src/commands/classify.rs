@@ -194,8 +194,8 @@ fn write_text(
                 Some(duty) => {
                     writeln!(out, "  {label:<11} {id} ({})", kind(duty))?;
                     writeln!(out, "              \"{}\"", duty.text)?;
-                    if !duty.section.is_empty() {
-                        writeln!(out, "              {}", duty.section)?;
+                    if !duty.section.is_empty() && duty.kind != crate::classify::DutyKind::Other {
+                        writeln!(out, "              article section: {}", duty.section)?;
                     }
                 }
                 None => writeln!(out, "  {label:<11} {id}")?,
@@ -327,7 +327,10 @@ mod tests {
             ClassifyFormat::Csv,
         );
         let mut lines = csv.lines();
-        assert_eq!(lines.next(), Some("task,side,duty,confidence,matched"));
+        assert_eq!(
+            lines.next(),
+            Some("task,lang,side,duty,confidence,reason,matched")
+        );
         assert!(
             lines
                 .next()
@@ -339,10 +342,15 @@ mod tests {
             lines
                 .next()
                 .unwrap()
-                .starts_with("'-Sprint planning,PO,po-sprint-priorities,"),
+                .starts_with("'-Sprint planning,en,PO,po-sprint-priorities,"),
             "{csv}"
         );
-        assert_eq!(lines.next(), Some("Run payroll,unclassified,,0.00,"));
+        let payroll = lines.next().unwrap();
+        assert!(
+            payroll.starts_with("Run payroll,en,unclassified,other-finance,")
+                && payroll.contains("not product work: finance"),
+            "{csv}"
+        );
         assert_eq!(lines.next(), None);
     }
 
@@ -353,6 +361,23 @@ mod tests {
         }
         assert_eq!(excel_safe("Sprint - planning"), "Sprint - planning");
         assert_eq!(excel_safe(""), "");
+    }
+
+    #[test]
+    fn every_format_shows_the_language_and_shared_shows_both_duties() {
+        let text = run_on(&["Backlog priorisieren", "Roadmap and backlog"], ClassifyFormat::Text);
+        assert!(text.contains("language:   de (German)"), "{text}");
+        assert!(text.contains("side:       shared"), "{text}");
+        assert!(text.contains("and duty:   pm-prepare-roadmap"), "{text}");
+        let csv = run_on(&["Roadmap and backlog"], ClassifyFormat::Csv);
+        assert!(
+            csv.contains(",en,shared,po-roadmap-actionable-backlog + pm-prepare-roadmap,"),
+            "{csv}"
+        );
+        let json = run_on(&["Marktonderzoek"], ClassifyFormat::Json);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value[0]["lang"], "nl", "{json}");
+        assert_eq!(value[0]["side"], "PM", "{json}");
     }
 
     #[test]
@@ -397,11 +422,14 @@ mod tests {
                 "f"
             )
             .unwrap(),
-            Some(vec!["Sprint planning".to_string(), "GTM; plan".to_string()])
+            Some(vec![
+                ("Sprint planning".to_string(), None),
+                ("GTM; plan".to_string(), None)
+            ])
         );
         assert_eq!(
             read_task_csv("task\nSprint planning\n", "f").unwrap(),
-            Some(vec!["Sprint planning".to_string()])
+            Some(vec![("Sprint planning".to_string(), None)])
         );
     }
 }

@@ -113,6 +113,7 @@ fn classes(spec: &[&str]) -> Vec<Classification> {
                 confidence: 1.0,
                 matched: Vec::new(),
                 source: SideSource::Classifier,
+                ..Classification::unclassified()
             }
         })
         .collect()
@@ -127,6 +128,7 @@ fn duty(id: &str, side: Side, kind: DutyKind, text: &str) -> Duty {
         text: text.into(),
         section: "The main responsibilities of each role".into(),
         signals: Vec::new(),
+        local_signals: Default::default(),
     }
 }
 
