@@ -37,6 +37,8 @@ const SKILL_FACTOR: f64 = 0.8;
 const TYPO_FACTOR: f64 = 0.85;
 /// A part of a glued word counts a little less than a word written on its own.
 const COMPOUND_FACTOR: f64 = 0.9;
+/// How much more the word naming the task's action weighs (see `Classifier::action_word`).
+const ACTION_BOOST: f64 = 1.2;
 /// The share of the group's (phase's) scores added to the task's own.
 const CONTEXT_WEIGHT: f64 = 0.3;
 /// Another trade wins when its score reaches this share of the best product side's: the
@@ -601,21 +603,24 @@ impl Classifier {
                 langs |= 1 << lang.index();
             }
         }
-        if !stems.is_empty() {
-            return Some(Part {
-                stems,
-                langs,
-                text: word.to_string(),
-            });
-        }
-        text::spelling_variants(word).into_iter().find_map(|v| {
+        // British and American spellings the English vocabulary has ("prioritize" and
+        // "prioritise"): the stemmer keeps them apart, the vocabulary may use either.
+        for v in text::spelling_variants(word) {
             let stem = self.stemmers.stem(Lang::En, &v);
-            let id = *self.stems[0].get(stem.as_ref())?;
-            Some(Part {
-                stems: vec![id],
-                langs: 1,
-                text: v,
-            })
+            if let Some(&id) = self.stems[0].get(stem.as_ref()) {
+                if !stems.contains(&id) {
+                    stems.push(id);
+                    langs |= 1;
+                }
+            }
+        }
+        if stems.is_empty() {
+            return None;
+        }
+        Some(Part {
+            stems,
+            langs,
+            text: word.to_string(),
         })
     }
 
@@ -625,6 +630,39 @@ impl Classifier {
     /// linking letter ("Wettbewerb-s-analyse", "klant-en-interview").
     fn split_compound(&self, word: &str) -> Option<Vec<Part>> {
         self.split_from(word, 0)
+            .or_else(|| self.known_part(word).map(|p| vec![p]))
+    }
+
+    /// The longest German or Dutch word (not also English, at least four letters) that a
+    /// glued word starts or ends with, when the rest is a word the vocabulary lacks
+    /// ("Rabatt|regeln", "Korting|s|regels"): the glued word is about it.
+    fn known_part(&self, word: &str) -> Option<Part> {
+        const MIN_KNOWN: usize = 4;
+        const MIN_REST: usize = 3;
+        if word.len() < MIN_KNOWN + MIN_REST || !word.is_ascii() {
+            return None;
+        }
+        let local = |p: &Part| {
+            p.langs & 1 == 0
+                && Lang::ALL
+                    .iter()
+                    .any(|l| l.compounds() && p.langs & (1 << l.index()) != 0)
+        };
+        let mut best: Option<(usize, Part)> = None;
+        for at in MIN_REST..=word.len() - MIN_REST {
+            let (head, tail) = word.split_at(at);
+            let found = [
+                (head.len() >= MIN_KNOWN).then(|| self.head_part(head)).flatten(),
+                (tail.len() >= MIN_KNOWN).then(|| self.direct(tail)).flatten(),
+            ];
+            for part in found.into_iter().flatten() {
+                let len = part.text.len();
+                if local(&part) && best.as_ref().is_none_or(|(l, _)| len > *l) {
+                    best = Some((len, part));
+                }
+            }
+        }
+        best.map(|(_, p)| p)
     }
 
     fn split_from(&self, word: &str, depth: usize) -> Option<Vec<Part>> {
@@ -647,10 +685,12 @@ impl Classifier {
             };
             let mut parts = vec![head_part];
             parts.extend(tail_parts);
+            // At least one part is a German or Dutch word that is not also English.
             let compounding = parts.iter().any(|p| {
-                Lang::ALL
-                    .iter()
-                    .any(|l| l.compounds() && p.langs & (1 << l.index()) != 0)
+                p.langs & 1 == 0
+                    && Lang::ALL
+                        .iter()
+                        .any(|l| l.compounds() && p.langs & (1 << l.index()) != 0)
             });
             if !compounding {
                 continue;
@@ -744,6 +784,28 @@ impl Classifier {
             }
         }
         out
+    }
+
+    /// The index of the written word that names the task's action: the first content word,
+    /// or in German and Dutch a last word that reads as an infinitive.
+    fn action_word(raw: &[text::RawWord], lang: Option<Lang>) -> Option<u32> {
+        let content: Vec<usize> = (0..raw.len())
+            .filter(|&i| {
+                let w = &raw[i].folded;
+                !text::is_stop_word(w) && !w.bytes().all(|b| b.is_ascii_digit())
+            })
+            .collect();
+        if content.len() < 2 {
+            return None;
+        }
+        let last = *content.last()?;
+        if lang.is_some_and(Lang::compounds) {
+            let w = &raw[last].folded;
+            if w.len() > 4 && (w.ends_with("en") || w.ends_with("ern") || w.ends_with("eln")) {
+                return Some(last as u32);
+            }
+        }
+        content.first().map(|&i| i as u32)
     }
 
     /// The task's tokens: each content word's reading, then typo corrections for the words
@@ -908,6 +970,17 @@ impl Classifier {
                     }
                 }
                 scores.matched[signal.entry as usize].push((total, s));
+            }
+        }
+        // The action decides (docs/labelling.md: "Is the action the craft of another trade?"):
+        // the word that names it weighs more. Task names put the verb first ("Implement the
+        // pricing page", "Définir la vision"), except German and Dutch ones, which put an
+        // infinitive last ("KPI-Dashboard bauen", "Backlog prioriseren").
+        if let Some(action) = Self::action_word(raw, lang) {
+            for slot in &mut best {
+                if tokens[slot.1 as usize].word == action {
+                    slot.2 *= ACTION_BOOST;
+                }
             }
         }
         for &(entry, _, c) in &best {
@@ -1382,7 +1455,7 @@ mod tests {
         assert!(c.correct("plam").is_none());
         // Two letters longer is another word, not a typo.
         assert_eq!(side(&c, "Partner management"), Side::Pm);
-        assert!(c.correct("integration").is_none());
+        assert!(c.correct("iterations").is_none());
         assert_eq!(c.correct("refinment").map(|(w, _)| w), Some("refinement"));
     }
 

@@ -41,11 +41,14 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 /// Words the English stemmer folds into an unrelated word: "customers" and "custom" both
-/// become "custom", "specification" and "specific" both "specif", "executive" and "execute"
+/// become "custom", "developers" and "development" both "develop" (the people are the PO's
+/// daily contact, the work is engineering), "specification" and "specific" both "specif", "executive" and "execute"
 /// both "execut". These keep a stem of their own.
 const STEM_EXCEPTIONS: &[(&str, &str)] = &[
     ("customer", "customer"),
     ("customers", "customer"),
+    ("developer", "developer"),
+    ("developers", "developer"),
     ("executive", "executive"),
     ("executives", "executive"),
     ("specification", "specification"),

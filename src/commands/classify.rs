@@ -312,7 +312,9 @@ mod tests {
     fn text_explains_the_typo_correction() {
         let text = run_on(&["Win/loss anlysis"], ClassifyFormat::Text);
         assert!(
-            text.starts_with("Win/loss anlysis\n  side:       PM (confidence "),
+            text.starts_with(
+                "Win/loss anlysis\n  language:   en (English)\n  side:       PM (confidence "
+            ),
             "{text}"
         );
         assert!(text.contains("pm-business-data"), "{text}");
