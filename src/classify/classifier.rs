@@ -37,6 +37,8 @@ const SKILL_FACTOR: f64 = 0.8;
 const TYPO_FACTOR: f64 = 0.85;
 /// A part of a glued word counts a little less than a word written on its own.
 const COMPOUND_FACTOR: f64 = 0.9;
+/// What an expanded abbreviation ("KPI", "ICP") weighs, in words.
+const ABBREVIATION_WEIGHT: f64 = 1.5;
 /// How much more the word naming the task's action weighs (see `Classifier::action_word`).
 const ACTION_BOOST: f64 = 1.2;
 /// The share of the group's (phase's) scores added to the task's own.
@@ -179,6 +181,8 @@ pub struct Classifier {
     ids: Vec<String>,
     /// Per language: stem -> stem id.
     stems: Vec<HashMap<String, u32>>,
+    /// Per stem id: its language.
+    stem_lang: Vec<Lang>,
     weights: Vec<f64>,
     /// Per stem id: a vague word.
     vague: Vec<bool>,
@@ -406,6 +410,7 @@ impl Classifier {
             kinds: taxonomy.duties.iter().map(|d| d.kind).collect(),
             ids: taxonomy.duties.iter().map(|d| d.id.clone()).collect(),
             stems: vocab.stems,
+            stem_lang: vocab.stem_lang,
             weights,
             vague,
             signals,
@@ -776,7 +781,8 @@ impl Classifier {
                         .split(' ')
                         .filter(|w| !text::is_stop_word(w))
                         .collect();
-                    let share = 1.0 / words.len().max(1) as f64;
+                    // A specific term: it counts as one and a half words, shared by its parts.
+                    let share = ABBREVIATION_WEIGHT / words.len().max(1) as f64;
                     out.extend(words.into_iter().map(|w| (w.to_string(), i, share)));
                 }
                 None if text::is_stop_word(&word.folded) => {}
@@ -784,6 +790,19 @@ impl Classifier {
             }
         }
         out
+    }
+
+    /// A word read in the name's language or in English is not also read in a third
+    /// language: "date" in an English name is not the Italian "dati".
+    fn keep_own_languages(&self, part: &mut Part, lang: Option<Lang>) {
+        let Some(lang) = lang else { return };
+        let own = |id: &u32| {
+            let l = self.stem_lang[*id as usize];
+            l == lang || l == Lang::En
+        };
+        if part.stems.iter().any(own) {
+            part.stems.retain(own);
+        }
     }
 
     /// The index of the written word that names the task's action: the first content word,
@@ -826,7 +845,8 @@ impl Classifier {
                     } else {
                         String::new()
                     };
-                    for (k, part) in parts.into_iter().enumerate() {
+                    for (k, mut part) in parts.into_iter().enumerate() {
+                        self.keep_own_languages(&mut part, lang);
                         let word = if glued && k > 0 {
                             next_part += 1;
                             next_part
@@ -951,10 +971,13 @@ impl Classifier {
                     (written.len().min(3) - 1) as f64
                 };
                 let mut factor = 1.0 + PHRASE_BONUS * extra;
+                // What both roles share is listed by the article as skills: those are not
+                // weaker evidence than a duty of one side.
                 if matches!(
                     self.kinds[signal.entry as usize],
                     DutyKind::Skill | DutyKind::Trait
-                ) {
+                ) && self.sides[signal.entry as usize] != Side::Shared
+                {
                     factor *= SKILL_FACTOR;
                 }
                 let mut total = 0.0;
@@ -1455,7 +1478,7 @@ mod tests {
         assert!(c.correct("plam").is_none());
         // Two letters longer is another word, not a typo.
         assert_eq!(side(&c, "Partner management"), Side::Pm);
-        assert!(c.correct("iterations").is_none());
+        assert!(c.correct("itinerary").is_none());
         assert_eq!(c.correct("refinment").map(|(w, _)| w), Some("refinement"));
     }
 
