@@ -555,10 +555,19 @@ pub fn side_without_owner(ctx: &Ctx, out: &mut Vec<Finding>) {
 pub fn unclassified_task(ctx: &Ctx, out: &mut Vec<Finding>) {
     for (i, task) in ctx.matrix.tasks.iter().enumerate() {
         if ctx.side(i) == Side::Unclassified {
+            // The classifier may have read it as the work of another trade: say which.
+            let trade = ctx
+                .duty(i)
+                .and_then(|d| ctx.taxonomy.duty(d))
+                .filter(|d| d.kind == crate::classify::DutyKind::Other);
+            let what = match trade {
+                Some(d) => format!("reads as {}, not PO, PM or shared work", d.text),
+                None => "is not recognisably PO, PM or shared work".to_string(),
+            };
             out.push(ctx.on_task(
                 i,
                 format!(
-                    "Task {} is not recognisably PO, PM or shared work; pin it under [sides] in raci.toml if it belongs to a side.",
+                    "Task {} {what}; pin it under [sides] in raci.toml if it belongs to a side.",
                     q(&task.name)
                 ),
             ));

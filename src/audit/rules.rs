@@ -255,9 +255,9 @@ pub static RULES: &[Rule] = &[
         default_severity: Info,
         check: checks::unclassified_task,
         explanation: Explanation {
-            what: "A task whose name matched no duty, skill or trait of the taxonomy and that no `side` column or pin places.",
+            what: "A task whose name matched no duty, skill or trait of the taxonomy, or matched the work of another trade (engineering, IT operations, QA, design, people management, finance, legal, HR, administration, sales execution, project administration) better, and that no `side` column or pin places. The message names the trade.",
             why: "Overlap and gap rules (O, G, M) can only judge tasks on a side. An unclassified task is left out of them.",
-            example: "`Quarterly offsite` matches nothing in the taxonomy.",
+            example: "`Quarterly offsite` matches nothing in the taxonomy; `Deploy hotfix to prod` reads as engineering work.",
             fix: "Pin the task under `[sides]` in raci.toml (`\"Quarterly offsite\" = \"shared\"`), add words under `[taxonomy]`, or add a `side` column to the matrix.",
             options: "`[sides]` and `[taxonomy]` in raci.toml.",
         },

@@ -1187,9 +1187,18 @@ impl Classifier {
     /// used, then what the group added.
     fn explain(&self, scores: &Scores, entry: usize) -> Vec<String> {
         let mut out = self.explain_own(scores, entry);
+        // The group's evidence for the same side (or the same trade).
         if let Some((group, g)) = &scores.context {
-            if g.entry[entry] > 0.0 {
-                let words = self.explain_own(g, entry);
+            let same = |e: usize| {
+                self.sides[e] == self.sides[entry]
+                    && (self.kinds[e] == DutyKind::Other) == (self.kinds[entry] == DutyKind::Other)
+                    && (self.kinds[e] != DutyKind::Other || e == entry)
+            };
+            let best = (0..self.ids.len())
+                .filter(|&e| same(e) && g.entry[e] > 0.0)
+                .max_by(|&a, &b| g.entry[a].total_cmp(&g.entry[b]).then(b.cmp(&a)));
+            if let Some(b) = best {
+                let words = self.explain_own(g, b);
                 if !words.is_empty() {
                     out.push(format!("group \"{group}\": {}", words.join(", ")));
                 }

@@ -112,6 +112,7 @@ impl Serialize for TasksJson<'_> {
                 side: side(o, i),
                 side_source: c.map(|c| c.source).unwrap_or(SideSource::Classifier),
                 duty,
+                second_duty: c.and_then(|c| c.second_duty.as_deref()),
                 duty_text: duty.and_then(|d| o.duty(d)).map(|d| d.text.as_str()),
                 confidence: c.map(|c| c.confidence).unwrap_or(0.0),
                 matched: c.map(|c| c.matched.as_slice()).unwrap_or(&[]),
@@ -143,6 +144,9 @@ struct TaskJson<'a> {
     side: Side,
     side_source: SideSource,
     duty: Option<&'a str>,
+    /// For a shared task that names a PO duty and a PM duty: the PM one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    second_duty: Option<&'a str>,
     duty_text: Option<&'a str>,
     confidence: f64,
     matched: &'a [String],
