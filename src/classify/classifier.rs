@@ -68,50 +68,153 @@ const VAGUE_LOCAL: &[(Lang, &[&str])] = &[
     (
         Lang::Fr,
         &[
-            "client", "clients", "creer", "definir", "developpement", "developper", "equipe",
-            "faire", "gerer", "gestion", "mettre", "mise", "nouveau", "nouvelle", "objectif",
-            "plan", "point", "preparer", "processus", "produit", "suivi", "suivre", "travail",
-            "utilisateur", "utilisateurs",
+            "client",
+            "clients",
+            "creer",
+            "definir",
+            "developpement",
+            "developper",
+            "equipe",
+            "faire",
+            "gerer",
+            "gestion",
+            "mettre",
+            "mise",
+            "nouveau",
+            "nouvelle",
+            "objectif",
+            "plan",
+            "point",
+            "preparer",
+            "processus",
+            "produit",
+            "suivi",
+            "suivre",
+            "travail",
+            "utilisateur",
+            "utilisateurs",
         ],
     ),
     (
         Lang::De,
         &[
-            "arbeit", "definieren", "durchfuhren", "entwickeln", "entwicklung", "erstellen",
-            "festlegen", "kunde", "kunden", "machen", "management", "neu", "neue", "nutzer",
-            "plan", "planen", "produkt", "prozess", "team", "ziel", "ziele",
+            "arbeit",
+            "definieren",
+            "durchfuhren",
+            "entwickeln",
+            "entwicklung",
+            "erstellen",
+            "festlegen",
+            "kunde",
+            "kunden",
+            "machen",
+            "management",
+            "neu",
+            "neue",
+            "nutzer",
+            "plan",
+            "planen",
+            "produkt",
+            "prozess",
+            "team",
+            "ziel",
+            "ziele",
         ],
     ),
     (
         Lang::Es,
         &[
-            "cliente", "clientes", "crear", "definir", "desarrollar", "desarrollo", "equipo",
-            "gestion", "hacer", "nueva", "nuevo", "objetivo", "plan", "preparar", "proceso",
-            "producto", "trabajo", "usuario", "usuarios",
+            "cliente",
+            "clientes",
+            "crear",
+            "definir",
+            "desarrollar",
+            "desarrollo",
+            "equipo",
+            "gestion",
+            "hacer",
+            "nueva",
+            "nuevo",
+            "objetivo",
+            "plan",
+            "preparar",
+            "proceso",
+            "producto",
+            "trabajo",
+            "usuario",
+            "usuarios",
         ],
     ),
     (
         Lang::It,
         &[
-            "cliente", "clienti", "creare", "definire", "fare", "gestione", "lavoro", "nuova",
-            "nuovo", "obiettivo", "piano", "preparare", "processo", "prodotto", "sviluppare",
-            "sviluppo", "team", "utente", "utenti",
+            "cliente",
+            "clienti",
+            "creare",
+            "definire",
+            "fare",
+            "gestione",
+            "lavoro",
+            "nuova",
+            "nuovo",
+            "obiettivo",
+            "piano",
+            "preparare",
+            "processo",
+            "prodotto",
+            "sviluppare",
+            "sviluppo",
+            "team",
+            "utente",
+            "utenti",
         ],
     ),
     (
         Lang::Pt,
         &[
-            "cliente", "clientes", "criar", "definir", "desenvolver", "desenvolvimento", "equipe",
-            "fazer", "gestao", "nova", "novo", "objetivo", "plano", "preparar", "processo",
-            "produto", "time", "trabalho", "usuario", "usuarios",
+            "cliente",
+            "clientes",
+            "criar",
+            "definir",
+            "desenvolver",
+            "desenvolvimento",
+            "equipe",
+            "fazer",
+            "gestao",
+            "nova",
+            "novo",
+            "objetivo",
+            "plano",
+            "preparar",
+            "processo",
+            "produto",
+            "time",
+            "trabalho",
+            "usuario",
+            "usuarios",
         ],
     ),
     (
         Lang::Nl,
         &[
-            "bepalen", "beheer", "doel", "gebruiker", "gebruikers", "klant", "klanten", "maken",
-            "nieuw", "nieuwe", "ontwikkelen", "ontwikkeling", "opstellen", "plan", "proces",
-            "product", "team", "werk",
+            "bepalen",
+            "beheer",
+            "doel",
+            "gebruiker",
+            "gebruikers",
+            "klant",
+            "klanten",
+            "maken",
+            "nieuw",
+            "nieuwe",
+            "ontwikkelen",
+            "ontwikkeling",
+            "opstellen",
+            "plan",
+            "proces",
+            "product",
+            "team",
+            "werk",
         ],
     ),
 ];
@@ -120,7 +223,10 @@ const VAGUE_LOCAL: &[(Lang, &[&str])] = &[
 /// in capitals ("Rédaction des US", "Redactar HU"); in English "US" is a country or "us".
 const STORY_ABBREVIATIONS: &[(&str, &[Lang])] = &[
     ("hu", &[Lang::Es, Lang::Pt]),
-    ("us", &[Lang::Fr, Lang::It, Lang::Pt, Lang::Nl, Lang::De, Lang::Es]),
+    (
+        "us",
+        &[Lang::Fr, Lang::It, Lang::Pt, Lang::Nl, Lang::De, Lang::Es],
+    ),
 ];
 
 #[derive(Debug, Clone)]
@@ -159,7 +265,9 @@ enum Reading {
 /// memo never changes an answer.
 #[derive(Debug, Default)]
 pub struct Memo {
-    words: HashMap<String, Reading>,
+    words: HashMap<String, Arc<Reading>>,
+    /// Per word as written (lower case): its evidence for each language.
+    cues: HashMap<String, [f64; 7]>,
     typos: HashMap<String, Option<(String, Vec<u32>)>>,
     groups: HashMap<String, Arc<Scores>>,
 }
@@ -194,9 +302,12 @@ pub struct Classifier {
     by_first_stem: Vec<Vec<u32>>,
     /// Vocabulary words (as written in signals, folded) by (first byte, length), for typo
     /// lookups, with their stems.
-    vocabulary: HashMap<(u8, usize), Vec<(String, Vec<u32>)>>,
+    vocabulary: TypoBuckets,
     stemmers: Stemmers,
 }
+
+/// Vocabulary words (folded) with their stems, by (first byte, length).
+type TypoBuckets = HashMap<(u8, usize), Vec<(String, Vec<u32>)>>;
 
 /// One `rust_stemmers::Stemmer` per language; it has no `Debug`, this wrapper gives it one.
 struct Stemmers(Vec<Stemmer>);
@@ -266,8 +377,10 @@ struct SideScore {
 impl Classifier {
     pub fn new(taxonomy: &Taxonomy) -> Classifier {
         let stemmers = Stemmers::new();
-        let mut builder = VocabularyBuilder::default();
-        builder.stems = vec![HashMap::new(); Lang::ALL.len()];
+        let builder = VocabularyBuilder {
+            stems: vec![HashMap::new(); Lang::ALL.len()],
+            ..VocabularyBuilder::default()
+        };
         // The words of every signal, per language, as written (folded).
         let mut raw: Vec<(u32, Lang, String, Vec<String>)> = Vec::new();
         for (entry, duty) in taxonomy.duties.iter().enumerate() {
@@ -310,7 +423,7 @@ impl Classifier {
             });
         }
         let stem_count = vocab.stem_lang.len();
-        let mut vocabulary: HashMap<(u8, usize), Vec<(String, Vec<u32>)>> = HashMap::new();
+        let mut vocabulary: TypoBuckets = HashMap::new();
         for (id, word) in &words_of_stem {
             let bucket = vocabulary
                 .entry((word.as_bytes()[0], word.len()))
@@ -392,11 +505,7 @@ impl Classifier {
                 vague[id as usize] = is_vague;
                 let r = roots[id as usize];
                 let alone = sides_alone[r].len();
-                let sides = if alone > 0 {
-                    alone
-                } else {
-                    sides_any[r].len()
-                };
+                let sides = if alone > 0 { alone } else { sides_any[r].len() };
                 let base = if is_vague { 0.45 } else { 1.0 };
                 weights[id as usize] = base / (sides.max(1) as f64).sqrt();
             }
@@ -540,44 +649,61 @@ impl Classifier {
     fn language_of(&self, raw: &[text::RawWord], memo: &mut Memo) -> Option<Lang> {
         let mut scores = [0.0f64; 7];
         for word in raw {
-            lang::word_cues(&word.lower, &mut scores);
-            if text::is_stop_word(&word.folded) {
-                lang::stop_word_cues(&word.folded, &mut scores);
-                continue;
-            }
-            if word.folded.len() < 3 || word.folded.bytes().all(|b| b.is_ascii_digit()) {
-                continue;
-            }
-            if self.english_words.contains(&word.folded) {
-                // English words are everybody's loanwords: weak evidence.
-                scores[0] += 0.35;
-                continue;
-            }
-            if let Reading::Known(parts) = self.reading(&word.folded, memo) {
-                let mut langs = 0u8;
-                for part in &parts {
-                    langs |= part.langs;
+            let evidence = match memo.cues.get(&word.lower) {
+                Some(e) => *e,
+                None => {
+                    let e = self.word_evidence(word, memo);
+                    memo.cues.insert(word.lower.clone(), e);
+                    e
                 }
-                let local = langs & !1;
-                if local != 0 {
-                    let n = local.count_ones() as f64;
-                    for lang in Lang::ALL.iter().skip(1) {
-                        if local & (1 << lang.index()) != 0 {
-                            scores[lang.index()] += 1.0 / n;
-                        }
-                    }
-                }
+            };
+            for (score, e) in scores.iter_mut().zip(evidence) {
+                *score += e;
             }
         }
         lang::best(&scores)
     }
 
+    /// What one word says about the language: a pure function of the word, kept in [`Memo`].
+    fn word_evidence(&self, word: &text::RawWord, memo: &mut Memo) -> [f64; 7] {
+        let mut scores = [0.0f64; 7];
+        lang::word_cues(&word.lower, &mut scores);
+        if text::is_stop_word(&word.folded) {
+            lang::stop_word_cues(&word.folded, &mut scores);
+            return scores;
+        }
+        if word.folded.len() < 3 || word.folded.bytes().all(|b| b.is_ascii_digit()) {
+            return scores;
+        }
+        if self.english_words.contains(&word.folded) {
+            // English words are everybody's loanwords: weak evidence.
+            scores[0] += 0.35;
+            return scores;
+        }
+        if let Reading::Known(parts) = self.reading(&word.folded, memo).as_ref() {
+            let mut langs = 0u8;
+            for part in parts {
+                langs |= part.langs;
+            }
+            let local = langs & !1;
+            if local != 0 {
+                let n = local.count_ones() as f64;
+                for lang in Lang::ALL.iter().skip(1) {
+                    if local & (1 << lang.index()) != 0 {
+                        scores[lang.index()] += 1.0 / n;
+                    }
+                }
+            }
+        }
+        scores
+    }
+
     /// The memoised [`Classifier::read_word`].
-    fn reading(&self, word: &str, memo: &mut Memo) -> Reading {
+    fn reading(&self, word: &str, memo: &mut Memo) -> Arc<Reading> {
         match memo.words.get(word) {
             Some(r) => r.clone(),
             None => {
-                let r = self.read_word(word);
+                let r = Arc::new(self.read_word(word));
                 memo.words.insert(word.to_string(), r.clone());
                 r
             }
@@ -657,8 +783,12 @@ impl Classifier {
         for at in MIN_REST..=word.len() - MIN_REST {
             let (head, tail) = word.split_at(at);
             let found = [
-                (head.len() >= MIN_KNOWN).then(|| self.head_part(head)).flatten(),
-                (tail.len() >= MIN_KNOWN).then(|| self.direct(tail)).flatten(),
+                (head.len() >= MIN_KNOWN)
+                    .then(|| self.head_part(head))
+                    .flatten(),
+                (tail.len() >= MIN_KNOWN)
+                    .then(|| self.direct(tail))
+                    .flatten(),
             ];
             for part in found.into_iter().flatten() {
                 let len = part.text.len();
@@ -794,14 +924,15 @@ impl Classifier {
 
     /// A word read in the name's language or in English is not also read in a third
     /// language: "date" in an English name is not the Italian "dati".
-    fn keep_own_languages(&self, part: &mut Part, lang: Option<Lang>) {
-        let Some(lang) = lang else { return };
-        let own = |id: &u32| {
-            let l = self.stem_lang[*id as usize];
-            l == lang || l == Lang::En
+    fn own_languages(&self, stems: &[u32], lang: Option<Lang>) -> Vec<u32> {
+        let own = |id: &&u32| {
+            let l = self.stem_lang[**id as usize];
+            Some(l) == lang || l == Lang::En
         };
-        if part.stems.iter().any(own) {
-            part.stems.retain(own);
+        if lang.is_some() && stems.iter().any(|id| own(&id)) {
+            stems.iter().filter(own).copied().collect()
+        } else {
+            stems.to_vec()
         }
     }
 
@@ -836,7 +967,8 @@ impl Classifier {
         // Parts of a glued word are words of their own: "Wettbewerbsanalyse" is a phrase.
         let mut next_part = raw.len() as u32;
         for (word, written, share) in words {
-            match self.reading(&word, memo) {
+            let reading = self.reading(&word, memo);
+            match reading.as_ref() {
                 Reading::Known(parts) => {
                     let glued = parts.len() > 1;
                     let note = if glued {
@@ -845,8 +977,8 @@ impl Classifier {
                     } else {
                         String::new()
                     };
-                    for (k, mut part) in parts.into_iter().enumerate() {
-                        self.keep_own_languages(&mut part, lang);
+                    for (k, part) in parts.iter().enumerate() {
+                        let stems = self.own_languages(&part.stems, lang);
                         let word = if glued && k > 0 {
                             next_part += 1;
                             next_part
@@ -854,7 +986,7 @@ impl Classifier {
                             written
                         };
                         tokens.push(Token {
-                            stems: part.stems,
+                            stems,
                             typed: None,
                             read_as: note.clone(),
                             factor: share * if glued { COMPOUND_FACTOR } else { 1.0 },
@@ -938,6 +1070,13 @@ impl Classifier {
         for &(first, _, _) in &stems {
             for &s in &self.by_first_stem[first as usize] {
                 let signal = &self.signals[s as usize];
+                // Most candidates miss a stem: check before collecting anything.
+                if !signal.stems[1..]
+                    .iter()
+                    .all(|&st| stems.binary_search_by_key(&st, |x| x.0).is_ok())
+                {
+                    continue;
+                }
                 let Some(found) = signal
                     .stems
                     .iter()
@@ -1354,7 +1493,10 @@ mod tests {
         );
         assert_eq!(side(&c, "Monitor dev spend vs product budget"), Side::Po);
         // A name that matches nothing says so: no duty, nothing matched.
-        assert_eq!(c.classify("Quarterly offsite"), Classification::unclassified());
+        assert_eq!(
+            c.classify("Quarterly offsite"),
+            Classification::unclassified()
+        );
     }
 
     #[test]
@@ -1402,11 +1544,16 @@ mod tests {
         // The group tips a name that reads both ways...
         let got = in_group("Positioning and messaging", "Pricing", &mut memo);
         assert!(
-            got.matched.iter().any(|m| m.starts_with("group \"Pricing\"")),
+            got.matched
+                .iter()
+                .any(|m| m.starts_with("group \"Pricing\"")),
             "{got:?}"
         );
         // ...but never overrides the words: writing stories stays PM in a sprint.
-        assert_eq!(in_group("Write user stories", "Sprint 4", &mut memo).side, Side::Pm);
+        assert_eq!(
+            in_group("Write user stories", "Sprint 4", &mut memo).side,
+            Side::Pm
+        );
         // And a name with no evidence of its own stays unread.
         assert_eq!(
             in_group("Julien", "Discovery", &mut memo),

@@ -149,14 +149,14 @@ const ES_STOP: &[&str] = &[
 ];
 
 const IT_STOP: &[&str] = &[
-    "agli", "al", "alla", "alle", "allo", "con", "dal", "dalla", "dalle", "degli", "dei",
-    "del", "della", "delle", "dello", "di", "e", "ed", "gli", "il", "in", "la", "le", "lo", "nei",
-    "nel", "nella", "nelle", "per", "su", "sui", "sul", "sulla", "tra", "un", "una", "uno",
+    "agli", "al", "alla", "alle", "allo", "con", "dal", "dalla", "dalle", "degli", "dei", "del",
+    "della", "delle", "dello", "di", "e", "ed", "gli", "il", "in", "la", "le", "lo", "nei", "nel",
+    "nella", "nelle", "per", "su", "sui", "sul", "sulla", "tra", "un", "una", "uno",
 ];
 
 const PT_STOP: &[&str] = &[
-    "ao", "aos", "as", "com", "da", "das", "de", "do", "dos", "e", "em", "na", "nas", "nos",
-    "o", "para", "pela", "pelo", "por", "sobre", "um", "uma",
+    "ao", "aos", "as", "com", "da", "das", "de", "do", "dos", "e", "em", "na", "nas", "nos", "o",
+    "para", "pela", "pelo", "por", "sobre", "um", "uma",
 ];
 
 const NL_STOP: &[&str] = &[
@@ -167,11 +167,22 @@ const NL_STOP: &[&str] = &[
 /// Whether `word` (folded, lower case) is a stop word in any of the seven languages.
 pub fn is_stop_word(word: &str) -> bool {
     // No stop word is longer than eight letters; most content words are, and the classifier
-    // asks for every word of 50,000-task matrices.
-    word.len() <= 8
-        && Lang::ALL
+    // asks several times for every word of 50,000-task matrices: one sorted union, built
+    // once, is one search instead of seven.
+    static UNION: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    if word.len() > 8 {
+        return false;
+    }
+    let union = UNION.get_or_init(|| {
+        let mut all: Vec<&'static str> = Lang::ALL
             .iter()
-            .any(|l| l.stop_words().binary_search(&word).is_ok())
+            .flat_map(|l| l.stop_words().iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    });
+    union.binary_search(&word).is_ok()
 }
 
 /// Endings and letters that point to one language, with their weight. Checked on the word as
@@ -307,7 +318,10 @@ mod tests {
         };
         assert_eq!(of(&["planificación"]), Some(Lang::Es));
         assert_eq!(of(&["gestão", "do", "produto"]), Some(Lang::Pt));
-        assert_eq!(of(&["abstimmung", "mit", "dem", "vertrieb"]), Some(Lang::De));
+        assert_eq!(
+            of(&["abstimmung", "mit", "dem", "vertrieb"]),
+            Some(Lang::De)
+        );
         assert_eq!(of(&["della", "versione"]), Some(Lang::It));
         assert_eq!(of(&["het", "team"]), Some(Lang::Nl));
         assert_eq!(of(&["revue", "de", "la", "qualité"]), Some(Lang::Fr));

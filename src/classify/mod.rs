@@ -158,7 +158,9 @@ impl Classification {
         }
         match (self.side, kind_of(&self.duty)) {
             (Side::Unclassified, Some((_, DutyKind::Other, text))) => {
-                format!("not product work: {text}")
+                // The trade's name, without the list of what it covers.
+                let name = text.split(" (").next().unwrap_or(text);
+                format!("not product work: {name}")
             }
             (Side::Unclassified, _) if self.matched.is_empty() => {
                 "no word of the taxonomy found".to_string()
@@ -167,7 +169,9 @@ impl Classification {
             (Side::Shared, _) if self.second_duty.is_some() => {
                 "names a PO duty and a PM duty".to_string()
             }
-            (Side::Shared, Some((_, kind, _))) => format!("what both roles share ({})", kind.as_str()),
+            (Side::Shared, Some((_, kind, _))) => {
+                format!("what both roles share ({})", kind.as_str())
+            }
             (side, Some((_, kind, _))) => format!("{side} {}", kind.as_str()),
             (side, None) => side.to_string(),
         }

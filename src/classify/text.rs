@@ -101,7 +101,10 @@ const ELISIONS: &[&str] = &[
 ];
 
 fn is_apostrophe(ch: char) -> bool {
-    matches!(ch, '\'' | '\u{2019}' | '\u{2018}' | '\u{2bc}' | '`' | '\u{b4}')
+    matches!(
+        ch,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{2bc}' | '`' | '\u{b4}'
+    )
 }
 
 /// The words of `text` as written: every run of letters and digits, `&` read as "and",
@@ -294,7 +297,10 @@ mod tests {
         assert_eq!(words("Définir la VISION"), ["definir", "la", "vision"]);
         assert_eq!(words("developers' stand-up"), ["developers", "stand", "up"]);
         assert!(words("  --  ").is_empty());
-        assert_eq!(words("Présenter l’offre d'été"), ["presenter", "l", "offre", "d", "ete"]);
+        assert_eq!(
+            words("Présenter l’offre d'été"),
+            ["presenter", "l", "offre", "d", "ete"]
+        );
         assert_eq!(words("Straße"), ["strasse"]);
         let raw = raw_words("Rédaction des US");
         assert_eq!(raw[0].lower, "rédaction");

@@ -61,10 +61,13 @@ pub fn run(
     })
 }
 
+/// A task name and its group, if the file gives one.
+type NamedTask = (String, Option<String>);
+
 /// Task names from a file, each with its group: a CSV whose header has a `task` column (any
 /// case) and maybe a `group` or `phase` column, or else one name per line. Blank lines are
 /// not names. `-` reads standard input.
-fn read_task_file(path: &Path) -> Result<Vec<(String, Option<String>)>> {
+fn read_task_file(path: &Path) -> Result<Vec<NamedTask>> {
     let bytes = if path == Path::new("-") {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|source| {
@@ -112,7 +115,7 @@ fn read_task_file(path: &Path) -> Result<Vec<(String, Option<String>)>> {
 /// The `task` column of a CSV (comma, semicolon or tab separated), with the `group` (or
 /// `phase`) column when there is one, or `None` when the first line has no `task` column, so
 /// the file is a plain list.
-fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<(String, Option<String>)>>> {
+fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<NamedTask>>> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = [b',', b';', b'\t']
         .into_iter()
@@ -367,7 +370,10 @@ mod tests {
 
     #[test]
     fn every_format_shows_the_language_and_shared_shows_both_duties() {
-        let text = run_on(&["Backlog priorisieren", "Roadmap and backlog"], ClassifyFormat::Text);
+        let text = run_on(
+            &["Backlog priorisieren", "Roadmap and backlog"],
+            ClassifyFormat::Text,
+        );
         assert!(text.contains("language:   de (German)"), "{text}");
         assert!(text.contains("side:       shared"), "{text}");
         assert!(text.contains("and duty:   pm-prepare-roadmap"), "{text}");

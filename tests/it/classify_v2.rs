@@ -90,8 +90,16 @@ fn tuning_part_meets_its_floor_and_po_pm_are_rarely_confused() {
     let overall = accuracy(&all);
     println!("tune: {:.1} % of {}", 100.0 * overall, all.len());
     for lang in Lang::ALL {
-        let part: Vec<_> = all.iter().copied().filter(|(r, _)| r.lang == lang).collect();
-        println!("  {lang}: {:.1} % of {}", 100.0 * accuracy(&part), part.len());
+        let part: Vec<_> = all
+            .iter()
+            .copied()
+            .filter(|(r, _)| r.lang == lang)
+            .collect();
+        println!(
+            "  {lang}: {:.1} % of {}",
+            100.0 * accuracy(&part),
+            part.len()
+        );
     }
     for (row, side) in &results {
         if row.label != *side {
@@ -111,7 +119,11 @@ fn tuning_part_meets_its_floor_and_po_pm_are_rarely_confused() {
         .filter(|(r, s)| matches!(s, Side::Po | Side::Pm) && *s != r.label)
         .count();
     let rate = confused as f64 / po_pm.len() as f64;
-    assert!(rate < 0.02, "PO and PM confused on {confused} of {}", po_pm.len());
+    assert!(
+        rate < 0.02,
+        "PO and PM confused on {confused} of {}",
+        po_pm.len()
+    );
 }
 
 macro_rules! language_floor {
@@ -122,7 +134,11 @@ macro_rules! language_floor {
             let part: Vec<_> = results.iter().filter(|(r, _)| r.lang == $lang).collect();
             assert!(part.len() >= 100, "{}", part.len());
             let got = accuracy(&part);
-            assert!(got >= LANGUAGE_FLOOR, "{}: {got:.3} < {LANGUAGE_FLOOR}", $lang);
+            assert!(
+                got >= LANGUAGE_FLOOR,
+                "{}: {got:.3} < {LANGUAGE_FLOOR}",
+                $lang
+            );
         }
     };
 }
