@@ -365,6 +365,8 @@ pub(crate) struct Scores {
     notes: Vec<(u32, String)>,
     /// The group the task was read with, and its scores.
     context: Option<(String, Arc<Scores>)>,
+    /// The written word that names the action, if the name has one.
+    action: Option<u32>,
 }
 
 /// A side's evidence: its best entry and its score.
@@ -773,12 +775,7 @@ impl Classifier {
         if word.len() < MIN_KNOWN + MIN_REST || !word.is_ascii() {
             return None;
         }
-        let local = |p: &Part| {
-            p.langs & 1 == 0
-                && Lang::ALL
-                    .iter()
-                    .any(|l| l.compounds() && p.langs & (1 << l.index()) != 0)
-        };
+        let local = |p: &Part| self.glues(p);
         let mut best: Option<(usize, Part)> = None;
         for at in MIN_REST..=word.len() - MIN_REST {
             let (head, tail) = word.split_at(at);
@@ -820,19 +817,23 @@ impl Classifier {
             };
             let mut parts = vec![head_part];
             parts.extend(tail_parts);
-            // At least one part is a German or Dutch word that is not also English.
-            let compounding = parts.iter().any(|p| {
-                p.langs & 1 == 0
-                    && Lang::ALL
-                        .iter()
-                        .any(|l| l.compounds() && p.langs & (1 << l.index()) != 0)
-            });
+            // At least one part is a German or Dutch word that is not also an English one.
+            let compounding = parts.iter().any(|p| self.glues(p));
             if !compounding {
                 continue;
             }
             return Some(parts);
         }
         None
+    }
+
+    /// Whether a part is a word of a language that glues words (German, Dutch) and not an
+    /// English word as written ("strategie" is; "market" is not).
+    fn glues(&self, part: &Part) -> bool {
+        !self.english_words.contains(&part.text)
+            && Lang::ALL
+                .iter()
+                .any(|l| l.compounds() && part.langs & (1 << l.index()) != 0)
     }
 
     fn head_part(&self, head: &str) -> Option<Part> {
@@ -901,8 +902,9 @@ impl Classifier {
                         .any(|(a, langs)| *a == word.folded && langs.contains(&l))
                 });
             if story {
-                out.push(("user".to_string(), i, 0.5));
-                out.push(("story".to_string(), i, 0.5));
+                let share = ABBREVIATION_WEIGHT / 2.0;
+                out.push(("user".to_string(), i, share));
+                out.push(("story".to_string(), i, share));
                 continue;
             }
             match text::expand(&word.folded) {
@@ -922,17 +924,27 @@ impl Classifier {
         out
     }
 
-    /// A word read in the name's language or in English is not also read in a third
-    /// language: "date" in an English name is not the Italian "dati".
-    fn own_languages(&self, stems: &[u32], lang: Option<Lang>) -> Vec<u32> {
-        let own = |id: &&u32| {
-            let l = self.stem_lang[**id as usize];
-            Some(l) == lang || l == Lang::En
+    /// The stems of a part worth reading in a name of `lang`: a word read in the name's
+    /// language or in English is not also read in a third language ("date" in an English
+    /// name is not the Italian "dati").
+    fn own_languages(&self, part: &Part, lang: Option<Lang>) -> Vec<u32> {
+        let Some(lang) = lang else {
+            return part.stems.clone();
         };
-        if lang.is_some() && stems.iter().any(|id| own(&id)) {
-            stems.iter().filter(own).copied().collect()
+        let of = |id: &u32| self.stem_lang[*id as usize];
+        // A word of the name's own language that is not an English word as written is not
+        // read through the English stemmer too: the French "équipe" is not "equipment".
+        let own_only = lang != Lang::En
+            && !self.english_words.contains(&part.text)
+            && part.stems.iter().any(|id| of(id) == lang);
+        let keep = |id: &&u32| {
+            let l = of(id);
+            l == lang || (l == Lang::En && !own_only)
+        };
+        if part.stems.iter().any(|id| keep(&id)) {
+            part.stems.iter().filter(keep).copied().collect()
         } else {
-            stems.to_vec()
+            part.stems.clone()
         }
     }
 
@@ -978,7 +990,7 @@ impl Classifier {
                         String::new()
                     };
                     for (k, part) in parts.iter().enumerate() {
-                        let stems = self.own_languages(&part.stems, lang);
+                        let stems = self.own_languages(part, lang);
                         let word = if glued && k > 0 {
                             next_part += 1;
                             next_part
@@ -1036,6 +1048,7 @@ impl Classifier {
             tokens: Vec::new(),
             notes: Vec::new(),
             context: None,
+            action: None,
         };
         if tokens.is_empty() {
             return scores;
@@ -1138,7 +1151,8 @@ impl Classifier {
         // the word that names it weighs more. Task names put the verb first ("Implement the
         // pricing page", "Définir la vision"), except German and Dutch ones, which put an
         // infinitive last ("KPI-Dashboard bauen", "Backlog prioriseren").
-        if let Some(action) = Self::action_word(raw, lang) {
+        scores.action = Self::action_word(raw, lang);
+        if let Some(action) = scores.action {
             for slot in &mut best {
                 if tokens[slot.1 as usize].word == action {
                     slot.2 *= ACTION_BOOST;
