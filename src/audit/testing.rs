@@ -93,6 +93,7 @@ pub(crate) fn class(side: Side, duty: Option<&str>) -> Classification {
         confidence: 1.0,
         matched: Vec::new(),
         source: SideSource::Classifier,
+        ..Classification::unclassified()
     }
 }
 
@@ -109,6 +110,7 @@ pub(crate) fn duty(id: &str, side: Side, kind: DutyKind) -> Duty {
         text: format!("text of {id}"),
         section: "s".into(),
         signals: Vec::new(),
+        local_signals: Default::default(),
     }
 }
 

@@ -51,6 +51,7 @@ pub fn class(side: Side, duty: Option<&str>) -> Classification {
         confidence: 0.8,
         matched: Vec::new(),
         source: SideSource::Classifier,
+        ..Classification::unclassified()
     }
 }
 
@@ -80,6 +81,7 @@ pub fn duty(id: &str, side: Side, text: &str) -> Duty {
         text: text.to_string(),
         section: "Responsibilities".to_string(),
         signals: Vec::new(),
+        local_signals: Default::default(),
     }
 }
 

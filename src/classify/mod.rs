@@ -2,24 +2,41 @@
 //! task name on a side, explaining its answer.
 
 mod classifier;
+mod lang;
 mod taxonomy;
 mod text;
 
-pub use classifier::{Classifier, Memo};
+pub use classifier::{Classifier, Memo, TaskContext};
+pub use lang::Lang;
 pub use taxonomy::BUILTIN_TOML;
 
 use crate::model::{Matrix, Side};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::Path;
 
-/// Whether a taxonomy entry is a duty (checked for coverage) or a skill or trait (only helps
-/// classify task names).
+/// Whether a taxonomy entry is a duty (checked for coverage), a skill or trait (only helps
+/// classify task names), or work of another trade (engineering, finance, ...) that is not PO
+/// or PM work at all: a task that matches one of those best is unclassified, with that reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DutyKind {
     Duty,
     Skill,
     Trait,
+    Other,
+}
+
+impl DutyKind {
+    /// The name written in a taxonomy file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DutyKind::Duty => "duty",
+            DutyKind::Skill => "skill",
+            DutyKind::Trait => "trait",
+            DutyKind::Other => "other",
+        }
+    }
 }
 
 /// One entry of the taxonomy.
@@ -34,8 +51,12 @@ pub struct Duty {
     pub text: String,
     /// The article section it comes from.
     pub section: String,
-    /// Words, phrases, synonyms and abbreviations that signal it in task names.
+    /// Words, phrases, synonyms and abbreviations that signal it in task names: English, and
+    /// the loanwords every language uses (backlog, sprint, roadmap). Read in every language.
     pub signals: Vec<String>,
+    /// The signals of one language (`signals_fr = [...]` in the file), stemmed with that
+    /// language's stemmer.
+    pub local_signals: BTreeMap<Lang, Vec<String>>,
     /// For an article sentence that restates another duty (the prose "works with the scrum
     /// team on a daily basis" restates the bullet "constant contact with the rest of the scrum
     /// team"): the id of that duty. Tasks matching this entry cover that duty, and this entry
@@ -55,8 +76,8 @@ impl Taxonomy {
         self.duties.iter().find(|d| d.id == id)
     }
 
-    /// Entries checked for coverage: duties, not skills or traits, and not restatements of
-    /// another duty.
+    /// Entries checked for coverage: duties, not skills, traits or other trades, and not
+    /// restatements of another duty.
     pub fn coverage_duties(&self) -> impl Iterator<Item = &Duty> {
         self.duties
             .iter()
@@ -90,13 +111,20 @@ pub enum SideSource {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Classification {
     pub side: Side,
-    /// The best-matching duty id (also set for `shared`; `None` when nothing matched).
+    /// The best-matching entry id. For `shared` with a duty of each side, the PO duty (the PM
+    /// one is [`Classification::second_duty`]). For `unclassified`, the other trade the task
+    /// is ("other-engineering"), when one matched. `None` when nothing matched.
     pub duty: Option<String>,
+    /// For a `shared` task that names a PO duty and a PM duty: the PM duty.
+    pub second_duty: Option<String>,
     /// 0.0 to 1.0.
     pub confidence: f64,
-    /// The words and phrases that matched, as they appear after normalisation.
+    /// The words and phrases that matched, as they appear after normalisation; evidence from
+    /// the task's group is written `group "Discovery": discovery`.
     pub matched: Vec<String>,
     pub source: SideSource,
+    /// The language the name was read in: its own when it shows one, else the file's.
+    pub lang: Lang,
 }
 
 impl Classification {
@@ -104,9 +132,58 @@ impl Classification {
         Classification {
             side: Side::Unclassified,
             duty: None,
+            second_duty: None,
             confidence: 0.0,
             matched: Vec::new(),
             source: SideSource::Classifier,
+            lang: Lang::En,
+        }
+    }
+
+    /// Why the task is on its side, in plain words: "PO duty", "a PO duty and a PM duty",
+    /// "not product work: engineering work", "no word of the taxonomy found", ...
+    pub fn reason(&self, taxonomy: &Taxonomy) -> String {
+        let kind_of = |id: &Option<String>| {
+            id.as_deref()
+                .and_then(|id| taxonomy.duty(id))
+                .map(|d| (d.side, d.kind, d.text.as_str()))
+        };
+        let given = match self.source {
+            SideSource::Classifier => None,
+            SideSource::Matrix => Some("given by the side column of the matrix"),
+            SideSource::Pin => Some("given by a pin in raci.toml"),
+        };
+        if let Some(given) = given {
+            return given.to_string();
+        }
+        match (self.side, kind_of(&self.duty)) {
+            (Side::Unclassified, Some((_, DutyKind::Other, text))) => {
+                // The trade's name, without the list of what it covers.
+                let name = text.split(" (").next().unwrap_or(text);
+                format!("not product work: {name}")
+            }
+            (Side::Unclassified, _) if self.matched.is_empty() => {
+                "no word of the taxonomy found".to_string()
+            }
+            (Side::Unclassified, _) => "too little evidence to choose a side".to_string(),
+            (Side::Shared, _) if self.second_duty.is_some() => {
+                "names a PO duty and a PM duty".to_string()
+            }
+            (Side::Shared, Some((_, kind, _))) => {
+                format!("what both roles share ({})", kind.as_str())
+            }
+            (side, Some((_, kind, _))) => format!("{side} {}", kind.as_str()),
+            (side, None) => side.to_string(),
+        }
+    }
+
+    /// The duty or duties, as reports show them: `po-x + pm-y` for a shared task with a duty
+    /// of each side.
+    pub fn duties_label(&self) -> Option<String> {
+        match (&self.duty, &self.second_duty) {
+            (Some(a), Some(b)) => Some(format!("{a} + {b}")),
+            (Some(a), None) => Some(a.clone()),
+            (None, _) => None,
         }
     }
 }
@@ -181,23 +258,32 @@ pub fn load_taxonomy_capped(path: Option<&Path>, max_bytes: u64) -> crate::Resul
 
 /// The side of one task name: the first matching pin wins (source `Pin`), else the classifier.
 pub fn classify_task(task: &str, classifier: &Classifier, pins: &[Pin]) -> Classification {
-    classify_task_with(task, classifier, pins, &mut Memo::default())
+    classify_task_in(
+        task,
+        &TaskContext::default(),
+        classifier,
+        pins,
+        &mut Memo::default(),
+    )
 }
 
-fn classify_task_with(
+/// [`classify_task`] for a task with its group and the language of its file.
+pub fn classify_task_in(
     task: &str,
+    context: &TaskContext,
     classifier: &Classifier,
     pins: &[Pin],
     memo: &mut Memo,
 ) -> Classification {
     match pins.iter().find(|p| p.matches(task)) {
-        Some(pin) => given_side(task, pin.side, SideSource::Pin, classifier, memo),
-        None => classifier.classify_with(task, memo),
+        Some(pin) => classifier.given_side(task, pin.side, SideSource::Pin, context, memo),
+        None => classifier.classify_in(task, context, memo),
     }
 }
 
 /// One classification per task, in task order. A side written in the matrix wins (source
-/// `Matrix`), then a pin (source `Pin`), else the classifier.
+/// `Matrix`), then a pin (source `Pin`), else the classifier. Each task is read with its
+/// group as context and in the matrix's dominant language when its own name shows none.
 ///
 /// Tasks are classified in parallel, each worker reading words through its own [`Memo`]; the
 /// ordered collect keeps task order, and a memo never changes an answer, so the result is the
@@ -208,41 +294,32 @@ pub fn classify_matrix(
     pins: &[Pin],
 ) -> Vec<Classification> {
     use rayon::prelude::*;
+    let langs: Vec<Option<Lang>> = matrix
+        .tasks
+        .par_iter()
+        .with_min_len(256)
+        .map_init(Memo::default, |memo, task| {
+            classifier.detect_language(&task.name, memo)
+        })
+        .collect();
+    let file_lang = Classifier::dominant_language(langs.iter().copied());
     matrix
         .tasks
         .par_iter()
         .with_min_len(256)
-        .map_init(Memo::default, |memo, task| match task.side_override {
-            Some(side) => given_side(&task.name, side, SideSource::Matrix, classifier, memo),
-            None => classify_task_with(&task.name, classifier, pins, memo),
+        .map_init(Memo::default, |memo, task| {
+            let context = TaskContext {
+                group: task.group.as_deref(),
+                file_lang,
+            };
+            match task.side_override {
+                Some(side) => {
+                    classifier.given_side(&task.name, side, SideSource::Matrix, &context, memo)
+                }
+                None => classify_task_in(&task.name, &context, classifier, pins, memo),
+            }
         })
         .collect()
-}
-
-/// A side the user gave. The duty is still looked up, among the entries of that side (any
-/// side for `shared`), so coverage keeps working; none for `unclassified`.
-fn given_side(
-    task: &str,
-    side: Side,
-    source: SideSource,
-    classifier: &Classifier,
-    memo: &mut Memo,
-) -> Classification {
-    let found = match side {
-        Side::Unclassified => None,
-        side => classifier.best_on_side(task, side, memo),
-    };
-    let (duty, matched) = match found {
-        Some((duty, matched)) => (Some(duty), matched),
-        None => (None, Vec::new()),
-    };
-    Classification {
-        side,
-        duty,
-        confidence: 1.0,
-        matched,
-        source,
-    }
 }
 
 #[cfg(test)]

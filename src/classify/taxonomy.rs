@@ -1,16 +1,35 @@
 //! The taxonomy as data: the built-in TOML compiled into the binary, the strict reader for a
 //! user's replacement file, the writer that prints it back, and extra signals from `raci.toml`.
 
-use super::{text, Duty, DutyKind, Taxonomy};
+use super::{text, Duty, DutyKind, Lang, Taxonomy};
 use crate::model::Side;
 use crate::settings::SignalAddition;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The built-in taxonomy, with its comments (they explain where the article departs from common
 /// practice). `raci taxonomy` prints this text.
 pub const BUILTIN_TOML: &str = include_str!("taxonomy.toml");
 
-const DUTY_KEYS: &[&str] = &["id", "side", "kind", "covers", "section", "text", "signals"];
+const DUTY_KEYS: &[&str] = &[
+    "id",
+    "side",
+    "kind",
+    "covers",
+    "section",
+    "text",
+    "signals",
+    "signals_fr",
+    "signals_de",
+    "signals_es",
+    "signals_it",
+    "signals_pt",
+    "signals_nl",
+];
+
+/// The key of one language's signals: `signals_fr`.
+fn local_key(lang: Lang) -> String {
+    format!("signals_{}", lang.code())
+}
 
 impl Taxonomy {
     /// The taxonomy of the article, as shipped.
@@ -86,7 +105,11 @@ impl Taxonomy {
             }
             out.push_str("[[duty]]\n");
             out.push_str(&format!("id = {}\n", quote(&duty.id)));
-            out.push_str(&format!("side = {}\n", quote(duty.side.as_str())));
+            let side = match duty.side {
+                Side::Unclassified => "none",
+                side => side.as_str(),
+            };
+            out.push_str(&format!("side = {}\n", quote(side)));
             out.push_str(&format!("kind = {}\n", quote(kind_name(duty.kind))));
             if let Some(covers) = &duty.covers {
                 out.push_str(&format!("covers = {}\n", quote(covers)));
@@ -98,6 +121,13 @@ impl Taxonomy {
                 out.push_str(&format!("    {},\n", quote(signal)));
             }
             out.push_str("]\n");
+            for (lang, signals) in &duty.local_signals {
+                out.push_str(&format!("{} = [\n", local_key(*lang)));
+                for signal in signals {
+                    out.push_str(&format!("    {},\n", quote(signal)));
+                }
+                out.push_str("]\n");
+            }
         }
         out
     }
@@ -128,11 +158,7 @@ impl Taxonomy {
 }
 
 fn kind_name(kind: DutyKind) -> &'static str {
-    match kind {
-        DutyKind::Duty => "duty",
-        DutyKind::Skill => "skill",
-        DutyKind::Trait => "trait",
-    }
+    kind.as_str()
 }
 
 fn quote(s: &str) -> String {
@@ -192,22 +218,30 @@ fn read_duty(index: usize, entry: &toml::Value) -> Result<Duty, String> {
         ));
     }
     let side_text = string("side")?;
-    let side = match Side::parse(&side_text) {
-        Some(side @ (Side::Po | Side::Pm | Side::Shared)) => side,
-        _ => {
-            return Err(format!(
-                "{name}: side {side_text:?} is not one of \"PO\", \"PM\", \"shared\""
-            ))
-        }
-    };
     let kind_text = string("kind")?;
     let kind = match kind_text.to_ascii_lowercase().as_str() {
         "duty" => DutyKind::Duty,
         "skill" => DutyKind::Skill,
         "trait" => DutyKind::Trait,
+        "other" => DutyKind::Other,
         _ => {
             return Err(format!(
-                "{name}: kind {kind_text:?} is not one of \"duty\", \"skill\", \"trait\""
+                "{name}: kind {kind_text:?} is not one of \"duty\", \"skill\", \"trait\", \"other\""
+            ))
+        }
+    };
+    // Work of another trade belongs to no side; everything else to one.
+    let side = match (Side::parse(&side_text), kind) {
+        (Some(Side::Unclassified), DutyKind::Other) => Side::Unclassified,
+        (_, DutyKind::Other) => {
+            return Err(format!(
+                "{name}: an entry of kind \"other\" is no PO or PM work; its side must be \"none\", not {side_text:?}"
+            ))
+        }
+        (Some(side @ (Side::Po | Side::Pm | Side::Shared)), _) => side,
+        _ => {
+            return Err(format!(
+                "{name}: side {side_text:?} is not one of \"PO\", \"PM\", \"shared\" (or \"none\" for kind \"other\")"
             ))
         }
     };
@@ -216,22 +250,35 @@ fn read_duty(index: usize, entry: &toml::Value) -> Result<Duty, String> {
     if text.is_empty() {
         return Err(format!("{name}: text is empty"));
     }
-    let signals = match table.get("signals") {
-        None => return Err(format!("{name}: missing key \"signals\"")),
-        Some(toml::Value::Array(items)) => {
-            let mut signals = Vec::with_capacity(items.len());
-            for item in items {
-                let toml::Value::String(s) = item else {
-                    return Err(format!("{name}: every signal must be a string"));
-                };
-                check_signal(s).map_err(|e| format!("{name}: {e}"))?;
-                signals.push(s.trim().to_string());
+    let list = |key: &str| -> Result<Option<Vec<String>>, String> {
+        match table.get(key) {
+            None => Ok(None),
+            Some(toml::Value::Array(items)) => {
+                let mut signals = Vec::with_capacity(items.len());
+                for item in items {
+                    let toml::Value::String(s) = item else {
+                        return Err(format!("{name}: every signal of {key:?} must be a string"));
+                    };
+                    check_signal(s).map_err(|e| format!("{name}: {key:?}: {e}"))?;
+                    signals.push(s.trim().to_string());
+                }
+                Ok(Some(signals))
             }
-            signals
+            Some(_) => Err(format!("{name}: {key:?} must be a list of strings")),
         }
-        Some(_) => return Err(format!("{name}: \"signals\" must be a list of strings")),
     };
-    if signals.is_empty() {
+    let Some(signals) = list("signals")? else {
+        return Err(format!("{name}: missing key \"signals\""));
+    };
+    let mut local_signals = BTreeMap::new();
+    for lang in Lang::ALL.into_iter().skip(1) {
+        if let Some(signals) = list(&local_key(lang))? {
+            if !signals.is_empty() {
+                local_signals.insert(lang, signals);
+            }
+        }
+    }
+    if signals.is_empty() && local_signals.is_empty() {
         return Err(format!(
             "{name}: no signals; give at least one word or phrase that points to it"
         ));
@@ -253,6 +300,7 @@ fn read_duty(index: usize, entry: &toml::Value) -> Result<Duty, String> {
         text,
         section,
         signals,
+        local_signals,
         covers,
     })
 }

@@ -2,19 +2,6 @@
 //! small edit distance used for typo tolerance. Task names and taxonomy signals go through the
 //! same steps, so "GTM" in a signal and "go-to-market" in a task meet on the same words.
 
-/// Words that carry no meaning for the PO/PM split. Kept short on purpose: "how", "who",
-/// "what", "why" are signals in the article (the PO owns the how, the PM the who/what/why), and
-/// "up", "off", "no" take part in "stand-up", "sign-off" and "go/no-go".
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "across", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be",
-    "been", "before", "between", "by", "can", "do", "during", "eg", "etc", "for", "from", "has",
-    "have", "ie", "if", "in", "into", "is", "it", "its", "me", "must", "my", "of", "on", "onto",
-    "or", "our", "ours", "per", "s", "shall", "should", "so", "such", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "to", "towards", "us",
-    "versus", "via", "vs", "w", "was", "we", "were", "when", "where", "which", "while", "will",
-    "with", "within", "without", "would", "you", "your",
-];
-
 /// Abbreviations as product teams write them, expanded before stop words and stemming. Only
 /// unambiguous ones: "PR" (press or pull request?) and "PM" (product or project?) stay as they
 /// are, and "UX", "UI", "QA" are words in their own right in task names.
@@ -54,11 +41,14 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 /// Words the English stemmer folds into an unrelated word: "customers" and "custom" both
-/// become "custom", "specification" and "specific" both "specif", "executive" and "execute"
+/// become "custom", "developers" and "development" both "develop" (the people are the PO's
+/// daily contact, the work is engineering), "specification" and "specific" both "specif", "executive" and "execute"
 /// both "execut". These keep a stem of their own.
 const STEM_EXCEPTIONS: &[(&str, &str)] = &[
     ("customer", "customer"),
     ("customers", "customer"),
+    ("developer", "developer"),
+    ("developers", "developer"),
     ("executive", "executive"),
     ("executives", "executive"),
     ("specification", "specification"),
@@ -73,13 +63,7 @@ pub fn stem<'a>(stemmer: &rust_stemmers::Stemmer, word: &'a str) -> std::borrow:
     }
 }
 
-/// The longest stop word: a longer word is not one, without a search (most content words are
-/// longer, and the classifier asks for every word of 50,000-task matrices).
-const LONGEST_STOP_WORD: usize = 7;
-
-pub fn is_stop_word(word: &str) -> bool {
-    word.len() <= LONGEST_STOP_WORD && STOP_WORDS.binary_search(&word).is_ok()
-}
+pub use super::lang::is_stop_word;
 
 /// The expansion of an abbreviation, also in the plural ("OKRs", "KPIs").
 pub fn expand(word: &str) -> Option<&'static str> {
@@ -100,37 +84,101 @@ pub fn expand(word: &str) -> Option<&'static str> {
     })
 }
 
-/// Lower-case ASCII words of `text`: accents folded ("Définir" -> "definir"), `&` read as
-/// "and", and every other non-alphanumeric character a separator, so "win/loss",
-/// "go-to-market" and "stand-up" split into their words. Apostrophes are dropped inside words
-/// ("developers'" -> "developers", "team's" -> "teams").
-pub fn words(text: &str) -> Vec<String> {
-    // Most task names are plain ASCII; folding them would only copy them.
-    let folded = if text.is_ascii() {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(deunicode::deunicode(text))
-    };
+/// One word of a task name as written: lower case with its accents (for language cues), folded
+/// to ASCII (for matching), and whether it was written in capitals ("US", "HU").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawWord {
+    pub lower: String,
+    pub folded: String,
+    pub caps: bool,
+}
+
+/// French and Italian elisions: "l'équipe" is "l" and "équipe", "dell'offerta" is "dell" and
+/// "offerta". Any other apostrophe is dropped inside the word ("team's" -> "teams").
+const ELISIONS: &[&str] = &[
+    "all", "c", "d", "dall", "dell", "j", "l", "m", "n", "nell", "qu", "quest", "s", "sull", "t",
+    "un",
+];
+
+fn is_apostrophe(ch: char) -> bool {
+    matches!(
+        ch,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{2bc}' | '`' | '\u{b4}'
+    )
+}
+
+/// The words of `text` as written: every run of letters and digits, `&` read as "and",
+/// apostrophes dropped inside words except after an elision (see [`ELISIONS`]).
+pub fn raw_words(text: &str) -> Vec<RawWord> {
     let mut out = Vec::new();
     let mut current = String::new();
-    for ch in folded.chars() {
-        if ch.is_ascii_alphanumeric() {
-            current.push(ch.to_ascii_lowercase());
-        } else if ch == '\'' {
-            continue;
+    let flush = |current: &mut String, out: &mut Vec<RawWord>| {
+        if current.is_empty() {
+            return;
+        }
+        let word = std::mem::take(current);
+        let caps = word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase());
+        let lower = word.to_lowercase();
+        let folded = if lower.is_ascii() {
+            lower.clone()
         } else {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
+            deunicode::deunicode(&lower).to_ascii_lowercase()
+        };
+        // Folding may give more than one word ("½" is "1/2"): keep each.
+        let mut parts = folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .peekable();
+        let first = parts.next().map(str::to_string);
+        if parts.peek().is_none() {
+            if let Some(folded) = first {
+                out.push(RawWord {
+                    lower,
+                    folded,
+                    caps,
+                });
             }
+            return;
+        }
+        for part in first.into_iter().chain(parts.map(str::to_string)) {
+            out.push(RawWord {
+                lower: part.clone(),
+                folded: part,
+                caps,
+            });
+        }
+    };
+    for ch in text.chars() {
+        if ch.is_alphanumeric() {
+            current.push(ch);
+        } else if is_apostrophe(ch) {
+            let lower = current.to_lowercase();
+            let bare = deunicode::deunicode(&lower);
+            if ELISIONS.binary_search(&bare.as_str()).is_ok() {
+                flush(&mut current, &mut out);
+            }
+        } else {
+            flush(&mut current, &mut out);
             if ch == '&' {
-                out.push("and".to_string());
+                out.push(RawWord {
+                    lower: "and".into(),
+                    folded: "and".into(),
+                    caps: false,
+                });
             }
         }
     }
-    if !current.is_empty() {
-        out.push(current);
-    }
+    flush(&mut current, &mut out);
     out
+}
+
+/// Lower-case ASCII words of `text`: accents folded ("Définir" -> "definir"), `&` read as
+/// "and", and every other non-alphanumeric character a separator, so "win/loss",
+/// "go-to-market" and "stand-up" split into their words. Apostrophes are dropped inside words
+/// ("developers'" -> "developers", "team's" -> "teams"), except after a French or Italian
+/// elision ("l'équipe" -> "l", "equipe").
+pub fn words(text: &str) -> Vec<String> {
+    raw_words(text).into_iter().map(|w| w.folded).collect()
 }
 
 /// Words after abbreviation expansion and stop-word removal, before stemming.
@@ -233,12 +281,8 @@ mod tests {
 
     #[test]
     fn tables_are_sorted_for_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0].0 < w[1].0));
-        assert_eq!(
-            STOP_WORDS.iter().map(|w| w.len()).max(),
-            Some(LONGEST_STOP_WORD)
-        );
+        assert!(ELISIONS.windows(2).all(|w| w[0] < w[1]));
         assert!(ABBREVIATIONS.iter().all(|(a, _)| a.len() <= 4));
         assert!(STEM_EXCEPTIONS.windows(2).all(|w| w[0].0 < w[1].0));
     }
@@ -253,6 +297,14 @@ mod tests {
         assert_eq!(words("Définir la VISION"), ["definir", "la", "vision"]);
         assert_eq!(words("developers' stand-up"), ["developers", "stand", "up"]);
         assert!(words("  --  ").is_empty());
+        assert_eq!(
+            words("Présenter l’offre d'été"),
+            ["presenter", "l", "offre", "d", "ete"]
+        );
+        assert_eq!(words("Straße"), ["strasse"]);
+        let raw = raw_words("Rédaction des US");
+        assert_eq!(raw[0].lower, "rédaction");
+        assert!(raw[2].caps && !raw[0].caps);
     }
 
     #[test]

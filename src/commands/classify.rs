@@ -1,7 +1,9 @@
 //! `raci classify`: classify task names given on the command line or in a file, and explain
 //! each answer (text), or write it as CSV or JSON.
 
-use crate::classify::{classify_task, Classification, Classifier, Pin, SideSource, Taxonomy};
+use crate::classify::{
+    classify_task_in, Classification, Classifier, Memo, Pin, SideSource, TaskContext, Taxonomy,
+};
 use crate::cli::ClassifyFormat;
 use crate::report::text::terminal;
 use crate::{Error, Result};
@@ -10,7 +12,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Classifies `tasks` and then the names in `input` (one per line, or a CSV with a `task`
-/// column), in that order, and writes the answers to `out`.
+/// column and optionally a `group` or `phase` column, read as context), in that order, and
+/// writes the answers to `out`. The names are one file: a name that shows no language of its
+/// own is read in the language most of them show.
 pub fn run(
     tasks: &[String],
     input: Option<&Path>,
@@ -19,7 +23,8 @@ pub fn run(
     pins: &[Pin],
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut names: Vec<String> = tasks.to_vec();
+    let mut names: Vec<(String, Option<String>)> =
+        tasks.iter().map(|t| (t.clone(), None)).collect();
     if let Some(path) = input {
         names.extend(read_task_file(path)?);
     }
@@ -29,16 +34,26 @@ pub fn run(
         ));
     }
     let classifier = Classifier::new(taxonomy);
+    let mut memo = Memo::default();
+    let file_lang = Classifier::dominant_language(
+        names
+            .iter()
+            .map(|(name, _)| classifier.detect_language(name, &mut memo)),
+    );
     let results: Vec<(String, Classification)> = names
         .into_iter()
-        .map(|name| {
-            let class = classify_task(&name, &classifier, pins);
+        .map(|(name, group)| {
+            let context = TaskContext {
+                group: group.as_deref(),
+                file_lang,
+            };
+            let class = classify_task_in(&name, &context, &classifier, pins, &mut memo);
             (name, class)
         })
         .collect();
     let written = match format {
         ClassifyFormat::Text => write_text(&results, taxonomy, out),
-        ClassifyFormat::Csv => write_csv(&results, out),
+        ClassifyFormat::Csv => write_csv(&results, taxonomy, out),
         ClassifyFormat::Json => write_json(&results, taxonomy, out),
     };
     written.map_err(|source| Error::Write {
@@ -47,9 +62,13 @@ pub fn run(
     })
 }
 
-/// Task names from a file: a CSV whose header has a `task` column (any case), or else one
-/// name per line. Blank lines are not names. `-` reads standard input.
-fn read_task_file(path: &Path) -> Result<Vec<String>> {
+/// A task name and its group, if the file gives one.
+type NamedTask = (String, Option<String>);
+
+/// Task names from a file, each with its group: a CSV whose header has a `task` column (any
+/// case) and maybe a `group` or `phase` column, or else one name per line. Blank lines are
+/// not names. `-` reads standard input.
+fn read_task_file(path: &Path) -> Result<Vec<NamedTask>> {
     // Capped like any input file, so `--input /dev/zero` ends in one message.
     let bytes =
         crate::input::read_small_file(path, crate::input::Limits::default().max_file_bytes)?;
@@ -73,13 +92,14 @@ fn read_task_file(path: &Path) -> Result<Vec<String>> {
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(str::to_string)
+        .map(|l| (l.to_string(), None))
         .collect())
 }
 
-/// The `task` column of a CSV (comma, semicolon or tab separated), or `None` when the first
-/// line has no `task` column, so the file is a plain list.
-fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<String>>> {
+/// The `task` column of a CSV (comma, semicolon or tab separated), with the `group` (or
+/// `phase`) column when there is one, or `None` when the first line has no `task` column, so
+/// the file is a plain list.
+fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<NamedTask>>> {
     let first = text.lines().next().unwrap_or("");
     let delimiter = [b',', b';', b'\t']
         .into_iter()
@@ -95,6 +115,10 @@ fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<String>>> {
     let Some(column) = header_cells.iter().position(|c| c == "task") else {
         return Ok(None);
     };
+    let group_column = header_cells
+        .iter()
+        .position(|c| c == "group")
+        .or_else(|| header_cells.iter().position(|c| c == "phase"));
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter.unwrap_or(b','))
         .flexible(true)
@@ -109,7 +133,12 @@ fn read_task_csv(text: &str, file: &str) -> Result<Option<Vec<String>>> {
         })?;
         let name = record.get(column).unwrap_or("").trim();
         if !name.is_empty() {
-            names.push(name.to_string());
+            let group = group_column
+                .and_then(|g| record.get(g))
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(str::to_string);
+            names.push((name.to_string(), group));
         }
     }
     Ok(Some(names))
@@ -138,23 +167,22 @@ fn write_text(
         }
         // The names are the user's input: shown on the terminal, never obeyed by it.
         writeln!(out, "{}", terminal(name))?;
+        writeln!(out, "  language:   {} ({})", c.lang.code(), c.lang.name())?;
         let why = match (c.side, c.source) {
-            (crate::model::Side::Unclassified, SideSource::Classifier) if c.matched.is_empty() => {
-                " (no word of the taxonomy found)".to_string()
-            }
             (crate::model::Side::Unclassified, SideSource::Classifier) => {
-                " (too little evidence to choose a side)".to_string()
+                format!(" ({})", c.reason(taxonomy))
             }
             (_, SideSource::Classifier) => format!(" (confidence {})", confidence(c)),
             (_, source) => format!(" (given by the {})", source_name(source)),
         };
         writeln!(out, "  side:       {}{why}", c.side)?;
-        if let Some(id) = &c.duty {
+        let mut label = "duty:";
+        for id in c.duty.iter().chain(c.second_duty.iter()) {
             match taxonomy.duty(id) {
                 Some(duty) => {
-                    writeln!(out, "  duty:       {id} ({} {})", duty.side, kind(duty))?;
+                    writeln!(out, "  {label:<11} {id} ({})", kind(duty))?;
                     writeln!(out, "              \"{}\"", terminal(&duty.text))?;
-                    if !duty.section.is_empty() {
+                    if !duty.section.is_empty() && duty.kind != crate::classify::DutyKind::Other {
                         writeln!(
                             out,
                             "              article section: {}",
@@ -162,8 +190,9 @@ fn write_text(
                         )?;
                     }
                 }
-                None => writeln!(out, "  duty:       {id}")?,
+                None => writeln!(out, "  {label:<11} {id}")?,
             }
+            label = "and duty:";
         }
         if !c.matched.is_empty() {
             let shown: Vec<String> = c
@@ -171,6 +200,7 @@ fn write_text(
                 .iter()
                 .map(|m| match m.split_once("->") {
                     Some((typed, read)) => format!("{typed} (read as \"{read}\")"),
+                    None if m.starts_with("group \"") => m.clone(),
                     None => format!("\"{m}\""),
                 })
                 .collect();
@@ -180,11 +210,11 @@ fn write_text(
     Ok(())
 }
 
-fn kind(duty: &crate::classify::Duty) -> &'static str {
+/// What an entry is, in words: "PO duty", "PM skill", "not product work".
+fn kind(duty: &crate::classify::Duty) -> String {
     match duty.kind {
-        crate::classify::DutyKind::Duty => "duty",
-        crate::classify::DutyKind::Skill => "skill",
-        crate::classify::DutyKind::Trait => "trait",
+        crate::classify::DutyKind::Other => "not product work".to_string(),
+        kind => format!("{} {}", duty.side, kind.as_str()),
     }
 }
 
@@ -197,15 +227,29 @@ fn excel_safe(cell: &str) -> String {
     }
 }
 
-fn write_csv(results: &[(String, Classification)], out: &mut dyn Write) -> std::io::Result<()> {
+fn write_csv(
+    results: &[(String, Classification)],
+    taxonomy: &Taxonomy,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(["task", "side", "duty", "confidence", "matched"])?;
+    writer.write_record([
+        "task",
+        "lang",
+        "side",
+        "duty",
+        "confidence",
+        "reason",
+        "matched",
+    ])?;
     for (name, c) in results {
         writer.write_record([
             excel_safe(name),
+            c.lang.code().to_string(),
             c.side.as_str().to_string(),
-            excel_safe(c.duty.as_deref().unwrap_or("")),
+            excel_safe(&c.duties_label().unwrap_or_default()),
             confidence(c),
+            excel_safe(&c.reason(taxonomy)),
             excel_safe(&c.matched.join("; ")),
         ])?;
     }
@@ -219,6 +263,8 @@ struct JsonRow<'a> {
     class: &'a Classification,
     /// The duty's text, so the answer reads without the taxonomy at hand.
     duty_text: Option<&'a str>,
+    /// Why, in plain words.
+    reason: String,
 }
 
 fn write_json(
@@ -236,6 +282,7 @@ fn write_json(
                 .as_deref()
                 .and_then(|id| taxonomy.duty(id))
                 .map(|d| d.text.as_str()),
+            reason: c.reason(taxonomy),
         })
         .collect();
     serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -257,7 +304,9 @@ mod tests {
     fn text_explains_the_typo_correction() {
         let text = run_on(&["Win/loss anlysis"], ClassifyFormat::Text);
         assert!(
-            text.starts_with("Win/loss anlysis\n  side:       PM (confidence "),
+            text.starts_with(
+                "Win/loss anlysis\n  language:   en (English)\n  side:       PM (confidence "
+            ),
             "{text}"
         );
         assert!(text.contains("pm-business-data"), "{text}");
@@ -272,7 +321,10 @@ mod tests {
             ClassifyFormat::Csv,
         );
         let mut lines = csv.lines();
-        assert_eq!(lines.next(), Some("task,side,duty,confidence,matched"));
+        assert_eq!(
+            lines.next(),
+            Some("task,lang,side,duty,confidence,reason,matched")
+        );
         assert!(
             lines
                 .next()
@@ -284,10 +336,15 @@ mod tests {
             lines
                 .next()
                 .unwrap()
-                .starts_with("'-Sprint planning,PO,po-sprint-priorities,"),
+                .starts_with("'-Sprint planning,en,PO,po-sprint-priorities,"),
             "{csv}"
         );
-        assert_eq!(lines.next(), Some("Run payroll,unclassified,,0.00,"));
+        let payroll = lines.next().unwrap();
+        assert!(
+            payroll.starts_with("Run payroll,en,unclassified,other-finance,")
+                && payroll.contains("not product work: finance"),
+            "{csv}"
+        );
         assert_eq!(lines.next(), None);
     }
 
@@ -298,6 +355,26 @@ mod tests {
         }
         assert_eq!(excel_safe("Sprint - planning"), "Sprint - planning");
         assert_eq!(excel_safe(""), "");
+    }
+
+    #[test]
+    fn every_format_shows_the_language_and_shared_shows_both_duties() {
+        let text = run_on(
+            &["Backlog priorisieren", "Roadmap and backlog"],
+            ClassifyFormat::Text,
+        );
+        assert!(text.contains("language:   de (German)"), "{text}");
+        assert!(text.contains("side:       shared"), "{text}");
+        assert!(text.contains("and duty:   pm-prepare-roadmap"), "{text}");
+        let csv = run_on(&["Roadmap and backlog"], ClassifyFormat::Csv);
+        assert!(
+            csv.contains(",en,shared,po-roadmap-actionable-backlog + pm-prepare-roadmap,"),
+            "{csv}"
+        );
+        let json = run_on(&["Marktonderzoek"], ClassifyFormat::Json);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value[0]["lang"], "nl", "{json}");
+        assert_eq!(value[0]["side"], "PM", "{json}");
     }
 
     #[test]
@@ -342,11 +419,14 @@ mod tests {
                 "f"
             )
             .unwrap(),
-            Some(vec!["Sprint planning".to_string(), "GTM; plan".to_string()])
+            Some(vec![
+                ("Sprint planning".to_string(), None),
+                ("GTM; plan".to_string(), None)
+            ])
         );
         assert_eq!(
             read_task_csv("task\nSprint planning\n", "f").unwrap(),
-            Some(vec!["Sprint planning".to_string()])
+            Some(vec![("Sprint planning".to_string(), None)])
         );
     }
 }

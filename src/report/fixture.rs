@@ -43,6 +43,7 @@ fn duty(id: &str, side: Side, kind: DutyKind, text: &str) -> Duty {
         text: text.into(),
         section: "test".into(),
         signals: vec![],
+        local_signals: Default::default(),
     }
 }
 
@@ -53,6 +54,7 @@ fn class(side: Side, duty: Option<&str>, confidence: f64) -> Classification {
         confidence,
         matched: duty.map(|d| vec![d.replace('-', " ")]).unwrap_or_default(),
         source: SideSource::Classifier,
+        ..Classification::unclassified()
     }
 }
 

@@ -157,6 +157,7 @@ impl Serialize for TasksJson<'_> {
                 side: side(o, i),
                 side_source: c.map(|c| c.source).unwrap_or(SideSource::Classifier),
                 duty_index: self.duties.get(c.and_then(|c| c.duty.as_deref())),
+                second_duty_index: self.duties.get(c.and_then(|c| c.second_duty.as_deref())),
                 confidence: c.map(|c| c.confidence).unwrap_or(0.0),
                 matched: c.map(|c| c.matched.as_slice()).unwrap_or(&[]),
                 letters: LettersJson { o, task: t },
@@ -177,6 +178,9 @@ struct TaskJson<'a> {
     side: Side,
     side_source: SideSource,
     duty_index: Option<usize>,
+    /// For a shared task that names a PO duty and a PM duty: the PM one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    second_duty_index: Option<usize>,
     confidence: f64,
     matched: &'a [String],
     letters: LettersJson<'a>,

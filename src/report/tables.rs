@@ -338,7 +338,8 @@ fn tasks<'a>(o: &Outcome<'a>) -> Table<'a> {
                 Cell::from(t.name.as_str()),
                 opt(t.group.as_deref()),
                 Cell::from(side(o, i).as_str()),
-                opt(c.and_then(|c| c.duty.as_deref())),
+                // A shared task with a duty of each side shows both: "po-x + pm-y".
+                Cell::from(c.and_then(|c| c.duties_label()).unwrap_or_default()),
                 Cell::Decimal2(c.map(|c| c.confidence).unwrap_or(0.0)),
                 holders(o, i, Letter::R),
                 holders(o, i, Letter::A),

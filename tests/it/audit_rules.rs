@@ -119,6 +119,7 @@ fn classes(spec: &[&str]) -> Vec<Classification> {
                 confidence: 1.0,
                 matched: Vec::new(),
                 source: SideSource::Classifier,
+                ..Classification::unclassified()
             }
         })
         .collect()
@@ -133,6 +134,7 @@ fn duty(id: &str, side: Side, kind: DutyKind, text: &str) -> Duty {
         text: text.into(),
         section: "The main responsibilities of each role".into(),
         signals: Vec::new(),
+        local_signals: Default::default(),
     }
 }
 

@@ -91,6 +91,7 @@ fn class(side: Side, duty: Option<&str>) -> Classification {
         confidence: 0.7,
         matched: Vec::new(),
         source: SideSource::Classifier,
+        ..Classification::unclassified()
     }
 }
 
@@ -103,6 +104,7 @@ fn duty(id: &str, side: Side, text: &str) -> Duty {
         text: text.to_string(),
         section: "The main responsibilities of each role".to_string(),
         signals: Vec::new(),
+        local_signals: Default::default(),
     }
 }
 

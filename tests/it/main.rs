@@ -6,6 +6,7 @@ mod audit_rules;
 mod bad_input;
 mod charts;
 mod classify_eval;
+mod classify_v2;
 mod cli;
 mod layout_realworld;
 mod portfolio;

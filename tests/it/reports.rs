@@ -59,6 +59,7 @@ fn duty(id: &str, side: Side, text: &str) -> Duty {
         text: text.into(),
         section: "test".into(),
         signals: vec![],
+        local_signals: Default::default(),
     }
 }
 
@@ -181,6 +182,7 @@ impl Data0 {
                 confidence: if duty.is_some() { 0.755 } else { 0.0 },
                 matched: duty.map(|d| vec![d.to_string()]).unwrap_or_default(),
                 source: SideSource::Classifier,
+                ..Classification::unclassified()
             })
             .collect();
         let matrix = Matrix {
