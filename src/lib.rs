@@ -19,6 +19,7 @@ pub mod outcome;
 pub mod report;
 pub mod serve;
 pub mod settings;
+pub mod suggest;
 pub mod synth;
 
 pub use error::{Error, Result};

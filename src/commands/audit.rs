@@ -23,6 +23,8 @@ pub struct Audited {
     pub classes: Vec<Classification>,
     pub taxonomy: Taxonomy,
     pub audit: Audit,
+    /// The suggested fixes for the audit's findings ([`crate::suggest`]).
+    pub suggestions: Vec<crate::suggest::Suggestion>,
 }
 
 impl Audited {
@@ -32,6 +34,7 @@ impl Audited {
             classes: &self.classes,
             taxonomy: &self.taxonomy,
             audit: &self.audit,
+            suggestions: &self.suggestions,
         }
     }
 }
@@ -84,11 +87,19 @@ pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -
     let classifier = Classifier::new(taxonomy);
     let classes = classify::classify_matrix(&matrix, &classifier, &settings.pins);
     let audit = audit::run(&matrix, &classes, taxonomy, &settings.audit);
+    let suggestions = crate::suggest::suggest(
+        &matrix,
+        &classes,
+        taxonomy,
+        &audit.findings,
+        &settings.audit.thresholds,
+    );
     Ok(Audited {
         matrix,
         classes,
         taxonomy: taxonomy.clone(),
         audit,
+        suggestions,
     })
 }
 

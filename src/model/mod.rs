@@ -5,10 +5,12 @@
 //! and `chart` only read it.
 
 mod letters;
+mod names;
 
 pub use letters::{
     is_token_separator, parse_cell, CellParse, Letter, LetterSet, Scheme, SchemeLetter, SchemeName,
 };
+pub use names::{party_label, person_part};
 
 use serde::Serialize;
 use std::fmt;

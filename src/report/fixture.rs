@@ -330,6 +330,7 @@ impl Fixture {
             classes: &self.classes,
             taxonomy: &self.taxonomy,
             audit: &self.audit,
+            suggestions: &[],
         }
     }
 }

@@ -11,6 +11,7 @@ mod facts;
 mod html;
 mod json;
 mod markdown;
+mod suggestions;
 mod tables;
 mod text;
 mod xlsx;
@@ -44,17 +45,18 @@ pub struct ReportOptions {
 }
 
 /// The CSV files, in the order they are rendered.
-pub const CSV_FILES: [&str; 6] = [
+pub const CSV_FILES: [&str; 7] = [
     "tasks.csv",
     "parties.csv",
     "findings.csv",
     "overlaps.csv",
     "gaps.csv",
     "coverage.csv",
+    "suggestions.csv",
 ];
 
-/// Renders every report kind enabled in `opts.outputs`, in a fixed order: the six CSVs
-/// (`tasks`, `parties`, `findings`, `overlaps`, `gaps`, `coverage`), `summary.md`,
+/// Renders every report kind enabled in `opts.outputs`, in a fixed order: the seven CSVs
+/// (`tasks`, `parties`, `findings`, `overlaps`, `gaps`, `coverage`, `suggestions`), `summary.md`,
 /// `report.json`, `report.html`, `report.xlsx`.
 ///
 /// `charts` are the PNGs the chart stage drew, as `(file name, bytes)`; the Markdown links
@@ -241,6 +243,7 @@ mod tests {
                 "overlaps.csv",
                 "gaps.csv",
                 "coverage.csv",
+                "suggestions.csv",
                 "summary.md",
                 "report.json",
                 "report.html",

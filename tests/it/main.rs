@@ -12,3 +12,4 @@ mod portfolio;
 mod props;
 mod reports;
 mod serve;
+mod suggestions;
