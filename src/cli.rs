@@ -30,6 +30,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Serve a local web page to upload a RACI export and read its audit in a browser.
     Serve(ServeArgs),
+    /// Compare two exports of a matrix (or two folders of them): what changed, what got
+    /// fixed, what is new.
+    Diff(DiffArgs),
 }
 
 /// Options shared by everything that reads a matrix.
@@ -95,6 +98,30 @@ pub struct AuditArgs {
     #[arg(long)]
     pub excel_csv: bool,
     /// No progress bar and no list of files written.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier export (any format), or a folder of them.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later export (any format), or a folder of them paired with OLD's by file name.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output folder (default: reports/<old stem>-vs-<new stem>/).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Exit 1 when a new finding reaches this severity (for CI).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on_new: Option<SeverityArg>,
+    /// Start every CSV with a UTF-8 byte-order mark, for Excel on Windows.
+    #[arg(long)]
+    pub excel_csv: bool,
+    /// No list of files written.
     #[arg(short, long)]
     pub quiet: bool,
 }

@@ -11,6 +11,7 @@ pub mod chart;
 pub mod classify;
 pub mod cli;
 pub mod commands;
+pub mod diff;
 pub mod error;
 pub mod input;
 pub mod layout;

@@ -645,15 +645,20 @@ pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
     Ok(settings)
 }
 
+/// The severity a `--fail-on`-style flag names.
+pub fn severity_of(arg: SeverityArg) -> Severity {
+    match arg {
+        SeverityArg::Info => Severity::Info,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    }
+}
+
 /// Settings for `raci audit`: [`resolve_read`], then the audit flags.
 pub fn resolve_audit(args: &AuditArgs, cwd: &Path) -> crate::Result<Settings> {
     let mut settings = resolve_read(&args.read, cwd)?;
     if let Some(fail_on) = args.fail_on {
-        settings.fail_on = Some(match fail_on {
-            SeverityArg::Info => Severity::Info,
-            SeverityArg::Warning => Severity::Warning,
-            SeverityArg::Error => Severity::Error,
-        });
+        settings.fail_on = Some(severity_of(fail_on));
     }
     settings.audit.select = rule_selectors("--select", &args.select)?;
     settings.audit.ignore = rule_selectors("--ignore", &args.ignore)?;

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod classify;
+pub mod diff;
 pub mod inspect;
 pub mod portfolio;
 pub mod rules;
@@ -82,6 +83,21 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Serve(args) => {
             let settings = read_settings(&args.read)?;
             serve::run(&args, settings)
+        }
+        Command::Diff(args) => {
+            let mut settings = read_settings(&args.read)?;
+            settings.excel_csv |= args.excel_csv;
+            settings.quiet |= args.quiet;
+            let options = diff::DiffOptions {
+                fail_on_new: args.fail_on_new.map(settings::severity_of),
+            };
+            diff::run(
+                &args.old,
+                &args.new,
+                args.output.as_deref(),
+                &options,
+                &settings,
+            )
         }
         Command::Rules(args) => {
             let mut out = stdout.lock();

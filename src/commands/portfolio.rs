@@ -236,7 +236,7 @@ pub fn rollup_csv(teams: &[TeamResult], bom: bool) -> Vec<u8> {
 }
 
 /// An error with its chain of causes on one line (the CSV cell holds all of it).
-fn error_text(e: &Error) -> String {
+pub(crate) fn error_text(e: &Error) -> String {
     let mut text = e.to_string();
     let mut cause = std::error::Error::source(e);
     while let Some(c) = cause {
@@ -287,7 +287,7 @@ fn progress(total: usize, quiet: bool) -> ProgressBar {
 
 /// Writes `bytes` to `path` through a temporary file beside it, so a reader never sees half
 /// a roll-up.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let err = |source| Error::Write {
         path: path.to_path_buf(),
         source,

@@ -24,7 +24,7 @@ pub use facts::{console_summary, headline};
 pub use html::HtmlParts;
 pub use json::{bytes as json_bytes, json, write as write_json, SCHEMA_VERSION};
 use rayon::prelude::*;
-pub use text::escape_formula;
+pub use text::{escape_formula, markdown as escape_markdown};
 
 use crate::outcome::Outcome;
 use crate::settings::Outputs;

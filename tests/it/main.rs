@@ -7,6 +7,7 @@ mod bad_input;
 mod charts;
 mod classify_eval;
 mod cli;
+mod diff;
 mod layout_realworld;
 mod portfolio;
 mod props;
