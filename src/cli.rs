@@ -100,6 +100,14 @@ pub struct AuditArgs {
     /// No progress bar and no list of files written.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Replace people's names with pseudonyms (Person 1, Person 2, ...) in every report;
+    /// titles, roles, teams and task names stay.
+    #[arg(long)]
+    pub anonymize: bool,
+    /// With --anonymize (implied): write the `pseudonym,name` key to FILE. Keep it apart
+    /// from the reports you share.
+    #[arg(long, value_name = "FILE")]
+    pub anonymize_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -124,6 +132,14 @@ pub struct DiffArgs {
     /// No list of files written.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Replace people's names with pseudonyms (Person 1, Person 2, ...) in every report;
+    /// titles, roles, teams and task names stay.
+    #[arg(long)]
+    pub anonymize: bool,
+    /// With --anonymize (implied): write the `pseudonym,name` key to FILE. Keep it apart
+    /// from the reports you share.
+    #[arg(long, value_name = "FILE")]
+    pub anonymize_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -140,6 +156,9 @@ pub struct ServeArgs {
     /// Defaults for every upload; the page's sheet, scheme and roster fields override them.
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Anonymize every upload (the page also has a checkbox for it).
+    #[arg(long)]
+    pub anonymize: bool,
 }
 
 #[derive(Debug, Args)]

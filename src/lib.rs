@@ -6,6 +6,7 @@
 //! Stages, each a module, data flowing one way:
 //! `input -> layout -> model -> classify -> audit -> report / chart`, joined in `commands`.
 
+pub mod anonymize;
 pub mod audit;
 pub mod chart;
 pub mod classify;

@@ -64,6 +64,12 @@ pub struct Settings {
     /// `--roster FILE` (or `roster` in `raci.toml`), loaded into `layout.roster` by the
     /// command before the layout runs.
     pub roster_file: Option<PathBuf>,
+    /// `--anonymize` (or `anonymize = true`): people's names become pseudonyms right after
+    /// the layout ([`crate::anonymize`]).
+    pub anonymize: bool,
+    /// `--anonymize-key FILE`: where the `pseudonym,name` key goes (never the report folder
+    /// unless the user names a file there).
+    pub anonymize_key: Option<PathBuf>,
 }
 
 /// The file looked for in the current directory when `--config` is not given.
@@ -87,6 +93,7 @@ names the file, the line and the key.
 | `roster` | CSV or spreadsheet with `party,title` columns, relative to the file | none |
 | `taxonomy-file` | A taxonomy TOML replacing the built-in one, relative to the file | built in |
 | `fail-on` | Exit 1 when a finding reaches `info`, `warning` or `error` | off |
+| `anonymize` | `true`: people's names become `Person 1`, `Person 2`, ... in every report (titles, roles, teams and task names stay) | `false` |
 | `[rules]` | Severity per rule code or name: `ignore`, `info`, `warning` or `error` | each rule's default |
 | `[thresholds]` | `max-responsible`, `max-consulted`, `max-informed` (counts), `max-accountable-share`, `max-ra-share` (percent) | 3, 4, 8, 50, 60 |
 | `[titles]` | Extra title spellings: text = `"PO"` or `"PM"` | none |
@@ -95,7 +102,7 @@ names the file, the line and the key.
 | `[limits]` | `max-file-mb`, `max-cells`, `max-cell-chars` | 200, 5000000, 32767 |
 | `[output]` | `only` (list of `csv`, `png`, `html`, `xlsx`, `json`, `md`), `excel-csv` (true/false) | all outputs, no BOM |
 
-Flags: `--sheet`, `--scheme`, `--pm-means`, `--roster`, `--taxonomy`, `--fail-on`,
+Flags: `--sheet`, `--scheme`, `--pm-means`, `--roster`, `--taxonomy`, `--fail-on`, `--anonymize`,
 `--max-file-mb`, `--max-cells`, `--max-cell-chars`, `--only`, `--excel-csv` override the keys
 above; `--select` and `--ignore` (codes, names or prefixes such as `R` or `O00`) choose which
 rules run. A rule runs when it is selected (or nothing is selected), not ignored, and its
@@ -106,6 +113,7 @@ sheet = "RACI"
 scheme = "raci"
 pm-means = "product"
 fail-on = "error"
+anonymize = true
 
 [rules]
 R006 = "ignore"
@@ -152,6 +160,7 @@ struct ConfigFile {
     roster: Option<String>,
     taxonomy_file: Option<String>,
     fail_on: Option<Spanned<String>>,
+    anonymize: Option<bool>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     thresholds: Option<ThresholdsFile>,
     titles: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
@@ -319,6 +328,9 @@ pub fn apply_config(
                 ),
             )
         })?);
+    }
+    if let Some(anonymize) = file.anonymize {
+        settings.anonymize = anonymize;
     }
     if let Some(rules) = file.rules {
         for (key, value) in in_file_order(rules) {
@@ -672,7 +684,25 @@ pub fn resolve_audit(args: &AuditArgs, cwd: &Path) -> crate::Result<Settings> {
     if args.quiet {
         settings.quiet = true;
     }
+    apply_anonymize(
+        &mut settings,
+        args.anonymize,
+        args.anonymize_key.as_deref(),
+        cwd,
+    );
     Ok(settings)
+}
+
+/// `--anonymize` and `--anonymize-key FILE` (which implies `--anonymize`) over the file's
+/// `anonymize`.
+pub fn apply_anonymize(settings: &mut Settings, flag: bool, key: Option<&Path>, cwd: &Path) {
+    if flag {
+        settings.anonymize = true;
+    }
+    if let Some(key) = key {
+        settings.anonymize = true;
+        settings.anonymize_key = Some(resolve_path(cwd, key));
+    }
 }
 
 #[cfg(test)]
@@ -704,6 +734,7 @@ mod tests {
         assert_eq!(s.layout.scheme, Some(SchemeName::Raci));
         assert_eq!(s.layout.pm_means, Some(PmMeans::Product));
         assert_eq!(s.fail_on, Some(Severity::Error));
+        assert!(s.anonymize);
         assert_eq!(s.audit.severities.get("R006"), Some(&None));
         assert_eq!(
             s.audit.severities.get("R002"),

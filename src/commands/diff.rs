@@ -3,8 +3,9 @@
 //! by file (by file name without its extension), with one sub-folder per pair and a roll-up;
 //! files without a partner are listed, never dropped.
 
-use super::audit::{audit_workbook, read_input, taxonomy_for, with_roster, Audited};
+use super::audit::{audit_workbook_as, read_input, taxonomy_for, with_roster, write_key, Audited};
 use super::portfolio::{error_text, expand_inputs, write_atomically};
+use crate::anonymize::Pseudonyms;
 use crate::audit::Severity;
 use crate::chart::diff::{self as chart, DiffChartData};
 use crate::classify::Taxonomy;
@@ -57,13 +58,25 @@ pub struct Compared {
 
 impl Compared {
     /// Reads, audits and compares two files.
+    ///
+    /// With `--anonymize` the new file goes on from the old file's pseudonyms, so a person
+    /// in both has one pseudonym and the parties still match; `new.names` then holds them all.
     pub fn of(old: &Path, new: &Path, settings: &Settings, taxonomy: &Taxonomy) -> Result<Self> {
-        let audit = |path: &Path| -> Result<Audited> {
+        let audit = |path: &Path, names: Pseudonyms| -> Result<Audited> {
             let wb = read_input(path, settings)?;
-            audit_workbook(&wb, settings, taxonomy)
+            audit_workbook_as(&wb, settings, taxonomy, names)
         };
-        let (old, new) = rayon::join(|| audit(old), || audit(new));
-        let (old, new) = (old?, new?);
+        let (old, new) = if settings.anonymize {
+            let old = audit(old, Pseudonyms::default())?;
+            let new = audit(new, old.names.clone())?;
+            (old, new)
+        } else {
+            let (old, new) = rayon::join(
+                || audit(old, Pseudonyms::default()),
+                || audit(new, Pseudonyms::default()),
+            );
+            (old?, new?)
+        };
         let diff = compare(&old.outcome(), &new.outcome());
         Ok(Compared { old, new, diff })
     }
@@ -174,6 +187,7 @@ fn run_pair(
     taxonomy: &Taxonomy,
 ) -> Result<Exit> {
     let c = Compared::of(old, new, settings, taxonomy)?;
+    write_key(settings, &c.new.names)?;
     let written = write_files(dir, &c.files(settings)?)?;
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "{}", c.diff.headline());
@@ -261,6 +275,7 @@ struct PairResult {
 
 #[derive(Debug)]
 struct PairNumbers {
+    names: Pseudonyms,
     health: (u32, u32),
     counts: [usize; 3],
     tasks: [usize; 3],
@@ -311,6 +326,18 @@ fn run_folders(
         ),
         (DIFF_FILES[2].to_string(), chart::render(&chart)?),
     ];
+    if let Some(path) = &settings.anonymize_key {
+        let keys: Vec<(String, Pseudonyms)> = results
+            .iter()
+            .filter_map(|r| {
+                Some((
+                    r.pair.team.clone(),
+                    r.outcome.as_ref()?.as_ref().ok()?.names.clone(),
+                ))
+            })
+            .collect();
+        write_atomically(path, &Pseudonyms::teams_key_csv(&keys, settings.excel_csv))?;
+    }
     let written = write_files(dir, &files)?;
     let mut stdout = std::io::stdout().lock();
     for r in &results {
@@ -361,6 +388,7 @@ fn diff_one(
     write_files(dir, &c.files(settings)?)?;
     let d = &c.diff;
     Ok(PairNumbers {
+        names: c.new.names.clone(),
         health: (d.health_before, d.health_after),
         counts: [
             d.count(Status::Fixed),

@@ -22,6 +22,8 @@ pub(crate) struct Form {
     pub roster: Option<UploadedFile>,
     pub sheet: Option<String>,
     pub scheme: Option<String>,
+    /// The "anonymize" checkbox was ticked.
+    pub anonymize: bool,
 }
 
 /// Why the form could not be read.
@@ -78,7 +80,7 @@ pub(crate) async fn read_form(
         let file_name = field.file_name().map(str::to_string);
         let cap = match name.as_str() {
             "file" | "roster" => max_upload_bytes,
-            "sheet" | "scheme" => MAX_TEXT_FIELD as u64,
+            "sheet" | "scheme" | "anonymize" => MAX_TEXT_FIELD as u64,
             // Fields this page does not send are drained and ignored.
             _ => 0,
         };
@@ -95,7 +97,7 @@ pub(crate) async fn read_form(
                         field: "roster",
                         limit: max_upload_bytes,
                     }),
-                    "sheet" | "scheme" => Some(FormError::Malformed {
+                    "sheet" | "scheme" | "anonymize" => Some(FormError::Malformed {
                         detail: format!("the {name} field is longer than {MAX_TEXT_FIELD} bytes"),
                     }),
                     _ => None,
@@ -122,6 +124,8 @@ pub(crate) async fn read_form(
                     bytes,
                 })
             }
+            // A ticked checkbox is sent (as `on`); an unticked one is not sent at all.
+            "anonymize" => form.anonymize = true,
             "sheet" | "scheme" => {
                 let text = String::from_utf8(bytes).map_err(|_| FormError::Malformed {
                     detail: format!("the {name} field is not UTF-8 text"),

@@ -622,8 +622,10 @@ impl<'a> Suggester<'a> {
             );
             return self.push(i, f, None, Vec::new(), reason);
         };
-        // A task of the side the titled party already follows (C or I) first, then the first.
-        let (t, p) = tasks
+        // A task of the side the titled party already follows (C or I) first, then the first
+        // task with letters: an R alone on a task nobody holds would turn its R007 into an
+        // R001.
+        let found = tasks
             .iter()
             .find_map(|&t| {
                 fit.iter()
@@ -631,7 +633,19 @@ impl<'a> Suggester<'a> {
                     .find(|&p| !self.work.letters(t, p).is_empty())
                     .map(|p| (t, p))
             })
-            .unwrap_or((tasks[0], first));
+            .or_else(|| {
+                tasks
+                    .iter()
+                    .find(|&&t| self.work.has_letters(t))
+                    .map(|&t| (t, first))
+            });
+        let Some((t, p)) = found else {
+            let reason = format!(
+                "{head}: nobody fits: nobody holds any of the {} tasks, and the suggestions for R007 above found no owner for them.",
+                side_words(side)
+            );
+            return self.push(i, f, None, Vec::new(), reason);
+        };
         let follows = self.work.letters(t, p);
         let to = with(follows, set_r());
         let c = self.change(t, p, to, f.code);

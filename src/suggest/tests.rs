@@ -618,3 +618,45 @@ fn describe_names_what_is_dropped_and_added() {
     assert_eq!(ch("R/A", "R").describe(), "drop A");
     assert_eq!(ch("C", "R/A").describe(), "drop C, add R/A");
 }
+
+/// Found by the property test: when nobody fits a task nobody holds (R007), G002 must not give
+/// the titled party an R on it, which would turn the R007 into a new R001.
+#[test]
+fn g002_leaves_tasks_nobody_holds_alone() {
+    let (m, c) = matrix(
+        &["P0", "P1 (Product Manager)"],
+        &[
+            ("Task 0", Side::Po, None, &["", "R"]),
+            ("Task 1", Side::Po, None, &["R", "A"]),
+            ("Task 2", Side::Pm, None, &["", ""]),
+            ("Task 3", Side::Po, None, &["", ""]),
+        ],
+    );
+    let tight = Thresholds {
+        max_accountable_share: 30.0,
+        max_ra_share: 40.0,
+        ..Thresholds::default()
+    };
+    let (before, s) = run_with(&m, &c, &tight);
+    assert!(!of(&s, "R007")[0].fixes());
+    let g = of(&s, "G002");
+    assert_eq!(g.len(), 1, "{s:#?}");
+    assert!(!g[0].fixes());
+    assert!(
+        g[0].reason
+            .contains("nobody fits: nobody holds any of the PM-side tasks"),
+        "{}",
+        g[0].reason
+    );
+    let after = audit_with(&apply(&m, &s), &c, &tight);
+    let errors = |a: &Audit| {
+        a.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| (f.code, f.task))
+            .collect::<Vec<_>>()
+    };
+    for e in errors(&after) {
+        assert!(errors(&before).contains(&e), "new {e:?}");
+    }
+}

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod anonymize;
 mod audit_rules;
 mod bad_input;
 mod charts;
