@@ -248,3 +248,68 @@ fn pairing_keeps_every_file() {
         ]
     );
 }
+
+/// The second-quarter sample: the README's numbers.
+#[test]
+fn diff_the_two_sample_quarters() {
+    let c = compared(
+        &sample("product-team.xlsx"),
+        &sample("product-team-q2.xlsx"),
+    );
+    let d = &c.diff;
+    assert_eq!(d.headline(), "health 88 -> 95; 14 findings fixed, 1 new");
+    let renamed: Vec<(&str, &str)> = d
+        .renamed()
+        .map(|m| {
+            (
+                c.old.matrix.tasks[m.old].name.as_str(),
+                c.new.matrix.tasks[m.new].name.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        renamed,
+        [("Backlog refinement", "Refine the product backlog")]
+    );
+    let names = |m: &raci_audit::model::Matrix, list: &[usize]| -> Vec<String> {
+        list.iter().map(|&t| m.tasks[t].name.clone()).collect()
+    };
+    assert_eq!(
+        names(&c.new.matrix, &d.added),
+        [
+            "Set business KPIs and track the strategy",
+            "Refactor the payment service"
+        ]
+    );
+    assert_eq!(names(&c.old.matrix, &d.removed), ["Team offsite logistics"]);
+    assert_eq!(d.letters.len(), 10);
+    let new: Vec<&str> = d
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::New)
+        .map(|f| c.new.audit.findings[f.new.unwrap()].code)
+        .collect();
+    assert_eq!(new, ["R002"]);
+    // Every error of the first quarter is gone.
+    assert!(d
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Still)
+        .all(
+            |f| c.new.audit.findings[f.new.unwrap()].severity < raci_audit::audit::Severity::Error
+        ));
+    raci()
+        .args([
+            "diff",
+            "-q",
+            "samples/product-team.xlsx",
+            "samples/product-team-q2.xlsx",
+            "--fail-on-new",
+            "error",
+            "-o",
+        ])
+        .arg(tempfile::tempdir().unwrap().path().join("q"))
+        .assert()
+        .code(1)
+        .stdout("health 88 -> 95; 14 findings fixed, 1 new\n");
+}
