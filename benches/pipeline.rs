@@ -112,6 +112,7 @@ fn child(what: &str, path: &Path) {
                 classes: &classes,
                 taxonomy: &taxonomy,
                 audit: &a,
+                suggestions: &[],
             };
             let t = Instant::now();
             let charts = chart::render_all(&o, &settings.audit.thresholds).expect("charts");

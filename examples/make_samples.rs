@@ -1,5 +1,7 @@
 //! Writes the sample RACI exports in `samples/` from one table, so the xlsx, csv and ods
-//! versions (and the long, inverted, transposed and RASCI shapes) hold the same matrix.
+//! versions (and the long, inverted, transposed and RASCI shapes) hold the same matrix, and
+//! `product-team-q2.xlsx`: the same team a quarter later, some problems fixed and one new
+//! (`raci diff samples/product-team.xlsx samples/product-team-q2.xlsx`).
 //!
 //! Run: `cargo run --example make_samples`. The files are committed; this keeps them honest.
 
@@ -22,9 +24,12 @@ const PARTIES: [&str; 9] = [
     "Sales Lead",
 ];
 
+/// One task: phase, name, letters per party in PARTIES order.
+type Row = (&'static str, &'static str, [&'static str; 9]);
+
 /// (phase, task, letters per party in PARTIES order). The planted problems are commented.
 #[rustfmt::skip]
-const ROWS: &[(&str, &str, [&str; 9])] = &[
+const ROWS: &[Row] = &[
     ("Discovery", "Define product vision",                  ["C",   "A/R", "",    "I",   "",  "C",   "",  "C",   "I"]),
     ("Discovery", "Conduct customer interviews",            ["C",   "A",   "",    "",    "",  "R",   "",  "",    "C"]),
     ("Discovery", "Market research",                        ["I",   "A/R", "",    "",    "",  "",    "",  "C",   "C"]),
@@ -69,10 +74,74 @@ const ROWS: &[(&str, &str, [&str; 9])] = &[
     ("Launch",    "Team offsite logistics",                 ["",    "",    "A/R", "",    "",  "",    "",  "",    ""]),
 ];
 
+/// The title of the second quarter's export.
+const TITLE_Q2: &str = "Checkout revamp 2026 - product team RACI (Q2)";
+
+/// What changed by the second quarter, task by task: new letters for a task (`None` keeps
+/// its name), a rename, a task dropped, a task added after another.
+enum Edit {
+    Letters(&'static str, [&'static str; 9]),
+    Rename(&'static str, &'static str),
+    Remove(&'static str),
+    AddAfter(&'static str, Row),
+}
+
+/// The second quarter: the R001, R002 (with its O002, R003 and M001), the M001/M002 of
+/// `Accept user stories`, the R007, the `X` (D001) and the uncovered KPI duty (G001) are
+/// fixed; `Backlog refinement` is renamed with the same letters; the offsite task is gone;
+/// and a new task has two Accountables (one new R002).
+#[rustfmt::skip]
+const Q2_EDITS: &[Edit] = &[
+    Edit::Letters("Competitive analysis",                   ["",    "A/R", "",    "",    "",  "",    "",  "C",   "C"]),
+    Edit::Letters("Approve release scope",                  ["A/R", "C",   "",    "C",   "",  "",    "C", "",    ""]),
+    Edit::Letters("Accept user stories",                    ["A/R", "C",   "",    "",    "",  "",    "C", "",    ""]),
+    Edit::Letters("Production deployment",                  ["I",   "",    "I",   "A",   "R", "",    "C", "",    "I"]),
+    Edit::Letters("Plan launch webinar",                    ["I",   "C",   "",    "",    "",  "",    "",  "A/R", "C"]),
+    Edit::Rename("Backlog refinement", "Refine the product backlog"),
+    Edit::Remove("Team offsite logistics"),
+    Edit::AddAfter("Build the business case",
+        ("Discovery", "Set business KPIs and track the strategy", ["C", "A/R", "", "", "", "", "", "C", "I"])),
+    // New this quarter: two Accountables (R002).
+    Edit::AddAfter("Implement features",
+        ("Delivery", "Refactor the payment service",            ["I",   "",    "",    "A",   "R", "",    "A", "",    ""])),
+];
+
+/// [`ROWS`] with [`Q2_EDITS`] made.
+fn q2_rows() -> Vec<Row> {
+    let mut rows: Vec<Row> = ROWS.to_vec();
+    let at = |rows: &[Row], task: &str| {
+        rows.iter()
+            .position(|r| r.1 == task)
+            .unwrap_or_else(|| panic!("no task {task:?} to edit"))
+    };
+    for edit in Q2_EDITS {
+        match edit {
+            Edit::Letters(task, letters) => {
+                let i = at(&rows, task);
+                rows[i].2 = *letters;
+            }
+            Edit::Rename(task, name) => {
+                let i = at(&rows, task);
+                rows[i].1 = name;
+            }
+            Edit::Remove(task) => {
+                let i = at(&rows, task);
+                rows.remove(i);
+            }
+            Edit::AddAfter(task, row) => {
+                let i = at(&rows, task);
+                rows.insert(i + 1, *row);
+            }
+        }
+    }
+    rows
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
     fs::create_dir_all(&dir)?;
-    write_xlsx(&dir.join("product-team.xlsx"))?;
+    write_xlsx(&dir.join("product-team.xlsx"), TITLE, ROWS)?;
+    write_xlsx(&dir.join("product-team-q2.xlsx"), TITLE_Q2, &q2_rows())?;
     fs::write(dir.join("product-team.csv"), wide_csv(true, ','))?;
     fs::write(
         dir.join("product-team.ods"),
@@ -88,16 +157,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 /// The wide grid as rows of strings: title row, blank row, header, then phase rows and tasks.
 fn wide_grid(with_title: bool) -> Vec<Vec<String>> {
+    wide_grid_of(with_title.then_some(TITLE), ROWS)
+}
+
+/// [`wide_grid`] of any table, with any title.
+fn wide_grid_of(title: Option<&str>, table: &[Row]) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
-    if with_title {
-        rows.push(vec![TITLE.to_string()]);
+    if let Some(title) = title {
+        rows.push(vec![title.to_string()]);
         rows.push(vec![]);
     }
     let mut header = vec!["Task".to_string()];
     header.extend(PARTIES.iter().map(|p| p.to_string()));
     rows.push(header);
     let mut phase = "";
-    for (p, task, letters) in ROWS {
+    for (p, task, letters) in table {
         if *p != phase {
             rows.push(vec![p.to_string()]);
             phase = p;
@@ -235,11 +309,15 @@ fn rasci_csv() -> String {
     out
 }
 
-fn write_xlsx(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
+fn write_xlsx(
+    path: &Path,
+    title_text: &str,
+    table: &[Row],
+) -> Result<(), Box<dyn std::error::Error>> {
     let mut wb = Workbook::new();
     // A fixed creation date keeps the committed file byte-identical between regenerations.
     let props = DocProperties::new()
-        .set_title(TITLE)
+        .set_title(title_text)
         .set_creation_datetime(&ExcelDateTime::from_ymd(2026, 1, 5)?);
     wb.set_properties(&props);
     let ws = wb.add_worksheet();
@@ -252,12 +330,12 @@ fn write_xlsx(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         .set_background_color("#D9E2F3");
     let phase = Format::new().set_bold().set_background_color("#EDEDED");
     let center = Format::new().set_align(FormatAlign::Center);
-    ws.merge_range(0, 0, 0, PARTIES.len() as u16, TITLE, &title)?;
+    ws.merge_range(0, 0, 0, PARTIES.len() as u16, title_text, &title)?;
     ws.set_column_width(0, 44)?;
     for c in 1..=PARTIES.len() as u16 {
         ws.set_column_width(c, 16)?;
     }
-    let grid = wide_grid(true);
+    let grid = wide_grid_of(Some(title_text), table);
     for (r, row) in grid.iter().enumerate().skip(2) {
         let r = r as u32;
         let is_header = r == 2;

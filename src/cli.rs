@@ -30,6 +30,9 @@ pub enum Command {
     Rules(RulesArgs),
     /// Serve a local web page to upload a RACI export and read its audit in a browser.
     Serve(ServeArgs),
+    /// Compare two exports of a matrix (or two folders of them): what changed, what got
+    /// fixed, what is new.
+    Diff(DiffArgs),
 }
 
 /// Options shared by everything that reads a matrix.
@@ -118,6 +121,46 @@ pub struct AuditArgs {
     /// No progress bar and no list of files written.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Replace people's names with pseudonyms (Person 1, Person 2, ...) in every report;
+    /// titles, roles, teams and task names stay.
+    #[arg(long)]
+    pub anonymize: bool,
+    /// With --anonymize (implied): write the `pseudonym,name` key to FILE. Keep it apart
+    /// from the reports you share.
+    #[arg(long, value_name = "FILE")]
+    pub anonymize_key: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier export (any format), or a folder of them.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later export (any format), or a folder of them paired with OLD's by file name.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output folder (default: reports/<old stem>-vs-<new stem>/).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Exit 1 when a new finding reaches this severity (for CI).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on_new: Option<SeverityArg>,
+    /// Start every CSV with a UTF-8 byte-order mark, for Excel on Windows.
+    #[arg(long)]
+    pub excel_csv: bool,
+    /// No list of files written.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Replace people's names with pseudonyms (Person 1, Person 2, ...) in every report;
+    /// titles, roles, teams and task names stay.
+    #[arg(long)]
+    pub anonymize: bool,
+    /// With --anonymize (implied): write the `pseudonym,name` key to FILE. Keep it apart
+    /// from the reports you share.
+    #[arg(long, value_name = "FILE")]
+    pub anonymize_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -147,6 +190,9 @@ pub struct ServeArgs {
     /// Defaults for every upload; the page's sheet, scheme and roster fields override them.
     #[command(flatten)]
     pub read: ReadArgs,
+    /// Anonymize every upload (the page also has a checkbox for it).
+    #[arg(long)]
+    pub anonymize: bool,
 }
 
 #[derive(Debug, Args)]

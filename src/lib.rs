@@ -6,11 +6,13 @@
 //! Stages, each a module, data flowing one way:
 //! `input -> layout -> model -> classify -> audit -> report / chart`, joined in `commands`.
 
+pub mod anonymize;
 pub mod audit;
 pub mod chart;
 pub mod classify;
 pub mod cli;
 pub mod commands;
+pub mod diff;
 pub mod error;
 pub mod input;
 pub mod layout;
@@ -19,6 +21,7 @@ pub mod outcome;
 pub mod report;
 pub mod serve;
 pub mod settings;
+pub mod suggest;
 pub mod synth;
 
 pub use error::{Error, Result};

@@ -4,6 +4,7 @@
 use crate::audit::{Audit, Finding, PartyFlag};
 use crate::classify::{Classification, Duty, Taxonomy};
 use crate::model::{Matrix, Side};
+use crate::suggest::Suggestion;
 
 /// One matrix with its classification and audit, read-only.
 #[derive(Debug, Clone, Copy)]
@@ -13,6 +14,8 @@ pub struct Outcome<'a> {
     pub classes: &'a [Classification],
     pub taxonomy: &'a Taxonomy,
     pub audit: &'a Audit,
+    /// The suggested fixes for the findings, in the order to apply them.
+    pub suggestions: &'a [Suggestion],
 }
 
 impl<'a> Outcome<'a> {

@@ -64,6 +64,12 @@ pub struct Settings {
     /// `--roster FILE` (or `roster` in `raci.toml`), loaded into `layout.roster` by the
     /// command before the layout runs.
     pub roster_file: Option<PathBuf>,
+    /// `--anonymize` (or `anonymize = true`): people's names become pseudonyms right after
+    /// the layout ([`crate::anonymize`]).
+    pub anonymize: bool,
+    /// `--anonymize-key FILE`: where the `pseudonym,name` key goes (never the report folder
+    /// unless the user names a file there).
+    pub anonymize_key: Option<PathBuf>,
 }
 
 /// The file looked for in the current directory when `--config` is not given.
@@ -94,6 +100,7 @@ names the file, the line and the key.
 | `roster` | CSV or spreadsheet with `party,title` columns, relative to the file | none |
 | `taxonomy-file` | A taxonomy TOML replacing the built-in one, relative to the file | built in |
 | `fail-on` | Exit 1 when a finding reaches `info`, `warning` or `error` | off |
+| `anonymize` | `true`: people's names become `Person 1`, `Person 2`, ... in every report (titles, roles, teams and task names stay) | `false` |
 | `[rules]` | Severity per rule code or name: `ignore`, `info`, `warning` or `error` | each rule's default |
 | `[thresholds]` | `max-responsible`, `max-consulted`, `max-informed` (counts), `max-accountable-share`, `max-ra-share` (percent) | 3, 4, 8, 50, 60 |
 | `[titles]` | Extra title spellings: text = `"PO"` or `"PM"` | none |
@@ -104,8 +111,8 @@ names the file, the line and the key.
 
 Flags: `--sheet`, `--scheme`, `--shape`, `--range`, `--header-rows`, `--task-column`,
 `--party-columns`, `--x-means`, `--pm-means`, `--roster`, `--taxonomy`, `--fail-on`,
-`--max-file-mb`, `--max-cells`, `--max-cell-chars`, `--max-memory-mb`, `--only`, `--excel-csv`
-override the keys
+`--anonymize`, `--max-file-mb`, `--max-cells`, `--max-cell-chars`, `--max-memory-mb`, `--only`,
+`--excel-csv` override the keys
 above; `--select` and `--ignore` (codes, names or prefixes such as `R` or `O00`) choose which
 rules run. A rule runs when it is selected (or nothing is selected), not ignored, and its
 severity is not `ignore`.
@@ -115,6 +122,7 @@ sheet = "RACI"
 scheme = "raci"
 pm-means = "product"
 fail-on = "error"
+anonymize = true
 
 [rules]
 R006 = "ignore"
@@ -177,6 +185,7 @@ struct ConfigFile {
     roster: Option<String>,
     taxonomy_file: Option<String>,
     fail_on: Option<Spanned<String>>,
+    anonymize: Option<bool>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     thresholds: Option<ThresholdsFile>,
     titles: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
@@ -427,6 +436,9 @@ pub fn apply_config(
                 ),
             )
         })?);
+    }
+    if let Some(anonymize) = file.anonymize {
+        settings.anonymize = anonymize;
     }
     if let Some(rules) = file.rules {
         for (key, value) in in_file_order(rules) {
@@ -824,15 +836,20 @@ pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
     Ok(settings)
 }
 
+/// The severity a `--fail-on`-style flag names.
+pub fn severity_of(arg: SeverityArg) -> Severity {
+    match arg {
+        SeverityArg::Info => Severity::Info,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    }
+}
+
 /// Settings for `raci audit`: [`resolve_read`], then the audit flags.
 pub fn resolve_audit(args: &AuditArgs, cwd: &Path) -> crate::Result<Settings> {
     let mut settings = resolve_read(&args.read, cwd)?;
     if let Some(fail_on) = args.fail_on {
-        settings.fail_on = Some(match fail_on {
-            SeverityArg::Info => Severity::Info,
-            SeverityArg::Warning => Severity::Warning,
-            SeverityArg::Error => Severity::Error,
-        });
+        settings.fail_on = Some(severity_of(fail_on));
     }
     settings.audit.select = rule_selectors("--select", &args.select)?;
     settings.audit.ignore = rule_selectors("--ignore", &args.ignore)?;
@@ -846,7 +863,25 @@ pub fn resolve_audit(args: &AuditArgs, cwd: &Path) -> crate::Result<Settings> {
     if args.quiet {
         settings.quiet = true;
     }
+    apply_anonymize(
+        &mut settings,
+        args.anonymize,
+        args.anonymize_key.as_deref(),
+        cwd,
+    );
     Ok(settings)
+}
+
+/// `--anonymize` and `--anonymize-key FILE` (which implies `--anonymize`) over the file's
+/// `anonymize`.
+pub fn apply_anonymize(settings: &mut Settings, flag: bool, key: Option<&Path>, cwd: &Path) {
+    if flag {
+        settings.anonymize = true;
+    }
+    if let Some(key) = key {
+        settings.anonymize = true;
+        settings.anonymize_key = Some(resolve_path(cwd, key));
+    }
 }
 
 #[cfg(test)]
@@ -878,6 +913,7 @@ mod tests {
         assert_eq!(s.layout.scheme, Some(SchemeName::Raci));
         assert_eq!(s.layout.pm_means, Some(PmMeans::Product));
         assert_eq!(s.fail_on, Some(Severity::Error));
+        assert!(s.anonymize);
         assert_eq!(s.audit.severities.get("R006"), Some(&None));
         assert_eq!(
             s.audit.severities.get("R002"),

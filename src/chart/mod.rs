@@ -12,6 +12,7 @@
 pub mod bars;
 pub mod canvas;
 pub mod coownership;
+pub mod diff;
 pub mod findings;
 pub mod gaps;
 pub mod matrix;

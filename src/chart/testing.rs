@@ -92,6 +92,7 @@ impl Fixture {
             classes: &self.classes,
             taxonomy: &self.taxonomy,
             audit: &self.audit,
+            suggestions: &[],
         }
     }
 

@@ -1,6 +1,7 @@
 //! `raci audit`: read, lay out, classify, audit, then write every report and chart. The one
 //! place where all stages meet; `raci serve` and the benches call the same functions.
 
+use crate::anonymize::Pseudonyms;
 use crate::audit::{self, Audit};
 use crate::chart;
 use crate::classify::{self, Classification, Classifier, Taxonomy};
@@ -23,6 +24,10 @@ pub struct Audited {
     pub classes: Vec<Classification>,
     pub taxonomy: Taxonomy,
     pub audit: Audit,
+    /// The suggested fixes for the audit's findings ([`crate::suggest`]).
+    pub suggestions: Vec<crate::suggest::Suggestion>,
+    /// The pseudonyms given with `--anonymize` (empty otherwise).
+    pub names: Pseudonyms,
 }
 
 impl Audited {
@@ -32,6 +37,7 @@ impl Audited {
             classes: &self.classes,
             taxonomy: &self.taxonomy,
             audit: &self.audit,
+            suggestions: &self.suggestions,
         }
     }
 }
@@ -83,7 +89,19 @@ pub fn with_roster(settings: &Settings) -> Result<Settings> {
 
 /// Everything from a workbook to an audit, with no I/O.
 pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -> Result<Audited> {
-    let matrix = layout::detect(wb, &settings.layout)?;
+    audit_workbook_as(wb, settings, taxonomy, Pseudonyms::default())
+}
+
+/// [`audit_workbook`], going on from pseudonyms already given (the old file of a diff), so
+/// that with `--anonymize` one person keeps one pseudonym across files. The names are
+/// replaced right after the layout: no later stage sees them.
+pub fn audit_workbook_as(
+    wb: &Workbook,
+    settings: &Settings,
+    taxonomy: &Taxonomy,
+    mut names: Pseudonyms,
+) -> Result<Audited> {
+    let mut matrix = layout::detect(wb, &settings.layout)?;
     // The reading half of the memory budget was charged as the file expanded; the rest of
     // the run depends on the tasks, parties and names the layout found.
     let needed = matrix.estimated_run_bytes();
@@ -96,14 +114,26 @@ pub fn audit_workbook(wb: &Workbook, settings: &Settings, taxonomy: &Taxonomy) -
             settings.limits.max_memory_bytes,
         ));
     }
+    if settings.anonymize {
+        names.apply(&mut matrix, &settings.layout.roster);
+    }
     let classifier = Classifier::new(taxonomy);
     let classes = classify::classify_matrix(&matrix, &classifier, &settings.pins);
     let audit = audit::run(&matrix, &classes, taxonomy, &settings.audit);
+    let suggestions = crate::suggest::suggest(
+        &matrix,
+        &classes,
+        taxonomy,
+        &audit.findings,
+        &settings.audit.thresholds,
+    );
     Ok(Audited {
         matrix,
         classes,
         taxonomy: taxonomy.clone(),
         audit,
+        suggestions,
+        names,
     })
 }
 
@@ -424,6 +454,14 @@ pub fn default_dir(input: &Path) -> PathBuf {
     PathBuf::from("reports").join(stem)
 }
 
+/// Writes the `--anonymize-key` file, if one was asked for.
+pub fn write_key(settings: &Settings, names: &Pseudonyms) -> Result<()> {
+    match &settings.anonymize_key {
+        Some(path) => super::portfolio::write_atomically(path, &names.key_csv(settings.excel_csv)),
+        None => Ok(()),
+    }
+}
+
 /// The exit for a finished audit under `--fail-on`.
 pub fn exit_for(audit: &Audit, settings: &Settings) -> Exit {
     match (settings.fail_on, audit.worst()) {
@@ -444,6 +482,7 @@ pub fn run_one(
     let audited = audit_workbook(&wb, settings, taxonomy)?;
     // The grid is not needed past the layout; freeing it lowers the peak while rendering.
     drop(wb);
+    write_key(settings, &audited.names)?;
     let outcome = audited.outcome();
     if json_to_stdout {
         // The bytes of report.json, so a script reading stdout sees what the file holds.

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod classify;
 pub mod cleanup;
+pub mod diff;
 pub mod inspect;
 pub mod portfolio;
 pub mod rules;
@@ -82,8 +83,30 @@ pub fn run(cli: Cli) -> Result<Exit> {
             Ok(Exit::Done)
         }
         Command::Serve(args) => {
-            let settings = read_settings(&args.read)?;
+            let mut settings = read_settings(&args.read)?;
+            settings.anonymize |= args.anonymize;
             serve::run(&args, settings)
+        }
+        Command::Diff(args) => {
+            let mut settings = read_settings(&args.read)?;
+            settings.excel_csv |= args.excel_csv;
+            settings.quiet |= args.quiet;
+            settings::apply_anonymize(
+                &mut settings,
+                args.anonymize,
+                args.anonymize_key.as_deref(),
+                &cwd()?,
+            );
+            let options = diff::DiffOptions {
+                fail_on_new: args.fail_on_new.map(settings::severity_of),
+            };
+            diff::run(
+                &args.old,
+                &args.new,
+                args.output.as_deref(),
+                &options,
+                &settings,
+            )
         }
         Command::Rules(args) => {
             let mut out = stdout.lock();

@@ -6,6 +6,7 @@
 //! in the order the workers happen to finish, so two runs give byte-identical roll-ups.
 
 use super::audit::{audit_workbook, read_input, write_reports};
+use crate::anonymize::Pseudonyms;
 use crate::audit::{Kind, Severity};
 use crate::chart::{canvas, portfolio as chart};
 use crate::classify::Taxonomy;
@@ -256,19 +257,20 @@ pub fn team_names(files: &[PathBuf]) -> Vec<String> {
     names
 }
 
-/// Audits one file and writes its report folder; the numbers for the roll-up.
+/// Audits one file and writes its report folder; the numbers for the roll-up, and the
+/// pseudonyms it gave with `--anonymize`.
 fn audit_one(
     file: &Path,
     dir: &Path,
     settings: &Settings,
     taxonomy: &Taxonomy,
-) -> Result<TeamNumbers> {
+) -> Result<(TeamNumbers, Pseudonyms)> {
     let wb = read_input(file, settings)?;
     let audited = audit_workbook(&wb, settings, taxonomy)?;
     drop(wb);
     write_reports(&audited, settings, dir)?;
     let a = &audited.audit;
-    Ok(TeamNumbers {
+    let numbers = TeamNumbers {
         tasks: audited.matrix.tasks.len(),
         parties: audited.matrix.parties.len(),
         health: a.health,
@@ -278,7 +280,8 @@ fn audit_one(
         warnings: a.count(Severity::Warning),
         infos: a.count(Severity::Info),
         worst: a.worst(),
-    })
+    };
+    Ok((numbers, audited.names))
 }
 
 /// `portfolio.csv`: one row per input, in input order.
@@ -325,7 +328,7 @@ pub fn rollup_csv(teams: &[TeamResult], bom: bool) -> Vec<u8> {
 }
 
 /// An error with its chain of causes on one line (the CSV cell holds all of it).
-fn error_text(e: &Error) -> String {
+pub(crate) fn error_text(e: &Error) -> String {
     let mut text = e.to_string();
     let mut cause = std::error::Error::source(e);
     while let Some(c) = cause {
@@ -376,7 +379,7 @@ fn progress(total: usize, quiet: bool) -> ProgressBar {
 
 /// Writes `bytes` to `path` through a temporary file beside it, so a reader never sees half
 /// a roll-up.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let err = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -432,14 +435,21 @@ pub fn run(
 
     let bar = progress(files.len(), settings.quiet);
     // `collect` on an indexed parallel iterator keeps input order whatever finishes first.
+    let keys = crate::report::InOrder::default();
     let teams: Vec<TeamResult> = inputs
         .par_iter()
         .zip(names.par_iter())
-        .map(|(input, team)| {
+        .enumerate()
+        .map(|(i, (input, team))| {
             let file = &input.path;
             let result = match input.problem {
                 Some(problem) => Err(problem.error(file)),
-                None => audit_one(file, &out.join(team), settings, taxonomy),
+                None => audit_one(file, &out.join(team), settings, taxonomy).map(
+                    |(numbers, names)| {
+                        keys.push(i, (team.clone(), names));
+                        numbers
+                    },
+                ),
             };
             bar.inc(1);
             bar.set_message(team.clone());
@@ -452,6 +462,10 @@ pub fn run(
         .collect();
     bar.finish_and_clear();
 
+    if let Some(path) = &settings.anonymize_key {
+        let keys: Vec<(String, Pseudonyms)> = keys.into_vec();
+        write_atomically(path, &Pseudonyms::teams_key_csv(&keys, settings.excel_csv))?;
+    }
     let csv_path = out.join(ROLLUP_CSV);
     write_atomically(&csv_path, &rollup_csv(&teams, settings.excel_csv))?;
     let png_path = out.join(ROLLUP_PNG);

@@ -6,11 +6,13 @@
 
 mod footprint;
 mod letters;
+mod names;
 
 pub use letters::{
     is_involvement_mark, is_token_separator, parse_cell, CellParse, Letter, LetterSet, Scheme,
     SchemeLetter, SchemeName,
 };
+pub use names::{party_label, person_part};
 
 use serde::Serialize;
 use std::fmt;

@@ -333,6 +333,7 @@ impl Fixture {
             classes: &self.classes,
             taxonomy: &self.taxonomy,
             audit: &self.audit,
+            suggestions: &[],
         }
     }
 }

@@ -230,6 +230,9 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         &tables.parties,
     ] {
         let _ = write!(s, "<a href=\"#{}\">{}</a>", t.key, t.title);
+        if t.key == "findings" && !o.suggestions.is_empty() {
+            s.push_str("<a href=\"#suggestions\">Suggested fixes</a>");
+        }
     }
     s.push_str("</nav>\n");
     let _ = writeln!(
@@ -316,6 +319,7 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         "Every finding, errors first. <code>raci rules CODE</code> explains a rule.",
         FINDING_ORDER,
     );
+    super::suggestions::html(o, &mut s);
     table(
         &mut s,
         &tables.coverage,

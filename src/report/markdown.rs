@@ -14,13 +14,14 @@ use std::fmt::Write;
 pub(crate) const MAX_FINDINGS: usize = 15;
 
 /// One line per report file on how to read it.
-const FILE_GUIDES: [(&str, &str); 10] = [
+const FILE_GUIDES: [(&str, &str); 11] = [
     ("tasks.csv", "one row per task: its side, duty and confidence, who holds each letter, the cell it came from and the codes of the findings about it."),
     ("parties.csv", "one row per party: title, letters held, and on how many PO-side, PM-side and shared tasks it holds R or A."),
     ("findings.csv", "every finding with its rule code, severity, task, party, duty, cell and message; `raci rules CODE` explains a code."),
     ("overlaps.csv", "work done on both sides: each overlap with the party, and the PO-side and PM-side tasks involved."),
     ("gaps.csv", "work nobody does or owns: uncovered duties, tasks without an Accountable or Responsible, unassigned and unclassified tasks, each with its side."),
     ("coverage.csv", "each PO, PM and shared duty of the taxonomy: covered or not, by which tasks, owned by whom."),
+    ("suggestions.csv", "one row per cell to change to fix a finding: the rule code, task, party, cell, the change, the letters before and after, and why that party; in the order to apply them."),
     ("summary.md", "this page."),
     ("report.json", "everything above in one file for scripts; the schema is in docs/report-schema.md."),
     ("report.html", "everything above in one page with the charts, for reading in a browser or printing."),
@@ -122,6 +123,8 @@ pub(crate) fn render(
         }
         s.push('\n');
     }
+
+    s.push_str(&super::suggestions::markdown(o, outputs.csv));
 
     if !charts.is_empty() {
         s.push_str("## Charts\n\n");

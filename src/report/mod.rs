@@ -11,6 +11,7 @@ mod facts;
 mod html;
 mod json;
 mod markdown;
+mod suggestions;
 mod tables;
 pub mod text;
 mod xlsx;
@@ -19,7 +20,7 @@ pub use facts::{console_summary, headline};
 pub use html::HtmlParts;
 pub use json::{bytes as json_bytes, json, write as write_json, SCHEMA_VERSION};
 use rayon::prelude::*;
-pub use text::{escape_formula, html as escape_html};
+pub use text::{escape_formula, html as escape_html, markdown as escape_markdown};
 
 use crate::outcome::Outcome;
 use crate::settings::Outputs;
@@ -40,17 +41,18 @@ pub struct ReportOptions {
 }
 
 /// The CSV files, in the order they are rendered.
-pub const CSV_FILES: [&str; 6] = [
+pub const CSV_FILES: [&str; 7] = [
     "tasks.csv",
     "parties.csv",
     "findings.csv",
     "overlaps.csv",
     "gaps.csv",
     "coverage.csv",
+    "suggestions.csv",
 ];
 
-/// Renders every report kind enabled in `opts.outputs`, in a fixed order: the six CSVs
-/// (`tasks`, `parties`, `findings`, `overlaps`, `gaps`, `coverage`), `summary.md`,
+/// Renders every report kind enabled in `opts.outputs`, in a fixed order: the seven CSVs
+/// (`tasks`, `parties`, `findings`, `overlaps`, `gaps`, `coverage`, `suggestions`), `summary.md`,
 /// `report.json`, `report.html`, `report.xlsx`.
 ///
 /// `charts` are the PNGs the chart stage drew, as `(file name, bytes)`; the Markdown links
@@ -237,6 +239,7 @@ mod tests {
                 "overlaps.csv",
                 "gaps.csv",
                 "coverage.csv",
+                "suggestions.csv",
                 "summary.md",
                 "report.json",
                 "report.html",

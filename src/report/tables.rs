@@ -97,15 +97,25 @@ pub(crate) struct Tables<'a> {
     pub overlaps: Table<'a>,
     pub gaps: Table<'a>,
     pub coverage: Table<'a>,
+    pub suggestions: Table<'a>,
 }
 
 impl<'a> Tables<'a> {
     pub(crate) fn build(o: &Outcome<'a>) -> Tables<'a> {
         // The tasks table (a row per task) is about as much work as the five others together:
         // the two halves are built on both cores.
-        let (tasks, (parties, findings, overlaps, gaps, coverage)) = rayon::join(
+        let (tasks, (parties, findings, overlaps, gaps, coverage, suggestions)) = rayon::join(
             || tasks(o),
-            || (parties(o), findings(o), overlaps(o), gaps(o), coverage(o)),
+            || {
+                (
+                    parties(o),
+                    findings(o),
+                    overlaps(o),
+                    gaps(o),
+                    coverage(o),
+                    super::suggestions::table(o),
+                )
+            },
         );
         Tables {
             tasks,
@@ -114,11 +124,12 @@ impl<'a> Tables<'a> {
             overlaps,
             gaps,
             coverage,
+            suggestions,
         }
     }
 
     /// In the order of [`super::CSV_FILES`].
-    pub(crate) fn in_csv_order(&self) -> [&Table<'a>; 6] {
+    pub(crate) fn in_csv_order(&self) -> [&Table<'a>; 7] {
         [
             &self.tasks,
             &self.parties,
@@ -126,6 +137,7 @@ impl<'a> Tables<'a> {
             &self.overlaps,
             &self.gaps,
             &self.coverage,
+            &self.suggestions,
         ]
     }
 }

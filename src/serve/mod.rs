@@ -578,6 +578,7 @@ fn audit_upload(
     form: &Form,
 ) -> Result<(String, Arc<Entry>)> {
     let mut settings = state.settings.clone();
+    settings.anonymize |= form.anonymize;
     if let Some(sheet) = &form.sheet {
         settings.layout.sheet = Some(sheet_choice(sheet)?);
     }

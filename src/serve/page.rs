@@ -75,6 +75,8 @@ pub(crate) fn upload_form(info: FormInfo<'_>, heading: &str) -> String {
         "</select></label>\n\
          <label>Roster (<code>party,title</code> columns) \
          <input type=\"file\" name=\"roster\" accept=\".csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods\"></label>\n\
+         <label><input type=\"checkbox\" name=\"anonymize\" value=\"on\"> Anonymize: people's names \
+         become Person 1, Person 2, ... in every report (titles, roles, teams and tasks stay)</label>\n\
          </div>\n{}</details>\n\
          <p><button type=\"submit\">Audit</button> \
          <progress class=\"upload-progress\" max=\"100\" value=\"0\" hidden></progress> \
@@ -227,6 +229,7 @@ mod tests {
         for key in crate::layout::STEERING_KEYS {
             assert!(p.contains(&format!("name=\"{key}\"")), "{key}");
         }
+        assert!(p.contains("<input type=\"checkbox\" name=\"anonymize\" value=\"on\">"));
         assert!(p.contains("up to 20 MB"));
         // Nothing from the network: every URL is on this server.
         assert!(!p.contains("http:") && !p.contains("https:") && !p.contains("//cdn"));

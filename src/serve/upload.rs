@@ -25,6 +25,8 @@ pub(crate) struct Form {
     pub scheme: Option<String>,
     /// Reading choices (`shape`, `range`, ... as in `layout::STEERING_KEYS`), in form order.
     pub steer: Vec<(String, String)>,
+    /// The "anonymize" checkbox was ticked.
+    pub anonymize: bool,
 }
 
 /// Whether a field is one of the reading choices of the Options.
@@ -118,7 +120,7 @@ pub(crate) async fn read_form(
         let cap = match name.as_str() {
             _ if refused.is_some() => 0,
             "file" | "roster" => max_upload_bytes,
-            "sheet" | "scheme" | TOKEN_FIELD => MAX_TEXT_FIELD as u64,
+            "sheet" | "scheme" | "anonymize" | TOKEN_FIELD => MAX_TEXT_FIELD as u64,
             n if steering_field(n) => MAX_TEXT_FIELD as u64,
             // Fields this page does not send are drained and ignored.
             _ => 0,
@@ -136,7 +138,7 @@ pub(crate) async fn read_form(
                         field: "roster",
                         limit: max_upload_bytes,
                     }),
-                    n if n == "sheet" || n == "scheme" || steering_field(n) => {
+                    n if n == "sheet" || n == "scheme" || n == "anonymize" || steering_field(n) => {
                         Some(FormError::Malformed {
                             detail: format!(
                                 "the {name} field is longer than {MAX_TEXT_FIELD} bytes"
@@ -175,6 +177,8 @@ pub(crate) async fn read_form(
                     refused = Some(FormError::BadToken);
                 }
             }
+            // A ticked checkbox is sent (as `on`); an unticked one is not sent at all.
+            "anonymize" => form.anonymize = true,
             "sheet" | "scheme" => {
                 let text = String::from_utf8(bytes).map_err(|_| FormError::Malformed {
                     detail: format!("the {name} field is not UTF-8 text"),

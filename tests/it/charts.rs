@@ -30,6 +30,7 @@ impl Team {
             classes: &self.classes,
             taxonomy: &self.taxonomy,
             audit: &self.audit,
+            suggestions: &[],
         }
     }
 

@@ -2,15 +2,18 @@
 
 mod support;
 
+mod anonymize;
 mod audit_rules;
 mod bad_input;
 mod charts;
 mod classify_eval;
 mod classify_v2;
 mod cli;
+mod diff;
 mod layout_realworld;
 mod portfolio;
 mod props;
 mod reports;
 mod serve;
 mod steering;
+mod suggestions;

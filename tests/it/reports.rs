@@ -33,6 +33,7 @@ struct Data0 {
     classes: Vec<Classification>,
     taxonomy: Taxonomy,
     audit: Audit,
+    suggestions: Vec<raci_audit::suggest::Suggestion>,
 }
 
 fn letters(text: &str) -> LetterSet {
@@ -174,7 +175,7 @@ impl Data0 {
                     .collect(),
             })
             .collect();
-        let classes = rows
+        let classes: Vec<Classification> = rows
             .iter()
             .map(|(_, side, duty, _)| Classification {
                 side: *side,
@@ -298,10 +299,18 @@ impl Data0 {
                 ..PartyStats::default()
             },
         ];
+        let suggestions = raci_audit::suggest::suggest(
+            &matrix,
+            &classes,
+            &taxonomy,
+            &findings,
+            &raci_audit::audit::Thresholds::default(),
+        );
         Data0 {
             matrix,
             classes,
             taxonomy,
+            suggestions,
             audit: Audit {
                 findings,
                 coverage,
@@ -317,6 +326,7 @@ impl Data0 {
             classes: &self.classes,
             taxonomy: &self.taxonomy,
             audit: &self.audit,
+            suggestions: &self.suggestions,
         }
     }
 }
@@ -377,13 +387,14 @@ fn golden(name: &str, actual: &[u8]) {
 fn reports_csv_headers_are_exact() {
     let d = Data0::new(SchemeName::Raci);
     let files = render_with(&d, &ReportOptions::default());
-    let want: [(&str, &str); 6] = [
+    let want: [(&str, &str); 7] = [
         ("tasks.csv", "task,group,side,duty,confidence,responsible,accountable,consulted,informed,cell,findings"),
         ("parties.csv", "party,title,title_side,r,a,c,i,po_side_ra,pm_side_ra,shared_ra"),
         ("findings.csv", "code,name,severity,task,party,duty,cell,message"),
         ("overlaps.csv", "code,severity,party,task,po_side_tasks,pm_side_tasks,other_tasks,cell,message,task_count"),
         ("gaps.csv", "code,severity,side,duty_id,duty,task,cell,message"),
         ("coverage.csv", "duty_id,side,duty,covered,tasks,owners,task_count"),
+        ("suggestions.csv", "code,task,party,cell,change,from,to,reason"),
     ];
     for (name, header) in want {
         let text = std::str::from_utf8(file(&files, name)).unwrap();
@@ -559,7 +570,7 @@ fn reports_are_byte_identical_across_renders() {
     let a = render_with(&d, &ReportOptions::default());
     let b = render_with(&d, &ReportOptions::default());
     let names: Vec<&str> = a.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names.len(), 10);
+    assert_eq!(names.len(), 11);
     for ((name, x), (_, y)) in a.iter().zip(&b) {
         assert!(x == y, "{name} differs between renders");
     }

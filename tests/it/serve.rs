@@ -1289,3 +1289,37 @@ fn uploads_over_the_cap_get_503_at_once() {
         assert!(Instant::now() < deadline, "the slots were not freed");
     }
 }
+
+#[test]
+fn the_anonymize_box_replaces_names_in_the_page_and_every_download() {
+    let server = start();
+    let matrix = b"Task,Ann Lee (Product Owner),Bob Stone,Dev Team\n\
+        Prioritise the product backlog,A,R,C\nDefine the product vision,R,A,I\n";
+    let with = post_form(
+        server.addr(),
+        &[
+            ("file", Some("team.csv"), matrix),
+            ("anonymize", None, b"on"),
+        ],
+    );
+    assert_eq!(with.status, 200);
+    let page = with.text();
+    for name in ["Ann Lee", "Bob Stone"] {
+        assert!(!page.contains(name), "{name} in the page");
+    }
+    let id = audit_id(&with);
+    let parties = get(server.addr(), &format!("/audit/{id}/files/parties.csv")).text();
+    assert!(parties.contains("Person 1 (Product Owner)"), "{parties}");
+    assert!(parties.contains("Dev Team"), "{parties}");
+    for name in linked_files(&page, &id) {
+        let body = get(server.addr(), &format!("/audit/{id}/files/{name}")).body;
+        let text = String::from_utf8_lossy(&body);
+        assert!(
+            !text.contains("Ann Lee") && !text.contains("Bob Stone"),
+            "{name}"
+        );
+    }
+    // Without the box, the names stay.
+    let plain = upload(server.addr(), "team.csv", matrix);
+    assert!(plain.text().contains("Ann Lee"));
+}

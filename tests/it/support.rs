@@ -130,6 +130,7 @@ pub const EXPECTED_FILES: &[&str] = &[
     "overlaps.csv",
     "gaps.csv",
     "coverage.csv",
+    "suggestions.csv",
     "summary.md",
     "report.json",
     "report.html",
