@@ -444,12 +444,12 @@ pub fn run(
             let file = &input.path;
             let result = match input.problem {
                 Some(problem) => Err(problem.error(file)),
-                None => audit_one(file, &out.join(team), settings, taxonomy).map(
-                    |(numbers, names)| {
+                None => {
+                    audit_one(file, &out.join(team), settings, taxonomy).map(|(numbers, names)| {
                         keys.push(i, (team.clone(), names));
                         numbers
-                    },
-                ),
+                    })
+                }
             };
             bar.inc(1);
             bar.set_message(team.clone());

@@ -79,6 +79,7 @@ fn build(file: &str, parties: &[&str], rows: &[(&str, Side, &[&str])]) -> Built 
             confidence: 1.0,
             matched: Vec::new(),
             source: SideSource::Classifier,
+            ..Classification::unclassified()
         })
         .collect();
     let matrix = Matrix {

@@ -12,8 +12,7 @@
 
 use super::facts::{headline_of, Facts};
 use super::tables::{
-    class, finding_codes_per_task, finding_pos, gap_side, overlap_columns,
-    party_stats, side,
+    class, finding_codes_per_task, finding_pos, gap_side, overlap_columns, party_stats, side,
 };
 use crate::audit::{Finding, Kind, PartyStats, Severity};
 use crate::classify::{DutyKind, SideSource};

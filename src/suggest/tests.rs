@@ -48,6 +48,7 @@ fn matrix(
                 confidence: 1.0,
                 matched: Vec::new(),
                 source: SideSource::Classifier,
+                ..Classification::unclassified()
             });
             let row = t as u32 + 1;
             let assignments = cells
@@ -93,6 +94,7 @@ fn taxonomy() -> Taxonomy {
         text: format!("text of {id}"),
         section: "s".into(),
         signals: Vec::new(),
+        local_signals: Default::default(),
     };
     Taxonomy {
         duties: vec![duty("po-backlog", Side::Po), duty("pm-research", Side::Pm)],

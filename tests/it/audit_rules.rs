@@ -874,6 +874,7 @@ fn a_rule_added_to_the_table_reaches_the_reports_and_charts_of_its_kind() {
         classes: &c,
         taxonomy: &tax,
         audit,
+        suggestions: &[],
     };
     let (before, after) = (outcome(&real), outcome(&dummies));
     assert!(

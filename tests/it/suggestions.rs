@@ -115,6 +115,7 @@ fn case_strategy() -> impl Strategy<Value = Case> {
                     confidence: 1.0,
                     matched: Vec::new(),
                     source: SideSource::Classifier,
+                    ..Classification::unclassified()
                 })
                 .collect();
             Case {
