@@ -416,6 +416,9 @@ pub(crate) struct Candidate {
     /// The detector's own order among its readings of one table: 0 for its first choice.
     /// Its later ones must show better evidence to win.
     pub rank: usize,
+    /// Evidence that needs the sheet itself (its merged cells, its legend), found by
+    /// [`readings_of_sheet`] and ranked with the rest.
+    pub sheet_factors: Vec<score::Factor>,
 }
 
 impl Candidate {
@@ -427,6 +430,7 @@ impl Candidate {
             region: Rect::default(),
             place: String::new(),
             rank: 0,
+            sheet_factors: Vec::new(),
         }
     }
 }
@@ -781,6 +785,7 @@ fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]
             };
             for mut c in d.propose(grid, &ctx) {
                 c.region = table;
+                c.sheet_factors = score::sheet_evidence(&c.matrix, sheet, legend.as_ref());
                 out.candidates.push(c);
             }
         }

@@ -6,8 +6,11 @@
 //! weighted product of its factors, so one bad sign (party headers that are letters, a party
 //! block that holds no letters) sinks a reading that is otherwise large.
 
+use super::legend::Legend;
 use super::Candidate;
-use crate::model::Shape;
+use crate::input::Sheet;
+use crate::model::{Matrix, Shape};
+use std::collections::BTreeMap;
 
 /// One named piece of evidence about a reading.
 #[derive(Debug, Clone, PartialEq)]
@@ -222,6 +225,7 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
             detail: "parties as rows are rarer than parties as columns".into(),
         });
     }
+    out.extend(c.sheet_factors.iter().cloned());
     out.push(Factor {
         key: "letters-understood",
         value: if most_letters == 0 {
@@ -233,6 +237,104 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
         detail: format!("{letters} letters understood, of {most_letters} in the largest reading"),
     });
     out
+}
+
+/// The evidence that needs the sheet: how the reading agrees with the sheet's legend, and
+/// whether merged header cells were read as names. Only what applies is returned: a sheet
+/// with no legend and no merges adds nothing, so readings of different sheets stay
+/// comparable.
+pub(crate) fn sheet_evidence(m: &Matrix, sheet: &Sheet, legend: Option<&Legend>) -> Vec<Factor> {
+    let mut out = Vec::new();
+    if let Some(legend) = legend {
+        out.extend(legend_agreement(m, legend));
+    }
+    if !sheet.merges.is_empty() {
+        out.extend(merged_headers(m, sheet));
+    }
+    out
+}
+
+/// A legend says which letters the matrix uses: a reading whose party block uses none of
+/// them (or one of many) is reading something else (a notes column, the names of an
+/// inverted table). A letter is used when some cell holds everything it counts as.
+fn legend_agreement(m: &Matrix, legend: &Legend) -> Option<Factor> {
+    let defined: Vec<_> = legend
+        .letters
+        .iter()
+        .filter(|l| !l.counts_as.is_empty())
+        .collect();
+    if defined.is_empty() {
+        return None;
+    }
+    let used = defined
+        .iter()
+        .filter(|l| {
+            m.tasks.iter().any(|t| {
+                t.assignments
+                    .iter()
+                    .any(|a| l.counts_as.iter().all(|x| a.letters.contains(x)))
+            })
+        })
+        .count();
+    let value = match used {
+        0 => 0.3,
+        1 if defined.len() >= 3 => 0.7,
+        _ => 1.0,
+    };
+    let codes: String = defined.iter().map(|l| l.code).collect();
+    Some(Factor {
+        key: "legend-agreement",
+        value,
+        weight: 1.0,
+        detail: format!(
+            "{used} of the {} letters of the sheet's legend ({codes}) are used in the party block",
+            defined.len()
+        ),
+    })
+}
+
+/// A header cell merged over several party columns is a band (a team, an environment, a
+/// phase) above the names, or one person over several roles. A reading that gives those
+/// columns one and the same name took the band for the names; a reading that tells them apart
+/// (`Person / Role`, or the names of the row below) did not.
+fn merged_headers(m: &Matrix, sheet: &Sheet) -> Option<Factor> {
+    // Parties under one merged cell, keyed by the merge's first cell (ordered for
+    // determinism); a party whose header cell is not merged over several lines of parties
+    // is no evidence either way.
+    let across = |merge: &crate::input::Merge| match m.shape {
+        Shape::Transposed => merge.end.row > merge.start.row,
+        _ => merge.end.col > merge.start.col,
+    };
+    let mut groups: BTreeMap<(u32, u32), Vec<&str>> = BTreeMap::new();
+    for p in sample(&m.parties) {
+        if let Some(merge) = sheet.merge_at(p.pos).filter(|g| across(g)) {
+            groups
+                .entry((merge.start.row, merge.start.col))
+                .or_default()
+                .push(p.name.as_str());
+        }
+    }
+    let under: Vec<&Vec<&str>> = groups.values().filter(|g| g.len() > 1).collect();
+    if under.is_empty() {
+        return None;
+    }
+    let total: usize = under.iter().map(|g| g.len()).sum();
+    let same: usize = under
+        .iter()
+        .map(|g| {
+            g.iter()
+                .filter(|n| g.iter().filter(|o| o.eq_ignore_ascii_case(n)).count() > 1)
+                .count()
+        })
+        .sum();
+    Some(Factor {
+        key: "merged-headers",
+        value: 1.0 - same as f64 / total as f64,
+        weight: 1.0,
+        detail: format!(
+            "{same} of {total} party columns under merged header cells share one name"
+        ),
+    })
 }
 
 /// The weighted product of the factors, between 0 and 1.
@@ -370,6 +472,117 @@ mod tests {
         assert_eq!(corner_names_parties("Task"), Some(false));
         assert_eq!(corner_names_parties("Process Step \\ Role"), None);
         assert_eq!(corner_names_parties("/"), None);
+    }
+
+    use crate::input::{CellValue, GridCell, Merge};
+    use crate::model::{
+        parse_cell, Assignment, CellParse, Party, Pos, Scheme, SchemeLetter, Source, Task,
+    };
+
+    /// A wide matrix whose parties have these names (headers in row 1 from column B) and
+    /// one task holding `cells`.
+    fn wide(names: &[&str], cells: &[&str]) -> Matrix {
+        let scheme = Scheme::default();
+        let assignments = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(p, text)| match parse_cell(text, &scheme) {
+                CellParse::Letters(letters) => Some(Assignment {
+                    party: p,
+                    letters,
+                    pos: Pos::new(1, p as u32 + 1),
+                }),
+                _ => None,
+            })
+            .collect();
+        Matrix {
+            source: Source {
+                file: "t.xlsx".into(),
+                sheet: None,
+            },
+            parties: names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| Party {
+                    name: n.to_string(),
+                    title: None,
+                    title_side: None,
+                    pos: Pos::new(0, i as u32 + 1),
+                })
+                .collect(),
+            tasks: vec![Task {
+                name: "Plan".into(),
+                group: None,
+                context: None,
+                pos: Pos::new(1, 0),
+                side_override: None,
+                assignments,
+            }],
+            ..Matrix::default()
+        }
+    }
+
+    fn legend(codes: &str) -> Legend {
+        let scheme = Scheme::default();
+        Legend {
+            letters: codes
+                .chars()
+                .map(|code| SchemeLetter {
+                    code,
+                    meaning: code.to_string(),
+                    counts_as: match parse_cell(&code.to_string(), &scheme) {
+                        CellParse::Letters(l) => l,
+                        _ => Default::default(),
+                    },
+                })
+                .collect(),
+            cells: Vec::new(),
+        }
+    }
+
+    fn factor<'a>(factors: &'a [Factor], key: &str) -> Option<&'a Factor> {
+        factors.iter().find(|f| f.key == key)
+    }
+
+    #[test]
+    fn a_reading_that_uses_none_of_the_legends_letters_disagrees_with_it() {
+        let sheet = Sheet::default();
+        let l = legend("RACI");
+        let letters = sheet_evidence(&wide(&["Ann", "Bob"], &["R", "A"]), &sheet, Some(&l));
+        let names = sheet_evidence(&wide(&["Ann", "Bob"], &["Ann", "x"]), &sheet, Some(&l));
+        let agree = factor(&letters, "legend-agreement").unwrap();
+        let disagree = factor(&names, "legend-agreement").unwrap();
+        assert_eq!(agree.value, 1.0);
+        assert!(disagree.value < 0.5, "{disagree:?}");
+        assert!(disagree.detail.starts_with("0 of the 4 letters"), "{disagree:?}");
+        // No legend, no such evidence.
+        assert!(sheet_evidence(&wide(&["Ann"], &["R"]), &sheet, None).is_empty());
+    }
+
+    #[test]
+    fn merged_header_cells_read_as_names_count_against_a_reading() {
+        // B1:D1 merged ("Prod" over three columns).
+        let sheet = Sheet {
+            name: None,
+            cells: vec![GridCell {
+                pos: Pos::new(0, 1),
+                value: CellValue::Text("Prod".into()),
+            }],
+            merges: vec![Merge {
+                start: Pos::new(0, 1),
+                end: Pos::new(0, 3),
+            }],
+        };
+        let band = sheet_evidence(&wide(&["Prod", "Prod", "Prod"], &["R", "A", "C"]), &sheet, None);
+        let apart = sheet_evidence(
+            &wide(&["Prod / Dev", "Prod / Ops", "Prod / QA"], &["R", "A", "C"]),
+            &sheet,
+            None,
+        );
+        assert_eq!(factor(&band, "merged-headers").unwrap().value, 0.0);
+        assert_eq!(factor(&apart, "merged-headers").unwrap().value, 1.0);
+        // Headers under no merge are no evidence.
+        assert!(sheet_evidence(&wide(&["Ann"], &["R"]), &Sheet::default(), None).is_empty());
     }
 
     #[test]
