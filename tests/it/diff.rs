@@ -305,7 +305,10 @@ fn diff_the_two_sample_quarters() {
         .old
         .suggestions
         .iter()
-        .filter(|s| s.task.is_some_and(|t| c.old.matrix.tasks[t].name != "Write acceptance criteria"))
+        .filter(|s| {
+            s.task
+                .is_some_and(|t| c.old.matrix.tasks[t].name != "Write acceptance criteria")
+        })
         .flat_map(|s| &s.changes)
         .map(|ch| {
             (
@@ -318,7 +321,13 @@ fn diff_the_two_sample_quarters() {
     assert_eq!(taken.len(), 6, "{taken:?}");
     for (task, party, to) in &taken {
         let t = c.new.matrix.tasks.iter().find(|t| &t.name == task).unwrap();
-        let p = c.new.matrix.parties.iter().position(|p| &p.name == party).unwrap();
+        let p = c
+            .new
+            .matrix
+            .parties
+            .iter()
+            .position(|p| &p.name == party)
+            .unwrap();
         let letters = t
             .assignments
             .iter()
