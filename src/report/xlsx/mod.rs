@@ -1104,7 +1104,7 @@ mod tests {
 
     /// Suggestions made for the fixture by hand (the suggester finds nobody to fit it): two
     /// on one cell, a cell filled where nobody held letters, a cell emptied, the unreadable
-    /// cell given letters, and a cell changed and changed back.
+    /// cell given letters, a cell changed and changed back, and a change outside the matrix.
     fn with_suggestions(f: &Fixture) -> Vec<crate::suggest::Suggestion> {
         use crate::suggest::{CellChange, Suggestion};
         let m = &f.matrix;
@@ -1168,6 +1168,12 @@ mod tests {
                 "Maria gives it back.",
             ),
             one("G002", 3, vec![], "Nobody fits."),
+            one(
+                "R001",
+                1,
+                vec![change(1, 99, "", "A")],
+                "A party the matrix lacks.",
+            ),
         ]
     }
 

@@ -41,7 +41,11 @@ impl Proposal {
         // suggestion set back to what it held is not changed, and shows as on the Matrix sheet.
         let mut touched: BTreeMap<(u32, u16), Vec<&Suggestion>> = BTreeMap::new();
         for s in o.suggestions {
-            for c in &s.changes {
+            // A change outside the matrix (suggestions of another matrix) has no cell.
+            let inside = |c: &&crate::suggest::CellChange| {
+                c.task < o.matrix.tasks.len() && c.party < o.matrix.parties.len()
+            };
+            for c in s.changes.iter().filter(inside) {
                 let Some(at) = super::sheet_cell(c.task as u32 + 1, Some(c.party)) else {
                     continue;
                 };
