@@ -86,24 +86,28 @@ enum Edit {
     AddAfter(&'static str, Row),
 }
 
-/// The second quarter: the R001, R002 (with its O002, R003 and M001), the M001/M002 of
-/// `Accept user stories`, the R007, the `X` (D001) and the uncovered KPI duty (G001) are
-/// fixed; `Backlog refinement` is renamed with the same letters; the offsite task is gone;
-/// and a new task has two Accountables (one new R002).
+/// The second quarter: the team took four of the five fixes `raci audit` suggested for the
+/// first (`reports/product-team/suggestions.csv`): the R007 (Maria Lopez R/A on `Plan launch
+/// webinar`), the R001 (Tom Reed A on `Competitive analysis`), the R002 with its O002, R003 and
+/// M001 (Tom Reed's A on `Approve release scope` becomes C, Maria Lopez R/A) and the M001/M002
+/// of `Accept user stories` (its R/A moves to Maria Lopez); it kept Maria Lopez's R/A on `Write
+/// acceptance criteria`. The `X` (D001) became an I, a task covers the uncovered KPI duty
+/// (G001), `Backlog refinement` is renamed with the same letters, the offsite task (G003) is
+/// gone; and one new problem: a new user-story task with two Accountables (R002).
 #[rustfmt::skip]
 const Q2_EDITS: &[Edit] = &[
     Edit::Letters("Competitive analysis",                   ["",    "A/R", "",    "",    "",  "",    "",  "C",   "C"]),
     Edit::Letters("Approve release scope",                  ["A/R", "C",   "",    "C",   "",  "",    "C", "",    ""]),
     Edit::Letters("Accept user stories",                    ["A/R", "C",   "",    "",    "",  "",    "C", "",    ""]),
     Edit::Letters("Production deployment",                  ["I",   "",    "I",   "A",   "R", "",    "C", "",    "I"]),
-    Edit::Letters("Plan launch webinar",                    ["I",   "C",   "",    "",    "",  "",    "",  "A/R", "C"]),
+    Edit::Letters("Plan launch webinar",                    ["A/R", "C",   "",    "",    "",  "",    "",  "C",   "I"]),
     Edit::Rename("Backlog refinement", "Refine the product backlog"),
     Edit::Remove("Team offsite logistics"),
     Edit::AddAfter("Build the business case",
         ("Discovery", "Set business KPIs and track the strategy", ["C", "A/R", "", "", "", "", "", "C", "I"])),
     // New this quarter: two Accountables (R002).
-    Edit::AddAfter("Implement features",
-        ("Delivery", "Refactor the payment service",            ["I",   "",    "",    "A",   "R", "",    "A", "",    ""])),
+    Edit::AddAfter("Define epics and high-level user stories",
+        ("Discovery", "Write user stories for saved payment cards", ["C", "A/R", "", "", "I", "A", "", "", ""])),
 ];
 
 /// [`ROWS`] with [`Q2_EDITS`] made.

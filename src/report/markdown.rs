@@ -25,7 +25,7 @@ const FILE_GUIDES: [(&str, &str); 11] = [
     ("summary.md", "this page."),
     ("report.json", "everything above in one file for scripts; the schema is in docs/report-schema.md."),
     ("report.html", "everything above in one page with the charts, for reading in a browser or printing."),
-    ("report.xlsx", "the matrix colour-coded with problem cells marked (hover for the finding), and every table as a filterable sheet."),
+    ("report.xlsx", "the matrix colour-coded with problem cells marked (hover for the finding), the matrix with every suggested fix applied (sheet Proposed, changed cells marked, hover for the reason), and every table as a filterable sheet."),
 ];
 
 fn file_enabled(name: &str, outputs: &Outputs) -> bool {

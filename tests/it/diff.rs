@@ -257,7 +257,7 @@ fn diff_the_two_sample_quarters() {
         &sample("product-team-q2.xlsx"),
     );
     let d = &c.diff;
-    assert_eq!(d.headline(), "health 88 -> 93; 13 findings fixed, 4 new");
+    assert_eq!(d.headline(), "health 88 -> 95; 13 findings fixed, 1 new");
     let renamed: Vec<(&str, &str)> = d
         .renamed()
         .map(|m| {
@@ -278,7 +278,7 @@ fn diff_the_two_sample_quarters() {
         names(&c.new.matrix, &d.added),
         [
             "Set business KPIs and track the strategy",
-            "Refactor the payment service"
+            "Write user stories for saved payment cards"
         ]
     );
     assert_eq!(names(&c.old.matrix, &d.removed), ["Team offsite logistics"]);
@@ -289,7 +289,53 @@ fn diff_the_two_sample_quarters() {
         .filter(|f| f.status == Status::New)
         .map(|f| c.new.audit.findings[f.new.unwrap()].code)
         .collect();
-    assert_eq!(new, ["R002", "O001", "G003", "O003"]);
+    // Exactly one new finding: the new task's two Accountables.
+    assert_eq!(new, ["R002"]);
+    let r002 = d
+        .findings
+        .iter()
+        .find(|f| f.status == Status::New)
+        .and_then(|f| c.new.audit.findings[f.new.unwrap()].task)
+        .map(|t| c.new.matrix.tasks[t].name.as_str());
+    assert_eq!(r002, Some("Write user stories for saved payment cards"));
+    // The fixes the team took are the first quarter's suggestions: every cell a suggestion
+    // changes for R007, R001, R002, R003 and the M001 of `Accept user stories` holds the
+    // suggested letters in the second quarter.
+    let taken: Vec<(String, String, String)> = c
+        .old
+        .suggestions
+        .iter()
+        .filter(|s| {
+            s.task
+                .is_some_and(|t| c.old.matrix.tasks[t].name != "Write acceptance criteria")
+        })
+        .flat_map(|s| &s.changes)
+        .map(|ch| {
+            (
+                c.old.matrix.tasks[ch.task].name.clone(),
+                c.old.matrix.parties[ch.party].name.clone(),
+                ch.to.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(taken.len(), 6, "{taken:?}");
+    for (task, party, to) in &taken {
+        let t = c.new.matrix.tasks.iter().find(|t| &t.name == task).unwrap();
+        let p = c
+            .new
+            .matrix
+            .parties
+            .iter()
+            .position(|p| &p.name == party)
+            .unwrap();
+        let letters = t
+            .assignments
+            .iter()
+            .find(|a| a.party == p)
+            .map(|a| a.letters.to_string())
+            .unwrap_or_default();
+        assert_eq!(&letters, to, "{task}, {party}");
+    }
     // Every error of the first quarter is gone.
     assert!(d
         .findings
@@ -311,5 +357,5 @@ fn diff_the_two_sample_quarters() {
         .arg(tempfile::tempdir().unwrap().path().join("q"))
         .assert()
         .code(1)
-        .stdout("health 88 -> 93; 13 findings fixed, 4 new\n");
+        .stdout("health 88 -> 95; 13 findings fixed, 1 new\n");
 }

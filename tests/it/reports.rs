@@ -708,7 +708,7 @@ fn reports_xlsx_sheets_and_cells() {
     let mut wb = workbook(file(&files, "report.xlsx"));
     assert_eq!(
         wb.sheet_names(),
-        ["Matrix", "Findings", "Overlaps", "Gaps", "Coverage", "Parties", "Tasks"]
+        ["Matrix", "Proposed", "Findings", "Overlaps", "Gaps", "Coverage", "Parties", "Tasks"]
     );
     let m = wb.worksheet_range("Matrix").unwrap();
     assert_eq!(m.start(), Some((0, 0)));
@@ -765,7 +765,7 @@ fn reports_xlsx_sheets_and_cells() {
         text_at(&findings, 5, 7),
         "=HYPERLINK(\"http://evil\") is not a letter"
     );
-    assert!(quote_prefixed(xlsx, 2, "H6"));
+    assert!(quote_prefixed(xlsx, 3, "H6"));
     let parties = wb.worksheet_range("Parties").unwrap();
     assert_eq!(parties.get((1, 4)), Some(&Data::Float(3.0)));
     let overlaps = wb.worksheet_range("Overlaps").unwrap();
@@ -1116,4 +1116,159 @@ fn reports_json_takes_at_most_600_bytes_a_task() {
     assert!(per_task <= 600.0, "{per_task:.0} bytes a task");
     let (random, findings) = json_bytes_a_task(&raci_audit::synth::random_grid(2_000, 30, 42));
     eprintln!("report.json: {per_task:.0} bytes a task; random letters: {random:.0} ({findings} findings on 2,000 tasks)");
+}
+
+/// The text of a zip entry, if the workbook has it.
+fn zip_entry_opt(bytes: &[u8], name: &str) -> Option<String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name).ok()?.read_to_string(&mut text).unwrap();
+    Some(text)
+}
+
+/// The notes of a sheet (1-based), as (cell reference, text with XML entities decoded): its
+/// comments part is the one the sheet's relationships name.
+fn sheet_notes(xlsx: &[u8], sheet: usize) -> Vec<(String, String)> {
+    let Some(rels) = zip_entry_opt(xlsx, &format!("xl/worksheets/_rels/sheet{sheet}.xml.rels"))
+    else {
+        return Vec::new();
+    };
+    let Some(target) = rels
+        .split("Target=\"../")
+        .skip(1)
+        .map(|t| t.split('"').next().unwrap())
+        .find(|t| t.starts_with("comments"))
+    else {
+        return Vec::new();
+    };
+    let xml = zip_entry(xlsx, &format!("xl/{target}"));
+    xml.split("<comment ref=\"")
+        .skip(1)
+        .map(|c| {
+            let at = c.split('"').next().unwrap().to_string();
+            let text: String = c
+                .split("<t")
+                .skip(1)
+                .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+                .map(|t| t.split("</t>").next().unwrap())
+                .collect();
+            let text = text
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
+            (at, text)
+        })
+        .collect()
+}
+
+fn cell_name(row: usize, col: usize) -> String {
+    format!("{}{}", raci_audit::model::column_name(col as u32), row + 1)
+}
+
+/// The sample's Proposed sheet, read back as a user's spreadsheet would: every cell
+/// suggestions.csv changes holds the suggested letters and a note with the reason; every other
+/// cell is the Matrix sheet's.
+#[test]
+fn reports_xlsx_proposed_sheet_on_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_cmd::Command::cargo_bin("raci")
+        .unwrap()
+        .current_dir(support::root())
+        .args([
+            "audit",
+            "samples/product-team.xlsx",
+            "-q",
+            "--only",
+            "csv,xlsx",
+            "-o",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let xlsx = std::fs::read(dir.path().join("report.xlsx")).unwrap();
+    let (header, rows) = csv_rows(&std::fs::read(dir.path().join("suggestions.csv")).unwrap());
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut wb = workbook(&xlsx);
+    assert_eq!(wb.sheet_names()[..2], ["Matrix", "Proposed"]);
+    let matrix = wb.worksheet_range("Matrix").unwrap();
+    let proposed = wb.worksheet_range("Proposed").unwrap();
+    assert_eq!(proposed.get_size(), matrix.get_size());
+    let row_of = |task: &str| {
+        (1..matrix.height())
+            .find(|&r| text_at(&matrix, r, 0) == task)
+            .unwrap_or_else(|| panic!("{task} not on the Matrix sheet"))
+    };
+    let col_of = |party: &str| {
+        (3..matrix.width())
+            .find(|&c| text_at(&matrix, 0, c) == party)
+            .unwrap_or_else(|| panic!("{party} not on the Matrix sheet"))
+    };
+    // The letters each changed cell ends with, and the reasons of the suggestions on it.
+    let mut changed: std::collections::BTreeMap<(usize, usize), (String, Vec<String>)> =
+        Default::default();
+    for r in rows.iter().filter(|r| r[col("change")] != "none") {
+        let at = (row_of(&r[col("task")]), col_of(&r[col("party")]));
+        let entry = changed.entry(at).or_default();
+        entry.0 = r[col("to")].clone();
+        let reason = format!("{}: {}", r[col("code")], r[col("reason")]);
+        if !entry.1.contains(&reason) {
+            entry.1.push(reason);
+        }
+    }
+    assert_eq!(changed.len(), 8, "{changed:?}");
+    let notes = sheet_notes(&xlsx, 2);
+    for (&(r, c), (to, reasons)) in &changed {
+        let at = cell_name(r, c);
+        assert_eq!(&text_at(&proposed, r, c), to, "{at}");
+        assert_ne!(text_at(&matrix, r, c), *to, "{at} did not change");
+        let note = &notes
+            .iter()
+            .find(|(n, _)| *n == at)
+            .unwrap_or_else(|| panic!("no note on {at}"))
+            .1;
+        for reason in reasons {
+            assert!(
+                note.contains(reason.as_str()),
+                "{at}: {note} lacks {reason}"
+            );
+        }
+    }
+    // A note per changed cell, and the legend on A1.
+    assert_eq!(notes.len(), changed.len() + 1, "{notes:?}");
+    assert!(notes
+        .iter()
+        .any(|(at, n)| at == "A1" && n.contains("8 cells changed")));
+    for r in 0..matrix.height() {
+        for c in 0..matrix.width() {
+            if !changed.contains_key(&(r, c)) {
+                assert_eq!(
+                    text_at(&proposed, r, c),
+                    text_at(&matrix, r, c),
+                    "{}",
+                    cell_name(r, c)
+                );
+            }
+        }
+    }
+    // The changed cells have their own style, no other cell has it.
+    let sheet = zip_entry(&xlsx, "xl/worksheets/sheet2.xml");
+    let style_of = |at: &str| -> String {
+        let i = sheet.find(&format!("<c r=\"{at}\"")).unwrap();
+        let head = &sheet[i..i + sheet[i..].find('>').unwrap()];
+        head.split_once(" s=\"")
+            .map(|(_, s)| s.split('"').next().unwrap().to_string())
+            .unwrap_or_default()
+    };
+    let styles: std::collections::BTreeSet<String> = changed
+        .keys()
+        .map(|&(r, c)| style_of(&cell_name(r, c)))
+        .collect();
+    assert_eq!(styles.len(), 1, "{styles:?}");
+    let changed_style = format!(" s=\"{}\"", styles.first().unwrap());
+    assert_eq!(sheet.matches(&changed_style).count(), changed.len());
+    // Its pale green fill and green border are in the styles.
+    let styles_xml = zip_entry(&xlsx, "xl/styles.xml");
+    assert!(styles_xml.contains("FFD5F0E6") && styles_xml.contains("FF009E73"));
 }

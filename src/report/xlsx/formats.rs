@@ -25,6 +25,11 @@ const WARNING_FILL: u32 = 0xFDEBD0;
 const DARK_TEXT: u32 = 0x1B1B1B;
 const WHITE_TEXT: u32 = 0xFFFFFF;
 const PROBLEM_BORDER: u32 = 0xC00000;
+/// A changed cell of the Proposed sheet: a pale tint of Okabe-Ito's bluish green with a border
+/// in the full colour. Lighter than every letter fill and framed, so it stands out from the
+/// letter colours by lightness and outline, not by hue alone; green, not the problem red.
+const CHANGED_FILL: u32 = 0xD5F0E6;
+const CHANGED_BORDER: u32 = 0x009E73;
 
 /// A style: an index into the format table. Styles a problem cell can take come in pairs,
 /// plain then outlined, so that [`Style::marked`] finds the outlined one by adding one.
@@ -43,7 +48,9 @@ impl Style {
     pub const ERROR: Style = Style(30);
     pub const WARNING: Style = Style(31);
     pub const UNCOVERED: Style = Style(32);
-    const COUNT: usize = 33;
+    /// A cell the Proposed sheet changed. The last style: tests count the table by it.
+    pub const CHANGED: Style = Style(33);
+    const COUNT: usize = 34;
 
     /// The outlined twin of a paired style when `problem` is set.
     pub fn marked(self, problem: bool) -> Style {
@@ -82,6 +89,13 @@ fn letter(colour: u32, text: u32) -> Format {
     filled(colour, text)
         .set_bold()
         .set_align(FormatAlign::Center)
+}
+
+/// A changed cell: its new letters bold and centred like a letter cell, on the changed fill.
+fn changed() -> Format {
+    letter(CHANGED_FILL, DARK_TEXT)
+        .set_border(FormatBorder::Medium)
+        .set_border_color(Color::RGB(CHANGED_BORDER))
 }
 
 /// The formats in [`Style`] order.
@@ -125,6 +139,7 @@ fn table() -> [Format; Style::COUNT] {
     all.push(filled(ERROR_FILL, DARK_TEXT).set_bold());
     all.push(filled(WARNING_FILL, DARK_TEXT));
     all.push(filled(ERROR_FILL, DARK_TEXT));
+    all.push(changed());
     all.try_into()
         .expect("the format table matches Style::COUNT")
 }
@@ -208,6 +223,8 @@ mod tests {
         assert_eq!(at(Style::UNCOVERED), filled(ERROR_FILL, DARK_TEXT));
         assert_eq!(at(Style::ERROR), filled(ERROR_FILL, DARK_TEXT).set_bold());
         assert_eq!(at(Style::DECIMAL), Format::new().set_num_format("0.00"));
+        assert_eq!(at(Style::CHANGED), changed());
+        assert_eq!(usize::from(Style::CHANGED.0) + 1, Style::COUNT);
         assert_eq!(
             at(Style::side(Side::Unclassified)),
             filled(UNCLASSIFIED_COLOUR, DARK_TEXT)
@@ -224,5 +241,6 @@ mod tests {
         assert!(!f.is_outlined(Style::letter(Some(Letter::R))));
         assert!(!f.is_outlined(Style::DEFAULT));
         assert!(!f.is_outlined(Style::ERROR));
+        assert!(!f.is_outlined(Style::CHANGED));
     }
 }

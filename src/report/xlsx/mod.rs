@@ -1,5 +1,6 @@
 //! `report.xlsx`: the matrix colour-coded with problem cells marked by a note naming the
-//! finding, and every report table as a formatted, filterable sheet, written with
+//! finding, the matrix every suggested fix makes with the changed cells marked by a note giving
+//! the reason ([`proposed`]), and every report table as a formatted, filterable sheet, written with
 //! rust_xlsxwriter. Byte-identical across runs (the creation date is fixed, and every format
 //! is registered in a fixed order before the sheets are written: [`formats`]).
 //!
@@ -7,17 +8,19 @@
 //! constant-memory mode: each sheet's rows go to an unnamed temporary file as soon as the next
 //! row starts (a stored cell costs rust_xlsxwriter some 200 bytes, so a 50,000-task matrix
 //! held in memory took 300 MB). A smaller one is built in memory, so an audit of a team's
-//! matrix never needs a temporary folder. Either way the seven sheets are filled on both cores.
+//! matrix never needs a temporary folder. Either way the eight sheets are filled on both cores.
 
 mod formats;
+mod proposed;
 
 use super::tables::{side, Cell, Table, Tables};
 use super::text::looks_like_formula;
 use crate::audit::{Finding, Severity};
-use crate::model::{Letter, LetterSet, Pos, Side};
+use crate::model::{Letter, LetterSet, Matrix, Pos, Side};
 use crate::outcome::Outcome;
 use crate::{Error, Result};
 use formats::{Formats, Style};
+use proposed::Proposal;
 use rayon::prelude::*;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Note, Table as SheetTable, TableColumn, TableStyle, Workbook,
@@ -323,18 +326,31 @@ fn matrix_filter(o: &Outcome) -> Option<(u32, u16)> {
 /// The Matrix sheet's first row is this tall, in points, for wrapped party names.
 const HEADER_HEIGHT: f64 = 45.0;
 
-/// Fills the Matrix sheet: task, group, side and a column per party, each letter cell
-/// coloured by its owning letter, problem cells outlined, the first of them with a note. The
-/// sheet's settings come first, then the cells strictly row by row (constant-memory mode
-/// writes a row out once the next one starts).
+/// A sheet laid out as the matrix: the audited one (the Matrix sheet) or the one every
+/// suggested fix makes (the Proposed sheet). Both have the same tasks and parties.
+struct MatrixView<'a> {
+    name: &'static str,
+    matrix: &'a Matrix,
+    /// Problem cells to outline, and the notes of the sheet.
+    marks: &'a Marks,
+    /// Cells whose letters a suggestion changed, sorted: they show the matrix's letters in
+    /// the changed style. Empty on the Matrix sheet.
+    changed: &'a [(u32, u16)],
+}
+
+/// Fills a matrix sheet: task, group, side and a column per party, each letter cell
+/// coloured by its owning letter, problem cells outlined, the first of them with a note, and
+/// changed cells in the changed style. The sheet's settings come first, then the cells
+/// strictly row by row (constant-memory mode writes a row out once the next one starts).
 fn matrix_sheet(
     ws: &mut Worksheet,
     formats: &Formats,
     o: &Outcome,
-    marks: &Marks,
+    view: &MatrixView,
 ) -> Result<(), XlsxError> {
-    let m = o.matrix;
-    ws.set_name("Matrix")?;
+    let m = view.matrix;
+    let marks = view.marks;
+    ws.set_name(view.name)?;
     for (c, width) in matrix_columns(o).into_iter().enumerate() {
         ws.set_column_width(c as u16, width)?;
     }
@@ -383,8 +399,10 @@ fn matrix_sheet(
     }
 
     let mut row_marks = marks.cells.iter().peekable();
+    let mut row_changes = view.changed.iter().peekable();
     let mut cells: Vec<MatrixCell> = Vec::new();
     let mut marked_cols: Vec<u16> = Vec::new();
+    let mut changed_cols: Vec<u16> = Vec::new();
     for (t, task) in m.tasks.iter().enumerate() {
         let row = t as u32 + 1;
         marked_cols.clear();
@@ -392,7 +410,13 @@ fn matrix_sheet(
         while let Some(&(_, col)) = row_marks.next_if(|(r, _)| *r == row) {
             marked_cols.push(col);
         }
+        changed_cols.clear();
+        while row_changes.next_if(|(r, _)| *r < row).is_some() {}
+        while let Some(&(_, col)) = row_changes.next_if(|(r, _)| *r == row) {
+            changed_cols.push(col);
+        }
         let noted = |col: u16| marked_cols.contains(&col);
+        let changed = |col: u16| changed_cols.contains(&col);
 
         let name_style = if noted(0) {
             Style::PROBLEM_NAME
@@ -425,6 +449,22 @@ fn matrix_sheet(
                 }
                 None => cells.push(issue),
             }
+        }
+        // A changed cell shows the letters it was given, whatever the cell held before (an
+        // emptied cell stays, blank in the changed style).
+        for &col in &changed_cols {
+            let party = usize::from(col - FIXED_COLUMNS);
+            let letters = task
+                .assignments
+                .iter()
+                .filter(|a| a.party == party)
+                .fold(LetterSet::EMPTY, |l, a| l.union(a.letters));
+            cells.retain(|c| c.party != party);
+            cells.push(MatrixCell {
+                party,
+                letters,
+                raw: None,
+            });
         }
         cells.sort_by_key(|c| c.party);
         cells.dedup_by(|later, first| {
@@ -463,7 +503,11 @@ fn matrix_sheet(
                 }
                 // An unreadable cell always stands out, even if no rule reported it.
                 let problem = cell.raw.is_some() || noted(c);
-                let style = Style::letter(main_letter(cell.letters)).marked(problem);
+                let style = if changed(c) {
+                    Style::CHANGED
+                } else {
+                    Style::letter(main_letter(cell.letters)).marked(problem)
+                };
                 match cell.raw {
                     Some(raw) => w.text(row, c, raw, style)?,
                     None => w.text(row, c, &cell.letters.to_string(), style)?,
@@ -584,10 +628,13 @@ fn table_sheet(ws: &mut Worksheet, formats: &Formats, t: &Table) -> Result<(), X
     Ok(())
 }
 
-/// The workbook's bytes: sheets Matrix, Findings, Overlaps, Gaps, Coverage, Parties, Tasks.
+/// The workbook's bytes: sheets Matrix, Proposed, Findings, Overlaps, Gaps, Coverage,
+/// Parties, Tasks.
 pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
     let listed = listed(tables);
-    let cells = o.matrix.tasks.len().saturating_add(1)
+    // The Matrix and Proposed sheets.
+    let cells = 2
+        * o.matrix.tasks.len().saturating_add(1)
         * (FIXED_COLUMNS as usize + o.matrix.parties.len())
         + listed
             .iter()
@@ -617,6 +664,9 @@ fn listed<'t, 'a>(tables: &'t Tables<'a>) -> [&'t Table<'a>; 6] {
 #[derive(Clone, Copy)]
 enum SheetJob<'t, 'a> {
     Matrix,
+    /// The Proposed sheet: the matrix with the suggestions applied, or a sentence saying why
+    /// there is nothing to apply.
+    Proposed(Option<&'t Proposal>),
     Table(&'t Table<'a>),
 }
 
@@ -654,7 +704,9 @@ fn render_with(o: &Outcome, tables: &Tables, max_notes: usize, mode: Mode) -> Re
     }
     let formats = Formats::new(&mut wb);
     let marks = Marks::new(o, max_notes);
-    let jobs: Vec<SheetJob> = std::iter::once(SheetJob::Matrix)
+    let proposal = Proposal::new(o, max_notes);
+    let jobs: Vec<SheetJob> = [SheetJob::Matrix, SheetJob::Proposed(proposal.as_ref())]
+        .into_iter()
         .chain(listed(tables).into_iter().map(SheetJob::Table))
         .collect();
     let mut sheets: Vec<Worksheet> = jobs
@@ -672,7 +724,17 @@ fn render_with(o: &Outcome, tables: &Tables, max_notes: usize, mode: Mode) -> Re
         .par_iter_mut()
         .zip(jobs.par_iter())
         .try_for_each(|(ws, job)| match job {
-            SheetJob::Matrix => matrix_sheet(ws, &formats, o, &marks),
+            SheetJob::Matrix => {
+                let view = MatrixView {
+                    name: "Matrix",
+                    matrix: o.matrix,
+                    marks: &marks,
+                    changed: &[],
+                };
+                matrix_sheet(ws, &formats, o, &view)
+            }
+            SheetJob::Proposed(Some(p)) => matrix_sheet(ws, &formats, o, &p.view()),
+            SheetJob::Proposed(None) => proposed::empty_sheet(ws, o),
             SheetJob::Table(t) => table_sheet(ws, &formats, t),
         })
         .map_err(xlsx_error)?;
@@ -764,7 +826,7 @@ mod tests {
 
     /// A format index as written: the style, and whether it is the quoted twin.
     fn style_of(index: u16) -> (Style, bool) {
-        let count = Style::UNCOVERED.0 + 1;
+        let count = Style::CHANGED.0 + 1;
         (Style(index % count), index >= count)
     }
 
@@ -921,8 +983,8 @@ mod tests {
             assert!(!style_of(cells["A4"].0).1);
             let styles = part(&bytes, "xl/styles.xml").unwrap();
             assert!(styles.contains("quotePrefix=\"1\""));
-            // The Tasks sheet (the seventh) too.
-            let tasks = sheet_cells(&bytes, 7);
+            // The Tasks sheet (the eighth) too.
+            let tasks = sheet_cells(&bytes, 8);
             let (style, text) = &tasks["A2"];
             assert_eq!(text.replace("&quot;", "\""), "=HYPERLINK(\"http://x\")");
             assert!(style_of(*style).1);
@@ -942,7 +1004,11 @@ mod tests {
     #[test]
     fn renders_twice_identically() {
         let f = Fixture::new();
-        let o = f.outcome();
+        let suggestions = with_suggestions(&f);
+        let o = Outcome {
+            suggestions: &suggestions,
+            ..f.outcome()
+        };
         let t = Tables::build(&o);
         for mode in [Mode::InMemory, BIG] {
             let a = render_with(&o, &t, MAX_NOTES, mode.clone()).unwrap();
@@ -954,11 +1020,15 @@ mod tests {
     #[test]
     fn both_modes_write_the_same_cells_styles_and_notes() {
         let f = Fixture::new();
-        let o = f.outcome();
+        let suggestions = with_suggestions(&f);
+        let o = Outcome {
+            suggestions: &suggestions,
+            ..f.outcome()
+        };
         let t = Tables::build(&o);
         let small = render_with(&o, &t, MAX_NOTES, Mode::InMemory).unwrap();
         let big = render_with(&o, &t, MAX_NOTES, BIG).unwrap();
-        for sheet in 1..=7 {
+        for sheet in 1..=8 {
             assert_eq!(
                 sheet_cells(&small, sheet),
                 sheet_cells(&big, sheet),
@@ -966,6 +1036,8 @@ mod tests {
             );
         }
         assert_eq!(notes(&small), notes(&big));
+        assert_eq!(notes_on(&small, 2), notes_on(&big, 2));
+        assert!(!notes_on(&small, 2).is_empty());
         assert_eq!(part(&small, "xl/styles.xml"), part(&big, "xl/styles.xml"));
     }
 
@@ -1007,6 +1079,251 @@ mod tests {
             .skip(1)
             .map(|c| (c.split('"').next().unwrap().to_string(), runs(c)))
             .collect()
+    }
+
+    /// The notes on a saved workbook's sheet (1-based), as (cell reference, text): its
+    /// comments part is the one its relationships name (numbered among the sheets with notes).
+    fn notes_on(bytes: &[u8], sheet: usize) -> Vec<(String, String)> {
+        let Some(rels) = part(bytes, &format!("xl/worksheets/_rels/sheet{sheet}.xml.rels")) else {
+            return Vec::new();
+        };
+        let Some(comments) = rels
+            .split("Target=\"../")
+            .skip(1)
+            .map(|t| t.split('"').next().unwrap())
+            .find(|t| t.starts_with("comments"))
+        else {
+            return Vec::new();
+        };
+        let xml = part(bytes, &format!("xl/{comments}")).unwrap();
+        xml.split("<comment ref=\"")
+            .skip(1)
+            .map(|c| (c.split('"').next().unwrap().to_string(), runs(c)))
+            .collect()
+    }
+
+    /// Suggestions made for the fixture by hand (the suggester finds nobody to fit it): two
+    /// on one cell, a cell filled where nobody held letters, a cell emptied, the unreadable
+    /// cell given letters, a cell changed and changed back, and a change outside the matrix.
+    fn with_suggestions(f: &Fixture) -> Vec<crate::suggest::Suggestion> {
+        use crate::suggest::{CellChange, Suggestion};
+        let m = &f.matrix;
+        let set = |s: &str| -> LetterSet {
+            s.chars()
+                .filter_map(|c| Letter::ALL.into_iter().find(|l| l.as_char() == c))
+                .fold(LetterSet::EMPTY, LetterSet::with)
+        };
+        let change = |task: usize, party: usize, from: &str, to: &str| CellChange {
+            task,
+            party,
+            pos: crate::suggest::cell_of(m, task, party),
+            from: set(from),
+            to: set(to),
+        };
+        let one =
+            |code: &'static str, task: usize, changes: Vec<CellChange>, reason: &str| Suggestion {
+                finding: 0,
+                code,
+                task: Some(task),
+                party: None,
+                changes,
+                reason: reason.to_string(),
+            };
+        vec![
+            one(
+                "R001",
+                2,
+                vec![change(2, 1, "C", "A")],
+                "Tom <PM> & co take the A.",
+            ),
+            one("R003", 2, vec![change(2, 1, "A", "RA")], "Tom does it too."),
+            one(
+                "R007",
+                6,
+                vec![change(6, 0, "", "RA")],
+                "Maria holds lunch.",
+            ),
+            one(
+                "P002",
+                0,
+                vec![change(0, 2, "R", "")],
+                "Dev Team has too much.",
+            ),
+            one(
+                "R001",
+                7,
+                vec![change(7, 2, "", "A")],
+                "Dev Team owns the demo.",
+            ),
+            one(
+                "P001",
+                4,
+                vec![change(4, 0, "A", "RA")],
+                "Maria takes the R.",
+            ),
+            one(
+                "P002",
+                4,
+                vec![change(4, 0, "RA", "A")],
+                "Maria gives it back.",
+            ),
+            one("G002", 3, vec![], "Nobody fits."),
+            one(
+                "R001",
+                1,
+                vec![change(1, 99, "", "A")],
+                "A party the matrix lacks.",
+            ),
+        ]
+    }
+
+    fn unescape(xml: &str) -> String {
+        xml.replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&")
+    }
+
+    #[test]
+    fn proposed_sheet_applies_every_suggestion_and_notes_the_reasons() {
+        let f = Fixture::new();
+        let suggestions = with_suggestions(&f);
+        assert!(suggestions.iter().any(|s| s.fixes()), "{suggestions:?}");
+        let o = Outcome {
+            suggestions: &suggestions,
+            ..f.outcome()
+        };
+        let proposed = crate::suggest::apply(o.matrix, &suggestions);
+        let letters = |m: &Matrix, t: usize, p: usize| {
+            m.tasks[t]
+                .assignments
+                .iter()
+                .filter(|a| a.party == p)
+                .fold(LetterSet::EMPTY, |l, a| l.union(a.letters))
+        };
+        for mode in [Mode::InMemory, BIG] {
+            let bytes = render_with(&o, &Tables::build(&o), MAX_NOTES, mode).unwrap();
+            let workbook = part(&bytes, "xl/workbook.xml").unwrap();
+            assert!(workbook.contains("<sheet name=\"Proposed\" sheetId=\"2\""));
+            let matrix = sheet_cells(&bytes, 1);
+            let sheet = sheet_cells(&bytes, 2);
+            let notes = notes_on(&bytes, 2);
+            let mut changed = 0;
+            for t in 0..o.matrix.tasks.len() {
+                for p in 0..o.matrix.parties.len() {
+                    let col = FIXED_COLUMNS as u32 + p as u32;
+                    let at = format!("{}{}", crate::model::column_name(col), t + 2);
+                    let (before, after) = (letters(o.matrix, t, p), letters(&proposed, t, p));
+                    if before == after {
+                        // As on the Matrix sheet, problem outlines aside.
+                        let text = |c: &HashMap<String, (u16, String)>| {
+                            c.get(&at).map(|(_, text)| text.clone()).unwrap_or_default()
+                        };
+                        assert_eq!(text(&sheet), text(&matrix), "{at}");
+                        assert_ne!(sheet.get(&at).map(|c| c.0), Some(Style::CHANGED.0), "{at}");
+                        assert!(notes.iter().all(|(n, _)| *n != at), "{at} has a note");
+                        continue;
+                    }
+                    changed += 1;
+                    let (style, text) = sheet.get(&at).unwrap_or_else(|| panic!("{at}"));
+                    assert_eq!(
+                        (*style, text.as_str()),
+                        (Style::CHANGED.0, &*after.to_string())
+                    );
+                    let note = &notes.iter().find(|(n, _)| *n == at).expect("a note").1;
+                    let reasons: Vec<&crate::suggest::Suggestion> = suggestions
+                        .iter()
+                        .filter(|s| s.changes.iter().any(|c| (c.task, c.party) == (t, p)))
+                        .collect();
+                    assert!(!reasons.is_empty());
+                    for s in reasons {
+                        assert!(
+                            unescape(note).contains(&format!("{}: {}", s.code, s.reason)),
+                            "{at}: {note}"
+                        );
+                    }
+                }
+            }
+            assert!(changed > 0);
+            // One note per changed cell, and the legend on A1.
+            assert_eq!(notes.len(), changed + 1, "{notes:?}");
+            let legend = &notes.iter().find(|(n, _)| n == "A1").unwrap().1;
+            assert!(
+                legend.contains(&format!("{changed} cells changed")),
+                "{legend}"
+            );
+            // The rest of the sheet is laid out as the Matrix sheet.
+            for t in 0..=o.matrix.tasks.len() {
+                for col in 0..FIXED_COLUMNS as u32 {
+                    let at = format!("{}{}", crate::model::column_name(col), t + 1);
+                    let text = |c: &HashMap<String, (u16, String)>| {
+                        c.get(&at).map(|(_, text)| text.clone()).unwrap_or_default()
+                    };
+                    assert_eq!(text(&sheet), text(&matrix), "{at}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn proposed_sheet_notes_stop_at_the_cap() {
+        let f = Fixture::new();
+        let suggestions = with_suggestions(&f);
+        let o = Outcome {
+            suggestions: &suggestions,
+            ..f.outcome()
+        };
+        let t = Tables::build(&o);
+        let all = notes_on(&render(&o, &t).unwrap(), 2);
+        assert!(all.len() >= 3, "{all:?}");
+        let capped = notes_on(&render_with(&o, &t, 1, Mode::InMemory).unwrap(), 2);
+        assert_eq!(capped.len(), 2, "{capped:?}");
+        let legend = &capped.iter().find(|(at, _)| at == "A1").unwrap().1;
+        assert!(legend.contains("the first 1 with a note"), "{legend}");
+    }
+
+    #[test]
+    fn proposed_sheet_without_a_change_says_so_in_a1() {
+        let f = Fixture::new();
+        let none = f.outcome();
+        let mut open = with_suggestions(&f);
+        for s in &mut open {
+            s.changes.clear();
+        }
+        let nobody = Outcome {
+            suggestions: &open,
+            ..f.outcome()
+        };
+        for (o, want) in [
+            (none, "No suggested fixes: "),
+            (nobody, "No suggested fix changes a cell: for the "),
+        ] {
+            for mode in [Mode::InMemory, BIG] {
+                let bytes = render_with(&o, &Tables::build(&o), MAX_NOTES, mode).unwrap();
+                let sheet = sheet_cells(&bytes, 2);
+                assert_eq!(sheet.len(), 1, "{sheet:?}");
+                assert!(sheet["A1"].1.starts_with(want), "{:?}", sheet["A1"]);
+                assert!(notes_on(&bytes, 2).is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn proposed_sheet_keeps_formula_looking_names_text() {
+        let f = Fixture::new();
+        let mut matrix = f.matrix.clone();
+        matrix.tasks[0].name = "=HYPERLINK(\"http://x\")".into();
+        let suggestions = with_suggestions(&f);
+        let o = Outcome {
+            matrix: &matrix,
+            suggestions: &suggestions,
+            ..f.outcome()
+        };
+        let bytes = render(&o, &Tables::build(&o)).unwrap();
+        let (style, text) = &sheet_cells(&bytes, 2)["A2"];
+        assert_eq!(unescape(text), "=HYPERLINK(\"http://x\")");
+        assert!(style_of(*style).1, "no quote prefix");
     }
 
     #[test]
