@@ -339,7 +339,11 @@ impl<'a> TomlText<'a> {
             .lines()
             .enumerate()
             .map(|(i, l)| (i + 1, l.split('#').next().unwrap_or("").trim()))
-            .filter(|(_, l)| l.starts_with('[') && l.ends_with(']'))
+            .filter(|(_, l)| {
+                // `[[array]]` or `[table]`; `[[duty]` is a syntax error, not a header.
+                let double = l.starts_with("[[");
+                l.starts_with('[') && l.ends_with(if double { "]]" } else { "]" })
+            })
     }
 
     /// The `[table]` header in force at 1-based `line`, if any.
@@ -366,16 +370,19 @@ impl<'a> TomlText<'a> {
             .table_at(line)
             .map(|t| format!(", in {t}"))
             .unwrap_or_default();
-        let key = self
-            .key_at(offset)
-            .map(|k| format!("`{k}`: "))
-            .unwrap_or_default();
-        format!("line {line}{table}: {key}")
+        format!("line {line}{table}: {}", self.key_prefix(offset))
     }
 
-    /// A toml/serde error as one line: `line 3, in [limits]: `max-cells`: what is wrong`.
-    /// serde's words for a key ("field") and for numbers (`u64`) become the file's.
-    pub fn error(&self, e: &toml::de::Error) -> String {
+    /// "`key`: " when `offset` is in a value, else nothing.
+    pub fn key_prefix(&self, offset: usize) -> String {
+        self.key_at(offset)
+            .map(|k| format!("`{k}`: "))
+            .unwrap_or_default()
+    }
+
+    /// A toml/serde error's message in the file's words: serde's "field" is a key, and its
+    /// number types (`u64`) are said in words.
+    pub fn message(e: &toml::de::Error) -> String {
         let mut message = e.message().trim().to_string();
         for (serde_word, ours) in [
             ("unknown field", "unknown key"),
@@ -386,9 +393,14 @@ impl<'a> TomlText<'a> {
         ] {
             message = message.replace(serde_word, ours);
         }
+        message
+    }
+
+    /// A toml/serde error as one line: `line 3, in [limits]: `max-cells`: what is wrong`.
+    pub fn error(&self, e: &toml::de::Error) -> String {
         match e.span() {
-            Some(span) => format!("{}{message}", self.place(span.start)),
-            None => message,
+            Some(span) => format!("{}{}", self.place(span.start), TomlText::message(e)),
+            None => TomlText::message(e),
         }
     }
 }
