@@ -357,9 +357,9 @@ impl<'a> TomlText<'a> {
     /// The key written before `=` on the line of `offset`, when `offset` is in its value (a
     /// bad value); `None` when it points at a key or a header (an unknown key names itself).
     fn key_at(&self, offset: usize) -> Option<&'a str> {
-        let offset = offset.min(self.text.len());
-        let start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let (key, _) = self.text.get(start..offset)?.split_once('=')?;
+        let before = self.text.get(..offset.min(self.text.len()))?;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let (key, _) = before[start..].split_once('=')?;
         Some(key.trim()).filter(|k| !k.is_empty())
     }
 
