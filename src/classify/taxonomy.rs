@@ -39,7 +39,8 @@ struct DutyFile {
     signals_nl: Option<Vec<String>>,
 }
 
-/// Only the ids, read leniently, to name the entry a serde error is in.
+/// Only the ids, read leniently (other keys pass), to name the entry a serde error is in; when
+/// even that fails (an id that is no text), the entry is named by its number alone.
 #[derive(Debug, Deserialize)]
 struct Ids {
     #[serde(default)]
@@ -48,7 +49,7 @@ struct Ids {
 
 #[derive(Debug, Deserialize)]
 struct IdOnly {
-    id: Option<toml::Value>,
+    id: Option<String>,
 }
 
 /// The key of one language's signals: `signals_fr`.
@@ -200,7 +201,7 @@ impl<'a> Entries<'a> {
         let id = ids
             .as_ref()
             .and_then(|ids| ids.duty.get(index))
-            .and_then(|d| d.id.as_ref()?.as_str());
+            .and_then(|d| d.id.as_deref());
         format!(
             "{}: {}{}",
             self.name(index, id, Some(line)),
