@@ -241,30 +241,20 @@ impl<'de> Deserialize<'de> for SteerText {
 
 type SteeringKeys<'a> = [(&'static str, &'a Option<Spanned<SteerText>>); 6];
 
-impl FileConfig {
-    fn steering(&self) -> SteeringKeys<'_> {
+/// The six reading choices of a table that has them (the top level and `[files."NAME"]`), by
+/// key. A macro, because the two tables cannot share a flattened struct: serde's `flatten`
+/// turns off `deny_unknown_fields` and loses the values' spans.
+macro_rules! steering_keys {
+    ($table:expr) => {
         [
-            ("shape", &self.shape),
-            ("range", &self.range),
-            ("header-rows", &self.header_rows),
-            ("task-column", &self.task_column),
-            ("party-columns", &self.party_columns),
-            ("x-means", &self.x_means),
+            ("shape", &$table.shape),
+            ("range", &$table.range),
+            ("header-rows", &$table.header_rows),
+            ("task-column", &$table.task_column),
+            ("party-columns", &$table.party_columns),
+            ("x-means", &$table.x_means),
         ]
-    }
-}
-
-impl ConfigFile {
-    fn steering(&self) -> SteeringKeys<'_> {
-        [
-            ("shape", &self.shape),
-            ("range", &self.range),
-            ("header-rows", &self.header_rows),
-            ("task-column", &self.task_column),
-            ("party-columns", &self.party_columns),
-            ("x-means", &self.x_means),
-        ]
-    }
+    };
 }
 
 /// Sets the reading choices written in a table of `raci.toml`.
@@ -458,14 +448,14 @@ pub fn apply_config(
     if let Some(sheet) = &file.sheet {
         settings.layout.sheet = Some(sheet.clone());
     }
-    apply_steering(&errors, &mut settings.layout.steer, file.steering())?;
+    apply_steering(&errors, &mut settings.layout.steer, steering_keys!(file))?;
     if let Some(files) = &file.files {
         for (name, one) in files {
             let mut choices = FileChoices {
                 sheet: one.sheet.clone(),
                 ..FileChoices::default()
             };
-            apply_steering(&errors, &mut choices.steer, one.steering())?;
+            apply_steering(&errors, &mut choices.steer, steering_keys!(one))?;
             settings
                 .layout
                 .per_file
