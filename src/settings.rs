@@ -380,6 +380,10 @@ impl<'a> TomlText<'a> {
             ("expected u64", "expected a whole number from 0"),
             ("expected usize", "expected a whole number from 0"),
             ("expected f64", "expected a number"),
+            (
+                "expected a sequence",
+                "expected a list, like [\"a\", \"b\"]",
+            ),
         ] {
             message = message.replace(serde_word, ours);
         }

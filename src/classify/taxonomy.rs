@@ -474,7 +474,8 @@ mod tests {
         );
         let err = bad("signals = [\"sprint\"]", "signals = \"sprint\"");
         assert!(
-            err.starts_with("line 15, duty #2 \"x-two\": `signals`: invalid type: string"),
+            err.starts_with("line 15, duty #2 \"x-two\": `signals`: invalid type: string")
+                && err.ends_with("expected a list, like [\"a\", \"b\"]"),
             "{err}"
         );
         let err = bad("x-two", "X Two");
