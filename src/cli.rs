@@ -1,6 +1,9 @@
 //! Command-line arguments. `main` parses them; `settings` turns them into a validated
 //! [`Settings`](crate::settings::Settings), and nothing after that sees clap types.
 
+use crate::audit::Severity;
+use crate::layout::PmMeans;
+use crate::model::{SchemeName, Shape};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -43,16 +46,16 @@ pub struct ReadArgs {
     pub sheet: Option<String>,
     /// Letter scheme (default: from a legend in the file, or from the letters present).
     #[arg(long, value_enum)]
-    pub scheme: Option<SchemeArg>,
+    pub scheme: Option<SchemeName>,
     /// CSV or spreadsheet with `party,title` columns giving each party's title.
     #[arg(long, value_name = "FILE")]
     pub roster: Option<PathBuf>,
     /// What `PM` alone means in a header.
     #[arg(long, value_enum, value_name = "product|project")]
-    pub pm_means: Option<PmMeansArg>,
+    pub pm_means: Option<PmMeans>,
     /// Read the matrix in this shape only (when it was read in another).
-    #[arg(long, value_name = "wide|transposed|inverted|long")]
-    pub shape: Option<String>,
+    #[arg(long, value_enum, ignore_case = true)]
+    pub shape: Option<Shape>,
     /// The table is this rectangle of the sheet, e.g. B4:M40 (when the sheet holds several).
     #[arg(long, value_name = "B4:M40")]
     pub range: Option<String>,
@@ -102,7 +105,7 @@ pub struct AuditArgs {
     pub read: ReadArgs,
     /// Exit 1 when a finding reaches this severity (off by default).
     #[arg(long, value_enum)]
-    pub fail_on: Option<SeverityArg>,
+    pub fail_on: Option<Severity>,
     /// Run only these rules (codes, names or prefixes such as `R`), comma separated.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     pub select: Vec<String>,
@@ -146,7 +149,7 @@ pub struct DiffArgs {
     pub read: ReadArgs,
     /// Exit 1 when a new finding reaches this severity (for CI).
     #[arg(long, value_enum, value_name = "SEVERITY")]
-    pub fail_on_new: Option<SeverityArg>,
+    pub fail_on_new: Option<Severity>,
     /// Start every CSV with a UTF-8 byte-order mark, for Excel on Windows.
     #[arg(long)]
     pub excel_csv: bool,
@@ -225,30 +228,6 @@ pub struct ClassifyArgs {
 pub struct RulesArgs {
     /// A rule code or name to explain.
     pub rule: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemeArg {
-    Raci,
-    Rasci,
-    #[value(name = "raci-vs")]
-    RaciVs,
-    Daci,
-    Cairo,
-    Rapid,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PmMeansArg {
-    Product,
-    Project,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SeverityArg {
-    Info,
-    Warning,
-    Error,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

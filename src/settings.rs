@@ -6,7 +6,7 @@
 
 use crate::audit::{find_rule, valid_rules_list, AuditSettings, Severity, RULES};
 use crate::classify::Pin;
-use crate::cli::{AuditArgs, PmMeansArg, ReadArgs, SchemeArg, SeverityArg};
+use crate::cli::{AuditArgs, ReadArgs};
 use crate::error::Error;
 use crate::input::Limits;
 use crate::layout::{FileChoices, LayoutOptions, PmMeans, SheetChoice, Steering};
@@ -168,23 +168,28 @@ x-means = "R"
 ```
 "#;
 
-/// `raci.toml` as written. Every table denies unknown keys.
+/// `raci.toml` as written. Every table denies unknown keys. Values with one meaning wherever
+/// they appear (sheet, scheme, `PM`, severity) are read by their own `Deserialize`, and a bad
+/// one is reported with its line and key by [`TomlText::error`]; the reading choices go
+/// through [`Steering::set`], the one reader the command line and the serve form share; the
+/// tables whose messages name the entry (`[rules]`, `[titles]`, `[sides]`, `[taxonomy]`)
+/// keep their text with its place and are checked in [`apply_config`].
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ConfigFile {
-    sheet: Option<Spanned<toml::Value>>,
-    scheme: Option<Spanned<String>>,
-    shape: Option<Spanned<toml::Value>>,
-    range: Option<Spanned<toml::Value>>,
-    header_rows: Option<Spanned<toml::Value>>,
-    task_column: Option<Spanned<toml::Value>>,
-    party_columns: Option<Spanned<toml::Value>>,
-    x_means: Option<Spanned<toml::Value>>,
+    sheet: Option<SheetChoice>,
+    scheme: Option<SchemeName>,
+    shape: Option<Spanned<SteerText>>,
+    range: Option<Spanned<SteerText>>,
+    header_rows: Option<Spanned<SteerText>>,
+    task_column: Option<Spanned<SteerText>>,
+    party_columns: Option<Spanned<SteerText>>,
+    x_means: Option<Spanned<SteerText>>,
     files: Option<BTreeMap<Spanned<String>, FileConfig>>,
-    pm_means: Option<Spanned<String>>,
+    pm_means: Option<PmMeans>,
     roster: Option<String>,
     taxonomy_file: Option<String>,
-    fail_on: Option<Spanned<String>>,
+    fail_on: Option<Severity>,
     anonymize: Option<bool>,
     rules: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     thresholds: Option<ThresholdsFile>,
@@ -199,77 +204,75 @@ struct ConfigFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct FileConfig {
-    sheet: Option<Spanned<toml::Value>>,
-    shape: Option<Spanned<toml::Value>>,
-    range: Option<Spanned<toml::Value>>,
-    header_rows: Option<Spanned<toml::Value>>,
-    task_column: Option<Spanned<toml::Value>>,
-    party_columns: Option<Spanned<toml::Value>>,
-    x_means: Option<Spanned<toml::Value>>,
+    sheet: Option<SheetChoice>,
+    shape: Option<Spanned<SteerText>>,
+    range: Option<Spanned<SteerText>>,
+    header_rows: Option<Spanned<SteerText>>,
+    task_column: Option<Spanned<SteerText>>,
+    party_columns: Option<Spanned<SteerText>>,
+    x_means: Option<Spanned<SteerText>>,
 }
 
-impl FileConfig {
-    fn steering(&self) -> [(&'static str, &Option<Spanned<toml::Value>>); 6] {
-        [
-            ("shape", &self.shape),
-            ("range", &self.range),
-            ("header-rows", &self.header_rows),
-            ("task-column", &self.task_column),
-            ("party-columns", &self.party_columns),
-            ("x-means", &self.x_means),
-        ]
+/// A reading choice as written: a text, or a number (`header-rows = 2`) taken as its text.
+#[derive(Debug)]
+struct SteerText(String);
+
+impl<'de> Deserialize<'de> for SteerText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = SteerText;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text or a number")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<SteerText, E> {
+                Ok(SteerText(text.to_string()))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<SteerText, E> {
+                Ok(SteerText(n.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
     }
 }
 
-impl ConfigFile {
-    fn steering(&self) -> [(&'static str, &Option<Spanned<toml::Value>>); 6] {
+type SteeringKeys<'a> = [(&'static str, &'a Option<Spanned<SteerText>>); 6];
+
+/// The six reading choices of a table that has them (the top level and `[files."NAME"]`), by
+/// key. A macro, because the two tables cannot share a flattened struct: serde's `flatten`
+/// turns off `deny_unknown_fields` and loses the values' spans.
+macro_rules! steering_keys {
+    ($table:expr) => {
         [
-            ("shape", &self.shape),
-            ("range", &self.range),
-            ("header-rows", &self.header_rows),
-            ("task-column", &self.task_column),
-            ("party-columns", &self.party_columns),
-            ("x-means", &self.x_means),
+            ("shape", &$table.shape),
+            ("range", &$table.range),
+            ("header-rows", &$table.header_rows),
+            ("task-column", &$table.task_column),
+            ("party-columns", &$table.party_columns),
+            ("x-means", &$table.x_means),
         ]
-    }
+    };
 }
 
 /// Sets the reading choices written in a table of `raci.toml`.
 fn apply_steering(
     errors: &ConfigErrors,
     steer: &mut Steering,
-    keys: [(&'static str, &Option<Spanned<toml::Value>>); 6],
-    table: &str,
+    keys: SteeringKeys<'_>,
 ) -> crate::Result<()> {
     for (key, value) in keys {
         let Some(v) = value else { continue };
-        let text = match v.get_ref() {
-            toml::Value::String(t) => t.clone(),
-            toml::Value::Integer(n) => n.to_string(),
-            other => {
-                return Err(errors.at(
-                    v,
-                    format!("{table}`{key}` is a text or a number, not {other}"),
-                ))
-            }
-        };
         steer
-            .set(key, &text)
-            .map_err(|detail| errors.at(v, format!("{table}`{key}`: {detail}")))?;
+            .set(key, &v.get_ref().0)
+            .map_err(|detail| Error::Config {
+                path: errors.path.to_path_buf(),
+                detail: format!("{}{detail}", errors.text.place(v.span().start)),
+            })?;
     }
     Ok(())
-}
-
-/// A `sheet` value: a name or a 1-based number.
-fn sheet_value(errors: &ConfigErrors, sheet: &Spanned<toml::Value>) -> crate::Result<SheetChoice> {
-    match sheet.get_ref() {
-        toml::Value::String(name) => Ok(SheetChoice::Name(name.clone())),
-        toml::Value::Integer(n) if *n >= 1 => Ok(SheetChoice::Number(*n as usize)),
-        other => Err(errors.at(
-            sheet,
-            format!("`sheet` must be a sheet name or a number from 1, not {other}"),
-        )),
-    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -298,14 +301,20 @@ struct OutputFile {
     excel_csv: Option<bool>,
 }
 
-/// Builds `Error::Config` messages that point at a line of one file.
-struct ConfigErrors<'a> {
-    path: &'a Path,
-    text: &'a str,
+/// The text of a TOML file, to turn a byte offset (a serde error's span, a [`Spanned`] value)
+/// into a place a user can find: the line, the `[table]` in force and the key.
+///
+/// toml's own `Display` of an error prints the line with a caret under it over several lines;
+/// a one-line message in the house form ("file: ... line N: what, and what to do") reads
+/// better beside every other error of `raci`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TomlText<'a> {
+    pub text: &'a str,
 }
 
-impl ConfigErrors<'_> {
-    fn line(&self, offset: usize) -> usize {
+impl<'a> TomlText<'a> {
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
         let end = offset.min(self.text.len());
         self.text.as_bytes()[..end]
             .iter()
@@ -314,20 +323,93 @@ impl ConfigErrors<'_> {
             + 1
     }
 
-    /// The `[table]` header in force at 1-based `line`, if any.
-    fn table_at(&self, line: usize) -> Option<&str> {
+    /// The lines that are `[table]` or `[[array]]` headers, with their 1-based numbers.
+    pub fn headers(&self) -> impl Iterator<Item = (usize, &'a str)> + 'a {
         self.text
             .lines()
-            .take(line)
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| l.starts_with('[') && l.ends_with(']'))
-            .last()
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.split('#').next().unwrap_or("").trim()))
+            .filter(|(_, l)| {
+                // `[[array]]` or `[table]`; `[[duty]` is a syntax error, not a header.
+                let double = l.starts_with("[[");
+                l.starts_with('[') && l.ends_with(if double { "]]" } else { "]" })
+            })
     }
 
+    /// The `[table]` header in force at 1-based `line`, if any.
+    fn table_at(&self, line: usize) -> Option<&'a str> {
+        self.headers()
+            .take_while(|(n, _)| *n <= line)
+            .last()
+            .map(|(_, h)| h)
+    }
+
+    /// The key written before `=` on the line of `offset`, when `offset` is in its value (a
+    /// bad value); `None` when it points at a key or a header (an unknown key names itself).
+    fn key_at(&self, offset: usize) -> Option<&'a str> {
+        let before = self.text.get(..offset.min(self.text.len()))?;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let (key, _) = before[start..].split_once('=')?;
+        Some(key.trim()).filter(|k| !k.is_empty())
+    }
+
+    /// Where `offset` is, as a message starts: `line 3, in [limits]: `max-cells`: `.
+    pub fn place(&self, offset: usize) -> String {
+        let line = self.line(offset);
+        let table = self
+            .table_at(line)
+            .map(|t| format!(", in {t}"))
+            .unwrap_or_default();
+        format!("line {line}{table}: {}", self.key_prefix(offset))
+    }
+
+    /// "`key`: " when `offset` is in a value, else nothing.
+    pub fn key_prefix(&self, offset: usize) -> String {
+        self.key_at(offset)
+            .map(|k| format!("`{k}`: "))
+            .unwrap_or_default()
+    }
+
+    /// A toml/serde error's message in the file's words: serde's "field" is a key, and its
+    /// number types (`u64`) are said in words.
+    pub fn message(e: &toml::de::Error) -> String {
+        let mut message = e.message().trim().to_string();
+        for (serde_word, ours) in [
+            ("unknown field", "unknown key"),
+            ("missing field", "missing key"),
+            ("expected u64", "expected a whole number from 0"),
+            ("expected usize", "expected a whole number from 0"),
+            ("expected f64", "expected a number"),
+            (
+                "expected a sequence",
+                "expected a list, like [\"a\", \"b\"]",
+            ),
+        ] {
+            message = message.replace(serde_word, ours);
+        }
+        message
+    }
+
+    /// A toml/serde error as one line: `line 3, in [limits]: `max-cells`: what is wrong`.
+    pub fn error(&self, e: &toml::de::Error) -> String {
+        match e.span() {
+            Some(span) => format!("{}{}", self.place(span.start), TomlText::message(e)),
+            None => TomlText::message(e),
+        }
+    }
+}
+
+/// Builds `Error::Config` messages that point at a line of one file.
+struct ConfigErrors<'a> {
+    path: &'a Path,
+    text: TomlText<'a>,
+}
+
+impl ConfigErrors<'_> {
     fn at<T>(&self, spanned: &Spanned<T>, detail: String) -> Error {
         Error::Config {
             path: self.path.to_path_buf(),
-            detail: format!("line {}: {detail}", self.line(spanned.span().start)),
+            detail: format!("line {}: {detail}", self.text.line(spanned.span().start)),
         }
     }
 }
@@ -358,67 +440,37 @@ pub fn apply_config(
     path: &Path,
     base_dir: &Path,
 ) -> crate::Result<()> {
-    let errors = ConfigErrors { path, text };
-    let file: ConfigFile = toml::from_str(text).map_err(|e| {
-        let place = e
-            .span()
-            .map(|s| {
-                let line = errors.line(s.start);
-                match errors.table_at(line) {
-                    Some(table) => format!("line {line}, in {table}: "),
-                    None => format!("line {line}: "),
-                }
-            })
-            .unwrap_or_default();
-        Error::Config {
-            path: path.to_path_buf(),
-            detail: format!(
-                "{place}{}",
-                e.message().trim().replace("unknown field", "unknown key")
-            ),
-        }
+    let errors = ConfigErrors {
+        path,
+        text: TomlText { text },
+    };
+    let file: ConfigFile = toml::from_str(text).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        detail: errors.text.error(&e),
     })?;
 
     if let Some(sheet) = &file.sheet {
-        settings.layout.sheet = Some(sheet_value(&errors, sheet)?);
+        settings.layout.sheet = Some(sheet.clone());
     }
-    apply_steering(&errors, &mut settings.layout.steer, file.steering(), "")?;
+    apply_steering(&errors, &mut settings.layout.steer, steering_keys!(file))?;
     if let Some(files) = &file.files {
         for (name, one) in files {
-            let mut choices = FileChoices::default();
-            if let Some(sheet) = &one.sheet {
-                choices.sheet = Some(sheet_value(&errors, sheet)?);
-            }
-            let table = format!("[files.{:?}] ", name.get_ref());
-            apply_steering(&errors, &mut choices.steer, one.steering(), &table)?;
+            let mut choices = FileChoices {
+                sheet: one.sheet.clone(),
+                ..FileChoices::default()
+            };
+            apply_steering(&errors, &mut choices.steer, steering_keys!(one))?;
             settings
                 .layout
                 .per_file
                 .insert(name.get_ref().trim().to_string(), choices);
         }
     }
-    if let Some(scheme) = &file.scheme {
-        settings.layout.scheme = Some(SchemeName::parse(scheme.get_ref()).ok_or_else(|| {
-            errors.at(
-                scheme,
-                format!(
-                    "unknown scheme {:?} in `scheme`; use raci, rasci, raci-vs, daci, cairo or rapid",
-                    scheme.get_ref()
-                ),
-            )
-        })?);
+    if let Some(scheme) = file.scheme {
+        settings.layout.scheme = Some(scheme);
     }
-    if let Some(pm) = &file.pm_means {
-        settings.layout.pm_means = Some(match pm.get_ref().trim().to_ascii_lowercase().as_str() {
-            "product" => PmMeans::Product,
-            "project" => PmMeans::Project,
-            other => {
-                return Err(errors.at(
-                    pm,
-                    format!("`pm-means` must be \"product\" or \"project\", not {other:?}"),
-                ))
-            }
-        });
+    if let Some(pm) = file.pm_means {
+        settings.layout.pm_means = Some(pm);
     }
     if let Some(roster) = &file.roster {
         settings.roster_file = Some(resolve_path(base_dir, Path::new(roster)));
@@ -426,16 +478,8 @@ pub fn apply_config(
     if let Some(taxonomy) = &file.taxonomy_file {
         settings.taxonomy_file = Some(resolve_path(base_dir, Path::new(taxonomy)));
     }
-    if let Some(fail_on) = &file.fail_on {
-        settings.fail_on = Some(Severity::parse(fail_on.get_ref()).ok_or_else(|| {
-            errors.at(
-                fail_on,
-                format!(
-                    "`fail-on` must be info, warning or error, not {:?}",
-                    fail_on.get_ref()
-                ),
-            )
-        })?);
+    if let Some(fail_on) = file.fail_on {
+        settings.fail_on = Some(fail_on);
     }
     if let Some(anonymize) = file.anonymize {
         settings.anonymize = anonymize;
@@ -773,23 +817,13 @@ pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
         );
     }
     if let Some(scheme) = read.scheme {
-        settings.layout.scheme = Some(match scheme {
-            SchemeArg::Raci => SchemeName::Raci,
-            SchemeArg::Rasci => SchemeName::Rasci,
-            SchemeArg::RaciVs => SchemeName::RaciVs,
-            SchemeArg::Daci => SchemeName::Daci,
-            SchemeArg::Cairo => SchemeName::Cairo,
-            SchemeArg::Rapid => SchemeName::Rapid,
-        });
+        settings.layout.scheme = Some(scheme);
     }
     if let Some(roster) = &read.roster {
         settings.roster_file = Some(resolve_path(cwd, roster));
     }
     if let Some(pm) = read.pm_means {
-        settings.layout.pm_means = Some(match pm {
-            PmMeansArg::Product => PmMeans::Product,
-            PmMeansArg::Project => PmMeans::Project,
-        });
+        settings.layout.pm_means = Some(pm);
     }
     if let Some(taxonomy) = &read.taxonomy {
         settings.taxonomy_file = Some(resolve_path(cwd, taxonomy));
@@ -817,8 +851,10 @@ pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
     if let Some(n) = limit_flag(read.max_cell_chars, "--max-cell-chars")? {
         settings.limits.max_cell_chars = n;
     }
+    if let Some(shape) = read.shape {
+        settings.layout.steer.shape = Some(shape);
+    }
     for (key, value) in [
-        ("shape", &read.shape),
         ("range", &read.range),
         ("header-rows", &read.header_rows),
         ("task-column", &read.task_column),
@@ -836,20 +872,11 @@ pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
     Ok(settings)
 }
 
-/// The severity a `--fail-on`-style flag names.
-pub fn severity_of(arg: SeverityArg) -> Severity {
-    match arg {
-        SeverityArg::Info => Severity::Info,
-        SeverityArg::Warning => Severity::Warning,
-        SeverityArg::Error => Severity::Error,
-    }
-}
-
 /// Settings for `raci audit`: [`resolve_read`], then the audit flags.
 pub fn resolve_audit(args: &AuditArgs, cwd: &Path) -> crate::Result<Settings> {
     let mut settings = resolve_read(&args.read, cwd)?;
     if let Some(fail_on) = args.fail_on {
-        settings.fail_on = Some(severity_of(fail_on));
+        settings.fail_on = Some(fail_on);
     }
     settings.audit.select = rule_selectors("--select", &args.select)?;
     settings.audit.ignore = rule_selectors("--ignore", &args.ignore)?;
@@ -1005,11 +1032,64 @@ mod tests {
             "{msg}"
         );
         let msg = config_error("[files.\"a.xlsx\"]\nshape = \"round\"\n");
-        assert!(msg.contains("[files.\"a.xlsx\"] `shape`"), "{msg}");
+        assert!(
+            msg.contains("line 2, in [files.\"a.xlsx\"]: `shape`: \"round\" is not a shape"),
+            "{msg}"
+        );
         let msg = config_error("[files.\"a.xlsx\"]\ncolour = 1\n");
         assert!(msg.contains("colour"), "{msg}");
         let msg = config_error("[rules\n");
         assert!(msg.contains("line 1"), "{msg}");
+    }
+
+    #[test]
+    fn typed_values_name_line_table_and_key() {
+        for (text, expected) in [
+            (
+                "scheme = \"x\"\n",
+                "line 1: `scheme`: \"x\" is not a scheme; use raci, rasci, raci-vs",
+            ),
+            (
+                "anonymize = true\npm-means = \"prod\"\n",
+                "line 2: `pm-means`: \"prod\" is not what PM may mean",
+            ),
+            (
+                "fail-on = \"fatal\"\n",
+                "line 1: `fail-on`: \"fatal\" is not a severity; use info, warning or error",
+            ),
+            (
+                "sheet = 0\n",
+                "line 1: `sheet`: 0 is not a sheet; give a sheet name or a number from 1",
+            ),
+            (
+                "[files.\"a.xlsx\"]\nsheet = true\n",
+                "line 2, in [files.\"a.xlsx\"]: `sheet`: invalid type: boolean `true`, expected a sheet name",
+            ),
+            (
+                "[limits]\nmax-cells = -1\n",
+                "line 2, in [limits]: `max-cells`: invalid value: integer `-1`, expected a whole number",
+            ),
+            (
+                "shape = true\n",
+                "line 1: `shape`: invalid type: boolean `true`, expected a text or a number",
+            ),
+        ] {
+            let msg = config_error(text);
+            assert!(msg.contains(expected), "{text:?}: {msg}");
+        }
+    }
+
+    #[test]
+    fn typed_values_take_any_case_and_aliases() {
+        let s = load(
+            "scheme = \"RACI_VS\"\npm-means = \"Project\"\nfail-on = \"Warn\"\nshape = \"LONG\"\n\
+             header-rows = 2\n",
+        )
+        .unwrap();
+        assert_eq!(s.layout.scheme, Some(SchemeName::RaciVs));
+        assert_eq!(s.layout.pm_means, Some(PmMeans::Project));
+        assert_eq!(s.fail_on, Some(Severity::Warning));
+        assert_eq!(s.layout.steer.flags(), "--shape long --header-rows 2");
     }
 
     #[test]
@@ -1057,7 +1137,7 @@ mod tests {
     #[test]
     fn reading_choices_from_flags() {
         let read = ReadArgs {
-            shape: Some("wide".into()),
+            shape: Some(crate::model::Shape::Wide),
             range: Some("B4:M40".into()),
             header_rows: Some("2".into()),
             task_column: Some("B".into()),

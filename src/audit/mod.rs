@@ -39,12 +39,17 @@ pub use rule::{
 pub use rules::{MIN_TASKS_FOR_SHARE_RULES, PO_DAY_TO_DAY_DUTIES, RULES};
 
 use crate::model::Pos;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
+use std::str::FromStr;
 
 /// How serious a finding is. Ordered so `--fail-on warning` means "warning or error".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// `--fail-on` reads it through clap's `ValueEnum` (clap is a dependency of the library; the
+/// derive is a table of names and keeps the audit pure); `raci.toml` through [`FromStr`],
+/// which also takes any case and `warn`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum Severity {
     Info,
     Warning,
@@ -69,6 +74,21 @@ impl Severity {
             "error" => Some(Severity::Error),
             _ => None,
         }
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Severity, String> {
+        Severity::parse(text)
+            .ok_or_else(|| format!("{text:?} is not a severity; use info, warning or error"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Severity {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::model::deserialize_parsed(deserializer)
     }
 }
 

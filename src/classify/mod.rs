@@ -39,6 +39,31 @@ impl DutyKind {
     }
 }
 
+impl std::str::FromStr for DutyKind {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<DutyKind, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "duty" => Ok(DutyKind::Duty),
+            "skill" => Ok(DutyKind::Skill),
+            "trait" => Ok(DutyKind::Trait),
+            "other" => Ok(DutyKind::Other),
+            _ => Err(format!(
+                "kind {:?} is not one of \"duty\", \"skill\", \"trait\", \"other\"",
+                text.trim()
+            )),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DutyKind {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        crate::model::deserialize_parsed(deserializer)
+    }
+}
+
 /// One entry of the taxonomy.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Duty {

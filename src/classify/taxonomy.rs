@@ -3,32 +3,212 @@
 
 use super::{text, Duty, DutyKind, Lang, Taxonomy};
 use crate::model::Side;
-use crate::settings::SignalAddition;
+use crate::settings::{SignalAddition, TomlText};
+use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The built-in taxonomy, with its comments (they explain where the article departs from common
 /// practice). `raci taxonomy` prints this text.
 pub const BUILTIN_TOML: &str = include_str!("taxonomy.toml");
 
-const DUTY_KEYS: &[&str] = &[
-    "id",
-    "side",
-    "kind",
-    "covers",
-    "section",
-    "text",
-    "signals",
-    "signals_fr",
-    "signals_de",
-    "signals_es",
-    "signals_it",
-    "signals_pt",
-    "signals_nl",
-];
+/// A taxonomy file as written: `[[duty]]` entries and nothing else.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TaxonomyFile {
+    #[serde(default)]
+    duty: Vec<DutyFile>,
+}
+
+/// One `[[duty]]` entry as written. serde checks the keys and their types; [`DutyFile::check`]
+/// what a type cannot say (a kebab-case id, a side that fits the kind, signals that can match).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DutyFile {
+    id: String,
+    side: Side,
+    kind: DutyKind,
+    covers: Option<String>,
+    section: String,
+    text: String,
+    signals: Vec<String>,
+    signals_fr: Option<Vec<String>>,
+    signals_de: Option<Vec<String>>,
+    signals_es: Option<Vec<String>>,
+    signals_it: Option<Vec<String>>,
+    signals_pt: Option<Vec<String>>,
+    signals_nl: Option<Vec<String>>,
+}
+
+/// Only the ids, read leniently (other keys pass), to name the entry a serde error is in; when
+/// even that fails (an id that is no text), the entry is named by its number alone.
+#[derive(Debug, Deserialize)]
+struct Ids {
+    #[serde(default)]
+    duty: Vec<IdOnly>,
+}
+
+#[derive(Debug, Deserialize)]
+struct IdOnly {
+    id: Option<String>,
+}
 
 /// The key of one language's signals: `signals_fr`.
 fn local_key(lang: Lang) -> String {
     format!("signals_{}", lang.code())
+}
+
+impl DutyFile {
+    /// The signals of one language other than English (`signals_fr`, ...). The match is
+    /// exhaustive, so a new language without its key does not build.
+    fn local(&self, lang: Lang) -> Option<&Vec<String>> {
+        match lang {
+            Lang::En => None,
+            Lang::Fr => self.signals_fr.as_ref(),
+            Lang::De => self.signals_de.as_ref(),
+            Lang::Es => self.signals_es.as_ref(),
+            Lang::It => self.signals_it.as_ref(),
+            Lang::Pt => self.signals_pt.as_ref(),
+            Lang::Nl => self.signals_nl.as_ref(),
+        }
+    }
+
+    /// The entry as a [`Duty`], or why not; `name` says which entry (`line 3, duty #1 "po-x"`).
+    fn check(self, name: &str) -> Result<Duty, String> {
+        let id = self.id.trim().to_string();
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            || id.starts_with('-')
+            || id.ends_with('-')
+        {
+            return Err(format!(
+                "{name}: id must be kebab-case (a-z, 0-9 and '-'), like \"po-sprint-priorities\""
+            ));
+        }
+        let kind = self.kind;
+        // Work of another trade belongs to no side; everything else to one.
+        let side = match (self.side, kind) {
+            (Side::Unclassified, DutyKind::Other) => Side::Unclassified,
+            (side, DutyKind::Other) => {
+                return Err(format!(
+                    "{name}: an entry of kind \"other\" is no PO or PM work; its side must be \"none\", not {:?}",
+                    side.as_str()
+                ))
+            }
+            (Side::Unclassified, _) => {
+                return Err(format!(
+                    "{name}: side \"none\" is only for kind \"other\"; a {} is \"PO\", \"PM\" or \"shared\"",
+                    kind.as_str()
+                ))
+            }
+            (side, _) => side,
+        };
+        let text = self.text.trim().to_string();
+        if text.is_empty() {
+            return Err(format!("{name}: text is empty"));
+        }
+        let signals = checked_signals(name, "signals", &self.signals)?;
+        let mut local_signals = BTreeMap::new();
+        for lang in Lang::ALL {
+            if let Some(list) = self.local(lang) {
+                let list = checked_signals(name, &local_key(lang), list)?;
+                if !list.is_empty() {
+                    local_signals.insert(lang, list);
+                }
+            }
+        }
+        if signals.is_empty() && local_signals.is_empty() {
+            return Err(format!(
+                "{name}: no signals; give at least one word or phrase that points to it"
+            ));
+        }
+        let covers = match self.covers {
+            None => None,
+            Some(c) if kind == DutyKind::Duty => Some(c.trim().to_string()),
+            Some(_) => {
+                return Err(format!(
+                    "{name}: only a duty can cover another duty; a {} only helps classify",
+                    kind.as_str()
+                ))
+            }
+        };
+        Ok(Duty {
+            id,
+            side,
+            kind,
+            text,
+            section: self.section.trim().to_string(),
+            signals,
+            local_signals,
+            covers,
+        })
+    }
+}
+
+/// One list of signals, trimmed, each able to match.
+fn checked_signals(name: &str, key: &str, list: &[String]) -> Result<Vec<String>, String> {
+    list.iter()
+        .map(|s| {
+            check_signal(s)
+                .map(|()| s.trim().to_string())
+                .map_err(|e| format!("{name}: {key:?}: {e}"))
+        })
+        .collect()
+}
+
+/// Names the `[[duty]]` entries of a file for messages: the line of each entry's header, and
+/// its id when the file can be read that far.
+struct Entries<'a> {
+    text: TomlText<'a>,
+    header_lines: Vec<usize>,
+}
+
+impl<'a> Entries<'a> {
+    fn new(text: &'a str) -> Entries<'a> {
+        let text = TomlText { text };
+        let header_lines = text
+            .headers()
+            .filter(|(_, h)| *h == "[[duty]]")
+            .map(|(n, _)| n)
+            .collect();
+        Entries { text, header_lines }
+    }
+
+    /// `line 12, duty #2 "po-x"` (the line of its `[[duty]]` header when `line` is `None`).
+    fn name(&self, index: usize, id: Option<&str>, line: Option<usize>) -> String {
+        let line = line.or_else(|| self.header_lines.get(index).copied());
+        let mut name = match line {
+            Some(line) => format!("line {line}, duty #{}", index + 1),
+            None => format!("duty #{}", index + 1),
+        };
+        if let Some(id) = id {
+            name.push_str(&format!(" {id:?}"));
+        }
+        name
+    }
+
+    /// A serde error, naming the entry it is in (found by the `[[duty]]` headers above it).
+    fn error(&self, e: &toml::de::Error) -> String {
+        let Some(span) = e.span() else {
+            return self.text.error(e);
+        };
+        let line = self.text.line(span.start);
+        let Some(index) = self.header_lines.iter().rposition(|&header| header <= line) else {
+            return self.text.error(e);
+        };
+        let ids = toml::from_str::<Ids>(self.text.text).ok();
+        let id = ids
+            .as_ref()
+            .and_then(|ids| ids.duty.get(index))
+            .and_then(|d| d.id.as_deref());
+        format!(
+            "{}: {}{}",
+            self.name(index, id, Some(line)),
+            self.text.key_prefix(span.start),
+            TomlText::message(e)
+        )
+    }
 }
 
 impl Taxonomy {
@@ -40,56 +220,38 @@ impl Taxonomy {
     }
 
     /// Reads a taxonomy file. Strict: unknown keys, missing keys, duplicate ids, bad sides or
-    /// kinds and empty signals are errors naming the entry.
+    /// kinds and empty signals are errors naming the line and the entry.
     pub fn from_toml(text: &str) -> Result<Taxonomy, String> {
-        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let msg = e.message().to_string();
-            match e.span() {
-                Some(span) => format!("line {}: {msg}", line_of(text, span.start)),
-                None => msg,
-            }
-        })?;
-        if let Some(key) = table.keys().find(|k| k.as_str() != "duty") {
-            return Err(format!(
-                "unknown top-level key {key:?}; a taxonomy has only [[duty]] entries"
-            ));
+        let entries = Entries::new(text);
+        let file: TaxonomyFile = toml::from_str(text).map_err(|e| entries.error(&e))?;
+        if file.duty.is_empty() {
+            return Err("no [[duty]] entries".to_string());
         }
-        let entries = match table.get("duty") {
-            None => return Err("no [[duty]] entries".to_string()),
-            Some(toml::Value::Array(entries)) => entries,
-            Some(_) => return Err("`duty` must be written as [[duty]] entries".to_string()),
-        };
-        let mut duties = Vec::with_capacity(entries.len());
+        let mut duties: Vec<Duty> = Vec::with_capacity(file.duty.len());
+        let mut names = Vec::with_capacity(file.duty.len());
         let mut ids = BTreeSet::new();
-        for (i, entry) in entries.iter().enumerate() {
-            let duty = read_duty(i, entry)?;
+        for (i, entry) in file.duty.into_iter().enumerate() {
+            let name = entries.name(i, Some(entry.id.trim()), None);
+            let duty = entry.check(&name)?;
             if !ids.insert(duty.id.clone()) {
-                return Err(format!(
-                    "duty #{} {:?}: duplicate id; every id must be unique",
-                    i + 1,
-                    duty.id
-                ));
+                return Err(format!("{name}: duplicate id; every id must be unique"));
             }
             duties.push(duty);
-        }
-        if duties.is_empty() {
-            return Err("no [[duty]] entries".to_string());
+            names.push(name);
         }
         // `covers` points at a coverage duty: one level only, same side, so coverage stays a
         // plain lookup and a restatement never moves work to the other side.
-        for duty in &duties {
+        for (duty, name) in duties.iter().zip(&names) {
             let Some(target) = &duty.covers else { continue };
             let Some(parent) = duties.iter().find(|d| &d.id == target) else {
                 return Err(format!(
-                    "duty {:?}: covers {target:?}, which is not an id in this taxonomy",
-                    duty.id
+                    "{name}: covers {target:?}, which is not an id in this taxonomy"
                 ));
             };
             if parent.kind != DutyKind::Duty || parent.covers.is_some() || parent.side != duty.side
             {
                 return Err(format!(
-                    "duty {:?}: covers {target:?}, which must be a duty of the same side that covers no other",
-                    duty.id
+                    "{name}: covers {target:?}, which must be a duty of the same side that covers no other"
                 ));
             }
         }
@@ -165,14 +327,6 @@ fn quote(s: &str) -> String {
     toml::Value::String(s.to_string()).to_string()
 }
 
-fn line_of(text: &str, byte: usize) -> usize {
-    text.as_bytes()[..byte.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 /// A signal must keep at least one word after stop words are removed, or it could never match.
 fn check_signal(signal: &str) -> Result<(), String> {
     if text::content_words(signal).is_empty() {
@@ -181,128 +335,6 @@ fn check_signal(signal: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-fn read_duty(index: usize, entry: &toml::Value) -> Result<Duty, String> {
-    let toml::Value::Table(table) = entry else {
-        return Err(format!("duty #{}: must be a [[duty]] table", index + 1));
-    };
-    // Name the entry by its id when it has one, by its position otherwise.
-    let name = match table.get("id").and_then(|v| v.as_str()) {
-        Some(id) => format!("duty #{} {id:?}", index + 1),
-        None => format!("duty #{}", index + 1),
-    };
-    if let Some(key) = table.keys().find(|k| !DUTY_KEYS.contains(&k.as_str())) {
-        return Err(format!(
-            "{name}: unknown key {key:?}; the keys are {}",
-            DUTY_KEYS.join(", ")
-        ));
-    }
-    let string = |key: &str| -> Result<String, String> {
-        match table.get(key) {
-            None => Err(format!("{name}: missing key {key:?}")),
-            Some(toml::Value::String(s)) => Ok(s.trim().to_string()),
-            Some(_) => Err(format!("{name}: {key:?} must be a string")),
-        }
-    };
-    let id = string("id")?;
-    if id.is_empty()
-        || !id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        || id.starts_with('-')
-        || id.ends_with('-')
-    {
-        return Err(format!(
-            "{name}: id must be kebab-case (a-z, 0-9 and '-'), like \"po-sprint-priorities\""
-        ));
-    }
-    let side_text = string("side")?;
-    let kind_text = string("kind")?;
-    let kind = match kind_text.to_ascii_lowercase().as_str() {
-        "duty" => DutyKind::Duty,
-        "skill" => DutyKind::Skill,
-        "trait" => DutyKind::Trait,
-        "other" => DutyKind::Other,
-        _ => {
-            return Err(format!(
-                "{name}: kind {kind_text:?} is not one of \"duty\", \"skill\", \"trait\", \"other\""
-            ))
-        }
-    };
-    // Work of another trade belongs to no side; everything else to one.
-    let side = match (Side::parse(&side_text), kind) {
-        (Some(Side::Unclassified), DutyKind::Other) => Side::Unclassified,
-        (_, DutyKind::Other) => {
-            return Err(format!(
-                "{name}: an entry of kind \"other\" is no PO or PM work; its side must be \"none\", not {side_text:?}"
-            ))
-        }
-        (Some(side @ (Side::Po | Side::Pm | Side::Shared)), _) => side,
-        _ => {
-            return Err(format!(
-                "{name}: side {side_text:?} is not one of \"PO\", \"PM\", \"shared\" (or \"none\" for kind \"other\")"
-            ))
-        }
-    };
-    let section = string("section")?;
-    let text = string("text")?;
-    if text.is_empty() {
-        return Err(format!("{name}: text is empty"));
-    }
-    let list = |key: &str| -> Result<Option<Vec<String>>, String> {
-        match table.get(key) {
-            None => Ok(None),
-            Some(toml::Value::Array(items)) => {
-                let mut signals = Vec::with_capacity(items.len());
-                for item in items {
-                    let toml::Value::String(s) = item else {
-                        return Err(format!("{name}: every signal of {key:?} must be a string"));
-                    };
-                    check_signal(s).map_err(|e| format!("{name}: {key:?}: {e}"))?;
-                    signals.push(s.trim().to_string());
-                }
-                Ok(Some(signals))
-            }
-            Some(_) => Err(format!("{name}: {key:?} must be a list of strings")),
-        }
-    };
-    let Some(signals) = list("signals")? else {
-        return Err(format!("{name}: missing key \"signals\""));
-    };
-    let mut local_signals = BTreeMap::new();
-    for lang in Lang::ALL.into_iter().skip(1) {
-        if let Some(signals) = list(&local_key(lang))? {
-            if !signals.is_empty() {
-                local_signals.insert(lang, signals);
-            }
-        }
-    }
-    if signals.is_empty() && local_signals.is_empty() {
-        return Err(format!(
-            "{name}: no signals; give at least one word or phrase that points to it"
-        ));
-    }
-    let covers = match table.get("covers") {
-        None => None,
-        Some(toml::Value::String(s)) if kind == DutyKind::Duty => Some(s.trim().to_string()),
-        Some(toml::Value::String(_)) => {
-            return Err(format!(
-                "{name}: only a duty can cover another duty; a {kind_text} only helps classify"
-            ))
-        }
-        Some(_) => return Err(format!("{name}: \"covers\" must be a duty id")),
-    };
-    Ok(Duty {
-        id,
-        side,
-        kind,
-        text,
-        section,
-        signals,
-        local_signals,
-        covers,
-    })
 }
 
 #[cfg(test)]
@@ -421,6 +453,59 @@ mod tests {
         assert!(err.contains("line 1"), "{err}");
 
         assert!(Taxonomy::from_toml("").is_err());
+    }
+
+    #[test]
+    fn messages_name_line_entry_and_key() {
+        let second = GOOD.replace("x-one", "x-two");
+        let bad = |from: &str, to: &str| {
+            let text = format!("{}\n{}", one(GOOD), one(&second.replace(from, to)));
+            Taxonomy::from_toml(&text).unwrap_err()
+        };
+        // The second entry's header is on line 9; its side on line 11.
+        assert_eq!(
+            bad("\"PO\"", "\"dev\""),
+            "line 11, duty #2 \"x-two\": `side`: \"dev\" is not a side; use \"PO\", \"PM\", \"shared\" or \"none\""
+        );
+        let err = bad("section", "sektion");
+        assert!(
+            err.starts_with("line 13, duty #2 \"x-two\": unknown key `sektion`, expected one of"),
+            "{err}"
+        );
+        let err = bad("signals = [\"sprint\"]", "signals = \"sprint\"");
+        assert!(
+            err.starts_with("line 15, duty #2 \"x-two\": `signals`: invalid type: string")
+                && err.ends_with("expected a list, like [\"a\", \"b\"]"),
+            "{err}"
+        );
+        let err = bad("x-two", "X Two");
+        assert!(
+            err.starts_with("line 9, duty #2 \"X Two\": id must be kebab-case"),
+            "{err}"
+        );
+        let err = bad("\"duty\"", "\"other\"");
+        assert!(
+            err.starts_with("line 9, duty #2 \"x-two\": an entry of kind \"other\""),
+            "{err}"
+        );
+        let err = bad("\"PO\"", "\"none\"");
+        assert!(
+            err.contains("side \"none\" is only for kind \"other\""),
+            "{err}"
+        );
+        let err = bad("kind = \"duty\"\n", "");
+        assert_eq!(err, "line 9, duty #2 \"x-two\": missing key `kind`");
+        let err = Taxonomy::from_toml("[[duty]\n").unwrap_err();
+        assert!(err.starts_with("line 1: "), "{err}");
+        // Any case, as before: `Po`, `Skill`.
+        let t = Taxonomy::from_toml(&one(&GOOD
+            .replace("\"PO\"", "\"Po\"")
+            .replace("\"duty\"", "\"Skill\"")))
+        .unwrap();
+        assert_eq!(
+            (t.duties[0].side, t.duties[0].kind),
+            (Side::Po, DutyKind::Skill)
+        );
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
                 &cwd()?,
             );
             let options = diff::DiffOptions {
-                fail_on_new: args.fail_on_new.map(settings::severity_of),
+                fail_on_new: args.fail_on_new,
             };
             diff::run(
                 &args.old,

@@ -42,11 +42,68 @@ pub enum SheetChoice {
     Number(usize),
 }
 
-/// What `PM` alone means in a header.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// `sheet = "RACI"` or `sheet = 2` in `raci.toml`: a visitor, because the value is a text or a
+/// number and serde's untagged enums would only say "did not match any variant".
+impl<'de> serde::Deserialize<'de> for SheetChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = SheetChoice;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sheet name or a number from 1")
+            }
+
+            fn visit_str<E: serde::de::Error>(
+                self,
+                name: &str,
+            ) -> std::result::Result<SheetChoice, E> {
+                Ok(SheetChoice::Name(name.to_string()))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> std::result::Result<SheetChoice, E> {
+                match usize::try_from(n) {
+                    Ok(n) if n >= 1 => Ok(SheetChoice::Number(n)),
+                    _ => Err(E::custom(format!(
+                        "{n} is not a sheet; give a sheet name or a number from 1"
+                    ))),
+                }
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// What `PM` alone means in a header. `--pm-means` reads it through clap's `ValueEnum`,
+/// `raci.toml` through [`FromStr`] (any case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
 pub enum PmMeans {
     Product,
     Project,
+}
+
+impl std::str::FromStr for PmMeans {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<PmMeans, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "product" => Ok(PmMeans::Product),
+            "project" => Ok(PmMeans::Project),
+            _ => Err(format!(
+                "{text:?} is not what PM may mean; use \"product\" or \"project\""
+            )),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PmMeans {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> std::result::Result<Self, D::Error> {
+        crate::model::deserialize_parsed(deserializer)
+    }
 }
 
 /// A party title given outside the matrix (`--roster`).

@@ -46,19 +46,7 @@ impl Steering {
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
         let v = value.trim();
         match key {
-            "shape" => {
-                self.shape = Some(match v.to_ascii_lowercase().as_str() {
-                    "wide" => Shape::Wide,
-                    "transposed" => Shape::Transposed,
-                    "inverted" => Shape::Inverted,
-                    "long" => Shape::Long,
-                    _ => {
-                        return Err(format!(
-                            "{v:?} is not a shape; use wide, transposed, inverted or long"
-                        ))
-                    }
-                })
-            }
+            "shape" => self.shape = Some(v.parse::<Shape>()?),
             "range" => {
                 self.range = Some(Rect::parse(v).ok_or_else(|| {
                     format!("{v:?} is not a range of cells; write it like B4:M40")

@@ -1,8 +1,9 @@
 //! Letters and letter sets, the schemes that define them, and the parser that reads a cell's
 //! text into a set of letters without losing any (`A/R`, `R (A)`, `RA` all keep both).
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
+use std::str::FromStr;
 
 /// A letter as the audit counts it. Schemes other than RACI map their letters onto these
 /// (see [`Scheme`]); RASCI's Support and RACI-VS's Verify/Sign-off keep letters of their own
@@ -169,7 +170,11 @@ impl Serialize for LetterSet {
 }
 
 /// The named letter schemes, plus one taught by the file's own legend.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+///
+/// `--scheme` takes it through clap's `ValueEnum` (clap is a dependency of the library, and
+/// the derive is only a table of names: no parsing happens here until the command line is
+/// read); `raci.toml` through [`FromStr`], which also takes any case and `racivs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum SchemeName {
     #[default]
@@ -180,6 +185,7 @@ pub enum SchemeName {
     Cairo,
     Rapid,
     /// Defined by a legend in the file.
+    #[value(skip)]
     Legend,
 }
 
@@ -206,6 +212,22 @@ impl SchemeName {
             "rapid" => Some(SchemeName::Rapid),
             _ => None,
         }
+    }
+}
+
+impl FromStr for SchemeName {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<SchemeName, String> {
+        SchemeName::parse(text).ok_or_else(|| {
+            format!("{text:?} is not a scheme; use raci, rasci, raci-vs, daci, cairo or rapid")
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for SchemeName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::deserialize_parsed(deserializer)
     }
 }
 

@@ -14,8 +14,23 @@ pub use letters::{
 };
 pub use names::{party_label, person_part};
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
+use std::str::FromStr;
+
+/// Deserializes a value from its text through its `FromStr`, so `raci.toml`, a taxonomy file
+/// and the command line accept the same spellings and the parse error (which says what is
+/// expected) reaches the user with the file's line. serde's derived enum reader would accept
+/// only the exact variant names, where these readers take any case and a few aliases.
+pub fn deserialize_parsed<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: FromStr,
+    T::Err: fmt::Display,
+{
+    let text = String::deserialize(deserializer)?;
+    text.parse().map_err(serde::de::Error::custom)
+}
 
 /// A 0-based, absolute cell position in a sheet (row 0 is the spreadsheet's row 1).
 ///
@@ -120,6 +135,22 @@ impl Side {
             "unclassified" | "none" => Some(Side::Unclassified),
             _ => None,
         }
+    }
+}
+
+impl FromStr for Side {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Side, String> {
+        Side::parse(text).ok_or_else(|| {
+            format!("{text:?} is not a side; use \"PO\", \"PM\", \"shared\" or \"none\"")
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Side {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize_parsed(deserializer)
     }
 }
 
@@ -260,8 +291,9 @@ pub struct CellIssue {
     pub letters: LetterSet,
 }
 
-/// The shape the matrix was written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+/// The shape the matrix was written in. `--shape` reads it through clap's `ValueEnum` (any
+/// case); `raci.toml` and the serve form through [`FromStr`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Shape {
     /// Tasks as rows, one column per party, letters in the cells.
@@ -273,6 +305,24 @@ pub enum Shape {
     Long,
     /// Columns named R/A/C/I holding party names.
     Inverted,
+}
+
+impl FromStr for Shape {
+    type Err = String;
+
+    /// Any case: `--shape`, `shape` in `raci.toml` and the serve form share this reader.
+    fn from_str(text: &str) -> Result<Shape, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "wide" => Ok(Shape::Wide),
+            "transposed" => Ok(Shape::Transposed),
+            "inverted" => Ok(Shape::Inverted),
+            "long" => Ok(Shape::Long),
+            _ => Err(format!(
+                "{:?} is not a shape; use wide, transposed, inverted or long",
+                text.trim()
+            )),
+        }
+    }
 }
 
 /// The matrix: what every later stage reads.

@@ -1061,8 +1061,8 @@ fn read_flags_map_to_settings() {
     let dir = tempfile::tempdir().unwrap();
     let read = raci_audit::cli::ReadArgs {
         sheet: Some("3".into()),
-        pm_means: Some(raci_audit::cli::PmMeansArg::Project),
-        scheme: Some(raci_audit::cli::SchemeArg::RaciVs),
+        pm_means: Some(raci_audit::layout::PmMeans::Project),
+        scheme: Some(raci_audit::model::SchemeName::RaciVs),
         max_cells: Some(10),
         max_cell_chars: Some(20),
         ..Default::default()
