@@ -265,9 +265,12 @@ async fn security_headers(mut response: Response) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // `same-origin`, not `no-referrer`: under `no-referrer` Chromium sends `Origin: null`
+    // with a plain form post (no script), which the guard must refuse as foreign; with
+    // `same-origin` it sends this server's own origin, and still nothing to other sites.
     headers.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     // Audit pages hold the user's data: keep them out of shared caches.
     headers

@@ -295,12 +295,13 @@ fn config_text(config: &UploadedFile) -> Result<&str> {
 /// file: nothing from an upload ever becomes a path on this machine.
 fn uploaded_config(config: &UploadedFile, over: &Settings) -> Result<Settings> {
     let mut s = over.clone();
-    apply_config(
-        &mut s,
-        config_text(config)?,
-        Path::new(&config.name),
-        Path::new(""),
-    )?;
+    // A mistake in the uploaded file is the request's (400), not the server's own settings.
+    let as_usage = |e: Error| match e {
+        Error::Config { .. } => Error::Usage(e.to_string()),
+        other => other,
+    };
+    let text = config_text(config).map_err(as_usage)?;
+    apply_config(&mut s, text, Path::new(&config.name), Path::new("")).map_err(as_usage)?;
     if s.roster_file != over.roster_file || s.taxonomy_file != over.taxonomy_file {
         return Err(Error::Usage(format!(
             "{}: an uploaded raci.toml may not name files (`roster`, `taxonomy-file`): raci \

@@ -1,6 +1,6 @@
-//! The review page of an audit (`/audit/{id}/review`): the reading with its override
-//! controls and a preview of the first rows, every task with its side, duty, confidence and
-//! the words that decided it and a side to choose, and the suggested fixes to accept. One
+//! The review page of an audit (`/audit/{id}/review`): every task with its side, duty,
+//! confidence and the words that decided it and a side to choose, the suggested fixes to
+//! accept, and the reading with its override controls and a preview of the first rows. One
 //! plain form posts it all back; filters are links. Works without script.
 
 use super::guard::TOKEN_FIELD;
@@ -243,7 +243,6 @@ pub(crate) fn review_page(id: &str, kept: &Kept, filter: Filter, token: &str) ->
          <input type=\"hidden\" name=\"{TOKEN_FIELD}\" value=\"{token}\">\n\
          <p><button type=\"submit\" class=\"reaudit\">Re-audit</button></p>"
     );
-    body.push_str(&reading_section(kept));
 
     // The tasks.
     let _ = writeln!(
@@ -294,7 +293,7 @@ pub(crate) fn review_page(id: &str, kept: &Kept, filter: Filter, token: &str) ->
         let _ = writeln!(
             body,
             "<tr{class} id=\"task-{i}\"><td>{}</td><td>{}{group}</td><td>{}</td><td>{}</td>\
-             <td>{:.2}</td><td>{}</td></tr>",
+             <td class=\"confidence\">{:.2}</td><td>{}</td></tr>",
             i + 1,
             esc(&t.name),
             side_select(i, c.side),
@@ -347,7 +346,11 @@ pub(crate) fn review_page(id: &str, kept: &Kept, filter: Filter, token: &str) ->
         }
         body.push_str("</ul>\n");
     }
-    body.push_str("</section>\n<p><button type=\"submit\" class=\"reaudit\">Re-audit</button></p>\n</form>\n</main>\n");
+    body.push_str("</section>\n");
+    body.push_str(&reading_section(kept));
+    body.push_str(
+        "<p><button type=\"submit\" class=\"reaudit\">Re-audit</button></p>\n</form>\n</main>\n",
+    );
     super::page::document(&esc(&title), "", &body)
 }
 
