@@ -982,6 +982,26 @@ mod tests {
         assert!(s.outputs.csv && s.outputs.md && s.outputs.png);
         assert!(!s.outputs.html && !s.outputs.xlsx && !s.outputs.json);
         assert!(s.excel_csv);
+        assert_eq!(
+            s.layout.cells,
+            vec![crate::layout::CellEdit {
+                file: Some("team-b.xlsx".into()),
+                task: "Release planning".into(),
+                party: "Ann (Product Owner)".into(),
+                letters: "R/A".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn cells_need_task_party_and_letters_and_a_side_may_be_unclassified() {
+        let s = load("[sides]\n\"Payroll\" = \"unclassified\"\n").unwrap();
+        assert_eq!(s.pins[0].side, Side::Unclassified);
+        let msg = config_error("[[cells]]\ntask = \"Plan\"\nletters = \"A\"\n");
+        assert!(msg.contains("party"), "{msg}");
+        let msg =
+            config_error("[[cells]]\ntask = \"Plan\"\nparty = \"Ann\"\nletters = \"A\"\nrow = 3\n");
+        assert!(msg.contains("unknown key"), "{msg}");
     }
 
     #[test]
