@@ -230,6 +230,7 @@ mod tests {
         assert!(p.contains("name=\"sheet\""));
         assert!(p.contains("name=\"scheme\""));
         assert!(p.contains("name=\"roster\""));
+        assert!(p.contains("<input type=\"file\" name=\"config\""));
         for key in crate::layout::STEERING_KEYS {
             assert!(p.contains(&format!("name=\"{key}\"")), "{key}");
         }

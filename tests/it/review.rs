@@ -551,3 +551,39 @@ fn the_review_loop_clicked_through_in_headless_chromium() {
     };
     crate::review_browser::run(driver);
 }
+
+#[test]
+fn the_review_page_escapes_what_the_file_says() {
+    let server = start();
+    let addr = server.addr();
+    let file = b"Task,<b>Ann</b> (Product Owner),Bob (Product Manager)\n\
+                 <script>alert(1)</script> backlog,A,R\nRoadmap \"x\" & y,,A\n";
+    let id = audit_id(&upload(addr, "team.csv", file));
+    let review = get(addr, &format!("/audit/{id}/review")).text();
+    assert!(!review.contains("<script>alert"), "{review}");
+    assert!(!review.contains("<b>Ann"));
+    assert!(review.contains("&lt;script&gt;alert(1)&lt;/script&gt; backlog"));
+    assert!(review.contains("Roadmap &quot;x&quot; &amp; y"));
+    // Task names with quotes and markup round-trip through raci.toml and a re-audit.
+    let new = redirected(&post_review(
+        addr,
+        &id,
+        &[("side-0", "shared"), ("side-1", "shared")],
+    ));
+    let toml = get(addr, &format!("/audit/{new}/raci.toml")).text();
+    let table: toml::Table = toml::from_str(&toml).unwrap();
+    let sides = table["sides"].as_table().unwrap();
+    assert!(!sides.is_empty(), "{toml}");
+    for (task, side) in sides {
+        assert!(
+            task == "<script>alert(1)</script> backlog" || task == "Roadmap \"x\" & y",
+            "{task}"
+        );
+        assert_eq!(side.as_str(), Some("shared"));
+    }
+    let tasks = get(addr, &format!("/audit/{new}/files/tasks.csv")).text();
+    assert!(
+        tasks.lines().skip(1).all(|l| l.contains(",shared,")),
+        "{tasks}"
+    );
+}
