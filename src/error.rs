@@ -64,6 +64,16 @@ pub enum Error {
         problem: Box<crate::layout::SteerProblem>,
     },
 
+    /// A `[[cells]]` correction of `raci.toml` that does not fit the matrix read.
+    #[error("{file}: [[cells]] task {task:?}, party {party:?}, letters {letters:?}: {reason}. Correct or remove that [[cells]] entry of raci.toml (`raci inspect {file}` lists the tasks and parties read).")]
+    CellEdit {
+        file: String,
+        task: String,
+        party: String,
+        letters: String,
+        reason: &'static str,
+    },
+
     #[error("{file}: {what} is {actual}, over the limit of {limit}. If the file is genuine, raise the limit with {flag}.")]
     TooLarge {
         file: String,

@@ -104,7 +104,8 @@ names the file, the line and the key.
 | `[rules]` | Severity per rule code or name: `ignore`, `info`, `warning` or `error` | each rule's default |
 | `[thresholds]` | `max-responsible`, `max-consulted`, `max-informed` (counts), `max-accountable-share`, `max-ra-share` (percent) | 3, 4, 8, 50, 60 |
 | `[titles]` | Extra title spellings: text = `"PO"` or `"PM"` | none |
-| `[sides]` | Pins: task name, or pattern with `*`, = `"PO"`, `"PM"` or `"shared"` | none |
+| `[sides]` | Pins: task name, or pattern with `*`, = `"PO"`, `"PM"`, `"shared"` or `"unclassified"` | none |
+| `[[cells]]` | Corrected letters, made right after the reading: `task`, `party` (names as the file writes them), `letters` (`"R/A"`, `""` for none), optional `file` (only that file) | none |
 | `[taxonomy]` | Extra words per duty id: id = `["word", "phrase"]` | none |
 | `[limits]` | `max-file-mb`, `max-cells`, `max-cell-chars`, `max-memory-mb` | 200, 5000000, 32767, 512 |
 | `[output]` | `only` (list of `csv`, `png`, `html`, `xlsx`, `json`, `md`), `excel-csv` (true/false) | all outputs, no BOM |
@@ -144,6 +145,12 @@ max-ra-share = 66.5
 "Release planning" = "PO"
 "Market *" = "PM"
 "Roadmap review" = "shared"
+
+[[cells]]
+file = "team-b.xlsx"
+task = "Release planning"
+party = "Ann (Product Owner)"
+letters = "R/A"
 
 [taxonomy]
 po-sprint-priorities = ["iteration planning", "sprint goal"]
@@ -195,9 +202,20 @@ struct ConfigFile {
     thresholds: Option<ThresholdsFile>,
     titles: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
     sides: Option<BTreeMap<Spanned<String>, Spanned<String>>>,
+    cells: Option<Vec<CellFile>>,
     taxonomy: Option<BTreeMap<Spanned<String>, Spanned<Vec<String>>>>,
     limits: Option<LimitsFile>,
     output: Option<OutputFile>,
+}
+
+/// One `[[cells]]` entry: a corrected cell (see [`crate::layout::CellEdit`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CellFile {
+    file: Option<String>,
+    task: String,
+    party: String,
+    letters: String,
 }
 
 /// `[files."team.xlsx"]`: the sheet and reading choices for one file of a portfolio.
@@ -574,12 +592,12 @@ pub fn apply_config(
     if let Some(sides) = file.sides {
         for (key, value) in in_file_order(sides) {
             let side = match Side::parse(value.get_ref()) {
-                Some(side @ (Side::Po | Side::Pm | Side::Shared)) => side,
-                _ => {
+                Some(side) => side,
+                None => {
                     return Err(errors.at(
                         &value,
                         format!(
-                            "[sides] {:?} = {:?}: a side is \"PO\", \"PM\" or \"shared\"",
+                            "[sides] {:?} = {:?}: a side is \"PO\", \"PM\", \"shared\" or \"unclassified\"",
                             key.get_ref(),
                             value.get_ref()
                         ),
@@ -594,6 +612,14 @@ pub fn apply_config(
                 side,
             });
         }
+    }
+    for c in file.cells.into_iter().flatten() {
+        settings.layout.cells.push(crate::layout::CellEdit {
+            file: c.file.map(|f| f.trim().to_string()),
+            task: c.task.trim().to_string(),
+            party: c.party.trim().to_string(),
+            letters: c.letters.trim().to_string(),
+        });
     }
     if let Some(taxonomy) = file.taxonomy {
         for (key, value) in in_file_order(taxonomy) {
@@ -983,6 +1009,26 @@ mod tests {
         assert!(s.outputs.csv && s.outputs.md && s.outputs.png);
         assert!(!s.outputs.html && !s.outputs.xlsx && !s.outputs.json);
         assert!(s.excel_csv);
+        assert_eq!(
+            s.layout.cells,
+            vec![crate::layout::CellEdit {
+                file: Some("team-b.xlsx".into()),
+                task: "Release planning".into(),
+                party: "Ann (Product Owner)".into(),
+                letters: "R/A".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn cells_need_task_party_and_letters_and_a_side_may_be_unclassified() {
+        let s = load("[sides]\n\"Payroll\" = \"unclassified\"\n").unwrap();
+        assert_eq!(s.pins[0].side, Side::Unclassified);
+        let msg = config_error("[[cells]]\ntask = \"Plan\"\nletters = \"A\"\n");
+        assert!(msg.contains("party"), "{msg}");
+        let msg =
+            config_error("[[cells]]\ntask = \"Plan\"\nparty = \"Ann\"\nletters = \"A\"\nrow = 3\n");
+        assert!(msg.contains("unknown key"), "{msg}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! [`Workbook`](crate::input::Workbook) into a [`Matrix`](crate::model::Matrix), explaining
 //! each decision in `Matrix::notes` and how sure it is in `Matrix::reading`.
 
+mod edits;
 mod grid;
 mod inverted;
 mod legend;
@@ -17,6 +18,7 @@ mod titles;
 mod wide;
 mod words;
 
+pub use edits::CellEdit;
 /// White space folded as names are stored; the audit folds names it compares the same way.
 pub(crate) use grid::clean_cow;
 pub use regions::{parse_cell_ref, parse_column, Rect};
@@ -128,6 +130,8 @@ pub struct LayoutOptions {
     /// Choices for one file of a portfolio, by file name (`[files."team.xlsx"]`); they win
     /// over `sheet` and `steer`.
     pub per_file: std::collections::BTreeMap<String, FileChoices>,
+    /// Corrected letters (`[[cells]]`), made right after the reading.
+    pub cells: Vec<CellEdit>,
 }
 
 /// The choices `raci.toml` makes for one file by name.
@@ -1023,7 +1027,9 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
         head.push(n);
     }
     m.notes.splice(0..0, head);
-    Ok(finish(m, workbook, &workbook.sheets[i], is_csv))
+    let mut m = finish(m, workbook, &workbook.sheets[i], is_csv);
+    edits::apply(&mut m, &opts.cells)?;
+    Ok(m)
 }
 
 /// How sure the choice is: the chosen reading, the runner-up and what separated them.

@@ -106,6 +106,34 @@ impl Steering {
         self.header_rows.is_some() || self.task_column.is_some() || self.party_columns.is_some()
     }
 
+    /// The choices made, as `(key, value)` in [`STEERING_KEYS`] order, written the way the
+    /// flags and `raci.toml` take them: `("range", "B4:M40")`.
+    pub fn values(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if let Some(s) = self.shape {
+            out.push(("shape", shape_name(s).to_string()));
+        }
+        if let Some(r) = self.range {
+            out.push(("range", r.to_string()));
+        }
+        if let Some(n) = self.header_rows {
+            out.push(("header-rows", n.to_string()));
+        }
+        if let Some(c) = self.task_column {
+            out.push(("task-column", column_name(c)));
+        }
+        if let Some((a, b)) = self.party_columns {
+            out.push((
+                "party-columns",
+                format!("{}:{}", column_name(a), column_name(b)),
+            ));
+        }
+        if let Some(l) = self.x_means {
+            out.push(("x-means", l.as_char().to_string()));
+        }
+        out
+    }
+
     /// The choices as flags, for notes and messages: `--range B4:M40 --task-column B`.
     pub fn flags(&self) -> String {
         let mut out = Vec::new();

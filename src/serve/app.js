@@ -1,4 +1,5 @@
-// raci serve: drag and drop and upload progress. The form works without this script.
+// raci serve: drag and drop and upload progress, and a count of pending review changes.
+// Every form works without this script.
 "use strict";
 (function () {
   function enhance(form) {
@@ -64,7 +65,27 @@
     // Marks the form as enhanced: the browser test checks the script ran under the CSP.
     form.setAttribute("data-enhanced", "drop progress");
   }
+  // The review form: a changed side marks its row and the buttons count the changes
+  // waiting for a re-audit. The form posts the same without this.
+  function enhanceReview(form) {
+    var buttons = form.querySelectorAll("button.reaudit");
+    function count() {
+      var n = 0;
+      Array.prototype.forEach.call(form.querySelectorAll("select[name^=side-]"), function (s) {
+        var changed = !s.options[s.selectedIndex].defaultSelected;
+        s.closest("tr").classList.toggle("pending", changed);
+        if (changed) { n += 1; }
+      });
+      n += form.querySelectorAll("input[name=accept]:checked").length;
+      Array.prototype.forEach.call(buttons, function (b) {
+        b.textContent = n ? "Re-audit (" + n + " change" + (n === 1 ? "" : "s") + ")" : "Re-audit";
+      });
+    }
+    form.addEventListener("change", count);
+    form.setAttribute("data-enhanced", "count");
+  }
   document.addEventListener("DOMContentLoaded", function () {
     Array.prototype.forEach.call(document.querySelectorAll("form.upload-form"), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll("form.review-form"), enhanceReview);
   });
 })();

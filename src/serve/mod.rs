@@ -4,7 +4,10 @@
 //! Routes: `GET /` the upload page; `POST /audit` (`multipart/form-data`, the form `token`,
 //! the matrix in the field `file`, optional `sheet`, `scheme` and `roster`) answers with the
 //! audit page; `GET /audit/{id}` the same page again; `GET /audit/{id}/files/{name}` one
-//! report; `GET /audit/{id}/{stem}.zip` all of them; `GET /app.js` the little script.
+//! report; `GET /audit/{id}/{stem}.zip` all of them; `GET /audit/{id}/review` the review
+//! page (`?show=low|unclassified|changed`), `POST /audit/{id}/review` (a plain form: sides,
+//! accepted fixes, reading choices) re-audits the same upload and answers 303 to the new
+//! audit; `GET /audit/{id}/raci.toml` the corrections as settings; `GET /app.js` the script.
 //!
 //! Uploads stay in memory: the rendered files of the last [`DEFAULT_KEEP`] audits, up to
 //! `--max-store-mb` between them, are kept under random ids, and nothing from an upload ever
@@ -16,18 +19,19 @@
 
 mod guard;
 mod page;
+mod review;
+mod review_page;
 mod store;
 mod upload;
 
 use crate::classify::Taxonomy;
-use crate::commands::audit::{audit_workbook, render_files, taxonomy_for, with_roster};
-use crate::layout::{self, SheetChoice};
-use crate::model::SchemeName;
+use crate::commands::audit::{taxonomy_for, with_roster};
 use crate::settings::{Outputs, Settings};
-use crate::{input, report, Error, Result};
+use crate::{Error, Result};
 use axum::body::{Body, Bytes};
 use axum::extract::multipart::{Multipart, MultipartRejection};
-use axum::extract::{DefaultBodyLimit, Path, State};
+use axum::extract::rejection::FormRejection;
+use axum::extract::{DefaultBodyLimit, Form as UrlForm, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -41,6 +45,8 @@ use std::time::Duration;
 use store::{Entry, OverBudget, Store};
 use tokio::sync::Semaphore;
 use upload::{Form, FormError, TokenRule, UploadedFile};
+#[cfg(test)]
+use {crate::layout::SheetChoice, review::sheet_choice};
 
 /// How many finished audits are kept for their downloads.
 pub const DEFAULT_KEEP: usize = 32;
@@ -114,7 +120,7 @@ impl ServeOptions {
 }
 
 /// The audit of one upload; [`audit_upload`] except in tests that need an audit to fail.
-type AuditFn = fn(&AppState, String, &UploadedFile, &Form) -> Result<(String, Arc<Entry>)>;
+type AuditFn = fn(&AppState, String, UploadedFile, Form) -> Result<(String, Arc<Entry>)>;
 
 /// Shared by every request.
 #[derive(Debug)]
@@ -236,6 +242,8 @@ fn app(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::disable()),
         )
         .route("/audit/{id}", get(audit_page))
+        .route("/audit/{id}/review", get(review_get).post(review_post))
+        .route("/audit/{id}/raci.toml", get(download_toml))
         .route("/audit/{id}/files/{name}", get(download))
         .route("/audit/{id}/{zip}", get(download_zip))
         .route("/app.js", get(app_js))
@@ -257,9 +265,12 @@ async fn security_headers(mut response: Response) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    // `same-origin`, not `no-referrer`: under `no-referrer` Chromium sends `Origin: null`
+    // with a plain form post (no script), which the guard must refuse as foreign; with
+    // `same-origin` it sends this server's own origin, and still nothing to other sites.
     headers.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     // Audit pages hold the user's data: keep them out of shared caches.
     headers
@@ -337,7 +348,8 @@ fn status_for(err: &Error) -> StatusCode {
         | Error::SheetNotFound { .. }
         | Error::NoMatrix { .. }
         | Error::ReportCannotHold { .. }
-        | Error::Steering { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        | Error::Steering { .. }
+        | Error::CellEdit { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::Read { .. }
         | Error::IsDirectory { .. }
         | Error::Config { .. }
@@ -447,7 +459,7 @@ async fn post_audit(
     // this thread (a `JoinError` here); the server and its stored audits go on.
     let done = tokio::task::spawn_blocking(move || {
         let _slots = (upload_slot, core);
-        (worker.audit)(&worker, id, &file, &form)
+        (worker.audit)(&worker, id, file, form)
     })
     .await;
     let (id, entry) = match done {
@@ -556,94 +568,34 @@ fn too_large(state: &AppState, what: &str) -> Response {
     )
 }
 
-/// The form's sheet field, read as `--sheet` reads it.
-fn sheet_choice(text: &str) -> Result<SheetChoice> {
-    if text.bytes().all(|b| b.is_ascii_digit()) {
-        match text.parse::<usize>() {
-            Ok(n) if n >= 1 => Ok(SheetChoice::Number(n)),
-            _ => Err(Error::Usage(format!(
-                "sheet {text}: sheet numbers start at 1"
-            ))),
-        }
-    } else {
-        Ok(SheetChoice::Name(text.to_string()))
-    }
-}
-
-/// The audit of one upload, on the command line's functions; kept in the store on success.
+/// The audit of one upload, on the command line's functions; kept in the store on success,
+/// with what it was made from, for its review.
 fn audit_upload(
     state: &AppState,
     id: String,
-    file: &UploadedFile,
-    form: &Form,
+    file: UploadedFile,
+    form: Form,
 ) -> Result<(String, Arc<Entry>)> {
-    let mut settings = state.settings.clone();
-    settings.anonymize |= form.anonymize;
-    if let Some(sheet) = &form.sheet {
-        settings.layout.sheet = Some(sheet_choice(sheet)?);
-    }
-    if let Some(scheme) = &form.scheme {
-        settings.layout.scheme = Some(SchemeName::parse(scheme).ok_or_else(|| {
-            Error::Usage(format!(
-                "unknown letter scheme {scheme:?}; use raci, rasci, raci-vs, daci, cairo or rapid"
-            ))
-        })?);
-    }
+    let mut steer = crate::layout::Steering::default();
     for (key, value) in &form.steer {
-        settings
-            .layout
-            .steer
+        steer
             .set(key, value)
             .map_err(|detail| Error::Usage(format!("{key} {value}: {detail}")))?;
     }
-    if let Some(roster) = &form.roster {
-        let wb = input::read_bytes(&roster.name, &roster.bytes, &settings.limits)?;
-        settings.layout.roster = layout::roster_from_workbook(&wb)?;
-    }
-    let wb = input::read_bytes(&file.name, &file.bytes, &settings.limits)?;
-    let audited = audit_workbook(&wb, &settings, &state.taxonomy)?;
-    drop(wb);
-    let files: Vec<(String, Bytes)> = render_files(&audited, &settings)?
-        .into_iter()
-        .map(|(name, bytes)| (name, Bytes::from(bytes)))
-        .collect();
-    let over_budget = |OverBudget { size, budget }| Error::TooLarge {
-        file: file.name.clone(),
-        what: "the size of its reports in memory (bytes)",
-        actual: size,
-        limit: budget,
-        flag: STORE_FLAG,
+    let corrections = review::Corrections {
+        sides: Vec::new(),
+        cells: Vec::new(),
+        sheet: form.sheet,
+        steer,
     };
-    // The files alone already over the budget: no page is made for them.
-    let files_size: usize = files.iter().map(|(n, b)| n.len() + b.len()).sum();
-    state.store.fits(files_size as u64).map_err(over_budget)?;
-    // The charts in the order `render_files` appended them: the order report.html uses.
-    let charts: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .filter(|(name, _)| name.ends_with(".png"))
-        .map(|(name, bytes)| (name.clone(), bytes.to_vec()))
-        .collect();
-    let parts = report::html_parts(&audited.outcome(), &charts);
-    drop(charts);
-    let downloads: Vec<page::Download> = files
-        .iter()
-        .map(|(name, bytes)| page::Download {
-            name: name.clone(),
-            bytes: bytes.len(),
-        })
-        .collect();
-    let zip_name = zip_name(&file.name);
-    let page = page::audit_page(&id, &parts, &downloads, &zip_name, state.form());
-    let entry = Arc::new(Entry {
-        files,
-        page: Bytes::from(page),
-        zip_name,
-    });
-    state
-        .store
-        .insert(id.clone(), Arc::clone(&entry))
-        .map_err(over_budget)?;
-    Ok((id, entry))
+    let source = review::Source {
+        file,
+        roster: form.roster,
+        config: form.config,
+        scheme: form.scheme,
+        anonymize: form.anonymize,
+    };
+    review::audit_source(state, id, Arc::new(source), corrections, Vec::new(), None)
 }
 
 /// `raci-<stem>.zip`, the stem cut to safe characters: it goes into a header and a URL.
@@ -692,6 +644,198 @@ async fn audit_page(State(state): State<Arc<AppState>>, Path(id): Path<String>) 
     }
 }
 
+/// The review page of an audit, its tasks filtered by `?show=`.
+async fn review_get(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    query: std::result::Result<
+        Query<Vec<(String, String)>>,
+        axum::extract::rejection::QueryRejection,
+    >,
+) -> Response {
+    let Some(entry) = state.store.get(&id) else {
+        return gone(&state);
+    };
+    let Some(kept) = entry.review.as_ref() else {
+        return gone(&state);
+    };
+    let show = query
+        .ok()
+        .and_then(|Query(q)| q.into_iter().find(|(k, _)| k == "show").map(|(_, v)| v));
+    let Some(filter) = review_page::Filter::parse(show.as_deref()) else {
+        return error_response(
+            &state,
+            StatusCode::BAD_REQUEST,
+            "No such list",
+            vec![format!(
+                "error: there is no list of tasks called {:?}; the review page offers all, low, \
+                 unclassified and changed.",
+                show.unwrap_or_default()
+            )],
+        );
+    };
+    html(
+        StatusCode::OK,
+        review_page::review_page(&id, kept, filter, state.guard.token()),
+    )
+}
+
+/// What a failed review form says after its error: that nothing is lost, and where to go on.
+fn nothing_lost(id: &str) -> String {
+    format!(
+        "Nothing is lost: the audit you were reviewing and its corrections are still at \
+         /audit/{id}/review. Go back, correct the field and re-audit."
+    )
+}
+
+/// Applies the review form to the audit's upload and answers 303 to the new audit.
+async fn review_post(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    form: std::result::Result<UrlForm<Vec<(String, String)>>, FormRejection>,
+) -> Response {
+    let Some(entry) = state.store.get(&id) else {
+        return gone(&state);
+    };
+    let fields = match form {
+        Ok(UrlForm(fields)) => fields,
+        Err(rejection) => {
+            return error_response(
+                &state,
+                StatusCode::BAD_REQUEST,
+                "The form could not be read",
+                vec![
+                    format!(
+                        "error: this is not the review form ({}). Use the form of the review \
+                         page.",
+                        rejection.body_text()
+                    ),
+                    nothing_lost(&id),
+                ],
+            )
+        }
+    };
+    // The same rule as uploads: a browser must send this run's token, anyone who sends one
+    // must send the right one.
+    let token = fields.iter().find(|(k, _)| k == guard::TOKEN_FIELD);
+    let token_ok = match token {
+        Some((_, t)) => state.guard.token_matches(t.as_bytes()),
+        None => !guard::from_browser(&headers),
+    };
+    if !token_ok {
+        return error_response(
+            &state,
+            StatusCode::FORBIDDEN,
+            "Reload the page",
+            vec![
+                "error: this form did not come from a page of this raci serve (its token is \
+                 missing or out of date, for instance because the server was restarted). \
+                 Reload the review page and make the change again."
+                    .into(),
+            ],
+        );
+    }
+    let Some(kept) = entry.review.as_ref() else {
+        return gone(&state);
+    };
+    let (corrections, changes) = match review::read_form(kept, &fields) {
+        Ok(read) => read,
+        Err(review::BadForm(message)) => {
+            return error_response(
+                &state,
+                StatusCode::BAD_REQUEST,
+                "The correction could not be applied",
+                vec![format!("error: {message}"), nothing_lost(&id)],
+            )
+        }
+    };
+    if changes.is_empty() {
+        return (
+            StatusCode::SEE_OTHER,
+            [(header::LOCATION, format!("/audit/{id}"))],
+        )
+            .into_response();
+    }
+    let Ok(upload_slot) = Arc::clone(&state.uploads).try_acquire_owned() else {
+        return busy(&state);
+    };
+    let Ok(core) = Arc::clone(&state.audits).acquire_owned().await else {
+        return stopping(&state);
+    };
+    let new_id = match review::new_id() {
+        Ok(new_id) => new_id,
+        Err(e) => {
+            return error_response(
+                &state,
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal error",
+                error_lines(&e),
+            )
+        }
+    };
+    let worker = Arc::clone(&state);
+    let parent = id.clone();
+    let source = Arc::clone(&kept.source);
+    drop(entry);
+    let done = tokio::task::spawn_blocking(move || {
+        let _slots = (upload_slot, core);
+        review::audit_source(&worker, new_id, source, corrections, changes, Some(parent))
+    })
+    .await;
+    match done {
+        Ok(Ok((new_id, _))) => {
+            let mut response = (
+                StatusCode::SEE_OTHER,
+                [(header::LOCATION, format!("/audit/{new_id}"))],
+            )
+                .into_response();
+            if let Ok(value) = HeaderValue::from_str(&new_id) {
+                response.headers_mut().insert(AUDIT_ID_HEADER, value);
+            }
+            response
+        }
+        Ok(Err(err)) => {
+            let mut lines = error_lines(&err);
+            lines.push(nothing_lost(&id));
+            error_response(
+                &state,
+                status_for(&err),
+                "The corrected audit could not be made",
+                lines,
+            )
+        }
+        Err(join) => error_response(
+            &state,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Internal error",
+            vec![
+                format!("error: the audit stopped unexpectedly ({join}). Please report this."),
+                nothing_lost(&id),
+            ],
+        ),
+    }
+}
+
+/// The audit's settings and corrections as a `raci.toml` for the command line.
+async fn download_toml(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    let Some(entry) = state.store.get(&id) else {
+        return gone(&state);
+    };
+    let Some(kept) = entry.review.as_ref() else {
+        return gone(&state);
+    };
+    match review::raci_toml(kept) {
+        Ok(text) => attachment("raci.toml", Bytes::from(text)),
+        Err(e) => error_response(
+            &state,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "raci.toml could not be made",
+            error_lines(&e),
+        ),
+    }
+}
+
 fn content_type(name: &str) -> &'static str {
     match name.rsplit_once('.').map(|(_, ext)| ext) {
         Some("csv") => "text/csv; charset=utf-8",
@@ -701,6 +845,7 @@ fn content_type(name: &str) -> &'static str {
         Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         Some("png") => "image/png",
         Some("zip") => "application/zip",
+        Some("toml") => "application/toml; charset=utf-8",
         _ => "application/octet-stream",
     }
 }
@@ -986,8 +1131,8 @@ mod tests {
     fn audit_or_panic(
         state: &AppState,
         id: String,
-        file: &UploadedFile,
-        form: &Form,
+        file: UploadedFile,
+        form: Form,
     ) -> Result<(String, Arc<Entry>)> {
         if file.name == "panic.csv" {
             panic!("a bug in the audit (on purpose, in a test)");

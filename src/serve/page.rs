@@ -22,7 +22,7 @@ const SCHEMES: [(&str, &str); 7] = [
 
 /// A whole page. `title` is already escaped; `report_style` is the report's stylesheet on
 /// pages that show report content, empty elsewhere.
-fn document(title: &str, report_style: &str, body: &str) -> String {
+pub(crate) fn document(title: &str, report_style: &str, body: &str) -> String {
     let report_style = if report_style.is_empty() {
         String::new()
     } else {
@@ -75,6 +75,8 @@ pub(crate) fn upload_form(info: FormInfo<'_>, heading: &str) -> String {
         "</select></label>\n\
          <label>Roster (<code>party,title</code> columns) \
          <input type=\"file\" name=\"roster\" accept=\".csv,.tsv,.txt,.xlsx,.xlsm,.xlsb,.xls,.ods\"></label>\n\
+         <label>Settings (<code>raci.toml</code>, as downloaded from a review) \
+         <input type=\"file\" name=\"config\" accept=\".toml,.txt\"></label>\n\
          <label><input type=\"checkbox\" name=\"anonymize\" value=\"on\"> Anonymize: people's names \
          become Person 1, Person 2, ... in every report (titles, roles, teams and tasks stay)</label>\n\
          </div>\n{}</details>\n\
@@ -155,6 +157,7 @@ pub(crate) fn audit_page(
     downloads: &[Download],
     zip_name: &str,
     form: FormInfo<'_>,
+    review_bar: &str,
 ) -> String {
     let mut body = String::new();
     let _ = writeln!(
@@ -163,6 +166,7 @@ pub(crate) fn audit_page(
          <a class=\"next\" href=\"#upload\">Audit the next file</a></p>\n<h1>{}</h1>",
         parts.title
     );
+    body.push_str(review_bar);
     let _ = writeln!(
         body,
         "<section id=\"downloads\">\n<h2>Downloads</h2>\n<p><a class=\"zip\" \
@@ -226,6 +230,7 @@ mod tests {
         assert!(p.contains("name=\"sheet\""));
         assert!(p.contains("name=\"scheme\""));
         assert!(p.contains("name=\"roster\""));
+        assert!(p.contains("<input type=\"file\" name=\"config\""));
         for key in crate::layout::STEERING_KEYS {
             assert!(p.contains(&format!("name=\"{key}\"")), "{key}");
         }

@@ -17,11 +17,13 @@ pub(crate) struct Entry {
     pub page: Bytes,
     /// The name offered for the zip of every file.
     pub zip_name: String,
+    /// What the audit was made from and concluded, for its review page and re-audits.
+    pub review: Option<super::review::Kept>,
 }
 
 impl Entry {
-    /// The bytes this entry keeps alive: every file, the page and the names. The upload
-    /// itself is not kept (it is dropped once audited), so it is not counted.
+    /// The bytes this entry keeps alive: every file, the page and the names, and what the
+    /// review keeps (the upload and the matrix, see `review::Kept::size`).
     pub fn size(&self) -> u64 {
         let files: usize = self
             .files
@@ -29,6 +31,7 @@ impl Entry {
             .map(|(name, bytes)| name.len() + bytes.len())
             .sum();
         (files + self.page.len() + self.zip_name.len()) as u64
+            + self.review.as_ref().map_or(0, |k| k.size())
     }
 }
 
@@ -154,6 +157,7 @@ mod tests {
             files: vec![("tasks.csv".into(), Bytes::from(vec![n; len]))],
             page: Bytes::from_static(b"<p>page</p>"),
             zip_name: "x.zip".into(),
+            review: None,
         })
     }
 

@@ -21,6 +21,8 @@ pub(crate) struct UploadedFile {
 pub(crate) struct Form {
     pub file: Option<UploadedFile>,
     pub roster: Option<UploadedFile>,
+    /// A `raci.toml` sent beside the matrix.
+    pub config: Option<UploadedFile>,
     pub sheet: Option<String>,
     pub scheme: Option<String>,
     /// Reading choices (`shape`, `range`, ... as in `layout::STEERING_KEYS`), in form order.
@@ -111,7 +113,7 @@ pub(crate) async fn read_form(
         let name = field.name().unwrap_or("").to_string();
         let file_name = field.file_name().map(str::to_string);
         if refused.is_none()
-            && matches!(name.as_str(), "file" | "roster")
+            && matches!(name.as_str(), "file" | "roster" | "config")
             && token.required
             && token_ok != Some(true)
         {
@@ -120,6 +122,7 @@ pub(crate) async fn read_form(
         let cap = match name.as_str() {
             _ if refused.is_some() => 0,
             "file" | "roster" => max_upload_bytes,
+            "config" => max_upload_bytes.min(super::review::MAX_CONFIG_BYTES),
             "sheet" | "scheme" | "anonymize" | TOKEN_FIELD => MAX_TEXT_FIELD as u64,
             n if steering_field(n) => MAX_TEXT_FIELD as u64,
             // Fields this page does not send are drained and ignored.
@@ -137,6 +140,10 @@ pub(crate) async fn read_form(
                     "roster" => Some(FormError::TooLarge {
                         field: "roster",
                         limit: max_upload_bytes,
+                    }),
+                    "config" => Some(FormError::TooLarge {
+                        field: "config",
+                        limit: super::review::MAX_CONFIG_BYTES,
                     }),
                     n if n == "sheet" || n == "scheme" || n == "anonymize" || steering_field(n) => {
                         Some(FormError::Malformed {
@@ -156,7 +163,7 @@ pub(crate) async fn read_form(
         }
         match name.as_str() {
             // A browser sends an empty, unnamed part when no file was chosen.
-            "file" | "roster"
+            "file" | "roster" | "config"
                 if bytes.is_empty() && file_name.as_deref().unwrap_or("").is_empty() => {}
             "file" => {
                 form.file = Some(UploadedFile {
@@ -166,6 +173,12 @@ pub(crate) async fn read_form(
             }
             "roster" => {
                 form.roster = Some(UploadedFile {
+                    name: clean_file_name(file_name.as_deref()),
+                    bytes,
+                })
+            }
+            "config" => {
+                form.config = Some(UploadedFile {
                     name: clean_file_name(file_name.as_deref()),
                     bytes,
                 })

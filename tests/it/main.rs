@@ -14,6 +14,8 @@ mod layout_realworld;
 mod portfolio;
 mod props;
 mod reports;
+mod review;
+mod review_browser;
 mod serve;
 mod steering;
 mod suggestions;
