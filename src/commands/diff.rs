@@ -3,14 +3,13 @@
 //! by file (by file name without its extension), with one sub-folder per pair and a roll-up;
 //! files without a partner are listed, never dropped.
 
-use super::audit::{audit_workbook_as, read_input, taxonomy_for, with_roster, write_key, Audited};
-use super::portfolio::{error_text, expand_inputs, write_atomically};
 use crate::anonymize::Pseudonyms;
 use crate::audit::Severity;
 use crate::chart::diff::{self as chart, DiffChartData};
-use crate::classify::Taxonomy;
 use crate::diff::report::DiffView;
 use crate::diff::{compare, Diff, Status};
+use crate::pipeline::inputs::{error_text, expand_inputs};
+use crate::pipeline::{write_atomically, Audited, Pipeline};
 use crate::report::{escape_formula, escape_markdown as md, NamedFile};
 use crate::settings::Settings;
 use crate::{Error, Exit, Result};
@@ -61,12 +60,12 @@ impl Compared {
     ///
     /// With `--anonymize` the new file goes on from the old file's pseudonyms, so a person
     /// in both has one pseudonym and the parties still match; `new.names` then holds them all.
-    pub fn of(old: &Path, new: &Path, settings: &Settings, taxonomy: &Taxonomy) -> Result<Self> {
+    pub fn of(old: &Path, new: &Path, pipeline: &Pipeline) -> Result<Self> {
         let audit = |path: &Path, names: Pseudonyms| -> Result<Audited> {
-            let wb = read_input(path, settings)?;
-            audit_workbook_as(&wb, settings, taxonomy, names)
+            let wb = pipeline.read(path)?;
+            pipeline.audit_as(&wb, names)
         };
-        let (old, new) = if settings.anonymize {
+        let (old, new) = if pipeline.settings().anonymize {
             let old = audit(old, Pseudonyms::default())?;
             let new = audit(new, old.names.clone())?;
             (old, new)
@@ -160,14 +159,13 @@ pub fn run(
     options: &DiffOptions,
     settings: &Settings,
 ) -> Result<Exit> {
-    let settings = with_roster(settings)?;
-    let taxonomy = taxonomy_for(&settings)?;
+    let pipeline = Pipeline::new(settings)?;
     let dir = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| default_dir(old, new));
     match (old.is_dir(), new.is_dir()) {
-        (false, false) => run_pair(old, new, &dir, options, &settings, &taxonomy),
-        (true, true) => run_folders(old, new, &dir, options, &settings, &taxonomy),
+        (false, false) => run_pair(old, new, &dir, options, &pipeline),
+        (true, true) => run_folders(old, new, &dir, options, &pipeline),
         _ => Err(Error::Usage(format!(
             "raci diff compares two files or two folders; {} is a {} and {} is a {}",
             old.display(),
@@ -183,11 +181,11 @@ fn run_pair(
     new: &Path,
     dir: &Path,
     options: &DiffOptions,
-    settings: &Settings,
-    taxonomy: &Taxonomy,
+    pipeline: &Pipeline,
 ) -> Result<Exit> {
-    let c = Compared::of(old, new, settings, taxonomy)?;
-    write_key(settings, &c.new.names)?;
+    let settings = pipeline.settings();
+    let c = Compared::of(old, new, pipeline)?;
+    pipeline.write_key(&c.new.names)?;
     let written = write_files(dir, &c.files(settings)?)?;
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "{}", c.diff.headline());
@@ -289,9 +287,9 @@ fn run_folders(
     new: &Path,
     dir: &Path,
     options: &DiffOptions,
-    settings: &Settings,
-    taxonomy: &Taxonomy,
+    pipeline: &Pipeline,
 ) -> Result<Exit> {
+    let settings = pipeline.settings();
     let skip = dir.join(DIFF_FILES[0]);
     // Every entry with a spreadsheet's name is paired; one that cannot be read (a dangling
     // link, say) gets its error in the pair's row when it is opened.
@@ -306,9 +304,7 @@ fn run_folders(
         .into_par_iter()
         .map(|pair| {
             let outcome = match (&pair.old, &pair.new) {
-                (Some(o), Some(n)) => {
-                    Some(diff_one(o, n, &dir.join(&pair.team), settings, taxonomy))
-                }
+                (Some(o), Some(n)) => Some(diff_one(o, n, &dir.join(&pair.team), pipeline)),
                 _ => None,
             };
             PairResult { pair, outcome }
@@ -382,15 +378,9 @@ fn unpaired(p: &Pair) -> String {
     }
 }
 
-fn diff_one(
-    old: &Path,
-    new: &Path,
-    dir: &Path,
-    settings: &Settings,
-    taxonomy: &Taxonomy,
-) -> Result<PairNumbers> {
-    let c = Compared::of(old, new, settings, taxonomy)?;
-    write_files(dir, &c.files(settings)?)?;
+fn diff_one(old: &Path, new: &Path, dir: &Path, pipeline: &Pipeline) -> Result<PairNumbers> {
+    let c = Compared::of(old, new, pipeline)?;
+    write_files(dir, &c.files(pipeline.settings())?)?;
     let d = &c.diff;
     Ok(PairNumbers {
         names: c.new.names.clone(),

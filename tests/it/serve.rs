@@ -5,7 +5,7 @@
 
 use crate::support::{root, EXPECTED_FILES};
 use assert_cmd::Command;
-use raci_audit::commands::audit::audit_workbook;
+use raci_audit::pipeline::Pipeline;
 use raci_audit::serve::{Running, ServeOptions, Server, AUDIT_ID_HEADER};
 use raci_audit::settings::Settings;
 use std::io::{Read, Write};
@@ -22,7 +22,7 @@ fn start_with(max_upload_mb: u64, keep: usize) -> Running {
 }
 
 /// A server with the defaults, changed by `change`.
-fn start_options(change: impl FnOnce(&mut ServeOptions)) -> Running {
+pub(crate) fn start_options(change: impl FnOnce(&mut ServeOptions)) -> Running {
     let mut options = ServeOptions::new(Settings::default());
     change(&mut options);
     Server::bind("127.0.0.1:0".parse().unwrap(), options)
@@ -35,21 +35,21 @@ fn start() -> Running {
 }
 
 #[derive(Debug)]
-struct Reply {
-    status: u16,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
     headers: Vec<(String, String)>,
-    body: Vec<u8>,
+    pub(crate) body: Vec<u8>,
 }
 
 impl Reply {
-    fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         String::from_utf8(self.body.clone()).unwrap()
     }
 }
@@ -160,7 +160,7 @@ fn read_reply(stream: &mut TcpStream) -> std::io::Result<Reply> {
     })
 }
 
-fn get(addr: SocketAddr, path: &str) -> Reply {
+pub(crate) fn get(addr: SocketAddr, path: &str) -> Reply {
     request(addr, "GET", path, &[], b"")
 }
 
@@ -206,11 +206,11 @@ fn post_form_with(
     request(addr, "POST", "/audit", &headers, &multipart(fields))
 }
 
-fn upload(addr: SocketAddr, name: &str, bytes: &[u8]) -> Reply {
+pub(crate) fn upload(addr: SocketAddr, name: &str, bytes: &[u8]) -> Reply {
     post_form(addr, &[("file", Some(name), bytes)])
 }
 
-fn sample(name: &str) -> PathBuf {
+pub(crate) fn sample(name: &str) -> PathBuf {
     root().join("samples").join(name)
 }
 
@@ -230,7 +230,7 @@ fn samples() -> Vec<PathBuf> {
 }
 
 /// The audit id of a successful upload.
-fn audit_id(reply: &Reply) -> String {
+pub(crate) fn audit_id(reply: &Reply) -> String {
     assert_eq!(reply.status, 200, "{}", reply.text());
     let id = reply
         .header(AUDIT_ID_HEADER)
@@ -249,7 +249,7 @@ fn html_escape(s: &str) -> String {
 }
 
 /// The file names the audit page links, in order.
-fn linked_files(page: &str, id: &str) -> Vec<String> {
+pub(crate) fn linked_files(page: &str, id: &str) -> Vec<String> {
     let prefix = format!("href=\"/audit/{id}/files/");
     page.match_indices(&prefix)
         .map(|(at, _)| {
@@ -342,7 +342,7 @@ fn upload_page_works_without_script() {
 fn every_sample_is_audited_with_its_headline_and_downloads() {
     let server = start();
     let settings = Settings::default();
-    let taxonomy = raci_audit::commands::audit::taxonomy_for(&settings).unwrap();
+    let pipeline = Pipeline::new(&settings).unwrap();
     let files = samples();
     assert!(files.len() >= 7, "{files:?}");
     for path in files {
@@ -353,7 +353,7 @@ fn every_sample_is_audited_with_its_headline_and_downloads() {
         let page = reply.text();
         // The same audit the library makes of the same bytes under the same name.
         let wb = raci_audit::input::read_bytes(name, &bytes, &settings.limits).unwrap();
-        let audited = audit_workbook(&wb, &settings, &taxonomy).unwrap();
+        let audited = pipeline.audit(&wb).unwrap();
         let headline = raci_audit::report::headline(&audited.outcome());
         assert!(
             page.contains(&format!(
