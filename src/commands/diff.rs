@@ -20,7 +20,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The files of one diff, and of the roll-up of a folder diff, in this order.
-pub const DIFF_FILES: [&str; 3] = ["diff.csv", "diff.md", "diff.png"];
+pub const DIFF_FILES: [&str; 3] = [DIFF_CSV, DIFF_MD, DIFF_PNG];
+const DIFF_CSV: &str = "diff.csv";
+const DIFF_MD: &str = "diff.md";
+const DIFF_PNG: &str = "diff.png";
 
 /// The columns of the roll-up `diff.csv` of two folders.
 pub const ROLLUP_COLUMNS: [&str; 14] = [
@@ -99,12 +102,12 @@ impl Compared {
         };
         let png = chart::render(&self.chart_data())?;
         Ok(vec![
-            (DIFF_FILES[0].to_string(), view.csv(settings.excel_csv)),
+            (DIFF_CSV.to_string(), view.csv(settings.excel_csv)),
             (
-                DIFF_FILES[1].to_string(),
-                view.markdown(Some(DIFF_FILES[2])).into_bytes(),
+                DIFF_MD.to_string(),
+                view.markdown(Some(DIFF_PNG)).into_bytes(),
             ),
-            (DIFF_FILES[2].to_string(), png),
+            (DIFF_PNG.to_string(), png),
         ])
     }
 
@@ -290,7 +293,7 @@ fn run_folders(
     pipeline: &Pipeline,
 ) -> Result<Exit> {
     let settings = pipeline.settings();
-    let skip = dir.join(DIFF_FILES[0]);
+    let skip = dir.join(DIFF_CSV);
     // Every entry with a spreadsheet's name is paired; one that cannot be read (a dangling
     // link, say) gets its error in the pair's row when it is opened.
     let paths = |dir: &Path| -> Result<Vec<PathBuf>> {
@@ -318,14 +321,14 @@ fn run_folders(
     );
     let files = vec![
         (
-            DIFF_FILES[0].to_string(),
+            DIFF_CSV.to_string(),
             rollup_csv(&results, settings.excel_csv),
         ),
         (
-            DIFF_FILES[1].to_string(),
+            DIFF_MD.to_string(),
             rollup_markdown(old, new, &results, &chart).into_bytes(),
         ),
-        (DIFF_FILES[2].to_string(), chart::render(&chart)?),
+        (DIFF_PNG.to_string(), chart::render(&chart)?),
     ];
     if let Some(path) = &settings.anonymize_key {
         let keys: Vec<(String, Pseudonyms)> = results

@@ -40,6 +40,7 @@ pub struct Audited {
 }
 
 impl Audited {
+    /// The outcome the reports and charts read, borrowed from this audit.
     pub fn outcome(&self) -> Outcome<'_> {
         Outcome {
             matrix: &self.matrix,
@@ -116,6 +117,7 @@ impl Pipeline {
         &self.registry
     }
 
+    /// The settings every input is read and audited with.
     pub fn settings(&self) -> &Settings {
         &self.settings
     }
@@ -125,6 +127,7 @@ impl Pipeline {
         &mut self.settings
     }
 
+    /// The taxonomy tasks are classified with.
     pub fn taxonomy(&self) -> &Taxonomy {
         &self.taxonomy
     }
