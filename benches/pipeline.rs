@@ -8,8 +8,8 @@
 //! of this binary so that its peak memory (VmHWM) is its own. Results print as Markdown
 //! tables, the ones in the README, ending with every target and whether it was met.
 
-use raci_audit::commands::audit::{audit_workbook, taxonomy_for, write_reports};
 use raci_audit::input::{self, Limits};
+use raci_audit::pipeline::{self, Pipeline};
 use raci_audit::settings::{self, Outputs, Settings};
 use raci_audit::synth;
 use raci_audit::{audit, chart, classify, layout, outcome::Outcome, report};
@@ -99,7 +99,7 @@ fn child(what: &str, path: &Path) {
             let t = Instant::now();
             let matrix = layout::detect(&wb, &settings.layout).expect("layout");
             let lay = t.elapsed().as_secs_f64();
-            let taxonomy = taxonomy_for(&settings).expect("taxonomy");
+            let taxonomy = pipeline::load_taxonomy(&settings).expect("taxonomy");
             let t = Instant::now();
             let classifier = classify::Classifier::new(&taxonomy);
             let classes = classify::classify_matrix(&matrix, &classifier, &[]);
@@ -119,16 +119,16 @@ fn child(what: &str, path: &Path) {
             let ch = t.elapsed().as_secs_f64();
             let t = Instant::now();
             let opts = report::ReportOptions {
-                excel_csv: false,
-                outputs: settings.outputs,
+                outputs: settings.outputs.clone(),
+                ..report::ReportOptions::default()
             };
             std::hint::black_box(report::render(&o, &charts, &opts).expect("reports"));
             let rep = t.elapsed().as_secs_f64();
             // Two reports on their own, for where the time goes.
             let alone = |outputs: Outputs| {
                 let opts = report::ReportOptions {
-                    excel_csv: false,
                     outputs,
+                    ..report::ReportOptions::default()
                 };
                 let t = Instant::now();
                 std::hint::black_box(report::render(&o, &charts, &opts).expect("reports"));
@@ -144,12 +144,12 @@ fn child(what: &str, path: &Path) {
             return;
         }
         "audit" => {
-            let taxonomy = taxonomy_for(&settings).expect("taxonomy");
+            let pipeline = Pipeline::new(&settings).expect("taxonomy");
             let wb = input::read_path(path, &limits).expect("read");
-            let a = audit_workbook(&wb, &settings, &taxonomy).expect("audit");
+            let a = pipeline.audit(&wb).expect("audit");
             drop(wb);
             // Written as `raci audit` writes them: the target counts files on disk.
-            write_reports(&a, &settings, &out_dir(path)).expect("write");
+            pipeline.write(&a, &out_dir(path)).expect("write");
         }
         other => panic!("unknown measurement {other}"),
     }

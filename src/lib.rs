@@ -4,7 +4,8 @@
 //! and RACI hygiene findings as CSV, Markdown, JSON, HTML, XLSX and PNG charts.
 //!
 //! Stages, each a module, data flowing one way:
-//! `input -> layout -> model -> classify -> audit -> report / chart`, joined in `commands`.
+//! `input -> layout -> model -> classify -> audit -> report / chart`, joined in `pipeline`,
+//! which the subcommands (`commands`) and the server (`serve`) call.
 
 pub mod anonymize;
 pub mod audit;
@@ -18,6 +19,7 @@ pub mod input;
 pub mod layout;
 pub mod model;
 pub mod outcome;
+pub mod pipeline;
 pub mod report;
 pub mod serve;
 pub mod settings;

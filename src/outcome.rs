@@ -1,5 +1,5 @@
 //! The finished audit of one matrix: what `report` and `chart` read. Built by
-//! `commands::audit`, the one place the stages meet.
+//! `pipeline`, the one place the stages meet.
 
 use crate::audit::{Audit, Finding, PartyFlag};
 use crate::classify::{Classification, Duty, Taxonomy};

@@ -16,29 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
-/// Which report files to write (`--only`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Outputs {
-    pub csv: bool,
-    pub png: bool,
-    pub html: bool,
-    pub xlsx: bool,
-    pub json: bool,
-    pub md: bool,
-}
-
-impl Default for Outputs {
-    fn default() -> Self {
-        Outputs {
-            csv: true,
-            png: true,
-            html: true,
-            xlsx: true,
-            json: true,
-            md: true,
-        }
-    }
-}
+pub use crate::report::Outputs;
 
 /// Extra taxonomy words from `raci.toml` `[taxonomy]`: more signals for a duty id.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -74,9 +52,6 @@ pub struct Settings {
 
 /// The file looked for in the current directory when `--config` is not given.
 pub const CONFIG_FILE_NAME: &str = "raci.toml";
-
-/// The output kinds `--only` and `[output] only` accept.
-pub const OUTPUT_KINDS: [&str; 6] = ["csv", "png", "html", "xlsx", "json", "md"];
 
 /// Every key of `raci.toml`, as Markdown (a section of `docs/rules.md`). The example in it is
 /// parsed by a test, so it cannot drift from what the loader accepts.
@@ -701,45 +676,7 @@ fn megabytes(mb: u64) -> Result<u64, String> {
 
 /// The outputs named in `--only` or `[output] only`; an unknown kind is an error naming it.
 pub fn parse_outputs<S: AsRef<str>>(kinds: &[S]) -> Result<Outputs, String> {
-    let mut out = Outputs {
-        csv: false,
-        png: false,
-        html: false,
-        xlsx: false,
-        json: false,
-        md: false,
-    };
-    let mut any = false;
-    for kind in kinds {
-        let k = kind.as_ref().trim().to_ascii_lowercase();
-        if k.is_empty() {
-            continue;
-        }
-        let slot = match k.as_str() {
-            "csv" => &mut out.csv,
-            "png" => &mut out.png,
-            "html" => &mut out.html,
-            "xlsx" => &mut out.xlsx,
-            "json" => &mut out.json,
-            "md" => &mut out.md,
-            _ => {
-                return Err(format!(
-                    "unknown output kind {:?}; valid kinds: {}",
-                    kind.as_ref(),
-                    OUTPUT_KINDS.join(", ")
-                ))
-            }
-        };
-        *slot = true;
-        any = true;
-    }
-    if !any {
-        return Err(format!(
-            "no output kind given; valid kinds: {}",
-            OUTPUT_KINDS.join(", ")
-        ));
-    }
-    Ok(out)
+    crate::report::Registry::default().parse_only(kinds)
 }
 
 /// Reads the configuration file, if one is given or found: `(path as shown, text, folder)`.
@@ -1006,8 +943,9 @@ mod tests {
             b.steer.flags(),
             "--range A3:K40 --header-rows 2 --task-column B --party-columns D:K --x-means R"
         );
-        assert!(s.outputs.csv && s.outputs.md && s.outputs.png);
-        assert!(!s.outputs.html && !s.outputs.xlsx && !s.outputs.json);
+        let on = |k: &str| s.outputs.has(k);
+        assert!(on("csv") && on("md") && on("png"));
+        assert!(!on("html") && !on("xlsx") && !on("json"));
         assert!(s.excel_csv);
         assert_eq!(
             s.layout.cells,
@@ -1067,7 +1005,7 @@ mod tests {
         let msg = config_error("[thresholds]\nmax-ra-share = 150\n");
         assert!(msg.contains("max-ra-share") && msg.contains("150"), "{msg}");
         let msg = config_error("[output]\nonly = [\"pdf\"]\n");
-        assert!(msg.contains("pdf") && msg.contains("csv, png"), "{msg}");
+        assert!(msg.contains("pdf") && msg.contains("csv, md"), "{msg}");
         let msg = config_error("sheet = 0\n");
         assert!(msg.contains("sheet"), "{msg}");
         let msg = config_error("[taxonomy]\npo-x = []\n");
@@ -1174,7 +1112,7 @@ mod tests {
 
     #[test]
     fn outputs_parse() {
-        assert!(parse_outputs(&["json"]).unwrap().json);
+        assert!(parse_outputs(&["json"]).unwrap().has("json"));
         assert!(parse_outputs(&["json", "docx"])
             .unwrap_err()
             .contains("docx"));

@@ -3,14 +3,13 @@
 //! by file (by file name without its extension), with one sub-folder per pair and a roll-up;
 //! files without a partner are listed, never dropped.
 
-use super::audit::{audit_workbook_as, read_input, taxonomy_for, with_roster, write_key, Audited};
-use super::portfolio::{error_text, expand_inputs, write_atomically};
 use crate::anonymize::Pseudonyms;
 use crate::audit::Severity;
 use crate::chart::diff::{self as chart, DiffChartData};
-use crate::classify::Taxonomy;
 use crate::diff::report::DiffView;
 use crate::diff::{compare, Diff, Status};
+use crate::pipeline::inputs::{error_text, expand_inputs};
+use crate::pipeline::{write_atomically, Audited, Pipeline};
 use crate::report::{escape_formula, escape_markdown as md, NamedFile};
 use crate::settings::Settings;
 use crate::{Error, Exit, Result};
@@ -21,7 +20,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The files of one diff, and of the roll-up of a folder diff, in this order.
-pub const DIFF_FILES: [&str; 3] = ["diff.csv", "diff.md", "diff.png"];
+pub const DIFF_FILES: [&str; 3] = [DIFF_CSV, DIFF_MD, DIFF_PNG];
+const DIFF_CSV: &str = "diff.csv";
+const DIFF_MD: &str = "diff.md";
+const DIFF_PNG: &str = "diff.png";
 
 /// The columns of the roll-up `diff.csv` of two folders.
 pub const ROLLUP_COLUMNS: [&str; 14] = [
@@ -61,12 +63,12 @@ impl Compared {
     ///
     /// With `--anonymize` the new file goes on from the old file's pseudonyms, so a person
     /// in both has one pseudonym and the parties still match; `new.names` then holds them all.
-    pub fn of(old: &Path, new: &Path, settings: &Settings, taxonomy: &Taxonomy) -> Result<Self> {
+    pub fn of(old: &Path, new: &Path, pipeline: &Pipeline) -> Result<Self> {
         let audit = |path: &Path, names: Pseudonyms| -> Result<Audited> {
-            let wb = read_input(path, settings)?;
-            audit_workbook_as(&wb, settings, taxonomy, names)
+            let wb = pipeline.read(path)?;
+            pipeline.audit_as(&wb, names)
         };
-        let (old, new) = if settings.anonymize {
+        let (old, new) = if pipeline.settings().anonymize {
             let old = audit(old, Pseudonyms::default())?;
             let new = audit(new, old.names.clone())?;
             (old, new)
@@ -100,12 +102,12 @@ impl Compared {
         };
         let png = chart::render(&self.chart_data())?;
         Ok(vec![
-            (DIFF_FILES[0].to_string(), view.csv(settings.excel_csv)),
+            (DIFF_CSV.to_string(), view.csv(settings.excel_csv)),
             (
-                DIFF_FILES[1].to_string(),
-                view.markdown(Some(DIFF_FILES[2])).into_bytes(),
+                DIFF_MD.to_string(),
+                view.markdown(Some(DIFF_PNG)).into_bytes(),
             ),
-            (DIFF_FILES[2].to_string(), png),
+            (DIFF_PNG.to_string(), png),
         ])
     }
 
@@ -160,14 +162,13 @@ pub fn run(
     options: &DiffOptions,
     settings: &Settings,
 ) -> Result<Exit> {
-    let settings = with_roster(settings)?;
-    let taxonomy = taxonomy_for(&settings)?;
+    let pipeline = Pipeline::new(settings)?;
     let dir = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| default_dir(old, new));
     match (old.is_dir(), new.is_dir()) {
-        (false, false) => run_pair(old, new, &dir, options, &settings, &taxonomy),
-        (true, true) => run_folders(old, new, &dir, options, &settings, &taxonomy),
+        (false, false) => run_pair(old, new, &dir, options, &pipeline),
+        (true, true) => run_folders(old, new, &dir, options, &pipeline),
         _ => Err(Error::Usage(format!(
             "raci diff compares two files or two folders; {} is a {} and {} is a {}",
             old.display(),
@@ -183,11 +184,11 @@ fn run_pair(
     new: &Path,
     dir: &Path,
     options: &DiffOptions,
-    settings: &Settings,
-    taxonomy: &Taxonomy,
+    pipeline: &Pipeline,
 ) -> Result<Exit> {
-    let c = Compared::of(old, new, settings, taxonomy)?;
-    write_key(settings, &c.new.names)?;
+    let settings = pipeline.settings();
+    let c = Compared::of(old, new, pipeline)?;
+    pipeline.write_key(&c.new.names)?;
     let written = write_files(dir, &c.files(settings)?)?;
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "{}", c.diff.headline());
@@ -289,10 +290,10 @@ fn run_folders(
     new: &Path,
     dir: &Path,
     options: &DiffOptions,
-    settings: &Settings,
-    taxonomy: &Taxonomy,
+    pipeline: &Pipeline,
 ) -> Result<Exit> {
-    let skip = dir.join(DIFF_FILES[0]);
+    let settings = pipeline.settings();
+    let skip = dir.join(DIFF_CSV);
     // Every entry with a spreadsheet's name is paired; one that cannot be read (a dangling
     // link, say) gets its error in the pair's row when it is opened.
     let paths = |dir: &Path| -> Result<Vec<PathBuf>> {
@@ -306,9 +307,7 @@ fn run_folders(
         .into_par_iter()
         .map(|pair| {
             let outcome = match (&pair.old, &pair.new) {
-                (Some(o), Some(n)) => {
-                    Some(diff_one(o, n, &dir.join(&pair.team), settings, taxonomy))
-                }
+                (Some(o), Some(n)) => Some(diff_one(o, n, &dir.join(&pair.team), pipeline)),
                 _ => None,
             };
             PairResult { pair, outcome }
@@ -322,14 +321,14 @@ fn run_folders(
     );
     let files = vec![
         (
-            DIFF_FILES[0].to_string(),
+            DIFF_CSV.to_string(),
             rollup_csv(&results, settings.excel_csv),
         ),
         (
-            DIFF_FILES[1].to_string(),
+            DIFF_MD.to_string(),
             rollup_markdown(old, new, &results, &chart).into_bytes(),
         ),
-        (DIFF_FILES[2].to_string(), chart::render(&chart)?),
+        (DIFF_PNG.to_string(), chart::render(&chart)?),
     ];
     if let Some(path) = &settings.anonymize_key {
         let keys: Vec<(String, Pseudonyms)> = results
@@ -382,15 +381,9 @@ fn unpaired(p: &Pair) -> String {
     }
 }
 
-fn diff_one(
-    old: &Path,
-    new: &Path,
-    dir: &Path,
-    settings: &Settings,
-    taxonomy: &Taxonomy,
-) -> Result<PairNumbers> {
-    let c = Compared::of(old, new, settings, taxonomy)?;
-    write_files(dir, &c.files(settings)?)?;
+fn diff_one(old: &Path, new: &Path, dir: &Path, pipeline: &Pipeline) -> Result<PairNumbers> {
+    let c = Compared::of(old, new, pipeline)?;
+    write_files(dir, &c.files(pipeline.settings())?)?;
     let d = &c.diff;
     Ok(PairNumbers {
         names: c.new.names.clone(),

@@ -2,7 +2,6 @@
 
 pub mod audit;
 pub mod classify;
-pub mod cleanup;
 pub mod diff;
 pub mod inspect;
 pub mod portfolio;
@@ -10,7 +9,8 @@ pub mod rules;
 pub mod serve;
 pub mod taxonomy;
 
-use crate::cli::{Cli, Command, ReadArgs};
+use crate::cli::{AuditArgs, Cli, Command, ReadArgs};
+use crate::pipeline::{self, cleanup, Pipeline};
 use crate::settings::{self, Settings};
 use crate::{Error, Exit, Result};
 use std::io::Write;
@@ -37,15 +37,10 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Audit(args) => {
             let settings = settings::resolve_audit(&args, &cwd()?)?;
             cleanup::install();
-            audit::run(
-                &args.inputs,
-                args.output.as_deref(),
-                args.format.is_some(),
-                &settings,
-            )
+            audit_or_portfolio(&args, &settings)
         }
         Command::Inspect(args) => {
-            let settings = audit::with_roster(&read_settings(&args.read)?)?;
+            let settings = pipeline::load_roster(&read_settings(&args.read)?)?;
             let mut out = stdout.lock();
             inspect::run(
                 &args.input,
@@ -63,7 +58,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
                 ..Default::default()
             };
             let settings = settings::resolve_read(&read, &cwd()?)?;
-            let taxonomy = audit::taxonomy_for(&settings)?;
+            let taxonomy = pipeline::load_taxonomy(&settings)?;
             let mut out = stdout.lock();
             classify::run(
                 &args.tasks,
@@ -114,6 +109,34 @@ pub fn run(cli: Cli) -> Result<Exit> {
             out.flush().map_err(stdout_err)?;
             Ok(Exit::Done)
         }
+    }
+}
+
+/// `raci audit INPUT...`: one input writes one report folder; several inputs or a folder are
+/// a portfolio.
+fn audit_or_portfolio(args: &AuditArgs, settings: &Settings) -> Result<Exit> {
+    let output = args.output.as_deref();
+    let format_json = args.format.is_some();
+    let to_stdout = is_stdout(output);
+    if to_stdout && !format_json {
+        return Err(Error::Usage(
+            "-o - writes to standard output, which needs a format: add --format json".into(),
+        ));
+    }
+    if format_json && !to_stdout {
+        return Err(Error::Usage(
+            "--format json writes the JSON report to standard output: add -o -".into(),
+        ));
+    }
+    let pipeline = Pipeline::new(settings)?;
+    match args.inputs.as_slice() {
+        [one] if !one.is_dir() => audit::run(one, output, to_stdout, &pipeline),
+        _ if to_stdout => Err(Error::Usage(
+            "-o - writes one JSON report; several inputs or a folder write a report folder each: \
+             give -o DIR"
+                .into(),
+        )),
+        _ => portfolio::run(&args.inputs, output, &pipeline),
     }
 }
 

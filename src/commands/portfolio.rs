@@ -5,24 +5,19 @@
 //! exits 2 at the end ([`Exit::SomeInputsFailed`]). Everything written is in input order, never
 //! in the order the workers happen to finish, so two runs give byte-identical roll-ups.
 
-use super::audit::{audit_workbook, read_input, write_reports};
 use crate::anonymize::Pseudonyms;
 use crate::audit::{Kind, Severity};
 use crate::chart::{canvas, portfolio as chart};
-use crate::classify::Taxonomy;
+use crate::pipeline::inputs::{error_text, expand_inputs, shown_path};
+use crate::pipeline::{make_folder, write_atomically, Pipeline};
 use crate::report::escape_formula;
-use crate::settings::Settings;
+use crate::report::registry::PNG;
 use crate::{Error, Exit, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
-use std::fs;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-
-/// File extensions a folder input expands to (compared without case).
-pub const SPREADSHEET_EXTENSIONS: [&str; 8] =
-    ["csv", "tsv", "txt", "xlsx", "xlsm", "xlsb", "xls", "ods"];
 
 /// The roll-up's file names, written into the output folder beside the team folders.
 pub const ROLLUP_CSV: &str = "portfolio.csv";
@@ -58,160 +53,6 @@ pub struct TeamResult {
     pub file: PathBuf,
     /// The numbers, or the fatal error that stopped this file (and only this file).
     pub result: Result<TeamNumbers>,
-}
-
-/// Does a folder entry named `name` look like a spreadsheet a folder input takes? By its
-/// extension (compared without case); hidden files and the lock files Excel (`~$name.xlsx`)
-/// and LibreOffice (`.~lock.name.ods#`) leave behind while a file is open are skipped, since
-/// they are not matrices. A name that is not UTF-8 is judged by its readable part, so it is
-/// taken (and shown escaped), never silently left out.
-fn is_spreadsheet_name(name: &std::ffi::OsStr) -> bool {
-    let name = name.to_string_lossy();
-    if name.starts_with('.') || name.starts_with("~$") {
-        return false;
-    }
-    Path::new(name.as_ref())
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| {
-            SPREADSHEET_EXTENSIONS
-                .iter()
-                .any(|x| x.eq_ignore_ascii_case(e))
-        })
-}
-
-/// One input of a portfolio: a path, and why it cannot be audited when that is known before
-/// opening it (a folder entry that is no file).
-#[derive(Debug)]
-pub struct Input {
-    pub path: PathBuf,
-    pub problem: Option<EntryProblem>,
-}
-
-/// A folder entry with a spreadsheet's name that is not a file that can be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntryProblem {
-    /// A symbolic link whose target does not exist.
-    DanglingLink,
-    /// A symbolic link that cannot be followed (a loop, or a part of its way unreadable).
-    UnfollowableLink,
-    /// A named pipe, socket or device: opening one could wait forever.
-    NotAFile,
-}
-
-impl EntryProblem {
-    fn error(self, path: &Path) -> Error {
-        let why = match self {
-            EntryProblem::DanglingLink => {
-                "it is a symbolic link to a file that does not exist; fix or remove the link"
-            }
-            EntryProblem::UnfollowableLink => {
-                "it is a symbolic link that cannot be followed (a loop, or a folder on its way \
-                 that cannot be read); fix or remove the link"
-            }
-            EntryProblem::NotAFile => {
-                "it is a named pipe, socket or device, not a file; only files in a folder are \
-                 audited (name it on its own to read from it)"
-            }
-        };
-        Error::Read {
-            path: path.to_path_buf(),
-            source: std::io::Error::other(why),
-        }
-    }
-}
-
-/// What a folder entry with a spreadsheet's name is: a file to audit, a folder to skip
-/// (`None`), or an entry that cannot be audited and gets its row with the reason.
-fn classify_entry(entry: &fs::DirEntry) -> Option<Option<EntryProblem>> {
-    let path = entry.path();
-    let Ok(kind) = entry.file_type() else {
-        // The entry vanished or cannot be looked at: its read error tells which.
-        return Some(None);
-    };
-    if kind.is_dir() {
-        return None;
-    }
-    if kind.is_file() {
-        return Some(None);
-    }
-    if kind.is_symlink() {
-        return match fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => None,
-            Ok(meta) if meta.is_file() => Some(None),
-            Ok(_) => Some(Some(EntryProblem::NotAFile)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Some(Some(EntryProblem::DanglingLink))
-            }
-            Err(_) => Some(Some(EntryProblem::UnfollowableLink)),
-        };
-    }
-    Some(Some(EntryProblem::NotAFile))
-}
-
-/// The inputs as a list of files, in the order given; a folder becomes the entries directly
-/// inside it that have a spreadsheet's name, sorted by name.
-///
-/// Not recursive, on purpose: report folders (`reports/<team>/report.xlsx`) are often created
-/// inside the folder being audited, and subfolders tend to hold archives and old versions;
-/// recursing would audit those as teams. A user who wants subfolders names them.
-/// `skip` (the roll-up CSV of this run) is never taken as an input.
-///
-/// Every entry with a spreadsheet's name is in the list, even one that cannot be audited (a
-/// dangling or looping link, a named pipe, a name that is not UTF-8, an unreadable file): its
-/// error goes into the roll-up, so the summary's count is of every input.
-pub fn expand_inputs(inputs: &[PathBuf], skip: &Path) -> Result<Vec<Input>> {
-    let skip = fs::canonicalize(skip).ok();
-    let mut files = Vec::new();
-    for input in inputs {
-        if input == Path::new("-") {
-            return Err(Error::Usage(
-                "- (standard input) can only be audited on its own, not with other inputs".into(),
-            ));
-        }
-        if !input.is_dir() {
-            // Missing or unreadable files stay in the list: their error goes into the roll-up.
-            files.push(Input {
-                path: input.clone(),
-                problem: None,
-            });
-            continue;
-        }
-        let entries = fs::read_dir(input).map_err(|source| Error::Read {
-            path: input.clone(),
-            source,
-        })?;
-        let mut found: Vec<Input> = entries
-            .filter_map(|e| e.ok())
-            .filter(|e| is_spreadsheet_name(&e.file_name()))
-            .filter_map(|e| {
-                let problem = classify_entry(&e)?;
-                Some(Input {
-                    path: e.path(),
-                    problem,
-                })
-            })
-            .filter(|i| skip.is_none() || fs::canonicalize(&i.path).ok() != skip)
-            .collect();
-        found.sort_by(|a, b| a.path.file_name().cmp(&b.path.file_name()));
-        files.extend(found);
-    }
-    if files.is_empty() {
-        let shown: Vec<String> = inputs.iter().map(|p| shown_path(p)).collect();
-        return Err(Error::Usage(format!(
-            "no spreadsheet files in {}: a folder input takes the .{} files directly inside it",
-            shown.join(", "),
-            SPREADSHEET_EXTENSIONS.join(" .")
-        )));
-    }
-    Ok(files)
-}
-
-/// A path as the roll-up and the console show it: as it is when it is UTF-8 text without
-/// control characters, else escaped without loss (`caf\xE9.csv` for a Latin-1 byte,
-/// `\u{1b}` for a control character).
-pub fn shown_path(path: &Path) -> String {
-    crate::report::text::terminal(&crate::input::display_name(path.as_os_str())).into_owned()
 }
 
 /// One report folder name per file: its stem, and for a stem already taken (compared without
@@ -259,16 +100,11 @@ pub fn team_names(files: &[PathBuf]) -> Vec<String> {
 
 /// Audits one file and writes its report folder; the numbers for the roll-up, and the
 /// pseudonyms it gave with `--anonymize`.
-fn audit_one(
-    file: &Path,
-    dir: &Path,
-    settings: &Settings,
-    taxonomy: &Taxonomy,
-) -> Result<(TeamNumbers, Pseudonyms)> {
-    let wb = read_input(file, settings)?;
-    let audited = audit_workbook(&wb, settings, taxonomy)?;
+fn audit_one(file: &Path, dir: &Path, pipeline: &Pipeline) -> Result<(TeamNumbers, Pseudonyms)> {
+    let wb = pipeline.read(file)?;
+    let audited = pipeline.audit(&wb)?;
     drop(wb);
-    write_reports(&audited, settings, dir)?;
+    pipeline.write(&audited, dir)?;
     let a = &audited.audit;
     let numbers = TeamNumbers {
         tasks: audited.matrix.tasks.len(),
@@ -327,20 +163,6 @@ pub fn rollup_csv(teams: &[TeamResult], bom: bool) -> Vec<u8> {
     w.into_inner().unwrap_or_default()
 }
 
-/// An error with its chain of causes on one line (the CSV cell holds all of it).
-pub(crate) fn error_text(e: &Error) -> String {
-    let mut text = e.to_string();
-    let mut cause = std::error::Error::source(e);
-    while let Some(c) = cause {
-        let line = c.to_string();
-        if !text.contains(&line) {
-            text.push_str(&format!(": {line}"));
-        }
-        cause = c.source();
-    }
-    text
-}
-
 /// `portfolio.png` for the teams.
 pub fn rollup_png(teams: &[TeamResult]) -> Result<Vec<u8>> {
     let scores: Vec<chart::TeamScore> = teams
@@ -377,45 +199,11 @@ fn progress(total: usize, quiet: bool) -> ProgressBar {
     bar
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it, so a reader never sees half
-/// a roll-up.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let err = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(super::cleanup::temp_name(&name));
-    let _in_flight =
-        super::cleanup::register(&tmp).ok_or_else(|| super::audit::interrupted(&tmp))?;
-    let renamed = fs::write(&tmp, bytes)
-        .and_then(|()| {
-            super::cleanup::finishing(|| fs::rename(&tmp, path)).unwrap_or_else(|| {
-                Err(std::io::Error::new(
-                    std::io::ErrorKind::Interrupted,
-                    "the run was interrupted",
-                ))
-            })
-        })
-        .map_err(err);
-    if renamed.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    renamed
-}
-
 /// Audits every input into `<out>/<team>/` (default `reports/`), writes the roll-up and
 /// prints one line per team. The exit: 2 if any input failed, else `--fail-on` over the worst
 /// finding of any team.
-pub fn run(
-    inputs: &[PathBuf],
-    output: Option<&Path>,
-    settings: &Settings,
-    taxonomy: &Taxonomy,
-) -> Result<Exit> {
+pub fn run(inputs: &[PathBuf], output: Option<&Path>, pipeline: &Pipeline) -> Result<Exit> {
+    let settings = pipeline.settings();
     let out = output
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("reports"));
@@ -431,7 +219,7 @@ pub fn run(
     let inputs = expand_inputs(inputs, &out.join(ROLLUP_CSV))?;
     let files: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
     let names = team_names(&files);
-    super::audit::make_folder(&out)?;
+    make_folder(&out)?;
 
     let bar = progress(files.len(), settings.quiet);
     // `collect` on an indexed parallel iterator keeps input order whatever finishes first.
@@ -444,12 +232,10 @@ pub fn run(
             let file = &input.path;
             let result = match input.problem {
                 Some(problem) => Err(problem.error(file)),
-                None => {
-                    audit_one(file, &out.join(team), settings, taxonomy).map(|(numbers, names)| {
-                        keys.push(i, (team.clone(), names));
-                        numbers
-                    })
-                }
+                None => audit_one(file, &out.join(team), pipeline).map(|(numbers, names)| {
+                    keys.push(i, (team.clone(), names));
+                    numbers
+                }),
             };
             bar.inc(1);
             bar.set_message(team.clone());
@@ -469,7 +255,7 @@ pub fn run(
     let csv_path = out.join(ROLLUP_CSV);
     write_atomically(&csv_path, &rollup_csv(&teams, settings.excel_csv))?;
     let png_path = out.join(ROLLUP_PNG);
-    if settings.outputs.png {
+    if settings.outputs.wants(&PNG) {
         write_atomically(&png_path, &rollup_png(&teams)?)?;
     }
 
@@ -514,7 +300,7 @@ pub fn run(
             }
         );
         let _ = writeln!(stderr, "wrote {}", csv_path.display());
-        if settings.outputs.png {
+        if settings.outputs.wants(&PNG) {
             let _ = writeln!(stderr, "wrote {}", png_path.display());
         }
     }
@@ -563,41 +349,6 @@ mod tests {
             team_names(&paths(&[".csv", "x/", "..."])),
             ["csv", "x", "report"]
         );
-    }
-
-    #[test]
-    fn folder_inputs_pick_spreadsheets_sorted() {
-        let dir = tempfile::tempdir().unwrap();
-        for name in [
-            "b.xlsx",
-            "a.CSV",
-            "notes.md",
-            "~$b.xlsx",
-            ".~lock.c.ods#",
-            ".hidden.csv",
-            "c.ods",
-        ] {
-            fs::write(dir.path().join(name), "x").unwrap();
-        }
-        fs::create_dir(dir.path().join("sub.csv")).unwrap();
-        let files = expand_inputs(&[dir.path().to_path_buf()], Path::new("nowhere")).unwrap();
-        let names: Vec<String> = files
-            .iter()
-            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
-            .collect();
-        assert_eq!(names, ["a.CSV", "b.xlsx", "c.ods"]);
-        let skip = dir.path().join("a.CSV");
-        let files = expand_inputs(&[dir.path().to_path_buf()], &skip).unwrap();
-        assert_eq!(files.len(), 2);
-    }
-
-    #[test]
-    fn empty_folder_and_stdin_are_usage_errors() {
-        let dir = tempfile::tempdir().unwrap();
-        let err = expand_inputs(&[dir.path().to_path_buf()], Path::new("x")).unwrap_err();
-        assert!(err.to_string().contains("no spreadsheet files"), "{err}");
-        let err = expand_inputs(&paths(&["a.csv", "-"]), Path::new("x")).unwrap_err();
-        assert!(err.to_string().contains("standard input"), "{err}");
     }
 
     #[test]

@@ -331,9 +331,7 @@ fn merged_headers(m: &Matrix, sheet: &Sheet) -> Option<Factor> {
         key: "merged-headers",
         value: 1.0 - same as f64 / total as f64,
         weight: 1.0,
-        detail: format!(
-            "{same} of {total} party columns under merged header cells share one name"
-        ),
+        detail: format!("{same} of {total} party columns under merged header cells share one name"),
     })
 }
 
@@ -554,7 +552,10 @@ mod tests {
         let disagree = factor(&names, "legend-agreement").unwrap();
         assert_eq!(agree.value, 1.0);
         assert!(disagree.value < 0.5, "{disagree:?}");
-        assert!(disagree.detail.starts_with("0 of the 4 letters"), "{disagree:?}");
+        assert!(
+            disagree.detail.starts_with("0 of the 4 letters"),
+            "{disagree:?}"
+        );
         // No legend, no such evidence.
         assert!(sheet_evidence(&wide(&["Ann"], &["R"]), &sheet, None).is_empty());
     }
@@ -573,7 +574,11 @@ mod tests {
                 end: Pos::new(0, 3),
             }],
         };
-        let band = sheet_evidence(&wide(&["Prod", "Prod", "Prod"], &["R", "A", "C"]), &sheet, None);
+        let band = sheet_evidence(
+            &wide(&["Prod", "Prod", "Prod"], &["R", "A", "C"]),
+            &sheet,
+            None,
+        );
         let apart = sheet_evidence(
             &wide(&["Prod / Dev", "Prod / Ops", "Prod / QA"], &["R", "A", "C"]),
             &sheet,

@@ -2,41 +2,16 @@
 //! charts, and a line on how to read each file, for a reader who opens one file only.
 
 use super::facts::{headline_of, Facts};
-use super::tables::{finding_cell, task_name_ref, Tables};
+use super::registry::{self, Context, Source};
+use super::tables::{finding_cell, task_name_ref};
 use super::text::{chart_caption, count, markdown as md};
 use crate::audit::{Finding, Severity};
 use crate::model::Side;
 use crate::outcome::Outcome;
-use crate::settings::Outputs;
 use std::fmt::Write;
 
 /// How many findings the summary lists before pointing to the full list.
 pub(crate) const MAX_FINDINGS: usize = 15;
-
-/// One line per report file on how to read it.
-const FILE_GUIDES: [(&str, &str); 11] = [
-    ("tasks.csv", "one row per task: its side, duty and confidence, who holds each letter, the cell it came from and the codes of the findings about it."),
-    ("parties.csv", "one row per party: title, letters held, and on how many PO-side, PM-side and shared tasks it holds R or A."),
-    ("findings.csv", "every finding with its rule code, severity, task, party, duty, cell and message; `raci rules CODE` explains a code."),
-    ("overlaps.csv", "work done on both sides: each overlap with the party, and the PO-side and PM-side tasks involved."),
-    ("gaps.csv", "work nobody does or owns: uncovered duties, tasks without an Accountable or Responsible, unassigned and unclassified tasks, each with its side."),
-    ("coverage.csv", "each PO, PM and shared duty of the taxonomy: covered or not, by which tasks, owned by whom."),
-    ("suggestions.csv", "one row per cell to change to fix a finding: the rule code, task, party, cell, the change, the letters before and after, and why that party; in the order to apply them."),
-    ("summary.md", "this page."),
-    ("report.json", "everything above in one file for scripts; the schema is in docs/report-schema.md."),
-    ("report.html", "everything above in one page with the charts, for reading in a browser or printing."),
-    ("report.xlsx", "the matrix colour-coded with problem cells marked (hover for the finding), the matrix with every suggested fix applied (sheet Proposed, changed cells marked, hover for the reason), and every table as a filterable sheet."),
-];
-
-fn file_enabled(name: &str, outputs: &Outputs) -> bool {
-    match name {
-        "summary.md" => outputs.md,
-        "report.json" => outputs.json,
-        "report.html" => outputs.html,
-        "report.xlsx" => outputs.xlsx,
-        _ => outputs.csv,
-    }
-}
 
 fn finding_line(o: &Outcome, f: &Finding) -> String {
     let mut line = format!("- **{}** {} `{}`", f.severity, f.code, f.name);
@@ -50,12 +25,9 @@ fn finding_line(o: &Outcome, f: &Finding) -> String {
     line
 }
 
-pub(crate) fn render(
-    o: &Outcome,
-    tables: &Tables,
-    charts: &[(String, Vec<u8>)],
-    outputs: &Outputs,
-) -> String {
+pub(crate) fn render(c: &Context) -> String {
+    let (o, tables, charts) = (c.outcome, c.tables, c.charts);
+    let outputs = &c.opts.outputs;
     let m = o.matrix;
     let facts = Facts::of(o);
     let mut s = String::new();
@@ -109,11 +81,12 @@ pub(crate) fn render(
         }
         let rest = ordered.len().saturating_sub(MAX_FINDINGS);
         if rest > 0 {
+            // Where the full list is, in the order a reader would rather open it.
             let full = [
-                ("findings.csv", outputs.csv),
-                ("report.html", outputs.html),
-                ("report.xlsx", outputs.xlsx),
-                ("report.json", outputs.json),
+                ("findings.csv", outputs.wants(&registry::CSV)),
+                ("report.html", outputs.wants(&registry::HTML)),
+                ("report.xlsx", outputs.wants(&registry::XLSX)),
+                ("report.json", outputs.wants(&registry::JSON)),
             ]
             .into_iter()
             .find(|(_, on)| *on)
@@ -124,7 +97,10 @@ pub(crate) fn render(
         s.push('\n');
     }
 
-    s.push_str(&super::suggestions::markdown(o, outputs.csv));
+    s.push_str(&super::suggestions::markdown(
+        o,
+        outputs.wants(&registry::CSV),
+    ));
 
     if !charts.is_empty() {
         s.push_str("## Charts\n\n");
@@ -142,9 +118,11 @@ pub(crate) fn render(
     }
 
     s.push_str("## How to read these files\n\n");
-    for (name, guide) in FILE_GUIDES {
-        if file_enabled(name, outputs) {
-            let _ = writeln!(s, "- `{name}`: {guide}");
+    for kind in c.opts.registry.kinds() {
+        if let (Source::Files(files), true) = (kind.source, outputs.wants(kind)) {
+            for file in files {
+                let _ = writeln!(s, "- `{}`: {}", file.name, file.guide);
+            }
         }
     }
     for (name, _) in charts {
@@ -157,12 +135,19 @@ pub(crate) fn render(
 #[cfg(test)]
 mod tests {
     use super::super::fixture::Fixture;
+    use super::super::tables::Tables;
     use super::*;
     use crate::audit::Finding;
 
     fn page(f: &Fixture, charts: &[(String, Vec<u8>)]) -> String {
         let o = f.outcome();
-        render(&o, &Tables::build(&o), charts, &Outputs::default())
+        let opts = super::super::ReportOptions::default();
+        render(&Context {
+            outcome: &o,
+            tables: &Tables::build(&o),
+            charts,
+            opts: &opts,
+        })
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Report writers (CSV, Markdown, JSON, HTML, XLSX): each renders an [`Outcome`] in memory to
-//! `(file name, bytes)`; `commands::audit` writes them to disk atomically, so nothing here
+//! `(file name, bytes)`; `pipeline` writes them to disk atomically, so nothing here
 //! touches the file system.
 //!
 //! Every table a report shows is built once in `tables` from the outcome, then each format
@@ -11,6 +11,7 @@ mod facts;
 mod html;
 mod json;
 mod markdown;
+pub mod registry;
 mod suggestions;
 mod tables;
 pub mod text;
@@ -20,14 +21,15 @@ pub use facts::{console_summary, headline};
 pub use html::HtmlParts;
 pub use json::{bytes as json_bytes, json, write as write_json, SCHEMA_VERSION};
 use rayon::prelude::*;
+pub use registry::{Outputs, Registry};
 pub use text::{escape_formula, html as escape_html, markdown as escape_markdown};
 
 use crate::outcome::Outcome;
-use crate::settings::Outputs;
+use registry::{Context, Render, Source};
 
 /// What to render and how.
-/// The default writes every kind, without a BOM.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The default writes every kind of the built-in registry, without a BOM.
+#[derive(Debug, Clone, Default)]
 pub struct ReportOptions {
     /// Start every CSV with a UTF-8 byte-order mark.
     ///
@@ -38,22 +40,14 @@ pub struct ReportOptions {
     pub excel_csv: bool,
     /// Which kinds of report to produce (`png` is the chart stage's business).
     pub outputs: Outputs,
+    /// The kinds there are.
+    pub registry: Registry,
 }
 
-/// The CSV files, in the order they are rendered.
-pub const CSV_FILES: [&str; 7] = [
-    "tasks.csv",
-    "parties.csv",
-    "findings.csv",
-    "overlaps.csv",
-    "gaps.csv",
-    "coverage.csv",
-    "suggestions.csv",
-];
-
-/// Renders every report kind enabled in `opts.outputs`, in a fixed order: the seven CSVs
-/// (`tasks`, `parties`, `findings`, `overlaps`, `gaps`, `coverage`, `suggestions`), `summary.md`,
-/// `report.json`, `report.html`, `report.xlsx`.
+/// Renders every report kind enabled in `opts.outputs` (the charts excepted: they are the
+/// chart stage's), in the registry's order: the seven CSVs (`tasks`, `parties`, `findings`,
+/// `overlaps`, `gaps`, `coverage`, `suggestions`), `summary.md`, `report.json`,
+/// `report.html`, `report.xlsx`.
 ///
 /// `charts` are the PNGs the chart stage drew, as `(file name, bytes)`; the Markdown links
 /// them and the HTML embeds them, in the order given. The output depends on nothing but the
@@ -69,34 +63,52 @@ pub fn render(
         &Prepared::new(o),
         charts,
         opts,
-        opts.outputs,
-        &|place, files| {
-            done.push(place, files);
+        &|_| true,
+        &|place, name, body| {
+            done.push(place, (name.to_string(), body.into_bytes()?));
             Ok(())
         },
     )?;
-    Ok(done.into_flat())
+    Ok(done.into_vec())
 }
 
-/// The report kinds in [`render`]'s fixed order; a kind's index is its place.
-const KIND_ORDER: [Kind; 5] = [
-    Kind::Csv,
-    Kind::Markdown,
-    Kind::Json,
-    Kind::Html,
-    Kind::Xlsx,
-];
+/// One rendered file as [`render_each`] hands it to its sink.
+pub enum Body<'r> {
+    Bytes(Vec<u8>),
+    /// Written as it is produced, into whatever the sink gives it.
+    Stream(&'r (dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + Sync)),
+}
 
-/// The place of `report.json` in [`render`]'s order, for a caller that writes it itself
-/// ([`write_json`]).
-pub const JSON_PLACE: usize = 2;
+impl Body<'_> {
+    /// The file's bytes in memory.
+    pub fn into_bytes(self) -> crate::Result<Vec<u8>> {
+        match self {
+            Body::Bytes(bytes) => Ok(bytes),
+            Body::Stream(write) => {
+                let mut bytes = Vec::new();
+                // Writing into a Vec fails only when the renderer itself does.
+                write(&mut bytes).map_err(|source| crate::Error::Write {
+                    path: "-".into(),
+                    source,
+                })?;
+                Ok(bytes)
+            }
+        }
+    }
+}
 
-/// The place after every report kind of [`render_each`]: where a caller puts the charts.
-pub const PLACE_AFTER_REPORTS: usize = KIND_ORDER.len();
+impl std::fmt::Debug for Body<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Body::Bytes(bytes) => write!(f, "Bytes({} bytes)", bytes.len()),
+            Body::Stream(_) => f.write_str("Stream"),
+        }
+    }
+}
 
-/// The files other than the CSVs, in the fixed order: `summary.md`, `report.json`,
-/// `report.html`, `report.xlsx`.
-pub const OTHER_FILES: [&str; 4] = ["summary.md", "report.json", "report.html", "report.xlsx"];
+/// Where [`render_each`] hands each file: its kind's place in the registry, its name, its
+/// bytes.
+pub type Sink<'s> = dyn Fn(usize, &str, Body<'_>) -> crate::Result<()> + Sync + 's;
 
 /// What parallel work hands over, each piece with its place in a fixed order, in whatever
 /// order the pieces finish; [`InOrder::into_vec`] puts them back in that order.
@@ -134,52 +146,42 @@ impl<U> InOrder<Vec<U>> {
 
 /// Renders the kinds of report `part` selects, out of a run that writes `opts.outputs` (so
 /// `summary.md`, for instance, links every file of the run, not only those of the part), and
-/// hands each kind's files to `sink` as soon as they are rendered, in whatever order the kinds
-/// finish, with the kind's place in [`render`]'s fixed order. A caller can render some kinds
-/// before the charts exist and the rest after, and write each file out and let it go: on a
-/// big matrix the finished reports held until the last one was done were a third of the
-/// memory the audit needed.
+/// hands each file to `sink` as soon as it is rendered, in whatever order the kinds finish,
+/// with its kind's place in the registry (the files of one kind come in their order). A caller
+/// can render some kinds before the charts exist and the rest after, and write each file out
+/// and let it go: on a big matrix the finished reports held until the last one was done were a
+/// third of the memory the audit needed.
 pub fn render_each(
     o: &Outcome,
     prepared: &Prepared,
     charts: &[(String, Vec<u8>)],
     opts: &ReportOptions,
-    part: Outputs,
-    sink: &(dyn Fn(usize, Vec<NamedFile>) -> crate::Result<()> + Sync),
+    part: &(dyn Fn(&registry::ReportKind) -> bool + Sync),
+    sink: &Sink,
 ) -> crate::Result<()> {
-    let all = &prepared.0;
+    let ctx = Context {
+        outcome: o,
+        tables: &prepared.0,
+        charts,
+        opts,
+    };
     // Each kind is independent of the others: render them in parallel (report.xlsx alone is
     // a third of a large audit).
-    let wanted = |kind: Kind| match kind {
-        Kind::Csv => part.csv && opts.outputs.csv,
-        Kind::Markdown => part.md && opts.outputs.md,
-        Kind::Json => part.json && opts.outputs.json,
-        Kind::Html => part.html && opts.outputs.html,
-        Kind::Xlsx => part.xlsx && opts.outputs.xlsx,
-    };
-    KIND_ORDER
+    opts.registry
+        .kinds()
         .par_iter()
         .enumerate()
-        .filter(|(_, kind)| wanted(**kind))
+        .filter(|(_, kind)| part(kind) && opts.outputs.wants(kind))
         .try_for_each(|(place, kind)| {
-            let files = match kind {
-                Kind::Csv => CSV_FILES
-                    .iter()
-                    .zip(all.in_csv_order())
-                    .map(|(name, table)| (name.to_string(), csv_out::write(table, opts.excel_csv)))
-                    .collect(),
-                Kind::Markdown => {
-                    let md = markdown::render(o, all, charts, &opts.outputs);
-                    vec![(OTHER_FILES[0].to_string(), md.into_bytes())]
-                }
-                Kind::Json => vec![(OTHER_FILES[1].to_string(), json::bytes(o))],
-                Kind::Html => {
-                    let page = html::render(o, all, charts);
-                    vec![(OTHER_FILES[2].to_string(), page.into_bytes())]
-                }
-                Kind::Xlsx => vec![(OTHER_FILES[3].to_string(), xlsx::render(o, all)?)],
+            let Source::Files(files) = kind.source else {
+                return Ok(());
             };
-            sink(place, files)
+            files.iter().try_for_each(|file| match file.render {
+                Render::Bytes(render) => sink(place, file.name, Body::Bytes(render(&ctx)?)),
+                Render::Stream(render) => {
+                    sink(place, file.name, Body::Stream(&|w| render(&ctx, w)))
+                }
+            })
         })
 }
 
@@ -204,16 +206,6 @@ pub fn html_parts(o: &Outcome, charts: &[(String, Vec<u8>)]) -> HtmlParts {
 
 /// A report file: its name and bytes.
 pub type NamedFile = (String, Vec<u8>);
-
-/// The report kinds [`render`] writes, in its order.
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    Csv,
-    Markdown,
-    Json,
-    Html,
-    Xlsx,
-}
 
 #[cfg(test)]
 pub(crate) mod fixture;
@@ -246,13 +238,9 @@ mod tests {
                 "report.xlsx"
             ]
         );
-        let listed: Vec<&str> = CSV_FILES.iter().chain(&OTHER_FILES).copied().collect();
+        let mut listed = Registry::default().file_names();
+        listed.retain(|n| !n.ends_with(".png"));
         assert_eq!(names(&files), listed);
-    }
-
-    #[test]
-    fn json_place_is_the_json_kind() {
-        assert!(matches!(KIND_ORDER[JSON_PLACE], Kind::Json));
     }
 
     #[test]
@@ -267,17 +255,11 @@ mod tests {
     #[test]
     fn renders_only_enabled_kinds() {
         let f = fixture::Fixture::new();
-        let outputs = Outputs {
-            csv: false,
-            png: true,
-            html: false,
-            xlsx: false,
-            json: true,
-            md: true,
-        };
+        let registry = Registry::default();
         let opts = ReportOptions {
             excel_csv: false,
-            outputs,
+            outputs: registry.parse_only(&["png", "json", "md"]).unwrap(),
+            registry,
         };
         let files = render(&f.outcome(), &[], &opts).unwrap();
         assert_eq!(names(&files), ["summary.md", "report.json"]);

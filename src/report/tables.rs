@@ -127,19 +127,6 @@ impl<'a> Tables<'a> {
             suggestions,
         }
     }
-
-    /// In the order of [`super::CSV_FILES`].
-    pub(crate) fn in_csv_order(&self) -> [&Table<'a>; 7] {
-        [
-            &self.tasks,
-            &self.parties,
-            &self.findings,
-            &self.overlaps,
-            &self.gaps,
-            &self.coverage,
-            &self.suggestions,
-        ]
-    }
 }
 
 /// How many names a list cell (the tasks of an overlap or a duty, the holders of a letter)

@@ -1,5 +1,5 @@
 //! `raci serve`: a local web page to upload a RACI export and read its audit, on the same
-//! engine as `raci audit` (`commands::audit`), with every report to download.
+//! engine as `raci audit` (the [`Pipeline`]), with every report to download.
 //!
 //! Routes: `GET /` the upload page; `POST /audit` (`multipart/form-data`, the form `token`,
 //! the matrix in the field `file`, optional `sheet`, `scheme` and `roster`) answers with the
@@ -24,8 +24,8 @@ mod review_page;
 mod store;
 mod upload;
 
-use crate::classify::Taxonomy;
-use crate::commands::audit::{taxonomy_for, with_roster};
+use crate::pipeline::Pipeline;
+use crate::report::Registry;
 use crate::settings::{Outputs, Settings};
 use crate::{Error, Result};
 use axum::body::{Body, Bytes};
@@ -103,6 +103,8 @@ pub struct ServeOptions {
     /// Host names or IP addresses the server answers to besides its own address and
     /// loopback (`--allow-host`).
     pub allow_hosts: Vec<String>,
+    /// The report kinds offered (the built-in ones; a test adds one).
+    pub registry: Registry,
 }
 
 impl ServeOptions {
@@ -115,6 +117,7 @@ impl ServeOptions {
             upload_timeout_secs: DEFAULT_UPLOAD_TIMEOUT_SECS,
             max_uploads: DEFAULT_MAX_UPLOADS,
             allow_hosts: Vec::new(),
+            registry: Registry::default(),
         }
     }
 }
@@ -125,8 +128,8 @@ type AuditFn = fn(&AppState, String, UploadedFile, Form) -> Result<(String, Arc<
 /// Shared by every request.
 #[derive(Debug)]
 struct AppState {
-    settings: Settings,
-    taxonomy: Taxonomy,
+    /// The settings and taxonomy every audit starts from; each upload adjusts a copy.
+    pipeline: Pipeline,
     max_upload_mb: u64,
     max_upload_bytes: u64,
     upload_timeout: Duration,
@@ -156,8 +159,7 @@ impl AppState {
 /// The options checked and the taxonomy and roster loaded: everything but the address.
 #[derive(Debug)]
 struct Prepared {
-    settings: Settings,
-    taxonomy: Taxonomy,
+    pipeline: Pipeline,
     options: ServeOptions,
     max_upload_bytes: u64,
     max_store_bytes: u64,
@@ -190,13 +192,12 @@ fn prepare(options: ServeOptions) -> Result<Prepared> {
         .iter()
         .map(|h| guard::allowed_host(h).map_err(Error::Usage))
         .collect::<Result<Vec<_>>>()?;
-    let mut settings = with_roster(&options.settings)?;
+    let mut settings = options.settings.clone();
     // The page offers every report and shows the charts, whatever `[output] only` says.
     settings.outputs = Outputs::default();
-    let taxonomy = taxonomy_for(&settings)?;
+    let pipeline = Pipeline::new(&settings)?.with_registry(options.registry.clone());
     Ok(Prepared {
-        settings,
-        taxonomy,
+        pipeline,
         options,
         max_upload_bytes,
         max_store_bytes,
@@ -213,8 +214,7 @@ impl Prepared {
         })?;
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         Ok(AppState {
-            settings: self.settings,
-            taxonomy: self.taxonomy,
+            pipeline: self.pipeline,
             max_upload_mb: self.options.max_upload_mb,
             max_upload_bytes: self.max_upload_bytes,
             upload_timeout: Duration::from_secs(self.options.upload_timeout_secs),
@@ -826,7 +826,11 @@ async fn download_toml(State(state): State<Arc<AppState>>, Path(id): Path<String
         return gone(&state);
     };
     match review::raci_toml(kept) {
-        Ok(text) => attachment("raci.toml", Bytes::from(text)),
+        Ok(text) => attachment(
+            "raci.toml",
+            "application/toml; charset=utf-8",
+            Bytes::from(text),
+        ),
         Err(e) => error_response(
             &state,
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -836,30 +840,13 @@ async fn download_toml(State(state): State<Arc<AppState>>, Path(id): Path<String
     }
 }
 
-fn content_type(name: &str) -> &'static str {
-    match name.rsplit_once('.').map(|(_, ext)| ext) {
-        Some("csv") => "text/csv; charset=utf-8",
-        Some("md") => "text/markdown; charset=utf-8",
-        Some("json") => "application/json",
-        Some("html") => "text/html; charset=utf-8",
-        Some("xlsx") => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        Some("png") => "image/png",
-        Some("zip") => "application/zip",
-        Some("toml") => "application/toml; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-fn attachment(name: &str, bytes: Bytes) -> Response {
+fn attachment(name: &str, content_type: &'static str, bytes: Bytes) -> Response {
     // `name` is always one of ours (report names or the cleaned zip name): plain ASCII.
     let disposition = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
         .unwrap_or(HeaderValue::from_static("attachment"));
     (
         [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static(content_type(name)),
-            ),
+            (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
             (header::CONTENT_DISPOSITION, disposition),
         ],
         bytes,
@@ -877,7 +864,10 @@ async fn download(
     // Looked up among the audit's own files by exact name: never a path.
     match entry.files.iter().find(|(n, _)| *n == name) {
         // `Bytes` is shared, not copied: a download costs no memory of its own.
-        Some((n, bytes)) => attachment(n, bytes.clone()),
+        Some((n, bytes)) => {
+            let content_type = state.pipeline.registry().content_type(n);
+            attachment(n, content_type, bytes.clone())
+        }
         None => error_response(
             &state,
             StatusCode::NOT_FOUND,
@@ -910,7 +900,9 @@ async fn download_zip(
     })
     .await;
     match built {
-        Ok(Ok((entry, bytes))) => attachment(&entry.zip_name, Bytes::from(bytes)),
+        Ok(Ok((entry, bytes))) => {
+            attachment(&entry.zip_name, "application/zip", Bytes::from(bytes))
+        }
         Ok(Err(e)) => error_response(
             &state,
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -10,10 +10,10 @@
 
 use super::upload::UploadedFile;
 use super::{page, review_page, store, AppState, Entry, OverBudget, STORE_FLAG};
-use crate::commands::audit::{audit_workbook, render_files, taxonomy_for, Audited};
 use crate::input::{CellValue, Workbook};
 use crate::layout::{self, CellEdit, FileChoices, SheetChoice, Steering, STEERING_KEYS};
 use crate::model::{Matrix, Pos, SchemeName, Side};
+use crate::pipeline::{load_taxonomy, Audited, Pipeline};
 use crate::settings::{apply_config, Settings};
 use crate::{input, report, Error, Result};
 use axum::body::Bytes;
@@ -332,7 +332,7 @@ pub(crate) fn settings_for(base: &Settings, src: &Source, corr: &Corrections) ->
             let mut s = uploaded_config(config, base)?;
             // The server's own limits and outputs stand whatever an upload says.
             s.limits = base.limits;
-            s.outputs = base.outputs;
+            s.outputs = base.outputs.clone();
             s
         }
         None => base.clone(),
@@ -370,15 +370,20 @@ pub(crate) fn audit_source(
     changes: Vec<String>,
     parent: Option<String>,
 ) -> Result<(String, Arc<Entry>)> {
-    let settings = settings_for(&state.settings, &src, &corr)?;
-    let taxonomy = if settings.extra_signals == state.settings.extra_signals {
-        state.taxonomy.clone()
+    let base = &state.pipeline;
+    let settings = settings_for(base.settings(), &src, &corr)?;
+    // The server's taxonomy unless an uploaded raci.toml adds words to it.
+    let taxonomy = if settings.extra_signals == base.settings().extra_signals {
+        base.taxonomy().clone()
     } else {
-        taxonomy_for(&settings)?
+        load_taxonomy(&settings)?
     };
+    let pipeline =
+        Pipeline::with_taxonomy(settings, taxonomy).with_registry(base.registry().clone());
+    let settings = pipeline.settings();
     let file = &src.file;
     let wb = input::read_bytes(&file.name, &file.bytes, &settings.limits)?;
-    let audited = audit_workbook(&wb, &settings, &taxonomy)?;
+    let audited = pipeline.audit(&wb)?;
     // Anonymized, the matrix has pseudonyms; a correction names parties as the file does.
     let file_parties = if settings.anonymize {
         layout::detect(&wb, &settings.layout)?
@@ -401,7 +406,8 @@ pub(crate) fn audit_source(
         Preview::of(&wb, &audited.matrix)
     };
     drop(wb);
-    let files: Vec<(String, Bytes)> = render_files(&audited, &settings)?
+    let files: Vec<(String, Bytes)> = pipeline
+        .render(&audited)?
         .into_iter()
         .map(|(name, bytes)| (name, Bytes::from(bytes)))
         .collect();
@@ -427,10 +433,10 @@ pub(crate) fn audit_source(
         .store
         .fits(files_size as u64 + kept.size())
         .map_err(over_budget)?;
-    // The charts in the order `render_files` appended them: the order report.html uses.
+    // The charts in the order `Pipeline::render` appended them: the order report.html uses.
     let charts: Vec<(String, Vec<u8>)> = files
         .iter()
-        .filter(|(name, _)| name.ends_with(".png"))
+        .filter(|(name, _)| pipeline.registry().is_chart(name))
         .map(|(name, bytes)| (name.clone(), bytes.to_vec()))
         .collect();
     let parts = report::html_parts(&kept.audited.outcome(), &charts);

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 /// One audit's rendered files and page.
 #[derive(Debug)]
 pub(crate) struct Entry {
-    /// The reports and charts, `(file name, bytes)`, as `render_files` made them: the names
+    /// The reports and charts, `(file name, bytes)`, as `Pipeline::render` made them: the names
     /// are the report stage's own, never the upload's. `Bytes` so that a download or a zip
     /// shares them instead of copying them.
     pub files: Vec<(String, Bytes)>,

@@ -1024,7 +1024,7 @@ fn explicit_config_file_and_flags_over_file() {
     let s = settings::resolve_audit(&cli(&["--config", "conf/team.toml"]), dir.path()).unwrap();
     assert_eq!(s.roster_file, Some(conf.join("roster.csv")));
     assert_eq!(s.fail_on, Some(Severity::Warning));
-    assert!(s.outputs.csv && !s.outputs.png);
+    assert!(s.outputs.has("csv") && !s.outputs.has("png"));
     let s = settings::resolve_audit(
         &cli(&[
             "--config",
@@ -1047,7 +1047,7 @@ fn explicit_config_file_and_flags_over_file() {
         Some(raci_audit::layout::SheetChoice::Name("Matrix".into()))
     );
     assert_eq!(s.fail_on, Some(Severity::Error));
-    assert!(!s.outputs.csv && s.outputs.png && s.outputs.json);
+    assert!(!s.outputs.has("csv") && s.outputs.has("png") && s.outputs.has("json"));
     assert_eq!(s.limits.max_file_bytes, 3 * 1024 * 1024);
     assert!(s.quiet);
     // No raci.toml in the folder and none given: defaults.

@@ -4,9 +4,9 @@
 
 use crate::support::root;
 use assert_cmd::Command;
-use raci_audit::commands::audit::{taxonomy_for, with_roster};
 use raci_audit::commands::diff::{pair_files, Compared, DIFF_FILES};
 use raci_audit::diff::Status;
+use raci_audit::pipeline::Pipeline;
 use raci_audit::settings::Settings;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -22,9 +22,8 @@ fn sample(name: &str) -> PathBuf {
 }
 
 fn compared(old: &Path, new: &Path) -> Compared {
-    let settings = with_roster(&Settings::default()).unwrap();
-    let taxonomy = taxonomy_for(&settings).unwrap();
-    Compared::of(old, new, &settings, &taxonomy).unwrap()
+    let pipeline = Pipeline::new(&Settings::default()).unwrap();
+    Compared::of(old, new, &pipeline).unwrap()
 }
 
 /// `samples/product-team.csv` with one cell changed: `Market research` loses its A, so a new

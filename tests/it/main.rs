@@ -13,6 +13,7 @@ mod diff;
 mod layout_realworld;
 mod portfolio;
 mod props;
+mod registry;
 mod reports;
 mod review;
 mod review_browser;

@@ -6,9 +6,9 @@
 use crate::support::root;
 use proptest::prelude::*;
 use raci_audit::classify::Taxonomy;
-use raci_audit::commands::audit::{audit_workbook, render_files};
 use raci_audit::input::{read_bytes, Limits};
 use raci_audit::model::{Letter, LetterSet};
+use raci_audit::pipeline::{Audited, Pipeline};
 use raci_audit::settings::{parse_outputs, Settings};
 use raci_audit::synth;
 
@@ -235,7 +235,8 @@ fn check_round_trip(
         outputs: parse_outputs(&["csv"]).unwrap(),
         ..Settings::default()
     };
-    let audited = audit_workbook(&book, &settings, &Taxonomy::builtin())
+    let audited = Pipeline::with_taxonomy(settings, Taxonomy::builtin())
+        .audit(&book)
         .map_err(|e| TestCaseError::fail(format!("{file}: {e}")))?;
     let m = &audited.matrix;
     let parties: Vec<&str> = m.parties.iter().map(|p| p.name.as_str()).collect();
@@ -262,11 +263,7 @@ fn check_round_trip(
 
 /// R001 and R002 fire on exactly the tasks with no A and with two or more; no finding points
 /// past the tasks or parties; `tasks.csv` lists every task in order.
-fn check_audit(
-    a: &raci_audit::commands::audit::Audited,
-    names: &[String],
-    file: &str,
-) -> Result<(), TestCaseError> {
+fn check_audit(a: &Audited, names: &[String], file: &str) -> Result<(), TestCaseError> {
     let m = &a.matrix;
     let on = |code: &str| -> Vec<usize> {
         let mut tasks: Vec<usize> = a
@@ -300,7 +297,9 @@ fn check_audit(
         outputs: parse_outputs(&["csv", "xlsx"]).unwrap(),
         ..Settings::default()
     };
-    let files = render_files(a, &settings).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let files = Pipeline::with_taxonomy(settings, a.taxonomy.clone())
+        .render(a)
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
     check_xlsx_matrix(a, &files, file)?;
     let tasks_csv = files
         .iter()
@@ -337,7 +336,7 @@ fn check_audit(
 /// header row, every task name in column A (exactly as written) and every letter
 /// cell as the letters read.
 fn check_xlsx_matrix(
-    a: &raci_audit::commands::audit::Audited,
+    a: &Audited,
     files: &[(String, Vec<u8>)],
     file: &str,
 ) -> Result<(), TestCaseError> {

@@ -12,7 +12,7 @@ use raci_audit::model::{
 };
 use raci_audit::outcome::Outcome;
 use raci_audit::report::{self, ReportOptions};
-use raci_audit::settings::Outputs;
+use raci_audit::settings;
 use std::io::{Cursor, Read};
 use std::path::Path;
 
@@ -406,7 +406,7 @@ fn reports_csv_headers_are_exact() {
 fn reports_csv_golden_files() {
     let d = Data0::new(SchemeName::Raci);
     let files = render_with(&d, &ReportOptions::default());
-    for name in report::CSV_FILES {
+    for name in report::registry::CSV.file_names() {
         golden(name, file(&files, name));
     }
     golden("summary.md", file(&files, "summary.md"));
@@ -459,7 +459,7 @@ fn reports_csv_escapes_formulas_and_round_trips_quotes() {
     let d001 = findings.iter().find(|r| r[0] == "D001").unwrap();
     assert_eq!(d001[7], "'=HYPERLINK(\"http://evil\") is not a letter");
     // No cell of any CSV starts a formula.
-    for name in report::CSV_FILES {
+    for name in report::registry::CSV.file_names() {
         let (_, rows) = csv_rows(file(&files, name));
         for cell in rows.iter().flatten() {
             assert!(
@@ -481,7 +481,7 @@ fn reports_bom_only_with_excel_csv() {
             ..ReportOptions::default()
         },
     );
-    for name in report::CSV_FILES {
+    for name in report::registry::CSV.file_names() {
         assert!(!file(&plain, name).starts_with(b"\xEF\xBB\xBF"), "{name}");
         let with = file(&excel, name);
         assert!(with.starts_with(b"\xEF\xBB\xBF"), "{name}");
@@ -843,15 +843,8 @@ fn reports_xlsx_marks_problem_cells_with_notes() {
 fn reports_render_only_enabled_kinds() {
     let d = Data0::new(SchemeName::Raci);
     let opts = ReportOptions {
-        excel_csv: false,
-        outputs: Outputs {
-            csv: true,
-            png: false,
-            html: false,
-            xlsx: true,
-            json: false,
-            md: false,
-        },
+        outputs: settings::parse_outputs(&["csv", "xlsx"]).unwrap(),
+        ..ReportOptions::default()
     };
     let files = report::render(&d.outcome(), &[], &opts).unwrap();
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
@@ -1071,21 +1064,21 @@ fn reports_html_caps_long_tables_with_a_note() {
 /// gives them, in the same order.
 #[test]
 fn reports_rendered_beside_the_charts_match_reports_rendered_after_them() {
-    use raci_audit::commands::audit::{audit_workbook, render_files, taxonomy_for};
+    use raci_audit::pipeline::Pipeline;
     use raci_audit::settings::Settings;
     let settings = Settings::default();
-    let taxonomy = taxonomy_for(&settings).unwrap();
+    let pipeline = Pipeline::new(&settings).unwrap();
     let wb = raci_audit::input::read_path(
         &support::root().join("samples/product-team.xlsx"),
         &settings.limits,
     )
     .unwrap();
-    let audited = audit_workbook(&wb, &settings, &taxonomy).unwrap();
+    let audited = pipeline.audit(&wb).unwrap();
     let o = audited.outcome();
     let charts = raci_audit::chart::render_all(&o, &settings.audit.thresholds).unwrap();
     let mut expected = report::render(&o, &charts, &ReportOptions::default()).unwrap();
     expected.extend(charts);
-    let got = render_files(&audited, &settings).unwrap();
+    let got = pipeline.render(&audited).unwrap();
     let names = |files: &[(String, Vec<u8>)]| files.iter().map(|f| f.0.clone()).collect::<Vec<_>>();
     assert_eq!(names(&got), names(&expected));
     assert!(got == expected, "same names, different bytes");
@@ -1093,13 +1086,12 @@ fn reports_rendered_beside_the_charts_match_reports_rendered_after_them() {
 
 /// `report.json` bytes a task, and findings, on a synthetic 30-party matrix read as a CSV.
 fn json_bytes_a_task(grid: &[Vec<String>]) -> (f64, usize) {
-    use raci_audit::commands::audit::{audit_workbook, taxonomy_for};
     use raci_audit::input::{read_bytes, Limits};
+    use raci_audit::pipeline::Pipeline;
     let csv = raci_audit::synth::to_csv(grid, b',');
     let wb = read_bytes("raci-50000x30.csv", &csv, &Limits::default()).unwrap();
     let settings = raci_audit::settings::Settings::default();
-    let taxonomy = taxonomy_for(&settings).unwrap();
-    let a = audit_workbook(&wb, &settings, &taxonomy).unwrap();
+    let a = Pipeline::new(&settings).unwrap().audit(&wb).unwrap();
     let bytes = report::json_bytes(&a.outcome()).len();
     (
         bytes as f64 / a.matrix.tasks.len() as f64,

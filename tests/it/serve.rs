@@ -5,7 +5,7 @@
 
 use crate::support::{root, EXPECTED_FILES};
 use assert_cmd::Command;
-use raci_audit::commands::audit::audit_workbook;
+use raci_audit::pipeline::Pipeline;
 use raci_audit::serve::{Running, ServeOptions, Server, AUDIT_ID_HEADER};
 use raci_audit::settings::Settings;
 use std::io::{Read, Write};
@@ -342,7 +342,7 @@ fn upload_page_works_without_script() {
 fn every_sample_is_audited_with_its_headline_and_downloads() {
     let server = start();
     let settings = Settings::default();
-    let taxonomy = raci_audit::commands::audit::taxonomy_for(&settings).unwrap();
+    let pipeline = Pipeline::new(&settings).unwrap();
     let files = samples();
     assert!(files.len() >= 7, "{files:?}");
     for path in files {
@@ -353,7 +353,7 @@ fn every_sample_is_audited_with_its_headline_and_downloads() {
         let page = reply.text();
         // The same audit the library makes of the same bytes under the same name.
         let wb = raci_audit::input::read_bytes(name, &bytes, &settings.limits).unwrap();
-        let audited = audit_workbook(&wb, &settings, &taxonomy).unwrap();
+        let audited = pipeline.audit(&wb).unwrap();
         let headline = raci_audit::report::headline(&audited.outcome());
         assert!(
             page.contains(&format!(

@@ -6,10 +6,10 @@ use crate::support::{realworld, root};
 use proptest::prelude::*;
 use raci_audit::audit::{self, Audit, AuditSettings, Severity, Thresholds};
 use raci_audit::classify::{Classification, SideSource, Taxonomy};
-use raci_audit::commands::audit::{audit_workbook, read_input, taxonomy_for, with_roster};
 use raci_audit::model::{
     Assignment, Letter, LetterSet, Matrix, Party, Pos, Side, Source, Task, TitleSide,
 };
+use raci_audit::pipeline::Pipeline;
 use raci_audit::settings::Settings;
 use raci_audit::suggest::{apply, suggest, Suggestion};
 use std::collections::BTreeSet;
@@ -261,8 +261,8 @@ fn files_in(dir: &Path) -> Vec<PathBuf> {
 /// existing task and party with a valid change, and applying them adds no error.
 #[test]
 fn suggestions_on_every_sample_and_real_export() {
-    let settings = with_roster(&Settings::default()).unwrap();
-    let taxonomy = taxonomy_for(&settings).unwrap();
+    let pipeline = Pipeline::new(&Settings::default()).unwrap();
+    let settings = pipeline.settings();
     let mut files = files_in(&root().join("samples"));
     let samples = files.len();
     assert!(samples >= 7, "samples: {files:?}");
@@ -270,9 +270,9 @@ fn suggestions_on_every_sample_and_real_export() {
     let (mut audited, mut total, mut fixing) = (0, 0, 0);
     for file in &files {
         let what = file.file_name().unwrap().to_string_lossy().into_owned();
-        let book = read_input(file, &settings).unwrap();
+        let book = pipeline.read(file).unwrap();
         // A file the layout cannot read is the layout's test's business, not this one's.
-        let Ok(a) = audit_workbook(&book, &settings, &taxonomy) else {
+        let Ok(a) = pipeline.audit(&book) else {
             eprintln!("{what}: no audit, skipped");
             continue;
         };
@@ -310,10 +310,11 @@ fn suggestions_on_every_sample_and_real_export() {
 /// The first sample's suggestions, as the README shows them.
 #[test]
 fn sample_suggestions_read_as_documented() {
-    let settings = Settings::default();
-    let taxonomy = taxonomy_for(&settings).unwrap();
-    let book = read_input(&root().join("samples/product-team.xlsx"), &settings).unwrap();
-    let a = audit_workbook(&book, &settings, &taxonomy).unwrap();
+    let pipeline = Pipeline::new(&Settings::default()).unwrap();
+    let book = pipeline
+        .read(&root().join("samples/product-team.xlsx"))
+        .unwrap();
+    let a = pipeline.audit(&book).unwrap();
     let reasons: Vec<&str> = a.suggestions.iter().map(|s| s.reason.as_str()).collect();
     assert!(
         reasons.contains(
@@ -326,7 +327,7 @@ fn sample_suggestions_read_as_documented() {
         &apply(&a.matrix, &a.suggestions),
         &a.classes,
         &a.taxonomy,
-        &settings.audit,
+        &pipeline.settings().audit,
     );
     assert_eq!(a.audit.count(Severity::Error), 3);
     assert_eq!(after.count(Severity::Error), 0, "{:#?}", after.findings);
