@@ -7,6 +7,17 @@ use crate::model::{SchemeName, Shape};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+/// The default `--max-store-mb`: the reports and pages of every kept audit together.
+pub const DEFAULT_MAX_STORE_MB: u64 = 512;
+
+/// The default `--upload-timeout-secs`: time for a whole request body to arrive. 20 MB take a
+/// fraction of a second on this machine and about a minute at 3 Mbit/s.
+pub const DEFAULT_UPLOAD_TIMEOUT_SECS: u64 = 60;
+
+/// The default `--max-uploads`: uploads received or audited at once. Each may hold its body
+/// (up to two files of `--max-upload-mb`) in memory until its audit is done.
+pub const DEFAULT_MAX_UPLOADS: usize = 4;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "raci",
@@ -178,13 +189,13 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 20, value_name = "MB")]
     pub max_upload_mb: u64,
     /// Memory for the reports of the kept audits (the last 32), in MB; the oldest go first.
-    #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_STORE_MB, value_name = "MB")]
+    #[arg(long, default_value_t = DEFAULT_MAX_STORE_MB, value_name = "MB")]
     pub max_store_mb: u64,
     /// Seconds an upload may take to arrive; a stalled one is dropped after that.
-    #[arg(long, default_value_t = crate::serve::DEFAULT_UPLOAD_TIMEOUT_SECS, value_name = "SECS")]
+    #[arg(long, default_value_t = DEFAULT_UPLOAD_TIMEOUT_SECS, value_name = "SECS")]
     pub upload_timeout_secs: u64,
     /// Uploads received or audited at once; more get "busy, try again" (HTTP 503).
-    #[arg(long, default_value_t = crate::serve::DEFAULT_MAX_UPLOADS, value_name = "N")]
+    #[arg(long, default_value_t = DEFAULT_MAX_UPLOADS, value_name = "N")]
     pub max_uploads: usize,
     /// Another host name (or IP address) of this machine to answer to, besides localhost,
     /// 127.0.0.1, [::1] and the --addr address. Repeat for several.

@@ -25,6 +25,7 @@ pub mod serve;
 pub mod settings;
 pub mod suggest;
 pub mod synth;
+mod toml_text;
 
 pub use error::{Error, Result};
 

@@ -8,7 +8,7 @@ mod text;
 
 pub use classifier::{Classifier, Memo, TaskContext};
 pub use lang::Lang;
-pub use taxonomy::BUILTIN_TOML;
+pub use taxonomy::{SignalAddition, BUILTIN_TOML};
 
 use crate::model::{Matrix, Side};
 use serde::Serialize;

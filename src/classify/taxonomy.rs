@@ -3,9 +3,16 @@
 
 use super::{text, Duty, DutyKind, Lang, Taxonomy};
 use crate::model::Side;
-use crate::settings::{SignalAddition, TomlText};
+use crate::toml_text::TomlText;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Extra taxonomy words from `raci.toml` `[taxonomy]`: more signals for a duty id.
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct SignalAddition {
+    pub duty: String,
+    pub signals: Vec<String>,
+}
 
 /// The built-in taxonomy, with its comments (they explain where the article departs from common
 /// practice). `raci taxonomy` prints this text.

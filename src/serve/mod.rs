@@ -54,16 +54,9 @@ pub const DEFAULT_KEEP: usize = 32;
 /// The default `--max-upload-mb`.
 pub const DEFAULT_MAX_UPLOAD_MB: u64 = 20;
 
-/// The default `--max-store-mb`: the reports and pages of every kept audit together.
-pub const DEFAULT_MAX_STORE_MB: u64 = 512;
-
-/// The default `--upload-timeout-secs`: time for a whole request body to arrive. 20 MB take a
-/// fraction of a second on this machine and about a minute at 3 Mbit/s.
-pub const DEFAULT_UPLOAD_TIMEOUT_SECS: u64 = 60;
-
-/// The default `--max-uploads`: uploads received or audited at once. Each may hold its body
-/// (up to two files of `--max-upload-mb`) in memory until its audit is done.
-pub const DEFAULT_MAX_UPLOADS: usize = 4;
+// The defaults of the flags that only `raci serve` has live in `cli`, which shows them in
+// `--help`; the server reads them from there (`cli` never reads the server).
+pub use crate::cli::{DEFAULT_MAX_STORE_MB, DEFAULT_MAX_UPLOADS, DEFAULT_UPLOAD_TIMEOUT_SECS};
 
 /// Response header naming the audit a `POST /audit` produced (the script goes there).
 pub const AUDIT_ID_HEADER: &str = "x-raci-audit";

@@ -11,6 +11,7 @@ mod classify_v2;
 mod cli;
 mod diff;
 mod layout_realworld;
+mod modules;
 mod portfolio;
 mod props;
 mod registry;
