@@ -21,6 +21,8 @@ h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 2px solid #e4e4e4; padding-bottom: .2rem; }
 .headline { font-size: 1.15rem; font-weight: 600; background: #f3f6fa; border-left: 6px solid var(--po);
   padding: .7rem 1rem; margin: 1rem 0; }
+.reading-note { background: #fff8e6; border-left: 6px solid var(--pm); padding: .6rem 1rem;
+  margin: 1rem 0; }
 .glance { display: flex; flex-wrap: wrap; gap: 12px; margin: 1rem 0; }
 .stat { border: 1px solid #ddd; border-radius: 6px; padding: .5rem .9rem; min-width: 110px; }
 .stat b { display: block; font-size: 1.5rem; }
@@ -240,6 +242,11 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         "<p class=\"headline\">{}</p>",
         esc(&headline_of(&facts, o))
     );
+    // The layout was close between two readings (or left a RACI table out): said before any
+    // number, as in the console output and summary.md.
+    for note in m.reading.audit_notes(&m.source.file) {
+        let _ = writeln!(s, "<p class=\"reading-note\">{}</p>", esc(&note));
+    }
 
     s.push_str("<div class=\"glance\">\n");
     let _ = writeln!(
@@ -374,6 +381,27 @@ mod tests {
         }
         assert!(p.contains("@media print"));
         assert!(p.trim_end().ends_with("</html>"));
+    }
+
+    #[test]
+    fn an_unsure_reading_is_said_under_the_headline() {
+        let f = Fixture::new();
+        let plain = page(&f, &[]);
+        assert!(!plain.contains("reading-note\">"), "no note when sure");
+        let mut f = Fixture::new();
+        f.matrix.reading.chosen = "wide 0.50 (A1:C3)".into();
+        f.matrix.reading.runner_up = Some("transposed 0.48 (A1:C3)".into());
+        f.matrix.reading.unsure = true;
+        let unsure = page(&f, &[]);
+        let note = unsure
+            .split("<p class=\"reading-note\">")
+            .nth(1)
+            .expect("the note is on the page");
+        assert!(note.starts_with("The reading of this file is unsure: wide 0.50 (A1:C3) was chosen over transposed 0.48 (A1:C3)."), "{note}");
+        assert!(note.contains("raci inspect"), "{note}");
+        assert!(
+            unsure.find("reading-note\">").unwrap() > unsure.find("class=\"headline\"").unwrap()
+        );
     }
 
     #[test]
