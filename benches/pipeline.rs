@@ -71,8 +71,18 @@ fn peak_kb() -> u64 {
 
 /// One measurement, in this (child) process: prints `seconds peak_kb`.
 fn child(what: &str, path: &Path) {
-    let settings = Settings::default();
-    let limits = Limits::default();
+    let mut settings = Settings::default();
+    let mut limits = Limits::default();
+    // The random matrices are estimated at some 580 MB before the audit (footprint.rs errs
+    // high: they peak near 400 MB), over the default --max-memory-mb 512, so `raci audit`
+    // refuses them unless the limit is raised: the bench raises it, as a user would.
+    if path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("random-"))
+    {
+        limits.max_memory_bytes = 1024 * 1024 * 1024;
+    }
+    settings.limits = limits;
     let start = Instant::now();
     match what {
         "calamine" => {
