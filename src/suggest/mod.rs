@@ -382,18 +382,30 @@ impl<'a> Suggester<'a> {
 
     /// R001: the best-fitting party becomes Accountable.
     fn no_accountable(&mut self, i: usize, f: &Finding, t: usize) {
-        let head = self.head(t, "no Accountable");
-        if !self.work.has_letters(t) || self.work.count(t, Letter::A) > 0 {
+        self.give_missing(i, f, t, Letter::A, Wanted::Accountable, "Accountable");
+    }
+
+    /// R001 and R003: the best-fitting party gets the `letter` the task lacks (`word` names
+    /// it in the reason), unless an earlier change already gave it.
+    fn give_missing(
+        &mut self,
+        i: usize,
+        f: &Finding,
+        t: usize,
+        letter: Letter,
+        wanted: Wanted,
+        word: &str,
+    ) {
+        let head = self.head(t, &format!("no {word}"));
+        if !self.work.has_letters(t) || self.work.count(t, letter) > 0 {
             return self.settled(i, f, Some(t), head);
         }
-        match self
-            .picker
-            .pick(&self.work, t, Wanted::Accountable, set_a(), &[])
-        {
+        let set = NONE.with(letter);
+        match self.picker.pick(&self.work, t, wanted, set, &[]) {
             Ok((p, why)) => {
-                let to = with(self.work.letters(t, p), set_a());
+                let to = with(self.work.letters(t, p), set);
                 let c = self.change(t, p, to, f.code);
-                let reason = format!("{head}: make {} Accountable; {why}.", self.label(p));
+                let reason = format!("{head}: make {} {word}; {why}.", self.label(p));
                 self.push(i, f, Some(t), vec![c], reason);
             }
             Err(nobody) => self.push(i, f, Some(t), Vec::new(), format!("{head}: {nobody}.")),
@@ -557,22 +569,7 @@ impl<'a> Suggester<'a> {
 
     /// R003: the best-fitting party becomes Responsible.
     fn no_responsible(&mut self, i: usize, f: &Finding, t: usize) {
-        let head = self.head(t, "no Responsible");
-        if !self.work.has_letters(t) || self.work.count(t, Letter::R) > 0 {
-            return self.settled(i, f, Some(t), head);
-        }
-        match self
-            .picker
-            .pick(&self.work, t, Wanted::Responsible, set_r(), &[])
-        {
-            Ok((p, why)) => {
-                let to = with(self.work.letters(t, p), set_r());
-                let c = self.change(t, p, to, f.code);
-                let reason = format!("{head}: make {} Responsible; {why}.", self.label(p));
-                self.push(i, f, Some(t), vec![c], reason);
-            }
-            Err(nobody) => self.push(i, f, Some(t), Vec::new(), format!("{head}: {nobody}.")),
-        }
+        self.give_missing(i, f, t, Letter::R, Wanted::Responsible, "Responsible");
     }
 
     /// G002: the side's titled party becomes Responsible on one task of its side.

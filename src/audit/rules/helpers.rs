@@ -12,6 +12,16 @@ pub(super) fn has_letters(task: &Task) -> bool {
     task.assignments.iter().any(|a| !a.letters.is_empty())
 }
 
+/// A finding for every task that has letters but none of `letter` (R001, R003): `what`
+/// finishes the sentence "Task \"NAME\" has no ...".
+pub(super) fn tasks_without(ctx: &Ctx, out: &mut Vec<Finding>, letter: Letter, what: &str) {
+    for (i, task) in ctx.matrix.tasks.iter().enumerate() {
+        if has_letters(task) && task.count(letter) == 0 {
+            out.push(ctx.on_task(i, format!("Task {} has no {what}", q(&task.name))));
+        }
+    }
+}
+
 /// The parties holding `letter` on the task, in assignment order.
 pub(super) fn holders(task: &Task, letter: Letter) -> Vec<usize> {
     task.parties_with(letter).collect()

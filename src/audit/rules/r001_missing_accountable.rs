@@ -1,6 +1,6 @@
 //! R001 missing-accountable: a task with letters but no Accountable (A).
 
-use super::helpers::{has_letters, q};
+use super::helpers::tasks_without;
 use crate::audit::rule::{Ctx, Explanation, Family, Kind, Rule};
 use crate::audit::{Finding, Severity};
 use crate::model::Letter;
@@ -26,17 +26,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (i, task) in ctx.matrix.tasks.iter().enumerate() {
-        if has_letters(task) && task.count(Letter::A) == 0 {
-            out.push(ctx.on_task(
-                i,
-                format!(
-                    "Task {} has no Accountable: no party holds an A on it.",
-                    q(&task.name)
-                ),
-            ));
-        }
-    }
+    tasks_without(ctx, out, Letter::A, "Accountable: no party holds an A on it.");
 }
 
 #[cfg(test)]
