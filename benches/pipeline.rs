@@ -73,9 +73,9 @@ fn peak_kb() -> u64 {
 fn child(what: &str, path: &Path) {
     let mut settings = Settings::default();
     let mut limits = Limits::default();
-    // The random matrices are estimated at some 580 MB before the audit (footprint.rs errs
-    // high: they peak near 400 MB), over the default --max-memory-mb 512, so `raci audit`
-    // refuses them unless the limit is raised: the bench raises it, as a user would.
+    // The random matrices are estimated at some 580 MB before the audit (footprint.rs), and
+    // peak near that, over the default --max-memory-mb 512: `raci audit` refuses them unless
+    // the limit is raised, and the bench raises it, as a user would.
     if path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with("random-"))
