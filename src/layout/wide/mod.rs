@@ -90,13 +90,54 @@ impl super::Detector for Transposed {
     }
 }
 
+/// Tables longer than this get only the first reading of each header row: the other bands
+/// and task columns each cost a full read of the rows, and a table that long is an export
+/// whose header the first choice reads (kept fast for the 50,000-row limit).
+const ALTERNATIVES_MAX_ROWS: usize = 5_000;
+
 /// The wide readings of a table: for each header row worth trying, its layout in phases,
-/// then the matrix read from it. The scorer chooses among them.
+/// then the matrix read from it; then, for each such header row, the header bands and the
+/// task column its heuristics passed over, each a reading of its own. The scorer chooses
+/// among them, the first choices winning unless the evidence is clearly better.
 fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
     let cols = grid.columns();
+    let steer = &ctx.opts.steer;
+    let alternatives = grid.present_rows().len() <= ALTERNATIVES_MAX_ROWS;
     let mut out: Vec<Candidate> = Vec::new();
+    let mut others: Vec<(Candidate, String)> = Vec::new();
     for header in header::header_rows(grid, ctx, cols) {
-        let Some(c) = read_with_header(grid, ctx, cols, &header) else {
+        let Some(first) = plan(grid, ctx, cols, &header) else {
+            continue;
+        };
+        let at = format!("header {}", grid.row_label(header.row));
+        if alternatives {
+            if steer.header_rows.is_none() {
+                for band in header::other_bands(grid, ctx, first.band, &header.qualifying) {
+                    let n = band.end - band.start + 1;
+                    let plan = Plan { band, ..first };
+                    if let Some(c) = read(grid, ctx, cols, &header, &plan) {
+                        let rows = if n == 1 { "row" } else { "rows" };
+                        others.push((c, format!("{at}, a band of {n} {rows}")));
+                    }
+                }
+            }
+            if steer.task_column.is_none() {
+                let first_party = header.qualifying.first().copied().unwrap_or(0);
+                let choices = header::task_column_choices(grid, cols, header.row, first_party);
+                for tasks in choices.into_iter().skip(1) {
+                    let plan = Plan {
+                        task: tasks.task,
+                        group: tasks.group,
+                        ..first
+                    };
+                    if let Some(c) = read(grid, ctx, cols, &header, &plan) {
+                        let place = format!("{at}, tasks in {}", grid.col_label(tasks.task));
+                        others.push((c, place));
+                    }
+                }
+            }
+        }
+        let Some(c) = read(grid, ctx, cols, &header, &first) else {
             continue;
         };
         // Two header rows may give one reading (rows of one merged header).
@@ -111,20 +152,49 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
         if !out.iter().any(same) {
             let mut c = c;
             c.rank = out.len();
-            c.place = format!("header {}", grid.row_label(header.row));
+            c.place = at;
+            out.push(c);
+        }
+    }
+    // An alternative that reads the same tasks and parties as a reading before it adds
+    // nothing; the others come after every first choice, so they win only on evidence.
+    for (mut c, place) in others {
+        let same = |o: &Candidate| {
+            o.matrix
+                .parties
+                .iter()
+                .map(|p| &p.name)
+                .eq(c.matrix.parties.iter().map(|p| &p.name))
+                && o.matrix.tasks.iter().map(|t| (&t.name, &t.group)).eq(c
+                    .matrix
+                    .tasks
+                    .iter()
+                    .map(|t| (&t.name, &t.group)))
+        };
+        if !out.iter().any(same) {
+            c.rank = out.len();
+            c.place = place;
             out.push(c);
         }
     }
     out
 }
 
-/// The reading with `header` as the row of party names.
-fn read_with_header(
+/// The choices of one reading: task and group columns, and the header band.
+#[derive(Debug, Clone, Copy)]
+struct Plan {
+    task: u32,
+    group: Option<u32>,
+    band: header::Band,
+}
+
+/// The first choice of task column and band with `header` as the row of party names.
+fn plan(
     grid: &Grid,
     ctx: &Ctx,
     cols: &super::grid::Columns,
     header: &header::HeaderRow,
-) -> Option<Candidate> {
+) -> Option<Plan> {
     let first_party = *header.qualifying.first()?;
     let tasks = match ctx.opts.steer.task_column {
         // The user's task column: a group column may still stand before it.
@@ -136,6 +206,26 @@ fn read_with_header(
         None => header::task_columns(grid, cols, header.row, first_party)?,
     };
     let band = header::band(grid, ctx, header.row, &header.qualifying)?;
+    Some(Plan {
+        task: tasks.task,
+        group: tasks.group,
+        band,
+    })
+}
+
+/// The reading with `header` as the row of party names, read as `plan` says.
+fn read(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &super::grid::Columns,
+    header: &header::HeaderRow,
+    plan: &Plan,
+) -> Option<Candidate> {
+    let tasks = header::TaskColumns {
+        task: plan.task,
+        group: plan.group,
+    };
+    let band = plan.band;
     let columns = header::party_columns(grid, ctx, cols, band, &tasks, &header.qualifying)?;
     let parties = header::party_names(grid, ctx, band, &columns.parties);
     let layout = rows::Layout {
