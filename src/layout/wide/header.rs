@@ -332,7 +332,7 @@ pub(super) fn task_columns(
 }
 
 /// [`task_columns`] first, then the runner-up the scorer may prefer: the other column of
-/// names with the most distinct names, when it has at least half as many as the first (a
+/// names with the most distinct names, when it has more than half as many as the first (a
 /// column with far fewer is a group column, never a column of tasks). A column of
 /// descriptions is no runner-up: descriptions are read as activities by the scorer, and
 /// the rule that they are context beside a column of names is not a guess.
@@ -409,7 +409,7 @@ pub(super) fn task_column_choices(
         // Of equal counts the leftmost, as for the first choice.
         let second = text_cols
             .iter()
-            .filter(|(c, n)| *c != task_col && n * 2 >= task_n)
+            .filter(|(c, n)| *c != task_col && n * 2 > task_n)
             .min_by_key(|(c, n)| (std::cmp::Reverse(*n), *c));
         if let Some(&(c, n)) = second {
             out.push(with_group(c, n));

@@ -156,15 +156,16 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
             out.push(c);
         }
     }
-    // An alternative that reads the same tasks and parties as a reading before it adds
-    // nothing; the others come after every first choice, so they win only on evidence.
+    // An alternative that reads the same tasks and parties (with their titles, which place
+    // them on a side) as a reading before it adds nothing; the others come after every
+    // first choice, so they win only on evidence.
     for (mut c, place) in others {
         let same = |o: &Candidate| {
-            o.matrix
+            o.matrix.parties.iter().map(|p| (&p.name, &p.title)).eq(c
+                .matrix
                 .parties
                 .iter()
-                .map(|p| &p.name)
-                .eq(c.matrix.parties.iter().map(|p| &p.name))
+                .map(|p| (&p.name, &p.title)))
                 && o.matrix.tasks.iter().map(|t| (&t.name, &t.group)).eq(c
                     .matrix
                     .tasks
@@ -1035,5 +1036,102 @@ mod tests {
             "{:#?}",
             m.notes
         );
+    }
+
+    /// Rows 2 to 6 of a small table under `band` (the row above the header row).
+    fn under_band(band: &[&str]) -> crate::input::Workbook {
+        let mut rows: Vec<&[&str]> = vec![band, &["Task", "Dev", "Ops", "Dev", "Ops"]];
+        rows.extend_from_slice(&[
+            &["Plan release", "R", "A", "C", "I"][..],
+            &["Build feature", "A", "R", "I", "C"],
+            &["Ship product", "R", "C", "A", "I"],
+            &["Write docs", "C", "R", "I", "A"],
+        ]);
+        csv(&rows)
+    }
+
+    #[test]
+    fn a_two_row_band_of_team_names_beats_the_one_row_band() {
+        let m = detect(
+            &under_band(&["", "Alpha", "", "Beta", ""]),
+            &Default::default(),
+        )
+        .unwrap();
+        assert!(!m.reading.chosen.contains("band"), "{}", m.reading.chosen);
+        assert_eq!(m.parties[0].title.as_deref(), Some("Alpha"));
+        assert_eq!(m.parties[2].title.as_deref(), Some("Beta"));
+        // The one-row band was a candidate of its own, and lost on the evidence.
+        let second = m.reading.runner_up.unwrap();
+        assert!(second.contains("header row 2, a band of 1 row"), "{second}");
+    }
+
+    #[test]
+    fn a_row_of_marks_above_the_names_loses_as_a_two_row_band() {
+        let m = detect(&under_band(&["", "?", "?", "?", "?"]), &Default::default()).unwrap();
+        assert!(!m.reading.chosen.contains("band"), "{}", m.reading.chosen);
+        assert!(m.parties.iter().all(|p| p.title.is_none()));
+        let second = m.reading.runner_up.unwrap();
+        assert!(
+            second.contains("header row 2, a band of 2 rows"),
+            "{second}"
+        );
+    }
+
+    #[test]
+    fn the_second_task_column_is_a_candidate() {
+        let wb = csv(&[
+            &["Area", "Task", "Ann", "Bob"],
+            &["Planning", "Plan the release", "R", "A"],
+            &["Building", "Build the feature", "A", "R"],
+            &["Shipping", "Ship the product", "R", "C"],
+            &["Docs", "Write the docs", "C", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        let second = m.reading.runner_up.unwrap();
+        assert!(second.contains("tasks in column B"), "{second}");
+        // A group column (far fewer names than tasks) is never proposed as the task column.
+        let wb = csv(&[
+            &["Phase", "Task", "Ann", "Bob"],
+            &["Plan", "Plan the release", "R", "A"],
+            &["Plan", "Build the feature", "A", "R"],
+            &["Plan", "Ship the product", "R", "C"],
+            &["Run", "Write the docs", "C", "R"],
+            &["Run", "Support the users", "A", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        assert_eq!(m.tasks[0].name, "Plan the release");
+        assert!(!m.reading.runner_up.unwrap_or_default().contains("tasks in"));
+    }
+
+    #[test]
+    fn long_tables_get_no_alternative_readings() {
+        let mut rows: Vec<Vec<String>> = vec![
+            vec![
+                "".into(),
+                "Alpha".into(),
+                "".into(),
+                "Beta".into(),
+                "".into(),
+            ],
+            ["Task", "Dev", "Ops", "Dev", "Ops"]
+                .map(String::from)
+                .to_vec(),
+        ];
+        for i in 0..super::ALTERNATIVES_MAX_ROWS {
+            rows.push(vec![
+                format!("Task {i}"),
+                "R".into(),
+                "A".into(),
+                "C".into(),
+                "I".into(),
+            ]);
+        }
+        let refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        let m = detect(&csv(&refs), &Default::default()).unwrap();
+        assert!(!m.reading.runner_up.unwrap_or_default().contains("band"));
     }
 }
