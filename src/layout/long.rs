@@ -37,14 +37,31 @@ impl super::Detector for Long {
 }
 
 fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
-    // Header: the first row with three or more text cells.
-    let header = grid.present_rows().iter().copied().take(10).find(|&r| {
-        grid.row(r)
-            // Any text: a `raci` header reads as letters R, A, C, I.
-            .filter(|(_, c)| c.text().is_some())
-            .count()
-            >= 3
-    })?;
+    let steer = &ctx.opts.steer;
+    // A long table has one header row, so `--header-rows N` above one means another shape.
+    if steer.header_rows.is_some_and(|n| n > 1) {
+        return None;
+    }
+    // Its parties are one column of names; a range of party columns means another shape.
+    let user_party = match steer.party_columns {
+        Some((a, b)) if a == b => Some(a),
+        Some(_) => return None,
+        None => None,
+    };
+    // Header: the first row with three or more text cells, or the table's first row when the
+    // user said it has one header row.
+    let first_rows = grid.present_rows().iter().copied();
+    let header = if steer.header_rows.is_some() {
+        first_rows.take(1).next()?
+    } else {
+        first_rows.take(10).find(|&r| {
+            grid.row(r)
+                // Any text: a `raci` header reads as letters R, A, C, I.
+                .filter(|(_, c)| c.text().is_some())
+                .count()
+                >= 3
+        })?
+    };
     let headers: Vec<(u32, String)> = grid
         .row(header)
         .filter_map(|(c, cell)| cell.text().map(|t| (c, clean_name(t))))
@@ -63,6 +80,7 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     let cols = grid.columns();
     let letter_cols: Vec<u32> = headers
         .iter()
+        .filter(|(c, _)| Some(*c) != steer.task_column && Some(*c) != user_party)
         .filter(|(c, _)| {
             let (letters, marks, odd, other) =
                 cols.get(c).map_or((0, 0, 0, 0), |v| v.below4(header));
@@ -85,42 +103,52 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             .or_else(|| matching.first())
             .map(|(c, _)| *c)
     };
-    let party_col = pick(
-        &[
-            "role",
-            "party",
-            "person",
-            "who",
-            "stakeholder",
-            "member",
-            "assignee",
-            "rolle",
-            "papel",
-            "ruolo",
-            "participant",
-            "resource",
-            "team",
-        ],
-        &[],
-    )?;
-    let task_col = pick(
-        &[
-            "task",
-            "action",
-            "activity",
-            "deliverable",
-            "step",
-            "aufgabe",
-            "tache",
-            "tarea",
-            "tarefa",
-            "attivita",
-            "item",
-            "process",
-            "decision",
-        ],
-        &[party_col],
-    )?;
+    // The user's columns win over the words of their headers.
+    let party_col = match user_party {
+        Some(c) => c,
+        None => pick(
+            &[
+                "role",
+                "party",
+                "person",
+                "who",
+                "stakeholder",
+                "member",
+                "assignee",
+                "rolle",
+                "papel",
+                "ruolo",
+                "participant",
+                "resource",
+                "team",
+            ],
+            &steer.task_column.into_iter().collect::<Vec<_>>(),
+        )?,
+    };
+    let task_col = match steer.task_column {
+        Some(c) => c,
+        None => pick(
+            &[
+                "task",
+                "action",
+                "activity",
+                "deliverable",
+                "step",
+                "aufgabe",
+                "tache",
+                "tarea",
+                "tarefa",
+                "attivita",
+                "item",
+                "process",
+                "decision",
+            ],
+            &[party_col],
+        )?,
+    };
+    if task_col == party_col || letter_col == task_col || letter_col == party_col {
+        return None;
+    }
     let group_col = pick(
         &[
             "group",
@@ -287,5 +315,47 @@ mod tests {
         assert_eq!(m.parties.len(), 3);
         assert_eq!(m.tasks[1].letters_of(2).to_string(), "R/A");
         assert_eq!(m.tasks[2].group.as_deref(), Some("Ops"));
+    }
+
+    #[test]
+    fn the_users_task_and_party_columns_win_over_header_words() {
+        let rows: &[&[&str]] = &[
+            &["Step", "Activity", "Role", "Person", "RACI"],
+            &["Discovery", "Interview users", "Product Owner", "Ann", "R"],
+            &[
+                "Discovery",
+                "Interview users",
+                "Product Manager",
+                "Bob",
+                "A",
+            ],
+            &["Discovery", "Write brief", "Product Owner", "Ann", "A"],
+            &["Delivery", "Ship release", "Product Manager", "Bob", "R"],
+        ];
+        let m = detect(&csv(rows), &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2, "the Step column by its header word");
+        let steered = LayoutOptions {
+            steer: crate::layout::Steering {
+                shape: Some(Shape::Long),
+                task_column: Some(1),
+                party_columns: Some((3, 3)),
+                ..Default::default()
+            },
+            ..LayoutOptions::default()
+        };
+        let m = detect(&csv(rows), &steered).unwrap();
+        let names: Vec<&str> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["Interview users", "Write brief", "Ship release"]);
+        let parties: Vec<&str> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(parties, ["Ann", "Bob"]);
+        // A range of party columns is not a long table.
+        let range = LayoutOptions {
+            steer: crate::layout::Steering {
+                party_columns: Some((2, 3)),
+                ..Default::default()
+            },
+            ..LayoutOptions::default()
+        };
+        assert!(detect(&csv(rows), &range).map_or(true, |m| m.shape != Shape::Long));
     }
 }

@@ -31,11 +31,12 @@ pub struct Steering {
     pub shape: Option<Shape>,
     /// Only this rectangle of the sheet is the table.
     pub range: Option<Rect>,
-    /// The table's first this many rows are its header.
+    /// The table's first this many rows are its header (a long table's is its first row).
     pub header_rows: Option<u32>,
     /// The column holding the task names (0-based).
     pub task_column: Option<u32>,
-    /// The first and last party columns (0-based, inclusive).
+    /// The first and last party columns (0-based, inclusive). In a long table (one row per
+    /// task, party and letter) it is the one column of party names, given with `--shape long`.
     pub party_columns: Option<(u32, u32)>,
     /// The letter an involvement mark (`x`, a tick) stands for.
     pub x_means: Option<Letter>,
@@ -122,11 +123,8 @@ impl Steering {
         if let Some(c) = self.task_column {
             out.push(("task-column", column_name(c)));
         }
-        if let Some((a, b)) = self.party_columns {
-            out.push((
-                "party-columns",
-                format!("{}:{}", column_name(a), column_name(b)),
-            ));
+        if let Some(cols) = self.party_columns {
+            out.push(("party-columns", columns_text(cols)));
         }
         if let Some(l) = self.x_means {
             out.push(("x-means", l.as_char().to_string()));
@@ -149,17 +147,22 @@ impl Steering {
         if let Some(c) = self.task_column {
             out.push(format!("--task-column {}", column_name(c)));
         }
-        if let Some((a, b)) = self.party_columns {
-            out.push(format!(
-                "--party-columns {}:{}",
-                column_name(a),
-                column_name(b)
-            ));
+        if let Some(cols) = self.party_columns {
+            out.push(format!("--party-columns {}", columns_text(cols)));
         }
         if let Some(l) = self.x_means {
             out.push(format!("--x-means {}", l.as_char()));
         }
         out.join(" ")
+    }
+}
+
+/// Party columns as written: `D:K`, or `D` for one column (a long table's column of names).
+fn columns_text((a, b): (u32, u32)) -> String {
+    if a == b {
+        column_name(a)
+    } else {
+        format!("{}:{}", column_name(a), column_name(b))
     }
 }
 
@@ -178,6 +181,10 @@ pub enum SteerProblem {
     TaskAmongParties { column: String },
     /// The party columns hold no letter and no involvement mark.
     NoLetters { cells: String },
+    /// A long table (`--shape long`) names its parties in one column, not a range.
+    LongPartyRange { first: String },
+    /// A long table has one header row: the row of its column names.
+    LongHeaderRows,
 }
 
 impl fmt::Display for SteerProblem {
@@ -199,8 +206,23 @@ impl fmt::Display for SteerProblem {
                 write!(f, "column {column} is also one of the party columns")
             }
             SteerProblem::NoLetters { cells } => {
-                write!(f, "no cell in {cells} holds a letter or an x")
+                write!(
+                    f,
+                    "no cell in {cells} holds a letter or an x (if the table is in long form, \
+                     one row per task, party and letter, add --shape long and give the column \
+                     of party names)"
+                )
             }
+            SteerProblem::LongPartyRange { first } => write!(
+                f,
+                "a long table has one column of party names; give that column alone, like \
+                 --party-columns {first}"
+            ),
+            SteerProblem::LongHeaderRows => write!(
+                f,
+                "a long table has one header row, the row of its column names; give \
+                 --header-rows 1 or leave it out"
+            ),
         }
     }
 }
@@ -260,6 +282,14 @@ pub(crate) fn check(sheet: &Sheet, s: &Steering) -> Result<(), Misfit> {
     // The first row that holds a cell, and the first row of data under the header.
     let top = inside(&table).map(|c| c.pos.row).min().unwrap_or(table.top);
     let header_rows = s.header_rows.unwrap_or(1);
+    let long = s.shape == Some(Shape::Long);
+    if long && header_rows > 1 {
+        return Err(Misfit {
+            flag: "--header-rows",
+            value: header_rows.to_string(),
+            problem: SteerProblem::LongHeaderRows,
+        });
+    }
     let data = top + header_rows;
     if s.header_rows.is_some() && data > table.bottom {
         return Err(Misfit {
@@ -305,7 +335,7 @@ pub(crate) fn check(sheet: &Sheet, s: &Steering) -> Result<(), Misfit> {
         }
     }
     if let Some((a, b)) = s.party_columns {
-        let value = format!("{}:{}", column_name(a), column_name(b));
+        let value = columns_text((a, b));
         let cells = Rect {
             top: data,
             left: a,
@@ -317,10 +347,35 @@ pub(crate) fn check(sheet: &Sheet, s: &Steering) -> Result<(), Misfit> {
                 flag: "--party-columns",
                 value,
                 problem: SteerProblem::OutsideRange {
-                    column: format!("{}:{}", column_name(a), column_name(b)),
+                    column: columns_text((a, b)),
                     range: table.to_string(),
                 },
             });
+        }
+        if long {
+            // In long form the party "columns" are the one column of party names.
+            let first = column_name(a);
+            if a != b {
+                return Err(Misfit {
+                    flag: "--party-columns",
+                    value,
+                    problem: SteerProblem::LongPartyRange { first },
+                });
+            }
+            let names = inside(&table)
+                .filter(|x| x.pos.col == a && x.pos.row >= data)
+                .any(|x| x.value.as_text().is_some());
+            if !names {
+                return Err(Misfit {
+                    flag: "--party-columns",
+                    value,
+                    problem: SteerProblem::EmptyColumn {
+                        column: first,
+                        from_row: data as u64 + 1,
+                    },
+                });
+            }
+            return Ok(());
         }
         let loose = Scheme::named(SchemeName::RaciVs);
         let letters = sheet
@@ -418,10 +473,11 @@ mod tests {
             party_columns: Some((1, 1)),
             ..Steering::default()
         };
-        assert_eq!(
-            check(&sh, &no_letters).unwrap_err().problem.to_string(),
-            "no cell in B2:B4 holds a letter or an x"
-        );
+        assert!(check(&sh, &no_letters)
+            .unwrap_err()
+            .problem
+            .to_string()
+            .starts_with("no cell in B2:B4 holds a letter or an x"));
         let inside = Steering {
             task_column: Some(2),
             party_columns: Some((2, 3)),
@@ -431,5 +487,40 @@ mod tests {
             check(&sh, &inside).unwrap_err().problem,
             SteerProblem::TaskAmongParties { column: "C".into() }
         );
+    }
+
+    #[test]
+    fn a_long_table_takes_one_party_column_and_one_header_row() {
+        let sh = sheet(
+            None,
+            &[
+                &["Task", "Role", "RACI"],
+                &["Plan", "Ann", "R"],
+                &["Plan", "Bob", "A"],
+                &["Build", "Ann", "A"],
+            ],
+        );
+        let long = |party_columns, header_rows| Steering {
+            shape: Some(Shape::Long),
+            party_columns,
+            header_rows,
+            ..Steering::default()
+        };
+        assert_eq!(check(&sh, &long(Some((1, 1)), Some(1))), Ok(()));
+        let range = check(&sh, &long(Some((1, 2)), None)).unwrap_err();
+        assert_eq!(range.flag, "--party-columns");
+        assert_eq!(range.value, "B:C");
+        assert!(range.problem.to_string().contains("like --party-columns B"));
+        let rows = check(&sh, &long(None, Some(2))).unwrap_err();
+        assert_eq!(rows.flag, "--header-rows");
+        assert_eq!(rows.problem, SteerProblem::LongHeaderRows);
+        // Without --shape long, party columns hold letters, and the message says so.
+        let wide = Steering {
+            party_columns: Some((1, 1)),
+            ..Steering::default()
+        };
+        let e = check(&sh, &wide).unwrap_err();
+        assert_eq!(e.value, "B");
+        assert!(e.problem.to_string().contains("add --shape long"));
     }
 }

@@ -11,6 +11,16 @@ use std::path::Path;
 const TWO_TABLES: &str =
     "Task,Ann,Bob\nPlan,R,A\nBuild,A,R\nShip,R,A\n\nStep,Cy,Di\nSell,R,A\nBuy,A,R\n";
 
+/// A long table whose header words mislead: `Step` holds phases (the tasks are under
+/// `Activity`), and `Role` holds roles where the user wants the people in `Person`.
+const LONG: &str = "Step,Activity,Role,Person,RACI\n\
+    Discovery,Interview users,Product Owner,Ann,R\n\
+    Discovery,Interview users,Product Manager,Bob,A\n\
+    Discovery,Write brief,Product Owner,Ann,A\n\
+    Discovery,Write brief,Product Manager,Bob,R\n\
+    Delivery,Ship release,Product Owner,Ann,R\n\
+    Delivery,Ship release,Product Manager,Bob,C\n";
+
 /// A file of x marks.
 const MARKS: &str = "Task,Ann,Bob\nPlan,x,\nBuild,,x\n";
 
@@ -41,6 +51,7 @@ fn folder() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     fs::write(tmp.path().join("two.csv"), TWO_TABLES).unwrap();
     fs::write(tmp.path().join("marks.csv"), MARKS).unwrap();
+    fs::write(tmp.path().join("long.csv"), LONG).unwrap();
     tmp
 }
 
@@ -105,7 +116,7 @@ fn a_choice_that_does_not_fit_exits_2_naming_the_cell() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("--party-columns A:A: no cell in A3:A4 holds a letter or an x"),
+        err.contains("--party-columns A: no cell in A3:A4 holds a letter or an x"),
         "{err}"
     );
     let out = raci(tmp.path())
@@ -242,4 +253,87 @@ fn a_close_call_is_said_in_the_console_and_the_summary() {
     let text = String::from_utf8(inspect.stdout).unwrap();
     assert!(text.contains("(close: the reading is unsure)"), "{text}");
     assert!(text.contains("parties as rows are rarer"), "{text}");
+}
+
+#[test]
+fn task_and_party_columns_steer_a_long_table() {
+    let tmp = folder();
+    let out = tmp.path().join("out");
+    raci(tmp.path())
+        .args(["audit", "long.csv", "-q", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(tasks_of(&out), ["Discovery", "Delivery"]);
+    raci(tmp.path())
+        .args(["audit", "long.csv", "-q", "--task-column", "B", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(
+        tasks_of(&out),
+        ["Interview users", "Write brief", "Ship release"]
+    );
+    assert_eq!(
+        holders(&out, "Write brief", "responsible"),
+        "Product Manager"
+    );
+    raci(tmp.path())
+        .args([
+            "audit",
+            "long.csv",
+            "-q",
+            "--shape",
+            "long",
+            "--task-column",
+            "B",
+        ])
+        .args(["--party-columns", "D", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(holders(&out, "Write brief", "responsible"), "Bob");
+    assert_eq!(holders(&out, "Interview users", "accountable"), "Bob");
+}
+
+#[test]
+fn choices_a_long_table_cannot_take_exit_2_saying_why() {
+    let tmp = folder();
+    let refused = |args: &[&str]| -> String {
+        let out = raci(tmp.path())
+            .args(["inspect", "long.csv"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = refused(&["--shape", "long", "--party-columns", "D:E"]);
+    assert!(
+        err.contains(
+            "--party-columns D:E: a long table has one column of party names; give that \
+             column alone, like --party-columns D"
+        ),
+        "{err}"
+    );
+    let err = refused(&["--shape", "long", "--header-rows", "2"]);
+    assert!(
+        err.contains("--header-rows 2: a long table has one header row"),
+        "{err}"
+    );
+    // A column of names is a party column only for a long table, and the message says how.
+    let err = refused(&["--party-columns", "D"]);
+    assert!(
+        err.contains("no cell in D2:D7 holds a letter or an x") && err.contains("--shape long"),
+        "{err}"
+    );
+    let err = refused(&[
+        "--shape",
+        "long",
+        "--party-columns",
+        "D",
+        "--range",
+        "A1:C7",
+    ]);
+    assert!(err.contains("column D is outside A1:C7"), "{err}");
 }

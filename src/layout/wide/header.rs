@@ -326,6 +326,22 @@ pub(super) fn task_columns(
     header: u32,
     first_party: u32,
 ) -> Option<TaskColumns> {
+    task_column_choices(grid, cols, header, first_party)
+        .into_iter()
+        .next()
+}
+
+/// [`task_columns`] first, then the runner-up the scorer may prefer: the other column of
+/// names with the most distinct names, when it has more than half as many as the first (a
+/// column with far fewer is a group column, never a column of tasks). A column of
+/// descriptions is no runner-up: descriptions are read as activities by the scorer, and
+/// the rule that they are context beside a column of names is not a guess.
+pub(super) fn task_column_choices(
+    grid: &Grid,
+    cols: &Columns,
+    header: u32,
+    first_party: u32,
+) -> Vec<TaskColumns> {
     let mut task: Option<(usize, u32)> = None;
     let mut described: Option<(usize, u32)> = None;
     let mut text_cols: Vec<(u32, usize)> = Vec::new();
@@ -334,7 +350,9 @@ pub(super) fn task_columns(
         // Sized for the column up front: growing it rehashes every long name again.
         let mut distinct = HashSet::with_capacity(column.cells.len());
         for (r, k) in &column.cells {
-            let cell = grid.get(*r, c)?;
+            let Some(cell) = grid.get(*r, c) else {
+                return Vec::new();
+            };
             if *r > header && matches!(k, Kind::Text | Kind::Odd) && !cell.copy {
                 let t = cell.text().unwrap_or_default();
                 if !id_like(t) {
@@ -358,9 +376,9 @@ pub(super) fn task_columns(
         }
     }
     // Descriptions name the tasks when nothing else does.
-    let task = task.or(described);
+    let named = task.or(described);
     // No column of names: tasks known only by ids (`1.1`, `1.2`) are still tasks.
-    let task = task.or_else(|| {
+    let task = named.or_else(|| {
         cols.range(..first_party)
             .map(|(&c, v)| {
                 let n = v
@@ -374,16 +392,30 @@ pub(super) fn task_columns(
             .filter(|(n, _)| *n > 0)
             .max_by_key(|(n, c)| (*n, std::cmp::Reverse(*c)))
     });
-    let (task_n, task_col) = task?;
-    let group = text_cols
-        .iter()
-        .rev()
-        .find(|(c, n)| *c < task_col && *n < task_n && *n >= 1)
-        .map(|(c, _)| *c);
-    Some(TaskColumns {
-        task: task_col,
-        group,
-    })
+    let Some((task_n, task_col)) = task else {
+        return Vec::new();
+    };
+    // The group column: the nearest column of names left of the tasks with fewer names.
+    let with_group = |task: u32, n: usize| TaskColumns {
+        task,
+        group: text_cols
+            .iter()
+            .rev()
+            .find(|(c, m)| *c < task && *m < n && *m >= 1)
+            .map(|(c, _)| *c),
+    };
+    let mut out = vec![with_group(task_col, task_n)];
+    if named.is_some() {
+        // Of equal counts the leftmost, as for the first choice.
+        let second = text_cols
+            .iter()
+            .filter(|(c, n)| *c != task_col && n * 2 > task_n)
+            .min_by_key(|(c, n)| (std::cmp::Reverse(*n), *c));
+        if let Some(&(c, n)) = second {
+            out.push(with_group(c, n));
+        }
+    }
+    out
 }
 
 /// The rows of the header: from the first label row above the header row to the last row
@@ -464,6 +496,39 @@ pub(super) fn band(grid: &Grid, ctx: &Ctx, header: u32, qualifying: &[u32]) -> O
         }
     }
     Some(Band { start, header, end })
+}
+
+/// The other header bands the scorer may prefer to [`band`]'s: one to [`MAX_HEADER_ROWS`]
+/// rows ending at the header row (and going down as far as the chosen band), smallest first.
+/// A row above the header row joins one only where it could be a label row: some text over
+/// the party columns and no letters. The chosen band is not among them.
+pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u32]) -> Vec<Band> {
+    let (Some(&first), Some(&last)) = (qualifying.first(), qualifying.last()) else {
+        return Vec::new();
+    };
+    let header = chosen.header;
+    let label_row = |r: u32| {
+        let cells: Vec<&GCell> = (first..=last).filter_map(|c| grid.get(r, c)).collect();
+        cells.iter().any(|x| {
+            x.text().is_some()
+                && (first..=last).contains(&grid.grid_col(x.origin))
+                && matches!(ctx.kind(x), Kind::Text | Kind::Odd | Kind::Partial)
+        }) && !cells.iter().any(|x| matches!(ctx.kind(x), Kind::Letters))
+    };
+    let mut out = Vec::new();
+    for n in 1..=MAX_HEADER_ROWS {
+        let Some(start) = (header + 1).checked_sub(n) else {
+            break;
+        };
+        // Each row added above must read as labels; the rows of the chosen band already do.
+        if start < header && start < chosen.start && !label_row(start) {
+            break;
+        }
+        if start != chosen.start {
+            out.push(Band { start, ..chosen });
+        }
+    }
+    out
 }
 
 /// The party and other columns of a wide matrix.

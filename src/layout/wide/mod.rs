@@ -90,13 +90,54 @@ impl super::Detector for Transposed {
     }
 }
 
+/// Tables longer than this get only the first reading of each header row: the other bands
+/// and task columns each cost a full read of the rows, and a table that long is an export
+/// whose header the first choice reads (kept fast for the 50,000-row limit).
+const ALTERNATIVES_MAX_ROWS: usize = 5_000;
+
 /// The wide readings of a table: for each header row worth trying, its layout in phases,
-/// then the matrix read from it. The scorer chooses among them.
+/// then the matrix read from it; then, for each such header row, the header bands and the
+/// task column its heuristics passed over, each a reading of its own. The scorer chooses
+/// among them, the first choices winning unless the evidence is clearly better.
 fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
     let cols = grid.columns();
+    let steer = &ctx.opts.steer;
+    let alternatives = grid.present_rows().len() <= ALTERNATIVES_MAX_ROWS;
     let mut out: Vec<Candidate> = Vec::new();
+    let mut others: Vec<(Candidate, String)> = Vec::new();
     for header in header::header_rows(grid, ctx, cols) {
-        let Some(c) = read_with_header(grid, ctx, cols, &header) else {
+        let Some(first) = plan(grid, ctx, cols, &header) else {
+            continue;
+        };
+        let at = format!("header {}", grid.row_label(header.row));
+        if alternatives {
+            if steer.header_rows.is_none() {
+                for band in header::other_bands(grid, ctx, first.band, &header.qualifying) {
+                    let n = band.end - band.start + 1;
+                    let plan = Plan { band, ..first };
+                    if let Some(c) = read(grid, ctx, cols, &header, &plan) {
+                        let rows = if n == 1 { "row" } else { "rows" };
+                        others.push((c, format!("{at}, a band of {n} {rows}")));
+                    }
+                }
+            }
+            if steer.task_column.is_none() {
+                let first_party = header.qualifying.first().copied().unwrap_or(0);
+                let choices = header::task_column_choices(grid, cols, header.row, first_party);
+                for tasks in choices.into_iter().skip(1) {
+                    let plan = Plan {
+                        task: tasks.task,
+                        group: tasks.group,
+                        ..first
+                    };
+                    if let Some(c) = read(grid, ctx, cols, &header, &plan) {
+                        let place = format!("{at}, tasks in {}", grid.col_label(tasks.task));
+                        others.push((c, place));
+                    }
+                }
+            }
+        }
+        let Some(c) = read(grid, ctx, cols, &header, &first) else {
             continue;
         };
         // Two header rows may give one reading (rows of one merged header).
@@ -111,20 +152,50 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
         if !out.iter().any(same) {
             let mut c = c;
             c.rank = out.len();
-            c.place = format!("header {}", grid.row_label(header.row));
+            c.place = at;
+            out.push(c);
+        }
+    }
+    // An alternative that reads the same tasks and parties (with their titles, which place
+    // them on a side) as a reading before it adds nothing; the others come after every
+    // first choice, so they win only on evidence.
+    for (mut c, place) in others {
+        let same = |o: &Candidate| {
+            o.matrix.parties.iter().map(|p| (&p.name, &p.title)).eq(c
+                .matrix
+                .parties
+                .iter()
+                .map(|p| (&p.name, &p.title)))
+                && o.matrix.tasks.iter().map(|t| (&t.name, &t.group)).eq(c
+                    .matrix
+                    .tasks
+                    .iter()
+                    .map(|t| (&t.name, &t.group)))
+        };
+        if !out.iter().any(same) {
+            c.rank = out.len();
+            c.place = place;
             out.push(c);
         }
     }
     out
 }
 
-/// The reading with `header` as the row of party names.
-fn read_with_header(
+/// The choices of one reading: task and group columns, and the header band.
+#[derive(Debug, Clone, Copy)]
+struct Plan {
+    task: u32,
+    group: Option<u32>,
+    band: header::Band,
+}
+
+/// The first choice of task column and band with `header` as the row of party names.
+fn plan(
     grid: &Grid,
     ctx: &Ctx,
     cols: &super::grid::Columns,
     header: &header::HeaderRow,
-) -> Option<Candidate> {
+) -> Option<Plan> {
     let first_party = *header.qualifying.first()?;
     let tasks = match ctx.opts.steer.task_column {
         // The user's task column: a group column may still stand before it.
@@ -136,6 +207,26 @@ fn read_with_header(
         None => header::task_columns(grid, cols, header.row, first_party)?,
     };
     let band = header::band(grid, ctx, header.row, &header.qualifying)?;
+    Some(Plan {
+        task: tasks.task,
+        group: tasks.group,
+        band,
+    })
+}
+
+/// The reading with `header` as the row of party names, read as `plan` says.
+fn read(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &super::grid::Columns,
+    header: &header::HeaderRow,
+    plan: &Plan,
+) -> Option<Candidate> {
+    let tasks = header::TaskColumns {
+        task: plan.task,
+        group: plan.group,
+    };
+    let band = plan.band;
     let columns = header::party_columns(grid, ctx, cols, band, &tasks, &header.qualifying)?;
     let parties = header::party_names(grid, ctx, band, &columns.parties);
     let layout = rows::Layout {
@@ -945,5 +1036,102 @@ mod tests {
             "{:#?}",
             m.notes
         );
+    }
+
+    /// Rows 2 to 6 of a small table under `band` (the row above the header row).
+    fn under_band(band: &[&str]) -> crate::input::Workbook {
+        let mut rows: Vec<&[&str]> = vec![band, &["Task", "Dev", "Ops", "Dev", "Ops"]];
+        rows.extend_from_slice(&[
+            &["Plan release", "R", "A", "C", "I"][..],
+            &["Build feature", "A", "R", "I", "C"],
+            &["Ship product", "R", "C", "A", "I"],
+            &["Write docs", "C", "R", "I", "A"],
+        ]);
+        csv(&rows)
+    }
+
+    #[test]
+    fn a_two_row_band_of_team_names_beats_the_one_row_band() {
+        let m = detect(
+            &under_band(&["", "Alpha", "", "Beta", ""]),
+            &Default::default(),
+        )
+        .unwrap();
+        assert!(!m.reading.chosen.contains("band"), "{}", m.reading.chosen);
+        assert_eq!(m.parties[0].title.as_deref(), Some("Alpha"));
+        assert_eq!(m.parties[2].title.as_deref(), Some("Beta"));
+        // The one-row band was a candidate of its own, and lost on the evidence.
+        let second = m.reading.runner_up.unwrap();
+        assert!(second.contains("header row 2, a band of 1 row"), "{second}");
+    }
+
+    #[test]
+    fn a_row_of_marks_above_the_names_loses_as_a_two_row_band() {
+        let m = detect(&under_band(&["", "?", "?", "?", "?"]), &Default::default()).unwrap();
+        assert!(!m.reading.chosen.contains("band"), "{}", m.reading.chosen);
+        assert!(m.parties.iter().all(|p| p.title.is_none()));
+        let second = m.reading.runner_up.unwrap();
+        assert!(
+            second.contains("header row 2, a band of 2 rows"),
+            "{second}"
+        );
+    }
+
+    #[test]
+    fn the_second_task_column_is_a_candidate() {
+        let wb = csv(&[
+            &["Area", "Task", "Ann", "Bob"],
+            &["Planning", "Plan the release", "R", "A"],
+            &["Building", "Build the feature", "A", "R"],
+            &["Shipping", "Ship the product", "R", "C"],
+            &["Docs", "Write the docs", "C", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        let second = m.reading.runner_up.unwrap();
+        assert!(second.contains("tasks in column B"), "{second}");
+        // A group column (far fewer names than tasks) is never proposed as the task column.
+        let wb = csv(&[
+            &["Phase", "Task", "Ann", "Bob"],
+            &["Plan", "Plan the release", "R", "A"],
+            &["Plan", "Build the feature", "A", "R"],
+            &["Plan", "Ship the product", "R", "C"],
+            &["Run", "Write the docs", "C", "R"],
+            &["Run", "Support the users", "A", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        assert_eq!(m.tasks[0].name, "Plan the release");
+        assert!(!m.reading.runner_up.unwrap_or_default().contains("tasks in"));
+    }
+
+    #[test]
+    fn long_tables_get_no_alternative_readings() {
+        let mut rows: Vec<Vec<String>> = vec![
+            vec![
+                "".into(),
+                "Alpha".into(),
+                "".into(),
+                "Beta".into(),
+                "".into(),
+            ],
+            ["Task", "Dev", "Ops", "Dev", "Ops"]
+                .map(String::from)
+                .to_vec(),
+        ];
+        for i in 0..super::ALTERNATIVES_MAX_ROWS {
+            rows.push(vec![
+                format!("Task {i}"),
+                "R".into(),
+                "A".into(),
+                "C".into(),
+                "I".into(),
+            ]);
+        }
+        let refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        let m = detect(&csv(&refs), &Default::default()).unwrap();
+        assert!(!m.reading.runner_up.unwrap_or_default().contains("band"));
     }
 }
