@@ -26,7 +26,12 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    tasks_without(ctx, out, Letter::A, "Accountable: no party holds an A on it.");
+    tasks_without(
+        ctx,
+        out,
+        Letter::A,
+        "Accountable: no party holds an A on it.",
+    );
 }
 
 #[cfg(test)]

@@ -26,7 +26,12 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    tasks_without(ctx, out, Letter::R, "Responsible: no party holds an R to do the work.");
+    tasks_without(
+        ctx,
+        out,
+        Letter::R,
+        "Responsible: no party holds an R to do the work.",
+    );
 }
 
 #[cfg(test)]
