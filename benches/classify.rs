@@ -167,6 +167,7 @@ fn main() {
         let context = TaskContext {
             group: Some(*group).filter(|g| !g.is_empty()),
             file_lang,
+            own_lang: None,
         };
         let side = classifier.classify_in(name, &context, &mut memo).side;
         sides[Side::ALL.iter().position(|&s| s == side).unwrap()] += 1;

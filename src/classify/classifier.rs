@@ -279,6 +279,9 @@ pub struct TaskContext<'a> {
     pub group: Option<&'a str>,
     /// The dominant language of the file, for names that show none of their own.
     pub file_lang: Option<Lang>,
+    /// The language the name shows on its own, when the caller already detected it (to find
+    /// `file_lang`): `Some(None)` is a name that shows none. `None` detects it again.
+    pub own_lang: Option<Option<Lang>>,
 }
 
 /// A classifier built once from a taxonomy; [`Classifier::classify`] is then cheap and pure.
@@ -580,8 +583,9 @@ impl Classifier {
     }
 
     /// A task whose side was given (by the matrix or a pin): the best entry of that side (any
-    /// side for `shared`; another trade for `unclassified`) and its explanation, when one
-    /// matched as strongly as the classifier needs to place a task itself.
+    /// side for `shared`) and its explanation, when one matched as strongly as the classifier
+    /// needs to place a task itself. A side given as unclassified claims no duty: the user
+    /// said it is no PO or PM work.
     pub(crate) fn given_side(
         &self,
         task: &str,
@@ -592,13 +596,12 @@ impl Classifier {
     ) -> Classification {
         let (lang, scores) = self.score_in(task, context, memo);
         let wanted = |e: usize| match side {
+            Side::Unclassified => false,
             Side::Shared => self.kinds[e] != DutyKind::Other,
-            Side::Unclassified => self.kinds[e] == DutyKind::Other,
             side => self.sides[e] == side && self.kinds[e] != DutyKind::Other,
         };
-        // A side given as unclassified claims no duty: the user said it is no PO or PM work.
         let best = (0..self.ids.len())
-            .filter(|&e| side != Side::Unclassified && wanted(e) && scores.entry[e] >= MIN_SCORE)
+            .filter(|&e| wanted(e) && scores.entry[e] >= MIN_SCORE)
             .fold(None, |best: Option<usize>, e| match best {
                 Some(b) if scores.entry[b] >= scores.entry[e] => Some(b),
                 _ => Some(e),
@@ -617,7 +620,11 @@ impl Classifier {
     /// The language of a name and its scores, the group's added.
     fn score_in(&self, task: &str, context: &TaskContext, memo: &mut Memo) -> (Lang, Scores) {
         let raw = text::raw_words(task);
-        let lang = self.language_of(&raw, memo).or(context.file_lang);
+        let own = match context.own_lang {
+            Some(known) => known,
+            None => self.language_of(&raw, memo),
+        };
+        let lang = own.or(context.file_lang);
         let mut scores = self.score_words(&raw, lang, memo);
         let Some(group) = context.group.map(str::trim).filter(|g| !g.is_empty()) else {
             return (lang.unwrap_or(Lang::En), scores);
@@ -1552,6 +1559,7 @@ mod tests {
             let context = TaskContext {
                 group: Some(group),
                 file_lang: None,
+                own_lang: None,
             };
             c.classify_in(task, &context, memo)
         };

@@ -328,14 +328,17 @@ pub fn classify_matrix(
         })
         .collect();
     let file_lang = Classifier::dominant_language(langs.iter().copied());
+    // Each name's own language, found above, is handed on rather than detected again.
     matrix
         .tasks
         .par_iter()
+        .zip(langs.par_iter())
         .with_min_len(256)
-        .map_init(Memo::default, |memo, task| {
+        .map_init(Memo::default, |memo, (task, &own)| {
             let context = TaskContext {
                 group: task.group.as_deref(),
                 file_lang,
+                own_lang: Some(own),
             };
             match task.side_override {
                 Some(side) => {

@@ -279,7 +279,7 @@ impl Taxonomy {
                 side => side.as_str(),
             };
             out.push_str(&format!("side = {}\n", quote(side)));
-            out.push_str(&format!("kind = {}\n", quote(kind_name(duty.kind))));
+            out.push_str(&format!("kind = {}\n", quote(duty.kind.as_str())));
             if let Some(covers) = &duty.covers {
                 out.push_str(&format!("covers = {}\n", quote(covers)));
             }
@@ -324,10 +324,6 @@ impl Taxonomy {
         }
         Ok(())
     }
-}
-
-fn kind_name(kind: DutyKind) -> &'static str {
-    kind.as_str()
 }
 
 fn quote(s: &str) -> String {

@@ -2,7 +2,8 @@
 //! each answer (text), or write it as CSV or JSON.
 
 use crate::classify::{
-    classify_task_in, Classification, Classifier, Memo, Pin, SideSource, TaskContext, Taxonomy,
+    classify_task_in, Classification, Classifier, Lang, Memo, Pin, SideSource, TaskContext,
+    Taxonomy,
 };
 use crate::cli::ClassifyFormat;
 use crate::report::text::terminal;
@@ -35,17 +36,19 @@ pub fn run(
     }
     let classifier = Classifier::new(taxonomy);
     let mut memo = Memo::default();
-    let file_lang = Classifier::dominant_language(
-        names
-            .iter()
-            .map(|(name, _)| classifier.detect_language(name, &mut memo)),
-    );
+    let langs: Vec<Option<Lang>> = names
+        .iter()
+        .map(|(name, _)| classifier.detect_language(name, &mut memo))
+        .collect();
+    let file_lang = Classifier::dominant_language(langs.iter().copied());
     let results: Vec<(String, Classification)> = names
         .into_iter()
-        .map(|(name, group)| {
+        .zip(langs)
+        .map(|((name, group), own)| {
             let context = TaskContext {
                 group: group.as_deref(),
                 file_lang,
+                own_lang: Some(own),
             };
             let class = classify_task_in(&name, &context, &classifier, pins, &mut memo);
             (name, class)

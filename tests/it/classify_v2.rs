@@ -65,6 +65,7 @@ fn classified() -> Vec<(Row, Side)> {
             let context = TaskContext {
                 group: Some(row.group.as_str()).filter(|g| !g.is_empty()),
                 file_lang,
+                own_lang: None,
             };
             let side = classifier.classify_in(&row.task, &context, &mut memo).side;
             (row, side)
