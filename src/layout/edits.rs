@@ -57,7 +57,7 @@ pub fn apply(m: &mut Matrix, edits: &[CellEdit]) -> Result<()> {
                 return Err(bad("those letters are not letters of the matrix's scheme"))
             }
         };
-        let cell = cell_of(m, task, party);
+        let (shape, party_pos) = (m.shape, m.parties[party].pos);
         let t = &mut m.tasks[task];
         let from = t.letters_of(party);
         match t.assignments.iter().position(|a| a.party == party) {
@@ -72,7 +72,7 @@ pub fn apply(m: &mut Matrix, edits: &[CellEdit]) -> Result<()> {
                     .iter()
                     .position(|a| a.party > party)
                     .unwrap_or(t.assignments.len());
-                let pos = cell.unwrap_or(t.pos);
+                let pos = new_cell(shape, t.pos, party_pos);
                 t.assignments.insert(
                     at,
                     Assignment {
@@ -109,17 +109,14 @@ pub fn apply(m: &mut Matrix, edits: &[CellEdit]) -> Result<()> {
     Ok(())
 }
 
-/// Where `party`'s letters on `task` stand, or would stand in a wide or transposed matrix.
-fn cell_of(m: &Matrix, task: usize, party: usize) -> Option<Pos> {
-    let t = &m.tasks[task];
-    if let Some(a) = t.assignments.iter().find(|a| a.party == party) {
-        return Some(a.pos);
-    }
-    let p = &m.parties[party];
-    match m.shape {
-        Shape::Wide => Some(Pos::new(t.pos.row, p.pos.col)),
-        Shape::Transposed => Some(Pos::new(p.pos.row, t.pos.col)),
-        Shape::Long | Shape::Inverted => None,
+/// Where a party's new letters on a task stand: the crossing of the task's row and the
+/// party's column in a wide matrix (column and row in a transposed one); in a long or
+/// inverted table, which has no such cell, the task's own cell.
+fn new_cell(shape: Shape, task: Pos, party: Pos) -> Pos {
+    match shape {
+        Shape::Wide => Pos::new(task.row, party.col),
+        Shape::Transposed => Pos::new(party.row, task.col),
+        Shape::Long | Shape::Inverted => task,
     }
 }
 

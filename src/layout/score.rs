@@ -319,12 +319,15 @@ fn merged_headers(m: &Matrix, sheet: &Sheet) -> Option<Factor> {
         return None;
     }
     let total: usize = under.iter().map(|g| g.len()).sum();
+    // Per group, the names that stand more than once (one count per folded name).
     let same: usize = under
         .iter()
         .map(|g| {
-            g.iter()
-                .filter(|n| g.iter().filter(|o| o.eq_ignore_ascii_case(n)).count() > 1)
-                .count()
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for n in g.iter() {
+                *counts.entry(n.to_ascii_lowercase()).or_default() += 1;
+            }
+            counts.values().filter(|&&c| c > 1).sum::<usize>()
         })
         .sum();
     Some(Factor {

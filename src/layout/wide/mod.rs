@@ -106,7 +106,7 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     let mut others: Vec<(Candidate, String)> = Vec::new();
     for header in header::header_rows(grid, ctx, cols) {
-        let Some(first) = plan(grid, ctx, cols, &header) else {
+        let Some((first, other_tasks)) = plan(grid, ctx, cols, &header) else {
             continue;
         };
         let at = format!("header {}", grid.row_label(header.row));
@@ -121,19 +121,15 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
                     }
                 }
             }
-            if steer.task_column.is_none() {
-                let first_party = header.qualifying.first().copied().unwrap_or(0);
-                let choices = header::task_column_choices(grid, cols, header.row, first_party);
-                for tasks in choices.into_iter().skip(1) {
-                    let plan = Plan {
-                        task: tasks.task,
-                        group: tasks.group,
-                        ..first
-                    };
-                    if let Some(c) = read(grid, ctx, cols, &header, &plan) {
-                        let place = format!("{at}, tasks in {}", grid.col_label(tasks.task));
-                        others.push((c, place));
-                    }
+            for tasks in other_tasks {
+                let plan = Plan {
+                    task: tasks.task,
+                    group: tasks.group,
+                    ..first
+                };
+                if let Some(c) = read(grid, ctx, cols, &header, &plan) {
+                    let place = format!("{at}, tasks in {}", grid.col_label(tasks.task));
+                    others.push((c, place));
                 }
             }
         }
@@ -189,29 +185,38 @@ struct Plan {
     band: header::Band,
 }
 
-/// The first choice of task column and band with `header` as the row of party names.
+/// The first choice of task column and band with `header` as the row of party names, and
+/// the task columns that choice passed over (none when the user named the task column).
 fn plan(
     grid: &Grid,
     ctx: &Ctx,
     cols: &super::grid::Columns,
     header: &header::HeaderRow,
-) -> Option<Plan> {
+) -> Option<(Plan, Vec<header::TaskColumns>)> {
     let first_party = *header.qualifying.first()?;
-    let tasks = match ctx.opts.steer.task_column {
+    let (tasks, passed_over) = match ctx.opts.steer.task_column {
         // The user's task column: a group column may still stand before it.
-        Some(task) => header::TaskColumns {
-            task,
-            group: header::task_columns(grid, cols, header.row, task.min(first_party))
-                .and_then(|t| t.group.filter(|&g| g < task)),
-        },
-        None => header::task_columns(grid, cols, header.row, first_party)?,
+        Some(task) => (
+            header::TaskColumns {
+                task,
+                group: header::task_columns(grid, cols, header.row, task.min(first_party))
+                    .and_then(|t| t.group.filter(|&g| g < task)),
+            },
+            Vec::new(),
+        ),
+        None => {
+            let mut choices =
+                header::task_column_choices(grid, cols, header.row, first_party).into_iter();
+            (choices.next()?, choices.collect())
+        }
     };
     let band = header::band(grid, ctx, header.row, &header.qualifying)?;
-    Some(Plan {
+    let plan = Plan {
         task: tasks.task,
         group: tasks.group,
         band,
-    })
+    };
+    Some((plan, passed_over))
 }
 
 /// The reading with `header` as the row of party names, read as `plan` says.
