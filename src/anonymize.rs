@@ -144,11 +144,7 @@ pub struct Pseudonyms {
 
 /// Case and runs of white space folded, so `Maria  Lopez` and `maria lopez` are one person.
 fn key(person: &str) -> String {
-    person
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::diff::fold(person)
 }
 
 impl Pseudonyms {
@@ -245,21 +241,11 @@ impl Pseudonyms {
     /// The key file: `pseudonym,name`, one row per person in order of appearance, every cell
     /// guarded against formulas like the reports' CSVs.
     pub fn key_csv(&self, bom: bool) -> Vec<u8> {
-        let mut out = Vec::new();
-        if bom {
-            out.extend_from_slice("\u{feff}".as_bytes());
-        }
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(out);
-        let _ = w.write_record(["pseudonym", "name"]);
-        for (pseudonym, name) in &self.entries {
-            let _ = w.write_record([
-                crate::report::escape_formula(pseudonym).as_ref(),
-                crate::report::escape_formula(name).as_ref(),
-            ]);
-        }
-        w.into_inner().unwrap_or_default()
+        let rows = self
+            .entries
+            .iter()
+            .map(|(pseudonym, name)| [pseudonym, name]);
+        crate::report::csv_rows(&["pseudonym", "name"], rows, bom)
     }
 }
 
@@ -267,22 +253,13 @@ impl Pseudonyms {
     /// The key of a portfolio: `team,pseudonym,name`, each team's pseudonyms its own, teams in
     /// the order given.
     pub fn teams_key_csv(teams: &[(String, Pseudonyms)], bom: bool) -> Vec<u8> {
-        let mut out = Vec::new();
-        if bom {
-            out.extend_from_slice("\u{feff}".as_bytes());
-        }
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(out);
-        let _ = w.write_record(["team", "pseudonym", "name"]);
-        for (team, names) in teams {
-            for (pseudonym, name) in &names.entries {
-                let _ = w.write_record(
-                    [team, pseudonym, name].map(|c| crate::report::escape_formula(c).into_owned()),
-                );
-            }
-        }
-        w.into_inner().unwrap_or_default()
+        let rows = teams.iter().flat_map(|(team, names)| {
+            names
+                .entries
+                .iter()
+                .map(move |(pseudonym, name)| [team, pseudonym, name])
+        });
+        crate::report::csv_rows(&["team", "pseudonym", "name"], rows, bom)
     }
 }
 

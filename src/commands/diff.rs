@@ -10,7 +10,7 @@ use crate::diff::report::DiffView;
 use crate::diff::{compare, Diff, Status};
 use crate::pipeline::inputs::{error_text, expand_inputs};
 use crate::pipeline::{write_atomically, Audited, Pipeline};
-use crate::report::{escape_formula, escape_markdown as md, NamedFile};
+use crate::report::{escape_markdown as md, NamedFile};
 use crate::settings::Settings;
 use crate::{Error, Exit, Result};
 use rayon::prelude::*;
@@ -92,15 +92,16 @@ impl Compared {
         )
     }
 
-    /// `diff.csv`, `diff.md`, `diff.png`, in memory.
-    pub fn files(&self, settings: &Settings) -> Result<Vec<NamedFile>> {
+    /// `diff.csv`, `diff.md`, `diff.png`, in memory; the chart drawn from `chart`, this
+    /// comparison's [`Compared::chart_data`] (a folder's roll-up keeps it too).
+    pub fn files(&self, settings: &Settings, chart: &DiffChartData) -> Result<Vec<NamedFile>> {
         let (old, new) = (self.old.outcome(), self.new.outcome());
         let view = DiffView {
             old: &old,
             new: &new,
             diff: &self.diff,
         };
-        let png = chart::render(&self.chart_data())?;
+        let png = chart::render(chart)?;
         Ok(vec![
             (DIFF_CSV.to_string(), view.csv(settings.excel_csv)),
             (
@@ -189,7 +190,7 @@ fn run_pair(
     let settings = pipeline.settings();
     let c = Compared::of(old, new, pipeline)?;
     pipeline.write_key(&c.new.names)?;
-    let written = write_files(dir, &c.files(settings)?)?;
+    let written = write_files(dir, &c.files(settings, &c.chart_data())?)?;
     let mut stdout = std::io::stdout().lock();
     let _ = writeln!(stdout, "{}", c.diff.headline());
     if !settings.quiet {
@@ -383,7 +384,8 @@ fn unpaired(p: &Pair) -> String {
 
 fn diff_one(old: &Path, new: &Path, dir: &Path, pipeline: &Pipeline) -> Result<PairNumbers> {
     let c = Compared::of(old, new, pipeline)?;
-    write_files(dir, &c.files(pipeline.settings())?)?;
+    let chart = c.chart_data();
+    write_files(dir, &c.files(pipeline.settings(), &chart)?)?;
     let d = &c.diff;
     Ok(PairNumbers {
         names: c.new.names.clone(),
@@ -396,20 +398,12 @@ fn diff_one(old: &Path, new: &Path, dir: &Path, pipeline: &Pipeline) -> Result<P
         tasks: [d.added.len(), d.removed.len(), d.renamed().count()],
         letters: d.letters.len(),
         worst_new: d.worst_new(&c.new.audit.findings),
-        chart: c.chart_data(),
+        chart,
     })
 }
 
 fn rollup_csv(results: &[PairResult], bom: bool) -> Vec<u8> {
-    let mut out = Vec::new();
-    if bom {
-        out.extend_from_slice("\u{feff}".as_bytes());
-    }
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
-    let _ = w.write_record(ROLLUP_COLUMNS);
-    for r in results {
+    let rows = results.iter().map(|r| {
         let path = |p: &Option<PathBuf>| {
             p.as_ref()
                 .map(|p| p.display().to_string())
@@ -447,9 +441,9 @@ fn rollup_csv(results: &[PairResult], bom: bool) -> Vec<u8> {
                 });
             }
         }
-        let _ = w.write_record(row.iter().map(|c| escape_formula(c).into_owned()));
-    }
-    w.into_inner().unwrap_or_default()
+        row
+    });
+    crate::report::csv_rows(&ROLLUP_COLUMNS, rows, bom)
 }
 
 fn rollup_markdown(

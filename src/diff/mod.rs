@@ -162,10 +162,7 @@ impl Diff {
 
 /// Case and runs of white space folded away, as the audit compares names (D002, D003).
 pub fn fold(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::layout::clean_cow(text).to_lowercase()
 }
 
 /// Compares two finished audits of the same team.

@@ -6,7 +6,7 @@ use super::{Diff, Status};
 use crate::audit::{Finding, Severity};
 use crate::model::{LetterSet, Matrix, Pos};
 use crate::outcome::Outcome;
-use crate::report::{escape_formula, escape_markdown as md};
+use crate::report::escape_markdown as md;
 use std::fmt::Write;
 
 /// The columns of `diff.csv`.
@@ -75,13 +75,6 @@ impl<'a> DiffView<'a> {
     /// `diff.csv`: the health, then tasks added, removed and renamed, parties added and
     /// removed, sides changed, letters changed, and findings fixed, new and still there.
     pub fn csv(&self, bom: bool) -> Vec<u8> {
-        let mut out = Vec::new();
-        if bom {
-            out.extend_from_slice("\u{feff}".as_bytes());
-        }
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(out);
         let mut rows: Vec<[String; 11]> = Vec::new();
         let row = |change: &str| -> [String; 11] {
             let mut r: [String; 11] = Default::default();
@@ -204,16 +197,7 @@ impl<'a> DiffView<'a> {
                 rows.push(r);
             }
         }
-        let written: csv::Result<()> = (|| {
-            w.write_record(COLUMNS)?;
-            for r in &rows {
-                w.write_record(r.iter().map(|c| escape_formula(c).into_owned()))?;
-            }
-            w.flush()?;
-            Ok(())
-        })();
-        written.expect("CSV into memory");
-        w.into_inner().expect("CSV into memory")
+        crate::report::csv_rows(&COLUMNS, rows, bom)
     }
 
     fn finding_line(&self, status: Status, old: Option<usize>, new: Option<usize>) -> String {

@@ -12,7 +12,7 @@ pub use letters::{
     is_involvement_mark, is_token_separator, parse_cell, CellParse, Letter, LetterSet, Scheme,
     SchemeLetter, SchemeName,
 };
-pub use names::{party_label, person_part};
+pub use names::{party_label, person_part, short_name};
 
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;

@@ -43,6 +43,12 @@ fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A party's name without its title, on one line (`Tom Reed`): how a sentence mentions the
+/// party again after [`party_label`] named it.
+pub fn short_name(party: &Party) -> String {
+    squash(person_part(&party.name, party.title.as_deref()))
+}
+
 /// `Tom Reed (Product Manager)` for a titled person, the name alone for a party whose name is
 /// its title (`Product Owner`) or that has no title (`Developers`). New lines in a header
 /// read as spaces.

@@ -6,6 +6,36 @@ use super::text::escape_formula;
 
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
+/// Rows of text as CSV bytes, written as [`write`] writes a table: a BOM first when `bom`,
+/// `\n` line ends, every cell guarded against formulas. For the files outside the report
+/// tables (the anonymize key, `diff.csv`, the diff roll-up).
+pub fn text_rows<R, C>(headers: &[&str], rows: impl IntoIterator<Item = R>, bom: bool) -> Vec<u8>
+where
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice(BOM);
+    }
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    let written: csv::Result<()> = (|| {
+        w.write_record(headers)?;
+        for row in rows {
+            for cell in row {
+                w.write_field(escape_formula(cell.as_ref()).as_bytes())?;
+            }
+            w.write_record(None::<&[u8]>)?;
+        }
+        w.flush()?;
+        Ok(())
+    })();
+    written.expect("CSV into memory");
+    w.into_inner().unwrap_or_default()
+}
+
 /// One table as CSV bytes, with a UTF-8 BOM first when `bom` (see `ReportOptions::excel_csv`).
 ///
 /// Cells go to the writer one field at a time as borrowed bytes: text is only copied when it

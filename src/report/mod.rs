@@ -17,6 +17,7 @@ mod tables;
 pub mod text;
 mod xlsx;
 
+pub use csv_out::text_rows as csv_rows;
 pub use facts::{console_summary, headline};
 pub use html::HtmlParts;
 pub use json::{bytes as json_bytes, json, write as write_json, SCHEMA_VERSION};

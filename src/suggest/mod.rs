@@ -17,8 +17,7 @@ mod tests;
 use crate::audit::{Finding, Thresholds};
 use crate::classify::{Classification, Taxonomy};
 use crate::model::{
-    party_label, person_part, Assignment, Letter, LetterSet, Matrix, Party, Pos, Shape, Side,
-    TitleSide,
+    party_label, short_name, Assignment, Letter, LetterSet, Matrix, Pos, Shape, Side, TitleSide,
 };
 use pick::{Picker, Wanted};
 use serde::Serialize;
@@ -230,15 +229,6 @@ fn set_a() -> LetterSet {
 
 fn set_r() -> LetterSet {
     NONE.with(Letter::R)
-}
-
-/// A party's name without its title, squashed to one line: the second mention in a reason
-/// (`make Tom Reed (Product Manager) Accountable; Tom Reed is ...`).
-fn short_name(party: &Party) -> String {
-    person_part(&party.name, party.title.as_deref())
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 struct Suggester<'a> {
