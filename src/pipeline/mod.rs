@@ -23,7 +23,6 @@ use crate::report::registry::{self, Charts, ReportKind, Source};
 use crate::report::{self, Body, InOrder, NamedFile, Registry, ReportOptions, Sink};
 use crate::settings::Settings;
 use crate::{Error, Exit, Result};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// A matrix with everything concluded about it, owned (an [`Outcome`] borrows from it).
@@ -37,6 +36,9 @@ pub struct Audited {
     pub suggestions: Vec<crate::suggest::Suggestion>,
     /// The pseudonyms given with `--anonymize` (empty otherwise).
     pub names: Pseudonyms,
+    /// The parties' names as the file writes them, in matrix order: the matrix's own names
+    /// unless `--anonymize` replaced them (a correction in `raci serve` names the file's).
+    pub file_parties: Vec<String>,
 }
 
 impl Audited {
@@ -136,16 +138,7 @@ impl Pipeline {
     pub fn read(&self, path: &Path) -> Result<Workbook> {
         let limits = &self.settings.limits;
         if path == Path::new("-") {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .take(limits.max_file_bytes.saturating_add(1))
-                .read_to_end(&mut bytes)
-                .map_err(|source| Error::Read {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
-            input::read_bytes("stdin", &bytes, limits)
+            input::read_stdin(limits)
         } else {
             input::read_path(path, limits)
         }
@@ -174,6 +167,7 @@ impl Pipeline {
                 settings.limits.max_memory_bytes,
             ));
         }
+        let file_parties = matrix.parties.iter().map(|p| p.name.clone()).collect();
         if settings.anonymize {
             names.apply(&mut matrix, &settings.layout.roster);
         }
@@ -194,6 +188,7 @@ impl Pipeline {
             audit,
             suggestions,
             names,
+            file_parties,
         })
     }
 

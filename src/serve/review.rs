@@ -65,9 +65,6 @@ pub(crate) struct Kept {
     pub source: Arc<Source>,
     pub corrections: Corrections,
     pub audited: Audited,
-    /// The party names as the file writes them (they differ from the matrix's when
-    /// anonymized): `[[cells]]` names parties the way the file does.
-    pub file_parties: Vec<String>,
     pub preview: Preview,
     /// What changed from the audit this one corrects ("2 sides changed, header rows set to
     /// 2"); empty for a first upload.
@@ -81,14 +78,7 @@ impl Kept {
     /// audit that shares it, so the count errs high), the matrix and what was concluded
     /// ([`audited_size`]), the preview.
     pub fn size(&self) -> u64 {
-        self.source.size()
-            + audited_size(&self.audited)
-            + self
-                .file_parties
-                .iter()
-                .map(|p| p.len() as u64 + 24)
-                .sum::<u64>()
-            + self.preview.size()
+        self.source.size() + audited_size(&self.audited) + self.preview.size()
     }
 }
 
@@ -116,7 +106,8 @@ fn audited_size(a: &Audited) -> u64 {
         .parties
         .iter()
         .map(|p| VALUE_BYTES + len(&p.name) + opt(&p.title))
-        .sum();
+        .sum::<u64>()
+        + a.file_parties.iter().map(|p| len(p) + 24).sum::<u64>();
     let issues: u64 = m.issues.iter().map(|i| VALUE_BYTES + len(&i.raw)).sum();
     let r = &m.reading;
     let notes: u64 = m
@@ -384,21 +375,6 @@ pub(crate) fn audit_source(
     let file = &src.file;
     let wb = input::read_bytes(&file.name, &file.bytes, &settings.limits)?;
     let audited = pipeline.audit(&wb)?;
-    // Anonymized, the matrix has pseudonyms; a correction names parties as the file does.
-    let file_parties = if settings.anonymize {
-        layout::detect(&wb, &settings.layout)?
-            .parties
-            .into_iter()
-            .map(|p| p.name)
-            .collect()
-    } else {
-        audited
-            .matrix
-            .parties
-            .iter()
-            .map(|p| p.name.clone())
-            .collect()
-    };
     let preview = if settings.anonymize {
         // The sheet holds the names; the preview shows only what the matrix kept.
         Preview::default()
@@ -422,7 +398,6 @@ pub(crate) fn audit_source(
         source: Arc::clone(&src),
         corrections: corr,
         audited,
-        file_parties,
         preview,
         changes,
         parent,
@@ -544,7 +519,7 @@ pub(crate) fn read_form(
                 corr.cells.push(CellEdit {
                     file: Some(kept.source.file.name.clone()),
                     task: task.clone(),
-                    party: kept.file_parties[c.party].clone(),
+                    party: kept.audited.file_parties[c.party].clone(),
                     letters: c.to.to_string(),
                 });
             }
