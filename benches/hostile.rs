@@ -6,7 +6,9 @@
 //! (VmHWM), so the figure is that run's alone. The table is the one in the README; the run
 //! fails if a case reaches 600 MB.
 
+mod common;
 use clap::Parser;
+use common::peak_kb;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -17,18 +19,6 @@ const TARGET_MB: f64 = 600.0;
 
 fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data/hostile")
-}
-
-fn peak_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 fn ods(path: &Path, rows: &str) {

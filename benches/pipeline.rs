@@ -8,6 +8,8 @@
 //! of this binary so that its peak memory (VmHWM) is its own. Results print as Markdown
 //! tables, the ones in the README, ending with every target and whether it was met.
 
+mod common;
+use common::peak_kb;
 use raci_audit::input::{self, Limits};
 use raci_audit::pipeline::{self, Pipeline};
 use raci_audit::settings::{self, Outputs, Settings};
@@ -55,18 +57,6 @@ fn generate() {
             std::fs::write(&path, bytes).expect("write bench file");
         }
     }
-}
-
-fn peak_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|n| n.parse().ok())
-        })
-        .unwrap_or(0)
 }
 
 /// One measurement, in this (child) process: prints `seconds peak_kb`.
