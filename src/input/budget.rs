@@ -47,18 +47,43 @@ pub(crate) const SHARED_STRING_BYTES: u64 = 24;
 
 const MB: u64 = 1024 * 1024;
 
-/// The running estimate of one read. A guard that measures a part before it is parsed tries
-/// its figures on a clone.
-#[derive(Debug, Clone)]
+/// The running estimate of one read.
+#[derive(Debug)]
 pub(crate) struct Budget {
     file: String,
     limit: u64,
-    held: u64,
-    run: u64,
-    transient: u64,
+    figures: Figures,
     /// Hashes of the texts charged so far, to charge each distinct one once. Its own size is
     /// bounded by the charge: 2,500 bytes an entry reach any budget long before the set does.
     seen: std::collections::HashSet<u64>,
+}
+
+/// The three sums of the estimate, in bytes; a copy is how a guard tries a figure it does not
+/// keep.
+#[derive(Debug, Clone, Copy, Default)]
+struct Figures {
+    held: u64,
+    run: u64,
+    transient: u64,
+}
+
+impl Figures {
+    /// The estimate, in bytes.
+    fn needed(self) -> u64 {
+        self.run.max(self.held.saturating_add(self.transient))
+    }
+
+    /// Adds `cells` non-empty cells holding `text` bytes between them.
+    fn add_cells(&mut self, cells: u64, text: u64) {
+        self.held = self
+            .held
+            .saturating_add(HELD_CELL_BYTES.saturating_mul(cells).saturating_add(text));
+        self.run = self.run.saturating_add(
+            RUN_CELL_BYTES
+                .saturating_mul(cells)
+                .saturating_add(text.saturating_mul(2)),
+        );
+    }
 }
 
 impl Budget {
@@ -66,20 +91,13 @@ impl Budget {
         Budget {
             file: file.to_string(),
             limit: limits.max_memory_bytes,
-            held: 0,
-            run: 0,
-            transient: 0,
+            figures: Figures::default(),
             seen: std::collections::HashSet::new(),
         }
     }
 
-    /// The estimate so far, in bytes.
-    pub(crate) fn needed(&self) -> u64 {
-        self.run.max(self.held.saturating_add(self.transient))
-    }
-
-    fn check(&self, what: &'static str) -> Result<()> {
-        let needed = self.needed();
+    fn check(&self, figures: Figures, what: &'static str) -> Result<()> {
+        let needed = figures.needed();
         if needed > self.limit {
             return Err(over_budget(&self.file, what, needed, self.limit));
         }
@@ -95,57 +113,53 @@ impl Budget {
             let mut hasher = std::hash::DefaultHasher::new();
             text.hash(&mut hasher);
             if self.seen.insert(hasher.finish()) {
-                self.run = self.run.saturating_add(DISTINCT_TEXT_BYTES);
+                self.figures.run = self.figures.run.saturating_add(DISTINCT_TEXT_BYTES);
             }
         }
-        let text = text.len() as u64;
-        self.held = self
-            .held
-            .saturating_add(HELD_CELL_BYTES.saturating_add(text));
-        self.run = self
-            .run
-            .saturating_add(RUN_CELL_BYTES.saturating_add(text.saturating_mul(2)));
-        self.check(WHAT_CELLS)
+        self.cells(1, text.len() as u64, WHAT_CELLS)
     }
 
-    /// `cells` non-empty cells holding `text` bytes between them, charged at once (a guard
-    /// that measured a sheet before it is read).
+    /// `cells` non-empty cells holding `text` bytes between them, charged at once.
     pub(crate) fn cells(&mut self, cells: u64, text: u64, what: &'static str) -> Result<()> {
-        self.held = self
-            .held
-            .saturating_add(HELD_CELL_BYTES.saturating_mul(cells).saturating_add(text));
-        self.run = self.run.saturating_add(
-            RUN_CELL_BYTES
-                .saturating_mul(cells)
-                .saturating_add(text.saturating_mul(2)),
-        );
-        self.check(what)
+        self.figures.add_cells(cells, text);
+        self.check(self.figures, what)
+    }
+
+    /// Tries `cells` non-empty cells holding `text` bytes, and then `extra` transient bytes
+    /// beside them, without keeping either (a guard that measured a sheet before it is read:
+    /// its cells are charged as they are stored).
+    pub(crate) fn fits_cells_with(
+        &self,
+        cells: u64,
+        text: u64,
+        extra: u64,
+        what: &'static str,
+    ) -> Result<()> {
+        let mut trial = self.figures;
+        trial.add_cells(cells, text);
+        self.check(trial, what)?;
+        trial.transient = trial.transient.saturating_add(extra);
+        self.check(trial, what)
     }
 
     /// Memory held only while the file is read (its bytes, shared strings, a dense grid);
     /// replaces the previous transient figure.
     pub(crate) fn transient(&mut self, bytes: u64, what: &'static str) -> Result<()> {
-        self.transient = bytes;
-        self.check(what)
+        self.figures.transient = bytes;
+        self.check(self.figures, what)
     }
 
     /// Adds to the transient figure.
     pub(crate) fn add_transient(&mut self, bytes: u64, what: &'static str) -> Result<()> {
-        self.transient = self.transient.saturating_add(bytes);
-        self.check(what)
+        self.figures.transient = self.figures.transient.saturating_add(bytes);
+        self.check(self.figures, what)
     }
 
     /// Checks a figure `extra` on top of the estimate so far, without keeping it.
     pub(crate) fn fits_with(&self, extra: u64, what: &'static str) -> Result<()> {
-        let needed = self.run.max(
-            self.held
-                .saturating_add(self.transient)
-                .saturating_add(extra),
-        );
-        if needed > self.limit {
-            return Err(over_budget(&self.file, what, needed, self.limit));
-        }
-        Ok(())
+        let mut trial = self.figures;
+        trial.transient = trial.transient.saturating_add(extra);
+        self.check(trial, what)
     }
 }
 
@@ -208,9 +222,12 @@ mod tests {
         b.cell("R").unwrap();
         b.cell("R").unwrap();
         b.cell("").unwrap();
-        assert_eq!(b.run, 3 * RUN_CELL_BYTES + 4 + DISTINCT_TEXT_BYTES);
+        assert_eq!(b.figures.run, 3 * RUN_CELL_BYTES + 4 + DISTINCT_TEXT_BYTES);
         b.cell("A").unwrap();
-        assert_eq!(b.run, 4 * RUN_CELL_BYTES + 6 + 2 * DISTINCT_TEXT_BYTES);
+        assert_eq!(
+            b.figures.run,
+            4 * RUN_CELL_BYTES + 6 + 2 * DISTINCT_TEXT_BYTES
+        );
     }
 
     #[test]
@@ -218,7 +235,7 @@ mod tests {
         let mut b = budget(1);
         b.transient(MB / 2, WHAT_CELLS).unwrap();
         b.cells(1000, 0, WHAT_CELLS).unwrap();
-        assert_eq!(b.needed(), MB / 2 + 1000 * HELD_CELL_BYTES);
+        assert_eq!(b.figures.needed(), MB / 2 + 1000 * HELD_CELL_BYTES);
         assert!(b.fits_with(MB / 4, WHAT_CELLS).is_ok());
         assert!(b.fits_with(MB, WHAT_CELLS).is_err());
         assert!(b.add_transient(MB, WHAT_CELLS).is_err());

@@ -132,9 +132,12 @@ pub(crate) fn check_ods_grid(
             flag: FLAG_CELLS,
         });
     }
-    let mut trial = budget.clone();
-    trial.cells(scanner.values, scanner.text, WHAT_MEMORY)?;
-    trial.fits_with(scanner.worst_dense, WHAT_MEMORY)
+    budget.fits_cells_with(
+        scanner.values,
+        scanner.text,
+        scanner.worst_dense,
+        WHAT_MEMORY,
+    )
 }
 
 struct Scanner {

@@ -366,7 +366,7 @@ pub(crate) fn read_records(
 ) -> Result<Sheet> {
     // The csv crate holds a whole record (and a position per field) before handing it over:
     // measure first, so a 190 MB cell or a row of 190 million commas is refused before it is
-    // buffered.
+    // buffered. The prescan charges the cells to the budget; they are not charged again here.
     prescan(file, text, delimiter, limits, budget)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -412,7 +412,6 @@ pub(crate) fn read_records(
             if cells.len() as u64 >= limits.max_cells {
                 return Err(super::too_many_cells(file, limits));
             }
-            budget.cell(field)?;
             cells.push(GridCell {
                 pos: crate::model::Pos::new(row as u32, col as u32),
                 value: text_value(field),
@@ -468,11 +467,18 @@ fn text_value(field: &str) -> CellValue {
 }
 
 /// Walks the text as the csv crate will read it (fields, quotes, doubled quotes, line ends)
-/// without keeping anything, and refuses what reading it would have to hold: a field longer
+/// without keeping anything, charges its non-empty cells to the memory budget, and refuses
+/// what reading it would have to hold: a field longer
 /// than `--max-cell-chars`, a row wider than a spreadsheet, more non-empty cells than
 /// `--max-cells`, or cells over the memory budget. Counts are of characters, as
 /// [`check_cell_chars`] counts them; a doubled quote inside quotes is one character.
-fn prescan(file: &str, text: &str, delimiter: u8, limits: &Limits, budget: &Budget) -> Result<()> {
+fn prescan(
+    file: &str,
+    text: &str,
+    delimiter: u8,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<()> {
     #[derive(PartialEq)]
     enum State {
         Start,
@@ -481,12 +487,12 @@ fn prescan(file: &str, text: &str, delimiter: u8, limits: &Limits, budget: &Budg
         /// Just after a `"` inside quotes: a doubled quote or the end of the quoting.
         QuoteInQuoted,
     }
-    let mut trial = budget.clone();
     let mut state = State::Start;
     let (mut chars, mut blank) = (0u64, true);
     let (mut fields, mut cells) = (0u64, 0u64);
     // Where the current field starts: its raw text (quotes and all) stands for its value in
-    // the budget's count of distinct texts.
+    // the budget. It is never shorter than the value and two raw texts differ whenever their
+    // values do, so the charge errs high, as the budget means to.
     let mut start = 0usize;
     let all = text.as_bytes();
     let mut end_field = |chars: u64, blank: bool, fields: &mut u64, raw: &str| -> Result<()> {
@@ -508,7 +514,7 @@ fn prescan(file: &str, text: &str, delimiter: u8, limits: &Limits, budget: &Budg
             if cells > limits.max_cells {
                 return Err(super::too_many_cells(file, limits));
             }
-            trial.cell(raw)?;
+            budget.cell(raw)?;
         }
         Ok(())
     };
