@@ -16,6 +16,12 @@ pub enum Error {
     },
 
     #[error(
+        "{path} is not UTF-8 text: the bytes from offset {at} are not UTF-8. Save it as UTF-8 \
+         and try again."
+    )]
+    NotUtf8 { path: PathBuf, at: usize },
+
+    #[error(
         "{path} is a directory; give a file, or a folder only to portfolio mode (several inputs)"
     )]
     IsDirectory { path: PathBuf },

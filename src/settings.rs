@@ -596,16 +596,16 @@ fn load_config(
     if full.is_dir() {
         return Err(Error::IsDirectory { path: shown });
     }
-    let bytes = crate::input::read_small_file(&full, max_bytes).map_err(|e| match e {
+    let text = crate::input::read_small_text(&full, max_bytes).map_err(|e| match e {
         Error::Read { source, .. } => Error::Read {
             path: shown.clone(),
             source,
         },
+        Error::NotUtf8 { at, .. } => Error::NotUtf8 {
+            path: shown.clone(),
+            at,
+        },
         other => other,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::Read {
-        path: shown.clone(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
     })?;
     let folder = full
         .parent()

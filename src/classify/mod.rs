@@ -268,11 +268,7 @@ pub fn load_taxonomy_capped(path: Option<&Path>, max_bytes: u64) -> crate::Resul
     let Some(path) = path else {
         return Ok(Taxonomy::builtin());
     };
-    let bytes = crate::input::read_small_file(path, max_bytes)?;
-    let text = String::from_utf8(bytes).map_err(|e| crate::Error::Read {
-        path: path.to_path_buf(),
-        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
-    })?;
+    let text = crate::input::read_small_text(path, max_bytes)?;
     // A file saved by Excel or Notepad may start with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     Taxonomy::from_toml(text).map_err(|detail| crate::Error::Taxonomy {

@@ -79,14 +79,9 @@ fn read_task_file(path: &Path) -> Result<Vec<NamedTask>> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        // Spreadsheet exports on Windows are often Windows-1252; read them rather than refuse.
-        Err(e) => encoding_rs::WINDOWS_1252
-            .decode(e.as_bytes())
-            .0
-            .into_owned(),
-    };
+    // Spreadsheet exports on Windows are often Windows-1252 or UTF-16; read them rather than
+    // refuse, as a matrix is read.
+    let text = crate::input::decode_text(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if let Some(names) = read_task_csv(text, &file)? {
         return Ok(names);

@@ -243,6 +243,22 @@ pub fn read_small_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
     })
 }
 
+/// [`read_small_file`] for a file that must be UTF-8 (a taxonomy, `raci.toml`): one that is
+/// not is refused, naming where, rather than guessed at, since its keys and names are read
+/// as written.
+pub fn read_small_text(path: &Path, max_bytes: u64) -> Result<String> {
+    String::from_utf8(read_small_file(path, max_bytes)?).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        at: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Decodes a small text file that need not be UTF-8 (a list of task names) as a CSV input is
+/// decoded: UTF-16 with or without a byte-order mark, UTF-8, or else Windows-1252.
+pub fn decode_text(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    text::decode(bytes).0
+}
+
 /// Reads standard input (the `-` argument); the file is called `stdin` in cell references.
 pub fn read_stdin(limits: &Limits) -> Result<Workbook> {
     let bytes = read_capped(std::io::stdin().lock(), "stdin", limits).map_err(|e| match e {

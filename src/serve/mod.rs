@@ -344,6 +344,7 @@ fn status_for(err: &Error) -> StatusCode {
         | Error::Steering { .. }
         | Error::CellEdit { .. } => StatusCode::UNPROCESSABLE_ENTITY,
         Error::Read { .. }
+        | Error::NotUtf8 { .. }
         | Error::IsDirectory { .. }
         | Error::Config { .. }
         | Error::Taxonomy { .. }

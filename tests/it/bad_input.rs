@@ -434,6 +434,28 @@ fn invalid_utf8_reads_as_windows_1252() {
 }
 
 #[test]
+fn a_small_text_file_that_is_not_utf8_is_refused_naming_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "taxonomy.toml",
+        b"[duty]\nname = \"R\xE9sum\xE9\"\n",
+    );
+    let err = raci_audit::input::read_small_text(&path, 1024).unwrap_err();
+    assert!(
+        matches!(&err, raci_audit::Error::NotUtf8 { at: 16, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("is not UTF-8 text"), "{err}");
+    assert_names(&err, "taxonomy.toml");
+    write(dir.path(), "ok.toml", b"x = 1\n");
+    assert_eq!(
+        raci_audit::input::read_small_text(&dir.path().join("ok.toml"), 1024).unwrap(),
+        "x = 1\n"
+    );
+}
+
+#[test]
 fn nul_bytes_in_a_csv() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "nul.csv", b"Task,PO\nShip\0,A\n");
