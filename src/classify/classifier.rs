@@ -393,11 +393,12 @@ impl Classifier {
                 .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)));
             for (lang, signals) in lists {
                 for signal in signals {
-                    let words = text::content_words(signal);
+                    let written = text::words(signal);
+                    let words = text::content_of_words(&written);
                     if words.is_empty() {
                         continue;
                     }
-                    raw.push((entry as u32, lang, text::words(signal).join(" "), words));
+                    raw.push((entry as u32, lang, written.join(" "), words));
                 }
             }
         }
@@ -914,19 +915,14 @@ impl Classifier {
                 out.push(("story".to_string(), i, share));
                 continue;
             }
-            match text::expand(&word.folded) {
-                Some(expansion) => {
-                    let words: Vec<&str> = expansion
-                        .split(' ')
-                        .filter(|w| !text::is_stop_word(w))
-                        .collect();
-                    // A specific term: it counts as one and a half words, shared by its parts.
-                    let share = ABBREVIATION_WEIGHT / words.len().max(1) as f64;
-                    out.extend(words.into_iter().map(|w| (w.to_string(), i, share)));
-                }
-                None if text::is_stop_word(&word.folded) => {}
-                None => out.push((word.folded.clone(), i, 1.0)),
-            }
+            let (words, abbreviation) = text::word_content(&word.folded);
+            // A specific term: it counts as one and a half words, shared by its parts.
+            let share = if abbreviation {
+                ABBREVIATION_WEIGHT / words.len().max(1) as f64
+            } else {
+                1.0
+            };
+            out.extend(words.into_iter().map(|w| (w.to_string(), i, share)));
         }
         out
     }

@@ -183,20 +183,29 @@ pub fn words(text: &str) -> Vec<String> {
 
 /// Words after abbreviation expansion and stop-word removal, before stemming.
 pub fn content_words(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for word in words(text) {
-        match expand(&word) {
-            Some(expansion) => out.extend(
-                expansion
-                    .split(' ')
-                    .filter(|w| !is_stop_word(w))
-                    .map(str::to_string),
-            ),
-            None if is_stop_word(&word) => {}
-            None => out.push(word),
-        }
+    content_of_words(&words(text))
+}
+
+/// [`content_words`] of a name already split into [`words`].
+pub fn content_of_words(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .flat_map(|word| word_content(word).0)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The content words one folded word stands for, and whether it is an abbreviation: the words
+/// of its expansion without stop words, nothing for a stop word, else the word itself.
+pub fn word_content(word: &str) -> (Vec<&str>, bool) {
+    match expand(word) {
+        Some(expansion) => (
+            expansion.split(' ').filter(|w| !is_stop_word(w)).collect(),
+            true,
+        ),
+        None if is_stop_word(word) => (Vec::new(), false),
+        None => (vec![word], false),
     }
-    out
 }
 
 /// The other spellings of a word: British and American ("prioritise" and "prioritize",
