@@ -33,6 +33,7 @@ pub fn run_rules(
     settings: &AuditSettings,
 ) -> Audit {
     let by_duty = Ctx::tasks_by_duty(classes, taxonomy, matrix.tasks.len());
+    let tallies = Ctx::tallies_of(matrix);
     // The rules are independent of each other: they run in parallel, and their findings are
     // joined in the rule table's order, so the result is the same as one after the other.
     let per_rule: Vec<Vec<Finding>> = rules
@@ -48,6 +49,7 @@ pub fn run_rules(
                 taxonomy,
                 thresholds: &settings.thresholds,
                 by_duty: &by_duty,
+                tallies: &tallies,
             };
             let mut found = Vec::new();
             (rule.check)(&ctx, &mut found);

@@ -34,7 +34,7 @@ mod testing;
 
 pub use engine::{health, run, run_rules, HealthWeights, HEALTH_FORMULA, HEALTH_WEIGHTS};
 pub use rule::{
-    find_rule, valid_rules_list, Ctx, Explanation, Family, HealthTerm, Kind, PartyFlag, Rule,
+    find_rule, valid_rules_list, Ctx, Explanation, Family, HealthTerm, Kind, PartyFlag, Rule, Tally,
 };
 pub use rules::{MIN_TASKS_FOR_SHARE_RULES, PO_DAY_TO_DAY_DUTIES, RULES};
 

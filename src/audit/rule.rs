@@ -4,7 +4,7 @@
 
 use super::{AuditSettings, Finding, Severity, Thresholds};
 use crate::classify::{Classification, Taxonomy};
-use crate::model::{Matrix, Pos, Side};
+use crate::model::{Letter, Matrix, Pos, Side};
 use std::fmt;
 
 /// The fixed headings every rule's explanation fills in (STYLE.md, "Rules are data"), so
@@ -263,6 +263,17 @@ pub struct Ctx<'a> {
     /// several rules go duty by duty, and scanning every task for each duty (or a taxonomy
     /// lookup per task and duty) made them quadratic in practice on big matrices.
     pub by_duty: &'a std::collections::HashMap<&'a str, Vec<usize>>,
+    /// What each party holds, in party order ([`Ctx::tallies_of`]), counted once for the
+    /// workload rules that read it.
+    pub tallies: &'a [Tally],
+}
+
+/// How many tasks a party holds letters on: any letter, R or A, and A.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tally {
+    pub any: usize,
+    pub owns: usize,
+    pub a: usize,
 }
 
 impl<'a> Ctx<'a> {
@@ -303,6 +314,35 @@ impl<'a> Ctx<'a> {
             }
         }
         by_duty
+    }
+
+    /// [`Ctx::tallies`]: one pass over the assignments, so large matrices stay linear.
+    pub fn tallies_of(matrix: &Matrix) -> Vec<Tally> {
+        let n = matrix.parties.len();
+        let mut out = vec![Tally::default(); n];
+        // A party's letters on one task, merged in case a layout gives it two cells on one row.
+        let mut row = vec![crate::model::LetterSet::EMPTY; n];
+        for task in &matrix.tasks {
+            for a in &task.assignments {
+                if let Some(slot) = row.get_mut(a.party) {
+                    *slot = slot.union(a.letters);
+                }
+            }
+            for a in &task.assignments {
+                let Some(slot) = row.get_mut(a.party) else {
+                    continue;
+                };
+                let letters = std::mem::take(slot);
+                if letters.is_empty() {
+                    continue; // already counted, or no letters
+                }
+                let t = &mut out[a.party];
+                t.any += 1;
+                t.owns += usize::from(letters.owns());
+                t.a += usize::from(letters.contains(Letter::A));
+            }
+        }
+        out
     }
 
     pub fn task_name(&self, task: usize) -> &'a str {

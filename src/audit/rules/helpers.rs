@@ -2,7 +2,7 @@
 //! against sides, how names are folded to find duplicates, and the wording of messages. One
 //! place, so the rules that count the same thing count it the same way.
 
-use crate::audit::rule::Ctx;
+use crate::audit::rule::{Ctx, Tally};
 use crate::audit::Finding;
 use crate::layout::clean_cow;
 use crate::model::{Letter, Side, Task, TitleSide};
@@ -133,44 +133,6 @@ pub(super) fn too_many(
 /// fewest tasks a matrix must have for P003: below that a share says nothing.
 pub const MIN_TASKS_FOR_SHARE_RULES: usize = 3;
 
-/// How many tasks each party holds letters on: any letter, R or A, and A. One pass over the
-/// assignments, so large matrices stay linear.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Tally {
-    pub any: usize,
-    pub owns: usize,
-    pub a: usize,
-}
-
-/// [`Tally`] per party, in party order.
-pub(super) fn tally(ctx: &Ctx) -> Vec<Tally> {
-    let n = ctx.matrix.parties.len();
-    let mut out = vec![Tally::default(); n];
-    // A party's letters on one task, merged in case a layout gives it two cells on one row.
-    let mut row = vec![crate::model::LetterSet::EMPTY; n];
-    for task in &ctx.matrix.tasks {
-        for a in &task.assignments {
-            if let Some(slot) = row.get_mut(a.party) {
-                *slot = slot.union(a.letters);
-            }
-        }
-        for a in &task.assignments {
-            let Some(slot) = row.get_mut(a.party) else {
-                continue;
-            };
-            let letters = std::mem::take(slot);
-            if letters.is_empty() {
-                continue; // already counted, or no letters
-            }
-            let t = &mut out[a.party];
-            t.any += 1;
-            t.owns += usize::from(letters.owns());
-            t.a += usize::from(letters.contains(Letter::A));
-        }
-    }
-    out
-}
-
 /// P001 and P002: one finding per party whose `count` is more than `limit` percent of the tasks
 /// (and at least [`MIN_TASKS_FOR_SHARE_RULES`]).
 pub(super) fn share_rule(
@@ -185,7 +147,7 @@ pub(super) fn share_rule(
     if total == 0 {
         return;
     }
-    for (p, t) in tally(ctx).iter().enumerate() {
+    for (p, t) in ctx.tallies.iter().enumerate() {
         let n = count(t);
         let pct = n as f64 * 100.0 / total as f64;
         if n >= MIN_TASKS_FOR_SHARE_RULES && pct > limit {

@@ -1,6 +1,6 @@
 //! P003 in-everything: a party holds a letter on every task.
 
-use super::helpers::{tally, MIN_TASKS_FOR_SHARE_RULES};
+use super::helpers::MIN_TASKS_FOR_SHARE_RULES;
 use crate::audit::rule::{Ctx, Explanation, Family, Kind, Rule};
 use crate::audit::{Finding, Severity};
 
@@ -29,7 +29,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if total < MIN_TASKS_FOR_SHARE_RULES {
         return;
     }
-    for (p, t) in tally(ctx).iter().enumerate() {
+    for (p, t) in ctx.tallies.iter().enumerate() {
         if t.any == total {
             out.push(ctx.on_party(
                 p,

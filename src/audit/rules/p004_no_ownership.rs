@@ -1,6 +1,6 @@
 //! P004 no-ownership: a party holds letters but never R or A.
 
-use super::helpers::{plural, tally};
+use super::helpers::plural;
 use crate::audit::rule::{Ctx, Explanation, Family, Kind, Rule};
 use crate::audit::{Finding, Severity};
 
@@ -25,7 +25,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
-    for (p, t) in tally(ctx).iter().enumerate() {
+    for (p, t) in ctx.tallies.iter().enumerate() {
         let any = t.any;
         if any > 0 && t.owns == 0 {
             out.push(ctx.on_party(

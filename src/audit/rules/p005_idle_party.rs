@@ -1,6 +1,6 @@
 //! P005 idle-party: a party column with no letters at all.
 
-use super::helpers::{issues_per, plural, tally};
+use super::helpers::{issues_per, plural};
 use crate::audit::rule::{Ctx, Explanation, Family, Kind, Rule};
 use crate::audit::{Finding, Severity};
 
@@ -29,7 +29,7 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         ctx.matrix.parties.len(),
         ctx.matrix.issues.iter().map(|c| c.party),
     );
-    for (p, t) in tally(ctx).iter().enumerate() {
+    for (p, t) in ctx.tallies.iter().enumerate() {
         if t.any == 0 {
             let unreadable = per_party[p];
             let tail = if unreadable > 0 {
