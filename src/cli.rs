@@ -135,6 +135,13 @@ pub struct AuditArgs {
     /// No progress bar and no list of files written.
     #[arg(short, long)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub anonymize: AnonymizeArgs,
+}
+
+/// `--anonymize` and `--anonymize-key`, for the commands that write reports of people.
+#[derive(Debug, Args)]
+pub struct AnonymizeArgs {
     /// Replace people's names with pseudonyms (Person 1, Person 2, ...) in every report;
     /// titles, roles, teams and task names stay.
     #[arg(long)]
@@ -167,14 +174,8 @@ pub struct DiffArgs {
     /// No list of files written.
     #[arg(short, long)]
     pub quiet: bool,
-    /// Replace people's names with pseudonyms (Person 1, Person 2, ...) in every report;
-    /// titles, roles, teams and task names stay.
-    #[arg(long)]
-    pub anonymize: bool,
-    /// With --anonymize (implied): write the `pseudonym,name` key to FILE. Keep it apart
-    /// from the reports you share.
-    #[arg(long, value_name = "FILE")]
-    pub anonymize_key: Option<PathBuf>,
+    #[command(flatten)]
+    pub anonymize: AnonymizeArgs,
 }
 
 #[derive(Debug, Args)]

@@ -751,22 +751,17 @@ pub fn resolve_audit(args: &AuditArgs, cwd: &Path) -> crate::Result<Settings> {
     if args.quiet {
         settings.quiet = true;
     }
-    apply_anonymize(
-        &mut settings,
-        args.anonymize,
-        args.anonymize_key.as_deref(),
-        cwd,
-    );
+    apply_anonymize(&mut settings, &args.anonymize, cwd);
     Ok(settings)
 }
 
 /// `--anonymize` and `--anonymize-key FILE` (which implies `--anonymize`) over the file's
 /// `anonymize`.
-pub fn apply_anonymize(settings: &mut Settings, flag: bool, key: Option<&Path>, cwd: &Path) {
-    if flag {
+pub fn apply_anonymize(settings: &mut Settings, args: &crate::cli::AnonymizeArgs, cwd: &Path) {
+    if args.anonymize {
         settings.anonymize = true;
     }
-    if let Some(key) = key {
+    if let Some(key) = &args.anonymize_key {
         settings.anonymize = true;
         settings.anonymize_key = Some(resolve_path(cwd, key));
     }

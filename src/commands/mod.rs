@@ -86,12 +86,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
             let mut settings = read_settings(&args.read)?;
             settings.excel_csv |= args.excel_csv;
             settings.quiet |= args.quiet;
-            settings::apply_anonymize(
-                &mut settings,
-                args.anonymize,
-                args.anonymize_key.as_deref(),
-                &cwd()?,
-            );
+            settings::apply_anonymize(&mut settings, &args.anonymize, &cwd()?);
             let options = diff::DiffOptions {
                 fail_on_new: args.fail_on_new,
             };
