@@ -4,7 +4,6 @@
 use super::Kind;
 use crate::input::{CellValue, Sheet};
 use crate::model::Pos;
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 /// Merges larger than this are not expanded cell by cell: a sheet-wide merge must not cost
@@ -521,33 +520,8 @@ impl<'a> Grid<'a> {
     }
 }
 
-/// Trims, folds inner newlines, tabs and no-break spaces to single spaces; keeps everything
-/// else as written (accents, curly apostrophes).
-pub(crate) fn clean_name(text: &str) -> String {
-    clean_cow(text).into_owned()
-}
-
-/// [`clean_name`] without an allocation when the text is already clean, as nearly every
-/// cell is: hot loops that only compare or count names use this.
-pub(crate) fn clean_cow(text: &str) -> Cow<'_, str> {
-    let b = text.as_bytes();
-    // Printable ASCII with single inner spaces comes out unchanged; anything else (including
-    // control characters that are not whitespace) takes the general path. Whole-slice
-    // checks rather than a byte loop with state: this runs on every task name.
-    let clean = b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && b.iter().all(|&c| (b' '..=b'~').contains(&c))
-        && !text.contains("  ");
-    if clean {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
+// Below the layout, so that `model` names parties the way the layout reads them.
+pub(crate) use crate::model::{clean_cow, clean_name};
 
 /// Lower-case, accents dropped, for keyword matching only.
 pub(crate) fn fold(text: &str) -> String {

@@ -89,14 +89,9 @@ pub enum PmMeans {
 impl std::str::FromStr for PmMeans {
     type Err = String;
 
+    /// Any case: `pm-means` in `raci.toml` reads the names `--pm-means` does.
     fn from_str(text: &str) -> std::result::Result<PmMeans, String> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "product" => Ok(PmMeans::Product),
-            "project" => Ok(PmMeans::Project),
-            _ => Err(format!(
-                "{text:?} is not what PM may mean; use \"product\" or \"project\""
-            )),
-        }
+        crate::model::parse_value(text, "what PM may mean")
     }
 }
 

@@ -17,7 +17,7 @@ pub(crate) fn title_in_header(raw: &str) -> Option<String> {
         }
     }
     // `Tom Reed - Product Manager`, `Name – PO`.
-    for sep in [" - ", " – ", " — "] {
+    for sep in crate::model::TITLE_SEPARATORS {
         let folded = clean_name(trimmed);
         if let Some(i) = folded.find(sep) {
             let title = folded[i + sep.len()..].trim();

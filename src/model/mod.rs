@@ -12,6 +12,7 @@ pub use letters::{
     is_involvement_mark, is_token_separator, parse_cell, CellParse, Letter, LetterSet, Scheme,
     SchemeLetter, SchemeName,
 };
+pub(crate) use names::{clean_cow, clean_name, TITLE_SEPARATORS};
 pub use names::{party_label, person_part, short_name};
 
 use serde::{Deserialize, Deserializer, Serialize};
@@ -30,6 +31,26 @@ where
 {
     let text = String::deserialize(deserializer)?;
     text.parse().map_err(serde::de::Error::custom)
+}
+
+/// Reads `text` (any case, spaces around) as one of a `clap::ValueEnum`'s values, so that
+/// the command line, `raci.toml` and the serve form take the same names from the one table
+/// the derive writes. The error says `what` was expected and lists the values.
+pub fn parse_value<T: clap::ValueEnum>(text: &str, what: &str) -> Result<T, String> {
+    let text = text.trim();
+    T::from_str(text, true).map_err(|_| {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(T::to_possible_value)
+            .map(|v| v.get_name().to_string())
+            .collect();
+        let list = match names.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        format!("{text:?} is not {what}; use {list}")
+    })
 }
 
 /// A 0-based, absolute cell position in a sheet (row 0 is the spreadsheet's row 1).
@@ -310,18 +331,9 @@ pub enum Shape {
 impl FromStr for Shape {
     type Err = String;
 
-    /// Any case: `--shape`, `shape` in `raci.toml` and the serve form share this reader.
+    /// Any case: `shape` in `raci.toml` and the serve form read the names `--shape` does.
     fn from_str(text: &str) -> Result<Shape, String> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "wide" => Ok(Shape::Wide),
-            "transposed" => Ok(Shape::Transposed),
-            "inverted" => Ok(Shape::Inverted),
-            "long" => Ok(Shape::Long),
-            _ => Err(format!(
-                "{:?} is not a shape; use wide, transposed, inverted or long",
-                text.trim()
-            )),
-        }
+        parse_value(text, "a shape")
     }
 }
 
@@ -446,6 +458,16 @@ impl Matrix {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_enums_parse_from_their_one_table_in_any_case() {
+        assert_eq!(" LONG ".parse::<Shape>(), Ok(Shape::Long));
+        assert_eq!("Transposed".parse::<Shape>(), Ok(Shape::Transposed));
+        assert_eq!(
+            "round".parse::<Shape>(),
+            Err("\"round\" is not a shape; use wide, transposed, long or inverted".to_string())
+        );
+    }
 
     #[test]
     fn column_names() {

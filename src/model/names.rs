@@ -3,10 +3,11 @@
 //! `Tom Reed (Product Manager)`, whatever way the header wrote them.
 
 use super::Party;
+use std::borrow::Cow;
 
-/// The header separators between a name and a title, as the layout reads them
-/// (`Tom Reed - Product Manager`, `Ana – PO`, a title on a second line).
-const SEPARATORS: [&str; 4] = [" - ", " – ", " — ", "\n"];
+/// The separators between a name and the title after it in a header (`Tom Reed - Product
+/// Manager`, `Ana – PO`); a title may also stand on a second line of the cell.
+pub(crate) const TITLE_SEPARATORS: [&str; 3] = [" - ", " – ", " — "];
 
 /// The part of `name` before its title `title`: `Maria Lopez` for `Maria Lopez (Product
 /// Owner)` and `Tom Reed` for `Tom Reed - Product Manager`. A name that does not end with its
@@ -17,7 +18,7 @@ pub fn person_part<'a>(name: &'a str, title: Option<&str>) -> &'a str {
     let Some(title) = title.map(str::trim).filter(|t| !t.is_empty()) else {
         return name;
     };
-    let same = |a: &str| squash(a).eq_ignore_ascii_case(&squash(title));
+    let same = |a: &str| clean_cow(a).eq_ignore_ascii_case(&clean_cow(title));
     if let Some(rest) = name.strip_suffix(')') {
         if let Some(open) = rest.rfind('(') {
             let head = rest[..open].trim_end();
@@ -26,7 +27,7 @@ pub fn person_part<'a>(name: &'a str, title: Option<&str>) -> &'a str {
             }
         }
     }
-    for sep in SEPARATORS {
+    for sep in TITLE_SEPARATORS.into_iter().chain(["\n"]) {
         if let Some(i) = name.find(sep) {
             let head = name[..i].trim_end();
             if !head.is_empty() && same(&name[i + sep.len()..]) {
@@ -37,24 +38,46 @@ pub fn person_part<'a>(name: &'a str, title: Option<&str>) -> &'a str {
     name
 }
 
-/// Runs of white space as one space, so a title read from two header lines compares equal to
-/// the same title written on one.
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Trims, folds inner newlines, tabs and no-break spaces to single spaces; keeps everything
+/// else as written (accents, curly apostrophes).
+pub(crate) fn clean_name(text: &str) -> String {
+    clean_cow(text).into_owned()
+}
+
+/// [`clean_name`] without an allocation when the text is already clean, as nearly every
+/// cell is: hot loops that only compare or count names use this.
+pub(crate) fn clean_cow(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    // Printable ASCII with single inner spaces comes out unchanged; anything else (including
+    // control characters that are not whitespace) takes the general path. Whole-slice
+    // checks rather than a byte loop with state: this runs on every task name.
+    let clean = b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| (b' '..=b'~').contains(&c))
+        && !text.contains("  ");
+    if clean {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// A party's name without its title, on one line (`Tom Reed`): how a sentence mentions the
 /// party again after [`party_label`] named it.
 pub fn short_name(party: &Party) -> String {
-    squash(person_part(&party.name, party.title.as_deref()))
+    clean_name(person_part(&party.name, party.title.as_deref()))
 }
 
 /// `Tom Reed (Product Manager)` for a titled person, the name alone for a party whose name is
 /// its title (`Product Owner`) or that has no title (`Developers`). New lines in a header
 /// read as spaces.
 pub fn party_label(party: &Party) -> String {
-    let person = squash(person_part(&party.name, party.title.as_deref()));
-    match party.title.as_deref().map(squash) {
+    let person = clean_name(person_part(&party.name, party.title.as_deref()));
+    match party.title.as_deref().map(clean_name) {
         Some(title) if !title.is_empty() && !person.eq_ignore_ascii_case(&title) => {
             format!("{person} ({title})")
         }
