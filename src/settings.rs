@@ -655,27 +655,10 @@ pub fn resolve_read(read: &ReadArgs, cwd: &Path) -> crate::Result<Settings> {
         apply_config(&mut settings, &text, &path, &folder)?;
     }
     if let Some(sheet) = &read.sheet {
-        let sheet = sheet.trim();
-        settings.layout.sheet = Some(
-            if !sheet.is_empty() && sheet.bytes().all(|b| b.is_ascii_digit()) {
-                match sheet.parse::<usize>() {
-                    Ok(n) if n >= 1 => SheetChoice::Number(n),
-                    Ok(_) => {
-                        return Err(Error::Usage(format!(
-                            "--sheet {sheet}: sheet numbers start at 1"
-                        )))
-                    }
-                    Err(_) => {
-                        return Err(Error::Usage(format!(
-                            "--sheet {sheet}: no workbook has that many sheets; give a sheet \
-                             name, or a number from 1 to the number of sheets"
-                        )))
-                    }
-                }
-            } else {
-                SheetChoice::Name(sheet.to_string())
-            },
-        );
+        let choice = sheet
+            .parse()
+            .map_err(|detail| Error::Usage(format!("--sheet {}: {detail}", sheet.trim())))?;
+        settings.layout.sheet = Some(choice);
     }
     if let Some(scheme) = read.scheme {
         settings.layout.scheme = Some(scheme);

@@ -44,6 +44,28 @@ pub enum SheetChoice {
     Number(usize),
 }
 
+/// `--sheet` and the serve form's sheet field: digits are a 1-based number, anything else a
+/// name (trimmed).
+impl std::str::FromStr for SheetChoice {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<SheetChoice, String> {
+        let text = text.trim();
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Ok(SheetChoice::Name(text.to_string()));
+        }
+        match text.parse::<usize>() {
+            Ok(n) if n >= 1 => Ok(SheetChoice::Number(n)),
+            Ok(_) => Err("sheet numbers start at 1".into()),
+            Err(_) => Err(
+                "no workbook has that many sheets; give a sheet name, or a number \
+                           from 1 to the number of sheets"
+                    .into(),
+            ),
+        }
+    }
+}
+
 /// `sheet = "RACI"` or `sheet = 2` in `raci.toml`: a visitor, because the value is a text or a
 /// number and serde's untagged enums would only say "did not match any variant".
 impl<'de> serde::Deserialize<'de> for SheetChoice {

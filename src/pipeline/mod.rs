@@ -24,13 +24,15 @@ use crate::report::{self, Body, InOrder, NamedFile, Registry, ReportOptions, Sin
 use crate::settings::Settings;
 use crate::{Error, Exit, Result};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A matrix with everything concluded about it, owned (an [`Outcome`] borrows from it).
 #[derive(Debug, Clone)]
 pub struct Audited {
     pub matrix: Matrix,
     pub classes: Vec<Classification>,
-    pub taxonomy: Taxonomy,
+    /// The pipeline's own, shared: a server keeps many audits made with one taxonomy.
+    pub taxonomy: Arc<Taxonomy>,
     pub audit: Audit,
     /// The suggested fixes for the audit's findings ([`crate::suggest`]).
     pub suggestions: Vec<crate::suggest::Suggestion>,
@@ -86,7 +88,7 @@ pub fn load_roster(settings: &Settings) -> Result<Settings> {
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     settings: Settings,
-    taxonomy: Taxonomy,
+    taxonomy: Arc<Taxonomy>,
     /// The report kinds there are: the built-in ones unless a test adds one.
     registry: Registry,
 }
@@ -101,10 +103,10 @@ impl Pipeline {
 
     /// A pipeline over settings whose roster is already in `layout.roster` and a taxonomy
     /// already loaded (the server's uploads, tests, benches).
-    pub fn with_taxonomy(settings: Settings, taxonomy: Taxonomy) -> Pipeline {
+    pub fn with_taxonomy(settings: Settings, taxonomy: impl Into<Arc<Taxonomy>>) -> Pipeline {
         Pipeline {
             settings,
-            taxonomy,
+            taxonomy: taxonomy.into(),
             registry: Registry::default(),
         }
     }
@@ -129,8 +131,8 @@ impl Pipeline {
         &mut self.settings
     }
 
-    /// The taxonomy tasks are classified with.
-    pub fn taxonomy(&self) -> &Taxonomy {
+    /// The taxonomy tasks are classified with (shared with the audits made here).
+    pub fn taxonomy(&self) -> &Arc<Taxonomy> {
         &self.taxonomy
     }
 
@@ -184,7 +186,7 @@ impl Pipeline {
         Ok(Audited {
             matrix,
             classes,
-            taxonomy: taxonomy.clone(),
+            taxonomy: Arc::clone(taxonomy),
             audit,
             suggestions,
             names,

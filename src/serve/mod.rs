@@ -582,13 +582,14 @@ fn audit_upload(
         sheet: form.sheet,
         steer,
     };
-    let source = review::Source {
+    let source = review::Source::new(
+        &state.pipeline,
         file,
-        roster: form.roster,
-        config: form.config,
-        scheme: form.scheme,
-        anonymize: form.anonymize,
-    };
+        form.roster,
+        form.config,
+        form.scheme,
+        form.anonymize,
+    )?;
     review::audit_source(state, id, Arc::new(source), corrections, Vec::new(), None)
 }
 

@@ -10,9 +10,10 @@
 
 use super::upload::UploadedFile;
 use super::{page, review_page, store, AppState, Entry, OverBudget, STORE_FLAG};
+use crate::classify::Taxonomy;
 use crate::input::{CellValue, Workbook};
 use crate::layout::{self, CellEdit, FileChoices, SheetChoice, Steering, STEERING_KEYS};
-use crate::model::{Matrix, Pos, SchemeName, Side};
+use crate::model::{Matrix, Pos, Side};
 use crate::pipeline::{load_taxonomy, Audited, Pipeline};
 use crate::settings::{apply_config, Settings};
 use crate::{input, report, Error, Result};
@@ -33,9 +34,59 @@ pub(crate) struct Source {
     pub config: Option<UploadedFile>,
     pub scheme: Option<String>,
     pub anonymize: bool,
+    /// The settings the uploads above give over the server's, read once at upload: a
+    /// re-audit only adds its corrections.
+    settings: Settings,
+    /// The server's taxonomy, or one with the uploaded `raci.toml`'s words added, loaded once.
+    taxonomy: Arc<Taxonomy>,
 }
 
 impl Source {
+    /// What came with the matrix (a `raci.toml`, the scheme field, a roster), read over the
+    /// server's pipeline `base`.
+    pub(crate) fn new(
+        base: &Pipeline,
+        file: UploadedFile,
+        roster: Option<UploadedFile>,
+        config: Option<UploadedFile>,
+        scheme: Option<String>,
+        anonymize: bool,
+    ) -> Result<Source> {
+        let over = base.settings();
+        let mut s = match &config {
+            Some(config) => {
+                let mut s = uploaded_config(config, over)?;
+                // The server's own limits and outputs stand whatever an upload says.
+                s.limits = over.limits;
+                s.outputs = over.outputs.clone();
+                s
+            }
+            None => over.clone(),
+        };
+        s.anonymize |= anonymize;
+        if let Some(scheme) = &scheme {
+            s.layout.scheme = Some(scheme.parse().map_err(Error::Usage)?);
+        }
+        if let Some(roster) = &roster {
+            let wb = input::read_bytes(&roster.name, &roster.bytes, &s.limits)?;
+            s.layout.roster = layout::roster_from_workbook(&wb)?;
+        }
+        let taxonomy = if s.extra_signals == over.extra_signals {
+            Arc::clone(base.taxonomy())
+        } else {
+            Arc::new(load_taxonomy(&s)?)
+        };
+        Ok(Source {
+            file,
+            roster,
+            config,
+            scheme,
+            anonymize,
+            settings: s,
+            taxonomy,
+        })
+    }
+
     fn size(&self) -> u64 {
         let f = |u: &Option<UploadedFile>| u.as_ref().map_or(0, |u| u.bytes.len() + u.name.len());
         (self.file.bytes.len()
@@ -76,7 +127,8 @@ pub(crate) struct Kept {
 impl Kept {
     /// The bytes this keeps alive, for the store's budget: the upload (counted with every
     /// audit that shares it, so the count errs high), the matrix and what was concluded
-    /// ([`audited_size`]), the preview.
+    /// ([`audited_size`]), the preview. The taxonomy is not counted: it is shared with the
+    /// server's pipeline, or with the other audits of one upload that added words to it.
     pub fn size(&self) -> u64 {
         self.source.size() + audited_size(&self.audited) + self.preview.size()
     }
@@ -253,24 +305,8 @@ impl Preview {
 
 /// The form's sheet field, read as `--sheet` reads it.
 pub(crate) fn sheet_choice(text: &str) -> Result<SheetChoice> {
-    if text.bytes().all(|b| b.is_ascii_digit()) {
-        match text.parse::<usize>() {
-            Ok(n) if n >= 1 => Ok(SheetChoice::Number(n)),
-            _ => Err(Error::Usage(format!(
-                "sheet {text}: sheet numbers start at 1"
-            ))),
-        }
-    } else {
-        Ok(SheetChoice::Name(text.to_string()))
-    }
-}
-
-fn scheme_of(text: &str) -> Result<SchemeName> {
-    SchemeName::parse(text).ok_or_else(|| {
-        Error::Usage(format!(
-            "unknown letter scheme {text:?}; use raci, rasci, raci-vs, daci, cairo or rapid"
-        ))
-    })
+    text.parse()
+        .map_err(|detail| Error::Usage(format!("sheet {text}: {detail}")))
 }
 
 /// The text of an uploaded `raci.toml`.
@@ -315,33 +351,16 @@ fn file_key(settings: &Settings, name: &str) -> String {
         .unwrap_or_else(|| name.to_string())
 }
 
-/// The settings of one audit: the server's, then the uploaded `raci.toml`, then the form's
-/// options and the corrections (which win, as flags win over the file).
-pub(crate) fn settings_for(base: &Settings, src: &Source, corr: &Corrections) -> Result<Settings> {
-    let mut s = match &src.config {
-        Some(config) => {
-            let mut s = uploaded_config(config, base)?;
-            // The server's own limits and outputs stand whatever an upload says.
-            s.limits = base.limits;
-            s.outputs = base.outputs.clone();
-            s
-        }
-        None => base.clone(),
-    };
-    s.anonymize |= src.anonymize;
-    if let Some(scheme) = &src.scheme {
-        s.layout.scheme = Some(scheme_of(scheme)?);
-    }
+/// The settings of one audit: the source's (the server's, then the uploaded `raci.toml`, then
+/// the form's options), then the corrections (which win, as flags win over the file).
+pub(crate) fn settings_for(src: &Source, corr: &Corrections) -> Result<Settings> {
+    let mut s = src.settings.clone();
     let key = file_key(&s, &src.file.name);
     let mine: &mut FileChoices = s.layout.per_file.entry(key).or_default();
     if let Some(sheet) = &corr.sheet {
         mine.sheet = Some(sheet_choice(sheet)?);
     }
     mine.steer = mine.steer.merged(&corr.steer);
-    if let Some(roster) = &src.roster {
-        let wb = input::read_bytes(&roster.name, &roster.bytes, &s.limits)?;
-        s.layout.roster = layout::roster_from_workbook(&wb)?;
-    }
     let pins = corr.sides.iter().map(|(task, side)| crate::classify::Pin {
         pattern: task.clone(),
         side: *side,
@@ -362,15 +381,9 @@ pub(crate) fn audit_source(
     parent: Option<String>,
 ) -> Result<(String, Arc<Entry>)> {
     let base = &state.pipeline;
-    let settings = settings_for(base.settings(), &src, &corr)?;
-    // The server's taxonomy unless an uploaded raci.toml adds words to it.
-    let taxonomy = if settings.extra_signals == base.settings().extra_signals {
-        base.taxonomy().clone()
-    } else {
-        load_taxonomy(&settings)?
-    };
-    let pipeline =
-        Pipeline::with_taxonomy(settings, taxonomy).with_registry(base.registry().clone());
+    let settings = settings_for(&src, &corr)?;
+    let pipeline = Pipeline::with_taxonomy(settings, Arc::clone(&src.taxonomy))
+        .with_registry(base.registry().clone());
     let settings = pipeline.settings();
     let file = &src.file;
     let wb = input::read_bytes(&file.name, &file.bytes, &settings.limits)?;
@@ -741,32 +754,27 @@ pub(crate) fn new_id() -> Result<String> {
 mod tests {
     use super::*;
 
-    fn source(config: Option<&str>) -> Source {
-        Source {
-            file: UploadedFile {
+    fn source(config: Option<&str>) -> Result<Source> {
+        Source::new(
+            &Pipeline::with_taxonomy(Settings::default(), Taxonomy::default()),
+            UploadedFile {
                 name: "team.csv".into(),
                 bytes: b"Task,Ann (PO),Bob (PM)\nPlan,A,R\n".to_vec(),
             },
-            roster: None,
-            config: config.map(|c| UploadedFile {
+            None,
+            config.map(|c| UploadedFile {
                 name: "raci.toml".into(),
                 bytes: c.as_bytes().to_vec(),
             }),
-            scheme: None,
-            anonymize: false,
-        }
+            None,
+            false,
+        )
     }
 
     #[test]
     fn an_uploaded_config_may_not_name_files() {
         for text in ["roster = \"/etc/passwd\"\n", "taxonomy-file = \"x.toml\"\n"] {
-            let err = settings_for(
-                &Settings::default(),
-                &source(Some(text)),
-                &Default::default(),
-            )
-            .unwrap_err()
-            .to_string();
+            let err = source(Some(text)).unwrap_err().to_string();
             assert!(err.contains("may not name files"), "{err}");
         }
     }
@@ -775,11 +783,12 @@ mod tests {
     fn corrections_win_over_the_uploaded_config() {
         let src = source(Some(
             "[sides]\n\"Plan\" = \"PO\"\n[files.\"TEAM.csv\"]\nheader-rows = 1\n",
-        ));
+        ))
+        .unwrap();
         let mut corr = Corrections::default();
         corr.sides.push(("Plan".into(), Side::Pm));
         corr.steer.set("task-column", "A").unwrap();
-        let s = settings_for(&Settings::default(), &src, &corr).unwrap();
+        let s = settings_for(&src, &corr).unwrap();
         assert_eq!(s.pins[0].side, Side::Pm);
         assert_eq!(s.pins[1].side, Side::Po);
         let mine = &s.layout.per_file["TEAM.csv"];

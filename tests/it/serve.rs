@@ -573,7 +573,7 @@ fn a_bad_file_gets_the_cli_message_and_422() {
         ],
     );
     assert_eq!(bad_scheme.status, 400);
-    assert!(bad_scheme.text().contains("unknown letter scheme"));
+    assert!(bad_scheme.text().contains("is not a scheme"));
     let not_multipart = request(
         server.addr(),
         "POST",
