@@ -9,13 +9,12 @@ use crate::chart::diff::{self as chart, DiffChartData};
 use crate::diff::report::DiffView;
 use crate::diff::{compare, Diff, Status};
 use crate::pipeline::inputs::{error_text, expand_inputs};
-use crate::pipeline::{write_atomically, Audited, Pipeline};
+use crate::pipeline::{folder_name, make_folder, write_atomically, Audited, Pipeline};
 use crate::report::{escape_markdown as md, NamedFile};
 use crate::settings::Settings;
 use crate::{Error, Exit, Result};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -133,19 +132,7 @@ pub fn default_dir(old: &Path, new: &Path) -> PathBuf {
 
 /// Writes `files` into `dir`, each through a temporary file, so no reader sees half a file.
 fn write_files(dir: &Path, files: &[NamedFile]) -> Result<Vec<PathBuf>> {
-    if dir.is_file() {
-        return Err(Error::Write {
-            path: dir.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                "a file stands where the diff folder should go",
-            ),
-        });
-    }
-    fs::create_dir_all(dir).map_err(|source| Error::Write {
-        path: dir.to_path_buf(),
-        source,
-    })?;
+    make_folder(dir)?;
     files
         .iter()
         .map(|(name, bytes)| {
@@ -255,12 +242,12 @@ pub fn pair_files(old: &[PathBuf], new: &[PathBuf]) -> Vec<Pair> {
     }
     let mut pairs: Vec<Pair> = by_key.into_values().chain(extra).collect();
     for p in &mut pairs {
-        // No hidden folders, never `.` or `..`, and never a roll-up file's name.
-        let clean = p.team.trim_start_matches('.');
-        p.team = if clean.is_empty() || reserved(clean) {
+        // A folder's name, and never a roll-up file's.
+        let clean = folder_name(&p.team);
+        p.team = if reserved(&clean) {
             format!("team-{clean}")
         } else {
-            clean.to_string()
+            clean
         };
     }
     // Stable: a name's paired entry stays before its extra files.

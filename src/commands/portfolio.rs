@@ -9,7 +9,7 @@ use crate::anonymize::Pseudonyms;
 use crate::audit::{Kind, Severity};
 use crate::chart::{canvas, portfolio as chart};
 use crate::pipeline::inputs::{error_text, expand_inputs, shown_path};
-use crate::pipeline::{make_folder, write_atomically, Pipeline};
+use crate::pipeline::{folder_name, make_folder, write_atomically, Pipeline};
 use crate::report::escape_formula;
 use crate::report::registry::PNG;
 use crate::{Error, Exit, Result};
@@ -66,18 +66,7 @@ pub fn team_names(files: &[PathBuf]) -> Vec<String> {
         .collect();
     let stems: Vec<String> = files
         .iter()
-        .map(|f| {
-            f.file_stem()
-                // No hidden folders (a leading dot), and never `.` or `..`.
-                .map(|s| {
-                    s.to_string_lossy()
-                        .trim()
-                        .trim_start_matches('.')
-                        .to_string()
-                })
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| "report".into())
-        })
+        .map(|f| folder_name(&f.file_stem().unwrap_or_default().to_string_lossy()))
         .collect();
     // Plain stems are reserved first, so `team.csv team.xlsx team-2.csv` gives `team`,
     // `team-3`, `team-2` rather than two folders called `team-2`.

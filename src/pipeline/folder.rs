@@ -43,18 +43,32 @@ pub fn make_folder(dir: &Path) -> Result<()> {
         .ancestors()
         .find(|a| !a.as_os_str().is_empty() && fs::metadata(a).is_ok_and(|m| !m.is_dir()))
     {
+        let why = if file == dir {
+            "a file stands where the folder should go".to_string()
+        } else {
+            format!(
+                "it is a file, so the folder {} cannot be made inside it",
+                dir.display()
+            )
+        };
         return Err(Error::Write {
             path: file.to_path_buf(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::AlreadyExists,
-                format!(
-                    "it is a file, so the folder {} cannot be made inside it",
-                    dir.display()
-                ),
-            ),
+            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, why),
         });
     }
     fs::create_dir_all(dir).map_err(write_err(dir))
+}
+
+/// The name of the folder a file's reports get beside others', from the file's stem: trimmed,
+/// without leading dots (no hidden folder, never `.` or `..`), or `report` when nothing is
+/// left. Portfolio mode and a folder diff both name their sub-folders so.
+pub fn folder_name(stem: &str) -> String {
+    let clean = stem.trim().trim_start_matches('.');
+    if clean.is_empty() {
+        "report".into()
+    } else {
+        clean.to_string()
+    }
 }
 
 /// The error of a write that an interrupt stopped (the run is ending; this is rarely seen).
@@ -200,4 +214,25 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     renamed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_in_the_way_of_a_folder_is_named() {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join("afile");
+        fs::write(&file, b"x").unwrap();
+        let itself = make_folder(&file).unwrap_err().to_string();
+        assert!(
+            itself.contains("a file stands where the folder should go"),
+            "{itself}"
+        );
+        let inside = make_folder(&file.join("sub")).unwrap_err().to_string();
+        assert!(inside.contains("afile: it is a file"), "{inside}");
+        make_folder(&tmp.path().join("a/b")).unwrap();
+        assert!(tmp.path().join("a/b").is_dir());
+    }
 }

@@ -9,7 +9,7 @@ pub mod cleanup;
 mod folder;
 pub mod inputs;
 
-pub use folder::{make_folder, write_atomically};
+pub use folder::{folder_name, make_folder, write_atomically};
 
 use crate::anonymize::Pseudonyms;
 use crate::audit::{self, Audit};

@@ -1720,7 +1720,12 @@ fn hostile_messages_say_what_is_wrong() {
     write(dir.path(), "afile", b"mine");
     let run = audit_cli(dir.path(), &team, Path::new("afile/sub"), CSV_ONLY);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("afile: it is a file"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("afile: a file stands where the folder should go"),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("os error"), "{}", run.stderr);
     assert_eq!(std::fs::read(dir.path().join("afile")).unwrap(), b"mine");
 

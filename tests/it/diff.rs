@@ -248,6 +248,17 @@ fn pairing_keeps_every_file() {
     );
 }
 
+#[test]
+fn paired_folders_are_named_as_portfolio_mode_names_them() {
+    let p = |s: &str| PathBuf::from(s);
+    let pairs = pair_files(
+        &[p("a/.hidden.csv"), p("a/..."), p("a/diff.md.csv")],
+        &[p("b/.hidden.ods"), p("b/..."), p("b/diff.md.xlsx")],
+    );
+    let teams: Vec<String> = pairs.into_iter().map(|x| x.team).collect();
+    assert_eq!(teams, ["hidden", "report", "team-diff.md"]);
+}
+
 /// The second-quarter sample: the README's numbers.
 #[test]
 fn diff_the_two_sample_quarters() {
