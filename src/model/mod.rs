@@ -251,7 +251,9 @@ pub struct Task {
     pub pos: Pos,
     /// A side given in the matrix itself (a `side` column); it wins over the classifier.
     pub side_override: Option<Side>,
-    /// Letters held on this task, in party order, one entry per party with letters.
+    /// Letters held on this task, in party order, one entry per party with letters (as the
+    /// layout builds it; [`Task::letters_of`] merges two should a matrix built otherwise have
+    /// them).
     pub assignments: Vec<Assignment>,
 }
 
@@ -269,13 +271,14 @@ impl Task {
         self.parties_with(letter).count()
     }
 
-    /// The letters `party` holds on this task (empty when none).
+    /// The letters `party` holds on this task (empty when none). The layout gives a party one
+    /// cell per task, but a matrix built otherwise may give it two: their letters are merged,
+    /// as the audit counts them, so no letter is lost from what a report shows.
     pub fn letters_of(&self, party: usize) -> LetterSet {
         self.assignments
             .iter()
-            .find(|a| a.party == party)
-            .map(|a| a.letters)
-            .unwrap_or_default()
+            .filter(|a| a.party == party)
+            .fold(LetterSet::EMPTY, |l, a| l.union(a.letters))
     }
 }
 
@@ -458,6 +461,26 @@ impl Matrix {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_party_with_two_cells_on_a_task_holds_the_letters_of_both() {
+        let cell = |party: usize, letter| Assignment {
+            party,
+            letters: LetterSet::of(&[letter]),
+            pos: Pos::new(1, party as u32 + 1),
+        };
+        let task = Task {
+            name: "Plan".into(),
+            group: None,
+            context: None,
+            pos: Pos::new(1, 0),
+            side_override: None,
+            assignments: vec![cell(0, Letter::R), cell(1, Letter::C), cell(0, Letter::A)],
+        };
+        assert_eq!(task.letters_of(0).to_string(), "R/A");
+        assert_eq!(task.letters_of(1).to_string(), "C");
+        assert!(task.letters_of(2).is_empty());
+    }
 
     #[test]
     fn value_enums_parse_from_their_one_table_in_any_case() {

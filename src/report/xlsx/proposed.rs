@@ -25,12 +25,9 @@ pub(super) struct Proposal {
 
 /// The letters `party` holds on `task`.
 fn letters(m: &Matrix, task: usize, party: usize) -> LetterSet {
-    m.tasks.get(task).map_or(LetterSet::EMPTY, |t| {
-        t.assignments
-            .iter()
-            .filter(|a| a.party == party)
-            .fold(LetterSet::EMPTY, |l, a| l.union(a.letters))
-    })
+    m.tasks
+        .get(task)
+        .map_or(LetterSet::EMPTY, |t| t.letters_of(party))
 }
 
 impl Proposal {
