@@ -301,16 +301,9 @@ pub fn anonymize(m: &mut Matrix, roster: &[RosterEntry]) -> Pseudonyms {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CellIssue, CellProblem, LetterSet, Party, Pos, Task};
+    use crate::model::{CellIssue, CellProblem, LetterSet, Pos, Task};
 
-    fn party(name: &str, title: Option<&str>) -> Party {
-        Party {
-            name: name.into(),
-            title: title.map(String::from),
-            title_side: None,
-            pos: Pos::default(),
-        }
-    }
+    use crate::testing::party;
 
     #[test]
     fn roles_and_teams_are_kept_people_are_not() {

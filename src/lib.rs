@@ -25,6 +25,8 @@ pub mod serve;
 pub mod settings;
 pub mod suggest;
 pub mod synth;
+#[doc(hidden)]
+pub mod testing;
 mod toml_text;
 
 pub use error::{Error, Result};

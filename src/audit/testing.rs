@@ -3,86 +3,16 @@
 
 pub(crate) use super::{run, AuditSettings};
 pub(crate) use crate::classify::{Classification, Duty, DutyKind, SideSource, Taxonomy};
-pub(crate) use crate::model::{
-    parse_cell, Assignment, CellIssue, CellParse, CellProblem, Matrix, Party, Pos, Scheme, Side,
-    Source, Task, TitleSide,
-};
+pub(crate) use crate::model::{CellIssue, CellProblem, Matrix, Pos, Side, Source};
 
-/// Headers `Ana (Product Owner)`, `Tom (Product Manager)`, `Alex (PM)` carry titles; rows are
-/// `(task, cells)`; task names may end in `@group`. Header row 1, tasks from row 2, task names
-/// in column A.
+/// [`crate::testing::matrix`] in `t.csv`, the file the rules' messages name in their tests.
 pub(crate) fn matrix(parties: &[&str], rows: &[(&str, &[&str])]) -> Matrix {
-    let scheme = Scheme::default();
-    let parties: Vec<Party> = parties
-        .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            let title_side = if h.contains("(Product Owner)") {
-                Some(TitleSide::Po)
-            } else if h.contains("(Product Manager)") {
-                Some(TitleSide::Pm)
-            } else if h.contains("(PM)") {
-                Some(TitleSide::Ambiguous)
-            } else {
-                None
-            };
-            Party {
-                name: h.to_string(),
-                title: title_side.map(|_| "title".to_string()),
-                title_side,
-                pos: Pos::new(0, i as u32 + 1),
-            }
-        })
-        .collect();
-    let mut issues = Vec::new();
-    let tasks = rows
-        .iter()
-        .enumerate()
-        .map(|(t, (name, cells))| {
-            let (name, group) = match name.split_once('@') {
-                Some((n, g)) => (n, Some(g.to_string())),
-                None => (*name, None),
-            };
-            let row = t as u32 + 1;
-            let mut assignments = Vec::new();
-            for (p, text) in cells.iter().enumerate() {
-                let pos = Pos::new(row, p as u32 + 1);
-                match parse_cell(text, &scheme) {
-                    CellParse::Empty => {}
-                    CellParse::Letters(letters) => assignments.push(Assignment {
-                        party: p,
-                        letters,
-                        pos,
-                    }),
-                    CellParse::Unknown { letters, .. } => issues.push(CellIssue {
-                        pos,
-                        raw: text.to_string(),
-                        problem: CellProblem::UnknownLetter,
-                        task: Some(t),
-                        party: Some(p),
-                        letters,
-                    }),
-                }
-            }
-            Task {
-                context: None,
-                name: name.to_string(),
-                group,
-                pos: Pos::new(row, 0),
-                side_override: None,
-                assignments,
-            }
-        })
-        .collect();
     Matrix {
         source: Source {
             file: "t.csv".into(),
             sheet: None,
         },
-        tasks,
-        parties,
-        issues,
-        ..Matrix::default()
+        ..crate::testing::matrix(parties, rows)
     }
 }
 

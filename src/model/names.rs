@@ -88,16 +88,8 @@ pub fn party_label(party: &Party) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Pos;
 
-    fn party(name: &str, title: Option<&str>) -> Party {
-        Party {
-            name: name.into(),
-            title: title.map(String::from),
-            title_side: None,
-            pos: Pos::default(),
-        }
-    }
+    use crate::testing::party;
 
     #[test]
     fn person_apart_from_title() {
