@@ -774,9 +774,9 @@ impl Classifier {
             .or_else(|| self.known_part(word).map(|p| vec![p]))
     }
 
-    /// The longest German or Dutch word (not also English, at least four letters) that a
-    /// glued word starts or ends with, when the rest is a word the vocabulary lacks
-    /// ("Rabatt|regeln", "Korting|s|regels"): the glued word is about it.
+    /// The longest known word (at least four letters) that a glued word starts or ends with,
+    /// when the rest is a word the vocabulary lacks and that longest word is German or Dutch,
+    /// not also English ("Rabatt|regeln", "Korting|s|regels"): the glued word is about it.
     fn known_part(&self, word: &str) -> Option<Part> {
         const MIN_KNOWN: usize = 4;
         const MIN_REST: usize = 3;
@@ -797,12 +797,14 @@ impl Classifier {
             ];
             for part in found.into_iter().flatten() {
                 let len = part.text.len();
-                if local(&part) && best.as_ref().is_none_or(|(l, _)| len > *l) {
+                if best.as_ref().is_none_or(|(l, _)| len > *l) {
                     best = Some((len, part));
                 }
             }
         }
-        best.map(|(_, p)| p)
+        // The longest known word decides: when it is English ("market|place"), a shorter
+        // German or Dutch one inside it ("Marke") is a coincidence of letters, not the topic.
+        best.map(|(_, p)| p).filter(local)
     }
 
     fn split_from(&self, word: &str, depth: usize) -> Option<Vec<Part>> {
