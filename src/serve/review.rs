@@ -192,29 +192,13 @@ fn audited_size(a: &Audited) -> u64 {
         .iter()
         .map(|s| VALUE_BYTES + len(&s.reason) + 64 * s.changes.len() as u64)
         .sum();
-    let taxonomy: u64 = a
-        .taxonomy
-        .duties
-        .iter()
-        .map(|d| {
-            VALUE_BYTES
-                + len(&d.id)
-                + len(&d.text)
-                + len(&d.section)
-                + d.signals
-                    .iter()
-                    .chain(d.local_signals.values().flatten())
-                    .map(|w| VALUE_BYTES + len(w))
-                    .sum::<u64>()
-        })
-        .sum();
     let names: u64 = a
         .names
         .pairs()
         .iter()
         .map(|(p, n)| 2 * VALUE_BYTES + len(p) + len(n))
         .sum();
-    tasks + parties + issues + notes + classes + findings + stats + suggestions + taxonomy + names
+    tasks + parties + issues + notes + classes + findings + stats + suggestions + names
 }
 
 /// The first rows of the sheet as read, each cell with what it was taken for.
