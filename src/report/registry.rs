@@ -165,7 +165,7 @@ pub static HTML: ReportKind = ReportKind {
         name: "report.html",
         guide:
             "everything above in one page with the charts, for reading in a browser or printing.",
-        render: Render::Bytes(|c| Ok(html::render(c.outcome, c.tables, c.charts).into_bytes())),
+        render: Render::Stream(|c, w| html::write(c.outcome, c.tables, c.charts, w)),
     }]),
     content_type: "text/html; charset=utf-8",
     charts: Charts::Embeds,
