@@ -116,6 +116,19 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
         if current.is_empty() {
             return;
         }
+        // Most words are plain ASCII: lower-cased in place they are their own folding, with
+        // one copy instead of the four allocations of the general path below (big matrices
+        // read hundreds of thousands of words, twice each).
+        if current.is_ascii() {
+            let caps = current.len() > 1 && !current.bytes().any(|b| b.is_ascii_lowercase());
+            current.make_ascii_lowercase();
+            out.push(RawWord {
+                lower: current.clone(),
+                folded: std::mem::take(current),
+                caps,
+            });
+            return;
+        }
         let word = std::mem::take(current);
         let caps = word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase());
         let lower = word.to_lowercase();

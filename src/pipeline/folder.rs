@@ -147,7 +147,7 @@ impl Staging {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
         write(&mut out)
             .and_then(|()| out.flush())
-            .map_err(write_err(&path))
+            .map_err(|source| crate::report::stream_error(source, &path))
     }
 
     /// Moves the files (named in the order to report them) into the report folder.

@@ -77,7 +77,30 @@ pub fn render(
 pub enum Body<'r> {
     Bytes(Vec<u8>),
     /// Written as it is produced, into whatever the sink gives it.
-    Stream(&'r (dyn Fn(&mut dyn std::io::Write) -> std::io::Result<()> + Sync)),
+    Stream(&'r (dyn Fn(&mut (dyn std::io::Write + Send)) -> std::io::Result<()> + Sync)),
+}
+
+/// The error of a [`Body::Stream`] writing to `path`: a renderer's own error, carried inside
+/// the `io::Error` (report.xlsx's workbook could not be built), comes out as itself; any other
+/// is a write error of `path`.
+pub(crate) fn stream_error(source: std::io::Error, path: &std::path::Path) -> crate::Error {
+    if !source.get_ref().is_some_and(|e| e.is::<crate::Error>()) {
+        return crate::Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+    }
+    match source
+        .into_inner()
+        .map(|inner| inner.downcast::<crate::Error>())
+    {
+        Some(Ok(error)) => *error,
+        // `get_ref` has just found one.
+        _ => crate::Error::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("the report could not be rendered"),
+        },
+    }
 }
 
 impl Body<'_> {
@@ -88,10 +111,7 @@ impl Body<'_> {
             Body::Stream(write) => {
                 let mut bytes = Vec::new();
                 // Writing into a Vec fails only when the renderer itself does.
-                write(&mut bytes).map_err(|source| crate::Error::Write {
-                    path: "-".into(),
-                    source,
-                })?;
+                write(&mut bytes).map_err(|source| stream_error(source, "-".as_ref()))?;
                 Ok(bytes)
             }
         }
@@ -217,6 +237,34 @@ mod tests {
 
     fn names(files: &[(String, Vec<u8>)]) -> Vec<&str> {
         files.iter().map(|(n, _)| n.as_str()).collect()
+    }
+
+    #[test]
+    fn a_renderers_own_error_comes_out_of_the_stream_as_itself() {
+        let own = crate::Error::TempDir {
+            file: "report.xlsx",
+            dir: "/nowhere".into(),
+            source: std::io::Error::other("gone"),
+        };
+        let got = stream_error(std::io::Error::other(own), "out/report.xlsx".as_ref());
+        assert!(
+            matches!(
+                got,
+                crate::Error::TempDir {
+                    file: "report.xlsx",
+                    ..
+                }
+            ),
+            "{got:?}"
+        );
+        let disk = std::io::Error::new(std::io::ErrorKind::StorageFull, "full");
+        match stream_error(disk, "out/report.json".as_ref()) {
+            crate::Error::Write { path, source } => {
+                assert_eq!(path, std::path::Path::new("out/report.json"));
+                assert_eq!(source.kind(), std::io::ErrorKind::StorageFull);
+            }
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

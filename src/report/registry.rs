@@ -27,7 +27,8 @@ pub enum Render {
     Bytes(for<'c, 'a> fn(&Context<'c, 'a>) -> crate::Result<Vec<u8>>),
     /// Written as it is produced: a large file (`report.json`, some 40 MB on 50,000 tasks)
     /// goes to disk without being held whole.
-    Stream(for<'c, 'a> fn(&Context<'c, 'a>, &mut dyn Write) -> std::io::Result<()>),
+    /// `Send`: report.xlsx's zip writer wants it.
+    Stream(for<'c, 'a> fn(&Context<'c, 'a>, &mut (dyn Write + Send)) -> std::io::Result<()>),
 }
 
 impl std::fmt::Debug for Render {
@@ -164,7 +165,7 @@ pub static HTML: ReportKind = ReportKind {
         name: "report.html",
         guide:
             "everything above in one page with the charts, for reading in a browser or printing.",
-        render: Render::Bytes(|c| Ok(html::render(c.outcome, c.tables, c.charts).into_bytes())),
+        render: Render::Stream(|c, w| html::write(c.outcome, c.tables, c.charts, w)),
     }]),
     content_type: "text/html; charset=utf-8",
     charts: Charts::Embeds,
@@ -176,7 +177,7 @@ pub static XLSX: ReportKind = ReportKind {
     source: Source::Files(&[ReportFile {
         name: "report.xlsx",
         guide: "the matrix colour-coded with problem cells marked (hover for the finding), the matrix with every suggested fix applied (sheet Proposed, changed cells marked, hover for the reason), and every table as a filterable sheet.",
-        render: Render::Bytes(|c| xlsx::render(c.outcome, c.tables)),
+        render: Render::Stream(|c, w| xlsx::write(c.outcome, c.tables, w)),
     }]),
     content_type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     charts: Charts::Ignores,

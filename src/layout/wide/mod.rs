@@ -95,6 +95,13 @@ impl super::Detector for Transposed {
 /// whose header the first choice reads (kept fast for the 50,000-row limit).
 const ALTERNATIVES_MAX_ROWS: usize = 5_000;
 
+/// On a table longer than [`ALTERNATIVES_MAX_ROWS`], how far (in rows) a runner-up header row
+/// may stand from the first choice and still be read: a second line of the same header (team
+/// names over environments) stands beside it, while a row further down is a data row that
+/// happens to hold text, and each reading of it is another full read of every row (a third
+/// of the layout's time on 50,000 rows of random letters).
+const NEAR_HEADER_ROWS: u32 = 3;
+
 /// The wide readings of a table: for each header row worth trying, its layout in phases,
 /// then the matrix read from it; then, for each such header row, the header bands and the
 /// task column its heuristics passed over, each a reading of its own. The scorer chooses
@@ -105,7 +112,11 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
     let alternatives = grid.present_rows().len() <= ALTERNATIVES_MAX_ROWS;
     let mut out: Vec<Candidate> = Vec::new();
     let mut others: Vec<(Candidate, String)> = Vec::new();
-    for header in header::header_rows(grid, ctx, cols) {
+    let mut headers = header::header_rows(grid, ctx, cols);
+    if let (false, Some(best)) = (alternatives, headers.first().map(|h| h.row)) {
+        headers.retain(|h| h.row.abs_diff(best) <= NEAR_HEADER_ROWS);
+    }
+    for header in headers {
         let Some((first, other_tasks)) = plan(grid, ctx, cols, &header) else {
             continue;
         };
@@ -1138,5 +1149,41 @@ mod tests {
         let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
         let m = detect(&csv(&refs), &Default::default()).unwrap();
         assert!(!m.reading.runner_up.unwrap_or_default().contains("band"));
+    }
+
+    #[test]
+    fn long_tables_read_no_header_row_far_below_the_first_choice() {
+        // A data row holding names over letters is a header row the scorer may try; on a
+        // long table it is not read, on a short one it is.
+        let runner_up = |rows_after: usize| {
+            let mut rows: Vec<Vec<String>> = vec![["Task", "Ann", "Bob", "Cid", "Dan"]
+                .map(String::from)
+                .to_vec()];
+            for i in 0..40 + rows_after {
+                let row = if i == 30 {
+                    ["Task 30", "Eve", "Fay", "R", "A"]
+                } else {
+                    ["", "R", "A", "C", "I"]
+                };
+                let mut row = row.map(String::from).to_vec();
+                if i != 30 {
+                    row[0] = format!("Task {i}");
+                }
+                rows.push(row);
+            }
+            let refs: Vec<Vec<&str>> = rows
+                .iter()
+                .map(|r| r.iter().map(String::as_str).collect())
+                .collect();
+            let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+            detect(&csv(&refs), &Default::default())
+                .unwrap()
+                .reading
+                .runner_up
+                .unwrap_or_default()
+        };
+        assert!(runner_up(0).contains("header row 32"), "{}", runner_up(0));
+        let long = runner_up(super::ALTERNATIVES_MAX_ROWS);
+        assert!(!long.contains("header row 32"), "{long}");
     }
 }

@@ -28,6 +28,7 @@ use rust_xlsxwriter::{
 };
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io::{self, Write};
 
 /// Excel's limit on the characters in one cell.
 const MAX_CELL_CHARS: usize = 32_767;
@@ -628,9 +629,19 @@ fn table_sheet(ws: &mut Worksheet, formats: &Formats, t: &Table) -> Result<(), X
     Ok(())
 }
 
-/// The workbook's bytes: sheets Matrix, Proposed, Findings, Overlaps, Gaps, Coverage,
-/// Parties, Tasks.
-pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
+/// Writes the workbook (sheets Matrix, Proposed, Findings, Overlaps, Gaps, Coverage, Parties,
+/// Tasks) into `out` as it is zipped. Saved to memory first, a 50,000-task workbook (16 to
+/// 40 MB) was held whole in a buffer that doubled as it grew: 75 MB at the peak of a big
+/// audit. An error of the workbook itself travels inside the `io::Error` (see
+/// [`crate::report::stream_error`]).
+pub(crate) fn write(o: &Outcome, tables: &Tables, out: &mut (dyn Write + Send)) -> io::Result<()> {
+    let mut wb = build(o, tables, MAX_NOTES, mode_for(o, tables)).map_err(io::Error::other)?;
+    wb.save_to_writer(out)
+        .map_err(|e| io::Error::other(xlsx_error(e)))
+}
+
+/// Whether the workbook is built in memory or through temporary files.
+fn mode_for(o: &Outcome, tables: &Tables) -> Mode {
     let listed = listed(tables);
     // The Matrix and Proposed sheets.
     let cells = 2
@@ -640,12 +651,11 @@ pub(crate) fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
             .iter()
             .map(|t| (t.rows.len() + 1) * t.headers.len())
             .sum::<usize>();
-    let mode = if cells > IN_MEMORY_CELLS {
+    if cells > IN_MEMORY_CELLS {
         Mode::ConstantMemory { tempdir: None }
     } else {
         Mode::InMemory
-    };
-    render_with(o, tables, MAX_NOTES, mode)
+    }
 }
 
 /// The report tables in sheet order.
@@ -670,7 +680,25 @@ enum SheetJob<'t, 'a> {
     Table(&'t Table<'a>),
 }
 
+/// The workbook's bytes as the report folder gets them (through [`write`]), for the tests.
+#[cfg(test)]
+fn render(o: &Outcome, tables: &Tables) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write(o, tables, &mut out)
+        .map_err(|e| crate::report::stream_error(e, "report.xlsx".as_ref()))?;
+    Ok(out)
+}
+
+/// The workbook's bytes, for the tests.
+#[cfg(test)]
 fn render_with(o: &Outcome, tables: &Tables, max_notes: usize, mode: Mode) -> Result<Vec<u8>> {
+    build(o, tables, max_notes, mode)?
+        .save_to_buffer()
+        .map_err(xlsx_error)
+}
+
+/// The workbook with every sheet filled, ready to save.
+fn build(o: &Outcome, tables: &Tables, max_notes: usize, mode: Mode) -> Result<Workbook> {
     let m = o.matrix;
     if m.tasks.len() >= MAX_ROWS || FIXED_COLUMNS as usize + m.parties.len() > MAX_COLUMNS {
         return Err(write_error(format!(
@@ -741,7 +769,7 @@ fn render_with(o: &Outcome, tables: &Tables, max_notes: usize, mode: Mode) -> Re
     for ws in sheets {
         wb.push_worksheet(ws);
     }
-    wb.save_to_buffer().map_err(xlsx_error)
+    Ok(wb)
 }
 
 #[cfg(test)]
@@ -1015,6 +1043,10 @@ mod tests {
             let b = render_with(&o, &t, MAX_NOTES, mode).unwrap();
             assert!(a == b);
         }
+        // Streamed into a writer, as the report folder gets it: the same bytes as saved to
+        // memory.
+        let saved = render_with(&o, &t, MAX_NOTES, mode_for(&o, &t)).unwrap();
+        assert!(render(&o, &t).unwrap() == saved);
     }
 
     #[test]
