@@ -446,16 +446,21 @@ impl Classifier {
             });
         }
         let stem_count = vocab.stem_lang.len();
-        let mut vocabulary: TypoBuckets = HashMap::new();
+        // Each distinct word once, with its stems (a word may stem differently per language),
+        // before it goes to its bucket: a bucket is searched linearly at lookup, not here.
+        let mut ids_of_word: HashMap<&str, Vec<u32>> = HashMap::new();
         for (id, word) in &words_of_stem {
-            let bucket = vocabulary
-                .entry((word.as_bytes()[0], word.len()))
-                .or_default();
-            match bucket.iter_mut().find(|(w, _)| w == word) {
-                Some((_, ids)) if !ids.contains(id) => ids.push(*id),
-                Some(_) => {}
-                None => bucket.push((word.clone(), vec![*id])),
+            let ids = ids_of_word.entry(word.as_str()).or_default();
+            if !ids.contains(id) {
+                ids.push(*id);
             }
+        }
+        let mut vocabulary: TypoBuckets = HashMap::new();
+        for (word, ids) in ids_of_word {
+            vocabulary
+                .entry((word.as_bytes()[0], word.len()))
+                .or_default()
+                .push((word.to_string(), ids));
         }
         // Typo lookups pick the first candidate at the smallest distance: sort so that the
         // choice does not depend on taxonomy order.
