@@ -94,6 +94,89 @@ pub(crate) fn corner_names_parties(corner: &str) -> Option<bool> {
     }
 }
 
+/// Does the task column's header name groups of tasks (`Area`, `Phase`, `Category`) rather
+/// than the tasks? Only when it names neither tasks nor parties as well (`Process Area`,
+/// `Phase / Step` name tasks).
+pub(crate) fn corner_names_groups(corner: &str) -> bool {
+    let c = super::grid::fold(corner);
+    let words: Vec<&str> = c
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let groups = [
+        "area",
+        "phase",
+        "category",
+        "categorie",
+        "categoria",
+        "kategorie",
+        "group",
+        "groupe",
+        "gruppe",
+        "grupo",
+        "gruppo",
+        "domain",
+        "domaine",
+        "dominio",
+        "stage",
+        "section",
+        "workstream",
+        "theme",
+        "topic",
+        "bereich",
+        "ambito",
+        "fase",
+        "etapa",
+        "module",
+        "modulo",
+        "capability",
+    ];
+    !words.is_empty()
+        && words.iter().any(|w| {
+            groups
+                .iter()
+                .any(|g| *w == *g || w.strip_suffix('s') == Some(g))
+        })
+        && corner_names_parties(corner).is_none()
+        && !words.iter().any(|w| {
+            [
+                "task",
+                "activit",
+                "step",
+                "action",
+                "deliverable",
+                "process",
+                "work",
+            ]
+            .iter()
+            .any(|t| w.starts_with(t))
+        })
+}
+
+/// A reading whose task column is headed as a column of groups (`Area`) while another
+/// column before the parties is headed as tasks (`Task`) has taken the groups for the tasks.
+const GROUP_HEADER_VALUE: f64 = 0.7;
+
+/// The evidence of the header row about the task column the wide reader chose: against it
+/// when its header names groups (`Area`) and `other` (another column of names before the
+/// parties, with its header) is headed as tasks. A header that says nothing is no evidence:
+/// a column headed `Area` is the task column when nothing else is.
+pub(crate) fn task_header_evidence(task_header: &str, other: (&str, &str)) -> Option<Factor> {
+    let (other_col, other_header) = other;
+    (corner_names_groups(task_header) && corner_names_parties(other_header) == Some(false)).then(
+        || Factor {
+            key: "task-column-header",
+            value: GROUP_HEADER_VALUE,
+            weight: 1.0,
+            detail: format!(
+                "the task column's header {:?} names groups, and {other_col} is headed {:?}",
+                super::grid::clean_name(task_header),
+                super::grid::clean_name(other_header)
+            ),
+        },
+    )
+}
+
 /// The evidence about one reading. `most_letters` is the largest number of letters any
 /// reading of the workbook understood: a reading that understands far fewer is a smaller
 /// part of the sheet.
@@ -104,6 +187,21 @@ fn understood(m: &crate::model::Matrix) -> usize {
             .iter()
             .filter(|i| i.letters.is_empty() && crate::model::is_involvement_mark(&i.raw))
             .count()
+}
+
+/// Most a header that names a detail (`Status`, `Due date`) counts as a party's name: the
+/// word alone reads like a name (`Status` is one capitalised word), but a reading that takes
+/// such a column for a party is likely wrong about it.
+const DETAIL_HEADER_LIKENESS: f64 = 0.3;
+
+/// How much a party header reads like a name, a role or a team.
+fn header_likeness(name: &str) -> f64 {
+    let v = super::words::party_likeness(name);
+    if super::wide::non_party_header(name) {
+        v.min(DETAIL_HEADER_LIKENESS)
+    } else {
+        v
+    }
 }
 
 pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
@@ -152,7 +250,7 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
         detail: format!("{held} of {} tasks carry a letter", m.tasks.len()),
     });
     let names: Vec<f64> = sample(&m.parties)
-        .map(|p| super::words::party_likeness(&p.name))
+        .map(|p| header_likeness(&p.name))
         .collect();
     let name_like = names.iter().filter(|&&v| v >= 0.7).count();
     out.push(Factor {
@@ -473,6 +571,12 @@ mod tests {
         assert_eq!(corner_names_parties("Task"), Some(false));
         assert_eq!(corner_names_parties("Process Step \\ Role"), None);
         assert_eq!(corner_names_parties("/"), None);
+        for groups in ["Area", "Phase", "Areas", "Catégorie", "Domains"] {
+            assert!(corner_names_groups(groups), "{groups}");
+        }
+        for not in ["Task", "Process Area", "Phase / Step", "Role", "Areal", ""] {
+            assert!(!corner_names_groups(not), "{not}");
+        }
     }
 
     use crate::input::{CellValue, GridCell, Merge};

@@ -592,6 +592,9 @@ fn person_name(text: &str) -> bool {
         })
 }
 
+/// How much a lone verb (`Testing`) reads like an activity: less than a verb with its object.
+const SINGLE_VERB_LIKENESS: f64 = 0.85;
+
 /// How much a task cell reads like an activity (1) rather than a person or role, a letter or
 /// nothing (near 0).
 pub(crate) fn activity_likeness(name: &str) -> f64 {
@@ -602,10 +605,12 @@ pub(crate) fn activity_likeness(name: &str) -> f64 {
     if is_letters(t) {
         return 0.1;
     }
-    if starts_with_verb(t) {
-        return 1.0;
-    }
     let n = t.split_whitespace().count();
+    if starts_with_verb(t) {
+        // A verb alone (`Planning`, `Testing`) names a phase or an area as often as an
+        // activity; a verb with its object (`Plan the release`) is an activity.
+        return if n >= 2 { 1.0 } else { SINGLE_VERB_LIKENESS };
+    }
     if (has_role_word(t) || name_with_role(t)) && n <= 5 && !has_activity_noun(t) {
         return 0.25;
     }
@@ -664,6 +669,9 @@ mod tests {
             assert_eq!(activity_likeness(name), 1.0, "{name}");
         }
         assert!(activity_likeness("Release Planning") >= 0.9);
+        // A verb alone names a phase as often as an activity.
+        assert!(activity_likeness("Planning") < activity_likeness("Plan the release"));
+        assert!(activity_likeness("Testing") > activity_likeness("Docs"));
         assert!(activity_likeness("Agile Product Manager") < 0.3);
         assert!(activity_likeness("C") < 0.2);
     }

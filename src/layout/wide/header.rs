@@ -643,6 +643,84 @@ pub(super) fn party_columns(
     })
 }
 
+/// A change to the party columns of a first choice, for a reading of its own: a doubtful
+/// column at either edge of the party block left out, or a column of letters beside it
+/// taken in. `Keep` is the first choice itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PartyEdit {
+    Keep,
+    /// Leave out the party whose (first) column this is.
+    Drop(u32),
+    /// Read this column as one more party.
+    Take(u32),
+}
+
+impl PartyColumns {
+    /// These party columns with `edit` made; `None` when nothing would be left.
+    pub fn edited(mut self, edit: PartyEdit) -> Option<PartyColumns> {
+        match edit {
+            PartyEdit::Keep => {}
+            PartyEdit::Drop(c) => self.parties.retain(|p| p.0 != c),
+            PartyEdit::Take(c) => {
+                self.blank_cols.retain(|&b| b != c);
+                let at = self.parties.partition_point(|p| p.0 < c);
+                self.parties.insert(at, (c, Vec::new()));
+            }
+        }
+        (!self.parties.is_empty()).then_some(self)
+    }
+}
+
+/// The party columns worth a second reading, each a [`PartyEdit`]: where the first choice
+/// may have taken a column that is no party, or left one out. A party column at either edge
+/// of the block is in doubt when it holds text other than letters (names or free text
+/// beside the letters) or its header does not read as a name; a column just beside the
+/// block is in doubt when it holds mostly letters under a header (a `Status` or `Notes`
+/// header over letters). At most one of each kind on each side, so a table gets at most four.
+pub(super) fn doubtful_party_columns(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &Columns,
+    band: Band,
+    tasks: &TaskColumns,
+    chosen: &PartyColumns,
+) -> Vec<PartyEdit> {
+    let (Some(first), Some(last)) = (chosen.parties.first(), chosen.parties.last()) else {
+        return Vec::new();
+    };
+    let last_col = last.1.last().copied().unwrap_or(last.0);
+    let header_text = |c: u32| grid.text(band.header, c);
+    let mut out = Vec::new();
+    if chosen.parties.len() >= 2 {
+        for c in [first.0, last.0] {
+            let (letters, _, _, other) = below4(cols, c, band.end);
+            let unnamed =
+                header_text(c).is_none_or(|t| super::super::words::party_likeness(t) < 0.5);
+            if (other > 0 || unnamed) && !out.contains(&PartyEdit::Drop(c)) && letters > 0 {
+                out.push(PartyEdit::Drop(c));
+            }
+        }
+    }
+    let beside = [first.0.checked_sub(1), last_col.checked_add(1)];
+    for c in beside.into_iter().flatten() {
+        let taken = c <= tasks.task
+            || Some(c) == tasks.group
+            || Some(c) == chosen.side_col
+            || chosen.parties.iter().any(|p| p.0 == c || p.1.contains(&c));
+        if taken {
+            continue;
+        }
+        let Some(cell) = grid.get(band.header, c).filter(|h| h.text().is_some()) else {
+            continue;
+        };
+        let (letters, _, odd, other) = below4(cols, c, band.end);
+        if !cell.copy && header_like(ctx, cell) && letters > 0 && letters > other + odd {
+            out.push(PartyEdit::Take(c));
+        }
+    }
+    out
+}
+
 /// The party columns the user named (`--party-columns D:K`): each column with a header is a
 /// party (a header merged across columns is one), each without one but with letters is
 /// read and reported as under a blank header.

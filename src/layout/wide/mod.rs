@@ -5,7 +5,7 @@
 mod header;
 mod rows;
 
-pub(crate) use header::MAX_HEADER_ROWS;
+pub(crate) use header::{non_party_header, MAX_HEADER_ROWS};
 
 use super::grid::{clean_name, Grid};
 use super::words::TASK_VERBS;
@@ -132,6 +132,22 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
                     others.push((c, place));
                 }
             }
+            for edit in party_edits(grid, ctx, cols, &header, &first) {
+                let plan = Plan { edit, ..first };
+                let (col, words) = match edit {
+                    header::PartyEdit::Take(col) => (col, "read as a party"),
+                    header::PartyEdit::Drop(col) => (col, "not a party"),
+                    header::PartyEdit::Keep => continue,
+                };
+                if let Some(c) = read(grid, ctx, cols, &header, &plan) {
+                    let name = grid
+                        .text(first.band.header, col)
+                        .map(|t| format!(" ({})", clean_name(t)))
+                        .unwrap_or_default();
+                    let place = format!("{at}, {}{name} {words}", grid.col_label(col));
+                    others.push((c, place));
+                }
+            }
         }
         let Some(c) = read(grid, ctx, cols, &header, &first) else {
             continue;
@@ -177,12 +193,35 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
     out
 }
 
-/// The choices of one reading: task and group columns, and the header band.
+/// The choices of one reading: task and group columns, the header band, and a change to
+/// the party columns found.
 #[derive(Debug, Clone, Copy)]
 struct Plan {
     task: u32,
     group: Option<u32>,
     band: header::Band,
+    edit: header::PartyEdit,
+}
+
+/// The doubtful party columns of a first choice (none when the user named the party
+/// columns), each a change for a reading of its own.
+fn party_edits(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &super::grid::Columns,
+    header: &header::HeaderRow,
+    plan: &Plan,
+) -> Vec<header::PartyEdit> {
+    if ctx.opts.steer.party_columns.is_some() {
+        return Vec::new();
+    }
+    let tasks = header::TaskColumns {
+        task: plan.task,
+        group: plan.group,
+    };
+    header::party_columns(grid, ctx, cols, plan.band, &tasks, &header.qualifying)
+        .map(|chosen| header::doubtful_party_columns(grid, ctx, cols, plan.band, &tasks, &chosen))
+        .unwrap_or_default()
 }
 
 /// The first choice of task column and band with `header` as the row of party names, and
@@ -215,6 +254,7 @@ fn plan(
         task: tasks.task,
         group: tasks.group,
         band,
+        edit: header::PartyEdit::Keep,
     };
     Some((plan, passed_over))
 }
@@ -232,8 +272,20 @@ fn read(
         group: plan.group,
     };
     let band = plan.band;
-    let columns = header::party_columns(grid, ctx, cols, band, &tasks, &header.qualifying)?;
+    let columns = header::party_columns(grid, ctx, cols, band, &tasks, &header.qualifying)?
+        .edited(plan.edit)?;
     let parties = header::party_names(grid, ctx, band, &columns.parties);
+    let task_header = grid.text(band.header, tasks.task);
+    let other_named = cols
+        .range(..columns.parties.first().map_or(0, |p| p.0))
+        .map(|(&c, _)| c)
+        .filter(|&c| c != tasks.task && Some(c) != tasks.group)
+        .find_map(|c| {
+            let header = grid.text(band.header, c)?;
+            let evidence =
+                super::score::task_header_evidence(task_header?, (&grid.col_label(c), header));
+            evidence.filter(|_| cols.get(&c).is_some_and(|v| v.below4(band.header).3 > 0))
+        });
     let layout = rows::Layout {
         band,
         task_col: tasks.task,
@@ -243,7 +295,9 @@ fn read(
         blank_cols: columns.blank_cols,
         marks_only: header.marks_only,
     };
-    rows::build(grid, ctx, cols, &layout)
+    let mut c = rows::build(grid, ctx, cols, &layout)?;
+    c.sheet_factors.extend(other_named);
+    Some(c)
 }
 
 #[cfg(test)]
@@ -1085,7 +1139,7 @@ mod tests {
     #[test]
     fn the_second_task_column_is_a_candidate() {
         let wb = csv(&[
-            &["Area", "Task", "Ann", "Bob"],
+            &["Label", "Task", "Ann", "Bob"],
             &["Planning", "Plan the release", "R", "A"],
             &["Building", "Build the feature", "A", "R"],
             &["Shipping", "Ship the product", "R", "C"],
@@ -1106,6 +1160,114 @@ mod tests {
         let m = detect(&wb, &Default::default()).unwrap();
         assert_eq!(m.tasks[0].name, "Plan the release");
         assert!(!m.reading.runner_up.unwrap_or_default().contains("tasks in"));
+    }
+
+    /// Steering that names only the header rows, or only the party columns.
+    fn steered(header_rows: Option<u32>, party_columns: Option<(u32, u32)>) -> LayoutOptions {
+        LayoutOptions {
+            steer: crate::layout::Steering {
+                header_rows,
+                party_columns,
+                ..Default::default()
+            },
+            ..LayoutOptions::default()
+        }
+    }
+
+    #[test]
+    fn a_task_column_beside_a_column_headed_as_groups_wins() {
+        // Every area once: both columns have as many names, and the header says which
+        // holds the tasks.
+        let wb = csv(&[
+            &["Area", "Task", "Ann", "Bob"],
+            &["Planning", "Plan the release", "R", "A"],
+            &["Building", "Build the feature", "A", "R"],
+            &["Shipping", "Ship the product", "R", "C"],
+            &["Docs", "Write the docs", "C", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        assert!(
+            m.reading.chosen.contains("tasks in column B"),
+            "{:?}",
+            m.reading
+        );
+        assert_eq!(m.tasks[0].name, "Plan the release");
+        assert!(!m.reading.unsure, "{:?}", m.reading);
+        let evidence = m.reading.separated_by.join("; ");
+        assert!(evidence.contains("\"Area\" names groups"), "{evidence}");
+    }
+
+    #[test]
+    fn an_area_column_that_repeats_holds_groups() {
+        let wb = csv(&[
+            &["Area", "Task", "Ann", "Bob"],
+            &["Planning", "Plan the release", "R", "A"],
+            &["Planning", "Agree the budget", "A", "R"],
+            &["Delivery", "Build the feature", "A", "R"],
+            &["Delivery", "Ship the product", "R", "C"],
+            &["Support", "Answer user tickets", "C", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names[0], "Plan the release");
+        assert_eq!(m.tasks.len(), 5);
+        assert_eq!(m.tasks[1].group.as_deref(), Some("Planning"));
+        assert_eq!(m.tasks[4].group.as_deref(), Some("Support"));
+    }
+
+    #[test]
+    fn a_column_of_letters_headed_as_a_detail_is_a_runner_up_party() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "Cy", "Status"],
+            &["Plan the release", "R", "A", "C", "R"],
+            &["Build the feature", "A", "R", "I", "A"],
+            &["Ship the product", "R", "C", "A", "C"],
+            &["Write docs", "C", "R", "I", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ann", "Bob", "Cy"]);
+        let second = m.reading.runner_up.clone().unwrap();
+        assert!(
+            second.contains("column E (Status) read as a party"),
+            "{second}"
+        );
+        // The header that names a detail is the evidence against it.
+        let evidence = m.reading.separated_by.join("; ");
+        assert!(evidence.contains("party headers"), "{evidence}");
+        // Party columns the user named are not second-guessed.
+        let m = detect(&wb, &steered(None, Some((1, 3)))).unwrap();
+        assert!(!m.reading.runner_up.unwrap_or_default().contains("party"));
+    }
+
+    #[test]
+    fn a_column_of_free_text_beside_the_letters_is_a_runner_up_without_it() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "Ops"],
+            &["Plan the release", "R", "A", "see ticket 12"],
+            &["Build the feature", "A", "R", "I"],
+            &["Ship the product", "R", "C", "C"],
+            &["Write docs", "C", "R", "ask Dana first"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        assert_eq!(m.parties.len(), 3);
+        let second = m.reading.runner_up.unwrap();
+        assert!(second.contains("column D (Ops) not a party"), "{second}");
+    }
+
+    #[test]
+    fn header_rows_given_fix_the_band_but_not_the_task_column() {
+        let wb = csv(&[
+            &["", "", "Alpha", "", "Beta"],
+            &["Label", "Task", "Dev", "Ops", "Dev"],
+            &["Planning", "Plan the release", "R", "A", "C"],
+            &["Building", "Build the feature", "A", "R", "I"],
+            &["Shipping", "Ship the product", "R", "C", "A"],
+        ]);
+        let m = detect(&wb, &steered(Some(2), None)).unwrap();
+        let second = m.reading.runner_up.unwrap_or_default();
+        assert!(second.contains("tasks in column"), "{second}");
+        assert!(!second.contains("band"), "{second}");
     }
 
     #[test]
@@ -1137,6 +1299,21 @@ mod tests {
             .collect();
         let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
         let m = detect(&csv(&refs), &Default::default()).unwrap();
-        assert!(!m.reading.runner_up.unwrap_or_default().contains("band"));
+        let second = m.reading.runner_up.unwrap_or_default();
+        assert!(!second.contains("band"), "{second}");
+        // Nor other party columns: a column of letters headed `Status` is a doubt only
+        // on a shorter table.
+        for row in rows.iter_mut() {
+            let status = if row[0] == "Task" { "Status" } else { "R" };
+            row.push(status.into());
+        }
+        let refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        let m = detect(&csv(&refs), &Default::default()).unwrap();
+        let second = m.reading.runner_up.unwrap_or_default();
+        assert!(!second.contains("party"), "{second}");
     }
 }
