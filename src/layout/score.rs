@@ -262,6 +262,9 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
             names.len()
         ),
     });
+    if let Some(f) = repeated_party_names(m) {
+        out.push(f);
+    }
     let tasks: Vec<f64> = sample(&m.tasks)
         .map(|t| {
             if t.name.starts_with(super::NO_NAME) {
@@ -336,6 +339,29 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
     });
     out
 }
+
+/// Two party columns of one name are one party written twice, or a reading that took a band
+/// (a team written over `Prod` and `Non-Prod`) for the names: evidence against the reading,
+/// in proportion to the columns that share a name. None when every name stands once.
+fn repeated_party_names(m: &Matrix) -> Option<Factor> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for p in sample(&m.parties) {
+        *counts
+            .entry(super::grid::clean_name(&p.name).to_lowercase())
+            .or_default() += 1;
+    }
+    let total: usize = counts.values().sum();
+    let repeated: usize = counts.values().filter(|&&n| n > 1).sum();
+    (repeated > 0).then(|| Factor {
+        key: "repeated-party-names",
+        value: 1.0 - REPEATED_NAME_COST * repeated as f64 / total as f64,
+        weight: 1.0,
+        detail: format!("{repeated} of {total} party columns share a name with another"),
+    })
+}
+
+/// How much a reading loses when all its party columns share names with others.
+const REPEATED_NAME_COST: f64 = 0.5;
 
 /// The evidence that needs the sheet: how the reading agrees with the sheet's legend, and
 /// whether merged header cells were read as names. Only what applies is returned: a sheet
@@ -695,6 +721,24 @@ mod tests {
         assert_eq!(factor(&apart, "merged-headers").unwrap().value, 1.0);
         // Headers under no merge are no evidence.
         assert!(sheet_evidence(&wide(&["Ann"], &["R"]), &Sheet::default(), None).is_empty());
+    }
+
+    #[test]
+    fn party_names_written_twice_count_against_a_reading() {
+        let twice = wide(&["Dev", "dev", "Ops", "QA"], &["R", "A", "C", "I"]);
+        let f = repeated_party_names(&twice).unwrap();
+        assert_eq!(f.value, 0.75);
+        assert_eq!(f.detail, "2 of 4 party columns share a name with another");
+        assert!(repeated_party_names(&wide(&["Dev / Prod", "Dev / Test"], &["R", "A"])).is_none());
+    }
+
+    #[test]
+    fn a_task_column_headed_as_groups_beside_one_headed_as_tasks() {
+        let f = task_header_evidence("Area", ("column B", "Task")).unwrap();
+        assert_eq!(f.value, GROUP_HEADER_VALUE);
+        // Alone, or beside a column that says nothing, a group header is no evidence.
+        assert!(task_header_evidence("Area", ("column B", "Ref")).is_none());
+        assert!(task_header_evidence("Task", ("column A", "Area")).is_none());
     }
 
     #[test]

@@ -499,7 +499,8 @@ pub(super) fn band(grid: &Grid, ctx: &Ctx, header: u32, qualifying: &[u32]) -> O
 }
 
 /// The other header bands the scorer may prefer to [`band`]'s: one to [`MAX_HEADER_ROWS`]
-/// rows ending at the header row (and going down as far as the chosen band), smallest first.
+/// rows ending at the header row (and going down as far as the chosen band), smallest first,
+/// then the chosen band ending at the header row or one row further down.
 /// A row above the header row joins one only where it could be a label row: some text over
 /// the party columns and no letters. The chosen band is not among them.
 pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u32]) -> Vec<Band> {
@@ -527,6 +528,23 @@ pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u3
         if start != chosen.start {
             out.push(Band { start, ..chosen });
         }
+    }
+    // Below the header row: the chosen band without the rows its cells are merged down
+    // over, and with the row under it when that row labels the party columns (`Prod`,
+    // `Non-Prod` under team names written twice) rather than holding letters. Read as
+    // titles it leaves two parties of one name; read as part of the band it tells them apart.
+    if chosen.end > header {
+        out.push(Band {
+            end: header,
+            ..chosen
+        });
+    }
+    let next = chosen.end + 1;
+    if next - chosen.start < MAX_HEADER_ROWS && label_row(next) {
+        out.push(Band {
+            end: next,
+            ..chosen
+        });
     }
     out
 }

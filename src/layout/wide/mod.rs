@@ -117,7 +117,12 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
                     let plan = Plan { band, ..first };
                     if let Some(c) = read(grid, ctx, cols, &header, &plan) {
                         let rows = if n == 1 { "row" } else { "rows" };
-                        others.push((c, format!("{at}, a band of {n} {rows}")));
+                        let down = if band.end == first.band.end {
+                            String::new()
+                        } else {
+                            format!(" to {}", grid.row_label(band.end))
+                        };
+                        others.push((c, format!("{at}, a band of {n} {rows}{down}")));
                     }
                 }
             }
@@ -306,6 +311,7 @@ mod tests {
     use super::super::{detect, LayoutOptions};
     use super::reads_as_task;
     use crate::model::{CellProblem, Letter, LetterSet, Pos, SchemeName, Shape, TitleSide};
+    use std::collections::BTreeSet;
 
     fn letters(m: &crate::model::Matrix, task: &str, party: &str) -> String {
         let t = m.tasks.iter().find(|t| t.name == task).expect(task);
@@ -1268,6 +1274,25 @@ mod tests {
         let second = m.reading.runner_up.unwrap_or_default();
         assert!(second.contains("tasks in column"), "{second}");
         assert!(!second.contains("band"), "{second}");
+    }
+
+    #[test]
+    fn a_label_row_under_the_header_is_tried_as_part_of_the_band() {
+        // Team names written twice, told apart by the row under them: read as titles, the
+        // row leaves two parties of each name; read as part of the band, it names them.
+        let wb = csv(&[
+            &["Task", "Dev", "Dev", "Ops", "Ops"],
+            &["", "Prod", "Non-Prod", "Prod", "Non-Prod"],
+            &["Plan the release", "R", "A", "C", "I"],
+            &["Build the feature", "A", "R", "I", "C"],
+            &["Ship the product", "R", "C", "A", "I"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        let names: BTreeSet<&str> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names.len(), 4, "{names:?}");
+        assert!(names.iter().all(|n| n.contains(" / ")), "{names:?}");
+        let readings = format!("{} | {:?}", m.reading.chosen, m.reading.runner_up);
+        assert!(readings.contains("a band of 2 rows to row 2"), "{readings}");
     }
 
     #[test]
