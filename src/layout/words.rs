@@ -581,6 +581,46 @@ pub(crate) fn party_likeness(name: &str) -> f64 {
     0.7
 }
 
+/// Words that name a group of parties or an environment, not a person: a band label made of
+/// them (`Core`, `Internal`, `Prod`, `Business`) groups the columns under it.
+const BAND_WORDS: &[&str] = &[
+    "all",
+    "business",
+    "core",
+    "dev",
+    "development",
+    "external",
+    "interne",
+    "internal",
+    "externe",
+    "it",
+    "non",
+    "other",
+    "others",
+    "partner",
+    "partners",
+    "preprod",
+    "prod",
+    "production",
+    "qa",
+    "sales",
+    "shared",
+    "staging",
+    "support",
+    "test",
+    "uat",
+];
+
+/// A person's name, not a role, a team, an activity or a band of parties (`Ann`, `Maria
+/// Lopez`; not `Core team`, `Finance`, `Prod`).
+pub(crate) fn reads_as_person(text: &str) -> bool {
+    let t = text.trim();
+    person_name(t)
+        && !has_role_word(t)
+        && !has_activity_noun(t)
+        && !words(t).iter().any(|w| BAND_WORDS.contains(&w.as_str()))
+}
+
 /// `Ann`, `Maria Lopez`, `Jean-Luc Picard`: one to three capitalised words of letters.
 fn person_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -674,6 +714,26 @@ mod tests {
         assert!(activity_likeness("Testing") > activity_likeness("Docs"));
         assert!(activity_likeness("Agile Product Manager") < 0.3);
         assert!(activity_likeness("C") < 0.2);
+    }
+
+    #[test]
+    fn people_are_not_bands() {
+        for name in ["Ann", "Maria Lopez", "Jean-Luc Picard"] {
+            assert!(reads_as_person(name), "{name}");
+        }
+        for name in [
+            "Core team",
+            "IT/Development",
+            "Executive Leadership",
+            "Finance",
+            "Prod",
+            "Non-Prod",
+            "Internal",
+            "Requirement Gathering",
+            "project lead",
+        ] {
+            assert!(!reads_as_person(name), "{name}");
+        }
     }
 
     #[test]

@@ -913,5 +913,52 @@ pub(super) fn party_names(
             });
         }
     }
+    name_people_over_roles(grid, ctx, band, span, &mut out);
     out
+}
+
+/// A person's name merged over several party columns that each have a name of their own
+/// (`Ann` over `Developer` and `Tester`): one party a column, named `Ann / Developer`. The
+/// nearest band row above the header that has such a cell is taken. A group or environment
+/// band (`IT/Development`, `Core team`, `Prod`) is not a person: its labels stay titles.
+fn name_people_over_roles(
+    grid: &Grid,
+    ctx: &Ctx,
+    band: Band,
+    span: (u32, u32),
+    parties: &mut [PartyCol],
+) {
+    for r in (band.start..band.header).rev() {
+        // Parties by the origin of their cell in row `r`, when it spans several of them.
+        let origin = |p: &PartyCol| {
+            grid.get(r, p.col)
+                .filter(|x| p.extra.is_empty() && !p.qualified && x.text().is_some())
+                .map(|x| x.origin)
+        };
+        let mut spans: BTreeMap<Pos, Vec<usize>> = BTreeMap::new();
+        for (i, p) in parties.iter().enumerate() {
+            if let Some(o) = origin(p) {
+                spans.entry(o).or_default().push(i);
+            }
+        }
+        let people: Vec<(String, Vec<usize>)> = spans
+            .into_values()
+            .filter(|ps| ps.len() >= 2)
+            .filter_map(|ps| {
+                let label = label_at(grid, ctx, r, parties[ps[0]].col, span)?;
+                super::super::words::reads_as_person(&label).then_some((label, ps))
+            })
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        for (label, ps) in people {
+            for i in ps {
+                let p = &mut parties[i];
+                p.raw = format!("{label} / {}", clean_name(&p.raw));
+                p.qualified = true;
+            }
+        }
+        return;
+    }
 }

@@ -916,6 +916,61 @@ mod tests {
     }
 
     #[test]
+    fn a_person_merged_over_roles_of_their_own_is_one_party_a_column() {
+        // Each person holds different roles: the role row alone tells every column apart,
+        // and the person still names the party.
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "", "Bob", "", "Cy"],
+                &["", "Developer", "Tester", "Architect", "Analyst", ""],
+                &["Plan", "R", "C", "A", "", "I"],
+                &["Test", "", "R", "", "A", "C"],
+            ],
+        );
+        merge(&mut s, 0, 1, 0, 2);
+        merge(&mut s, 0, 3, 0, 4);
+        merge(&mut s, 0, 5, 1, 5);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ann / Developer",
+                "Ann / Tester",
+                "Bob / Architect",
+                "Bob / Analyst",
+                "Cy"
+            ],
+            "{:#?}",
+            m.notes
+        );
+        assert_eq!(letters(&m, "Test", "Bob / Analyst"), "A");
+        assert!(
+            m.parties[..4].iter().all(|p| p.title.is_none()),
+            "{:#?}",
+            m.parties
+        );
+        // A group band merged over the same columns keeps them apart by their own names,
+        // its label a title.
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Core team", "", "Partners", ""],
+                &["", "Developer", "Tester", "Architect", "Analyst"],
+                &["Plan", "R", "C", "A", ""],
+                &["Test", "", "R", "", "A"],
+            ],
+        );
+        merge(&mut s, 0, 1, 0, 2);
+        merge(&mut s, 0, 3, 0, 4);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Developer", "Tester", "Architect", "Analyst"]);
+        assert_eq!(m.parties[0].title.as_deref(), Some("Core team"));
+    }
+
+    #[test]
     fn a_task_name_merged_over_rows_with_their_own_letters_is_a_task_a_row() {
         let mut s = sheet(
             Some("S"),
@@ -1134,7 +1189,11 @@ mod tests {
     fn a_row_of_marks_above_the_names_loses_as_a_two_row_band() {
         let m = detect(&under_band(&["", "?", "?", "?", "?"]), &Default::default()).unwrap();
         assert!(!m.reading.chosen.contains("band"), "{}", m.reading.chosen);
-        assert!(m.parties.iter().all(|p| p.title.is_none()));
+        assert!(
+            m.parties[..4].iter().all(|p| p.title.is_none()),
+            "{:#?}",
+            m.parties
+        );
         let second = m.reading.runner_up.unwrap();
         assert!(
             second.contains("header row 2, a band of 2 rows"),
