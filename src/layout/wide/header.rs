@@ -692,7 +692,7 @@ impl PartyColumns {
 /// The party columns worth a second reading, each a [`PartyEdit`]: where the first choice
 /// may have taken a column that is no party, or left one out. A party column at either edge
 /// of the block is in doubt when it holds text other than letters (names or free text
-/// beside the letters) or its header does not read as a name; a column just beside the
+/// beside the letters), never for its header alone; a column just beside the
 /// block is in doubt when it holds mostly letters under a header (a `Status` or `Notes`
 /// header over letters). At most one of each kind on each side, so a table gets at most four.
 pub(super) fn doubtful_party_columns(
@@ -707,14 +707,13 @@ pub(super) fn doubtful_party_columns(
         return Vec::new();
     };
     let last_col = last.1.last().copied().unwrap_or(last.0);
-    let header_text = |c: u32| grid.text(band.header, c);
     let mut out = Vec::new();
     if chosen.parties.len() >= 2 {
         for c in [first.0, last.0] {
+            // Its contents, not its header: a column of letters is a party's whatever its
+            // header reads like (`Product Owner 2.` reads like the end of a sentence).
             let (letters, _, _, other) = below4(cols, c, band.end);
-            let unnamed =
-                header_text(c).is_none_or(|t| super::super::words::party_likeness(t) < 0.5);
-            if (other > 0 || unnamed) && !out.contains(&PartyEdit::Drop(c)) && letters > 0 {
+            if other > 0 && letters > 0 && !out.contains(&PartyEdit::Drop(c)) {
                 out.push(PartyEdit::Drop(c));
             }
         }

@@ -1318,6 +1318,16 @@ mod tests {
         assert_eq!(m.parties.len(), 3);
         let second = m.reading.runner_up.unwrap();
         assert!(second.contains("column D (Ops) not a party"), "{second}");
+        // A column of letters is a party's whatever its header reads like: no doubt, and
+        // no reading without it (found by props::random_matrices_survive_csv).
+        let wb = csv(&[
+            &["Task", "Product Owner 1", "Product Owner 2."],
+            &["Plan 1", "R", "R"],
+            &["Plan 2", "R", ""],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        assert_eq!(m.parties.len(), 2, "{:?}", m.reading);
+        assert!(!m.reading.runner_up.unwrap_or_default().contains("party"));
     }
 
     #[test]
