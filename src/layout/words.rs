@@ -523,11 +523,19 @@ fn name_with_role(text: &str) -> bool {
     (t.ends_with(')') && t.contains(" (")) || t.contains(" - ") && t.len() <= 60
 }
 
-/// A sentence rather than a name: many words, or sentence punctuation.
+/// Fewest words that sentence punctuation makes a sentence of: `Product Owner 1.` and
+/// `Ent. Security` are names with a stray or abbreviating full stop.
+const SENTENCE_MIN_WORDS: usize = 4;
+
+/// A sentence rather than a name: many words, or several words with sentence punctuation,
+/// or a label that introduces something (`Notes:`).
 fn sentence(text: &str) -> bool {
     let t = text.trim();
     let n = t.split_whitespace().count();
-    n > 7 || t.chars().count() > 70 || t.contains(". ") || t.ends_with(['.', '?', '!', ':'])
+    n > 7
+        || t.chars().count() > 70
+        || t.ends_with(':')
+        || n >= SENTENCE_MIN_WORDS && (t.contains(". ") || t.ends_with(['.', '?', '!']))
 }
 
 /// Letter codes or a "not involved" mark: `R`, `A/R`, `-`, `N/A`. Short texts only: a word
@@ -695,6 +703,13 @@ mod tests {
             assert!(party_likeness(name) <= 0.1, "{name}");
         }
         assert!(party_likeness("Create Workspace") < 0.5);
+        // A stray or abbreviating full stop in a short name is no sentence (found by
+        // props::random_matrices_survive_csv: a sheet whose headers all end in one read
+        // as transposed).
+        assert_eq!(party_likeness("Product Owner 1."), 1.0);
+        assert!(party_likeness("Ent. Security") >= 0.7);
+        assert!(party_likeness("Notes:") <= 0.1);
+        assert!(party_likeness("Who signs it off?") <= 0.1);
     }
 
     #[test]
