@@ -863,7 +863,8 @@ fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]
             };
             for mut c in d.propose(grid, &ctx) {
                 c.region = table;
-                c.sheet_factors = score::sheet_evidence(&c.matrix, sheet, legend.as_ref());
+                c.sheet_factors
+                    .extend(score::sheet_evidence(&c.matrix, sheet, legend.as_ref()));
                 out.candidates.push(c);
             }
         }

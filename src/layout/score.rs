@@ -94,6 +94,89 @@ pub(crate) fn corner_names_parties(corner: &str) -> Option<bool> {
     }
 }
 
+/// Does the task column's header name groups of tasks (`Area`, `Phase`, `Category`) rather
+/// than the tasks? Only when it names neither tasks nor parties as well (`Process Area`,
+/// `Phase / Step` name tasks).
+pub(crate) fn corner_names_groups(corner: &str) -> bool {
+    let c = super::grid::fold(corner);
+    let words: Vec<&str> = c
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let groups = [
+        "area",
+        "phase",
+        "category",
+        "categorie",
+        "categoria",
+        "kategorie",
+        "group",
+        "groupe",
+        "gruppe",
+        "grupo",
+        "gruppo",
+        "domain",
+        "domaine",
+        "dominio",
+        "stage",
+        "section",
+        "workstream",
+        "theme",
+        "topic",
+        "bereich",
+        "ambito",
+        "fase",
+        "etapa",
+        "module",
+        "modulo",
+        "capability",
+    ];
+    !words.is_empty()
+        && words.iter().any(|w| {
+            groups
+                .iter()
+                .any(|g| *w == *g || w.strip_suffix('s') == Some(g))
+        })
+        && corner_names_parties(corner).is_none()
+        && !words.iter().any(|w| {
+            [
+                "task",
+                "activit",
+                "step",
+                "action",
+                "deliverable",
+                "process",
+                "work",
+            ]
+            .iter()
+            .any(|t| w.starts_with(t))
+        })
+}
+
+/// A reading whose task column is headed as a column of groups (`Area`) while another
+/// column before the parties is headed as tasks (`Task`) has taken the groups for the tasks.
+const GROUP_HEADER_VALUE: f64 = 0.7;
+
+/// The evidence of the header row about the task column the wide reader chose: against it
+/// when its header names groups (`Area`) and `other` (another column of names before the
+/// parties, with its header) is headed as tasks. A header that says nothing is no evidence:
+/// a column headed `Area` is the task column when nothing else is.
+pub(crate) fn task_header_evidence(task_header: &str, other: (&str, &str)) -> Option<Factor> {
+    let (other_col, other_header) = other;
+    (corner_names_groups(task_header) && corner_names_parties(other_header) == Some(false)).then(
+        || Factor {
+            key: "task-column-header",
+            value: GROUP_HEADER_VALUE,
+            weight: 1.0,
+            detail: format!(
+                "the task column's header {:?} names groups, and {other_col} is headed {:?}",
+                super::grid::clean_name(task_header),
+                super::grid::clean_name(other_header)
+            ),
+        },
+    )
+}
+
 /// The evidence about one reading. `most_letters` is the largest number of letters any
 /// reading of the workbook understood: a reading that understands far fewer is a smaller
 /// part of the sheet.
@@ -104,6 +187,21 @@ fn understood(m: &crate::model::Matrix) -> usize {
             .iter()
             .filter(|i| i.letters.is_empty() && crate::model::is_involvement_mark(&i.raw))
             .count()
+}
+
+/// Most a header that names a detail (`Status`, `Due date`) counts as a party's name: the
+/// word alone reads like a name (`Status` is one capitalised word), but a reading that takes
+/// such a column for a party is likely wrong about it.
+const DETAIL_HEADER_LIKENESS: f64 = 0.3;
+
+/// How much a party header reads like a name, a role or a team.
+fn header_likeness(name: &str) -> f64 {
+    let v = super::words::party_likeness(name);
+    if super::wide::non_party_header(name) {
+        v.min(DETAIL_HEADER_LIKENESS)
+    } else {
+        v
+    }
 }
 
 pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
@@ -152,7 +250,7 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
         detail: format!("{held} of {} tasks carry a letter", m.tasks.len()),
     });
     let names: Vec<f64> = sample(&m.parties)
-        .map(|p| super::words::party_likeness(&p.name))
+        .map(|p| header_likeness(&p.name))
         .collect();
     let name_like = names.iter().filter(|&&v| v >= 0.7).count();
     out.push(Factor {
@@ -164,6 +262,9 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
             names.len()
         ),
     });
+    if let Some(f) = repeated_party_names(m) {
+        out.push(f);
+    }
     let tasks: Vec<f64> = sample(&m.tasks)
         .map(|t| {
             if t.name.starts_with(super::NO_NAME) {
@@ -238,6 +339,29 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
     });
     out
 }
+
+/// Two party columns of one name are one party written twice, or a reading that took a band
+/// (a team written over `Prod` and `Non-Prod`) for the names: evidence against the reading,
+/// in proportion to the columns that share a name. None when every name stands once.
+fn repeated_party_names(m: &Matrix) -> Option<Factor> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for p in sample(&m.parties) {
+        *counts
+            .entry(super::grid::clean_name(&p.name).to_lowercase())
+            .or_default() += 1;
+    }
+    let total: usize = counts.values().sum();
+    let repeated: usize = counts.values().filter(|&&n| n > 1).sum();
+    (repeated > 0).then(|| Factor {
+        key: "repeated-party-names",
+        value: 1.0 - REPEATED_NAME_COST * repeated as f64 / total as f64,
+        weight: 1.0,
+        detail: format!("{repeated} of {total} party columns share a name with another"),
+    })
+}
+
+/// How much a reading loses when all its party columns share names with others.
+const REPEATED_NAME_COST: f64 = 0.5;
 
 /// The evidence that needs the sheet: how the reading agrees with the sheet's legend, and
 /// whether merged header cells were read as names. Only what applies is returned: a sheet
@@ -473,6 +597,12 @@ mod tests {
         assert_eq!(corner_names_parties("Task"), Some(false));
         assert_eq!(corner_names_parties("Process Step \\ Role"), None);
         assert_eq!(corner_names_parties("/"), None);
+        for groups in ["Area", "Phase", "Areas", "Catégorie", "Domains"] {
+            assert!(corner_names_groups(groups), "{groups}");
+        }
+        for not in ["Task", "Process Area", "Phase / Step", "Role", "Areal", ""] {
+            assert!(!corner_names_groups(not), "{not}");
+        }
     }
 
     use crate::input::{CellValue, GridCell, Merge};
@@ -591,6 +721,24 @@ mod tests {
         assert_eq!(factor(&apart, "merged-headers").unwrap().value, 1.0);
         // Headers under no merge are no evidence.
         assert!(sheet_evidence(&wide(&["Ann"], &["R"]), &Sheet::default(), None).is_empty());
+    }
+
+    #[test]
+    fn party_names_written_twice_count_against_a_reading() {
+        let twice = wide(&["Dev", "dev", "Ops", "QA"], &["R", "A", "C", "I"]);
+        let f = repeated_party_names(&twice).unwrap();
+        assert_eq!(f.value, 0.75);
+        assert_eq!(f.detail, "2 of 4 party columns share a name with another");
+        assert!(repeated_party_names(&wide(&["Dev / Prod", "Dev / Test"], &["R", "A"])).is_none());
+    }
+
+    #[test]
+    fn a_task_column_headed_as_groups_beside_one_headed_as_tasks() {
+        let f = task_header_evidence("Area", ("column B", "Task")).unwrap();
+        assert_eq!(f.value, GROUP_HEADER_VALUE);
+        // Alone, or beside a column that says nothing, a group header is no evidence.
+        assert!(task_header_evidence("Area", ("column B", "Ref")).is_none());
+        assert!(task_header_evidence("Task", ("column A", "Area")).is_none());
     }
 
     #[test]

@@ -523,11 +523,19 @@ fn name_with_role(text: &str) -> bool {
     (t.ends_with(')') && t.contains(" (")) || t.contains(" - ") && t.len() <= 60
 }
 
-/// A sentence rather than a name: many words, or sentence punctuation.
+/// Fewest words that sentence punctuation makes a sentence of: `Product Owner 1.` and
+/// `Ent. Security` are names with a stray or abbreviating full stop.
+const SENTENCE_MIN_WORDS: usize = 4;
+
+/// A sentence rather than a name: many words, or several words with sentence punctuation,
+/// or a label that introduces something (`Notes:`).
 fn sentence(text: &str) -> bool {
     let t = text.trim();
     let n = t.split_whitespace().count();
-    n > 7 || t.chars().count() > 70 || t.contains(". ") || t.ends_with(['.', '?', '!', ':'])
+    n > 7
+        || t.chars().count() > 70
+        || t.ends_with(':')
+        || n >= SENTENCE_MIN_WORDS && (t.contains(". ") || t.ends_with(['.', '?', '!']))
 }
 
 /// Letter codes or a "not involved" mark: `R`, `A/R`, `-`, `N/A`. Short texts only: a word
@@ -581,6 +589,46 @@ pub(crate) fn party_likeness(name: &str) -> f64 {
     0.7
 }
 
+/// Words that name a group of parties or an environment, not a person: a band label made of
+/// them (`Core`, `Internal`, `Prod`, `Business`) groups the columns under it.
+const BAND_WORDS: &[&str] = &[
+    "all",
+    "business",
+    "core",
+    "dev",
+    "development",
+    "external",
+    "interne",
+    "internal",
+    "externe",
+    "it",
+    "non",
+    "other",
+    "others",
+    "partner",
+    "partners",
+    "preprod",
+    "prod",
+    "production",
+    "qa",
+    "sales",
+    "shared",
+    "staging",
+    "support",
+    "test",
+    "uat",
+];
+
+/// A person's name, not a role, a team, an activity or a band of parties (`Ann`, `Maria
+/// Lopez`; not `Core team`, `Finance`, `Prod`).
+pub(crate) fn reads_as_person(text: &str) -> bool {
+    let t = text.trim();
+    person_name(t)
+        && !has_role_word(t)
+        && !has_activity_noun(t)
+        && !words(t).iter().any(|w| BAND_WORDS.contains(&w.as_str()))
+}
+
 /// `Ann`, `Maria Lopez`, `Jean-Luc Picard`: one to three capitalised words of letters.
 fn person_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -592,6 +640,9 @@ fn person_name(text: &str) -> bool {
         })
 }
 
+/// How much a lone verb (`Testing`) reads like an activity: less than a verb with its object.
+const SINGLE_VERB_LIKENESS: f64 = 0.85;
+
 /// How much a task cell reads like an activity (1) rather than a person or role, a letter or
 /// nothing (near 0).
 pub(crate) fn activity_likeness(name: &str) -> f64 {
@@ -602,10 +653,12 @@ pub(crate) fn activity_likeness(name: &str) -> f64 {
     if is_letters(t) {
         return 0.1;
     }
-    if starts_with_verb(t) {
-        return 1.0;
-    }
     let n = t.split_whitespace().count();
+    if starts_with_verb(t) {
+        // A verb alone (`Planning`, `Testing`) names a phase or an area as often as an
+        // activity; a verb with its object (`Plan the release`) is an activity.
+        return if n >= 2 { 1.0 } else { SINGLE_VERB_LIKENESS };
+    }
     if (has_role_word(t) || name_with_role(t)) && n <= 5 && !has_activity_noun(t) {
         return 0.25;
     }
@@ -650,6 +703,13 @@ mod tests {
             assert!(party_likeness(name) <= 0.1, "{name}");
         }
         assert!(party_likeness("Create Workspace") < 0.5);
+        // A stray or abbreviating full stop in a short name is no sentence (found by
+        // props::random_matrices_survive_csv: a sheet whose headers all end in one read
+        // as transposed).
+        assert_eq!(party_likeness("Product Owner 1."), 1.0);
+        assert!(party_likeness("Ent. Security") >= 0.7);
+        assert!(party_likeness("Notes:") <= 0.1);
+        assert!(party_likeness("Who signs it off?") <= 0.1);
     }
 
     #[test]
@@ -664,8 +724,31 @@ mod tests {
             assert_eq!(activity_likeness(name), 1.0, "{name}");
         }
         assert!(activity_likeness("Release Planning") >= 0.9);
+        // A verb alone names a phase as often as an activity.
+        assert!(activity_likeness("Planning") < activity_likeness("Plan the release"));
+        assert!(activity_likeness("Testing") > activity_likeness("Docs"));
         assert!(activity_likeness("Agile Product Manager") < 0.3);
         assert!(activity_likeness("C") < 0.2);
+    }
+
+    #[test]
+    fn people_are_not_bands() {
+        for name in ["Ann", "Maria Lopez", "Jean-Luc Picard"] {
+            assert!(reads_as_person(name), "{name}");
+        }
+        for name in [
+            "Core team",
+            "IT/Development",
+            "Executive Leadership",
+            "Finance",
+            "Prod",
+            "Non-Prod",
+            "Internal",
+            "Requirement Gathering",
+            "project lead",
+        ] {
+            assert!(!reads_as_person(name), "{name}");
+        }
     }
 
     #[test]

@@ -499,7 +499,8 @@ pub(super) fn band(grid: &Grid, ctx: &Ctx, header: u32, qualifying: &[u32]) -> O
 }
 
 /// The other header bands the scorer may prefer to [`band`]'s: one to [`MAX_HEADER_ROWS`]
-/// rows ending at the header row (and going down as far as the chosen band), smallest first.
+/// rows ending at the header row (and going down as far as the chosen band), smallest first,
+/// then the chosen band ending at the header row or one row further down.
 /// A row above the header row joins one only where it could be a label row: some text over
 /// the party columns and no letters. The chosen band is not among them.
 pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u32]) -> Vec<Band> {
@@ -527,6 +528,23 @@ pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u3
         if start != chosen.start {
             out.push(Band { start, ..chosen });
         }
+    }
+    // Below the header row: the chosen band without the rows its cells are merged down
+    // over, and with the row under it when that row labels the party columns (`Prod`,
+    // `Non-Prod` under team names written twice) rather than holding letters. Read as
+    // titles it leaves two parties of one name; read as part of the band it tells them apart.
+    if chosen.end > header {
+        out.push(Band {
+            end: header,
+            ..chosen
+        });
+    }
+    let next = chosen.end + 1;
+    if next - chosen.start < MAX_HEADER_ROWS && label_row(next) {
+        out.push(Band {
+            end: next,
+            ..chosen
+        });
     }
     out
 }
@@ -641,6 +659,83 @@ pub(super) fn party_columns(
         blank_cols,
         side_col,
     })
+}
+
+/// A change to the party columns of a first choice, for a reading of its own: a doubtful
+/// column at either edge of the party block left out, or a column of letters beside it
+/// taken in. `Keep` is the first choice itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PartyEdit {
+    Keep,
+    /// Leave out the party whose (first) column this is.
+    Drop(u32),
+    /// Read this column as one more party.
+    Take(u32),
+}
+
+impl PartyColumns {
+    /// These party columns with `edit` made; `None` when nothing would be left.
+    pub fn edited(mut self, edit: PartyEdit) -> Option<PartyColumns> {
+        match edit {
+            PartyEdit::Keep => {}
+            PartyEdit::Drop(c) => self.parties.retain(|p| p.0 != c),
+            PartyEdit::Take(c) => {
+                self.blank_cols.retain(|&b| b != c);
+                let at = self.parties.partition_point(|p| p.0 < c);
+                self.parties.insert(at, (c, Vec::new()));
+            }
+        }
+        (!self.parties.is_empty()).then_some(self)
+    }
+}
+
+/// The party columns worth a second reading, each a [`PartyEdit`]: where the first choice
+/// may have taken a column that is no party, or left one out. A party column at either edge
+/// of the block is in doubt when it holds text other than letters (names or free text
+/// beside the letters), never for its header alone; a column just beside the
+/// block is in doubt when it holds mostly letters under a header (a `Status` or `Notes`
+/// header over letters). At most one of each kind on each side, so a table gets at most four.
+pub(super) fn doubtful_party_columns(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &Columns,
+    band: Band,
+    tasks: &TaskColumns,
+    chosen: &PartyColumns,
+) -> Vec<PartyEdit> {
+    let (Some(first), Some(last)) = (chosen.parties.first(), chosen.parties.last()) else {
+        return Vec::new();
+    };
+    let last_col = last.1.last().copied().unwrap_or(last.0);
+    let mut out = Vec::new();
+    if chosen.parties.len() >= 2 {
+        for c in [first.0, last.0] {
+            // Its contents, not its header: a column of letters is a party's whatever its
+            // header reads like (`Product Owner 2.` reads like the end of a sentence).
+            let (letters, _, _, other) = below4(cols, c, band.end);
+            if other > 0 && letters > 0 && !out.contains(&PartyEdit::Drop(c)) {
+                out.push(PartyEdit::Drop(c));
+            }
+        }
+    }
+    let beside = [first.0.checked_sub(1), last_col.checked_add(1)];
+    for c in beside.into_iter().flatten() {
+        let taken = c <= tasks.task
+            || Some(c) == tasks.group
+            || Some(c) == chosen.side_col
+            || chosen.parties.iter().any(|p| p.0 == c || p.1.contains(&c));
+        if taken {
+            continue;
+        }
+        let Some(cell) = grid.get(band.header, c).filter(|h| h.text().is_some()) else {
+            continue;
+        };
+        let (letters, _, odd, other) = below4(cols, c, band.end);
+        if !cell.copy && header_like(ctx, cell) && letters > 0 && letters > other + odd {
+            out.push(PartyEdit::Take(c));
+        }
+    }
+    out
 }
 
 /// The party columns the user named (`--party-columns D:K`): each column with a header is a
@@ -817,5 +912,52 @@ pub(super) fn party_names(
             });
         }
     }
+    name_people_over_roles(grid, ctx, band, span, &mut out);
     out
+}
+
+/// A person's name merged over several party columns that each have a name of their own
+/// (`Ann` over `Developer` and `Tester`): one party a column, named `Ann / Developer`. The
+/// nearest band row above the header that has such a cell is taken. A group or environment
+/// band (`IT/Development`, `Core team`, `Prod`) is not a person: its labels stay titles.
+fn name_people_over_roles(
+    grid: &Grid,
+    ctx: &Ctx,
+    band: Band,
+    span: (u32, u32),
+    parties: &mut [PartyCol],
+) {
+    for r in (band.start..band.header).rev() {
+        // Parties by the origin of their cell in row `r`, when it spans several of them.
+        let origin = |p: &PartyCol| {
+            grid.get(r, p.col)
+                .filter(|x| p.extra.is_empty() && !p.qualified && x.text().is_some())
+                .map(|x| x.origin)
+        };
+        let mut spans: BTreeMap<Pos, Vec<usize>> = BTreeMap::new();
+        for (i, p) in parties.iter().enumerate() {
+            if let Some(o) = origin(p) {
+                spans.entry(o).or_default().push(i);
+            }
+        }
+        let people: Vec<(String, Vec<usize>)> = spans
+            .into_values()
+            .filter(|ps| ps.len() >= 2)
+            .filter_map(|ps| {
+                let label = label_at(grid, ctx, r, parties[ps[0]].col, span)?;
+                super::super::words::reads_as_person(&label).then_some((label, ps))
+            })
+            .collect();
+        if people.is_empty() {
+            continue;
+        }
+        for (label, ps) in people {
+            for i in ps {
+                let p = &mut parties[i];
+                p.raw = format!("{label} / {}", clean_name(&p.raw));
+                p.qualified = true;
+            }
+        }
+        return;
+    }
 }

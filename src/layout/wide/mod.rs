@@ -5,7 +5,7 @@
 mod header;
 mod rows;
 
-pub(crate) use header::MAX_HEADER_ROWS;
+pub(crate) use header::{non_party_header, MAX_HEADER_ROWS};
 
 use super::grid::{clean_name, Grid};
 use super::words::TASK_VERBS;
@@ -128,7 +128,12 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
                     let plan = Plan { band, ..first };
                     if let Some(c) = read(grid, ctx, cols, &header, &plan) {
                         let rows = if n == 1 { "row" } else { "rows" };
-                        others.push((c, format!("{at}, a band of {n} {rows}")));
+                        let down = if band.end == first.band.end {
+                            String::new()
+                        } else {
+                            format!(" to {}", grid.row_label(band.end))
+                        };
+                        others.push((c, format!("{at}, a band of {n} {rows}{down}")));
                     }
                 }
             }
@@ -140,6 +145,22 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
                 };
                 if let Some(c) = read(grid, ctx, cols, &header, &plan) {
                     let place = format!("{at}, tasks in {}", grid.col_label(tasks.task));
+                    others.push((c, place));
+                }
+            }
+            for edit in party_edits(grid, ctx, cols, &header, &first) {
+                let plan = Plan { edit, ..first };
+                let (col, words) = match edit {
+                    header::PartyEdit::Take(col) => (col, "read as a party"),
+                    header::PartyEdit::Drop(col) => (col, "not a party"),
+                    header::PartyEdit::Keep => continue,
+                };
+                if let Some(c) = read(grid, ctx, cols, &header, &plan) {
+                    let name = grid
+                        .text(first.band.header, col)
+                        .map(|t| format!(" ({})", clean_name(t)))
+                        .unwrap_or_default();
+                    let place = format!("{at}, {}{name} {words}", grid.col_label(col));
                     others.push((c, place));
                 }
             }
@@ -188,12 +209,35 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
     out
 }
 
-/// The choices of one reading: task and group columns, and the header band.
+/// The choices of one reading: task and group columns, the header band, and a change to
+/// the party columns found.
 #[derive(Debug, Clone, Copy)]
 struct Plan {
     task: u32,
     group: Option<u32>,
     band: header::Band,
+    edit: header::PartyEdit,
+}
+
+/// The doubtful party columns of a first choice (none when the user named the party
+/// columns), each a change for a reading of its own.
+fn party_edits(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &super::grid::Columns,
+    header: &header::HeaderRow,
+    plan: &Plan,
+) -> Vec<header::PartyEdit> {
+    if ctx.opts.steer.party_columns.is_some() {
+        return Vec::new();
+    }
+    let tasks = header::TaskColumns {
+        task: plan.task,
+        group: plan.group,
+    };
+    header::party_columns(grid, ctx, cols, plan.band, &tasks, &header.qualifying)
+        .map(|chosen| header::doubtful_party_columns(grid, ctx, cols, plan.band, &tasks, &chosen))
+        .unwrap_or_default()
 }
 
 /// The first choice of task column and band with `header` as the row of party names, and
@@ -226,6 +270,7 @@ fn plan(
         task: tasks.task,
         group: tasks.group,
         band,
+        edit: header::PartyEdit::Keep,
     };
     Some((plan, passed_over))
 }
@@ -243,8 +288,20 @@ fn read(
         group: plan.group,
     };
     let band = plan.band;
-    let columns = header::party_columns(grid, ctx, cols, band, &tasks, &header.qualifying)?;
+    let columns = header::party_columns(grid, ctx, cols, band, &tasks, &header.qualifying)?
+        .edited(plan.edit)?;
     let parties = header::party_names(grid, ctx, band, &columns.parties);
+    let task_header = grid.text(band.header, tasks.task);
+    let other_named = cols
+        .range(..columns.parties.first().map_or(0, |p| p.0))
+        .map(|(&c, _)| c)
+        .filter(|&c| c != tasks.task && Some(c) != tasks.group)
+        .find_map(|c| {
+            let header = grid.text(band.header, c)?;
+            let evidence =
+                super::score::task_header_evidence(task_header?, (&grid.col_label(c), header));
+            evidence.filter(|_| cols.get(&c).is_some_and(|v| v.below4(band.header).3 > 0))
+        });
     let layout = rows::Layout {
         band,
         task_col: tasks.task,
@@ -254,7 +311,9 @@ fn read(
         blank_cols: columns.blank_cols,
         marks_only: header.marks_only,
     };
-    rows::build(grid, ctx, cols, &layout)
+    let mut c = rows::build(grid, ctx, cols, &layout)?;
+    c.sheet_factors.extend(other_named);
+    Some(c)
 }
 
 #[cfg(test)]
@@ -263,6 +322,7 @@ mod tests {
     use super::super::{detect, LayoutOptions};
     use super::reads_as_task;
     use crate::model::{CellProblem, Letter, LetterSet, Pos, SchemeName, Shape, TitleSide};
+    use std::collections::BTreeSet;
 
     fn letters(m: &crate::model::Matrix, task: &str, party: &str) -> String {
         let t = m.tasks.iter().find(|t| t.name == task).expect(task);
@@ -867,6 +927,61 @@ mod tests {
     }
 
     #[test]
+    fn a_person_merged_over_roles_of_their_own_is_one_party_a_column() {
+        // Each person holds different roles: the role row alone tells every column apart,
+        // and the person still names the party.
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Ann", "", "Bob", "", "Cy"],
+                &["", "Developer", "Tester", "Architect", "Analyst", ""],
+                &["Plan", "R", "C", "A", "", "I"],
+                &["Test", "", "R", "", "A", "C"],
+            ],
+        );
+        merge(&mut s, 0, 1, 0, 2);
+        merge(&mut s, 0, 3, 0, 4);
+        merge(&mut s, 0, 5, 1, 5);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ann / Developer",
+                "Ann / Tester",
+                "Bob / Architect",
+                "Bob / Analyst",
+                "Cy"
+            ],
+            "{:#?}",
+            m.notes
+        );
+        assert_eq!(letters(&m, "Test", "Bob / Analyst"), "A");
+        assert!(
+            m.parties[..4].iter().all(|p| p.title.is_none()),
+            "{:#?}",
+            m.parties
+        );
+        // A group band merged over the same columns keeps them apart by their own names,
+        // its label a title.
+        let mut s = sheet(
+            Some("S"),
+            &[
+                &["Task", "Core team", "", "Partners", ""],
+                &["", "Developer", "Tester", "Architect", "Analyst"],
+                &["Plan", "R", "C", "A", ""],
+                &["Test", "", "R", "", "A"],
+            ],
+        );
+        merge(&mut s, 0, 1, 0, 2);
+        merge(&mut s, 0, 3, 0, 4);
+        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Developer", "Tester", "Architect", "Analyst"]);
+        assert_eq!(m.parties[0].title.as_deref(), Some("Core team"));
+    }
+
+    #[test]
     fn a_task_name_merged_over_rows_with_their_own_letters_is_a_task_a_row() {
         let mut s = sheet(
             Some("S"),
@@ -1085,7 +1200,11 @@ mod tests {
     fn a_row_of_marks_above_the_names_loses_as_a_two_row_band() {
         let m = detect(&under_band(&["", "?", "?", "?", "?"]), &Default::default()).unwrap();
         assert!(!m.reading.chosen.contains("band"), "{}", m.reading.chosen);
-        assert!(m.parties.iter().all(|p| p.title.is_none()));
+        assert!(
+            m.parties[..4].iter().all(|p| p.title.is_none()),
+            "{:#?}",
+            m.parties
+        );
         let second = m.reading.runner_up.unwrap();
         assert!(
             second.contains("header row 2, a band of 2 rows"),
@@ -1096,7 +1215,7 @@ mod tests {
     #[test]
     fn the_second_task_column_is_a_candidate() {
         let wb = csv(&[
-            &["Area", "Task", "Ann", "Bob"],
+            &["Label", "Task", "Ann", "Bob"],
             &["Planning", "Plan the release", "R", "A"],
             &["Building", "Build the feature", "A", "R"],
             &["Shipping", "Ship the product", "R", "C"],
@@ -1117,6 +1236,143 @@ mod tests {
         let m = detect(&wb, &Default::default()).unwrap();
         assert_eq!(m.tasks[0].name, "Plan the release");
         assert!(!m.reading.runner_up.unwrap_or_default().contains("tasks in"));
+    }
+
+    /// Steering that names only the header rows, or only the party columns.
+    fn steered(header_rows: Option<u32>, party_columns: Option<(u32, u32)>) -> LayoutOptions {
+        LayoutOptions {
+            steer: crate::layout::Steering {
+                header_rows,
+                party_columns,
+                ..Default::default()
+            },
+            ..LayoutOptions::default()
+        }
+    }
+
+    #[test]
+    fn a_task_column_beside_a_column_headed_as_groups_wins() {
+        // Every area once: both columns have as many names, and the header says which
+        // holds the tasks.
+        let wb = csv(&[
+            &["Area", "Task", "Ann", "Bob"],
+            &["Planning", "Plan the release", "R", "A"],
+            &["Building", "Build the feature", "A", "R"],
+            &["Shipping", "Ship the product", "R", "C"],
+            &["Docs", "Write the docs", "C", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        assert!(
+            m.reading.chosen.contains("tasks in column B"),
+            "{:?}",
+            m.reading
+        );
+        assert_eq!(m.tasks[0].name, "Plan the release");
+        assert!(!m.reading.unsure, "{:?}", m.reading);
+        let evidence = m.reading.separated_by.join("; ");
+        assert!(evidence.contains("\"Area\" names groups"), "{evidence}");
+    }
+
+    #[test]
+    fn an_area_column_that_repeats_holds_groups() {
+        let wb = csv(&[
+            &["Area", "Task", "Ann", "Bob"],
+            &["Planning", "Plan the release", "R", "A"],
+            &["Planning", "Agree the budget", "A", "R"],
+            &["Delivery", "Build the feature", "A", "R"],
+            &["Delivery", "Ship the product", "R", "C"],
+            &["Support", "Answer user tickets", "C", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names[0], "Plan the release");
+        assert_eq!(m.tasks.len(), 5);
+        assert_eq!(m.tasks[1].group.as_deref(), Some("Planning"));
+        assert_eq!(m.tasks[4].group.as_deref(), Some("Support"));
+    }
+
+    #[test]
+    fn a_column_of_letters_headed_as_a_detail_is_a_runner_up_party() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "Cy", "Status"],
+            &["Plan the release", "R", "A", "C", "R"],
+            &["Build the feature", "A", "R", "I", "A"],
+            &["Ship the product", "R", "C", "A", "C"],
+            &["Write docs", "C", "R", "I", "R"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ann", "Bob", "Cy"]);
+        let second = m.reading.runner_up.clone().unwrap();
+        assert!(
+            second.contains("column E (Status) read as a party"),
+            "{second}"
+        );
+        // The header that names a detail is the evidence against it.
+        let evidence = m.reading.separated_by.join("; ");
+        assert!(evidence.contains("party headers"), "{evidence}");
+        // Party columns the user named are not second-guessed.
+        let m = detect(&wb, &steered(None, Some((1, 3)))).unwrap();
+        assert!(!m.reading.runner_up.unwrap_or_default().contains("party"));
+    }
+
+    #[test]
+    fn a_column_of_free_text_beside_the_letters_is_a_runner_up_without_it() {
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "Ops"],
+            &["Plan the release", "R", "A", "see ticket 12"],
+            &["Build the feature", "A", "R", "I"],
+            &["Ship the product", "R", "C", "C"],
+            &["Write docs", "C", "R", "ask Dana first"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        assert_eq!(m.parties.len(), 3);
+        let second = m.reading.runner_up.unwrap();
+        assert!(second.contains("column D (Ops) not a party"), "{second}");
+        // A column of letters is a party's whatever its header reads like: no doubt, and
+        // no reading without it (found by props::random_matrices_survive_csv).
+        let wb = csv(&[
+            &["Task", "Product Owner 1", "Product Owner 2."],
+            &["Plan 1", "R", "R"],
+            &["Plan 2", "R", ""],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        assert_eq!(m.parties.len(), 2, "{:?}", m.reading);
+        assert!(!m.reading.runner_up.unwrap_or_default().contains("party"));
+    }
+
+    #[test]
+    fn header_rows_given_fix_the_band_but_not_the_task_column() {
+        let wb = csv(&[
+            &["", "", "Alpha", "", "Beta"],
+            &["Label", "Task", "Dev", "Ops", "Dev"],
+            &["Planning", "Plan the release", "R", "A", "C"],
+            &["Building", "Build the feature", "A", "R", "I"],
+            &["Shipping", "Ship the product", "R", "C", "A"],
+        ]);
+        let m = detect(&wb, &steered(Some(2), None)).unwrap();
+        let second = m.reading.runner_up.unwrap_or_default();
+        assert!(second.contains("tasks in column"), "{second}");
+        assert!(!second.contains("band"), "{second}");
+    }
+
+    #[test]
+    fn a_label_row_under_the_header_is_tried_as_part_of_the_band() {
+        // Team names written twice, told apart by the row under them: read as titles, the
+        // row leaves two parties of each name; read as part of the band, it names them.
+        let wb = csv(&[
+            &["Task", "Dev", "Dev", "Ops", "Ops"],
+            &["", "Prod", "Non-Prod", "Prod", "Non-Prod"],
+            &["Plan the release", "R", "A", "C", "I"],
+            &["Build the feature", "A", "R", "I", "C"],
+            &["Ship the product", "R", "C", "A", "I"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        let names: BTreeSet<&str> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names.len(), 4, "{names:?}");
+        assert!(names.iter().all(|n| n.contains(" / ")), "{names:?}");
+        let readings = format!("{} | {:?}", m.reading.chosen, m.reading.runner_up);
+        assert!(readings.contains("a band of 2 rows to row 2"), "{readings}");
     }
 
     #[test]
@@ -1148,7 +1404,22 @@ mod tests {
             .collect();
         let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
         let m = detect(&csv(&refs), &Default::default()).unwrap();
-        assert!(!m.reading.runner_up.unwrap_or_default().contains("band"));
+        let second = m.reading.runner_up.unwrap_or_default();
+        assert!(!second.contains("band"), "{second}");
+        // Nor other party columns: a column of letters headed `Status` is a doubt only
+        // on a shorter table.
+        for row in rows.iter_mut() {
+            let status = if row[0] == "Task" { "Status" } else { "R" };
+            row.push(status.into());
+        }
+        let refs: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let refs: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+        let m = detect(&csv(&refs), &Default::default()).unwrap();
+        let second = m.reading.runner_up.unwrap_or_default();
+        assert!(!second.contains("party"), "{second}");
     }
 
     #[test]
