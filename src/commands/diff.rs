@@ -202,17 +202,22 @@ pub struct Pair {
     pub new: Option<PathBuf>,
 }
 
-/// Pairs the files of two folders by name without extension (any case): `team.xlsx` in the
-/// old folder with `team.csv` in the new one. A name two files of one folder share pairs its
+/// Pairs the files of two folders by the sub-folder their diff goes to: the name without
+/// extension (any case, leading dots and spaces trimmed, `team-` before a roll-up file's
+/// name): `team.xlsx` in the old folder with `team.csv` in the new one. A name two files of one folder share pairs its
 /// first file (by file name); the others are listed unpaired. Sorted by team name.
 pub fn pair_files(old: &[PathBuf], new: &[PathBuf]) -> Vec<Pair> {
-    let stem = |p: &Path| {
-        p.file_stem()
-            .map(|s| s.to_string_lossy().trim().to_string())
-            .unwrap_or_default()
-    };
     // The roll-up's files sit beside the sub-folders: no sub-folder may take their names.
     let reserved = |team: &str| DIFF_FILES.iter().any(|f| f.eq_ignore_ascii_case(team));
+    // Files pair by the folder their reports go to, so two pairs never share one.
+    let stem = |p: &Path| {
+        let clean = folder_name(&p.file_stem().unwrap_or_default().to_string_lossy());
+        if reserved(&clean) {
+            format!("team-{clean}")
+        } else {
+            clean
+        }
+    };
     let mut by_key: BTreeMap<String, Pair> = BTreeMap::new();
     let mut extra: Vec<Pair> = Vec::new();
     for (files, is_old) in [(old, true), (new, false)] {
@@ -241,15 +246,6 @@ pub fn pair_files(old: &[PathBuf], new: &[PathBuf]) -> Vec<Pair> {
         }
     }
     let mut pairs: Vec<Pair> = by_key.into_values().chain(extra).collect();
-    for p in &mut pairs {
-        // A folder's name, and never a roll-up file's.
-        let clean = folder_name(&p.team);
-        p.team = if reserved(&clean) {
-            format!("team-{clean}")
-        } else {
-            clean
-        };
-    }
     // Stable: a name's paired entry stays before its extra files.
     pairs.sort_by_key(|p| p.team.to_lowercase());
     pairs

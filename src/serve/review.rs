@@ -39,6 +39,9 @@ pub(crate) struct Source {
     settings: Settings,
     /// The server's taxonomy, or one with the uploaded `raci.toml`'s words added, loaded once.
     taxonomy: Arc<Taxonomy>,
+    /// Whether `taxonomy` is this upload's own copy, counted in its size, rather than the
+    /// server's, which every audit shares.
+    own_taxonomy: bool,
 }
 
 impl Source {
@@ -71,10 +74,11 @@ impl Source {
             let wb = input::read_bytes(&roster.name, &roster.bytes, &s.limits)?;
             s.layout.roster = layout::roster_from_workbook(&wb)?;
         }
-        let taxonomy = if s.extra_signals == over.extra_signals {
-            Arc::clone(base.taxonomy())
-        } else {
+        let own_taxonomy = s.extra_signals != over.extra_signals;
+        let taxonomy = if own_taxonomy {
             Arc::new(load_taxonomy(&s)?)
+        } else {
+            Arc::clone(base.taxonomy())
         };
         Ok(Source {
             file,
@@ -84,6 +88,7 @@ impl Source {
             anonymize,
             settings: s,
             taxonomy,
+            own_taxonomy,
         })
     }
 
@@ -94,7 +99,32 @@ impl Source {
             + f(&self.roster)
             + f(&self.config)
             + self.scheme.as_ref().map_or(0, String::len)) as u64
+            + if self.own_taxonomy {
+                taxonomy_size(&self.taxonomy)
+            } else {
+                0
+            }
     }
+}
+
+/// What a taxonomy holds in memory, counted from its texts (erring high, as
+/// [`audited_size`]): an upload whose `raci.toml` adds words keeps a copy of its own.
+fn taxonomy_size(t: &Taxonomy) -> u64 {
+    let len = |s: &str| s.len() as u64;
+    t.duties
+        .iter()
+        .map(|d| {
+            VALUE_BYTES
+                + len(&d.id)
+                + len(&d.text)
+                + len(&d.section)
+                + d.signals
+                    .iter()
+                    .chain(d.local_signals.values().flatten())
+                    .map(|w| VALUE_BYTES + len(w))
+                    .sum::<u64>()
+        })
+        .sum()
 }
 
 /// The corrections made in the browser, on top of the source's own options.
@@ -127,8 +157,8 @@ pub(crate) struct Kept {
 impl Kept {
     /// The bytes this keeps alive, for the store's budget: the upload (counted with every
     /// audit that shares it, so the count errs high), the matrix and what was concluded
-    /// ([`audited_size`]), the preview. The taxonomy is not counted: it is shared with the
-    /// server's pipeline, or with the other audits of one upload that added words to it.
+    /// ([`audited_size`]), the preview. The server's taxonomy is not counted: every audit
+    /// shares it; an upload's own copy (its `raci.toml` added words) counts with the upload.
     pub fn size(&self) -> u64 {
         self.source.size() + audited_size(&self.audited) + self.preview.size()
     }
@@ -753,6 +783,23 @@ mod tests {
             None,
             false,
         )
+    }
+
+    #[test]
+    fn an_uploads_own_taxonomy_counts_in_its_size_and_the_servers_does_not() {
+        let plain = source(None).unwrap();
+        let file_only = plain.file.bytes.len() + plain.file.name.len();
+        assert_eq!(plain.size(), file_only as u64);
+        let config = "[taxonomy]\npm-market-research = [\"field study\"]\n";
+        let own = source(Some(config)).unwrap();
+        let config_len = (config.len() + "raci.toml".len()) as u64;
+        // The built-in taxonomy in seven languages is megabytes of signals.
+        assert!(
+            own.size() > plain.size() + config_len + 1_000_000,
+            "{} vs {}",
+            own.size(),
+            plain.size()
+        );
     }
 
     #[test]

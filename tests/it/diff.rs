@@ -259,6 +259,35 @@ fn paired_folders_are_named_as_portfolio_mode_names_them() {
     assert_eq!(teams, ["hidden", "report", "team-diff.md"]);
 }
 
+#[test]
+fn files_whose_folders_would_share_a_name_pair_once() {
+    // `.team.csv` and `team.csv` would both write the folder `team`, `diff.md.csv` and
+    // `team-diff.md.csv` both `team-diff.md`: one pair each, the other files listed unpaired,
+    // so no two diffs write one folder.
+    let p = |s: &str| PathBuf::from(s);
+    let pairs = pair_files(
+        &[
+            p("a/.team.csv"),
+            p("a/team.csv"),
+            p("a/diff.md.csv"),
+            p("a/team-diff.md.csv"),
+        ],
+        &[
+            p("b/.team.ods"),
+            p("b/team.ods"),
+            p("b/diff.md.ods"),
+            p("b/team-diff.md.ods"),
+        ],
+    );
+    let folders: Vec<&str> = pairs
+        .iter()
+        .filter(|x| x.old.is_some() && x.new.is_some())
+        .map(|x| x.team.as_str())
+        .collect();
+    assert_eq!(folders, ["team", "team-diff.md"], "{pairs:?}");
+    assert_eq!(pairs.len(), 6, "every file is listed: {pairs:?}");
+}
+
 /// The second-quarter sample: the README's numbers.
 #[test]
 fn diff_the_two_sample_quarters() {

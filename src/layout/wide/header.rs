@@ -691,8 +691,8 @@ impl PartyColumns {
 
 /// The party columns worth a second reading, each a [`PartyEdit`]: where the first choice
 /// may have taken a column that is no party, or left one out. A party column at either edge
-/// of the block is in doubt when it holds text other than letters (names or free text
-/// beside the letters), never for its header alone; a column just beside the
+/// of the block is in doubt when it holds as much text other than letters (names or free
+/// text) as letters, never for its header alone; a column just beside the
 /// block is in doubt when it holds mostly letters under a header (a `Status` or `Notes`
 /// header over letters). At most one of each kind on each side, so a table gets at most four.
 pub(super) fn doubtful_party_columns(
@@ -712,8 +712,10 @@ pub(super) fn doubtful_party_columns(
         for c in [first.0, last.0] {
             // Its contents, not its header: a column of letters is a party's whatever its
             // header reads like (`Product Owner 2.` reads like the end of a sentence).
+            // Mostly letters with a note or two is a party column whose notes are reported
+            // as cells not understood; a reading without it would lose its letters.
             let (letters, _, _, other) = below4(cols, c, band.end);
-            if other > 0 && letters > 0 && !out.contains(&PartyEdit::Drop(c)) {
+            if other > 0 && letters > 0 && other >= letters && !out.contains(&PartyEdit::Drop(c)) {
                 out.push(PartyEdit::Drop(c));
             }
         }

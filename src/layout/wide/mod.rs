@@ -1342,6 +1342,32 @@ mod tests {
     }
 
     #[test]
+    fn a_party_written_twice_keeps_both_columns_with_or_without_a_note() {
+        // Two `QA` columns are what D003 reports: the repeated name is no reason to read the
+        // sheet without one of them, even when a note stands among its letters.
+        for note in ["C", "see notes from last week"] {
+            let wb = csv(&[
+                &["Task", "QA", "Dev", "QA"],
+                &["Plan the release", "R", "A", "C"],
+                &["Write the stories", "A", "R", note],
+                &["Test the build", "R", "A", "I"],
+            ]);
+            let m = detect(&wb, &Default::default()).unwrap();
+            assert_eq!(m.parties.len(), 3, "{note}: {:?}", m.reading);
+            assert_eq!(letters(&m, "Test the build", "QA"), "R", "{note}");
+            let kept: usize = m.tasks.iter().map(|t| t.assignments.len()).sum();
+            assert_eq!(kept, if note == "C" { 9 } else { 8 }, "{note}");
+            // The note is no letter: it is reported with its cell, not dropped.
+            assert_eq!(
+                m.issues.len(),
+                usize::from(note != "C"),
+                "{note}: {:?}",
+                m.issues
+            );
+        }
+    }
+
+    #[test]
     fn header_rows_given_fix_the_band_but_not_the_task_column() {
         let wb = csv(&[
             &["", "", "Alpha", "", "Beta"],
