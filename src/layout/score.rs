@@ -40,13 +40,55 @@ fn ratio(hits: f64, total: f64, prior: f64) -> f64 {
     (hits + prior) / (total + 1.0)
 }
 
+/// Words a header uses for groups of tasks (`Area`, `Phase`, `Workstreams`), folded.
+const GROUP_WORDS: &[&str] = &[
+    "area",
+    "phase",
+    "category",
+    "categorie",
+    "categoria",
+    "kategorie",
+    "group",
+    "groupe",
+    "gruppe",
+    "grupo",
+    "gruppo",
+    "domain",
+    "domaine",
+    "dominio",
+    "stage",
+    "section",
+    "workstream",
+    "theme",
+    "topic",
+    "bereich",
+    "ambito",
+    "fase",
+    "etapa",
+    "module",
+    "modulo",
+    "capability",
+];
+
+/// Whether a folded word is a group word or its plural (`phases`, `capabilities`).
+fn is_group_word(w: &str) -> bool {
+    GROUP_WORDS.iter().any(|g| {
+        w == *g
+            || w.strip_suffix('s') == Some(g)
+            || w.strip_suffix("ies")
+                .is_some_and(|stem| g.strip_suffix('y') == Some(stem))
+    })
+}
+
 /// Does the corner cell (the task column's header) name the rows as parties (`Role`,
 /// `Stakeholder \ Task`) or as tasks (`Task`, `Activity`)? `Some(true)` when it names the
 /// rows as parties, `None` when it says nothing or both.
 pub(crate) fn corner_names_parties(corner: &str) -> Option<bool> {
     let c = super::grid::fold(corner);
     let has = |words: &[&str]| {
+        // A group word is no task word, though it starts like one (`Workstream`).
         c.split(|ch: char| !ch.is_alphanumeric())
+            .filter(|w| !is_group_word(w))
             .any(|w| words.iter().any(|x| w.starts_with(x)))
     };
     let task = has(&[
@@ -103,40 +145,8 @@ pub(crate) fn corner_names_groups(corner: &str) -> bool {
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let groups = [
-        "area",
-        "phase",
-        "category",
-        "categorie",
-        "categoria",
-        "kategorie",
-        "group",
-        "groupe",
-        "gruppe",
-        "grupo",
-        "gruppo",
-        "domain",
-        "domaine",
-        "dominio",
-        "stage",
-        "section",
-        "workstream",
-        "theme",
-        "topic",
-        "bereich",
-        "ambito",
-        "fase",
-        "etapa",
-        "module",
-        "modulo",
-        "capability",
-    ];
     !words.is_empty()
-        && words.iter().any(|w| {
-            groups
-                .iter()
-                .any(|g| *w == *g || w.strip_suffix('s') == Some(g))
-        })
+        && words.iter().any(|w| is_group_word(w))
         && corner_names_parties(corner).is_none()
         && !words.iter().any(|w| {
             [
@@ -149,7 +159,7 @@ pub(crate) fn corner_names_groups(corner: &str) -> bool {
                 "work",
             ]
             .iter()
-            .any(|t| w.starts_with(t))
+            .any(|t| !is_group_word(w) && w.starts_with(t))
         })
 }
 
@@ -356,7 +366,11 @@ fn repeated_party_names(m: &Matrix) -> Option<Factor> {
         key: "repeated-party-names",
         value: 1.0 - REPEATED_NAME_COST * repeated as f64 / total as f64,
         weight: 1.0,
-        detail: format!("{repeated} of {total} party columns share a name with another"),
+        detail: if total < m.parties.len() {
+            format!("{repeated} of {total} sampled party columns share a name with another")
+        } else {
+            format!("{repeated} of {total} party columns share a name with another")
+        },
     })
 }
 
@@ -597,10 +611,26 @@ mod tests {
         assert_eq!(corner_names_parties("Task"), Some(false));
         assert_eq!(corner_names_parties("Process Step \\ Role"), None);
         assert_eq!(corner_names_parties("/"), None);
-        for groups in ["Area", "Phase", "Areas", "Catégorie", "Domains"] {
+        for groups in [
+            "Area",
+            "Phase",
+            "Areas",
+            "Catégorie",
+            "Domains",
+            "Workstream",
+            "Capabilities",
+        ] {
             assert!(corner_names_groups(groups), "{groups}");
         }
-        for not in ["Task", "Process Area", "Phase / Step", "Role", "Areal", ""] {
+        for not in [
+            "Task",
+            "Process Area",
+            "Phase / Step",
+            "Role",
+            "Areal",
+            "Work item",
+            "",
+        ] {
             assert!(!corner_names_groups(not), "{not}");
         }
     }

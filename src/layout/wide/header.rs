@@ -539,8 +539,21 @@ pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u3
             ..chosen
         });
     }
+    // Under the header, names and not marks, as `band` asks: a first task row of lone `x`
+    // marks is a task's, never labels.
+    let names_row = |r: u32| {
+        label_row(r)
+            && (first..=last).filter_map(|c| grid.get(r, c)).any(|x| {
+                (first..=last).contains(&grid.grid_col(x.origin))
+                    && match ctx.kind(x) {
+                        Kind::Text | Kind::Partial => x.text().is_some(),
+                        Kind::Odd => x.text().is_some_and(|t| t.chars().count() > 1),
+                        _ => false,
+                    }
+            })
+    };
     let next = chosen.end + 1;
-    if next - chosen.start < MAX_HEADER_ROWS && label_row(next) {
+    if next - chosen.start < MAX_HEADER_ROWS && names_row(next) {
         out.push(Band {
             end: next,
             ..chosen

@@ -300,7 +300,7 @@ fn read(
             let header = grid.text(band.header, c)?;
             let evidence =
                 super::score::task_header_evidence(task_header?, (&grid.col_label(c), header));
-            evidence.filter(|_| cols.get(&c).is_some_and(|v| v.below4(band.header).3 > 0))
+            evidence.filter(|_| cols.get(&c).is_some_and(|v| v.below4(band.end).3 > 0))
         });
     let layout = rows::Layout {
         band,
@@ -1380,6 +1380,20 @@ mod tests {
         let second = m.reading.runner_up.unwrap_or_default();
         assert!(second.contains("tasks in column"), "{second}");
         assert!(!second.contains("band"), "{second}");
+    }
+
+    #[test]
+    fn a_first_task_row_of_marks_is_never_tried_as_band_labels() {
+        let wb = csv(&[
+            &["Task", "Dev", "Ops", "QA"],
+            &["Plan the release", "x", "", "x"],
+            &["Build the feature", "R", "A", "C"],
+            &["Ship the product", "A", "R", "I"],
+        ]);
+        let m = detect(&wb, &Default::default()).unwrap();
+        let readings = format!("{} | {:?}", m.reading.chosen, m.reading.runner_up);
+        assert!(!readings.contains("to row 2"), "{readings}");
+        assert!(m.tasks.iter().any(|t| t.name == "Plan the release"));
     }
 
     #[test]

@@ -557,9 +557,9 @@ fn layout_notes(
     ));
     if l.parties.iter().any(|p| p.qualified) {
         m.notes.push(
-            "Columns that share a name in the header (or a person's name merged over them) \
-             are told apart by another header row: each is a party of its own, named with \
-             both labels."
+            "Columns that share a name in the header are told apart by another header row, \
+             and a person's name merged over role columns is joined to each role: each \
+             column is a party of its own, named with both labels."
                 .into(),
         );
     }
