@@ -112,11 +112,15 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
     let alternatives = grid.present_rows().len() <= ALTERNATIVES_MAX_ROWS;
     let mut out: Vec<Candidate> = Vec::new();
     let mut others: Vec<(Candidate, String)> = Vec::new();
-    let mut headers = header::header_rows(grid, ctx, cols);
-    if let (false, Some(best)) = (alternatives, headers.first().map(|h| h.row)) {
-        headers.retain(|h| h.row.abs_diff(best) <= NEAR_HEADER_ROWS);
-    }
-    for header in headers {
+    // On long tables, the header rows near the first one that gives a reading: a header row
+    // that reads nothing does not decide which rows are near.
+    let mut anchor: Option<u32> = None;
+    for header in header::header_rows(grid, ctx, cols) {
+        if let (false, Some(row)) = (alternatives, anchor) {
+            if header.row.abs_diff(row) > NEAR_HEADER_ROWS {
+                continue;
+            }
+        }
         let Some((first, other_tasks)) = plan(grid, ctx, cols, &header) else {
             continue;
         };
@@ -168,6 +172,7 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
         let Some(c) = read(grid, ctx, cols, &header, &first) else {
             continue;
         };
+        anchor.get_or_insert(header.row);
         // Two header rows may give one reading (rows of one merged header).
         let same = |o: &Candidate| {
             o.matrix.tasks.len() == c.matrix.tasks.len()
