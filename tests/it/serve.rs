@@ -8,7 +8,7 @@ use assert_cmd::Command;
 use raci_audit::pipeline::Pipeline;
 use raci_audit::serve::{Running, ServeOptions, Server, AUDIT_ID_HEADER};
 use raci_audit::settings::Settings;
-use std::io::{Read, Write};
+use std::io::{ErrorKind, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Barrier};
@@ -1256,9 +1256,23 @@ fn a_stalled_upload_is_dropped_after_the_deadline() {
 fn uploads_over_the_cap_get_503_at_once() {
     let server = start_options(|o| o.max_uploads = 2);
     let addr = server.addr();
-    let stalled: Vec<TcpStream> = (0..2)
-        .map(|_| upload_head(addr, &[], 1_000_000, b"--"))
-        .collect();
+    // Two uploads that hold their slots: one still unanswered after half a second is held
+    // (one the server answered at once, busy because a slot was not yet free, is replaced).
+    let mut stalled: Vec<TcpStream> = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while stalled.len() < 2 {
+        assert!(Instant::now() < deadline, "no upload could hold a slot");
+        let mut s = upload_head(addr, &[], 1_000_000, b"--");
+        s.set_read_timeout(Some(Duration::from_millis(500)))
+            .unwrap();
+        let mut byte = [0u8; 1];
+        match s.read(&mut byte) {
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                stalled.push(s)
+            }
+            _ => {}
+        }
+    }
     // The next upload is answered on its head alone. (Should a probe get in before both
     // stalled uploads hold their slots, the server waits for its body: it is dropped, which
     // frees the slot, and the next probe is tried.)
