@@ -63,9 +63,10 @@ fn generate() {
 fn child(what: &str, path: &Path) {
     let mut settings = Settings::default();
     let mut limits = Limits::default();
-    // The random matrices are estimated at some 580 MB before the audit (footprint.rs), and
-    // peak near that, over the default --max-memory-mb 512: `raci audit` refuses them unless
-    // the limit is raised, and the bench raises it, as a user would.
+    // The random matrices are estimated at some 580 MB before the audit (footprint.rs, which
+    // errs at least 10 % high) and peak at 456 to 504 MB, too near the default
+    // --max-memory-mb 512 for an estimate that errs high to fit under it: `raci audit`
+    // refuses them unless the limit is raised, and the bench raises it, as a user would.
     if path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with("random-"))

@@ -2,37 +2,60 @@
 //! half of `--max-memory-mb` that only the matrix can tell (the reading half is
 //! `input::budget`).
 //!
-//! Past the layout, memory goes where names are repeated: `tasks.csv` and the report tables
-//! list every party holding each letter of each task; rules that list the holders of a task
-//! (too many R, C or I; two Accountables; PO and PM both owning) repeat those names in their
-//! messages; and a finding about one cell names its task and party. A 600 x 600 matrix with
-//! 800-character names is 3 MB of names, but 288 MB of them listed per cell, held three or
-//! four times over: 850 MB. The figures below are measured on such matrices and err high.
+//! Past the layout, memory goes where names are repeated and where findings are made:
+//! `tasks.csv` and the report tables list every party holding each letter of each task; rules
+//! that list the holders of a task (too many R, C or I; two Accountables; PO and PM both
+//! owning) repeat those names in their messages; a finding about one cell names its task and
+//! party; and a task whose letters are wrong on their face (no Accountable, two of them, no
+//! Responsible) brings findings of its own into every report.
+//!
+//! The constants were fitted on 32 generated matrices (`benches/footprint.sh`, its cases in
+//! `benches/footprint-cases.txt`: 2,000 to 80,000 tasks, 10 to 200 parties, task names of 10
+//! to 5,000 bytes and party names of 10 to 1,000, letters from 2 % to every cell, clean and
+//! drawn at random, CSV and XLSX, and the edge cases of `benches/hostile.rs`) against the peak
+//! resident memory of `raci audit` with every report (`/usr/bin/time -v`), so that the
+//! estimate is at least 1.10 times the peak on each (peaks vary by up to 7 % from run to run)
+//! and within 1.25 of it on most. Measured 2026-12-04 on the code of issue 17 (report.xlsx
+//! through rust_xlsxwriter, report.json schema 3). MB here are MiB, as `time -v` counts them.
 
-use super::Matrix;
+use super::{Letter, Matrix};
 
 /// One letter cell over the rest of the run, without names: assignment, report rows, JSON,
-/// the workbook's cell.
-const CELL_BYTES: u64 = 200;
+/// the workbook's cell. Measured: a 50,000 x 30 matrix with 45 % of its cells filled at
+/// random (840,000 letters) peaks at 476 to 504 MB, 30 parties x 2,000 tasks at 198 MB.
+const CELL_BYTES: u64 = 232;
 /// Copies of a party's name per letter it holds: the task's letter lists in `tasks.csv`, the
-/// report tables and the workbook, and a rule's message listing a task's holders.
-const PARTY_NAME_COPIES: u64 = 4;
+/// report tables and the workbook, and a rule's message listing a task's holders. Measured:
+/// 3,000 x 30 letters at random under 1,000-byte party names, as XLSX, peak at 376 to 385 MB (the
+/// estimate before this fit, with 4 copies, said 320).
+const PARTY_NAME_COPIES: u64 = 6;
 /// Copies of a task's name per cell that may get a finding of its own (the cells of parties
-/// whose title puts them on a side, and unreadable cells): message, table, CSV.
-const TASK_NAME_COPIES: u64 = 3;
-/// A task or party beyond its cells: its rows in every report, and its findings (a task
-/// without A, R or side has three, each held as a message, a table row and in every report).
-/// Measured: 80,000 tasks of two findings each peak at 4,500 bytes a task.
-const ROW_BYTES: u64 = 4_000;
+/// whose title puts them on a side, and unreadable cells): message, table, CSV. Measured with
+/// 200- to 5,000-byte task names under 30 parties, two of them on a side.
+const TASK_NAME_COPIES: u64 = 2;
+/// A task, party or unreadable cell beyond its letters and names: its rows in every report.
+/// Measured: 50,000 x 30 tasks with one A, one R and few C or I (0.6 findings a task) peak
+/// at 230 MB.
+const ROW_BYTES: u64 = 1_300;
+/// Each finding a task's letters foretell (no Accountable or more than one; no Responsible),
+/// held as a message, a table row and in every report, with the findings that come with it
+/// (an unowned task is often unclassified too). Measured: 80,000 tasks x 10 parties with two
+/// R and no A each peak at 451 to 466 MB (the estimate before this fit, 4,000 bytes a task
+/// whatever its letters, said 443), 70,000 such tasks at 430 MB: the peak grows by steps as
+/// vectors double, so the figure is set for 1.10 times the peak at both sizes.
+const FORETOLD_FINDING_BYTES: u64 = 3_700;
 /// What any run holds whatever the matrix: the charts' pixels (pages are capped), the font,
-/// the report writers' buffers.
-const FIXED_BYTES: u64 = 96 * 1024 * 1024;
-/// Copies of a task's or party's own name in the reports.
-const NAME_COPIES: u64 = 8;
+/// the report writers' buffers. Measured: a 5,000 x 10 matrix with one A and one R a task
+/// peaks at 77 MB, the 50-task sample at 35 MB.
+const FIXED_BYTES: u64 = 108 * 1024 * 1024;
+/// Copies of a task's or party's own name in the reports. Measured with 1,000- and 5,000-byte
+/// task names (20,000 and 5,000 tasks: 485 and 230 MB).
+const NAME_COPIES: u64 = 3;
 
 impl Matrix {
     /// The bytes the classification, audit and reports of this matrix will take, estimated
-    /// high from its tasks, parties, letters and the length of their names.
+    /// high from its tasks, parties, letters, the findings its letters foretell and the length
+    /// of their names.
     pub fn estimated_run_bytes(&self) -> u64 {
         let name_len = |p: usize| self.parties.get(p).map_or(0, |p| p.name.len() as u64);
         let titled = |p: usize| self.parties.get(p).is_some_and(|p| p.title_side.is_some());
@@ -41,7 +64,16 @@ impl Matrix {
             let task_len = task.name.len() as u64
                 + task.group.as_ref().map_or(0, |g| g.len() as u64)
                 + task.context.as_ref().map_or(0, |c| c.len() as u64);
-            total = total.saturating_add(ROW_BYTES + NAME_COPIES * task_len);
+            let holders = |l: Letter| {
+                task.assignments
+                    .iter()
+                    .filter(|a| a.letters.contains(l))
+                    .count()
+            };
+            let foretold = u64::from(holders(Letter::A) != 1) + u64::from(holders(Letter::R) == 0);
+            total = total.saturating_add(
+                ROW_BYTES + NAME_COPIES * task_len + FORETOLD_FINDING_BYTES * foretold,
+            );
             for a in &task.assignments {
                 let mut cell = CELL_BYTES + PARTY_NAME_COPIES * name_len(a.party);
                 if titled(a.party) {
@@ -107,11 +139,26 @@ mod tests {
     fn grows_with_names_listed_per_cell() {
         let short = matrix(100, 100, 10).estimated_run_bytes();
         let long = matrix(100, 100, 800).estimated_run_bytes();
-        // 10,000 cells: about 2 MB with short names; each cell repeats an 800-byte name.
-        assert!(short < FIXED_BYTES + 4_000_000, "{short}");
+        // 10,000 cells: about 4 MB with short names (each of the 100 tasks, without letters,
+        // foretells two findings); each cell repeats an 800-byte name.
+        assert!(short < FIXED_BYTES + 5_000_000, "{short}");
         assert!(long > 10_000 * 800 * PARTY_NAME_COPIES, "{long}");
         // Linear in the cells.
         let double = matrix(200, 100, 10).estimated_run_bytes() - FIXED_BYTES;
         assert!(double < (short - FIXED_BYTES) * 21 / 10, "{short} {double}");
+    }
+
+    #[test]
+    fn findings_the_letters_foretell_are_counted() {
+        let mut owned = matrix(100, 10, 10);
+        let bare = owned.estimated_run_bytes();
+        for task in &mut owned.tasks {
+            task.assignments[0].letters = LetterSet::of(&[Letter::A, Letter::R]);
+        }
+        // One Accountable and one Responsible a task: two foretold findings fewer each.
+        assert_eq!(
+            bare - owned.estimated_run_bytes(),
+            100 * 2 * FORETOLD_FINDING_BYTES
+        );
     }
 }
