@@ -181,8 +181,16 @@ fn boxes(d: &GapsData) -> Vec<Vec<Boxed>> {
                         if duty.owners.is_empty() {
                             s.push_str("; nobody holds R or A on them");
                         } else {
+                            // Each name on one line at most, cut with an ellipsis: a party
+                            // named by a paragraph must not make the image taller than it
+                            // may be (coverage.csv has the names in full).
+                            let short: Vec<String> = duty
+                                .owners
+                                .iter()
+                                .map(|o| style::fit(o, status_ink(true), inner / 2).0)
+                                .collect();
                             s.push_str("; R/A: ");
-                            s.push_str(&owner_list(&duty.owners));
+                            s.push_str(&owner_list(&short));
                         }
                         s
                     } else {
@@ -388,6 +396,24 @@ mod tests {
         let b = boxes(&d);
         assert!(b[0][0].text.len() > 3);
         assert_eq!(b[0][0].text.join(" "), long.trim_end());
+    }
+
+    #[test]
+    fn owners_named_by_a_paragraph_take_a_line_each_at_most() {
+        let f = Fixture::small();
+        let mut d = gaps_data(&f.outcome());
+        let (col, i) = d
+            .columns
+            .iter()
+            .enumerate()
+            .find_map(|(c, (_, duties))| duties.iter().position(|x| x.covered()).map(|i| (c, i)))
+            .expect("a covered duty in the fixture");
+        let words = "Product Owner launch metrics release research design backlog ".repeat(30);
+        d.columns[col].1[i].owners = (0..8).map(|n| format!("{n} {words}")).collect();
+        let b = boxes(&d);
+        // Eight names and the words around them: a few lines, not the hundreds the full
+        // names would wrap to.
+        assert!(b[col][i].status.len() <= 10, "{}", b[col][i].status.len());
     }
 
     #[test]
