@@ -431,13 +431,15 @@ impl Classifier {
                         let stem = stemmers.stem(lang, word).into_owned();
                         let id = vocab.id(lang, stem);
                         stem_ids[lang.index()].insert(word.clone(), id);
+                        // Each word once per language: what follows needs its stems, not
+                        // how often signals repeat it.
+                        words_of_stem.push((id, word.clone()));
                         id
                     }
                 };
                 if !ids.contains(&id) {
                     ids.push(id);
                 }
-                words_of_stem.push((id, word.clone()));
             }
             signals.push(Signal {
                 entry,
@@ -446,8 +448,8 @@ impl Classifier {
             });
         }
         let stem_count = vocab.stem_lang.len();
-        // Each distinct word once, with its stems (a word may stem differently per language),
-        // before it goes to its bucket: a bucket is searched linearly at lookup, not here.
+        // Each distinct word once, with its stems in every language that has it, before it
+        // goes to its bucket: a bucket is searched linearly at lookup, not here.
         let mut ids_of_word: HashMap<&str, Vec<u32>> = HashMap::new();
         for (id, word) in &words_of_stem {
             let ids = ids_of_word.entry(word.as_str()).or_default();
