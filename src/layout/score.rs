@@ -84,6 +84,15 @@ fn is_group_word(w: &str) -> bool {
 /// `Stakeholder \ Task`) or as tasks (`Task`, `Activity`)? `Some(true)` when it names the
 /// rows as parties, `None` when it says nothing or both.
 pub(crate) fn corner_names_parties(corner: &str) -> Option<bool> {
+    match corner_words(corner) {
+        (true, false) => Some(false),
+        (false, true) => Some(true),
+        _ => None,
+    }
+}
+
+/// Whether a header holds a word that names tasks, and one that names parties.
+fn corner_words(corner: &str) -> (bool, bool) {
     let c = super::grid::fold(corner);
     let has = |words: &[&str]| {
         // A group word is no task word, though it starts like one (`Workstream`).
@@ -129,11 +138,7 @@ pub(crate) fn corner_names_parties(corner: &str) -> Option<bool> {
         "name",
         "resource",
     ]);
-    match (task, party) {
-        (true, false) => Some(false),
-        (false, true) => Some(true),
-        _ => None,
-    }
+    (task, party)
 }
 
 /// Does the task column's header name groups of tasks (`Area`, `Phase`, `Category`) rather
@@ -141,26 +146,8 @@ pub(crate) fn corner_names_parties(corner: &str) -> Option<bool> {
 /// `Phase / Step` name tasks).
 pub(crate) fn corner_names_groups(corner: &str) -> bool {
     let c = super::grid::fold(corner);
-    let words: Vec<&str> = c
-        .split(|ch: char| !ch.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    !words.is_empty()
-        && words.iter().any(|w| is_group_word(w))
-        && corner_names_parties(corner).is_none()
-        && !words.iter().any(|w| {
-            [
-                "task",
-                "activit",
-                "step",
-                "action",
-                "deliverable",
-                "process",
-                "work",
-            ]
-            .iter()
-            .any(|t| !is_group_word(w) && w.starts_with(t))
-        })
+    let mut words = c.split(|ch: char| !ch.is_alphanumeric());
+    words.any(is_group_word) && corner_words(corner) == (false, false)
 }
 
 /// A reading whose task column is headed as a column of groups (`Area`) while another
