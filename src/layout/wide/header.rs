@@ -508,12 +508,17 @@ pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u3
         return Vec::new();
     };
     let header = chosen.header;
-    let label_row = |r: u32| {
+    // Some text over the party columns and no letters; an odd mark counts as a label only
+    // when it is at least `odd_chars` long.
+    let label_row = |r: u32, odd_chars: usize| {
         let cells: Vec<&GCell> = (first..=last).filter_map(|c| grid.get(r, c)).collect();
         cells.iter().any(|x| {
-            x.text().is_some()
-                && (first..=last).contains(&grid.grid_col(x.origin))
-                && matches!(ctx.kind(x), Kind::Text | Kind::Odd | Kind::Partial)
+            (first..=last).contains(&grid.grid_col(x.origin))
+                && match ctx.kind(x) {
+                    Kind::Text | Kind::Partial => x.text().is_some(),
+                    Kind::Odd => x.text().is_some_and(|t| t.chars().count() >= odd_chars),
+                    _ => false,
+                }
         }) && !cells.iter().any(|x| matches!(ctx.kind(x), Kind::Letters))
     };
     let mut out = Vec::new();
@@ -522,7 +527,7 @@ pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u3
             break;
         };
         // Each row added above must read as labels; the rows of the chosen band already do.
-        if start < header && start < chosen.start && !label_row(start) {
+        if start < header && start < chosen.start && !label_row(start, 1) {
             break;
         }
         if start != chosen.start {
@@ -541,19 +546,8 @@ pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u3
     }
     // Under the header, names and not marks, as `band` asks: a first task row of lone `x`
     // marks is a task's, never labels.
-    let names_row = |r: u32| {
-        label_row(r)
-            && (first..=last).filter_map(|c| grid.get(r, c)).any(|x| {
-                (first..=last).contains(&grid.grid_col(x.origin))
-                    && match ctx.kind(x) {
-                        Kind::Text | Kind::Partial => x.text().is_some(),
-                        Kind::Odd => x.text().is_some_and(|t| t.chars().count() > 1),
-                        _ => false,
-                    }
-            })
-    };
     let next = chosen.end + 1;
-    if next - chosen.start < MAX_HEADER_ROWS && names_row(next) {
+    if next - chosen.start < MAX_HEADER_ROWS && label_row(next, 2) {
         out.push(Band {
             end: next,
             ..chosen
