@@ -84,23 +84,12 @@ pub enum Body<'r> {
 /// the `io::Error` (report.xlsx's workbook could not be built), comes out as itself; any other
 /// is a write error of `path`.
 pub(crate) fn stream_error(source: std::io::Error, path: &std::path::Path) -> crate::Error {
-    if !source.get_ref().is_some_and(|e| e.is::<crate::Error>()) {
-        return crate::Error::Write {
+    source
+        .downcast::<crate::Error>()
+        .unwrap_or_else(|source| crate::Error::Write {
             path: path.to_path_buf(),
             source,
-        };
-    }
-    match source
-        .into_inner()
-        .map(|inner| inner.downcast::<crate::Error>())
-    {
-        Some(Ok(error)) => *error,
-        // `get_ref` has just found one.
-        _ => crate::Error::Write {
-            path: path.to_path_buf(),
-            source: std::io::Error::other("the report could not be rendered"),
-        },
-    }
+        })
 }
 
 impl Body<'_> {
