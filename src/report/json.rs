@@ -11,9 +11,8 @@
 //! every letter of every task: 116 MB of a 171 MB file.
 
 use super::facts::{headline_of, Facts};
-use super::tables::{
-    class, finding_codes_per_task, finding_pos, gap_side, overlap_columns, party_stats, side,
-};
+use super::message::{template, PartyNames, Subject};
+use super::tables::{class, finding_pos, party_stats, side};
 use crate::audit::{Finding, Kind, PartyStats, Severity};
 use crate::classify::{DutyKind, SideSource};
 use crate::model::{
@@ -27,7 +26,7 @@ use std::collections::HashMap;
 /// The version of the `report.json` layout: 3 since tasks, parties, duties and findings are
 /// listed once and referred to by index (version 2 repeated party names, full cell references
 /// and duty sentences for every letter; version 1 also every task listed inside a record).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Serialize)]
 pub(crate) struct Report<'a> {
@@ -40,9 +39,11 @@ pub(crate) struct Report<'a> {
     duties: Vec<DutyJson<'a>>,
     tasks: TasksJson<'a>,
     parties: Vec<PartyJson<'a>>,
+    rules: &'a [RuleJson],
+    messages: Vec<TemplateJson<'a>>,
     findings: FindingsJson<'a>,
-    overlaps: FindingRecords<'a, OverlapJson>,
-    gaps: FindingRecords<'a, GapJson>,
+    overlaps: FindingsOfKind<'a>,
+    gaps: FindingsOfKind<'a>,
     coverage: Vec<CoverageJson<'a>>,
     cell_issues: Vec<CellIssueJson<'a>>,
     notes: &'a [String],
@@ -51,6 +52,7 @@ pub(crate) struct Report<'a> {
 #[derive(Debug, Serialize)]
 struct SourceJson<'a> {
     file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     sheet: Option<&'a str>,
     shape: Shape,
 }
@@ -96,6 +98,7 @@ struct DutyJson<'a> {
     text: &'a str,
     section: &'a str,
     /// Index into `duties` of the duty this entry restates.
+    #[serde(skip_serializing_if = "Option::is_none")]
     covers: Option<usize>,
 }
 
@@ -131,7 +134,6 @@ impl<'a> DutyIndex<'a> {
 /// all at once (its letter entries) took some 30 MB on 50,000 tasks.
 struct TasksJson<'a> {
     o: Outcome<'a>,
-    codes: Vec<Vec<&'static str>>,
     duties: &'a DutyIndex<'a>,
 }
 
@@ -160,7 +162,6 @@ impl Serialize for TasksJson<'_> {
                 confidence: c.map(|c| c.confidence).unwrap_or(0.0),
                 matched: c.map(|c| c.matched.as_slice()).unwrap_or(&[]),
                 letters: LettersJson { o, task: t },
-                findings: self.codes.get(i).map(Vec::as_slice).unwrap_or(&[]),
             })?;
         }
         seq.end()
@@ -170,12 +171,15 @@ impl Serialize for TasksJson<'_> {
 #[derive(Serialize)]
 struct TaskJson<'a> {
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<&'a str>,
     /// Text beside the task name that describes it (a deliverable), when the matrix has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     context: Option<&'a str>,
     cell: String,
     side: Side,
     side_source: SideSource,
+    #[serde(skip_serializing_if = "Option::is_none")]
     duty_index: Option<usize>,
     /// For a shared task that names a PO duty and a PM duty: the PM one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -183,7 +187,6 @@ struct TaskJson<'a> {
     confidence: f64,
     matched: &'a [String],
     letters: LettersJson<'a>,
-    findings: &'a [&'static str],
 }
 
 /// A task's letters: `[party, "R/A"]` per party holding letters, in party order, where the
@@ -225,45 +228,149 @@ fn crossing(shape: Shape, task: Pos, party: Pos) -> Pos {
 #[derive(Debug, Serialize)]
 struct PartyJson<'a> {
     name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     title_side: Option<TitleSide>,
     cell: String,
     stats: PartyStats,
 }
 
+/// A rule that raised findings, with its severity as configured: listed once, findings
+/// give its index.
 #[derive(Debug, Serialize)]
-struct FindingJson<'a> {
+struct RuleJson {
     code: &'static str,
     name: &'static str,
     severity: Severity,
+}
+
+/// A message template, with the rule whose findings use it.
+#[derive(Debug, Serialize)]
+struct TemplateJson<'a> {
+    /// Index into `rules`.
+    rule: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct FindingJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     task_index: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     party_index: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     duty_index: Option<usize>,
+    /// Only when it is not the cell of the finding's task (or, without one, of its party).
+    #[serde(skip_serializing_if = "Option::is_none")]
     cell: Option<String>,
-    message: &'a str,
+    message: MessageJson<'a>,
     /// Indices into `tasks`.
+    #[serde(skip_serializing_if = "<[usize]>::is_empty")]
     related_tasks: &'a [usize],
 }
 
-#[derive(Debug, Serialize)]
-struct OverlapJson {
-    /// Index into `findings`.
-    finding: usize,
-    /// Indices into `tasks`, split by the task's side.
-    po_side_tasks: Vec<usize>,
-    pm_side_tasks: Vec<usize>,
-    other_tasks: Vec<usize>,
+/// `[template, arguments...]`: the index into `messages`, then one number per `{t}`, `{p}`
+/// and `{n}` placeholder, in order.
+struct MessageJson<'a> {
+    template: usize,
+    args: &'a [u64],
 }
 
-#[derive(Debug, Serialize)]
-struct GapJson {
-    /// Index into `findings`.
-    finding: usize,
-    side: Option<Side>,
+impl Serialize for MessageJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(1 + self.args.len()))?;
+        seq.serialize_element(&self.template)?;
+        for a in self.args {
+            seq.serialize_element(a)?;
+        }
+        seq.end()
+    }
+}
+
+/// The findings' rules and message templates, each listed once, and what each finding
+/// refers to: worked out before anything is written, as both lists come before `findings`.
+struct Encoded {
+    rules: Vec<RuleJson>,
+    /// Each template with its rule.
+    templates: Vec<(usize, String)>,
+    /// Per finding: its template and where its arguments end in `args` (they start where
+    /// the previous finding's end). One list for all: 145,000 findings each with a list of
+    /// their own took some 15 MB while the file was written.
+    findings: Vec<(usize, usize)>,
+    args: Vec<u64>,
+}
+
+impl Encoded {
+    /// Finding `j`'s template and arguments.
+    fn message(&self, j: usize) -> MessageJson<'_> {
+        let (template, end) = self.findings[j];
+        let start = j.checked_sub(1).map_or(0, |k| self.findings[k].1);
+        MessageJson {
+            template,
+            args: &self.args[start..end],
+        }
+    }
+}
+
+impl Encoded {
+    fn of(o: &Outcome) -> Encoded {
+        let m = o.matrix;
+        let parties = PartyNames::new(m.parties.iter().map(|p| p.name.as_str()));
+        let name = |t: usize| m.tasks.get(t).map(|t| t.name.as_str());
+        let mut rules = Vec::new();
+        let mut rule_of: HashMap<(&str, Severity), usize> = HashMap::new();
+        let mut templates = Vec::new();
+        let mut template_of: HashMap<(usize, String), usize> = HashMap::new();
+        let mut related = Vec::new();
+        let mut all_args = Vec::new();
+        let findings = o
+            .audit
+            .findings
+            .iter()
+            .map(|f| {
+                let rule = *rule_of.entry((f.code, f.severity)).or_insert_with(|| {
+                    rules.push(RuleJson {
+                        code: f.code,
+                        name: f.name,
+                        severity: f.severity,
+                    });
+                    rules.len() - 1
+                });
+                related.clear();
+                related.extend(f.related_tasks.iter().filter_map(|&t| Some((t, name(t)?))));
+                let cell = finding_pos(o, f).map(|pos| m.cell_ref(pos));
+                let subject = Subject {
+                    task: f.task.and_then(name),
+                    party: f
+                        .party
+                        .and_then(|p| m.parties.get(p))
+                        .map(|p| p.name.as_str()),
+                    cell: cell.as_deref(),
+                    related: &related,
+                };
+                let (text, args) = template(&f.message, &subject, &parties);
+                let next = templates.len();
+                let index = *template_of.entry((rule, text)).or_insert_with_key(|key| {
+                    templates.push(key.clone());
+                    next
+                });
+                all_args.extend(args.iter().map(|a| a.value()));
+                (index, all_args.len())
+            })
+            .collect();
+        Encoded {
+            rules,
+            templates,
+            findings,
+            args: all_args,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
 struct CoverageJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
     duty_index: Option<usize>,
     covered: bool,
     /// Indices into `tasks`.
@@ -277,7 +384,9 @@ struct CellIssueJson<'a> {
     cell: String,
     raw: &'a str,
     problem: &'a CellProblem,
+    #[serde(skip_serializing_if = "Option::is_none")]
     task_index: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     party_index: Option<usize>,
     letters: LetterSet,
 }
@@ -287,6 +396,7 @@ struct CellIssueJson<'a> {
 struct FindingsJson<'a> {
     o: Outcome<'a>,
     duties: &'a DutyIndex<'a>,
+    encoded: &'a Encoded,
 }
 
 impl Serialize for FindingsJson<'_> {
@@ -297,61 +407,53 @@ impl Serialize for FindingsJson<'_> {
             audit
                 .findings
                 .iter()
-                .map(|f| finding_json(o, self.duties, f)),
+                .enumerate()
+                .map(|(j, f)| finding_json(o, self.duties, f, self.encoded.message(j))),
         )
     }
 }
 
-/// Records made from some of the findings (`overlaps`, `gaps`), written as they are
-/// serialised, each with the finding's index.
-struct FindingRecords<'a, T> {
+/// The indices in `findings` of some of the findings (`overlaps`, `gaps`), by the kind of
+/// their rule.
+struct FindingsOfKind<'a> {
     o: Outcome<'a>,
-    keep: fn(&Finding) -> bool,
-    record: fn(&Outcome<'a>, usize, &'a Finding) -> T,
+    kind: Kind,
 }
 
-impl<'a, T: Serialize> Serialize for FindingRecords<'a, T> {
+impl Serialize for FindingsOfKind<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let o = &self.o;
-        let audit: &'a crate::audit::Audit = o.audit;
+        let audit: &crate::audit::Audit = self.o.audit;
         serializer.collect_seq(
             audit
                 .findings
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| (self.keep)(f))
-                .map(|(i, f)| (self.record)(o, i, f)),
+                .filter(|(_, f)| f.rule.kind == self.kind)
+                .map(|(i, _)| i),
         )
     }
 }
 
-fn overlap_json(o: &Outcome, finding: usize, f: &Finding) -> OverlapJson {
-    let [po, pm, other] = overlap_columns(o, f);
-    OverlapJson {
-        finding,
-        po_side_tasks: po,
-        pm_side_tasks: pm,
-        other_tasks: other,
-    }
-}
-
-fn gap_json(o: &Outcome, finding: usize, f: &Finding) -> GapJson {
-    GapJson {
-        finding,
-        side: gap_side(o, f),
-    }
-}
-
-fn finding_json<'a>(o: &Outcome<'a>, duties: &DutyIndex, f: &'a Finding) -> FindingJson<'a> {
+fn finding_json<'a>(
+    o: &Outcome<'a>,
+    duties: &DutyIndex,
+    f: &'a Finding,
+    message: MessageJson<'a>,
+) -> FindingJson<'a> {
+    let m = o.matrix;
+    // The cell a reader falls back to: the task's, else the party's.
+    let fallback = f
+        .task
+        .and_then(|t| m.tasks.get(t))
+        .map(|t| t.pos)
+        .or_else(|| f.party.and_then(|p| m.parties.get(p)).map(|p| p.pos));
+    let cell = finding_pos(o, f).filter(|&pos| Some(pos) != fallback);
     FindingJson {
-        code: f.code,
-        name: f.name,
-        severity: f.severity,
         task_index: f.task,
         party_index: f.party,
         duty_index: duties.get(f.duty.as_deref()),
-        cell: finding_pos(o, f).map(local_ref),
-        message: &f.message,
+        cell: cell.map(local_ref),
+        message,
         related_tasks: &f.related_tasks,
     }
 }
@@ -376,7 +478,6 @@ fn with_document<R>(o: &Outcome, write: impl FnOnce(&Report) -> R) -> R {
         .collect();
     let tasks = TasksJson {
         o: *o,
-        codes: finding_codes_per_task(o),
         duties: &duty_index,
     };
     let parties = m
@@ -392,6 +493,7 @@ fn with_document<R>(o: &Outcome, write: impl FnOnce(&Report) -> R) -> R {
         })
         .collect();
     let audit = o.audit;
+    let encoded = Encoded::of(o);
     let report = Report {
         schema_version: SCHEMA_VERSION,
         source: SourceJson {
@@ -425,19 +527,24 @@ fn with_document<R>(o: &Outcome, write: impl FnOnce(&Report) -> R) -> R {
         duties,
         tasks,
         parties,
+        rules: &encoded.rules,
+        messages: encoded
+            .templates
+            .iter()
+            .map(|(rule, text)| TemplateJson { rule: *rule, text })
+            .collect(),
         findings: FindingsJson {
             o: *o,
             duties: &duty_index,
+            encoded: &encoded,
         },
-        overlaps: FindingRecords {
+        overlaps: FindingsOfKind {
             o: *o,
-            keep: |f| f.rule.kind == Kind::Overlap,
-            record: overlap_json,
+            kind: Kind::Overlap,
         },
-        gaps: FindingRecords {
+        gaps: FindingsOfKind {
             o: *o,
-            keep: |f| f.rule.kind == Kind::Gap,
-            record: gap_json,
+            kind: Kind::Gap,
         },
         coverage: audit
             .coverage
@@ -503,16 +610,25 @@ mod tests {
     fn has_schema_version_and_every_task() {
         let f = Fixture::new();
         let v = json(&f.outcome());
-        assert_eq!(v["schema_version"], 3);
+        assert_eq!(v["schema_version"], 4);
         assert_eq!(v["tasks"].as_array().unwrap().len(), 8);
         assert_eq!(v["parties"].as_array().unwrap().len(), 4);
         assert_eq!(v["tasks"][0]["letters"][0], serde_json::json!([0, "R/A"]));
         assert_eq!(v["tasks"][0]["cell"], "A3");
         assert_eq!(v["parties"][0]["cell"], "B2");
-        assert_eq!(
-            v["tasks"][2]["findings"],
-            serde_json::json!(["R001", "O001"])
-        );
+        // A task's findings are those naming it, as its own task or a related one.
+        assert!(v["tasks"][2].get("findings").is_none());
+        let mut codes: Vec<&str> = Vec::new();
+        for (j, f) in v["findings"].as_array().unwrap().iter().enumerate() {
+            let about = f.get("task_index") == Some(&2.into())
+                || f.get("related_tasks")
+                    .is_some_and(|r| r.as_array().unwrap().contains(&2.into()));
+            let c = code(&v, j as u64);
+            if about && !codes.contains(&c) {
+                codes.push(c);
+            }
+        }
+        assert_eq!(codes, ["R001", "O001"]);
         assert_eq!(v["counts"]["sides"]["PM"], 3);
         assert_eq!(v["cell_issues"][0]["problem"], "unknown-letter");
     }
@@ -588,7 +704,7 @@ mod tests {
         let f = Fixture::new();
         let text = String::from_utf8(bytes(&f.outcome())).unwrap();
         assert!(
-            text.starts_with("{\"schema_version\":3,\"source\""),
+            text.starts_with("{\"schema_version\":4,\"source\""),
             "{text}"
         );
         assert!(text.ends_with("}\n"));
@@ -626,29 +742,148 @@ mod tests {
         }
     }
 
+    /// Finding `j`'s rule entry, through its message template.
+    fn rule(v: &serde_json::Value, j: u64) -> &serde_json::Value {
+        let template = &v["findings"][j as usize]["message"][0];
+        let rule = &v["messages"][template.as_u64().unwrap() as usize]["rule"];
+        &v["rules"][rule.as_u64().unwrap() as usize]
+    }
+
+    /// Finding `j`'s code.
+    fn code(v: &serde_json::Value, j: u64) -> &str {
+        rule(v, j)["code"].as_str().unwrap()
+    }
+
+    /// Finding `j`'s message, rebuilt from its template as `docs/report-schema.md` says.
+    fn message(v: &serde_json::Value, j: usize) -> String {
+        let f = &v["findings"][j];
+        let names = |list: &str| -> Vec<&str> {
+            v[list]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["name"].as_str().unwrap())
+                .collect()
+        };
+        let (tasks, parties) = (names("tasks"), names("parties"));
+        let own = |key: &str, list: &[&'static str]| -> Option<&'static str> {
+            f.get(key).map(|i| list[i.as_u64().unwrap() as usize])
+        };
+        let parts: Vec<u64> = f["message"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap())
+            .collect();
+        let template = v["messages"][parts[0] as usize]["text"].as_str().unwrap();
+        let tasks: Vec<&'static str> = tasks.into_iter().map(leak).collect();
+        let parties: Vec<&'static str> = parties.into_iter().map(leak).collect();
+        let cell = f
+            .get("cell")
+            .or_else(|| {
+                f.get("task_index")
+                    .map(|t| &v["tasks"][t.as_u64().unwrap() as usize]["cell"])
+            })
+            .or_else(|| {
+                f.get("party_index")
+                    .map(|p| &v["parties"][p.as_u64().unwrap() as usize]["cell"])
+            })
+            .map(|c| {
+                let sheet = v["source"]
+                    .get("sheet")
+                    .map(|s| format!("[{}]", s.as_str().unwrap()));
+                let file = v["source"]["file"].as_str().unwrap();
+                leak(&format!(
+                    "{file}{}!{}",
+                    sheet.unwrap_or_default(),
+                    c.as_str().unwrap()
+                ))
+            });
+        let own = [
+            own("task_index", &tasks),
+            own("party_index", &parties),
+            cell,
+        ];
+        super::super::message::render(template, &parts[1..], own, &tasks, &parties).unwrap()
+    }
+
+    fn leak(s: &str) -> &'static str {
+        Box::leak(s.to_string().into_boxed_str())
+    }
+
+    #[test]
+    fn every_message_is_rebuilt_from_its_template() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let v = json(&o);
+        assert_eq!(
+            v["findings"].as_array().unwrap().len(),
+            o.audit.findings.len()
+        );
+        for (j, finding) in o.audit.findings.iter().enumerate() {
+            assert_eq!(message(&v, j), finding.message);
+            let rule = rule(&v, j as u64);
+            assert_eq!(rule["code"], finding.code);
+            assert_eq!(rule["name"], finding.name);
+            assert_eq!(rule["severity"], finding.severity.as_str());
+        }
+        // No template is listed twice.
+        let templates = v["messages"].as_array().unwrap();
+        let mut unique = templates.clone();
+        unique.sort_by_key(|t| t.to_string());
+        unique.dedup();
+        assert_eq!(unique.len(), templates.len());
+    }
+
+    #[test]
+    fn a_finding_carries_its_cell_only_away_from_its_task() {
+        let f = Fixture::new();
+        let o = f.outcome();
+        let v = json(&o);
+        for (j, finding) in o.audit.findings.iter().enumerate() {
+            let entry = &v["findings"][j];
+            let fallback = entry
+                .get("task_index")
+                .map(|t| &v["tasks"][t.as_u64().unwrap() as usize]["cell"])
+                .or_else(|| {
+                    entry
+                        .get("party_index")
+                        .map(|p| &v["parties"][p.as_u64().unwrap() as usize]["cell"])
+                });
+            let cell = entry.get("cell").or(fallback).and_then(|c| c.as_str());
+            assert_eq!(cell, finding_pos(&o, finding).map(local_ref).as_deref());
+            // Nothing absent is written as null.
+            assert!(entry.as_object().unwrap().values().all(|x| !x.is_null()));
+        }
+    }
+
     #[test]
     fn overlaps_and_gaps_point_at_their_findings() {
         let f = Fixture::new();
         let v = json(&f.outcome());
-        let findings = v["findings"].as_array().unwrap();
-        let o = &v["overlaps"][0];
-        assert_eq!(
-            findings[o["finding"].as_u64().unwrap() as usize]["code"],
-            "O001"
-        );
-        assert_eq!(o["po_side_tasks"].as_array().unwrap().len(), 2);
-        let pm = o["pm_side_tasks"][0].as_u64().unwrap() as usize;
-        assert_eq!(v["tasks"][pm]["name"], "Define product vision");
-        let codes: Vec<&str> = v["gaps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|g| {
-                findings[g["finding"].as_u64().unwrap() as usize]["code"]
-                    .as_str()
-                    .unwrap()
-            })
-            .collect();
-        assert_eq!(codes, ["R001", "G001", "G002", "R007", "G003"]);
+        let codes = |key: &str| -> Vec<&str> {
+            v[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|j| code(&v, j.as_u64().unwrap()))
+                .collect()
+        };
+        assert_eq!(codes("overlaps"), ["O001"]);
+        assert_eq!(codes("gaps"), ["R001", "G001", "G002", "R007", "G003"]);
+        // An overlap's tasks on each side are its related tasks with that side.
+        let o = &v["findings"][v["overlaps"][0].as_u64().unwrap() as usize];
+        let on = |side: &str| -> Vec<&str> {
+            o["related_tasks"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| &v["tasks"][t.as_u64().unwrap() as usize])
+                .filter(|t| t["side"] == side)
+                .map(|t| t["name"].as_str().unwrap())
+                .collect()
+        };
+        assert_eq!(on("PO").len(), 2);
+        assert_eq!(on("PM")[0], "Define product vision");
     }
 }

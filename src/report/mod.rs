@@ -11,6 +11,7 @@ mod facts;
 mod html;
 mod json;
 mod markdown;
+mod message;
 pub mod registry;
 mod suggestions;
 mod tables;

@@ -292,7 +292,7 @@ fn json_to_stdout() {
         .success();
     let stdout = &out.get_output().stdout;
     let json: serde_json::Value = serde_json::from_slice(stdout).unwrap();
-    assert_eq!(json["schema_version"], 3);
+    assert_eq!(json["schema_version"], 4);
     // The same bytes as the report.json a report folder gets.
     let dir = tempfile::tempdir().unwrap();
     raci()

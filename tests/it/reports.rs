@@ -532,7 +532,7 @@ fn reports_json_schema_and_content() {
     let d = Data0::new(SchemeName::Raci);
     let files = render_with(&d, &ReportOptions::default());
     let v: serde_json::Value = serde_json::from_slice(file(&files, "report.json")).unwrap();
-    assert_eq!(v["schema_version"], 3);
+    assert_eq!(v["schema_version"], 4);
     assert_eq!(v, report::json(&d.outcome()));
     for key in [
         "source",
@@ -542,6 +542,8 @@ fn reports_json_schema_and_content() {
         "counts",
         "tasks",
         "parties",
+        "rules",
+        "messages",
         "findings",
         "overlaps",
         "gaps",
@@ -993,43 +995,41 @@ fn reports_json_lists_tasks_as_indices_that_resolve_to_names() {
     let tasks = v["tasks"].as_array().unwrap();
     assert_eq!(tasks.len(), d.matrix.tasks.len());
     let name = |i: &serde_json::Value| tasks[i.as_u64().unwrap() as usize]["name"].clone();
-    let code = |o: &serde_json::Value| {
-        v["findings"][o["finding"].as_u64().unwrap() as usize]["code"].clone()
+    // `overlaps` lists the overlap findings; their tasks on a side are the related tasks
+    // with that side.
+    let overlap = |j: &serde_json::Value| &v["findings"][j.as_u64().unwrap() as usize];
+    let on = |f: &serde_json::Value, sides: &[&str]| -> Vec<serde_json::Value> {
+        f["related_tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|t| {
+                sides
+                    .iter()
+                    .any(|s| tasks[t.as_u64().unwrap() as usize]["side"] == *s)
+            })
+            .cloned()
+            .collect()
     };
     let long = v["overlaps"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|o| code(o) == "O002")
+        .find(|j| finding_code(&v, j.as_u64().unwrap() as usize) == "O002")
+        .map(overlap)
         .unwrap();
-    let po = long["po_side_tasks"].as_array().unwrap();
+    let po = on(long, &["PO"]);
     assert_eq!(po.len(), 200, "JSON keeps the whole list");
     for (k, i) in po.iter().enumerate() {
         assert_eq!(name(i), format!("Extra task {k}"));
     }
-    // The sample's overlap: related tasks 0, 1, 2 and 4, split by side, as indices.
-    let o1 = &v["overlaps"][0];
-    assert_eq!(code(o1), "O001");
-    let all: Vec<serde_json::Value> = ["po_side_tasks", "pm_side_tasks", "other_tasks"]
-        .iter()
-        .flat_map(|k| o1[*k].as_array().unwrap().clone())
-        .map(|i| name(&i))
-        .collect();
-    let mut want: Vec<serde_json::Value> = [0, 1, 2, 4]
-        .iter()
-        .map(|&i| serde_json::Value::from(d.matrix.tasks[i].name.clone()))
-        .collect();
-    let mut got = all.clone();
-    got.sort_by_key(|x| x.to_string());
-    want.sort_by_key(|x| x.to_string());
-    assert_eq!(got, want);
-    let f = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["code"] == "O001")
-        .unwrap();
-    assert_eq!(f["related_tasks"], serde_json::json!([0, 1, 2, 4]));
+    // The sample's overlap: related tasks 0, 1, 2 and 4, as indices, whatever their side.
+    let first = &v["overlaps"][0];
+    assert_eq!(finding_code(&v, first.as_u64().unwrap() as usize), "O001");
+    let o1 = overlap(first);
+    assert_eq!(o1["related_tasks"], serde_json::json!([0, 1, 2, 4]));
+    let sides = on(o1, &["PO", "PM", "shared", "unclassified"]);
+    assert_eq!(sides, o1["related_tasks"].as_array().unwrap().clone());
     // Coverage task lists are indices too.
     for c in v["coverage"].as_array().unwrap() {
         for i in c["tasks"].as_array().unwrap() {
@@ -1084,7 +1084,75 @@ fn reports_rendered_beside_the_charts_match_reports_rendered_after_them() {
     assert!(got == expected, "same names, different bytes");
 }
 
-/// `report.json` bytes a task, and findings, on a synthetic 30-party matrix read as a CSV.
+/// Finding `j`'s code in `report.json`: its message template names its rule.
+fn finding_code(v: &serde_json::Value, j: usize) -> serde_json::Value {
+    let template = v["findings"][j]["message"][0].as_u64().unwrap() as usize;
+    let rule = v["messages"][template]["rule"].as_u64().unwrap() as usize;
+    v["rules"][rule]["code"].clone()
+}
+
+/// Finding `j`'s message, rebuilt from `report.json` alone exactly as `docs/report-schema.md`
+/// tells a reader to: the template, each placeholder replaced by what it stands for.
+fn rebuilt_message(v: &serde_json::Value, j: usize) -> String {
+    let f = &v["findings"][j];
+    let name = |list: &str, i: &serde_json::Value| {
+        v[list][i.as_u64().unwrap() as usize]["name"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let parts = f["message"].as_array().unwrap();
+    let mut args = parts[1..].iter();
+    let mut rest = v["messages"][parts[0].as_u64().unwrap() as usize]["text"]
+        .as_str()
+        .unwrap();
+    // The finding's cell, else its task's, else its party's, as a full reference.
+    let cell = || {
+        let local = f
+            .get("cell")
+            .or_else(|| {
+                f.get("task_index")
+                    .map(|t| &v["tasks"][t.as_u64().unwrap() as usize]["cell"])
+            })
+            .or_else(|| {
+                f.get("party_index")
+                    .map(|p| &v["parties"][p.as_u64().unwrap() as usize]["cell"])
+            })
+            .unwrap();
+        let sheet = v["source"]
+            .get("sheet")
+            .map_or(String::new(), |s| format!("[{}]", s.as_str().unwrap()));
+        format!(
+            "{}{sheet}!{}",
+            v["source"]["file"].as_str().unwrap(),
+            local.as_str().unwrap()
+        )
+    };
+    let mut out = String::new();
+    while let Some(c) = rest.chars().next() {
+        let (text, len) = match rest {
+            _ if rest.starts_with("{{") => ("{".to_string(), 2),
+            _ if rest.starts_with("}}") => ("}".to_string(), 2),
+            _ if rest.starts_with("{task}") => (name("tasks", &f["task_index"]), 6),
+            _ if rest.starts_with("{party}") => (name("parties", &f["party_index"]), 7),
+            _ if rest.starts_with("{cell}") => (cell(), 6),
+            _ if rest.starts_with("{t}") => (name("tasks", args.next().unwrap()), 3),
+            _ if rest.starts_with("{p}") => (name("parties", args.next().unwrap()), 3),
+            _ if rest.starts_with("{n}") => (args.next().unwrap().as_u64().unwrap().to_string(), 3),
+            _ => {
+                assert!(c != '{' && c != '}', "lone brace in {rest}");
+                (c.to_string(), c.len_utf8())
+            }
+        };
+        out.push_str(&text);
+        rest = &rest[len..];
+    }
+    assert!(args.next().is_none(), "arguments left over");
+    out
+}
+
+/// `report.json` bytes a task, and findings, on a synthetic 30-party matrix read as a CSV;
+/// checks on the way that every finding's message comes back from its template.
 fn json_bytes_a_task(grid: &[Vec<String>]) -> (f64, usize) {
     use raci_audit::input::{read_bytes, Limits};
     use raci_audit::pipeline::Pipeline;
@@ -1092,22 +1160,36 @@ fn json_bytes_a_task(grid: &[Vec<String>]) -> (f64, usize) {
     let wb = read_bytes("raci-50000x30.csv", &csv, &Limits::default()).unwrap();
     let settings = raci_audit::settings::Settings::default();
     let a = Pipeline::new(&settings).unwrap().audit(&wb).unwrap();
-    let bytes = report::json_bytes(&a.outcome()).len();
+    let bytes = report::json_bytes(&a.outcome());
+    let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    for (j, f) in a.audit.findings.iter().enumerate() {
+        assert_eq!(rebuilt_message(&v, j), f.message, "finding {j}");
+        assert_eq!(finding_code(&v, j), f.code);
+    }
     (
-        bytes as f64 / a.matrix.tasks.len() as f64,
+        bytes.len() as f64 / a.matrix.tasks.len() as f64,
         a.audit.findings.len(),
     )
 }
 
-/// Schema 3 keeps `report.json` within 600 bytes a task on a matrix like the benchmark's
-/// (`synth::wide_grid`, 30 parties); `cargo bench --bench pipeline` measures it on 50,000 tasks,
-/// and on the random-letters matrix where most tasks have findings.
+/// Schema 4 keeps `report.json` within 600 bytes a task on matrices like the benchmark's
+/// (30 parties): one Accountable a task (`synth::wide_grid`), and random letters where most
+/// tasks have findings (`synth::random_grid`, about 2.6 a task, whose messages name the task
+/// and its parties). `cargo bench --bench pipeline` measures both on 50,000 tasks.
 #[test]
 fn reports_json_takes_at_most_600_bytes_a_task() {
     let (per_task, _) = json_bytes_a_task(&raci_audit::synth::wide_grid(2_000, 30, 42));
     assert!(per_task <= 600.0, "{per_task:.0} bytes a task");
     let (random, findings) = json_bytes_a_task(&raci_audit::synth::random_grid(2_000, 30, 42));
     eprintln!("report.json: {per_task:.0} bytes a task; random letters: {random:.0} ({findings} findings on 2,000 tasks)");
+    assert!(
+        findings > 4_000,
+        "{findings} findings: most tasks have some"
+    );
+    assert!(
+        random <= 600.0,
+        "{random:.0} bytes a task with random letters"
+    );
 }
 
 /// The text of a zip entry, if the workbook has it.

@@ -1,0 +1,349 @@
+//! A finding's message as a template and its arguments, for `report.json` (schema 4).
+//!
+//! On a 50,000 x 30 matrix with 145,000 findings the messages were two thirds of the file:
+//! each names its task and parties in full ("Task \"Plan business KPIs #2\" has 3 Accountables
+//! (Engineering Lead, Developers 2 and Architect 2); ..."). Here the names and numbers are cut
+//! out of the text, leaving a template that a whole rule's findings share
+//! (`Task "{task}" has {n} Accountables ({p}, {p} and {p}); ...`), listed once; a finding
+//! keeps only the template's index and the arguments (indices and numbers).
+//!
+//! Nothing is lost: the message is the template with each placeholder replaced by what it
+//! stands for, byte for byte, whatever the rule wrote (the rules keep writing plain
+//! sentences; a new rule needs nothing here). `docs/report-schema.md` says how to rebuild it.
+
+use std::collections::HashMap;
+
+/// What a placeholder stands for; the ones with a value are written as the finding's
+/// message arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Arg {
+    /// `{t}`: the name of the task with this index.
+    Task(usize),
+    /// `{p}`: the name of the party with this index.
+    Party(usize),
+    /// `{n}`: this whole number, in decimal.
+    Number(u64),
+}
+
+impl Arg {
+    pub(crate) fn value(self) -> u64 {
+        match self {
+            Arg::Task(i) | Arg::Party(i) => i as u64,
+            Arg::Number(n) => n,
+        }
+    }
+}
+
+/// A name cut out of messages, and what stands in its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// `{task}`, the finding's own task: needs no argument.
+    OwnTask,
+    /// `{party}`, the finding's own party.
+    OwnParty,
+    /// `{cell}`, the finding's own cell as a full reference (`team.xlsx[RACI]!D7`).
+    OwnCell,
+    Task(usize),
+    Party(usize),
+}
+
+/// The longest digit run read as a number: 15 digits stay exact in every JSON reader
+/// (JavaScript's numbers are exact up to 2^53).
+const MAX_DIGITS: usize = 15;
+
+/// The party names of a matrix, found in messages by their first byte.
+pub(crate) struct PartyNames<'a> {
+    by_first_byte: HashMap<u8, Vec<(usize, &'a str)>>,
+}
+
+impl<'a> PartyNames<'a> {
+    pub(crate) fn new(names: impl IntoIterator<Item = &'a str>) -> PartyNames<'a> {
+        PartyNames {
+            by_first_byte: by_first_byte(names.into_iter().enumerate()),
+        }
+    }
+}
+
+/// Names grouped by first byte, longest first so a longer name wins (`Developers 2` over
+/// `Developers`); empty names are never cut out.
+fn by_first_byte<'a>(
+    names: impl Iterator<Item = (usize, &'a str)>,
+) -> HashMap<u8, Vec<(usize, &'a str)>> {
+    let mut map: HashMap<u8, Vec<(usize, &'a str)>> = HashMap::new();
+    for (i, name) in names {
+        if let Some(&b) = name.as_bytes().first() {
+            map.entry(b).or_default().push((i, name));
+        }
+    }
+    for list in map.values_mut() {
+        // Stable: among equal lengths the first listed (lowest index) is tried first.
+        list.sort_by_key(|(_, name)| std::cmp::Reverse(name.len()));
+    }
+    map
+}
+
+/// What a finding names, besides the matrix's parties.
+pub(crate) struct Subject<'a> {
+    pub task: Option<&'a str>,
+    pub party: Option<&'a str>,
+    /// The finding's cell as a full reference (`team.xlsx[RACI]!D7`).
+    pub cell: Option<&'a str>,
+    /// The finding's related tasks, as (index, name).
+    pub related: &'a [(usize, &'a str)],
+}
+
+/// Whether `name` found at `text[start..end]` stands as a whole: not the middle of a word
+/// (a party `Dev` inside `Developers`). A name that begins or ends with a mark is whole there.
+fn whole(text: &str, start: usize, end: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let name = &text[start..end];
+    let before_ok = !alnum(name.chars().next()) || !alnum(text[..start].chars().next_back());
+    let after_ok = !alnum(name.chars().next_back()) || !alnum(text[end..].chars().next());
+    before_ok && after_ok
+}
+
+/// `message` as a template and its arguments. Placeholders: `{task}`, `{party}` and
+/// `{cell}` (the finding's own task, party and full cell reference), `{t}` and `{p}` (a task or party named by the next
+/// argument), `{n}` (a number, the next argument); `{{` and `}}` are literal braces.
+pub(crate) fn template(
+    message: &str,
+    subject: &Subject,
+    parties: &PartyNames,
+) -> (String, Vec<Arg>) {
+    let related = by_first_byte(subject.related.iter().copied());
+    let mut out = String::with_capacity(message.len());
+    let mut args = Vec::new();
+    let bytes = message.as_bytes();
+    let mut i = 0;
+    while i < message.len() {
+        let b = bytes[i];
+        if let Some((slot, len)) = longest_name(message, i, subject, &related, parties) {
+            match slot {
+                Slot::OwnTask => out.push_str("{task}"),
+                Slot::OwnParty => out.push_str("{party}"),
+                Slot::OwnCell => out.push_str("{cell}"),
+                Slot::Task(t) => {
+                    out.push_str("{t}");
+                    args.push(Arg::Task(t));
+                }
+                Slot::Party(p) => {
+                    out.push_str("{p}");
+                    args.push(Arg::Party(p));
+                }
+            }
+            i += len;
+            continue;
+        }
+        if b.is_ascii_digit() {
+            let len = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let digits = &message[i..i + len];
+            match digits.parse::<u64>() {
+                // A leading zero (`007`) would not come back from the number.
+                Ok(n) if len <= MAX_DIGITS && (len == 1 || b != b'0') => {
+                    out.push_str("{n}");
+                    args.push(Arg::Number(n));
+                }
+                _ => out.push_str(digits),
+            }
+            i += len;
+            continue;
+        }
+        let c = message[i..].chars().next().unwrap_or_default();
+        match c {
+            '{' => out.push_str("{{"),
+            '}' => out.push_str("}}"),
+            _ => out.push(c),
+        }
+        i += c.len_utf8().max(1);
+    }
+    (out, args)
+}
+
+/// The longest whole name starting at `at`, the finding's own task, party and cell winning a
+/// tie.
+fn longest_name(
+    text: &str,
+    at: usize,
+    subject: &Subject,
+    related: &HashMap<u8, Vec<(usize, &str)>>,
+    parties: &PartyNames,
+) -> Option<(Slot, usize)> {
+    let rest = &text[at..];
+    let first = *rest.as_bytes().first()?;
+    let fits =
+        |name: &str| !name.is_empty() && rest.starts_with(name) && whole(text, at, at + name.len());
+    let listed = |map: &HashMap<u8, Vec<(usize, &str)>>, slot: fn(usize) -> Slot| {
+        map.get(&first)
+            .and_then(|list| list.iter().find(|(_, n)| fits(n)))
+            .map(|&(i, n)| (slot(i), n.len()))
+    };
+    let own = |name: Option<&str>, slot: Slot| name.filter(|n| fits(n)).map(|n| (slot, n.len()));
+    let candidates = [
+        own(subject.task, Slot::OwnTask),
+        own(subject.party, Slot::OwnParty),
+        own(subject.cell, Slot::OwnCell),
+        listed(related, Slot::Task),
+        listed(&parties.by_first_byte, Slot::Party),
+    ];
+    // `max_by_key` keeps the last of equal keys: reversed, the first of them.
+    candidates
+        .into_iter()
+        .flatten()
+        .rev()
+        .max_by_key(|&(_, len)| len)
+}
+
+/// The message a template and its arguments stand for; `None` when they do not fit (an
+/// unknown placeholder, an argument missing or left over, an index out of range).
+#[cfg(test)]
+pub(crate) fn render(
+    template: &str,
+    args: &[u64],
+    own: [Option<&str>; 3],
+    tasks: &[&str],
+    parties: &[&str],
+) -> Option<String> {
+    let mut out = String::new();
+    let mut args = args.iter();
+    let mut rest = template;
+    while let Some(c) = rest.chars().next() {
+        if let Some(r) = rest.strip_prefix("{{") {
+            out.push('{');
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("}}") {
+            out.push('}');
+            rest = r;
+        } else if c == '{' {
+            let end = rest.find('}')?;
+            let mut index = || args.next().map(|&a| a as usize);
+            match &rest[1..end] {
+                "task" => out.push_str(own[0]?),
+                "party" => out.push_str(own[1]?),
+                "cell" => out.push_str(own[2]?),
+                "t" => out.push_str(tasks.get(index()?)?),
+                "p" => out.push_str(parties.get(index()?)?),
+                "n" => out.push_str(&args.next()?.to_string()),
+                _ => return None,
+            }
+            rest = &rest[end + 1..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    args.next().is_none().then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PARTIES: [&str; 5] = [
+        "Dev",
+        "Developers",
+        "Developers 2",
+        "Product Owner",
+        "QA {x}",
+    ];
+
+    fn round_trip(message: &str, task: Option<&str>, related: &[(usize, &str)]) -> String {
+        let parties = PartyNames::new(PARTIES);
+        let subject = Subject {
+            task,
+            party: Some("Product Owner"),
+            cell: Some("team.xlsx[RACI]!D7"),
+            related,
+        };
+        let (template, args) = template(message, &subject, &parties);
+        let values: Vec<u64> = args.iter().map(|a| a.value()).collect();
+        let mut tasks = vec!["?"; 10];
+        for &(i, n) in related {
+            tasks[i] = n;
+        }
+        let own = [task, Some("Product Owner"), Some("team.xlsx[RACI]!D7")];
+        let back = render(&template, &values, own, &tasks, &PARTIES);
+        assert_eq!(back.as_deref(), Some(message), "{template}");
+        template
+    }
+
+    #[test]
+    fn names_and_numbers_are_cut_out_and_come_back() {
+        let t = round_trip(
+            "Task \"Plan #2\" has 3 Accountables (Developers 2, Developers and Dev).",
+            Some("Plan #2"),
+            &[],
+        );
+        assert_eq!(
+            t,
+            "Task \"{task}\" has {n} Accountables ({p}, {p} and {p})."
+        );
+        // The finding's own party is a placeholder without an argument.
+        let t = round_trip("Product Owner holds R on 12 tasks.", None, &[]);
+        assert_eq!(t, "{party} holds R on {n} tasks.");
+    }
+
+    #[test]
+    fn a_name_inside_a_word_or_a_longer_name_stays_text() {
+        // `Dev` is a party, but not inside `Device`; a task naming a party stays whole.
+        let t = round_trip(
+            "Device \"Dev review with Developers\" and \"Dev\".",
+            Some("Dev review with Developers"),
+            &[],
+        );
+        assert_eq!(t, "Device \"{task}\" and \"{p}\".");
+    }
+
+    #[test]
+    fn related_tasks_are_indices_and_braces_are_doubled() {
+        let t = round_trip(
+            "Split: QA {x} on \"Write docs\", {braces} on \"Ship\".",
+            None,
+            &[(3, "Write docs"), (7, "Ship")],
+        );
+        assert_eq!(t, "Split: {p} on \"{t}\", {{braces}} on \"{t}\".");
+    }
+
+    #[test]
+    fn the_findings_cell_is_one_placeholder() {
+        let t = round_trip(
+            "Cell team.xlsx[RACI]!D7 holds \"X\"; D8 does not.",
+            None,
+            &[],
+        );
+        assert_eq!(t, "Cell {cell} holds \"X\"; D{n} does not.");
+    }
+
+    #[test]
+    fn numbers_that_would_not_come_back_stay_text() {
+        let t = round_trip("Cell 007 and 0 and 1234567890123456789 of M3.", None, &[]);
+        assert_eq!(t, "Cell 007 and {n} and 1234567890123456789 of M{n}.");
+    }
+
+    #[test]
+    fn any_text_comes_back() {
+        for message in [
+            "",
+            "{",
+            "}}{{",
+            "é 12 \"Dev\"",
+            "Developers 2x",
+            "Product Owner",
+        ] {
+            round_trip(message, Some("é"), &[(0, "x")]);
+        }
+    }
+
+    #[test]
+    fn render_refuses_what_does_not_fit() {
+        let own = [Some("T"), None, None];
+        assert_eq!(render("{n}", &[], own, &[], &[]), None);
+        assert_eq!(render("x", &[1], own, &[], &[]), None);
+        assert_eq!(render("{p}", &[0], own, &[], &[]), None);
+        assert_eq!(render("{party}", &[], own, &[], &[]), None);
+        assert_eq!(render("{q}", &[], own, &[], &[]), None);
+        assert_eq!(
+            render("{task}: {n}", &[4], own, &[], &[]).as_deref(),
+            Some("T: 4")
+        );
+    }
+}
