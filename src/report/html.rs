@@ -1,6 +1,11 @@
-//! `report.html`: one self-contained page (inline CSS, charts as `data:` URIs, no script, no
-//! network) with the headline, health, charts and every table, readable on a laptop and in
-//! print.
+//! `report.html`: one page (inline CSS, charts as `data:` URIs, no script, no network) with the
+//! headline, health, charts and every table, readable on a laptop and in print.
+//!
+//! A chart drawn over several pages (`matrix-1.png`, `matrix-2.png`, ...) has its first page
+//! inlined and the others shown from the files beside the page, which the report folder (and
+//! the server's zip) always holds: inlined as base64, a 50,000-task matrix's ten pages made
+//! the page 18-22 MB, most of the folder's repetition. `raci serve` shows the page in its own
+//! frame from memory and inlines every page ([`Charts::Inline`]).
 
 use super::facts::{headline_of, Facts};
 use super::tables::{Cell, Table, Tables};
@@ -193,12 +198,31 @@ pub struct HtmlParts {
     pub content: String,
 }
 
+/// How the page shows the charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Charts {
+    /// Every chart inlined as a `data:` URI.
+    Inline,
+    /// Every chart inlined but the later pages of a paginated chart, which are shown from
+    /// the files of those names beside the page.
+    FirstPagesInline,
+}
+
 #[cfg(test)]
 pub(crate) fn render(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) -> String {
     let mut out = Vec::new();
     // Writing into a Vec does not fail.
     let _ = write(o, tables, charts, &mut out);
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// Whether `name` is a later page of a chart drawn over several (`matrix-2.png`): its
+/// caption names a part other than the first.
+fn later_page(name: &str) -> bool {
+    let stem = name.strip_suffix(".png").unwrap_or(name);
+    stem.rsplit_once('-').is_some_and(|(_, n)| {
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && n.trim_start_matches('0') != "1"
+    })
 }
 
 /// Writes the page into `out`: its head, then the content as [`parts`] built it, without
@@ -210,7 +234,7 @@ pub(crate) fn write(
     charts: &[(String, Vec<u8>)],
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let p = parts(o, tables, charts);
+    let p = parts(o, tables, charts, Charts::FirstPagesInline);
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -223,7 +247,12 @@ pub(crate) fn write(
     out.write_all(b"</main>\n</body>\n</html>\n")
 }
 
-pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) -> HtmlParts {
+pub(crate) fn parts(
+    o: &Outcome,
+    tables: &Tables,
+    charts: &[(String, Vec<u8>)],
+    how: Charts,
+) -> HtmlParts {
     let m = o.matrix;
     let facts = Facts::of(o);
     let source = match &m.source.sheet {
@@ -231,7 +260,11 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         None => m.source.file.clone(),
     };
     // The charts, base64-encoded, are most of the page now that tables are capped.
-    let chart_bytes: usize = charts.iter().map(|(_, png)| png.len()).sum();
+    let chart_bytes: usize = charts
+        .iter()
+        .filter(|(name, _)| how == Charts::Inline || !later_page(name))
+        .map(|(_, png)| png.len())
+        .sum();
     let mut s = String::with_capacity(chart_bytes / 3 * 4 + 256 * 1024);
     s.push_str("<nav>");
     if !charts.is_empty() {
@@ -305,11 +338,19 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         s.push_str("<section id=\"charts\">\n<h2>Charts</h2>\n");
         for (name, png) in charts {
             let (title, guide) = chart_caption(name);
-            let _ = write!(
-                s,
-                "<figure><img alt=\"{t} chart\" src=\"data:image/png;base64,",
-                t = esc(&title)
-            );
+            let _ = write!(s, "<figure><img alt=\"{t} chart\" src=\"", t = esc(&title));
+            if how == Charts::FirstPagesInline && later_page(name) {
+                // The file beside the page; a link too, for a viewer that shows no image.
+                let _ = writeln!(
+                    s,
+                    "{n}\" loading=\"lazy\"><figcaption><b>{t}</b> (<a href=\"{n}\">{n}</a>, \
+                     beside this page): {guide}.</figcaption></figure>",
+                    t = esc(&title),
+                    n = esc(name),
+                );
+                continue;
+            }
+            s.push_str("data:image/png;base64,");
             base64::engine::general_purpose::STANDARD.encode_string(png, &mut s);
             let _ = writeln!(
                 s,
@@ -379,6 +420,40 @@ mod tests {
     fn page(f: &Fixture, charts: &[(String, Vec<u8>)]) -> String {
         let o = f.outcome();
         render(&o, &Tables::build(&o), charts)
+    }
+
+    #[test]
+    fn a_charts_later_pages_are_shown_from_the_files_beside_the_page() {
+        let f = Fixture::new();
+        let png = vec![0x89, b'P', b'N', b'G'];
+        let charts: Vec<(String, Vec<u8>)> =
+            ["matrix-1.png", "matrix-2.png", "matrix-10.png", "gaps.png"]
+                .iter()
+                .map(|n| (n.to_string(), png.clone()))
+                .collect();
+        let p = page(&f, &charts);
+        assert_eq!(
+            p.matches("src=\"data:image/png;base64,iVBORw==\"").count(),
+            2
+        );
+        for later in ["matrix-2.png", "matrix-10.png"] {
+            assert!(
+                p.contains(&format!("src=\"{later}\" loading=\"lazy\"")),
+                "{later}"
+            );
+            assert!(
+                p.contains(&format!("<a href=\"{later}\">{later}</a>")),
+                "{later}"
+            );
+        }
+        // The server's frame has no files beside it: every page inlined.
+        let o = f.outcome();
+        let served = parts(&o, &Tables::build(&o), &charts, Charts::Inline).content;
+        assert_eq!(served.matches("src=\"data:image/png;base64,").count(), 4);
+        assert!(!served.contains("src=\"matrix-2.png\""));
+        // One chart of one page is inlined either way.
+        assert!(!later_page("matrix.png") && !later_page("matrix-1.png"));
+        assert!(!later_page("co-ownership.png") && later_page("matrix-3.png"));
     }
 
     #[test]

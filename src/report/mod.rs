@@ -209,10 +209,11 @@ impl<'a> Prepared<'a> {
 }
 
 /// The parts of `report.html` (title, stylesheet, content) for the same outcome and charts,
-/// for a page that shows the audit in its own frame (`raci serve`). Joined as `report.html`
-/// joins them, they give the same bytes.
+/// for a page that shows the audit in its own frame (`raci serve`), with every chart page
+/// inlined: such a page has no files beside it. Joined as `report.html` joins them, they
+/// give the same bytes when no chart has several pages.
 pub fn html_parts(o: &Outcome, charts: &[(String, Vec<u8>)]) -> HtmlParts {
-    html::parts(o, &tables::Tables::build(o), charts)
+    html::parts(o, &tables::Tables::build(o), charts, html::Charts::Inline)
 }
 
 /// A report file: its name and bytes.
