@@ -469,3 +469,41 @@ fn a_wrong_sheet_lists_the_sheets() {
     assert!(stderr.contains("RACI"), "{stderr}");
     assert!(stderr.contains("Nope"), "{stderr}");
 }
+
+/// report.html inlines the first page of a heatmap drawn over several and shows the others
+/// from the files beside it: every image it does not inline is a file of the folder.
+#[test]
+fn report_html_shows_later_heatmap_pages_from_the_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("team.csv");
+    let grid = raci_audit::synth::wide_grid(300, 12, 42);
+    fs::write(&input, raci_audit::synth::to_csv(&grid, b',')).unwrap();
+    let (_dir, out, assert) = audit_into(&input, &["--only", "html,png"]);
+    assert.success();
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    let sources: Vec<&str> = html
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    let beside: Vec<&str> = sources
+        .iter()
+        .copied()
+        .filter(|s| !s.starts_with("data:"))
+        .collect();
+    assert_eq!(
+        beside,
+        [
+            "matrix-2.png",
+            "matrix-3.png",
+            "matrix-4.png",
+            "matrix-5.png"
+        ]
+    );
+    for page in &beside {
+        assert!(out.join(page).is_file(), "{page} not beside report.html");
+    }
+    assert!(out.join("matrix-1.png").is_file());
+    // The first page and the other charts are inlined.
+    assert_eq!(sources.len() - beside.len(), 6, "charts inlined");
+}
