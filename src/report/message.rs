@@ -11,8 +11,6 @@
 //! stands for, byte for byte, whatever the rule wrote (the rules keep writing plain
 //! sentences; a new rule needs nothing here). `docs/report-schema.md` says how to rebuild it.
 
-use std::collections::HashMap;
-
 /// What a placeholder stands for; the ones with a value are written as the finding's
 /// message arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,7 +51,7 @@ const MAX_DIGITS: usize = 15;
 
 /// The party names of a matrix, found in messages by their first byte.
 pub(crate) struct PartyNames<'a> {
-    by_first_byte: HashMap<u8, Vec<(usize, &'a str)>>,
+    by_first_byte: ByFirstByte<'a>,
 }
 
 impl<'a> PartyNames<'a> {
@@ -65,21 +63,34 @@ impl<'a> PartyNames<'a> {
 }
 
 /// Names grouped by first byte, longest first so a longer name wins (`Developers 2` over
-/// `Developers`); empty names are never cut out.
-fn by_first_byte<'a>(
-    names: impl Iterator<Item = (usize, &'a str)>,
-) -> HashMap<u8, Vec<(usize, &'a str)>> {
-    let mut map: HashMap<u8, Vec<(usize, &'a str)>> = HashMap::new();
+/// `Developers`); empty names are never cut out. Indexed by the byte, not hashed: it is
+/// looked up at every position of every message (some 20 million times on 145,000 findings).
+struct ByFirstByte<'a> {
+    /// 256 lists, or none at all when there are no names.
+    lists: Vec<Vec<(usize, &'a str)>>,
+}
+
+impl<'a> ByFirstByte<'a> {
+    fn get(&self, byte: u8) -> &[(usize, &'a str)] {
+        self.lists.get(usize::from(byte)).map_or(&[], Vec::as_slice)
+    }
+}
+
+fn by_first_byte<'a>(names: impl Iterator<Item = (usize, &'a str)>) -> ByFirstByte<'a> {
+    let mut lists: Vec<Vec<(usize, &'a str)>> = Vec::new();
     for (i, name) in names {
         if let Some(&b) = name.as_bytes().first() {
-            map.entry(b).or_default().push((i, name));
+            if lists.is_empty() {
+                lists.resize_with(256, Vec::new);
+            }
+            lists[usize::from(b)].push((i, name));
         }
     }
-    for list in map.values_mut() {
+    for list in &mut lists {
         // Stable: among equal lengths the first listed (lowest index) is tried first.
         list.sort_by_key(|(_, name)| std::cmp::Reverse(name.len()));
     }
-    map
+    ByFirstByte { lists }
 }
 
 /// What a finding names, besides the matrix's parties.
@@ -165,16 +176,18 @@ fn longest_name(
     text: &str,
     at: usize,
     subject: &Subject,
-    related: &HashMap<u8, Vec<(usize, &str)>>,
+    related: &ByFirstByte,
     parties: &PartyNames,
 ) -> Option<(Slot, usize)> {
     let rest = &text[at..];
     let first = *rest.as_bytes().first()?;
     let fits =
         |name: &str| !name.is_empty() && rest.starts_with(name) && whole(text, at, at + name.len());
-    let listed = |map: &HashMap<u8, Vec<(usize, &str)>>, slot: fn(usize) -> Slot| {
-        map.get(&first)
-            .and_then(|list| list.iter().find(|(_, n)| fits(n)))
+    let listed = |names: &ByFirstByte, slot: fn(usize) -> Slot| {
+        names
+            .get(first)
+            .iter()
+            .find(|(_, n)| fits(n))
             .map(|&(i, n)| (slot(i), n.len()))
     };
     let own = |name: Option<&str>, slot: Slot| name.filter(|n| fits(n)).map(|n| (slot, n.len()));
