@@ -322,7 +322,7 @@ pub struct TaskContext<'a> {
 /// ("Estrategia de producto y entrega").
 #[derive(Debug)]
 struct Conjuncts {
-    /// Per written word: its conjunct.
+    /// Per written word: its conjunct (none when the name is one conjunct: nothing asks).
     of_word: Vec<u32>,
     /// Per conjunct: whether it holds one content word only.
     lonely: Vec<bool>,
@@ -333,10 +333,19 @@ struct Conjuncts {
 
 impl Conjuncts {
     fn of(raw: &[text::RawWord], lang: Option<Lang>) -> Conjuncts {
+        let opens = |word: &text::RawWord| word.opens || is_conjunction(&word.folded, lang);
+        // Most names join nothing: one conjunct, which no phrase can leave.
+        if !raw.iter().any(opens) {
+            return Conjuncts {
+                of_word: Vec::new(),
+                lonely: vec![false],
+                ends: Vec::new(),
+            };
+        }
         let mut of_word = Vec::with_capacity(raw.len());
         let mut content: Vec<Vec<u32>> = vec![Vec::new()];
         for (i, word) in raw.iter().enumerate() {
-            if word.opens || is_conjunction(&word.folded, lang) {
+            if opens(word) {
                 content.push(Vec::new());
             }
             let last = content.last_mut().expect("never empty");
