@@ -8,7 +8,8 @@
 //! in every language: teams everywhere write "backlog" and "sprint"). A German or Dutch word
 //! the vocabulary does not know may be read as the words it is glued from
 //! ("Wettbewerbsanalyse"), and an unknown word next to a known one as a typo of a vocabulary
-//! word. A signal matches when all its stems are in the name. Each word counts once per entry,
+//! word. A signal matches when all its stems are in one conjunct of the name ("Vision &
+//! execution" is two things, not "execute the vision"). Each word counts once per entry,
 //! at the best signal that covers it; signals of several words weigh more per word, vague
 //! words ("product", "plan") and words that are signals on several sides weigh less. A side
 //! scores its best entry plus a share of its other entries; the task's group adds a share of
@@ -229,10 +230,36 @@ const STORY_ABBREVIATIONS: &[(&str, &[Lang])] = &[
     ),
 ];
 
+/// The words that join two conjuncts of a name ("Vision and execution"), per language; "and"
+/// (and "&", read as "and") joins in every language, as teams everywhere write it. Words that
+/// are something else in another language ("en" is a French preposition, "e" an Italian,
+/// Spanish and Portuguese conjunction) join only in their own.
+const CONJUNCTIONS: &[(Lang, &[&str])] = &[
+    (Lang::Fr, &["et"]),
+    (Lang::De, &["sowie", "und"]),
+    (Lang::Es, &["e", "y"]),
+    (Lang::It, &["e", "ed"]),
+    (Lang::Pt, &["e"]),
+    (Lang::Nl, &["en"]),
+];
+
+/// Whether `word` (folded) joins two conjuncts in a name or signal of `lang`.
+fn is_conjunction(word: &str, lang: Option<Lang>) -> bool {
+    word == "and"
+        || lang.is_some_and(|lang| {
+            CONJUNCTIONS
+                .iter()
+                .any(|(l, words)| *l == lang && words.contains(&word))
+        })
+}
+
 #[derive(Debug, Clone)]
 struct Signal {
     entry: u32,
     stems: Vec<u32>,
+    /// The signal names a conjunction itself ("pricing and packaging"): its words may lie in
+    /// two conjuncts of a name.
+    joins: bool,
     /// The signal's words as they appear after normalisation, for explanations.
     display: String,
 }
@@ -282,6 +309,86 @@ pub struct TaskContext<'a> {
     /// The language the name shows on its own, when the caller already detected it (to find
     /// `file_lang`): `Some(None)` is a name that shows none. `None` detects it again.
     pub own_lang: Option<Option<Lang>>,
+}
+
+/// The conjuncts of a name: a conjunction word ("and", "und", "&") or a spaced '/' or '+'
+/// starts the next one. "Vision & execution" names two things, so one phrase ("execute the
+/// vision") does not take a word from each. A conjunct of one word next to a longer one
+/// shares the longer one's words, all but the one that stands in the same place as the lonely
+/// word: in "Write and prioritise user stories" both verbs take "user stories", and in
+/// "Product vision and execution" "execution" takes "product", not "vision". That word is the
+/// first of a conjunct after the lonely one; before it, the last ("Product vision"), or the
+/// first in French, Spanish, Italian and Portuguese, which name the thing before its kind
+/// ("Estrategia de producto y entrega").
+#[derive(Debug)]
+struct Conjuncts {
+    /// Per written word: its conjunct (none when the name is one conjunct: nothing asks).
+    of_word: Vec<u32>,
+    /// Per conjunct: whether it holds one content word only.
+    lonely: Vec<bool>,
+    /// Per conjunct: the content word that stands in the place of a lonely conjunct after it
+    /// and before it.
+    ends: Vec<(u32, u32)>,
+}
+
+impl Conjuncts {
+    fn of(raw: &[text::RawWord], lang: Option<Lang>) -> Conjuncts {
+        let opens = |word: &text::RawWord| word.opens || is_conjunction(&word.folded, lang);
+        // Most names join nothing: one conjunct, which no phrase can leave.
+        if !raw.iter().any(opens) {
+            return Conjuncts {
+                of_word: Vec::new(),
+                lonely: vec![false],
+                ends: Vec::new(),
+            };
+        }
+        let mut of_word = Vec::with_capacity(raw.len());
+        let mut content: Vec<Vec<u32>> = vec![Vec::new()];
+        for (i, word) in raw.iter().enumerate() {
+            if opens(word) {
+                content.push(Vec::new());
+            }
+            let last = content.last_mut().expect("never empty");
+            if !text::word_content(&word.folded).0.is_empty() {
+                last.push(i as u32);
+            }
+            of_word.push(content.len() as u32 - 1);
+        }
+        Conjuncts {
+            of_word,
+            lonely: content.iter().map(|c| c.len() == 1).collect(),
+            ends: content
+                .iter()
+                .map(|c| {
+                    let first = c.first().copied().unwrap_or(0);
+                    let before = if lang.is_some_and(Lang::names_head_first) {
+                        first
+                    } else {
+                        c.last().copied().unwrap_or(0)
+                    };
+                    (before, first)
+                })
+                .collect(),
+        }
+    }
+
+    /// Whether written word `word` counts in conjunct `conjunct`.
+    fn sees(&self, conjunct: u32, word: u32) -> bool {
+        let of = self.of_word[word as usize];
+        let lonely = |c: u32| self.lonely[c as usize];
+        let (before, after) = self.ends[of as usize];
+        of == conjunct
+            || lonely(conjunct)
+                && !lonely(of)
+                && (of == conjunct + 1 && word != after || of + 1 == conjunct && word != before)
+    }
+
+    /// The conjuncts written word `word` counts in, in order.
+    fn seeing(&self, word: u32) -> impl Iterator<Item = u32> + '_ {
+        let of = self.of_word[word as usize];
+        let last = self.lonely.len() as u32 - 1;
+        (of.saturating_sub(1)..=(of + 1).min(last)).filter(move |&c| self.sees(c, word))
+    }
 }
 
 /// A classifier built once from a taxonomy; [`Classifier::classify`] is then cheap and pure.
@@ -358,6 +465,8 @@ struct Token {
     factor: f64,
     /// The written word it comes from (parts of a glued word count as words of their own).
     word: u32,
+    /// The index of the written word in the name (the parts of a glued word share it).
+    written: u32,
 }
 
 /// The scores of one task name (or group), before the decision.
@@ -394,7 +503,7 @@ impl Classifier {
             ..VocabularyBuilder::default()
         };
         // The words of every signal, per language, as written (folded).
-        let mut raw: Vec<(u32, Lang, String, Vec<String>)> = Vec::new();
+        let mut raw: Vec<(u32, Lang, String, Vec<String>, bool)> = Vec::new();
         for (entry, duty) in taxonomy.duties.iter().enumerate() {
             let lists = std::iter::once((Lang::En, &duty.signals))
                 .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)));
@@ -405,7 +514,8 @@ impl Classifier {
                     if words.is_empty() {
                         continue;
                     }
-                    raw.push((entry as u32, lang, written.join(" "), words));
+                    let joins = written.iter().any(|w| is_conjunction(w, Some(lang)));
+                    raw.push((entry as u32, lang, written.join(" "), words, joins));
                 }
             }
         }
@@ -419,7 +529,7 @@ impl Classifier {
         // Signals repeat their words ("backlog" in dozens of them): each word is stemmed once
         // per language, which is most of the build's time, paid by every run at start.
         let mut stem_ids: Vec<HashMap<String, u32>> = vec![HashMap::new(); Lang::ALL.len()];
-        for (entry, lang, display, words) in raw {
+        for (entry, lang, display, words, joins) in raw {
             if lang == Lang::En {
                 english_words.extend(words.iter().cloned());
             }
@@ -444,6 +554,7 @@ impl Classifier {
             signals.push(Signal {
                 entry,
                 stems: ids,
+                joins,
                 display,
             });
         }
@@ -1047,6 +1158,7 @@ impl Classifier {
                             read_as: note.clone(),
                             factor: share * if glued { COMPOUND_FACTOR } else { 1.0 },
                             word,
+                            written,
                         });
                     }
                 }
@@ -1078,6 +1190,7 @@ impl Classifier {
                     read_as: right,
                     factor: share * TYPO_FACTOR,
                     word: written,
+                    written,
                 });
             }
         }
@@ -1110,7 +1223,7 @@ impl Classifier {
         }
         present.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         let mut stems: Vec<(u32, u32, f64)> = Vec::with_capacity(present.len());
-        for (stem, token, factor) in present {
+        for &(stem, token, factor) in &present {
             match stems.last_mut() {
                 Some(last) if last.0 == stem => last.2 = last.2.max(factor),
                 _ => stems.push((stem, token, factor)),
@@ -1121,6 +1234,22 @@ impl Classifier {
                 .binary_search_by_key(&stem, |s| s.0)
                 .ok()
                 .map(|i| stems[i])
+        };
+        // The tokens that carry a stem, and the first of them in one conjunct with the best
+        // factor any of them gives it there.
+        let conjuncts = Conjuncts::of(raw, lang);
+        let split = conjuncts.lonely.len() > 1;
+        let carriers = |stem: u32| {
+            let start = present.partition_point(|p| p.0 < stem);
+            present[start..].iter().take_while(move |p| p.0 == stem)
+        };
+        let in_conjunct = |stem: u32, conjunct: u32| {
+            carriers(stem)
+                .filter(|p| conjuncts.sees(conjunct, tokens[p.1 as usize].written))
+                .fold(None, |found: Option<(u32, u32, f64)>, &p| match found {
+                    Some(f) => Some((f.0, f.1, f.2.max(p.2))),
+                    None => Some(p),
+                })
         };
         // Best contribution per (entry, token): a word counts once per entry, whichever of
         // its readings matched.
@@ -1136,12 +1265,21 @@ impl Classifier {
                 {
                     continue;
                 }
-                let Some(found) = signal
-                    .stems
-                    .iter()
-                    .map(|&st| find(st))
-                    .collect::<Option<Vec<_>>>()
-                else {
+                // A phrase names one thing: its words lie in one conjunct of the name.
+                let found = if split && !signal.joins && signal.stems.len() > 1 {
+                    carriers(signal.stems[0])
+                        .flat_map(|&(_, t, _)| conjuncts.seeing(tokens[t as usize].written))
+                        .find_map(|conjunct| {
+                            signal
+                                .stems
+                                .iter()
+                                .map(|&st| in_conjunct(st, conjunct))
+                                .collect::<Option<Vec<_>>>()
+                        })
+                } else {
+                    signal.stems.iter().map(|&st| find(st)).collect()
+                };
+                let Some(found) = found else {
                     continue;
                 };
                 // Two stems of the signal read from one token ("analyse" in two languages)
@@ -1637,6 +1775,98 @@ mod tests {
         // One side's phrase that holds the other side's word is not shared.
         assert_eq!(side(&c, "Present the roadmap to the dev team"), Side::Po);
         assert_eq!(side(&c, "Roadmap"), Side::Pm);
+    }
+
+    /// "X and Y" names two things: a phrase takes its words from one of them, so a PO word and
+    /// a PM word joined by a conjunction make a shared task with both duties, in every
+    /// language, while the phrase still holds where nothing joins its words.
+    #[test]
+    fn a_phrase_takes_its_words_from_one_conjunct() {
+        let c = Classifier::new(&Taxonomy::builtin());
+        assert_eq!(side(&c, "Execute the vision"), Side::Po);
+        for name in [
+            "Execution and vision",
+            "Execution & vision",
+            "Execution / vision",
+            "Execution + vision",
+            "Exécution et vision",
+            "Ejecución y visión",
+            "Esecuzione e visione",
+            "Execução e visão",
+            "Uitvoering en visie",
+        ] {
+            let got = c.classify(name);
+            assert_eq!(got.side, Side::Shared, "{name}: {got:?}");
+            assert_eq!(
+                got.second_duty.as_deref(),
+                Some("pm-create-vision"),
+                "{name}"
+            );
+        }
+        let got = c.classify("Produktstrategie und Auslieferung");
+        assert_eq!(got.side, Side::Shared, "{got:?}");
+        let got = c.classify("Vision und Umsetzung");
+        assert!(
+            !got.matched.iter().any(|m| m == "vision umsetzen"),
+            "{got:?}"
+        );
+        // A sign glued between two words joins one term; a signal that names a conjunction
+        // itself matches across it.
+        assert_eq!(
+            c.classify("Win/loss analysis").matched,
+            ["win loss analysis"]
+        );
+        assert_eq!(
+            c.classify("Pricing & packaging").matched,
+            ["pricing and packaging"]
+        );
+        // "en" is a French preposition and "e" an Italian, Spanish and Portuguese conjunction,
+        // not an English or Dutch word that joins.
+        let conjuncts = |name: &str, lang| {
+            Conjuncts::of(&text::raw_words(name), Some(lang))
+                .lonely
+                .len()
+        };
+        assert_eq!(conjuncts("Mise en production", Lang::Fr), 1);
+        assert_eq!(conjuncts("Visie en uitvoering", Lang::Nl), 2);
+        assert_eq!(conjuncts("Vision e roadmap", Lang::En), 1);
+        assert_eq!(conjuncts("Visione e roadmap", Lang::It), 2);
+    }
+
+    /// A conjunct of one word shares the words of its longer neighbour but the one that stands
+    /// in its place: the verbs of "Draft and prioritise user stories" both take the stories,
+    /// and "execution" in "Product vision and execution" takes "product", not "vision".
+    #[test]
+    fn a_lonely_conjunct_shares_its_neighbours_words() {
+        let c = Classifier::new(&Taxonomy::builtin());
+        for (name, po, pm) in [
+            (
+                "Draft and prioritise user stories",
+                "prioritise stories",
+                "draft user stories",
+            ),
+            (
+                "User Stories schreiben und priorisieren",
+                "stories priorisieren",
+                "user stories schreiben",
+            ),
+            (
+                "Product vision and execution",
+                "execution",
+                "product vision",
+            ),
+            (
+                "Visión del producto y ejecución",
+                "ejecucion del producto",
+                "vision de producto",
+            ),
+        ] {
+            let got = c.classify(name);
+            assert_eq!(got.side, Side::Shared, "{name}: {got:?}");
+            for m in [po, pm] {
+                assert!(got.matched.iter().any(|x| x == m), "{name}: {m} in {got:?}");
+            }
+        }
     }
 
     /// "on schedule" once lost its stop word and matched every "schedule": a phrase must stay

@@ -93,6 +93,13 @@ impl Lang {
         matches!(self, Lang::De | Lang::Nl)
     }
 
+    /// Whether the language names a thing before its kind ("stratégie produit", "estrategia
+    /// de producto"), where English, German and Dutch put the kind first ("product strategy",
+    /// "Produktstrategie").
+    pub(crate) fn names_head_first(self) -> bool {
+        matches!(self, Lang::Fr | Lang::Es | Lang::It | Lang::Pt)
+    }
+
     /// The language's stop words, folded to ASCII, sorted.
     pub(crate) fn stop_words(self) -> &'static [&'static str] {
         match self {

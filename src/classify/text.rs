@@ -91,6 +91,10 @@ pub struct RawWord {
     pub lower: String,
     pub folded: String,
     pub caps: bool,
+    /// A '/' or '+' with a space on either side stands right before the word ("Dev / Support",
+    /// "Stories + acceptance"): it opens a new conjunct. Glued ones join one term ("win/loss",
+    /// "UI/UX") and open nothing.
+    pub opens: bool,
 }
 
 /// French and Italian elisions: "l'équipe" is "l" and "équipe", "dell'offerta" is "dell" and
@@ -112,7 +116,13 @@ fn is_apostrophe(ch: char) -> bool {
 pub fn raw_words(text: &str) -> Vec<RawWord> {
     let mut out = Vec::new();
     let mut current = String::new();
-    let flush = |current: &mut String, out: &mut Vec<RawWord>| {
+    // Whether the word being read opens a conjunct; whether a '/' or '+' was seen since the
+    // last word, with a space on either side; whether the last character was a space.
+    let mut opens = false;
+    let mut sign = false;
+    let mut spaced = false;
+    let mut after_space = false;
+    let flush = |current: &mut String, out: &mut Vec<RawWord>, opens: bool| {
         if current.is_empty() {
             return;
         }
@@ -126,6 +136,7 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
                 lower: current.clone(),
                 folded: std::mem::take(current),
                 caps,
+                opens,
             });
             return;
         }
@@ -149,39 +160,57 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
                     lower,
                     folded,
                     caps,
+                    opens,
                 });
             }
             return;
         }
-        for part in first.into_iter().chain(parts.map(str::to_string)) {
+        for (k, part) in first
+            .into_iter()
+            .chain(parts.map(str::to_string))
+            .enumerate()
+        {
             out.push(RawWord {
                 lower: part.clone(),
                 folded: part,
                 caps,
+                opens: opens && k == 0,
             });
         }
     };
     for ch in text.chars() {
         if ch.is_alphanumeric() {
+            if current.is_empty() {
+                opens = sign && spaced;
+                sign = false;
+                spaced = false;
+            }
             current.push(ch);
         } else if is_apostrophe(ch) {
             let lower = current.to_lowercase();
             let bare = deunicode::deunicode(&lower);
             if ELISIONS.binary_search(&bare.as_str()).is_ok() {
-                flush(&mut current, &mut out);
+                flush(&mut current, &mut out, opens);
             }
         } else {
-            flush(&mut current, &mut out);
+            flush(&mut current, &mut out, opens);
             if ch == '&' {
                 out.push(RawWord {
                     lower: "and".into(),
                     folded: "and".into(),
                     caps: false,
+                    opens: false,
                 });
+            } else if ch == '/' || ch == '+' {
+                sign = true;
+                spaced |= after_space;
+            } else if sign && ch.is_whitespace() {
+                spaced = true;
             }
         }
+        after_space = ch.is_whitespace();
     }
-    flush(&mut current, &mut out);
+    flush(&mut current, &mut out, opens);
     out
 }
 
@@ -327,6 +356,16 @@ mod tests {
         let raw = raw_words("Rédaction des US");
         assert_eq!(raw[0].lower, "rédaction");
         assert!(raw[2].caps && !raw[0].caps);
+    }
+
+    #[test]
+    fn a_spaced_slash_or_plus_opens_a_conjunct_and_a_glued_one_does_not() {
+        let opens = |name: &str| -> Vec<bool> { raw_words(name).iter().map(|w| w.opens).collect() };
+        assert_eq!(opens("Dev / Support"), [false, true]);
+        assert_eq!(opens("Dev /Support+ QA"), [false, true, true]);
+        assert_eq!(opens("Win/loss, A+B"), [false, false, false, false]);
+        // "&" is read as the word "and", which joins by itself.
+        assert_eq!(words("R&D"), ["r", "and", "d"]);
     }
 
     #[test]
