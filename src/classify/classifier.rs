@@ -393,59 +393,64 @@ impl Classifier {
             stems: vec![HashMap::new(); Lang::ALL.len()],
             ..VocabularyBuilder::default()
         };
-        // The words of every signal, per language, as written (folded).
-        let mut raw: Vec<(u32, Lang, String, Vec<String>)> = Vec::new();
-        for (entry, duty) in taxonomy.duties.iter().enumerate() {
-            let lists = std::iter::once((Lang::En, &duty.signals))
-                .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)));
-            for (lang, signals) in lists {
-                for signal in signals {
-                    let written = text::words(signal);
-                    let words = text::content_of_words(&written);
-                    if words.is_empty() {
-                        continue;
-                    }
-                    raw.push((entry as u32, lang, written.join(" "), words));
-                }
-            }
-        }
         // Signal words are read whole, in their own language: "Marktforschung" is one stem.
         // A task's glued word that no signal has whole is read as its parts instead (see
         // `split_compound`), so write the parts as a phrase ("Markt Analyse") to catch both.
-        let mut signals = Vec::with_capacity(raw.len());
+        let mut signals = Vec::new();
         let mut vocab = builder;
         let mut words_of_stem: Vec<(u32, String)> = Vec::new();
         let mut english_words = std::collections::HashSet::new();
         // Signals repeat their words ("backlog" in dozens of them): each word is stemmed once
         // per language, which is most of the build's time, paid by every run at start.
         let mut stem_ids: Vec<HashMap<String, u32>> = vec![HashMap::new(); Lang::ALL.len()];
-        for (entry, lang, display, words) in raw {
-            if lang == Lang::En {
-                english_words.extend(words.iter().cloned());
-            }
-            let mut ids = Vec::with_capacity(words.len());
-            for word in &words {
-                let id = match stem_ids[lang.index()].get(word.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let stem = stemmers.stem(lang, word).into_owned();
-                        let id = vocab.id(lang, stem);
-                        stem_ids[lang.index()].insert(word.clone(), id);
-                        // Each word once per language: what follows needs its stems, not
-                        // how often signals repeat it.
-                        words_of_stem.push((id, word.clone()));
-                        id
+        // Each signal is read and given its stems at once, its words borrowed from the words
+        // as written: holding every signal's words until all are read made the build's heap
+        // a third larger, for nothing.
+        for (entry, duty) in taxonomy.duties.iter().enumerate() {
+            let lists = std::iter::once((Lang::En, &duty.signals))
+                .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)));
+            for (lang, list) in lists {
+                for signal in list {
+                    let written = text::words(signal);
+                    let words: Vec<&str> = written
+                        .iter()
+                        .flat_map(|w| text::word_content(w).0)
+                        .collect();
+                    if words.is_empty() {
+                        continue;
                     }
-                };
-                if !ids.contains(&id) {
-                    ids.push(id);
+                    if lang == Lang::En {
+                        for &word in &words {
+                            if !english_words.contains(word) {
+                                english_words.insert(word.to_string());
+                            }
+                        }
+                    }
+                    let mut ids = Vec::with_capacity(words.len());
+                    for &word in &words {
+                        let id = match stem_ids[lang.index()].get(word) {
+                            Some(&id) => id,
+                            None => {
+                                let stem = stemmers.stem(lang, word).into_owned();
+                                let id = vocab.id(lang, stem);
+                                stem_ids[lang.index()].insert(word.to_string(), id);
+                                // Each word once per language: what follows needs its stems,
+                                // not how often signals repeat it.
+                                words_of_stem.push((id, word.to_string()));
+                                id
+                            }
+                        };
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                    signals.push(Signal {
+                        entry: entry as u32,
+                        stems: ids,
+                        display: written.join(" "),
+                    });
                 }
             }
-            signals.push(Signal {
-                entry,
-                stems: ids,
-                display,
-            });
         }
         let stem_count = vocab.stem_lang.len();
         // Each distinct word once, with its stems in every language that has it, before it
