@@ -396,7 +396,13 @@ impl Classifier {
         // Signal words are read whole, in their own language: "Marktforschung" is one stem.
         // A task's glued word that no signal has whole is read as its parts instead (see
         // `split_compound`), so write the parts as a phrase ("Markt Analyse") to catch both.
-        let mut signals = Vec::new();
+        let mut signals = Vec::with_capacity(
+            taxonomy
+                .duties
+                .iter()
+                .map(|d| d.signals.len() + d.local_signals.values().map(Vec::len).sum::<usize>())
+                .sum(),
+        );
         let mut vocab = builder;
         let mut words_of_stem: Vec<(u32, String)> = Vec::new();
         let mut english_words = std::collections::HashSet::new();
@@ -945,7 +951,10 @@ impl Classifier {
     /// expanded (and "US"/"HU" read as a user story outside English).
     /// Each word comes with the index of the written word it stands for and its share of
     /// it: an expanded abbreviation ("KPI") is one written word, not a three-word phrase.
-    fn content(raw: &[text::RawWord], lang: Option<Lang>) -> Vec<(String, u32, f64)> {
+    /// The words are borrowed from the name (or are static expansions): a name's words are
+    /// read hundreds of thousands of times in a big matrix, mostly from the memo, and a copy
+    /// of each was a tenth of the time.
+    fn content(raw: &[text::RawWord], lang: Option<Lang>) -> Vec<(&str, u32, f64)> {
         let mut out = Vec::with_capacity(raw.len());
         for (i, word) in raw.iter().enumerate() {
             let i = i as u32;
@@ -957,8 +966,8 @@ impl Classifier {
                 });
             if story {
                 let share = ABBREVIATION_WEIGHT / 2.0;
-                out.push(("user".to_string(), i, share));
-                out.push(("story".to_string(), i, share));
+                out.push(("user", i, share));
+                out.push(("story", i, share));
                 continue;
             }
             let (words, abbreviation) = text::word_content(&word.folded);
@@ -968,7 +977,7 @@ impl Classifier {
             } else {
                 1.0
             };
-            out.extend(words.into_iter().map(|w| (w.to_string(), i, share)));
+            out.extend(words.into_iter().map(|w| (w, i, share)));
         }
         out
     }
@@ -1028,7 +1037,7 @@ impl Classifier {
         // Parts of a glued word are words of their own: "Wettbewerbsanalyse" is a phrase.
         let mut next_part = raw.len() as u32;
         for (word, written, share) in words {
-            let reading = self.reading(&word, memo);
+            let reading = self.reading(word, memo);
             match reading.as_ref() {
                 Reading::Known(parts) => {
                     let glued = parts.len() > 1;
@@ -1064,22 +1073,22 @@ impl Classifier {
             return tokens;
         }
         for (word, written, share) in unknown {
-            let corrected = match memo.typos.get(&word) {
+            let corrected = match memo.typos.get(word) {
                 // `correct` never reads a word with a digit: no memo entry per number.
                 _ if word.bytes().any(|b| b.is_ascii_digit()) => None,
                 Some(c) => c.clone(),
                 None => {
                     let c = self
-                        .correct(&word)
+                        .correct(word)
                         .map(|(w, ids)| (w.to_string(), ids.to_vec()));
-                    memo.typos.insert(word.clone(), c.clone());
+                    memo.typos.insert(word.to_string(), c.clone());
                     c
                 }
             };
             if let Some((right, ids)) = corrected {
                 tokens.push(Token {
                     stems: ids,
-                    typed: Some(word),
+                    typed: Some(word.to_string()),
                     read_as: right,
                     factor: share * TYPO_FACTOR,
                     word: written,
