@@ -229,12 +229,63 @@ const STORY_ABBREVIATIONS: &[(&str, &[Lang])] = &[
     ),
 ];
 
-#[derive(Debug, Clone)]
-struct Signal {
-    entry: u32,
+/// Every signal of the taxonomy: its entry, its stems and its words as they appear after
+/// normalisation (for explanations), in flat lists. Two small allocations per signal for
+/// 21,000 signals were a quarter of the classifier's heap and most of its cost to free.
+#[derive(Debug, Clone, Default)]
+struct Signals {
+    entry: Vec<u32>,
+    /// Where each signal's stems end in `stems` (they start where the previous one's end).
+    stems_end: Vec<u32>,
     stems: Vec<u32>,
-    /// The signal's words as they appear after normalisation, for explanations.
+    /// Where each signal's words end in `display`.
+    display_end: Vec<u32>,
     display: String,
+}
+
+impl Signals {
+    fn with_capacity(count: usize) -> Signals {
+        Signals {
+            entry: Vec::with_capacity(count),
+            stems_end: Vec::with_capacity(count),
+            stems: Vec::with_capacity(count * 2),
+            display_end: Vec::with_capacity(count),
+            display: String::with_capacity(count * 16),
+        }
+    }
+
+    fn push(&mut self, entry: u32, stems: &[u32], words: &[String]) {
+        self.entry.push(entry);
+        self.stems.extend_from_slice(stems);
+        self.stems_end.push(self.stems.len() as u32);
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                self.display.push(' ');
+            }
+            self.display.push_str(word);
+        }
+        self.display_end.push(self.display.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.entry.len()
+    }
+
+    fn entry(&self, signal: u32) -> u32 {
+        self.entry[signal as usize]
+    }
+
+    fn stems(&self, signal: u32) -> &[u32] {
+        let i = signal as usize;
+        let start = if i == 0 { 0 } else { self.stems_end[i - 1] };
+        &self.stems[start as usize..self.stems_end[i] as usize]
+    }
+
+    fn display(&self, signal: u32) -> &str {
+        let i = signal as usize;
+        let start = if i == 0 { 0 } else { self.display_end[i - 1] };
+        &self.display[start as usize..self.display_end[i] as usize]
+    }
 }
 
 /// One reading of a word, or of one part of a glued word: the stems it may be, one per
@@ -297,7 +348,7 @@ pub struct Classifier {
     weights: Vec<f64>,
     /// Per stem id: a vague word.
     vague: Vec<bool>,
-    signals: Vec<Signal>,
+    signals: Signals,
     /// The words of the English signals as written (folded): only these are evidence that a
     /// name is English ("remover" shares a stem with "remove", but is Portuguese).
     english_words: std::collections::HashSet<String>,
@@ -396,7 +447,7 @@ impl Classifier {
         // Signal words are read whole, in their own language: "Marktforschung" is one stem.
         // A task's glued word that no signal has whole is read as its parts instead (see
         // `split_compound`), so write the parts as a phrase ("Markt Analyse") to catch both.
-        let mut signals = Vec::with_capacity(
+        let mut signals = Signals::with_capacity(
             taxonomy
                 .duties
                 .iter()
@@ -450,11 +501,7 @@ impl Classifier {
                             ids.push(id);
                         }
                     }
-                    signals.push(Signal {
-                        entry: entry as u32,
-                        stems: ids,
-                        display: written.join(" "),
-                    });
+                    signals.push(entry as u32, &ids, &written);
                 }
             }
         }
@@ -518,11 +565,12 @@ impl Classifier {
             .collect();
         let mut sides_alone: Vec<Vec<Side>> = vec![Vec::new(); stem_count];
         let mut sides_any: Vec<Vec<Side>> = vec![Vec::new(); stem_count];
-        for signal in &signals {
-            let side = taxonomy.duties[signal.entry as usize].side;
-            for &stem in &signal.stems {
+        for signal in 0..signals.len() as u32 {
+            let side = taxonomy.duties[signals.entry(signal) as usize].side;
+            let stems = signals.stems(signal);
+            for &stem in stems {
                 let r = roots[stem as usize];
-                if signal.stems.len() == 1 && !sides_alone[r].contains(&side) {
+                if stems.len() == 1 && !sides_alone[r].contains(&side) {
                     sides_alone[r].push(side);
                 }
                 if !sides_any[r].contains(&side) {
@@ -557,8 +605,8 @@ impl Classifier {
             .flat_map(|s| s.keys())
             .any(|s| s.len() >= 3 && is_number(s));
         let mut by_first_stem = vec![Vec::new(); stem_count];
-        for (i, signal) in signals.iter().enumerate() {
-            by_first_stem[signal.stems[0] as usize].push(i as u32);
+        for signal in 0..signals.len() as u32 {
+            by_first_stem[signals.stems(signal)[0] as usize].push(signal);
         }
         Classifier {
             sides: taxonomy.duties.iter().map(|d| d.side).collect(),
@@ -1142,16 +1190,15 @@ impl Classifier {
         let mut seen: Vec<u32> = Vec::new();
         for &(first, _, _) in &stems {
             for &s in &self.by_first_stem[first as usize] {
-                let signal = &self.signals[s as usize];
+                let (entry, signal_stems) = (self.signals.entry(s), self.signals.stems(s));
                 // Most candidates miss a stem: check before collecting anything.
-                if !signal.stems[1..]
+                if !signal_stems[1..]
                     .iter()
                     .all(|&st| stems.binary_search_by_key(&st, |x| x.0).is_ok())
                 {
                     continue;
                 }
-                let Some(found) = signal
-                    .stems
+                let Some(found) = signal_stems
                     .iter()
                     .map(|&st| find(st))
                     .collect::<Option<Vec<_>>>()
@@ -1163,7 +1210,7 @@ impl Classifier {
                 let mut read: Vec<u32> = found.iter().map(|f| f.1).collect();
                 read.sort_unstable();
                 read.dedup();
-                if read.len() < signal.stems.len() && signal.stems.len() > 1 {
+                if read.len() < signal_stems.len() && signal_stems.len() > 1 {
                     continue;
                 }
                 // A phrase is several written words: an expanded abbreviation is one.
@@ -1176,7 +1223,7 @@ impl Classifier {
                 seen.push(s);
                 // A phrase of vague words only ("product updates") gets no phrase bonus: it
                 // says no more than its words do.
-                let all_vague = signal.stems.iter().all(|&st| self.vague[st as usize]);
+                let all_vague = signal_stems.iter().all(|&st| self.vague[st as usize]);
                 let extra = if all_vague {
                     0.0
                 } else {
@@ -1186,25 +1233,25 @@ impl Classifier {
                 // What both roles share is listed by the article as skills: those are not
                 // weaker evidence than a duty of one side.
                 if matches!(
-                    self.kinds[signal.entry as usize],
+                    self.kinds[entry as usize],
                     DutyKind::Skill | DutyKind::Trait
-                ) && self.sides[signal.entry as usize] != Side::Shared
+                ) && self.sides[entry as usize] != Side::Shared
                 {
                     factor *= SKILL_FACTOR;
                 }
                 let mut total = 0.0;
-                for (&stem, &(_, token, word_factor)) in signal.stems.iter().zip(&found) {
+                for (&stem, &(_, token, word_factor)) in signal_stems.iter().zip(&found) {
                     let c = self.weights[stem as usize] * factor * word_factor;
                     total += c;
                     match best
                         .iter_mut()
-                        .find(|(e, t, _)| *e == signal.entry && *t == token)
+                        .find(|(e, t, _)| *e == entry && *t == token)
                     {
                         Some(slot) => slot.2 = slot.2.max(c),
-                        None => best.push((signal.entry, token, c)),
+                        None => best.push((entry, token, c)),
                     }
                 }
-                scores.matched[signal.entry as usize].push((total, s));
+                scores.matched[entry as usize].push((total, s));
             }
         }
         // The action decides (docs/labelling.md: "Is the action the craft of another trade?"):
@@ -1423,9 +1470,9 @@ impl Classifier {
     fn explain_own(&self, scores: &Scores, entry: usize) -> Vec<String> {
         let mut kept: Vec<u32> = Vec::new();
         for &(_, s) in &scores.matched[entry] {
-            let stems = &self.signals[s as usize].stems;
+            let stems = self.signals.stems(s);
             let inside = kept.iter().any(|&k| {
-                let bigger = &self.signals[k as usize].stems;
+                let bigger = self.signals.stems(k);
                 stems.iter().all(|st| bigger.contains(st))
             });
             if !inside {
@@ -1435,9 +1482,9 @@ impl Classifier {
         let mut out: Vec<String> = Vec::with_capacity(kept.len());
         for &s in &kept {
             // The same words may be a signal in several languages ("kpi", "backlog").
-            let display = &self.signals[s as usize].display;
-            if !out.contains(display) {
-                out.push(display.clone());
+            let display = self.signals.display(s);
+            if !out.iter().any(|o| o == display) {
+                out.push(display.to_string());
             }
         }
         for (token, note) in &scores.notes {
@@ -1452,8 +1499,8 @@ impl Classifier {
                 continue;
             }
             let used = kept.iter().any(|&s| {
-                self.signals[s as usize]
-                    .stems
+                self.signals
+                    .stems(s)
                     .iter()
                     .any(|st| t.stems.contains(st))
             });
