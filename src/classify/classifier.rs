@@ -1243,10 +1243,7 @@ impl Classifier {
                 for (&stem, &(_, token, word_factor)) in signal_stems.iter().zip(&found) {
                     let c = self.weights[stem as usize] * factor * word_factor;
                     total += c;
-                    match best
-                        .iter_mut()
-                        .find(|(e, t, _)| *e == entry && *t == token)
-                    {
+                    match best.iter_mut().find(|(e, t, _)| *e == entry && *t == token) {
                         Some(slot) => slot.2 = slot.2.max(c),
                         None => best.push((entry, token, c)),
                     }
@@ -1498,12 +1495,9 @@ impl Classifier {
             {
                 continue;
             }
-            let used = kept.iter().any(|&s| {
-                self.signals
-                    .stems(s)
-                    .iter()
-                    .any(|st| t.stems.contains(st))
-            });
+            let used = kept
+                .iter()
+                .any(|&s| self.signals.stems(s).iter().any(|st| t.stems.contains(st)));
             if used && !out.contains(note) {
                 out.push(note.clone());
             }
