@@ -253,15 +253,72 @@ fn is_conjunction(word: &str, lang: Option<Lang>) -> bool {
         })
 }
 
-#[derive(Debug, Clone)]
-struct Signal {
-    entry: u32,
+/// Every signal of the taxonomy: its entry, its stems and its words as they appear after
+/// normalisation (for explanations), in flat lists. Two small allocations per signal for
+/// 21,000 signals were a quarter of the classifier's heap and most of its cost to free.
+#[derive(Debug, Clone, Default)]
+struct Signals {
+    entry: Vec<u32>,
+    /// Where each signal's stems end in `stems` (they start where the previous one's end).
+    stems_end: Vec<u32>,
     stems: Vec<u32>,
-    /// The signal names a conjunction itself ("pricing and packaging"): its words may lie in
-    /// two conjuncts of a name.
-    joins: bool,
-    /// The signal's words as they appear after normalisation, for explanations.
+    /// Per signal: it names a conjunction itself ("pricing and packaging"), so its words may
+    /// lie in two conjuncts of a name.
+    joins: Vec<bool>,
+    /// Where each signal's words end in `display`.
+    display_end: Vec<u32>,
     display: String,
+}
+
+impl Signals {
+    fn with_capacity(count: usize) -> Signals {
+        Signals {
+            entry: Vec::with_capacity(count),
+            stems_end: Vec::with_capacity(count),
+            stems: Vec::with_capacity(count * 2),
+            joins: Vec::with_capacity(count),
+            display_end: Vec::with_capacity(count),
+            display: String::with_capacity(count * 16),
+        }
+    }
+
+    fn push(&mut self, entry: u32, stems: &[u32], joins: bool, words: &[String]) {
+        self.entry.push(entry);
+        self.joins.push(joins);
+        self.stems.extend_from_slice(stems);
+        self.stems_end.push(self.stems.len() as u32);
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                self.display.push(' ');
+            }
+            self.display.push_str(word);
+        }
+        self.display_end.push(self.display.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.entry.len()
+    }
+
+    fn entry(&self, signal: u32) -> u32 {
+        self.entry[signal as usize]
+    }
+
+    fn joins(&self, signal: u32) -> bool {
+        self.joins[signal as usize]
+    }
+
+    fn stems(&self, signal: u32) -> &[u32] {
+        let i = signal as usize;
+        let start = if i == 0 { 0 } else { self.stems_end[i - 1] };
+        &self.stems[start as usize..self.stems_end[i] as usize]
+    }
+
+    fn display(&self, signal: u32) -> &str {
+        let i = signal as usize;
+        let start = if i == 0 { 0 } else { self.display_end[i - 1] };
+        &self.display[start as usize..self.display_end[i] as usize]
+    }
 }
 
 /// One reading of a word, or of one part of a glued word: the stems it may be, one per
@@ -404,7 +461,7 @@ pub struct Classifier {
     weights: Vec<f64>,
     /// Per stem id: a vague word.
     vague: Vec<bool>,
-    signals: Vec<Signal>,
+    signals: Signals,
     /// The words of the English signals as written (folded): only these are evidence that a
     /// name is English ("remover" shares a stem with "remove", but is Portuguese).
     english_words: std::collections::HashSet<String>,
@@ -502,61 +559,67 @@ impl Classifier {
             stems: vec![HashMap::new(); Lang::ALL.len()],
             ..VocabularyBuilder::default()
         };
-        // The words of every signal, per language, as written (folded).
-        let mut raw: Vec<(u32, Lang, String, Vec<String>, bool)> = Vec::new();
-        for (entry, duty) in taxonomy.duties.iter().enumerate() {
-            let lists = std::iter::once((Lang::En, &duty.signals))
-                .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)));
-            for (lang, signals) in lists {
-                for signal in signals {
-                    let written = text::words(signal);
-                    let words = text::content_of_words(&written);
-                    if words.is_empty() {
-                        continue;
-                    }
-                    let joins = written.iter().any(|w| is_conjunction(w, Some(lang)));
-                    raw.push((entry as u32, lang, written.join(" "), words, joins));
-                }
-            }
-        }
         // Signal words are read whole, in their own language: "Marktforschung" is one stem.
         // A task's glued word that no signal has whole is read as its parts instead (see
         // `split_compound`), so write the parts as a phrase ("Markt Analyse") to catch both.
-        let mut signals = Vec::with_capacity(raw.len());
+        let mut signals = Signals::with_capacity(
+            taxonomy
+                .duties
+                .iter()
+                .map(|d| d.signals.len() + d.local_signals.values().map(Vec::len).sum::<usize>())
+                .sum(),
+        );
         let mut vocab = builder;
         let mut words_of_stem: Vec<(u32, String)> = Vec::new();
         let mut english_words = std::collections::HashSet::new();
         // Signals repeat their words ("backlog" in dozens of them): each word is stemmed once
         // per language, which is most of the build's time, paid by every run at start.
         let mut stem_ids: Vec<HashMap<String, u32>> = vec![HashMap::new(); Lang::ALL.len()];
-        for (entry, lang, display, words, joins) in raw {
-            if lang == Lang::En {
-                english_words.extend(words.iter().cloned());
-            }
-            let mut ids = Vec::with_capacity(words.len());
-            for word in &words {
-                let id = match stem_ids[lang.index()].get(word.as_str()) {
-                    Some(&id) => id,
-                    None => {
-                        let stem = stemmers.stem(lang, word).into_owned();
-                        let id = vocab.id(lang, stem);
-                        stem_ids[lang.index()].insert(word.clone(), id);
-                        // Each word once per language: what follows needs its stems, not
-                        // how often signals repeat it.
-                        words_of_stem.push((id, word.clone()));
-                        id
+        // Each signal is read and given its stems at once, its words borrowed from the words
+        // as written: holding every signal's words until all are read made the build's heap
+        // a third larger, for nothing.
+        for (entry, duty) in taxonomy.duties.iter().enumerate() {
+            let lists = std::iter::once((Lang::En, &duty.signals))
+                .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)));
+            for (lang, list) in lists {
+                for signal in list {
+                    let written = text::words(signal);
+                    let words: Vec<&str> = written
+                        .iter()
+                        .flat_map(|w| text::word_content(w).0)
+                        .collect();
+                    if words.is_empty() {
+                        continue;
                     }
-                };
-                if !ids.contains(&id) {
-                    ids.push(id);
+                    if lang == Lang::En {
+                        for &word in &words {
+                            if !english_words.contains(word) {
+                                english_words.insert(word.to_string());
+                            }
+                        }
+                    }
+                    let mut ids = Vec::with_capacity(words.len());
+                    for &word in &words {
+                        let id = match stem_ids[lang.index()].get(word) {
+                            Some(&id) => id,
+                            None => {
+                                let stem = stemmers.stem(lang, word).into_owned();
+                                let id = vocab.id(lang, stem);
+                                stem_ids[lang.index()].insert(word.to_string(), id);
+                                // Each word once per language: what follows needs its stems,
+                                // not how often signals repeat it.
+                                words_of_stem.push((id, word.to_string()));
+                                id
+                            }
+                        };
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                    let joins = written.iter().any(|w| is_conjunction(w, Some(lang)));
+                    signals.push(entry as u32, &ids, joins, &written);
                 }
             }
-            signals.push(Signal {
-                entry,
-                stems: ids,
-                joins,
-                display,
-            });
         }
         let stem_count = vocab.stem_lang.len();
         // Each distinct word once, with its stems in every language that has it, before it
@@ -618,11 +681,12 @@ impl Classifier {
             .collect();
         let mut sides_alone: Vec<Vec<Side>> = vec![Vec::new(); stem_count];
         let mut sides_any: Vec<Vec<Side>> = vec![Vec::new(); stem_count];
-        for signal in &signals {
-            let side = taxonomy.duties[signal.entry as usize].side;
-            for &stem in &signal.stems {
+        for signal in 0..signals.len() as u32 {
+            let side = taxonomy.duties[signals.entry(signal) as usize].side;
+            let stems = signals.stems(signal);
+            for &stem in stems {
                 let r = roots[stem as usize];
-                if signal.stems.len() == 1 && !sides_alone[r].contains(&side) {
+                if stems.len() == 1 && !sides_alone[r].contains(&side) {
                     sides_alone[r].push(side);
                 }
                 if !sides_any[r].contains(&side) {
@@ -657,8 +721,8 @@ impl Classifier {
             .flat_map(|s| s.keys())
             .any(|s| s.len() >= 3 && is_number(s));
         let mut by_first_stem = vec![Vec::new(); stem_count];
-        for (i, signal) in signals.iter().enumerate() {
-            by_first_stem[signal.stems[0] as usize].push(i as u32);
+        for signal in 0..signals.len() as u32 {
+            by_first_stem[signals.stems(signal)[0] as usize].push(signal);
         }
         Classifier {
             sides: taxonomy.duties.iter().map(|d| d.side).collect(),
@@ -1051,7 +1115,10 @@ impl Classifier {
     /// expanded (and "US"/"HU" read as a user story outside English).
     /// Each word comes with the index of the written word it stands for and its share of
     /// it: an expanded abbreviation ("KPI") is one written word, not a three-word phrase.
-    fn content(raw: &[text::RawWord], lang: Option<Lang>) -> Vec<(String, u32, f64)> {
+    /// The words are borrowed from the name (or are static expansions): a name's words are
+    /// read hundreds of thousands of times in a big matrix, mostly from the memo, and a copy
+    /// of each was a tenth of the time.
+    fn content(raw: &[text::RawWord], lang: Option<Lang>) -> Vec<(&str, u32, f64)> {
         let mut out = Vec::with_capacity(raw.len());
         for (i, word) in raw.iter().enumerate() {
             let i = i as u32;
@@ -1063,8 +1130,8 @@ impl Classifier {
                 });
             if story {
                 let share = ABBREVIATION_WEIGHT / 2.0;
-                out.push(("user".to_string(), i, share));
-                out.push(("story".to_string(), i, share));
+                out.push(("user", i, share));
+                out.push(("story", i, share));
                 continue;
             }
             let (words, abbreviation) = text::word_content(&word.folded);
@@ -1074,7 +1141,7 @@ impl Classifier {
             } else {
                 1.0
             };
-            out.extend(words.into_iter().map(|w| (w.to_string(), i, share)));
+            out.extend(words.into_iter().map(|w| (w, i, share)));
         }
         out
     }
@@ -1134,7 +1201,7 @@ impl Classifier {
         // Parts of a glued word are words of their own: "Wettbewerbsanalyse" is a phrase.
         let mut next_part = raw.len() as u32;
         for (word, written, share) in words {
-            let reading = self.reading(&word, memo);
+            let reading = self.reading(word, memo);
             match reading.as_ref() {
                 Reading::Known(parts) => {
                     let glued = parts.len() > 1;
@@ -1171,22 +1238,22 @@ impl Classifier {
             return tokens;
         }
         for (word, written, share) in unknown {
-            let corrected = match memo.typos.get(&word) {
+            let corrected = match memo.typos.get(word) {
                 // `correct` never reads a word with a digit: no memo entry per number.
                 _ if word.bytes().any(|b| b.is_ascii_digit()) => None,
                 Some(c) => c.clone(),
                 None => {
                     let c = self
-                        .correct(&word)
+                        .correct(word)
                         .map(|(w, ids)| (w.to_string(), ids.to_vec()));
-                    memo.typos.insert(word.clone(), c.clone());
+                    memo.typos.insert(word.to_string(), c.clone());
                     c
                 }
             };
             if let Some((right, ids)) = corrected {
                 tokens.push(Token {
                     stems: ids,
-                    typed: Some(word),
+                    typed: Some(word.to_string()),
                     read_as: right,
                     factor: share * TYPO_FACTOR,
                     word: written,
@@ -1257,27 +1324,26 @@ impl Classifier {
         let mut seen: Vec<u32> = Vec::new();
         for &(first, _, _) in &stems {
             for &s in &self.by_first_stem[first as usize] {
-                let signal = &self.signals[s as usize];
+                let (entry, signal_stems) = (self.signals.entry(s), self.signals.stems(s));
                 // Most candidates miss a stem: check before collecting anything.
-                if !signal.stems[1..]
+                if !signal_stems[1..]
                     .iter()
                     .all(|&st| stems.binary_search_by_key(&st, |x| x.0).is_ok())
                 {
                     continue;
                 }
                 // A phrase names one thing: its words lie in one conjunct of the name.
-                let found = if split && !signal.joins && signal.stems.len() > 1 {
-                    carriers(signal.stems[0])
+                let found = if split && !self.signals.joins(s) && signal_stems.len() > 1 {
+                    carriers(signal_stems[0])
                         .flat_map(|&(_, t, _)| conjuncts.seeing(tokens[t as usize].written))
                         .find_map(|conjunct| {
-                            signal
-                                .stems
+                            signal_stems
                                 .iter()
                                 .map(|&st| in_conjunct(st, conjunct))
                                 .collect::<Option<Vec<_>>>()
                         })
                 } else {
-                    signal.stems.iter().map(|&st| find(st)).collect()
+                    signal_stems.iter().map(|&st| find(st)).collect()
                 };
                 let Some(found) = found else {
                     continue;
@@ -1287,7 +1353,7 @@ impl Classifier {
                 let mut read: Vec<u32> = found.iter().map(|f| f.1).collect();
                 read.sort_unstable();
                 read.dedup();
-                if read.len() < signal.stems.len() && signal.stems.len() > 1 {
+                if read.len() < signal_stems.len() && signal_stems.len() > 1 {
                     continue;
                 }
                 // A phrase is several written words: an expanded abbreviation is one.
@@ -1300,7 +1366,7 @@ impl Classifier {
                 seen.push(s);
                 // A phrase of vague words only ("product updates") gets no phrase bonus: it
                 // says no more than its words do.
-                let all_vague = signal.stems.iter().all(|&st| self.vague[st as usize]);
+                let all_vague = signal_stems.iter().all(|&st| self.vague[st as usize]);
                 let extra = if all_vague {
                     0.0
                 } else {
@@ -1310,25 +1376,22 @@ impl Classifier {
                 // What both roles share is listed by the article as skills: those are not
                 // weaker evidence than a duty of one side.
                 if matches!(
-                    self.kinds[signal.entry as usize],
+                    self.kinds[entry as usize],
                     DutyKind::Skill | DutyKind::Trait
-                ) && self.sides[signal.entry as usize] != Side::Shared
+                ) && self.sides[entry as usize] != Side::Shared
                 {
                     factor *= SKILL_FACTOR;
                 }
                 let mut total = 0.0;
-                for (&stem, &(_, token, word_factor)) in signal.stems.iter().zip(&found) {
+                for (&stem, &(_, token, word_factor)) in signal_stems.iter().zip(&found) {
                     let c = self.weights[stem as usize] * factor * word_factor;
                     total += c;
-                    match best
-                        .iter_mut()
-                        .find(|(e, t, _)| *e == signal.entry && *t == token)
-                    {
+                    match best.iter_mut().find(|(e, t, _)| *e == entry && *t == token) {
                         Some(slot) => slot.2 = slot.2.max(c),
-                        None => best.push((signal.entry, token, c)),
+                        None => best.push((entry, token, c)),
                     }
                 }
-                scores.matched[signal.entry as usize].push((total, s));
+                scores.matched[entry as usize].push((total, s));
             }
         }
         // The action decides (docs/labelling.md: "Is the action the craft of another trade?"):
@@ -1547,9 +1610,9 @@ impl Classifier {
     fn explain_own(&self, scores: &Scores, entry: usize) -> Vec<String> {
         let mut kept: Vec<u32> = Vec::new();
         for &(_, s) in &scores.matched[entry] {
-            let stems = &self.signals[s as usize].stems;
+            let stems = self.signals.stems(s);
             let inside = kept.iter().any(|&k| {
-                let bigger = &self.signals[k as usize].stems;
+                let bigger = self.signals.stems(k);
                 stems.iter().all(|st| bigger.contains(st))
             });
             if !inside {
@@ -1559,9 +1622,9 @@ impl Classifier {
         let mut out: Vec<String> = Vec::with_capacity(kept.len());
         for &s in &kept {
             // The same words may be a signal in several languages ("kpi", "backlog").
-            let display = &self.signals[s as usize].display;
-            if !out.contains(display) {
-                out.push(display.clone());
+            let display = self.signals.display(s);
+            if !out.iter().any(|o| o == display) {
+                out.push(display.to_string());
             }
         }
         for (token, note) in &scores.notes {
@@ -1575,12 +1638,9 @@ impl Classifier {
             {
                 continue;
             }
-            let used = kept.iter().any(|&s| {
-                self.signals[s as usize]
-                    .stems
-                    .iter()
-                    .any(|st| t.stems.contains(st))
-            });
+            let used = kept
+                .iter()
+                .any(|&s| self.signals.stems(s).iter().any(|st| t.stems.contains(st)));
             if used && !out.contains(note) {
                 out.push(note.clone());
             }

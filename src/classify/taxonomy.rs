@@ -80,7 +80,7 @@ impl DutyFile {
     }
 
     /// The entry as a [`Duty`], or why not; `name` says which entry (`line 3, duty #1 "po-x"`).
-    fn check(self, name: &str) -> Result<Duty, String> {
+    fn check(self, name: &str, check: Signals) -> Result<Duty, String> {
         let id = self.id.trim().to_string();
         if id.is_empty()
             || !id
@@ -115,11 +115,11 @@ impl DutyFile {
         if text.is_empty() {
             return Err(format!("{name}: text is empty"));
         }
-        let signals = checked_signals(name, "signals", &self.signals)?;
+        let signals = checked_signals(name, "signals", &self.signals, check)?;
         let mut local_signals = BTreeMap::new();
         for lang in Lang::ALL {
             if let Some(list) = self.local(lang) {
-                let list = checked_signals(name, &local_key(lang), list)?;
+                let list = checked_signals(name, &local_key(lang), list, check)?;
                 if !list.is_empty() {
                     local_signals.insert(lang, list);
                 }
@@ -153,13 +153,28 @@ impl DutyFile {
     }
 }
 
+/// Whether each signal of a file is checked to be able to match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Signals {
+    /// A user's file.
+    Check,
+    /// The built-in file, which a unit test reads with every check.
+    Trusted,
+}
+
 /// One list of signals, trimmed, each able to match.
-fn checked_signals(name: &str, key: &str, list: &[String]) -> Result<Vec<String>, String> {
+fn checked_signals(
+    name: &str,
+    key: &str,
+    list: &[String],
+    check: Signals,
+) -> Result<Vec<String>, String> {
     list.iter()
         .map(|s| {
-            check_signal(s)
-                .map(|()| s.trim().to_string())
-                .map_err(|e| format!("{name}: {key:?}: {e}"))
+            if check == Signals::Check {
+                check_signal(s).map_err(|e| format!("{name}: {key:?}: {e}"))?;
+            }
+            Ok(s.trim().to_string())
         })
         .collect()
 }
@@ -223,7 +238,43 @@ impl Taxonomy {
     pub fn builtin() -> Taxonomy {
         // The file is part of the binary and a unit test parses it, so failing here is a
         // build defect, not a user error.
-        Taxonomy::from_toml(BUILTIN_TOML).expect("the built-in taxonomy is valid")
+        Taxonomy::from_toml_by_entry(BUILTIN_TOML).expect("the built-in taxonomy is valid")
+    }
+
+    /// [`Taxonomy::from_toml`] for the built-in file, read one `[[duty]]` entry at a time.
+    /// Read whole, its 21,000 signals become a token list and a value tree of some 8 MB at
+    /// once: the peak of a small audit's heap, which the allocator then keeps as resident
+    /// memory for the rest of the run. One entry at a time it is a 64th of that. Its signals
+    /// are not checked one by one again (a sixth of the start of every run): a unit test
+    /// reads the very text compiled in with every check and compares. Only for this file:
+    /// every piece cut at a `[[duty]]` line is one whole entry because the test says so; a
+    /// user's file is read whole by `from_toml`, whose messages name its lines (a header line
+    /// inside a multi-line string would cut it wrongly here).
+    fn from_toml_by_entry(text: &str) -> Result<Taxonomy, String> {
+        let entries = Entries::new(text);
+        let mut starts: Vec<usize> = Vec::with_capacity(entries.header_lines.len() + 1);
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            if line.trim_end() == "[[duty]]" {
+                starts.push(at);
+            }
+            at += line.len();
+        }
+        // What stands before the first entry (comments) is read with it.
+        match starts.first_mut() {
+            Some(first) => *first = 0,
+            None => return Taxonomy::from_toml(text),
+        }
+        starts.push(text.len());
+        let mut files = Vec::with_capacity(starts.len());
+        for piece in starts.windows(2) {
+            match toml::from_str::<TaxonomyFile>(&text[piece[0]..piece[1]]) {
+                Ok(file) => files.extend(file.duty),
+                // A piece's error would name lines of the piece: read the file whole to tell it.
+                Err(_) => return Taxonomy::from_toml(text),
+            }
+        }
+        Taxonomy::from_files(&entries, files, Signals::Trusted)
     }
 
     /// Reads a taxonomy file. Strict: unknown keys, missing keys, duplicate ids, bad sides or
@@ -231,15 +282,24 @@ impl Taxonomy {
     pub fn from_toml(text: &str) -> Result<Taxonomy, String> {
         let entries = Entries::new(text);
         let file: TaxonomyFile = toml::from_str(text).map_err(|e| entries.error(&e))?;
-        if file.duty.is_empty() {
+        Taxonomy::from_files(&entries, file.duty, Signals::Check)
+    }
+
+    /// The entries of a file, checked.
+    fn from_files(
+        entries: &Entries,
+        files: Vec<DutyFile>,
+        signals: Signals,
+    ) -> Result<Taxonomy, String> {
+        if files.is_empty() {
             return Err("no [[duty]] entries".to_string());
         }
-        let mut duties: Vec<Duty> = Vec::with_capacity(file.duty.len());
-        let mut names = Vec::with_capacity(file.duty.len());
+        let mut duties: Vec<Duty> = Vec::with_capacity(files.len());
+        let mut names = Vec::with_capacity(files.len());
         let mut ids = BTreeSet::new();
-        for (i, entry) in file.duty.into_iter().enumerate() {
+        for (i, entry) in files.into_iter().enumerate() {
             let name = entries.name(i, Some(entry.id.trim()), None);
-            let duty = entry.check(&name)?;
+            let duty = entry.check(&name, signals)?;
             if !ids.insert(duty.id.clone()) {
                 return Err(format!("{name}: duplicate id; every id must be unique"));
             }
@@ -350,6 +410,34 @@ mod tests {
         assert!(t.duties.len() > 40);
         let again = Taxonomy::from_toml(&t.to_toml()).unwrap();
         assert_eq!(t, again);
+    }
+
+    #[test]
+    fn reading_by_entry_is_reading_whole() {
+        let whole = Taxonomy::from_toml(BUILTIN_TOML).unwrap();
+        assert_eq!(Taxonomy::builtin(), whole);
+        assert_eq!(Taxonomy::from_toml_by_entry(BUILTIN_TOML), Ok(whole));
+        // A bad entry is told as the whole file tells it: its line, not the piece's.
+        let two = format!(
+            "# comment\n{}\n{}",
+            one(GOOD),
+            one(&GOOD.replace("\"PO\"", "\"dev\""))
+        );
+        let err = Taxonomy::from_toml_by_entry(&two).unwrap_err();
+        assert!(err.starts_with("line ") && err.contains("duty #2"), "{err}");
+        assert_eq!(Err(err), Taxonomy::from_toml(&two));
+        // Checks other than the signals' still hold, the first entry's error first.
+        let both = format!(
+            "{}{}",
+            one(&GOOD.replace("x-one", "X")),
+            one(&GOOD.replace("\"PO\"", "\"none\""))
+        );
+        let err = Taxonomy::from_toml_by_entry(&both).unwrap_err();
+        assert!(
+            err.contains("duty #1") && err.contains("kebab-case"),
+            "{err}"
+        );
+        assert!(Taxonomy::from_toml_by_entry("").is_err());
     }
 
     #[test]

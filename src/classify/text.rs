@@ -126,21 +126,24 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
         if current.is_empty() {
             return;
         }
-        // Most words are plain ASCII: lower-cased in place they are their own folding, with
-        // one copy instead of the four allocations of the general path below (big matrices
-        // read hundreds of thousands of words, twice each).
+        // Most words are plain ASCII: lower-cased they are their own folding, two copies at
+        // their size instead of the four allocations of the general path below (big matrices
+        // read hundreds of thousands of words, twice each). `current` keeps its capacity from
+        // word to word: a fresh one grows a letter at a time, reallocated several times a word.
         if current.is_ascii() {
             let caps = current.len() > 1 && !current.bytes().any(|b| b.is_ascii_lowercase());
-            current.make_ascii_lowercase();
+            let folded = current.to_ascii_lowercase();
+            current.clear();
             out.push(RawWord {
-                lower: current.clone(),
-                folded: std::mem::take(current),
+                lower: folded.clone(),
+                folded,
                 caps,
                 opens,
             });
             return;
         }
-        let word = std::mem::take(current);
+        let word = current.clone();
+        current.clear();
         let caps = word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase());
         let lower = word.to_lowercase();
         let folded = if lower.is_ascii() {
