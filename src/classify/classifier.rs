@@ -399,6 +399,9 @@ impl Conjuncts {
                 ends: Vec::new(),
             };
         }
+        // The words the classifier reads, by the rule it reads them with: "US" in "Rédiger et
+        // prioriser les US" is a stop word to `word_content` but user stories to a name.
+        let read = Classifier::content(raw, lang);
         let mut of_word = Vec::with_capacity(raw.len());
         let mut content: Vec<Vec<u32>> = vec![Vec::new()];
         for (i, word) in raw.iter().enumerate() {
@@ -406,7 +409,7 @@ impl Conjuncts {
                 content.push(Vec::new());
             }
             let last = content.last_mut().expect("never empty");
-            if !text::word_content(&word.folded).0.is_empty() {
+            if read.iter().any(|&(_, w, _)| w == i as u32) {
                 last.push(i as u32);
             }
             of_word.push(content.len() as u32 - 1);
@@ -1891,6 +1894,14 @@ mod tests {
         assert_eq!(conjuncts("Visie en uitvoering", Lang::Nl), 2);
         assert_eq!(conjuncts("Vision e roadmap", Lang::En), 1);
         assert_eq!(conjuncts("Visione e roadmap", Lang::It), 2);
+        // A conjunct's words are counted as the classifier reads them: "US" is user stories,
+        // not the English stop word, so "prioriser les US" is not a lonely conjunct.
+        let lonely = Conjuncts::of(
+            &text::raw_words("Rédiger et prioriser les US"),
+            Some(Lang::Fr),
+        )
+        .lonely;
+        assert_eq!(lonely, [true, false]);
     }
 
     /// A conjunct of one word shares the words of its longer neighbour but the one that stands

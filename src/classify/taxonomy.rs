@@ -233,6 +233,22 @@ impl<'a> Entries<'a> {
     }
 }
 
+/// A taxonomy file cut before each `[[duty]]` line, what stands before the first entry
+/// (comments) read with it; `None` when the file has no entry.
+fn entry_pieces(text: &str) -> Option<Vec<&str>> {
+    let mut starts: Vec<usize> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_end() == "[[duty]]" {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    *starts.first_mut()? = 0;
+    starts.push(text.len());
+    Some(starts.windows(2).map(|w| &text[w[0]..w[1]]).collect())
+}
+
 impl Taxonomy {
     /// The taxonomy of the article, as shipped.
     pub fn builtin() -> Taxonomy {
@@ -252,23 +268,12 @@ impl Taxonomy {
     /// inside a multi-line string would cut it wrongly here).
     fn from_toml_by_entry(text: &str) -> Result<Taxonomy, String> {
         let entries = Entries::new(text);
-        let mut starts: Vec<usize> = Vec::with_capacity(entries.header_lines.len() + 1);
-        let mut at = 0;
-        for line in text.split_inclusive('\n') {
-            if line.trim_end() == "[[duty]]" {
-                starts.push(at);
-            }
-            at += line.len();
-        }
-        // What stands before the first entry (comments) is read with it.
-        match starts.first_mut() {
-            Some(first) => *first = 0,
-            None => return Taxonomy::from_toml(text),
-        }
-        starts.push(text.len());
-        let mut files = Vec::with_capacity(starts.len());
-        for piece in starts.windows(2) {
-            match toml::from_str::<TaxonomyFile>(&text[piece[0]..piece[1]]) {
+        let Some(pieces) = entry_pieces(text) else {
+            return Taxonomy::from_toml(text);
+        };
+        let mut files = Vec::with_capacity(pieces.len());
+        for piece in pieces {
+            match toml::from_str::<TaxonomyFile>(piece) {
                 Ok(file) => files.extend(file.duty),
                 // A piece's error would name lines of the piece: read the file whole to tell it.
                 Err(_) => return Taxonomy::from_toml(text),
@@ -416,7 +421,15 @@ mod tests {
     fn reading_by_entry_is_reading_whole() {
         let whole = Taxonomy::from_toml(BUILTIN_TOML).unwrap();
         assert_eq!(Taxonomy::builtin(), whole);
+        let duties = whole.duties.len();
         assert_eq!(Taxonomy::from_toml_by_entry(BUILTIN_TOML), Ok(whole));
+        // Every piece of the built-in file reads on its own: the fast path is the one taken
+        // at start, not a fallback to the whole file that would equal it just as well.
+        let pieces = entry_pieces(BUILTIN_TOML).unwrap();
+        assert_eq!(pieces.len(), duties);
+        for piece in pieces {
+            assert!(toml::from_str::<TaxonomyFile>(piece).is_ok(), "{piece}");
+        }
         // A bad entry is told as the whole file tells it: its line, not the piece's.
         let two = format!(
             "# comment\n{}\n{}",

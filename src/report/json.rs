@@ -23,9 +23,11 @@ use serde::ser::SerializeSeq;
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 
-/// The version of the `report.json` layout: 3 since tasks, parties, duties and findings are
-/// listed once and referred to by index (version 2 repeated party names, full cell references
-/// and duty sentences for every letter; version 1 also every task listed inside a record).
+/// The version of the `report.json` layout: 4 since rules and message templates are listed
+/// once and a finding's message is `[template, arguments]`; 3 since tasks, parties, duties and
+/// findings are listed once and referred to by index (version 2 repeated party names, full
+/// cell references and duty sentences for every letter; version 1 also every task listed
+/// inside a record).
 pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Serialize)]

@@ -113,9 +113,18 @@ fn whole(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// Whether a name is cut out of messages where it stands whole. A name of one or two
+/// characters, or of marks only, is often a word of the rules' own text too (`PO` in "3
+/// PO-side tasks", `A` in "holds the A"): cut out there, the template would say that the
+/// finding names that party. It stays text instead, which comes back just as exactly.
+fn cut_out(name: &str) -> bool {
+    name.chars().nth(2).is_some() && name.chars().any(char::is_alphanumeric)
+}
+
 /// `message` as a template and its arguments. Placeholders: `{task}`, `{party}` and
-/// `{cell}` (the finding's own task, party and full cell reference), `{t}` and `{p}` (a task or party named by the next
-/// argument), `{n}` (a number, the next argument); `{{` and `}}` are literal braces.
+/// `{cell}` (the finding's own task, party and full cell reference), `{t}` and `{p}` (a task
+/// or party named by the next argument), `{n}` (a number, the next argument); `{{` and `}}`
+/// are literal braces.
 pub(crate) fn template(
     message: &str,
     subject: &Subject,
@@ -182,7 +191,7 @@ fn longest_name(
     let rest = &text[at..];
     let first = *rest.as_bytes().first()?;
     let fits =
-        |name: &str| !name.is_empty() && rest.starts_with(name) && whole(text, at, at + name.len());
+        |name: &str| cut_out(name) && rest.starts_with(name) && whole(text, at, at + name.len());
     let listed = |names: &ByFirstByte, slot: fn(usize) -> Slot| {
         names
             .get(first)
@@ -293,6 +302,24 @@ mod tests {
         // The finding's own party is a placeholder without an argument.
         let t = round_trip("Product Owner holds R on 12 tasks.", None, &[]);
         assert_eq!(t, "{party} holds R on {n} tasks.");
+    }
+
+    #[test]
+    fn short_names_and_marks_stay_text() {
+        // Parties `PO`, `A` and `-` are words and marks of the rules' own text, and a name
+        // written twice is the first party of that name.
+        let parties = PartyNames::new(["PO", "A", "-", "Ann", "Ann"]);
+        let subject = Subject {
+            task: None,
+            party: Some("A"),
+            cell: None,
+            related: &[],
+        };
+        let message = "Ann holds the A on 3 PO-side tasks - and Ann again.";
+        let (t, args) = template(message, &subject, &parties);
+        assert_eq!(t, "{p} holds the A on {n} PO-side tasks - and {p} again.");
+        let values: Vec<u64> = args.iter().map(|a| a.value()).collect();
+        assert_eq!(values, [3, 3, 3]);
     }
 
     #[test]
