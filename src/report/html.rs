@@ -201,38 +201,68 @@ pub(crate) fn render(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)])
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Writes the page into `out`: its head, then the content as [`parts`] built it, without
-/// copying the content (some 18 MB on 50,000 tasks, most of it the inlined charts) into one
-/// more string first.
+/// Writes the page into `out`: its head, then the content as [`parts`] builds it, each
+/// section as soon as it is made. On 50,000 tasks the content is some 22 MB, most of it the
+/// inlined charts: built whole in one string first, that string had doubled to 44 MB by the
+/// last table, at the run's peak.
 pub(crate) fn write(
     o: &Outcome,
     tables: &Tables,
     charts: &[(String, Vec<u8>)],
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let p = parts(o, tables, charts);
+    let title = title(o);
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
-        t = p.title
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>"
     )?;
-    writeln!(out, "<h1>{}</h1>", p.title)?;
-    out.write_all(p.content.as_bytes())?;
+    writeln!(out, "<h1>{title}</h1>")?;
+    content(o, tables, charts, out)?;
     out.write_all(b"</main>\n</body>\n</html>\n")
 }
 
-pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) -> HtmlParts {
+/// `RACI audit: <file> [<sheet>]`, escaped.
+fn title(o: &Outcome) -> String {
     let m = o.matrix;
-    let facts = Facts::of(o);
     let source = match &m.source.sheet {
         Some(sheet) => format!("{} [{}]", m.source.file, sheet),
         None => m.source.file.clone(),
     };
-    // The charts, base64-encoded, are most of the page now that tables are capped.
-    let chart_bytes: usize = charts.iter().map(|(_, png)| png.len()).sum();
-    let mut s = String::with_capacity(chart_bytes / 3 * 4 + 256 * 1024);
+    format!("RACI audit: {}", esc(&source))
+}
+
+pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) -> HtmlParts {
+    let mut bytes = Vec::new();
+    // Writing into a Vec does not fail, and the content is built from strings.
+    let _ = content(o, tables, charts, &mut bytes);
+    HtmlParts {
+        title: title(o),
+        style: STYLE,
+        content: String::from_utf8(bytes).unwrap_or_default(),
+    }
+}
+
+/// Hands what `s` holds to `out` and empties it, keeping its room for the next section.
+fn flush(s: &mut String, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(s.as_bytes())?;
+    s.clear();
+    Ok(())
+}
+
+/// Everything inside `<main>` after the `<h1>`, written to `out` a section at a time.
+fn content(
+    o: &Outcome,
+    tables: &Tables,
+    charts: &[(String, Vec<u8>)],
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let m = o.matrix;
+    let facts = Facts::of(o);
+    // Room for the largest chart, base64-encoded: the charts are most of the page.
+    let chart_bytes = charts.iter().map(|(_, png)| png.len()).max().unwrap_or(0);
+    let mut s = String::with_capacity(chart_bytes / 3 * 4 + 64 * 1024);
     s.push_str("<nav>");
     if !charts.is_empty() {
         s.push_str("<a href=\"#charts\">Charts</a>");
@@ -317,9 +347,11 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
                 t = esc(&title),
                 n = esc(name),
             );
+            flush(&mut s, out)?;
         }
         s.push_str("</section>\n");
     }
+    flush(&mut s, out)?;
 
     table(
         &mut s,
@@ -327,6 +359,7 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         "Work done on both sides: the party, and the PO-side and PM-side tasks involved.",
         FINDING_ORDER,
     );
+    flush(&mut s, out)?;
     table(
         &mut s,
         &tables.gaps,
@@ -334,12 +367,14 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
          Responsible, unassigned and unclassified tasks.",
         FINDING_ORDER,
     );
+    flush(&mut s, out)?;
     table(
         &mut s,
         &tables.findings,
         "Every finding, errors first. <code>raci rules CODE</code> explains a rule.",
         FINDING_ORDER,
     );
+    flush(&mut s, out)?;
     super::suggestions::html(o, &mut s);
     table(
         &mut s,
@@ -347,12 +382,14 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         "Each duty of the taxonomy: covered or not, by which tasks, owned by whom.",
         "in the order of the taxonomy",
     );
+    flush(&mut s, out)?;
     table(
         &mut s,
         &tables.tasks,
         "Every task: its side, duty, classifier confidence and who holds each letter.",
         "in matrix order",
     );
+    flush(&mut s, out)?;
     table(
         &mut s,
         &tables.parties,
@@ -364,11 +401,7 @@ pub(crate) fn parts(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) 
         "<footer>Letters read as {}. Generated by raci-audit.</footer>",
         esc(&m.scheme.describe())
     );
-    HtmlParts {
-        title: format!("RACI audit: {}", esc(&source)),
-        style: STYLE,
-        content: s,
-    }
+    flush(&mut s, out)
 }
 
 #[cfg(test)]
