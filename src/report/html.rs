@@ -152,7 +152,7 @@ fn table(out: &mut String, t: &Table, intro: &str, order: &str) {
     let colours: Vec<Colour> = t.headers.iter().map(|h| Colour::of(h)).collect();
     for row in t.rows.iter().take(MAX_HTML_ROWS) {
         out.push_str("<tr>");
-        for (colour, cell) in colours.iter().zip(row) {
+        for (colour, cell) in colours.iter().zip(row.iter()) {
             match cell {
                 Cell::Text(text) => {
                     match colour.class(text) {

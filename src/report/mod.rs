@@ -161,9 +161,9 @@ impl<U> InOrder<Vec<U>> {
 /// can render some kinds before the charts exist and the rest after, and write each file out
 /// and let it go: on a big matrix the finished reports held until the last one was done were a
 /// third of the memory the audit needed.
-pub fn render_each(
-    o: &Outcome,
-    prepared: &Prepared,
+pub fn render_each<'a>(
+    o: &Outcome<'a>,
+    prepared: &Prepared<'a>,
     charts: &[(String, Vec<u8>)],
     opts: &ReportOptions,
     part: &(dyn Fn(&registry::ReportKind) -> bool + Sync),

@@ -541,8 +541,8 @@ const MAX_COLUMN_CHARS: usize = 60;
 /// enough measure for a starting width the reader can drag.
 fn column_widths(t: &Table) -> Vec<f64> {
     let mut chars: Vec<usize> = t.headers.iter().map(|h| h.len() + 3).collect();
-    for row in &t.rows {
-        for (width, cell) in chars.iter_mut().zip(row) {
+    for row in t.rows.iter() {
+        for (width, cell) in chars.iter_mut().zip(row.iter()) {
             if *width >= MAX_COLUMN_CHARS {
                 continue;
             }
@@ -599,10 +599,9 @@ fn table_sheet(ws: &mut Worksheet, formats: &Formats, t: &Table) -> Result<(), X
     ws.set_name(t.title)?;
     let ncols = t.headers.len() as u16;
     let decimal_column = |c: usize| {
-        matches!(
-            t.rows.first().and_then(|r| r.get(c)),
-            Some(Cell::Decimal2(_))
-        )
+        t.rows
+            .first()
+            .is_some_and(|r| matches!(r.get(c), Some(Cell::Decimal2(_))))
     };
     for (c, width) in column_widths(t).into_iter().enumerate() {
         ws.set_column_width(c as u16, width)?;
