@@ -125,7 +125,7 @@ mod tests {
             key: "t",
             title: "T",
             headers: vec!["n", "x"],
-            rows: vec![vec![Cell::Int(3), Cell::Decimal2(0.5)]],
+            rows: [vec![Cell::Int(3), Cell::Decimal2(0.5)]].into_iter().collect(),
         };
         assert_eq!(
             String::from_utf8(write(&t, false)).unwrap(),

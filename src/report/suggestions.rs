@@ -170,7 +170,7 @@ mod tests {
         assert_eq!(t.headers, COLUMNS);
         let rows: usize = s.iter().map(|x| x.changes.len().max(1)).sum();
         assert_eq!(t.rows.len(), rows);
-        for row in &t.rows {
+        for row in t.rows.iter() {
             assert_eq!(row.len(), COLUMNS.len());
         }
     }

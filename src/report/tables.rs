@@ -672,6 +672,22 @@ mod tests {
     }
 
     #[test]
+    fn rows_made_on_demand_are_those_a_held_table_has() {
+        let f = Fixture::new();
+        let t = Tables::build(&f.outcome());
+        assert!(matches!(t.findings.rows, Rows::OnDemand { .. }));
+        let held: Rows = t.findings.rows.iter().map(|r| r.into_owned()).collect();
+        assert_eq!(held.len(), f.audit.findings.len());
+        assert!(held.len() > 1);
+        for (i, row) in t.findings.rows.iter().enumerate() {
+            assert_eq!(held.get(i).as_deref(), Some(&row[..]));
+            assert_eq!(row[7].text(), f.audit.findings[i].message);
+        }
+        assert!(t.findings.rows.get(held.len()).is_none());
+        assert_eq!(t.findings.rows.iter().count(), held.len());
+    }
+
+    #[test]
     fn every_task_and_party_has_a_row() {
         let f = Fixture::new();
         let t = Tables::build(&f.outcome());
