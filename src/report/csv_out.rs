@@ -50,7 +50,11 @@ pub(crate) fn write(table: &Table, bom: bool) -> Vec<u8> {
 ///
 /// Cells go to the writer one field at a time as borrowed bytes: text is only copied when it
 /// needs a formula guard, and numbers are formatted into one reused buffer.
-pub(crate) fn write_to(table: &Table, bom: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub(crate) fn write_to(
+    table: &Table,
+    bom: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     if bom {
         out.write_all(BOM)?;
     }
@@ -125,7 +129,9 @@ mod tests {
             key: "t",
             title: "T",
             headers: vec!["n", "x"],
-            rows: [vec![Cell::Int(3), Cell::Decimal2(0.5)]].into_iter().collect(),
+            rows: [vec![Cell::Int(3), Cell::Decimal2(0.5)]]
+                .into_iter()
+                .collect(),
         };
         assert_eq!(
             String::from_utf8(write(&t, false)).unwrap(),

@@ -396,32 +396,32 @@ fn tasks<'a>(o: &Outcome<'a>) -> Table<'a> {
     let width = headers.len();
     let o = *o;
     let rows = Rows::on_demand(m.tasks.len(), move |i| {
-            let t = &m.tasks[i];
-            let c = class(&o, i);
-            let mut row = Vec::with_capacity(width);
-            row.extend([
-                Cell::from(t.name.as_str()),
-                opt(t.group.as_deref()),
-                Cell::from(side(&o, i).as_str()),
-                // A shared task with a duty of each side shows both: "po-x + pm-y".
-                Cell::from(c.and_then(|c| c.duties_label()).unwrap_or_default()),
-                Cell::Decimal2(c.map(|c| c.confidence).unwrap_or(0.0)),
-                holders(&o, i, Letter::R),
-                holders(&o, i, Letter::A),
-                holders(&o, i, Letter::C),
-                holders(&o, i, Letter::I),
-                Cell::from(o.matrix.cell_ref(t.pos)),
-                Cell::Text(joined(&codes[i])),
-            ]);
-            if sv {
-                row.push(holders(&o, i, Letter::S));
-                row.push(holders(&o, i, Letter::V));
-            }
-            if ctx {
-                row.push(opt(t.context.as_deref()));
-            }
-            row
-        });
+        let t = &m.tasks[i];
+        let c = class(&o, i);
+        let mut row = Vec::with_capacity(width);
+        row.extend([
+            Cell::from(t.name.as_str()),
+            opt(t.group.as_deref()),
+            Cell::from(side(&o, i).as_str()),
+            // A shared task with a duty of each side shows both: "po-x + pm-y".
+            Cell::from(c.and_then(|c| c.duties_label()).unwrap_or_default()),
+            Cell::Decimal2(c.map(|c| c.confidence).unwrap_or(0.0)),
+            holders(&o, i, Letter::R),
+            holders(&o, i, Letter::A),
+            holders(&o, i, Letter::C),
+            holders(&o, i, Letter::I),
+            Cell::from(o.matrix.cell_ref(t.pos)),
+            Cell::Text(joined(&codes[i])),
+        ]);
+        if sv {
+            row.push(holders(&o, i, Letter::S));
+            row.push(holders(&o, i, Letter::V));
+        }
+        if ctx {
+            row.push(opt(t.context.as_deref()));
+        }
+        row
+    });
     Table {
         key: "tasks",
         title: "Tasks",
