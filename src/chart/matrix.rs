@@ -23,6 +23,25 @@ pub const PARTIES_PER_PAGE: usize = 40;
 /// `tasks.csv`, `report.xlsx` hold every task.
 pub const MAX_PAGES: usize = 10;
 
+/// The file of page `page` (from 1) of a heatmap drawn over several pages.
+pub fn page_file(page: usize) -> String {
+    format!("matrix-{page}.png")
+}
+
+/// The page a file name stands for, as [`page_file`] writes it (`matrix-2.png` is 2), from 1
+/// to [`MAX_PAGES`]; `matrix.png`, `matrix-02.png` or `matrix-0.png` are no page. One reading
+/// of the names for the page that links later pages, the registry and the folder's clean-up.
+pub fn page_of(name: &str) -> Option<usize> {
+    let n = name.strip_prefix("matrix-")?.strip_suffix(".png")?;
+    let page: usize = n.parse().ok()?;
+    (page_file(page) == name && (1..=MAX_PAGES).contains(&page)).then_some(page)
+}
+
+/// Whether `name` is a heatmap page after the first, which a page may show from its file.
+pub fn later_page(name: &str) -> bool {
+    page_of(name).is_some_and(|p| p > 1)
+}
+
 /// One cell of the heatmap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MatrixCell {
@@ -214,7 +233,7 @@ pub fn matrix_data(o: &Outcome) -> MatrixData {
     let paged = total_pages > 1;
     for (i, page) in pages.iter_mut().enumerate() {
         page.file = if paged {
-            format!("matrix-{}.png", i + 1)
+            page_file(i + 1)
         } else {
             "matrix.png".to_string()
         };

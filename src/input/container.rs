@@ -199,7 +199,9 @@ pub(crate) fn entry_contains(bytes: &[u8], entry: &ZipEntry, needle: &[u8]) -> O
             return Some(false);
         }
         filled += n;
-        if window[..filled].windows(needle.len()).any(|w| w == needle) {
+        // memchr's substring search, not a comparison at every byte: this scan of a big
+        // sheet's XML ran beside the read and took a fifth of its time.
+        if memchr::memmem::find(&window[..filled], needle).is_some() {
             return Some(true);
         }
         // Keep the tail, so a needle split across two chunks is still found.

@@ -224,6 +224,12 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
             continue;
         }
         if let (Some(code), Some(meaning)) = (code_of(text), grid.text(r, c + 1)) {
+            // A letter beside a letter, as in every row of a matrix, is no legend entry: a
+            // one-letter text means nothing (every meaning word is longer), and asking once per
+            // letter cell was a hash of each neighbour, some 870,000 on a 50,000 x 30 sheet.
+            if code_of(meaning).is_some() {
+                continue;
+            }
             // `I | C - Consulted`: the next cell is an entry of its own, not this meaning.
             let counts_as = if entries_in_cell(meaning).is_empty() {
                 *meanings

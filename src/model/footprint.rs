@@ -9,47 +9,47 @@
 //! party; and a task whose letters are wrong on their face (no Accountable, two of them, no
 //! Responsible) brings findings of its own into every report.
 //!
-//! The constants were fitted on 32 generated matrices (`benches/footprint.sh`, its cases in
+//! The constants were fitted on 31 generated matrices (`benches/footprint.sh`, its cases in
 //! `benches/footprint-cases.txt`: 2,000 to 80,000 tasks, 10 to 200 parties, task names of 10
 //! to 5,000 bytes and party names of 10 to 1,000, letters from 2 % to every cell, clean and
-//! drawn at random, CSV and XLSX, and the edge cases of `benches/hostile.rs`) against the peak
-//! resident memory of `raci audit` with every report (`/usr/bin/time -v`), so that the
-//! estimate is at least 1.10 times the peak on each (peaks vary by up to 7 % from run to run)
-//! and within 1.25 of it on most. Measured 2026-12-04 on the code of issue 17 (report.xlsx
-//! through rust_xlsxwriter, report.json schema 3). MB here are MiB, as `time -v` counts them.
+//! drawn at random, CSV and XLSX, and the unowned tasks of `benches/hostile.rs`) against the
+//! peak resident memory of `raci audit` with every report (`/usr/bin/time -v`), by a linear
+//! program that keeps the estimate at least 1.12 times the peak on each (peaks vary by up to
+//! 7 % from run to run) and as low as it can be: 1.13 to 1.30 times the peak on most, more on
+//! wide matrices of short names. Refitted 2026-12-04 after the report tables came to be made
+//! row by row and the CSVs streamed (peaks down by a quarter to a third). MB here are MiB, as
+//! `time -v` counts them.
 
 use super::{Letter, Matrix};
 
 /// One letter cell over the rest of the run, without names: assignment, report rows, JSON,
-/// the workbook's cell. Measured: a 50,000 x 30 matrix with 45 % of its cells filled at
-/// random (840,000 letters) peaks at 476 to 504 MB, 30 parties x 2,000 tasks at 198 MB.
-const CELL_BYTES: u64 = 232;
+/// the workbook's cell. Measured: a 50,000 x 30 matrix with 57 % of its cells filled at
+/// random (840,000 letters) peaks at 365 to 371 MB, 200 parties x 2,000 tasks at 168 MB.
+const CELL_BYTES: u64 = 212;
 /// Copies of a party's name per letter it holds: the task's letter lists in `tasks.csv`, the
 /// report tables and the workbook, and a rule's message listing a task's holders. Measured:
-/// 3,000 x 30 letters at random under 1,000-byte party names, as XLSX, peak at 376 to 385 MB (the
-/// estimate before this fit, with 4 copies, said 320).
-const PARTY_NAME_COPIES: u64 = 6;
+/// 3,000 x 30 letters at random under 1,000-byte party names, as XLSX, peak at 280 MB.
+const PARTY_NAME_COPIES: u64 = 4;
 /// Copies of a task's name per cell that may get a finding of its own (the cells of parties
 /// whose title puts them on a side, and unreadable cells): message, table, CSV. Measured with
 /// 200- to 5,000-byte task names under 30 parties, two of them on a side.
 const TASK_NAME_COPIES: u64 = 2;
 /// A task, party or unreadable cell beyond its letters and names: its rows in every report.
 /// Measured: 50,000 x 30 tasks with one A, one R and few C or I (0.6 findings a task) peak
-/// at 230 MB.
-const ROW_BYTES: u64 = 1_300;
+/// at 165 to 174 MB.
+const ROW_BYTES: u64 = 380;
 /// Each finding a task's letters foretell (no Accountable or more than one; no Responsible),
 /// held as a message, a table row and in every report, with the findings that come with it
 /// (an unowned task is often unclassified too). Measured: 80,000 tasks x 10 parties with two
-/// R and no A each peak at 451 to 466 MB (the estimate before this fit, 4,000 bytes a task
-/// whatever its letters, said 443), 70,000 such tasks at 430 MB: the peak grows by steps as
+/// R and no A each peak at 331 MB, 70,000 such tasks at 311 MB: the peak grows by steps as
 /// vectors double, so the figure is set for 1.10 times the peak at both sizes.
-const FORETOLD_FINDING_BYTES: u64 = 3_700;
+const FORETOLD_FINDING_BYTES: u64 = 2_900;
 /// What any run holds whatever the matrix: the charts' pixels (pages are capped), the font,
 /// the report writers' buffers. Measured: a 5,000 x 10 matrix with one A and one R a task
-/// peaks at 77 MB, the 50-task sample at 35 MB.
-const FIXED_BYTES: u64 = 108 * 1024 * 1024;
+/// peaks at 58 MB.
+const FIXED_BYTES: u64 = 102 * 1024 * 1024;
 /// Copies of a task's or party's own name in the reports. Measured with 1,000- and 5,000-byte
-/// task names (20,000 and 5,000 tasks: 485 and 230 MB).
+/// task names (20,000 and 5,000 tasks: 389 and 209 MB).
 const NAME_COPIES: u64 = 3;
 
 impl Matrix {

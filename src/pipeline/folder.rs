@@ -24,7 +24,7 @@ fn stale_files(dir: &Path, written: &[String], fixed: &[&str]) -> Vec<PathBuf> {
         .filter(|path| path.is_file())
         .collect();
     for page in 1..=chart::matrix::MAX_PAGES {
-        let name = format!("matrix-{page}.png");
+        let name = chart::matrix::page_file(page);
         let path = dir.join(&name);
         if !path.is_file() {
             break;

@@ -37,14 +37,26 @@ where
 }
 
 /// One table as CSV bytes, with a UTF-8 BOM first when `bom` (see `ReportOptions::excel_csv`).
+#[cfg(test)]
+pub(crate) fn write(table: &Table, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail and every record has the header's length.
+    write_to(table, bom, &mut out).expect("CSV into memory");
+    out
+}
+
+/// [`write`] into `out` as the rows go by: the report folder gets its CSVs this way, and a
+/// 45 MB `findings.csv` is never held whole.
 ///
 /// Cells go to the writer one field at a time as borrowed bytes: text is only copied when it
-/// needs a formula guard, and numbers are formatted into one reused buffer. The output `Vec`
-/// is sized from the text first, so a 50,000-row table is not copied over as it grows.
-pub(crate) fn write(table: &Table, bom: bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(size_hint(table) + BOM.len());
+/// needs a formula guard, and numbers are formatted into one reused buffer.
+pub(crate) fn write_to(
+    table: &Table,
+    bom: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     if bom {
-        out.extend_from_slice(BOM);
+        out.write_all(BOM)?;
     }
     // `\n` rather than the crate's default `\r\n`: golden files and diffs stay readable, and
     // every spreadsheet accepts either.
@@ -52,42 +64,23 @@ pub(crate) fn write(table: &Table, bom: bool) -> Vec<u8> {
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
     let mut number = String::new();
-    let written: csv::Result<()> = (|| {
-        w.write_record(&table.headers)?;
-        for row in &table.rows {
-            for cell in row {
-                match cell {
-                    Cell::Text(text) => w.write_field(escape_formula(text).as_bytes())?,
-                    _ => {
-                        number.clear();
-                        cell.push_text(&mut number);
-                        w.write_field(number.as_bytes())?;
-                    }
+    w.write_record(&table.headers)?;
+    for row in table.rows.iter() {
+        for cell in row.iter() {
+            match cell {
+                Cell::Text(text) => w.write_field(escape_formula(text).as_bytes())?,
+                _ => {
+                    number.clear();
+                    cell.push_text(&mut number);
+                    w.write_field(number.as_bytes())?;
                 }
             }
-            w.write_record(None::<&[u8]>)?;
         }
-        w.flush()?;
-        Ok(())
-    })();
-    // Writing into a Vec cannot fail and every record has the header's length.
-    written.expect("CSV into memory");
-    w.into_inner().expect("CSV into memory")
+        w.write_record(None::<&[u8]>)?;
+    }
+    w.flush()
 }
 
-/// About the size of the CSV: the text, a separator per cell and a few bytes per number.
-fn size_hint(table: &Table) -> usize {
-    let text: usize = table
-        .rows
-        .iter()
-        .flatten()
-        .map(|c| match c {
-            Cell::Text(t) => t.len() + 1,
-            _ => 8,
-        })
-        .sum();
-    text + text / 16 + 64 * table.headers.len()
-}
 #[cfg(test)]
 mod tests {
     use super::super::tables::{Cell, Table};
@@ -136,7 +129,9 @@ mod tests {
             key: "t",
             title: "T",
             headers: vec!["n", "x"],
-            rows: vec![vec![Cell::Int(3), Cell::Decimal2(0.5)]],
+            rows: [vec![Cell::Int(3), Cell::Decimal2(0.5)]]
+                .into_iter()
+                .collect(),
         };
         assert_eq!(
             String::from_utf8(write(&t, false)).unwrap(),

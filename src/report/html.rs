@@ -2,15 +2,16 @@
 //! headline, health, charts and every table, readable on a laptop and in print.
 //!
 //! A chart drawn over several pages (`matrix-1.png`, `matrix-2.png`, ...) has its first page
-//! inlined and the others shown from the files beside the page, which the report folder (and
-//! the server's zip) always holds: inlined as base64, a 50,000-task matrix's ten pages made
-//! the page 18-22 MB, most of the folder's repetition. `raci serve` shows the page in its own
-//! frame from memory and inlines every page ([`Charts::Inline`]).
+//! inlined and the others shown from the files beside the page when the run writes the chart
+//! files ([`Pages::FirstInline`]): inlined as base64, a 50,000-task matrix's ten pages made the
+//! page 18-22 MB, most of the folder's repetition. Without the chart files (`--only html`), and
+//! in `raci serve`'s own frame, every page is inlined ([`Pages::AllInline`]).
 
 use super::facts::{headline_of, Facts};
 use super::tables::{Cell, Table, Tables};
 use super::text::{chart_caption, count, html as esc, html_into};
 use crate::audit::Severity;
+use crate::chart;
 use crate::model::Side;
 use crate::outcome::Outcome;
 use base64::Engine;
@@ -157,7 +158,7 @@ fn table(out: &mut String, t: &Table, intro: &str, order: &str) {
     let colours: Vec<Colour> = t.headers.iter().map(|h| Colour::of(h)).collect();
     for row in t.rows.iter().take(MAX_HTML_ROWS) {
         out.push_str("<tr>");
-        for (colour, cell) in colours.iter().zip(row) {
+        for (colour, cell) in colours.iter().zip(row.iter()) {
             match cell {
                 Cell::Text(text) => {
                     match colour.class(text) {
@@ -198,74 +199,93 @@ pub struct HtmlParts {
     pub content: String,
 }
 
-/// How the page shows the charts.
+/// How the page shows the pages of a chart drawn over several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Charts {
-    /// Every chart inlined as a `data:` URI.
-    Inline,
-    /// Every chart inlined but the later pages of a paginated chart, which are shown from
-    /// the files of those names beside the page.
-    FirstPagesInline,
+pub enum Pages {
+    /// Every page inlined as a `data:` URI: nothing stands beside the page.
+    AllInline,
+    /// The first page inlined, the later ones shown from the files of those names beside the
+    /// page.
+    FirstInline,
 }
 
 #[cfg(test)]
 pub(crate) fn render(o: &Outcome, tables: &Tables, charts: &[(String, Vec<u8>)]) -> String {
     let mut out = Vec::new();
     // Writing into a Vec does not fail.
-    let _ = write(o, tables, charts, &mut out);
+    let _ = write(o, tables, charts, Pages::FirstInline, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Whether `name` is a later page of a chart drawn over several (`matrix-2.png`): its
-/// caption names a part other than the first.
-fn later_page(name: &str) -> bool {
-    let stem = name.strip_suffix(".png").unwrap_or(name);
-    stem.rsplit_once('-').is_some_and(|(_, n)| {
-        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && n.trim_start_matches('0') != "1"
-    })
-}
-
-/// Writes the page into `out`: its head, then the content as [`parts`] built it, without
-/// copying the content (some 18 MB on 50,000 tasks, most of it the inlined charts) into one
-/// more string first.
+/// Writes the page into `out`: its head, then the content as [`parts`] builds it, each
+/// section as soon as it is made. On 50,000 tasks the content is some 22 MB, most of it the
+/// inlined charts: built whole in one string first, that string had doubled to 44 MB by the
+/// last table, at the run's peak.
 pub(crate) fn write(
     o: &Outcome,
     tables: &Tables,
     charts: &[(String, Vec<u8>)],
+    pages: Pages,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let p = parts(o, tables, charts, Charts::FirstPagesInline);
+    let title = title(o);
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
-        t = p.title
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>"
     )?;
-    writeln!(out, "<h1>{}</h1>", p.title)?;
-    out.write_all(p.content.as_bytes())?;
+    writeln!(out, "<h1>{title}</h1>")?;
+    content(o, tables, charts, pages, out)?;
     out.write_all(b"</main>\n</body>\n</html>\n")
+}
+
+/// `RACI audit: <file> [<sheet>]`, escaped.
+fn title(o: &Outcome) -> String {
+    let m = o.matrix;
+    let source = match &m.source.sheet {
+        Some(sheet) => format!("{} [{}]", m.source.file, sheet),
+        None => m.source.file.clone(),
+    };
+    format!("RACI audit: {}", esc(&source))
 }
 
 pub(crate) fn parts(
     o: &Outcome,
     tables: &Tables,
     charts: &[(String, Vec<u8>)],
-    how: Charts,
+    pages: Pages,
 ) -> HtmlParts {
+    let mut bytes = Vec::new();
+    // Writing into a Vec does not fail, and the content is built from strings.
+    let _ = content(o, tables, charts, pages, &mut bytes);
+    HtmlParts {
+        title: title(o),
+        style: STYLE,
+        content: String::from_utf8(bytes).unwrap_or_default(),
+    }
+}
+
+/// Hands what `s` holds to `out` and empties it, keeping its room for the next section.
+fn flush(s: &mut String, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(s.as_bytes())?;
+    s.clear();
+    Ok(())
+}
+
+/// Everything inside `<main>` after the `<h1>`, written to `out` a section at a time.
+fn content(
+    o: &Outcome,
+    tables: &Tables,
+    charts: &[(String, Vec<u8>)],
+    pages: Pages,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let m = o.matrix;
     let facts = Facts::of(o);
-    let source = match &m.source.sheet {
-        Some(sheet) => format!("{} [{}]", m.source.file, sheet),
-        None => m.source.file.clone(),
-    };
-    // The charts, base64-encoded, are most of the page now that tables are capped.
-    let chart_bytes: usize = charts
-        .iter()
-        .filter(|(name, _)| how == Charts::Inline || !later_page(name))
-        .map(|(_, png)| png.len())
-        .sum();
-    let mut s = String::with_capacity(chart_bytes / 3 * 4 + 256 * 1024);
+    // Room for the largest chart, base64-encoded: the charts are most of the page.
+    let chart_bytes = charts.iter().map(|(_, png)| png.len()).max().unwrap_or(0);
+    let mut s = String::with_capacity(chart_bytes / 3 * 4 + 64 * 1024);
     s.push_str("<nav>");
     if !charts.is_empty() {
         s.push_str("<a href=\"#charts\">Charts</a>");
@@ -339,12 +359,12 @@ pub(crate) fn parts(
         for (name, png) in charts {
             let (title, guide) = chart_caption(name);
             let _ = write!(s, "<figure><img alt=\"{t} chart\" src=\"", t = esc(&title));
-            if how == Charts::FirstPagesInline && later_page(name) {
+            if pages == Pages::FirstInline && chart::matrix::later_page(name) {
                 // The file beside the page; a link too, for a viewer that shows no image.
                 let _ = writeln!(
                     s,
-                    "{n}\" loading=\"lazy\"><figcaption><b>{t}</b> (<a href=\"{n}\">{n}</a>, \
-                     beside this page): {guide}.</figcaption></figure>",
+                    "{n}\"><figcaption><b>{t}</b> (<a href=\"{n}\">{n}</a>, beside this \
+                     page): {guide}.</figcaption></figure>",
                     t = esc(&title),
                     n = esc(name),
                 );
@@ -358,9 +378,11 @@ pub(crate) fn parts(
                 t = esc(&title),
                 n = esc(name),
             );
+            flush(&mut s, out)?;
         }
         s.push_str("</section>\n");
     }
+    flush(&mut s, out)?;
 
     table(
         &mut s,
@@ -368,6 +390,7 @@ pub(crate) fn parts(
         "Work done on both sides: the party, and the PO-side and PM-side tasks involved.",
         FINDING_ORDER,
     );
+    flush(&mut s, out)?;
     table(
         &mut s,
         &tables.gaps,
@@ -375,12 +398,14 @@ pub(crate) fn parts(
          Responsible, unassigned and unclassified tasks.",
         FINDING_ORDER,
     );
+    flush(&mut s, out)?;
     table(
         &mut s,
         &tables.findings,
         "Every finding, errors first. <code>raci rules CODE</code> explains a rule.",
         FINDING_ORDER,
     );
+    flush(&mut s, out)?;
     super::suggestions::html(o, &mut s);
     table(
         &mut s,
@@ -388,12 +413,14 @@ pub(crate) fn parts(
         "Each duty of the taxonomy: covered or not, by which tasks, owned by whom.",
         "in the order of the taxonomy",
     );
+    flush(&mut s, out)?;
     table(
         &mut s,
         &tables.tasks,
         "Every task: its side, duty, classifier confidence and who holds each letter.",
         "in matrix order",
     );
+    flush(&mut s, out)?;
     table(
         &mut s,
         &tables.parties,
@@ -405,11 +432,7 @@ pub(crate) fn parts(
         "<footer>Letters read as {}. Generated by raci-audit.</footer>",
         esc(&m.scheme.describe())
     );
-    HtmlParts {
-        title: format!("RACI audit: {}", esc(&source)),
-        style: STYLE,
-        content: s,
-    }
+    flush(&mut s, out)
 }
 
 #[cfg(test)]
@@ -437,27 +460,33 @@ mod tests {
             2
         );
         for later in ["matrix-2.png", "matrix-10.png"] {
-            assert!(
-                p.contains(&format!("src=\"{later}\" loading=\"lazy\"")),
-                "{later}"
-            );
+            assert!(p.contains(&format!("src=\"{later}\">")), "{later}");
             assert!(
                 p.contains(&format!("<a href=\"{later}\">{later}</a>")),
                 "{later}"
             );
         }
-        // The server's frame has no files beside it: every page inlined.
+        // With no files beside it (the server's frame, `--only html`): every page inlined.
         let o = f.outcome();
-        let served = parts(&o, &Tables::build(&o), &charts, Charts::Inline).content;
-        assert_eq!(served.matches("src=\"data:image/png;base64,").count(), 4);
-        assert!(!served.contains("src=\"matrix-2.png\""));
-        // One chart of one page is inlined either way.
-        assert!(!later_page("matrix.png") && !later_page("matrix-1.png"));
-        assert!(!later_page("co-ownership.png") && later_page("matrix-3.png"));
+        let all = parts(&o, &Tables::build(&o), &charts, Pages::AllInline).content;
+        assert_eq!(all.matches("src=\"data:image/png;base64,").count(), 4);
+        assert!(!all.contains("src=\"matrix-2.png\""));
+        // Only the names the chart stage writes are pages.
+        assert!(
+            !chart::matrix::later_page("matrix.png") && !chart::matrix::later_page("matrix-1.png")
+        );
+        assert!(
+            !chart::matrix::later_page("matrix-02.png")
+                && chart::matrix::later_page("matrix-3.png")
+        );
+        assert!(
+            !chart::matrix::later_page("co-ownership.png")
+                && !chart::matrix::later_page("matrix-11.png")
+        );
     }
 
     #[test]
-    fn self_contained_and_complete() {
+    fn complete_with_its_style_and_charts_inline() {
         let f = Fixture::new();
         let p = page(&f, &[("gaps.png".into(), vec![0x89, b'P', b'N', b'G'])]);
         assert!(!p.contains("<script"));

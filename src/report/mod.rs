@@ -162,9 +162,9 @@ impl<U> InOrder<Vec<U>> {
 /// can render some kinds before the charts exist and the rest after, and write each file out
 /// and let it go: on a big matrix the finished reports held until the last one was done were a
 /// third of the memory the audit needed.
-pub fn render_each(
-    o: &Outcome,
-    prepared: &Prepared,
+pub fn render_each<'a>(
+    o: &Outcome<'a>,
+    prepared: &Prepared<'a>,
     charts: &[(String, Vec<u8>)],
     opts: &ReportOptions,
     part: &(dyn Fn(&registry::ReportKind) -> bool + Sync),
@@ -210,10 +210,9 @@ impl<'a> Prepared<'a> {
 
 /// The parts of `report.html` (title, stylesheet, content) for the same outcome and charts,
 /// for a page that shows the audit in its own frame (`raci serve`), with every chart page
-/// inlined: such a page has no files beside it. Joined as `report.html` joins them, they
-/// give the same bytes when no chart has several pages.
+/// inlined: such a page has no files beside it.
 pub fn html_parts(o: &Outcome, charts: &[(String, Vec<u8>)]) -> HtmlParts {
-    html::parts(o, &tables::Tables::build(o), charts, html::Charts::Inline)
+    html::parts(o, &tables::Tables::build(o), charts, html::Pages::AllInline)
 }
 
 /// A report file: its name and bytes.

@@ -95,35 +95,31 @@ impl ReportKind {
     fn owns(&self, name: &str) -> bool {
         match self.source {
             Source::Files(files) => files.iter().any(|f| f.name == name),
-            Source::Charts(names) => names.contains(&name) || is_heatmap_page(name),
+            Source::Charts(names) => {
+                names.contains(&name) || crate::chart::matrix::page_of(name).is_some()
+            }
         }
     }
 }
 
-/// `matrix-N.png` as the chart stage numbers the pages of a heatmap.
-fn is_heatmap_page(name: &str) -> bool {
-    name.strip_prefix("matrix-")
-        .and_then(|rest| rest.strip_suffix(".png"))
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
 fn csv<'c, 'a>(
     c: &Context<'c, 'a>,
+    out: &mut (dyn Write + Send),
     table: impl Fn(&'c Tables<'a>) -> &'c Table<'a>,
-) -> crate::Result<Vec<u8>> {
-    Ok(csv_out::write(table(c.tables), c.opts.excel_csv))
+) -> std::io::Result<()> {
+    csv_out::write_to(table(c.tables), c.opts.excel_csv, out)
 }
 
 // One line a file: the table reads better than rustfmt's five lines an entry.
 #[rustfmt::skip]
 const CSV_FILES: &[ReportFile] = &[
-    ReportFile { name: "tasks.csv", render: Render::Bytes(|c| csv(c, |t| &t.tasks)), guide: "one row per task: its side, duty and confidence, who holds each letter, the cell it came from and the codes of the findings about it." },
-    ReportFile { name: "parties.csv", render: Render::Bytes(|c| csv(c, |t| &t.parties)), guide: "one row per party: title, letters held, and on how many PO-side, PM-side and shared tasks it holds R or A." },
-    ReportFile { name: "findings.csv", render: Render::Bytes(|c| csv(c, |t| &t.findings)), guide: "every finding with its rule code, severity, task, party, duty, cell and message; `raci rules CODE` explains a code." },
-    ReportFile { name: "overlaps.csv", render: Render::Bytes(|c| csv(c, |t| &t.overlaps)), guide: "work done on both sides: each overlap with the party, and the PO-side and PM-side tasks involved." },
-    ReportFile { name: "gaps.csv", render: Render::Bytes(|c| csv(c, |t| &t.gaps)), guide: "work nobody does or owns: uncovered duties, tasks without an Accountable or Responsible, unassigned and unclassified tasks, each with its side." },
-    ReportFile { name: "coverage.csv", render: Render::Bytes(|c| csv(c, |t| &t.coverage)), guide: "each PO, PM and shared duty of the taxonomy: covered or not, by which tasks, owned by whom." },
-    ReportFile { name: "suggestions.csv", render: Render::Bytes(|c| csv(c, |t| &t.suggestions)), guide: "one row per cell to change to fix a finding: the rule code, task, party, cell, the change, the letters before and after, and why that party; in the order to apply them." },
+    ReportFile { name: "tasks.csv", render: Render::Stream(|c, w| csv(c, w, |t| &t.tasks)), guide: "one row per task: its side, duty and confidence, who holds each letter, the cell it came from and the codes of the findings about it." },
+    ReportFile { name: "parties.csv", render: Render::Stream(|c, w| csv(c, w, |t| &t.parties)), guide: "one row per party: title, letters held, and on how many PO-side, PM-side and shared tasks it holds R or A." },
+    ReportFile { name: "findings.csv", render: Render::Stream(|c, w| csv(c, w, |t| &t.findings)), guide: "every finding with its rule code, severity, task, party, duty, cell and message; `raci rules CODE` explains a code." },
+    ReportFile { name: "overlaps.csv", render: Render::Stream(|c, w| csv(c, w, |t| &t.overlaps)), guide: "work done on both sides: each overlap with the party, and the PO-side and PM-side tasks involved." },
+    ReportFile { name: "gaps.csv", render: Render::Stream(|c, w| csv(c, w, |t| &t.gaps)), guide: "work nobody does or owns: uncovered duties, tasks without an Accountable or Responsible, unassigned and unclassified tasks, each with its side." },
+    ReportFile { name: "coverage.csv", render: Render::Stream(|c, w| csv(c, w, |t| &t.coverage)), guide: "each PO, PM and shared duty of the taxonomy: covered or not, by which tasks, owned by whom." },
+    ReportFile { name: "suggestions.csv", render: Render::Stream(|c, w| csv(c, w, |t| &t.suggestions)), guide: "one row per cell to change to fix a finding: the rule code, task, party, cell, the change, the letters before and after, and why that party; in the order to apply them." },
 ];
 
 /// The seven CSVs.
@@ -165,11 +161,27 @@ pub static HTML: ReportKind = ReportKind {
         name: "report.html",
         guide:
             "everything above in one page with the charts, for reading in a browser or printing.",
-        render: Render::Stream(|c, w| html::write(c.outcome, c.tables, c.charts, w)),
+        render: Render::Stream(|c, w| html::write(c.outcome, c.tables, c.charts, pages(c), w)),
     }]),
     content_type: "text/html; charset=utf-8",
     charts: Charts::Embeds,
 };
+
+/// How report.html shows a heatmap's later pages: from the files beside it when the run
+/// writes the chart files, else inlined (with `--only html` nothing stands beside the page).
+fn pages(c: &Context) -> html::Pages {
+    let files = c
+        .opts
+        .registry
+        .kinds()
+        .iter()
+        .any(|k| matches!(k.source, Source::Charts(_)) && c.opts.outputs.wants(k));
+    if files {
+        html::Pages::FirstInline
+    } else {
+        html::Pages::AllInline
+    }
+}
 
 /// `report.xlsx`.
 pub static XLSX: ReportKind = ReportKind {

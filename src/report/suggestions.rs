@@ -2,7 +2,7 @@
 //! as the "Suggested fixes" sections of `summary.md` and `report.html` (one line per
 //! suggestion, its reason).
 
-use super::tables::{party_name_ref, task_name_ref, Cell, Table};
+use super::tables::{party_name_ref, task_name_ref, Cell, Rows, Table};
 use super::text::{html as esc, markdown as md};
 use crate::outcome::Outcome;
 use crate::suggest::Suggestion;
@@ -56,7 +56,7 @@ pub(crate) fn table<'a>(o: &Outcome<'a>) -> Table<'a> {
         key: "suggestions",
         title: "Suggested fixes",
         headers: COLUMNS.to_vec(),
-        rows,
+        rows: Rows::Held(rows),
     }
 }
 
@@ -170,7 +170,7 @@ mod tests {
         assert_eq!(t.headers, COLUMNS);
         let rows: usize = s.iter().map(|x| x.changes.len().max(1)).sum();
         assert_eq!(t.rows.len(), rows);
-        for row in &t.rows {
+        for row in t.rows.iter() {
             assert_eq!(row.len(), COLUMNS.len());
         }
     }

@@ -70,14 +70,82 @@ impl From<usize> for Cell<'_> {
 }
 
 /// A table as every format shows it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub(crate) struct Table<'a> {
     /// `tasks`: the CSV stem and the HTML id.
     pub key: &'static str,
     /// `Tasks`: the heading and XLSX sheet name.
     pub title: &'static str,
     pub headers: Vec<&'static str>,
-    pub rows: Vec<Vec<Cell<'a>>>,
+    pub rows: Rows<'a>,
+}
+
+/// Makes row `i` of a table whose rows are made when they are written.
+type MakeRow<'a> = dyn Fn(usize) -> Vec<Cell<'a>> + Send + Sync + 'a;
+
+/// A table's rows: held, or made again each time a writer asks for one.
+///
+/// The long tables (a row per task, per finding, per gap) are made on demand: a 50,000-task
+/// matrix with 130,000 findings held some 80 MB of them (cells, cell references, holder
+/// lists) while the CSV, HTML and XLSX writers each went through them once, at the run's
+/// memory peak. Making a row costs a few short strings; the writers ask for each row once,
+/// the XLSX twice (widths, then cells).
+pub(crate) enum Rows<'a> {
+    Held(Vec<Vec<Cell<'a>>>),
+    OnDemand { len: usize, row: Box<MakeRow<'a>> },
+}
+
+impl<'a> Rows<'a> {
+    /// `len` rows, row `i` made by `row(i)` whenever it is asked for.
+    fn on_demand(len: usize, row: impl Fn(usize) -> Vec<Cell<'a>> + Send + Sync + 'a) -> Self {
+        Rows::OnDemand {
+            len,
+            row: Box::new(row),
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Rows::Held(rows) => rows.len(),
+            Rows::OnDemand { len, .. } => *len,
+        }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `i`, borrowed when held.
+    pub(crate) fn get(&self, i: usize) -> Option<Cow<'_, [Cell<'a>]>> {
+        match self {
+            Rows::Held(rows) => rows.get(i).map(|r| Cow::Borrowed(&r[..])),
+            Rows::OnDemand { len, row } => (i < *len).then(|| Cow::Owned(row(i))),
+        }
+    }
+
+    pub(crate) fn first(&self) -> Option<Cow<'_, [Cell<'a>]>> {
+        self.get(0)
+    }
+
+    /// The rows in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = Cow<'_, [Cell<'a>]>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+}
+
+impl<'a> FromIterator<Vec<Cell<'a>>> for Rows<'a> {
+    fn from_iter<I: IntoIterator<Item = Vec<Cell<'a>>>>(rows: I) -> Self {
+        Rows::Held(rows.into_iter().collect())
+    }
+}
+
+impl std::fmt::Debug for Rows<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rows::Held(rows) => write!(f, "Held({} rows)", rows.len()),
+            Rows::OnDemand { len, .. } => write!(f, "OnDemand({len} rows)"),
+        }
+    }
 }
 
 impl Table<'_> {
@@ -89,7 +157,7 @@ impl Table<'_> {
 }
 
 /// All report tables of one outcome.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug)]
 pub(crate) struct Tables<'a> {
     pub tasks: Table<'a>,
     pub parties: Table<'a>,
@@ -326,37 +394,34 @@ fn tasks<'a>(o: &Outcome<'a>) -> Table<'a> {
     }
     let codes = finding_codes_per_task(o);
     let width = headers.len();
-    let rows = m
-        .tasks
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let c = class(o, i);
-            let mut row = Vec::with_capacity(width);
-            row.extend([
-                Cell::from(t.name.as_str()),
-                opt(t.group.as_deref()),
-                Cell::from(side(o, i).as_str()),
-                // A shared task with a duty of each side shows both: "po-x + pm-y".
-                Cell::from(c.and_then(|c| c.duties_label()).unwrap_or_default()),
-                Cell::Decimal2(c.map(|c| c.confidence).unwrap_or(0.0)),
-                holders(o, i, Letter::R),
-                holders(o, i, Letter::A),
-                holders(o, i, Letter::C),
-                holders(o, i, Letter::I),
-                Cell::from(o.matrix.cell_ref(t.pos)),
-                Cell::Text(joined(&codes[i])),
-            ]);
-            if sv {
-                row.push(holders(o, i, Letter::S));
-                row.push(holders(o, i, Letter::V));
-            }
-            if ctx {
-                row.push(opt(t.context.as_deref()));
-            }
-            row
-        })
-        .collect();
+    let o = *o;
+    let rows = Rows::on_demand(m.tasks.len(), move |i| {
+        let t = &m.tasks[i];
+        let c = class(&o, i);
+        let mut row = Vec::with_capacity(width);
+        row.extend([
+            Cell::from(t.name.as_str()),
+            opt(t.group.as_deref()),
+            Cell::from(side(&o, i).as_str()),
+            // A shared task with a duty of each side shows both: "po-x + pm-y".
+            Cell::from(c.and_then(|c| c.duties_label()).unwrap_or_default()),
+            Cell::Decimal2(c.map(|c| c.confidence).unwrap_or(0.0)),
+            holders(&o, i, Letter::R),
+            holders(&o, i, Letter::A),
+            holders(&o, i, Letter::C),
+            holders(&o, i, Letter::I),
+            Cell::from(o.matrix.cell_ref(t.pos)),
+            Cell::Text(joined(&codes[i])),
+        ]);
+        if sv {
+            row.push(holders(&o, i, Letter::S));
+            row.push(holders(&o, i, Letter::V));
+        }
+        if ctx {
+            row.push(opt(t.context.as_deref()));
+        }
+        row
+    });
     Table {
         key: "tasks",
         title: "Tasks",
@@ -426,22 +491,20 @@ fn party_cell<'a>(o: &Outcome<'a>, party: Option<usize>) -> Cell<'a> {
 
 fn findings<'a>(o: &Outcome<'a>) -> Table<'a> {
     let audit: &'a Audit = o.audit;
-    let rows = audit
-        .findings
-        .iter()
-        .map(|f| {
-            vec![
-                Cell::from(f.code),
-                Cell::from(f.name),
-                Cell::from(f.severity.as_str()),
-                task_cell(o, f.task),
-                party_cell(o, f.party),
-                opt(f.duty.as_deref()),
-                Cell::from(finding_cell(o, f)),
-                Cell::from(f.message.as_str()),
-            ]
-        })
-        .collect();
+    let o = *o;
+    let rows = Rows::on_demand(audit.findings.len(), move |i| {
+        let f = &audit.findings[i];
+        vec![
+            Cell::from(f.code),
+            Cell::from(f.name),
+            Cell::from(f.severity.as_str()),
+            task_cell(&o, f.task),
+            party_cell(&o, f.party),
+            opt(f.duty.as_deref()),
+            Cell::from(finding_cell(&o, f)),
+            Cell::from(f.message.as_str()),
+        ]
+    });
     Table {
         key: "findings",
         title: "Findings",
@@ -528,28 +591,30 @@ pub(crate) fn gap_side(o: &Outcome, f: &Finding) -> Option<Side> {
 
 fn gaps<'a>(o: &Outcome<'a>) -> Table<'a> {
     let audit: &'a Audit = o.audit;
-    let rows = audit
+    let gaps: Vec<&'a Finding> = audit
         .findings
         .iter()
         .filter(|f| f.rule.kind == Kind::Gap)
-        .map(|f| {
-            let duty_text = f
-                .duty
-                .as_deref()
-                .and_then(|d| o.duty(d))
-                .map(|d| d.text.as_str());
-            vec![
-                Cell::from(f.code),
-                Cell::from(f.severity.as_str()),
-                opt(gap_side(o, f).map(|s| s.as_str())),
-                opt(f.duty.as_deref()),
-                opt(duty_text),
-                task_cell(o, f.task),
-                Cell::from(finding_cell(o, f)),
-                Cell::from(f.message.as_str()),
-            ]
-        })
         .collect();
+    let o = *o;
+    let rows = Rows::on_demand(gaps.len(), move |i| {
+        let f = gaps[i];
+        let duty_text = f
+            .duty
+            .as_deref()
+            .and_then(|d| o.duty(d))
+            .map(|d| d.text.as_str());
+        vec![
+            Cell::from(f.code),
+            Cell::from(f.severity.as_str()),
+            opt(gap_side(&o, f).map(|s| s.as_str())),
+            opt(f.duty.as_deref()),
+            opt(duty_text),
+            task_cell(&o, f.task),
+            Cell::from(finding_cell(&o, f)),
+            Cell::from(f.message.as_str()),
+        ]
+    });
     Table {
         key: "gaps",
         title: "Gaps",
@@ -601,8 +666,25 @@ mod tests {
     use super::super::fixture::Fixture;
     use super::*;
 
-    fn col<'a>(t: &'a Table, row: usize, header: &str) -> Cow<'a, str> {
-        t.rows[row][t.column(header).unwrap()].text()
+    fn col(t: &Table, row: usize, header: &str) -> Cow<'static, str> {
+        let cells = t.rows.get(row).unwrap();
+        Cow::Owned(cells[t.column(header).unwrap()].text().into_owned())
+    }
+
+    #[test]
+    fn rows_made_on_demand_are_those_a_held_table_has() {
+        let f = Fixture::new();
+        let t = Tables::build(&f.outcome());
+        assert!(matches!(t.findings.rows, Rows::OnDemand { .. }));
+        let held: Rows = t.findings.rows.iter().map(|r| r.into_owned()).collect();
+        assert_eq!(held.len(), f.audit.findings.len());
+        assert!(held.len() > 1);
+        for (i, row) in t.findings.rows.iter().enumerate() {
+            assert_eq!(held.get(i).as_deref(), Some(&row[..]));
+            assert_eq!(row[7].text(), f.audit.findings[i].message);
+        }
+        assert!(t.findings.rows.get(held.len()).is_none());
+        assert_eq!(t.findings.rows.iter().count(), held.len());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! HTML that works without script; `app.js` only adds drag and drop and a progress bar.
 
 use super::guard::TOKEN_FIELD;
+use crate::chart;
 use crate::report::{escape_html as esc, HtmlParts};
 use std::fmt::Write;
 
@@ -174,10 +175,20 @@ pub(crate) fn audit_page(
          <ul class=\"files\">",
         zip = esc(zip_name)
     );
+    // report.html shows a heatmap's later pages from the files beside it: alone, it lacks them.
+    let paged = downloads
+        .iter()
+        .any(|d| d.name == chart::matrix::page_file(2));
     for d in downloads {
+        let note = if paged && d.name == "report.html" {
+            " <small>(shows the heatmap's later pages from the matrix-N.png files: take the \
+             zip to keep them together)</small>"
+        } else {
+            ""
+        };
         let _ = writeln!(
             body,
-            "<li><a href=\"/audit/{id}/files/{n}\" download=\"{n}\">{n}</a> <small>{}</small></li>",
+            "<li><a href=\"/audit/{id}/files/{n}\" download=\"{n}\">{n}</a> <small>{}</small>{note}</li>",
             size(d.bytes),
             n = esc(&d.name)
         );
@@ -245,6 +256,33 @@ mod tests {
         let p = error_page("Bad", &["<b>x</b> & \"y\"".into()], FORM);
         assert!(p.contains("&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;"));
         assert!(!p.contains("<b>x</b>"));
+    }
+
+    #[test]
+    fn report_html_of_a_paginated_heatmap_says_to_take_the_zip() {
+        let parts = HtmlParts {
+            title: "T".into(),
+            style: "",
+            content: String::new(),
+        };
+        let files = |names: &[&str]| -> Vec<Download> {
+            names
+                .iter()
+                .map(|n| Download {
+                    name: n.to_string(),
+                    bytes: 1,
+                })
+                .collect()
+        };
+        let note = "take the zip to keep them together";
+        let paged = files(&["report.html", "matrix-1.png", "matrix-2.png"]);
+        let p = audit_page("id", &parts, &paged, "raci-t.zip", FORM, "");
+        assert_eq!(p.matches(note).count(), 1);
+        let line = p.lines().find(|l| l.contains(note)).unwrap();
+        assert!(line.contains(">report.html</a>"), "{line}");
+        let one = files(&["report.html", "matrix.png"]);
+        let p = audit_page("id", &parts, &one, "raci-t.zip", FORM, "");
+        assert!(!p.contains(note));
     }
 
     #[test]

@@ -2006,10 +2006,10 @@ fn memory_estimate_stays_above_measured_peaks() {
             .unwrap()
             .estimated_run_bytes()
     };
-    // The bench's random 50,000 x 30 matrix (most tasks with findings): peaks 456-477 MB.
+    // The bench's random 50,000 x 30 matrix (most tasks with findings): peaks 343-369 MB.
     let random = synth::to_csv(&synth::random_grid(50_000, 30, 42), b',');
     // Tasks x 10 parties, two R and no A each (`benches/hostile.rs`): 80,000 peak at
-    // 451-466 MB, 70,000 at 430 MB.
+    // 331 MB, 70,000 at 311 MB.
     let unowned = |tasks: usize| {
         let mut csv = String::from("Task,P0,P1,P2,P3,P4,P5,P6,P7,P8,P9\n");
         for t in 0..tasks {
@@ -2022,9 +2022,9 @@ fn memory_estimate_stays_above_measured_peaks() {
         csv.into_bytes()
     };
     for (name, csv, peak_mb) in [
-        ("random.csv", random, 477),
-        ("unowned-80000.csv", unowned(80_000), 466),
-        ("unowned-70000.csv", unowned(70_000), 430),
+        ("random.csv", random, 369),
+        ("unowned-80000.csv", unowned(80_000), 331),
+        ("unowned-70000.csv", unowned(70_000), 311),
     ] {
         let mb = estimate(name, &csv) / MB;
         assert!(

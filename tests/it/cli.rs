@@ -506,4 +506,20 @@ fn report_html_shows_later_heatmap_pages_from_the_folder() {
     assert!(out.join("matrix-1.png").is_file());
     // The first page and the other charts are inlined.
     assert_eq!(sources.len() - beside.len(), 6, "charts inlined");
+
+    // Without the chart files nothing stands beside the page: every page is inlined.
+    let (_dir, out, assert) = audit_into(&input, &["--only", "html"]);
+    assert.success();
+    let html = fs::read_to_string(out.join("report.html")).unwrap();
+    let sources: Vec<&str> = html
+        .split("src=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(sources.len(), 10, "{sources:?}");
+    assert!(
+        sources.iter().all(|s| s.starts_with("data:")),
+        "{sources:?}"
+    );
+    assert!(!out.join("matrix-2.png").exists());
 }

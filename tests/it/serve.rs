@@ -394,6 +394,10 @@ fn every_sample_is_audited_with_its_headline_and_downloads() {
                 .any(|l| l == "matrix.png" || l == "matrix-1.png"),
             "{name}: {linked:?}"
         );
+        // A paginated heatmap: report.html alone lacks its later pages, and the page says so.
+        let note = "take the zip to keep them together";
+        let paged = linked.iter().any(|l| l == "matrix-2.png");
+        assert_eq!(page.contains(note), paged, "{name}");
         // The page can be fetched again by its id, unchanged.
         let again = get(server.addr(), &format!("/audit/{id}"));
         assert_eq!(again.status, 200);

@@ -7,7 +7,7 @@ use super::super::{a1, assign, count_note, score, Candidate, CellReader, Ctx, Ki
 use super::header::{below, id_like, label_at, non_party_header, placeholder, Band, PartyCol};
 use super::{cap, cell_name, numbered, reads_as_task, CONTEXT_WHY};
 use crate::model::{Matrix, Party, Pos, Scheme, Shape, Side, Task};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// How the columns of a wide matrix were read.
 #[derive(Debug)]
@@ -119,6 +119,10 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
         })
         .collect();
     let task_label = grid.text(l.header(), l.task_col).map(clean_name);
+    // What the two text tests below said of each text: a sheet repeats its odd marks in
+    // thousands of cells, and each test cleans, folds and splits the text anew.
+    let mut title_of: HashMap<&str, bool> = HashMap::new();
+    let mut header_of: HashMap<&str, bool> = HashMap::new();
     let mut kinds: Vec<(u32, RowKind)> = Vec::new();
     let mut stats: Vec<(usize, usize, usize)> = Vec::new();
     let mut seen_task = false;
@@ -163,16 +167,20 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
             // Titles under the names: text, or a short role such as `PO` or `PM`.
             if k == Kind::Text
                 || k == Kind::Odd
-                    && cell
-                        .text()
-                        .is_some_and(|t| super::super::titles::title_side(t, ctx.opts).is_some())
+                    && cell.text().is_some_and(|t| {
+                        *title_of.entry(t).or_insert_with(|| {
+                            super::super::titles::title_side(t, ctx.opts).is_some()
+                        })
+                    })
             {
                 texts += 1;
             }
             if matches!(k, Kind::Text | Kind::Odd | Kind::Partial)
-                && cell
-                    .text()
-                    .is_some_and(|t| header_texts.contains(&clean_name(t).to_lowercase()))
+                && cell.text().is_some_and(|t| {
+                    *header_of
+                        .entry(t)
+                        .or_insert_with(|| header_texts.contains(&clean_name(t).to_lowercase()))
+                })
             {
                 same_as_header += 1;
             }
@@ -987,6 +995,9 @@ fn read_tasks<'a>(
                     .filter_map(|&(c, p)| grid.get(r, c).map(|cell| (p as usize, cell))),
             );
         }
+        // Room for every party cell of the row at once: grown a push at a time, a row of 17
+        // letters kept room for 32 (some 15 MB over 50,000 tasks, for the whole run).
+        m.tasks[t].assignments.reserve_exact(row_cells.len());
         for &(p, cell) in &row_cells {
             if !block.holds(grid, cell) {
                 continue;

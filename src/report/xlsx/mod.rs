@@ -16,7 +16,7 @@ mod proposed;
 use super::tables::{side, Cell, Table, Tables};
 use super::text::looks_like_formula;
 use crate::audit::{Finding, Severity};
-use crate::model::{Letter, LetterSet, Matrix, Pos, Side};
+use crate::model::{Assignment, Letter, LetterSet, Matrix, Pos, Side, Task};
 use crate::outcome::Outcome;
 use crate::{Error, Result};
 use formats::{Formats, Style};
@@ -27,7 +27,7 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
 /// Excel's limit on the characters in one cell.
@@ -337,6 +337,18 @@ struct MatrixView<'a> {
     /// Cells whose letters a suggestion changed, sorted: they show the matrix's letters in
     /// the changed style. Empty on the Matrix sheet.
     changed: &'a [(u32, u16)],
+    /// The letters of the tasks whose letters differ from `matrix`'s, by task (the Proposed
+    /// sheet); `None` on the Matrix sheet.
+    letters: Option<&'a BTreeMap<usize, Vec<Assignment>>>,
+}
+
+impl MatrixView<'_> {
+    /// The letters this sheet shows on task `t`.
+    fn assignments<'s>(&'s self, t: usize, task: &'s Task) -> &'s [Assignment] {
+        self.letters
+            .and_then(|l| l.get(&t))
+            .map_or(&task.assignments[..], |a| &a[..])
+    }
 }
 
 /// Fills a matrix sheet: task, group, side and a column per party, each letter cell
@@ -436,7 +448,8 @@ fn matrix_sheet(
 
         // This row's letter cells, and its unreadable cells merged in (their letters join).
         cells.clear();
-        cells.extend(task.assignments.iter().map(|a| MatrixCell {
+        let assignments = view.assignments(t, task);
+        cells.extend(assignments.iter().map(|a| MatrixCell {
             party: a.party,
             letters: a.letters,
             raw: None,
@@ -455,8 +468,7 @@ fn matrix_sheet(
         // emptied cell stays, blank in the changed style).
         for &col in &changed_cols {
             let party = usize::from(col - FIXED_COLUMNS);
-            let letters = task
-                .assignments
+            let letters = assignments
                 .iter()
                 .filter(|a| a.party == party)
                 .fold(LetterSet::EMPTY, |l, a| l.union(a.letters));
@@ -529,8 +541,8 @@ const MAX_COLUMN_CHARS: usize = 60;
 /// enough measure for a starting width the reader can drag.
 fn column_widths(t: &Table) -> Vec<f64> {
     let mut chars: Vec<usize> = t.headers.iter().map(|h| h.len() + 3).collect();
-    for row in &t.rows {
-        for (width, cell) in chars.iter_mut().zip(row) {
+    for row in t.rows.iter() {
+        for (width, cell) in chars.iter_mut().zip(row.iter()) {
             if *width >= MAX_COLUMN_CHARS {
                 continue;
             }
@@ -587,10 +599,9 @@ fn table_sheet(ws: &mut Worksheet, formats: &Formats, t: &Table) -> Result<(), X
     ws.set_name(t.title)?;
     let ncols = t.headers.len() as u16;
     let decimal_column = |c: usize| {
-        matches!(
-            t.rows.first().and_then(|r| r.get(c)),
-            Some(Cell::Decimal2(_))
-        )
+        t.rows
+            .first()
+            .is_some_and(|r| matches!(r.get(c), Some(Cell::Decimal2(_))))
     };
     for (c, width) in column_widths(t).into_iter().enumerate() {
         ws.set_column_width(c as u16, width)?;
@@ -758,10 +769,11 @@ fn build(o: &Outcome, tables: &Tables, max_notes: usize, mode: Mode) -> Result<W
                     matrix: o.matrix,
                     marks: &marks,
                     changed: &[],
+                    letters: None,
                 };
                 matrix_sheet(ws, &formats, o, &view)
             }
-            SheetJob::Proposed(Some(p)) => matrix_sheet(ws, &formats, o, &p.view()),
+            SheetJob::Proposed(Some(p)) => matrix_sheet(ws, &formats, o, &p.view(o.matrix)),
             SheetJob::Proposed(None) => proposed::empty_sheet(ws, o),
             SheetJob::Table(t) => table_sheet(ws, &formats, t),
         })

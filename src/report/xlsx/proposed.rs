@@ -1,10 +1,10 @@
 //! The Proposed sheet of `report.xlsx`: the matrix with every suggested fix applied
-//! ([`crate::suggest::apply`]), laid out as the Matrix sheet, each changed cell in the changed
+//! ([`crate::suggest::apply`], of which it keeps only the tasks whose letters change), laid out as the Matrix sheet, each changed cell in the changed
 //! style with a note giving the reasons of the suggestions that changed it. Without a change
 //! to show, the sheet holds one sentence saying why, so a reader who looks for it finds it.
 
 use super::{Marks, MatrixView, NoteAt, FIXED_COLUMNS, MAX_NOTE_CHARS};
-use crate::model::{LetterSet, Matrix};
+use crate::model::{Assignment, LetterSet, Matrix};
 use crate::outcome::Outcome;
 use crate::suggest::Suggestion;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -15,7 +15,8 @@ pub(super) const NAME: &str = "Proposed";
 
 /// The proposed matrix and its changed cells, worked out before any cell is written.
 pub(super) struct Proposal {
-    matrix: Matrix,
+    /// The letters of the tasks the suggestions change, by task; the rest are the matrix's.
+    letters: BTreeMap<usize, Vec<Assignment>>,
     /// The changed cells (sheet row, sheet column), sorted.
     changed: Vec<(u32, u16)>,
     /// No problem cells (the findings are the audited matrix's); the notes of the changed
@@ -30,10 +31,26 @@ fn letters(m: &Matrix, task: usize, party: usize) -> LetterSet {
         .map_or(LetterSet::EMPTY, |t| t.letters_of(party))
 }
 
+/// The letters `party` holds on `task` once the suggestions are taken.
+fn proposed_letters(
+    m: &Matrix,
+    changed: &BTreeMap<usize, Vec<Assignment>>,
+    task: usize,
+    party: usize,
+) -> LetterSet {
+    match changed.get(&task) {
+        Some(assignments) => assignments
+            .iter()
+            .filter(|a| a.party == party)
+            .fold(LetterSet::EMPTY, |l, a| l.union(a.letters)),
+        None => letters(m, task, party),
+    }
+}
+
 impl Proposal {
     /// The proposal of `o`'s suggestions; `None` when they change no cell.
     pub(super) fn new(o: &Outcome, max_notes: usize) -> Option<Proposal> {
-        let matrix = crate::suggest::apply(o.matrix, o.suggestions);
+        let changed_letters = crate::suggest::changed_letters(o.matrix, o.suggestions);
         // Every suggestion that touched a cell, in the order they apply; a cell a later
         // suggestion set back to what it held is not changed, and shows as on the Matrix sheet.
         let mut touched: BTreeMap<(u32, u16), Vec<&Suggestion>> = BTreeMap::new();
@@ -54,7 +71,7 @@ impl Proposal {
         }
         touched.retain(|&(row, col), _| {
             let (t, p) = (row as usize - 1, usize::from(col - FIXED_COLUMNS));
-            letters(o.matrix, t, p) != letters(&matrix, t, p)
+            letters(o.matrix, t, p) != proposed_letters(o.matrix, &changed_letters, t, p)
         });
         if touched.is_empty() {
             return None;
@@ -92,7 +109,7 @@ impl Proposal {
             });
         }
         Some(Proposal {
-            matrix,
+            letters: changed_letters,
             changed,
             marks: Marks {
                 cells: Vec::new(),
@@ -101,11 +118,12 @@ impl Proposal {
         })
     }
 
-    /// The sheet as the Matrix sheet writes it.
-    pub(super) fn view(&self) -> MatrixView<'_> {
+    /// The sheet as the Matrix sheet writes it, over the audited matrix `m`.
+    pub(super) fn view<'a>(&'a self, m: &'a Matrix) -> MatrixView<'a> {
         MatrixView {
             name: NAME,
-            matrix: &self.matrix,
+            matrix: m,
+            letters: Some(&self.letters),
             marks: &self.marks,
             changed: &self.changed,
         }
