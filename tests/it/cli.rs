@@ -470,6 +470,14 @@ fn a_wrong_sheet_lists_the_sheets() {
     assert!(stderr.contains("Nope"), "{stderr}");
 }
 
+/// The `src` of every image of a page, in order.
+fn image_sources(html: &str) -> Vec<&str> {
+    html.split("src=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect()
+}
+
 /// report.html inlines the first page of a heatmap drawn over several and shows the others
 /// from the files beside it: every image it does not inline is a file of the folder.
 #[test]
@@ -481,11 +489,7 @@ fn report_html_shows_later_heatmap_pages_from_the_folder() {
     let (_dir, out, assert) = audit_into(&input, &["--only", "html,png"]);
     assert.success();
     let html = fs::read_to_string(out.join("report.html")).unwrap();
-    let sources: Vec<&str> = html
-        .split("src=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .collect();
+    let sources = image_sources(&html);
     let beside: Vec<&str> = sources
         .iter()
         .copied()
@@ -511,11 +515,7 @@ fn report_html_shows_later_heatmap_pages_from_the_folder() {
     let (_dir, out, assert) = audit_into(&input, &["--only", "html"]);
     assert.success();
     let html = fs::read_to_string(out.join("report.html")).unwrap();
-    let sources: Vec<&str> = html
-        .split("src=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .collect();
+    let sources = image_sources(&html);
     assert_eq!(sources.len(), 10, "{sources:?}");
     assert!(
         sources.iter().all(|s| s.starts_with("data:")),
