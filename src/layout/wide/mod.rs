@@ -933,92 +933,91 @@ mod tests {
         );
     }
 
+    /// A person's name merged over columns that a row below labels each (`Ann` over `Dev`
+    /// and `QA`) is one party a column, named `Ann / Dev`, with no title: whether the roles
+    /// repeat from person to person (then only the person tells the columns apart) or each
+    /// person holds roles of their own (then the role row alone does, and the person still
+    /// names the party). Without such a row the person is one party over the columns; a group
+    /// band merged the same way (`Core team`) is no person: its label is a title.
     #[test]
     fn a_person_merged_over_role_columns_is_one_party_a_column() {
-        let mut s = sheet(
-            Some("S"),
-            &[
-                &["Task", "Ann", "", "Bob", ""],
-                &["", "Dev", "QA", "Dev", "QA"],
-                &["Plan", "R", "C", "A", ""],
-                &["Test", "", "R", "", "A"],
-            ],
+        /// Rows, merges `(r0, c0, r1, c1)`, the party names, the titles of the parties
+        /// merged over (the first ones), and one cell as `[task, party, letters]`.
+        type Case = (
+            &'static [&'static [&'static str]],
+            &'static [(u32, u32, u32, u32)],
+            &'static [&'static str],
+            &'static [Option<&'static str>],
+            [&'static str; 3],
         );
-        merge(&mut s, 0, 1, 0, 2);
-        merge(&mut s, 0, 3, 0, 4);
-        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
-        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(
-            names,
-            ["Ann / Dev", "Ann / QA", "Bob / Dev", "Bob / QA"],
-            "{:#?}",
-            m.notes
-        );
-        assert_eq!(letters(&m, "Test", "Bob / QA"), "A");
-        // Without a row to tell them apart, a person merged over columns is one party.
-        let mut s = sheet(
-            Some("S"),
-            &[&["Task", "Ann", "", "Bob"], &["Plan", "R", "A", "C"]],
-        );
-        merge(&mut s, 0, 1, 0, 2);
-        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
-        assert_eq!(m.parties.len(), 2);
-        assert_eq!(letters(&m, "Plan", "Ann"), "R/A");
-    }
-
-    #[test]
-    fn a_person_merged_over_roles_of_their_own_is_one_party_a_column() {
-        // Each person holds different roles: the role row alone tells every column apart,
-        // and the person still names the party.
-        let mut s = sheet(
-            Some("S"),
-            &[
-                &["Task", "Ann", "", "Bob", "", "Cy"],
-                &["", "Developer", "Tester", "Architect", "Analyst", ""],
-                &["Plan", "R", "C", "A", "", "I"],
-                &["Test", "", "R", "", "A", "C"],
-            ],
-        );
-        merge(&mut s, 0, 1, 0, 2);
-        merge(&mut s, 0, 3, 0, 4);
-        merge(&mut s, 0, 5, 1, 5);
-        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
-        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "Ann / Developer",
-                "Ann / Tester",
-                "Bob / Architect",
-                "Bob / Analyst",
-                "Cy"
-            ],
-            "{:#?}",
-            m.notes
-        );
-        assert_eq!(letters(&m, "Test", "Bob / Analyst"), "A");
-        assert!(
-            m.parties[..4].iter().all(|p| p.title.is_none()),
-            "{:#?}",
-            m.parties
-        );
-        // A group band merged over the same columns keeps them apart by their own names,
-        // its label a title.
-        let mut s = sheet(
-            Some("S"),
-            &[
-                &["Task", "Core team", "", "Partners", ""],
-                &["", "Developer", "Tester", "Architect", "Analyst"],
-                &["Plan", "R", "C", "A", ""],
-                &["Test", "", "R", "", "A"],
-            ],
-        );
-        merge(&mut s, 0, 1, 0, 2);
-        merge(&mut s, 0, 3, 0, 4);
-        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
-        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["Developer", "Tester", "Architect", "Analyst"]);
-        assert_eq!(m.parties[0].title.as_deref(), Some("Core team"));
+        let cases: [Case; 4] = [
+            (
+                &[
+                    &["Task", "Ann", "", "Bob", ""],
+                    &["", "Dev", "QA", "Dev", "QA"],
+                    &["Plan", "R", "C", "A", ""],
+                    &["Test", "", "R", "", "A"],
+                ],
+                &[(0, 1, 0, 2), (0, 3, 0, 4)],
+                &["Ann / Dev", "Ann / QA", "Bob / Dev", "Bob / QA"],
+                &[None; 4],
+                ["Test", "Bob / QA", "A"],
+            ),
+            (
+                &[
+                    &["Task", "Ann", "", "Bob", "", "Cy"],
+                    &["", "Developer", "Tester", "Architect", "Analyst", ""],
+                    &["Plan", "R", "C", "A", "", "I"],
+                    &["Test", "", "R", "", "A", "C"],
+                ],
+                &[(0, 1, 0, 2), (0, 3, 0, 4), (0, 5, 1, 5)],
+                &[
+                    "Ann / Developer",
+                    "Ann / Tester",
+                    "Bob / Architect",
+                    "Bob / Analyst",
+                    "Cy",
+                ],
+                &[None; 4],
+                ["Test", "Bob / Analyst", "A"],
+            ),
+            (
+                &[&["Task", "Ann", "", "Bob"], &["Plan", "R", "A", "C"]],
+                &[(0, 1, 0, 2)],
+                &["Ann", "Bob"],
+                &[None],
+                ["Plan", "Ann", "R/A"],
+            ),
+            (
+                &[
+                    &["Task", "Core team", "", "Partners", ""],
+                    &["", "Developer", "Tester", "Architect", "Analyst"],
+                    &["Plan", "R", "C", "A", ""],
+                    &["Test", "", "R", "", "A"],
+                ],
+                &[(0, 1, 0, 2), (0, 3, 0, 4)],
+                &["Developer", "Tester", "Architect", "Analyst"],
+                &[
+                    Some("Core team"),
+                    Some("Core team"),
+                    Some("Partners"),
+                    Some("Partners"),
+                ],
+                ["Test", "Analyst", "A"],
+            ),
+        ];
+        for (rows, merges, names, titles, [task, party, held]) in cases {
+            let mut s = sheet(Some("S"), rows);
+            for &(r0, c0, r1, c1) in merges {
+                merge(&mut s, r0, c0, r1, c1);
+            }
+            let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+            let got: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+            assert_eq!(got, names, "{:#?}", m.notes);
+            let got: Vec<_> = m.parties.iter().map(|p| p.title.as_deref()).collect();
+            assert_eq!(got[..titles.len()], *titles, "{names:?}");
+            assert_eq!(letters(&m, task, party), held, "{names:?}");
+        }
     }
 
     #[test]
