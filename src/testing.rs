@@ -9,17 +9,21 @@ use crate::model::{
 
 /// A matrix as a spreadsheet would hold it: headers in row 1 from column B, task names in
 /// column A from row 2. A header's title is read from `(Product Owner)`, `(Product Manager)`
-/// or `(PM)`; a task name may end in `@group`. Unreadable cells become issues, as the layout
-/// stage reports them.
+/// or `(PM)`, or from an ending ` - Product Owner` or ` - Product Manager` (`Tom Reed -
+/// Product Manager`, the other way headers write a title); a task name may end in `@group`.
+/// Unreadable cells become issues, as the layout stage reports them.
 pub fn matrix(parties: &[&str], rows: &[(&str, &[&str])]) -> Matrix {
     let scheme = Scheme::default();
     let parties = parties
         .iter()
         .enumerate()
         .map(|(i, header)| {
-            let (title, title_side) = if header.contains("(Product Owner)") {
+            let titled = |title: &str| {
+                header.contains(&format!("({title})")) || header.ends_with(&format!(" - {title}"))
+            };
+            let (title, title_side) = if titled("Product Owner") {
                 (Some("Product Owner"), Some(TitleSide::Po))
-            } else if header.contains("(Product Manager)") {
+            } else if titled("Product Manager") {
                 (Some("Product Manager"), Some(TitleSide::Pm))
             } else if header.contains("(PM)") {
                 (Some("PM"), Some(TitleSide::Ambiguous))

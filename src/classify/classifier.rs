@@ -383,9 +383,25 @@ struct Conjuncts {
     of_word: Vec<u32>,
     /// Per conjunct: whether it holds one content word only.
     lonely: Vec<bool>,
-    /// Per conjunct: the content word that stands in the place of a lonely conjunct after it
-    /// and before it.
-    ends: Vec<(u32, u32)>,
+    /// Per conjunct: its words that a lonely neighbour does not share.
+    stand_ins: Vec<StandIns>,
+}
+
+/// The content words of one conjunct that stand in the place of a lonely neighbour: the
+/// neighbour shares every other content word of this conjunct, but not the word of its own
+/// kind ("prioritise" is a verb like "Draft", "vision" a thing like "execution"). Both are
+/// `None` for a conjunct without content words ("and / or"): no word the classifier reads lies
+/// in it, so nothing asks, and a made-up word index would name a word elsewhere in the name.
+#[derive(Debug, Clone, Copy)]
+struct StandIns {
+    /// When a lonely conjunct comes just before this one: this one's first content word
+    /// ("prioritise" for "Draft" in "Draft and prioritise user stories").
+    if_lonely_precedes: Option<u32>,
+    /// When a lonely conjunct comes just after this one: this one's last content word
+    /// ("vision" for "execution" in "Product vision and execution"), or its first in a
+    /// language that names the thing before its kind ("Visión" in "Visión del producto y
+    /// ejecución").
+    if_lonely_follows: Option<u32>,
 }
 
 impl Conjuncts {
@@ -396,7 +412,7 @@ impl Conjuncts {
             return Conjuncts {
                 of_word: Vec::new(),
                 lonely: vec![false],
-                ends: Vec::new(),
+                stand_ins: Vec::new(),
             };
         }
         // The words the classifier reads, by the rule it reads them with: "US" in "Rédiger et
@@ -417,16 +433,15 @@ impl Conjuncts {
         Conjuncts {
             of_word,
             lonely: content.iter().map(|c| c.len() == 1).collect(),
-            ends: content
+            stand_ins: content
                 .iter()
-                .map(|c| {
-                    let first = c.first().copied().unwrap_or(0);
-                    let before = if lang.is_some_and(Lang::names_head_first) {
-                        first
+                .map(|c| StandIns {
+                    if_lonely_precedes: c.first().copied(),
+                    if_lonely_follows: if lang.is_some_and(Lang::names_head_first) {
+                        c.first().copied()
                     } else {
-                        c.last().copied().unwrap_or(0)
-                    };
-                    (before, first)
+                        c.last().copied()
+                    },
                 })
                 .collect(),
         }
@@ -436,11 +451,12 @@ impl Conjuncts {
     fn sees(&self, conjunct: u32, word: u32) -> bool {
         let of = self.of_word[word as usize];
         let lonely = |c: u32| self.lonely[c as usize];
-        let (before, after) = self.ends[of as usize];
+        let stand_ins = self.stand_ins[of as usize];
         of == conjunct
             || lonely(conjunct)
                 && !lonely(of)
-                && (of == conjunct + 1 && word != after || of + 1 == conjunct && word != before)
+                && (of == conjunct + 1 && Some(word) != stand_ins.if_lonely_precedes
+                    || of + 1 == conjunct && Some(word) != stand_ins.if_lonely_follows)
     }
 
     /// The conjuncts written word `word` counts in, in order.

@@ -80,7 +80,7 @@ impl DutyFile {
     }
 
     /// The entry as a [`Duty`], or why not; `name` says which entry (`line 3, duty #1 "po-x"`).
-    fn check(self, name: &str, check: Signals) -> Result<Duty, String> {
+    fn check(self, name: &str, check: SignalCheck) -> Result<Duty, String> {
         let id = self.id.trim().to_string();
         if id.is_empty()
             || !id
@@ -155,7 +155,7 @@ impl DutyFile {
 
 /// Whether each signal of a file is checked to be able to match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Signals {
+enum SignalCheck {
     /// A user's file.
     Check,
     /// The built-in file, which a unit test reads with every check.
@@ -167,11 +167,11 @@ fn checked_signals(
     name: &str,
     key: &str,
     list: &[String],
-    check: Signals,
+    check: SignalCheck,
 ) -> Result<Vec<String>, String> {
     list.iter()
         .map(|s| {
-            if check == Signals::Check {
+            if check == SignalCheck::Check {
                 check_signal(s).map_err(|e| format!("{name}: {key:?}: {e}"))?;
             }
             Ok(s.trim().to_string())
@@ -279,7 +279,7 @@ impl Taxonomy {
                 Err(_) => return Taxonomy::from_toml(text),
             }
         }
-        Taxonomy::from_files(&entries, files, Signals::Trusted)
+        Taxonomy::from_files(&entries, files, SignalCheck::Trusted)
     }
 
     /// Reads a taxonomy file. Strict: unknown keys, missing keys, duplicate ids, bad sides or
@@ -287,14 +287,14 @@ impl Taxonomy {
     pub fn from_toml(text: &str) -> Result<Taxonomy, String> {
         let entries = Entries::new(text);
         let file: TaxonomyFile = toml::from_str(text).map_err(|e| entries.error(&e))?;
-        Taxonomy::from_files(&entries, file.duty, Signals::Check)
+        Taxonomy::from_files(&entries, file.duty, SignalCheck::Check)
     }
 
     /// The entries of a file, checked.
     fn from_files(
         entries: &Entries,
         files: Vec<DutyFile>,
-        signals: Signals,
+        check: SignalCheck,
     ) -> Result<Taxonomy, String> {
         if files.is_empty() {
             return Err("no [[duty]] entries".to_string());
@@ -304,7 +304,7 @@ impl Taxonomy {
         let mut ids = BTreeSet::new();
         for (i, entry) in files.into_iter().enumerate() {
             let name = entries.name(i, Some(entry.id.trim()), None);
-            let duty = entry.check(&name, signals)?;
+            let duty = entry.check(&name, check)?;
             if !ids.insert(duty.id.clone()) {
                 return Err(format!("{name}: duplicate id; every id must be unique"));
             }

@@ -4,85 +4,27 @@
 use super::*;
 use crate::audit::{self, Audit, AuditSettings, Severity};
 use crate::classify::{Classification, Duty, DutyKind, SideSource, Taxonomy};
-use crate::model::{parse_cell, CellParse, Party, Scheme, Source, Task};
+use crate::model::{parse_cell, CellParse, Scheme};
 
-/// Headers ending in `(Product Owner)`, `(Product Manager)` or `- Product Manager` carry
-/// that title. A row is
-/// `(name[@group], side, duty, cells)`; header row 1, tasks from row 2, names in column A.
+/// [`crate::testing::matrix`] with each task's side and duty, as if the classifier gave them.
+/// A row is `(name[@group], side, duty, cells)`.
 fn matrix(
     parties: &[&str],
     rows: &[(&str, Side, Option<&str>, &[&str])],
 ) -> (Matrix, Vec<Classification>) {
-    let scheme = Scheme::default();
-    let parties = parties
+    let cells: Vec<(&str, &[&str])> = rows.iter().map(|row| (row.0, row.3)).collect();
+    let classes = rows
         .iter()
-        .enumerate()
-        .map(|(i, h)| {
-            let (title, side) = if h.ends_with("Product Owner)") {
-                (Some("Product Owner"), Some(TitleSide::Po))
-            } else if h.ends_with("Product Manager)") || h.ends_with("- Product Manager") {
-                (Some("Product Manager"), Some(TitleSide::Pm))
-            } else {
-                (None, None)
-            };
-            Party {
-                name: h.to_string(),
-                title: title.map(String::from),
-                title_side: side,
-                pos: Pos::new(0, i as u32 + 1),
-            }
+        .map(|&(_, side, duty, _)| Classification {
+            side,
+            duty: duty.map(String::from),
+            confidence: 1.0,
+            matched: Vec::new(),
+            source: SideSource::Classifier,
+            ..Classification::unclassified()
         })
         .collect();
-    let mut classes = Vec::new();
-    let tasks = rows
-        .iter()
-        .enumerate()
-        .map(|(t, (name, side, duty, cells))| {
-            let (name, group) = match name.split_once('@') {
-                Some((n, g)) => (n, Some(g.to_string())),
-                None => (*name, None),
-            };
-            classes.push(Classification {
-                side: *side,
-                duty: duty.map(String::from),
-                confidence: 1.0,
-                matched: Vec::new(),
-                source: SideSource::Classifier,
-                ..Classification::unclassified()
-            });
-            let row = t as u32 + 1;
-            let assignments = cells
-                .iter()
-                .enumerate()
-                .filter_map(|(p, text)| match parse_cell(text, &scheme) {
-                    CellParse::Letters(letters) => Some(Assignment {
-                        party: p,
-                        letters,
-                        pos: Pos::new(row, p as u32 + 1),
-                    }),
-                    _ => None,
-                })
-                .collect();
-            Task {
-                name: name.to_string(),
-                group,
-                context: None,
-                pos: Pos::new(row, 0),
-                side_override: None,
-                assignments,
-            }
-        })
-        .collect();
-    let m = Matrix {
-        source: Source {
-            file: "t.csv".into(),
-            sheet: None,
-        },
-        tasks,
-        parties,
-        ..Matrix::default()
-    };
-    (m, classes)
+    (crate::testing::matrix(parties, &cells), classes)
 }
 
 fn taxonomy() -> Taxonomy {

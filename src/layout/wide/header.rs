@@ -557,7 +557,7 @@ pub(super) fn other_bands(grid: &Grid, ctx: &Ctx, chosen: Band, qualifying: &[u3
 }
 
 /// The party and other columns of a wide matrix.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) struct PartyColumns {
     /// Party columns with the extra columns their merged header spans.
     pub parties: Vec<(u32, Vec<u32>)>,
@@ -670,10 +670,9 @@ pub(super) fn party_columns(
 
 /// A change to the party columns of a first choice, for a reading of its own: a doubtful
 /// column at either edge of the party block left out, or a column of letters beside it
-/// taken in. `Keep` is the first choice itself.
+/// taken in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum PartyEdit {
-    Keep,
     /// Leave out the party whose (first) column this is.
     Drop(u32),
     /// Read this column as one more party.
@@ -684,7 +683,6 @@ impl PartyColumns {
     /// These party columns with `edit` made; `None` when nothing would be left.
     pub fn edited(mut self, edit: PartyEdit) -> Option<PartyColumns> {
         match edit {
-            PartyEdit::Keep => {}
             PartyEdit::Drop(c) => self.parties.retain(|p| p.0 != c),
             PartyEdit::Take(c) => {
                 self.blank_cols.retain(|&b| b != c);

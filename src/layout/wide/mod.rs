@@ -125,6 +125,9 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
             continue;
         };
         let at = format!("header {}", grid.row_label(header.row));
+        // The first choice's party columns, found once: its own reading and the reading of
+        // each doubtful edit of them start from the same set.
+        let chosen = party_columns(grid, ctx, cols, &header, &first);
         if alternatives {
             if steer.header_rows.is_none() {
                 for band in header::other_bands(grid, ctx, first.band, &header.qualifying) {
@@ -152,14 +155,14 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
                     others.push((c, place));
                 }
             }
-            for edit in party_edits(grid, ctx, cols, &header, &first) {
-                let plan = Plan { edit, ..first };
+            for (edit, columns) in party_edits(grid, ctx, cols, &first, chosen.as_ref()) {
                 let (col, words) = match edit {
                     header::PartyEdit::Take(col) => (col, "read as a party"),
                     header::PartyEdit::Drop(col) => (col, "not a party"),
-                    header::PartyEdit::Keep => continue,
                 };
-                if let Some(c) = read(grid, ctx, cols, &header, &plan) {
+                let reading = columns
+                    .and_then(|columns| read_columns(grid, ctx, cols, &header, &first, columns));
+                if let Some(c) = reading {
                     let name = grid
                         .text(first.band.header, col)
                         .map(|t| format!(" ({})", clean_name(t)))
@@ -169,7 +172,9 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
                 }
             }
         }
-        let Some(c) = read(grid, ctx, cols, &header, &first) else {
+        let reading =
+            chosen.and_then(|columns| read_columns(grid, ctx, cols, &header, &first, columns));
+        let Some(c) = reading else {
             continue;
         };
         anchor.get_or_insert(header.row);
@@ -214,35 +219,40 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Vec<Candidate> {
     out
 }
 
-/// The choices of one reading: task and group columns, the header band, and a change to
-/// the party columns found.
+/// The choices of one reading: task and group columns and the header band.
 #[derive(Debug, Clone, Copy)]
 struct Plan {
     task: u32,
     group: Option<u32>,
     band: header::Band,
-    edit: header::PartyEdit,
+}
+
+impl Plan {
+    fn tasks(&self) -> header::TaskColumns {
+        header::TaskColumns {
+            task: self.task,
+            group: self.group,
+        }
+    }
 }
 
 /// The doubtful party columns of a first choice (none when the user named the party
-/// columns), each a change for a reading of its own.
+/// columns), each a change for a reading of its own with the party columns it leaves
+/// (`None` when it would leave none).
 fn party_edits(
     grid: &Grid,
     ctx: &Ctx,
     cols: &super::grid::Columns,
-    header: &header::HeaderRow,
     plan: &Plan,
-) -> Vec<header::PartyEdit> {
-    if ctx.opts.steer.party_columns.is_some() {
+    chosen: Option<&header::PartyColumns>,
+) -> Vec<(header::PartyEdit, Option<header::PartyColumns>)> {
+    let Some(chosen) = chosen.filter(|_| ctx.opts.steer.party_columns.is_none()) else {
         return Vec::new();
-    }
-    let tasks = header::TaskColumns {
-        task: plan.task,
-        group: plan.group,
     };
-    header::party_columns(grid, ctx, cols, plan.band, &tasks, &header.qualifying)
-        .map(|chosen| header::doubtful_party_columns(grid, ctx, cols, plan.band, &tasks, &chosen))
-        .unwrap_or_default()
+    header::doubtful_party_columns(grid, ctx, cols, plan.band, &plan.tasks(), chosen)
+        .into_iter()
+        .map(|edit| (edit, chosen.clone().edited(edit)))
+        .collect()
 }
 
 /// The first choice of task column and band with `header` as the row of party names, and
@@ -275,9 +285,26 @@ fn plan(
         task: tasks.task,
         group: tasks.group,
         band,
-        edit: header::PartyEdit::Keep,
     };
     Some((plan, passed_over))
+}
+
+/// The party columns of `plan` with `header` as the row of party names.
+fn party_columns(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &super::grid::Columns,
+    header: &header::HeaderRow,
+    plan: &Plan,
+) -> Option<header::PartyColumns> {
+    header::party_columns(
+        grid,
+        ctx,
+        cols,
+        plan.band,
+        &plan.tasks(),
+        &header.qualifying,
+    )
 }
 
 /// The reading with `header` as the row of party names, read as `plan` says.
@@ -288,13 +315,21 @@ fn read(
     header: &header::HeaderRow,
     plan: &Plan,
 ) -> Option<Candidate> {
-    let tasks = header::TaskColumns {
-        task: plan.task,
-        group: plan.group,
-    };
+    let columns = party_columns(grid, ctx, cols, header, plan)?;
+    read_columns(grid, ctx, cols, header, plan, columns)
+}
+
+/// The reading with `header` as the row of party names, read as `plan` says over `columns`.
+fn read_columns(
+    grid: &Grid,
+    ctx: &Ctx,
+    cols: &super::grid::Columns,
+    header: &header::HeaderRow,
+    plan: &Plan,
+    columns: header::PartyColumns,
+) -> Option<Candidate> {
+    let tasks = plan.tasks();
     let band = plan.band;
-    let columns = header::party_columns(grid, ctx, cols, band, &tasks, &header.qualifying)?
-        .edited(plan.edit)?;
     let parties = header::party_names(grid, ctx, band, &columns.parties);
     let task_header = grid.text(band.header, tasks.task);
     let other_named = cols
@@ -898,92 +933,91 @@ mod tests {
         );
     }
 
+    /// A person's name merged over columns that a row below labels each (`Ann` over `Dev`
+    /// and `QA`) is one party a column, named `Ann / Dev`, with no title: whether the roles
+    /// repeat from person to person (then only the person tells the columns apart) or each
+    /// person holds roles of their own (then the role row alone does, and the person still
+    /// names the party). Without such a row the person is one party over the columns; a group
+    /// band merged the same way (`Core team`) is no person: its label is a title.
     #[test]
     fn a_person_merged_over_role_columns_is_one_party_a_column() {
-        let mut s = sheet(
-            Some("S"),
-            &[
-                &["Task", "Ann", "", "Bob", ""],
-                &["", "Dev", "QA", "Dev", "QA"],
-                &["Plan", "R", "C", "A", ""],
-                &["Test", "", "R", "", "A"],
-            ],
+        /// Rows, merges `(r0, c0, r1, c1)`, the party names, the titles of the parties
+        /// merged over (the first ones), and one cell as `[task, party, letters]`.
+        type Case = (
+            &'static [&'static [&'static str]],
+            &'static [(u32, u32, u32, u32)],
+            &'static [&'static str],
+            &'static [Option<&'static str>],
+            [&'static str; 3],
         );
-        merge(&mut s, 0, 1, 0, 2);
-        merge(&mut s, 0, 3, 0, 4);
-        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
-        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(
-            names,
-            ["Ann / Dev", "Ann / QA", "Bob / Dev", "Bob / QA"],
-            "{:#?}",
-            m.notes
-        );
-        assert_eq!(letters(&m, "Test", "Bob / QA"), "A");
-        // Without a row to tell them apart, a person merged over columns is one party.
-        let mut s = sheet(
-            Some("S"),
-            &[&["Task", "Ann", "", "Bob"], &["Plan", "R", "A", "C"]],
-        );
-        merge(&mut s, 0, 1, 0, 2);
-        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
-        assert_eq!(m.parties.len(), 2);
-        assert_eq!(letters(&m, "Plan", "Ann"), "R/A");
-    }
-
-    #[test]
-    fn a_person_merged_over_roles_of_their_own_is_one_party_a_column() {
-        // Each person holds different roles: the role row alone tells every column apart,
-        // and the person still names the party.
-        let mut s = sheet(
-            Some("S"),
-            &[
-                &["Task", "Ann", "", "Bob", "", "Cy"],
-                &["", "Developer", "Tester", "Architect", "Analyst", ""],
-                &["Plan", "R", "C", "A", "", "I"],
-                &["Test", "", "R", "", "A", "C"],
-            ],
-        );
-        merge(&mut s, 0, 1, 0, 2);
-        merge(&mut s, 0, 3, 0, 4);
-        merge(&mut s, 0, 5, 1, 5);
-        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
-        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "Ann / Developer",
-                "Ann / Tester",
-                "Bob / Architect",
-                "Bob / Analyst",
-                "Cy"
-            ],
-            "{:#?}",
-            m.notes
-        );
-        assert_eq!(letters(&m, "Test", "Bob / Analyst"), "A");
-        assert!(
-            m.parties[..4].iter().all(|p| p.title.is_none()),
-            "{:#?}",
-            m.parties
-        );
-        // A group band merged over the same columns keeps them apart by their own names,
-        // its label a title.
-        let mut s = sheet(
-            Some("S"),
-            &[
-                &["Task", "Core team", "", "Partners", ""],
-                &["", "Developer", "Tester", "Architect", "Analyst"],
-                &["Plan", "R", "C", "A", ""],
-                &["Test", "", "R", "", "A"],
-            ],
-        );
-        merge(&mut s, 0, 1, 0, 2);
-        merge(&mut s, 0, 3, 0, 4);
-        let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
-        let names: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(names, ["Developer", "Tester", "Architect", "Analyst"]);
-        assert_eq!(m.parties[0].title.as_deref(), Some("Core team"));
+        let cases: [Case; 4] = [
+            (
+                &[
+                    &["Task", "Ann", "", "Bob", ""],
+                    &["", "Dev", "QA", "Dev", "QA"],
+                    &["Plan", "R", "C", "A", ""],
+                    &["Test", "", "R", "", "A"],
+                ],
+                &[(0, 1, 0, 2), (0, 3, 0, 4)],
+                &["Ann / Dev", "Ann / QA", "Bob / Dev", "Bob / QA"],
+                &[None; 4],
+                ["Test", "Bob / QA", "A"],
+            ),
+            (
+                &[
+                    &["Task", "Ann", "", "Bob", "", "Cy"],
+                    &["", "Developer", "Tester", "Architect", "Analyst", ""],
+                    &["Plan", "R", "C", "A", "", "I"],
+                    &["Test", "", "R", "", "A", "C"],
+                ],
+                &[(0, 1, 0, 2), (0, 3, 0, 4), (0, 5, 1, 5)],
+                &[
+                    "Ann / Developer",
+                    "Ann / Tester",
+                    "Bob / Architect",
+                    "Bob / Analyst",
+                    "Cy",
+                ],
+                &[None; 4],
+                ["Test", "Bob / Analyst", "A"],
+            ),
+            (
+                &[&["Task", "Ann", "", "Bob"], &["Plan", "R", "A", "C"]],
+                &[(0, 1, 0, 2)],
+                &["Ann", "Bob"],
+                &[None],
+                ["Plan", "Ann", "R/A"],
+            ),
+            (
+                &[
+                    &["Task", "Core team", "", "Partners", ""],
+                    &["", "Developer", "Tester", "Architect", "Analyst"],
+                    &["Plan", "R", "C", "A", ""],
+                    &["Test", "", "R", "", "A"],
+                ],
+                &[(0, 1, 0, 2), (0, 3, 0, 4)],
+                &["Developer", "Tester", "Architect", "Analyst"],
+                &[
+                    Some("Core team"),
+                    Some("Core team"),
+                    Some("Partners"),
+                    Some("Partners"),
+                ],
+                ["Test", "Analyst", "A"],
+            ),
+        ];
+        for (rows, merges, names, titles, [task, party, held]) in cases {
+            let mut s = sheet(Some("S"), rows);
+            for &(r0, c0, r1, c1) in merges {
+                merge(&mut s, r0, c0, r1, c1);
+            }
+            let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();
+            let got: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+            assert_eq!(got, names, "{:#?}", m.notes);
+            let got: Vec<_> = m.parties.iter().map(|p| p.title.as_deref()).collect();
+            assert_eq!(got[..titles.len()], *titles, "{names:?}");
+            assert_eq!(letters(&m, task, party), held, "{names:?}");
+        }
     }
 
     #[test]
