@@ -978,7 +978,8 @@ mod tests {
                     "Bob / Analyst",
                     "Cy",
                 ],
-                &[None; 4],
+                // `Cy`, merged down over the band, is not titled by its own name.
+                &[None; 5],
                 ["Test", "Bob / Analyst", "A"],
             ),
             (
