@@ -405,7 +405,8 @@ struct StandIns {
 }
 
 impl Conjuncts {
-    fn of(raw: &[text::RawWord], lang: Option<Lang>) -> Conjuncts {
+    /// `words` are the name's content words as [`Classifier::content`] reads them.
+    fn of(raw: &[text::RawWord], words: &[(&str, u32, f64)], lang: Option<Lang>) -> Conjuncts {
         let opens = |word: &text::RawWord| word.opens || is_conjunction(&word.folded, lang);
         // Most names join nothing: one conjunct, which no phrase can leave.
         if !raw.iter().any(opens) {
@@ -417,7 +418,10 @@ impl Conjuncts {
         }
         // The words the classifier reads, by the rule it reads them with: "US" in "Rédiger et
         // prioriser les US" is a stop word to `word_content` but user stories to a name.
-        let read = Classifier::content(raw, lang);
+        let mut read = vec![false; raw.len()];
+        for &(_, w, _) in words {
+            read[w as usize] = true;
+        }
         let mut of_word = Vec::with_capacity(raw.len());
         let mut content: Vec<Vec<u32>> = vec![Vec::new()];
         for (i, word) in raw.iter().enumerate() {
@@ -425,7 +429,7 @@ impl Conjuncts {
                 content.push(Vec::new());
             }
             let last = content.last_mut().expect("never empty");
-            if read.iter().any(|&(_, w, _)| w == i as u32) {
+            if read[i] {
                 last.push(i as u32);
             }
             of_word.push(content.len() as u32 - 1);
@@ -603,10 +607,7 @@ impl Classifier {
             for (lang, list) in lists {
                 for signal in list {
                     let written = text::words(signal);
-                    let words: Vec<&str> = written
-                        .iter()
-                        .flat_map(|w| text::word_content(w).0)
-                        .collect();
+                    let words = text::content_of_words(&written);
                     if words.is_empty() {
                         continue;
                     }
@@ -1213,13 +1214,18 @@ impl Classifier {
 
     /// The task's tokens: each content word's reading, then typo corrections for the words
     /// no language knows.
-    fn tokens(&self, raw: &[text::RawWord], lang: Option<Lang>, memo: &mut Memo) -> Vec<Token> {
-        let words = Self::content(raw, lang);
+    fn tokens(
+        &self,
+        raw: &[text::RawWord],
+        words: &[(&str, u32, f64)],
+        lang: Option<Lang>,
+        memo: &mut Memo,
+    ) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(words.len());
         let mut unknown = Vec::new();
         // Parts of a glued word are words of their own: "Wettbewerbsanalyse" is a phrase.
         let mut next_part = raw.len() as u32;
-        for (word, written, share) in words {
+        for &(word, written, share) in words {
             let reading = self.reading(word, memo);
             match reading.as_ref() {
                 Reading::Known(parts) => {
@@ -1257,17 +1263,17 @@ impl Classifier {
             return tokens;
         }
         for (word, written, share) in unknown {
-            let corrected = match memo.typos.get(word) {
-                // `correct` never reads a word with a digit: no memo entry per number.
-                _ if word.bytes().any(|b| b.is_ascii_digit()) => None,
-                Some(c) => c.clone(),
-                None => {
-                    let c = self
-                        .correct(word)
-                        .map(|(w, ids)| (w.to_string(), ids.to_vec()));
-                    memo.typos.insert(word.to_string(), c.clone());
-                    c
-                }
+            // `correct` never reads a word with a digit: no memo look-up or entry per number.
+            let corrected = if word.bytes().any(|b| b.is_ascii_digit()) {
+                None
+            } else if let Some(c) = memo.typos.get(word) {
+                c.clone()
+            } else {
+                let c = self
+                    .correct(word)
+                    .map(|(w, ids)| (w.to_string(), ids.to_vec()));
+                memo.typos.insert(word.to_string(), c.clone());
+                c
             };
             if let Some((right, ids)) = corrected {
                 tokens.push(Token {
@@ -1284,7 +1290,8 @@ impl Classifier {
     }
 
     fn score_words(&self, raw: &[text::RawWord], lang: Option<Lang>, memo: &mut Memo) -> Scores {
-        let tokens = self.tokens(raw, lang, memo);
+        let words = Self::content(raw, lang);
+        let tokens = self.tokens(raw, &words, lang, memo);
         let entries = self.ids.len();
         let mut scores = Scores {
             entry: vec![0.0; entries],
@@ -1323,7 +1330,7 @@ impl Classifier {
         };
         // The tokens that carry a stem, and the first of them in one conjunct with the best
         // factor any of them gives it there.
-        let conjuncts = Conjuncts::of(raw, lang);
+        let conjuncts = Conjuncts::of(raw, &words, lang);
         let split = conjuncts.lonely.len() > 1;
         let carriers = |stem: u32| {
             let start = present.partition_point(|p| p.0 < stem);
@@ -1901,22 +1908,18 @@ mod tests {
         );
         // "en" is a French preposition and "e" an Italian, Spanish and Portuguese conjunction,
         // not an English or Dutch word that joins.
-        let conjuncts = |name: &str, lang| {
-            Conjuncts::of(&text::raw_words(name), Some(lang))
-                .lonely
-                .len()
+        let of = |name: &str, lang| {
+            let raw = text::raw_words(name);
+            Conjuncts::of(&raw, &Classifier::content(&raw, Some(lang)), Some(lang))
         };
+        let conjuncts = |name: &str, lang| of(name, lang).lonely.len();
         assert_eq!(conjuncts("Mise en production", Lang::Fr), 1);
         assert_eq!(conjuncts("Visie en uitvoering", Lang::Nl), 2);
         assert_eq!(conjuncts("Vision e roadmap", Lang::En), 1);
         assert_eq!(conjuncts("Visione e roadmap", Lang::It), 2);
         // A conjunct's words are counted as the classifier reads them: "US" is user stories,
         // not the English stop word, so "prioriser les US" is not a lonely conjunct.
-        let lonely = Conjuncts::of(
-            &text::raw_words("Rédiger et prioriser les US"),
-            Some(Lang::Fr),
-        )
-        .lonely;
+        let lonely = of("Rédiger et prioriser les US", Lang::Fr).lonely;
         assert_eq!(lonely, [true, false]);
     }
 

@@ -229,15 +229,14 @@ pub fn words(text: &str) -> Vec<String> {
 /// Words after abbreviation expansion and stop-word removal, before stemming.
 pub fn content_words(text: &str) -> Vec<String> {
     content_of_words(&words(text))
-}
-
-/// [`content_words`] of a name already split into [`words`].
-pub fn content_of_words(words: &[String]) -> Vec<String> {
-    words
-        .iter()
-        .flat_map(|word| word_content(word).0)
+        .into_iter()
         .map(str::to_string)
         .collect()
+}
+
+/// [`content_words`] of a name already split into [`words`], borrowed from them.
+pub fn content_of_words(words: &[String]) -> Vec<&str> {
+    words.iter().flat_map(|word| word_content(word).0).collect()
 }
 
 /// The content words one folded word stands for, and whether it is an abbreviation: the words

@@ -423,17 +423,14 @@ impl<'a> Ctx<'a> {
             let p = clean_name(&e.party).to_lowercase();
             p == lname || lname.starts_with(&format!("{p} ")) || lname.starts_with(&format!("{p}("))
         });
+        // A header merged down over the band reads its own name in the title row and the rows
+        // above: that repeats the name, it does not title it.
+        let not_own = |t: &String| t.to_lowercase() != lname;
         let title = roster
             .map(|e| clean_name(&e.title))
             .or_else(|| titles::title_in_header(raw))
-            // A header merged down over the band reads its own name in the title row and the
-            // rows above: that repeats the name, it does not title it.
-            .or_else(|| {
-                title_row
-                    .map(clean_name)
-                    .filter(|t| t.to_lowercase() != lname)
-            })
-            .or_else(|| above.map(clean_name).filter(|t| t.to_lowercase() != lname))
+            .or_else(|| title_row.map(clean_name).filter(not_own))
+            .or_else(|| above.map(clean_name).filter(not_own))
             .or_else(|| titles::name_side(&name, self.opts).map(|_| name.clone()));
         let title_side = title
             .as_deref()

@@ -275,11 +275,16 @@ impl Task {
     /// cell per task, but a matrix built otherwise may give it two: their letters are merged,
     /// as the audit counts them, so no letter is lost from what a report shows.
     pub fn letters_of(&self, party: usize) -> LetterSet {
-        self.assignments
-            .iter()
-            .filter(|a| a.party == party)
-            .fold(LetterSet::EMPTY, |l, a| l.union(a.letters))
+        letters_in(&self.assignments, party)
     }
+}
+
+/// All the letters `party` holds in `assignments` (a task's, or a proposed set of them).
+pub fn letters_in(assignments: &[Assignment], party: usize) -> LetterSet {
+    assignments
+        .iter()
+        .filter(|a| a.party == party)
+        .fold(LetterSet::EMPTY, |l, a| l.union(a.letters))
 }
 
 /// Why a non-empty cell inside the matrix was not taken as letters.

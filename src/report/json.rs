@@ -12,7 +12,7 @@
 
 use super::facts::{headline_of, Facts};
 use super::message::{template, PartyNames, Subject};
-use super::tables::{class, finding_pos, party_stats, side};
+use super::tables::{class, finding_pos, owner_pos, party_stats, side};
 use crate::audit::{Finding, Kind, PartyStats, Severity};
 use crate::classify::{DutyKind, SideSource};
 use crate::model::{
@@ -442,14 +442,8 @@ fn finding_json<'a>(
     f: &'a Finding,
     message: MessageJson<'a>,
 ) -> FindingJson<'a> {
-    let m = o.matrix;
-    // The cell a reader falls back to: the task's, else the party's.
-    let fallback = f
-        .task
-        .and_then(|t| m.tasks.get(t))
-        .map(|t| t.pos)
-        .or_else(|| f.party.and_then(|p| m.parties.get(p)).map(|p| p.pos));
-    let cell = finding_pos(o, f).filter(|&pos| Some(pos) != fallback);
+    // Written only where it differs from the cell a reader falls back to.
+    let cell = f.pos.filter(|&pos| Some(pos) != owner_pos(o, f));
     FindingJson {
         task_index: f.task,
         party_index: f.party,

@@ -130,14 +130,13 @@ pub(crate) fn template(
     subject: &Subject,
     parties: &PartyNames,
 ) -> (String, Vec<Arg>) {
-    let related = by_first_byte(subject.related.iter().copied());
     let mut out = String::with_capacity(message.len());
     let mut args = Vec::new();
     let bytes = message.as_bytes();
     let mut i = 0;
     while i < message.len() {
         let b = bytes[i];
-        if let Some((slot, len)) = longest_name(message, i, subject, &related, parties) {
+        if let Some((slot, len)) = longest_name(message, i, subject, parties) {
             match slot {
                 Slot::OwnTask => out.push_str("{task}"),
                 Slot::OwnParty => out.push_str("{party}"),
@@ -185,27 +184,33 @@ fn longest_name(
     text: &str,
     at: usize,
     subject: &Subject,
-    related: &ByFirstByte,
     parties: &PartyNames,
 ) -> Option<(Slot, usize)> {
     let rest = &text[at..];
     let first = *rest.as_bytes().first()?;
     let fits =
         |name: &str| cut_out(name) && rest.starts_with(name) && whole(text, at, at + name.len());
-    let listed = |names: &ByFirstByte, slot: fn(usize) -> Slot| {
-        names
-            .get(first)
-            .iter()
-            .find(|(_, n)| fits(n))
-            .map(|&(i, n)| (slot(i), n.len()))
-    };
+    // A finding names a few related tasks: scanned, not indexed like the matrix's parties.
+    let related = subject
+        .related
+        .iter()
+        .filter(|(_, n)| fits(n))
+        .rev()
+        .max_by_key(|(_, n)| n.len())
+        .map(|&(i, n)| (Slot::Task(i), n.len()));
+    let party = parties
+        .by_first_byte
+        .get(first)
+        .iter()
+        .find(|(_, n)| fits(n))
+        .map(|&(i, n)| (Slot::Party(i), n.len()));
     let own = |name: Option<&str>, slot: Slot| name.filter(|n| fits(n)).map(|n| (slot, n.len()));
     let candidates = [
         own(subject.task, Slot::OwnTask),
         own(subject.party, Slot::OwnParty),
         own(subject.cell, Slot::OwnCell),
-        listed(related, Slot::Task),
-        listed(&parties.by_first_byte, Slot::Party),
+        related,
+        party,
     ];
     // `max_by_key` keeps the last of equal keys: reversed, the first of them.
     candidates

@@ -275,8 +275,15 @@ pub(crate) fn finding_cell(o: &Outcome, f: &Finding) -> String {
 }
 
 pub(crate) fn finding_pos(o: &Outcome, f: &Finding) -> Option<Pos> {
-    f.pos
-        .or_else(|| f.task.and_then(|t| o.matrix.tasks.get(t)).map(|t| t.pos))
+    f.pos.or_else(|| owner_pos(o, f))
+}
+
+/// The cell a reader falls back to when a finding names none: its task's name cell, else its
+/// party's header.
+pub(crate) fn owner_pos(o: &Outcome, f: &Finding) -> Option<Pos> {
+    f.task
+        .and_then(|t| o.matrix.tasks.get(t))
+        .map(|t| t.pos)
         .or_else(|| f.party.and_then(|p| o.matrix.parties.get(p)).map(|p| p.pos))
 }
 

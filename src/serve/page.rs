@@ -176,9 +176,7 @@ pub(crate) fn audit_page(
         zip = esc(zip_name)
     );
     // report.html shows a heatmap's later pages from the files beside it: alone, it lacks them.
-    let paged = downloads
-        .iter()
-        .any(|d| d.name == chart::matrix::page_file(2));
+    let paged = downloads.iter().any(|d| chart::matrix::later_page(&d.name));
     for d in downloads {
         let note = if paged && d.name == "report.html" {
             " <small>(shows the heatmap's later pages from the matrix-N.png files: take the \

@@ -598,9 +598,11 @@ impl Colouring {
 fn table_sheet(ws: &mut Worksheet, formats: &Formats, t: &Table) -> Result<(), XlsxError> {
     ws.set_name(t.title)?;
     let ncols = t.headers.len() as u16;
+    // A table made row by row makes its first row again at each call: once here.
+    let first = t.rows.first();
     let decimal_column = |c: usize| {
-        t.rows
-            .first()
+        first
+            .as_ref()
             .is_some_and(|r| matches!(r.get(c), Some(Cell::Decimal2(_))))
     };
     for (c, width) in column_widths(t).into_iter().enumerate() {

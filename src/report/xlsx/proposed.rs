@@ -39,10 +39,7 @@ fn proposed_letters(
     party: usize,
 ) -> LetterSet {
     match changed.get(&task) {
-        Some(assignments) => assignments
-            .iter()
-            .filter(|a| a.party == party)
-            .fold(LetterSet::EMPTY, |l, a| l.union(a.letters)),
+        Some(assignments) => crate::model::letters_in(assignments, party),
         None => letters(m, task, party),
     }
 }
