@@ -156,6 +156,39 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+impl Error {
+    /// Whether this is a write to a reader that went away (`raci classify ... | head`): the
+    /// reader has what it wanted, so `main` ends quietly, as `cat` and ripgrep do. The broken
+    /// pipe may sit under another writer's error (the csv crate wraps the io error it got in its
+    /// kind, not as a source, and its conversion to `io::Error` makes the kind `Other`), so the
+    /// whole chain is read.
+    pub fn is_broken_pipe(&self) -> bool {
+        let Error::Write { source, .. } = self else {
+            return false;
+        };
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(source);
+        while let Some(err) = cause {
+            if let Some(io) = err.downcast_ref::<std::io::Error>() {
+                if io.kind() == std::io::ErrorKind::BrokenPipe {
+                    return true;
+                }
+                if let Some(inner) = io.get_ref() {
+                    cause = Some(inner);
+                    continue;
+                }
+            }
+            // csv::Error keeps its io error in its kind and names no source.
+            if let Some(csv::ErrorKind::Io(io)) = err.downcast_ref::<csv::Error>().map(|e| e.kind())
+            {
+                cause = Some(io);
+                continue;
+            }
+            cause = err.source();
+        }
+        false
+    }
+}
+
 /// The process-wide panic hook `main` installs: a panic is a bug in `raci`, never the user's
 /// fault, so the user gets one plain line saying so instead of Rust's `thread 'main'
 /// panicked at ...` text. Panics of the spreadsheet reader that the input stage catches and
@@ -178,4 +211,37 @@ pub fn panic_hook(info: &std::panic::PanicHookInfo<'_>) {
         "error: internal error in raci ({what}{place}). This is a bug, not a problem with your \
          file: please report it with the input attached."
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+    use std::io;
+
+    fn write_error(source: io::Error) -> Error {
+        Error::Write {
+            path: "standard output".into(),
+            source,
+        }
+    }
+
+    #[test]
+    fn a_broken_pipe_is_found_under_the_csv_writers_error() {
+        let pipe = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(write_error(pipe()).is_broken_pipe());
+        // What `?` makes of a csv::Error in a function returning io::Result: kind `Other`.
+        let wrapped = io::Error::from(csv::Error::from(pipe()));
+        assert_eq!(wrapped.kind(), io::ErrorKind::Other);
+        assert!(write_error(wrapped).is_broken_pipe());
+        assert!(!write_error(io::Error::from(io::ErrorKind::PermissionDenied)).is_broken_pipe());
+        let other_csv =
+            io::Error::from(csv::Error::from(io::Error::from(io::ErrorKind::WriteZero)));
+        assert!(!write_error(other_csv).is_broken_pipe());
+        // Only a write ends quietly: a broken pipe while reading an input is still an error.
+        let read = Error::Read {
+            path: "x.csv".into(),
+            source: pipe(),
+        };
+        assert!(!read.is_broken_pipe());
+    }
 }

@@ -25,11 +25,7 @@ fn main() -> ExitCode {
         Ok(raci_audit::Exit::Done) => ExitCode::SUCCESS,
         Ok(raci_audit::Exit::Findings) => ExitCode::from(1),
         Ok(raci_audit::Exit::SomeInputsFailed) => ExitCode::from(2),
-        Err(raci_audit::Error::Write { source, .. })
-            if source.kind() == std::io::ErrorKind::BrokenPipe =>
-        {
-            ExitCode::SUCCESS
-        }
+        Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,
         Err(err) => {
             let mut stderr = std::io::stderr().lock();
             let message = err.to_string();

@@ -523,3 +523,34 @@ fn report_html_shows_later_heatmap_pages_from_the_folder() {
     );
     assert!(!out.join("matrix-2.png").exists());
 }
+
+/// `raci classify ... | head`: the reader leaves after a few lines; raci ends quietly with 0,
+/// as other command-line tools do, instead of telling the user to choose another folder.
+#[test]
+fn a_reader_that_leaves_early_ends_the_output_quietly() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let names = tmp.path().join("names.txt");
+    // Far more than a pipe holds (64 KiB), so the writer is still writing when the reader goes.
+    let text: String = (0..20_000)
+        .map(|i| format!("Prioritise the backlog of team {i}\n"))
+        .collect();
+    fs::write(&names, text).unwrap();
+    for format in ["csv", "json", "text"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("raci"))
+            .args(["classify", "--format", format, "--input"])
+            .arg(&names)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 64];
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert!(stderr.is_empty(), "{format}: {stderr}");
+    }
+}
