@@ -53,6 +53,10 @@ const OTHER_WINS: f64 = 0.8;
 const SHARED_EACH: f64 = 0.75;
 /// ... and the weaker side holds at least this share of the stronger one.
 const SHARED_RATIO: f64 = 0.3;
+/// A second duty of one side must hold at least this share of the first's score: words that
+/// say where the work happens ("in the sprint", "for the dev team") name a duty weakly, and
+/// counting them as covering it would hide the duty nobody really has.
+const SECOND_DUTY_RATIO: f64 = 0.5;
 
 /// Words too common in product work to decide a side alone; they still help inside phrases.
 /// English ones are stems; the others are words, stemmed with their language's stemmer.
@@ -476,6 +480,9 @@ impl Conjuncts {
 pub struct Classifier {
     sides: Vec<Side>,
     kinds: Vec<DutyKind>,
+    /// Per entry: the duty it counts as for coverage (itself, or the duty it restates), as
+    /// an index; `None` for skills, traits and other trades.
+    coverage: Vec<Option<usize>>,
     ids: Vec<String>,
     /// Per language: stem -> stem id.
     stems: Vec<HashMap<String, u32>>,
@@ -747,6 +754,15 @@ impl Classifier {
         Classifier {
             sides: taxonomy.duties.iter().map(|d| d.side).collect(),
             kinds: taxonomy.duties.iter().map(|d| d.kind).collect(),
+            coverage: taxonomy
+                .duties
+                .iter()
+                .map(|d| {
+                    taxonomy
+                        .coverage_of(&d.id)
+                        .and_then(|c| taxonomy.duties.iter().position(|x| x.id == c))
+                })
+                .collect(),
             ids: taxonomy.duties.iter().map(|d| d.id.clone()).collect(),
             stems: vocab.stems,
             stem_lang: vocab.stem_lang,
@@ -1515,6 +1531,60 @@ impl Classifier {
         (po, pm)
     }
 
+    /// A second duty of the task's own side, when the name gives two duties of one side
+    /// words of their own ("Set product strategy and roadmap": the strategy and the roadmap,
+    /// both the PM's), so that the task covers both and coverage does not report the second
+    /// one as work nobody has. Each must hold evidence no other entry of the side holds as
+    /// strongly (as [`Classifier::exclusive_evidence`] asks of a shared task's two sides), and
+    /// the second must be a duty (skills and traits cover nothing), not a restatement of the
+    /// first, and not weak beside it. `None` otherwise.
+    fn second_of_side(&self, scores: &Scores, top: usize) -> Option<usize> {
+        let side = self.sides[top];
+        let same = |e: usize| self.kinds[e] != DutyKind::Other && self.sides[e] == side;
+        // Per token of the name: the entry of the side that holds it most strongly, and
+        // whether another holds it as strongly (then it is nobody's own).
+        let mut holders: Vec<(u32, usize, f64, bool)> = Vec::new();
+        for &(entry, token, c) in &scores.credits {
+            let e = entry as usize;
+            if !same(e) {
+                continue;
+            }
+            match holders.iter_mut().find(|h| h.0 == token) {
+                Some(h) if c > h.2 => *h = (token, e, c, false),
+                Some(h) if c == h.2 && e != h.1 => h.3 = true,
+                Some(_) => {}
+                None => holders.push((token, e, c, false)),
+            }
+        }
+        let own = |e: usize| -> f64 {
+            holders
+                .iter()
+                .filter(|h| h.1 == e && !h.3)
+                .map(|h| h.2)
+                .sum()
+        };
+        if own(top) < SHARED_EACH {
+            return None;
+        }
+        let mut second: Option<usize> = None;
+        for e in 0..self.ids.len() {
+            if e == top
+                || !same(e)
+                || self.kinds[e] != DutyKind::Duty
+                || self.coverage[e].is_some() && self.coverage[e] == self.coverage[top]
+                || scores.entry[e] < SECOND_DUTY_RATIO * scores.entry[top]
+                || own(e) < SHARED_EACH
+            {
+                continue;
+            }
+            // Ties go to the earlier entry, as in `side_score`.
+            if second.is_none_or(|s| scores.entry[e] > scores.entry[s]) {
+                second = Some(e);
+            }
+        }
+        second
+    }
+
     fn decide(&self, scores: &Scores) -> Classification {
         let product = |e: usize| self.kinds[e] != DutyKind::Other;
         let po = self.side_score(scores, |e| product(e) && self.sides[e] == Side::Po);
@@ -1597,12 +1667,24 @@ impl Classifier {
         };
         let strength = 1.0 - (-top_score / 1.5).exp();
         let margin = ((top_score - runner_up) / top_score).clamp(0.0, 1.0);
+        let second = match side {
+            Side::Po | Side::Pm => self.second_of_side(scores, top),
+            _ => None,
+        };
+        let mut matched = self.explain(scores, top);
+        if let Some(second) = second {
+            for m in self.explain(scores, second) {
+                if !matched.contains(&m) {
+                    matched.push(m);
+                }
+            }
+        }
         Classification {
             side,
             duty: Some(self.ids[top].clone()),
-            second_duty: None,
+            second_duty: second.map(|e| self.ids[e].clone()),
             confidence: round2(strength * (0.5 + 0.5 * margin)),
-            matched: self.explain(scores, top),
+            matched,
             source: SideSource::Classifier,
             lang: Lang::En,
         }
@@ -1866,6 +1948,43 @@ mod tests {
     /// "X and Y" names two things: a phrase takes its words from one of them, so a PO word and
     /// a PM word joined by a conjunction make a shared task with both duties, in every
     /// language, while the phrase still holds where nothing joins its words.
+    /// A name giving two duties of one side words of their own covers both; a name with one
+    /// duty, or a second one named only by where the work happens, keeps one.
+    #[test]
+    fn a_name_with_two_duties_of_one_side_names_both() {
+        let c = Classifier::new(&Taxonomy::builtin());
+        let duties = |name: &str| {
+            let got = c.classify(name);
+            (got.side, got.duty, got.second_duty)
+        };
+        let two = |side, a: &str, b: &str| (side, Some(a.to_string()), Some(b.to_string()));
+        assert_eq!(
+            duties("Product roadmap and KPI tracking"),
+            two(Side::Pm, "pm-kpis-strategy-tracking", "pm-prepare-roadmap")
+        );
+        assert_eq!(
+            duties("Backlog refinement and sprint planning"),
+            two(
+                Side::Po,
+                "po-roadmap-actionable-backlog",
+                "po-sprint-priorities"
+            )
+        );
+        let got = c.classify("Product roadmap and KPI tracking");
+        assert_eq!(got.reason(&Taxonomy::builtin()), "names two PM duties");
+        for m in ["product roadmap", "track kpis"] {
+            assert!(got.matched.iter().any(|x| x == m), "{got:?}");
+        }
+        for one in [
+            "Define the product vision",
+            "Write user stories",
+            "Sprint planning",
+        ] {
+            let got = c.classify(one);
+            assert_eq!(got.second_duty, None, "{one}: {got:?}");
+        }
+    }
+
     #[test]
     fn a_phrase_takes_its_words_from_one_conjunct() {
         let c = Classifier::new(&Taxonomy::builtin());
