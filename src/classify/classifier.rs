@@ -335,8 +335,10 @@ struct Part {
 /// How one word of a task name reads against the vocabulary: a pure function of the word.
 #[derive(Debug, Clone)]
 enum Reading {
-    /// One part (a word the vocabulary knows) or several (a glued word).
-    Known(Vec<Part>),
+    /// One part (a word the vocabulary knows) or several (a glued word), and for a glued word
+    /// what explanations show for it (`wettbewerbsanalyse->wettbewerb + analyse`), written
+    /// here once per word rather than once per name that holds it.
+    Known { parts: Vec<Part>, note: String },
     /// A typo candidate.
     Unknown,
 }
@@ -354,6 +356,27 @@ pub struct Memo {
     cues: HashMap<String, [f64; 7]>,
     typos: HashMap<String, Option<(String, Vec<u32>)>>,
     groups: HashMap<String, Arc<Scores>>,
+}
+
+/// The most words one map of a [`Memo`] holds: a file of a million distinct words (a hostile
+/// one, or one numbered word a row) must not grow it without end. A full map is emptied and
+/// fills again: a memo never changes an answer, so forgetting costs time only, and the words
+/// a file repeats are back after their next use. 32,768 words is a few megabytes, and more
+/// distinct words than real exports hold.
+const MEMO_WORDS: usize = 1 << 15;
+/// The most groups a [`Memo`] holds: a group's scores are a few kilobytes, a word's a few
+/// dozen bytes, and files have far fewer groups than words.
+const MEMO_GROUPS: usize = 1 << 12;
+
+/// Keeps `value` for `key` in one map of a [`Memo`], emptying the map first when it holds
+/// `cap` entries. Why not an LRU cache (the `lru` crate): it touches a linked list on every
+/// hit, and hits are nearly every look-up; emptying costs one miss per word once per `cap`
+/// new words.
+fn remember<V>(map: &mut HashMap<String, V>, cap: usize, key: &str, value: V) {
+    if map.len() >= cap {
+        map.clear();
+    }
+    map.insert(key.to_string(), value);
 }
 
 /// What a task is read with besides its name.
@@ -866,7 +889,7 @@ impl Classifier {
                 let raw = text::raw_words(group);
                 let glang = self.language_of(&raw, memo).or(lang);
                 let s = Arc::new(self.score_words(&raw, glang, memo));
-                memo.groups.insert(group.to_string(), s.clone());
+                remember(&mut memo.groups, MEMO_GROUPS, group, s.clone());
                 s
             }
         };
@@ -884,11 +907,11 @@ impl Classifier {
     fn language_of(&self, raw: &[text::RawWord], memo: &mut Memo) -> Option<Lang> {
         let mut scores = [0.0f64; 7];
         for word in raw {
-            let evidence = match memo.cues.get(&word.lower) {
+            let evidence = match memo.cues.get(word.lower()) {
                 Some(e) => *e,
                 None => {
                     let e = self.word_evidence(word, memo);
-                    memo.cues.insert(word.lower.clone(), e);
+                    remember(&mut memo.cues, MEMO_WORDS, word.lower(), e);
                     e
                 }
             };
@@ -902,7 +925,7 @@ impl Classifier {
     /// What one word says about the language: a pure function of the word, kept in [`Memo`].
     fn word_evidence(&self, word: &text::RawWord, memo: &mut Memo) -> [f64; 7] {
         let mut scores = [0.0f64; 7];
-        lang::word_cues(&word.lower, &mut scores);
+        lang::word_cues(word.lower(), &mut scores);
         if text::is_stop_word(&word.folded) {
             lang::stop_word_cues(&word.folded, &mut scores);
             return scores;
@@ -915,7 +938,7 @@ impl Classifier {
             scores[0] += 0.35;
             return scores;
         }
-        if let Reading::Known(parts) = self.reading(&word.folded, memo).as_ref() {
+        if let Reading::Known { parts, .. } = self.reading(&word.folded, memo).as_ref() {
             let mut langs = 0u8;
             for part in parts {
                 langs |= part.langs;
@@ -948,7 +971,7 @@ impl Classifier {
             Some(r) => r.clone(),
             None => {
                 let r = Arc::new(self.read_word(word));
-                memo.words.insert(word.to_string(), r.clone());
+                remember(&mut memo.words, MEMO_WORDS, word, r.clone());
                 r
             }
         }
@@ -958,10 +981,19 @@ impl Classifier {
     /// [`Memo`] can keep it.
     fn read_word(&self, word: &str) -> Reading {
         if let Some(part) = self.direct(word) {
-            return Reading::Known(vec![part]);
+            return Reading::Known {
+                parts: vec![part],
+                note: String::new(),
+            };
         }
         if let Some(parts) = self.split_compound(word) {
-            return Reading::Known(parts);
+            let note = if parts.len() > 1 {
+                let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+                format!("{word}->{}", texts.join(" + "))
+            } else {
+                String::new()
+            };
+            return Reading::Known { parts, note };
         }
         Reading::Unknown
     }
@@ -1157,11 +1189,11 @@ impl Classifier {
             let (words, abbreviation) = text::word_content(&word.folded);
             // A specific term: it counts as one and a half words, shared by its parts.
             let share = if abbreviation {
-                ABBREVIATION_WEIGHT / words.len().max(1) as f64
+                ABBREVIATION_WEIGHT / words.clone().count().max(1) as f64
             } else {
                 1.0
             };
-            out.extend(words.into_iter().map(|w| (w, i, share)));
+            out.extend(words.map(|w| (w, i, share)));
         }
         out
     }
@@ -1228,14 +1260,8 @@ impl Classifier {
         for &(word, written, share) in words {
             let reading = self.reading(word, memo);
             match reading.as_ref() {
-                Reading::Known(parts) => {
+                Reading::Known { parts, note } => {
                     let glued = parts.len() > 1;
-                    let note = if glued {
-                        let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
-                        format!("{word}->{}", texts.join(" + "))
-                    } else {
-                        String::new()
-                    };
                     for (k, part) in parts.iter().enumerate() {
                         let stems = self.own_languages(part, lang);
                         let word = if glued && k > 0 {
@@ -1272,7 +1298,7 @@ impl Classifier {
                 let c = self
                     .correct(word)
                     .map(|(w, ids)| (w.to_string(), ids.to_vec()));
-                memo.typos.insert(word.to_string(), c.clone());
+                remember(&mut memo.typos, MEMO_WORDS, word, c.clone());
                 c
             };
             if let Some((right, ids)) = corrected {
@@ -1348,6 +1374,11 @@ impl Classifier {
         // its readings matched.
         let mut best: Vec<(u32, u32, f64)> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
+        // Scratch lists for one signal at a time, kept from signal to signal: most names try
+        // dozens of signals, and fresh lists were three allocations each.
+        let mut found: Vec<(u32, u32, f64)> = Vec::new();
+        let mut read: Vec<u32> = Vec::new();
+        let mut written: Vec<u32> = Vec::new();
         for &(first, _, _) in &stems {
             for &s in &self.by_first_stem[first as usize] {
                 let (entry, signal_stems) = (self.signals.entry(s), self.signals.stems(s));
@@ -1359,31 +1390,46 @@ impl Classifier {
                     continue;
                 }
                 // A phrase names one thing: its words lie in one conjunct of the name.
-                let found = if split && !self.signals.joins(s) && signal_stems.len() > 1 {
+                found.clear();
+                let all_found = if split && !self.signals.joins(s) && signal_stems.len() > 1 {
                     carriers(signal_stems[0])
                         .flat_map(|&(_, t, _)| conjuncts.seeing(tokens[t as usize].written))
-                        .find_map(|conjunct| {
+                        .any(|conjunct| {
+                            found.clear();
                             signal_stems
                                 .iter()
-                                .map(|&st| in_conjunct(st, conjunct))
-                                .collect::<Option<Vec<_>>>()
+                                .all(|&st| match in_conjunct(st, conjunct) {
+                                    Some(f) => {
+                                        found.push(f);
+                                        true
+                                    }
+                                    None => false,
+                                })
                         })
                 } else {
-                    signal_stems.iter().map(|&st| find(st)).collect()
+                    signal_stems.iter().all(|&st| match find(st) {
+                        Some(f) => {
+                            found.push(f);
+                            true
+                        }
+                        None => false,
+                    })
                 };
-                let Some(found) = found else {
+                if !all_found {
                     continue;
-                };
+                }
                 // Two stems of the signal read from one token ("analyse" in two languages)
                 // are one word.
-                let mut read: Vec<u32> = found.iter().map(|f| f.1).collect();
+                read.clear();
+                read.extend(found.iter().map(|f| f.1));
                 read.sort_unstable();
                 read.dedup();
                 if read.len() < signal_stems.len() && signal_stems.len() > 1 {
                     continue;
                 }
                 // A phrase is several written words: an expanded abbreviation is one.
-                let mut written: Vec<u32> = read.iter().map(|&t| tokens[t as usize].word).collect();
+                written.clear();
+                written.extend(read.iter().map(|&t| tokens[t as usize].word));
                 written.sort_unstable();
                 written.dedup();
                 if seen.contains(&s) {
@@ -2112,7 +2158,7 @@ mod tests {
         // "tier 2" and "1:1s" make small numbers words of the vocabulary.
         assert!(matches!(
             c.reading("2", &mut Memo::default()).as_ref(),
-            Reading::Known(_)
+            Reading::Known { .. }
         ));
         for n in ["0", "7", "42", "2041", "29690", "000123", "20250101"] {
             for lang in Lang::ALL {
@@ -2145,7 +2191,7 @@ mod tests {
         assert!(c.long_number_stems);
         assert!(matches!(
             c.reading("360", &mut Memo::default()).as_ref(),
-            Reading::Known(_)
+            Reading::Known { .. }
         ));
     }
 

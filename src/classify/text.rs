@@ -67,15 +67,23 @@ pub use super::lang::is_stop_word;
 
 /// The expansion of an abbreviation, also in the plural ("OKRs", "KPIs").
 pub fn expand(word: &str) -> Option<&'static str> {
-    // No abbreviation is longer than four letters (five with a plural "s").
+    // No abbreviation is longer than four letters (five with a plural "s"). Each is looked up
+    // as one number (see `lang::packed`) in a table built once: every word of every name
+    // asks, and string comparisons were most of the cost.
+    static KEYS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     if word.len() > 5 {
         return None;
     }
-    let find = |w: &str| {
+    let keys = KEYS.get_or_init(|| {
         ABBREVIATIONS
-            .binary_search_by(|(abbr, _)| abbr.cmp(&w))
-            .ok()
-            .map(|i| ABBREVIATIONS[i].1)
+            .iter()
+            .map(|(abbr, _)| super::lang::packed(abbr).expect("short abbreviations"))
+            .collect()
+    });
+    // Packed words sort as the words do, so the table's order is the keys' order.
+    let find = |w: &str| {
+        let key = super::lang::packed(w)?;
+        keys.binary_search(&key).ok().map(|i| ABBREVIATIONS[i].1)
     };
     find(word).or_else(|| {
         word.strip_suffix('s')
@@ -88,13 +96,22 @@ pub fn expand(word: &str) -> Option<&'static str> {
 /// to ASCII (for matching), and whether it was written in capitals ("US", "HU").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawWord {
-    pub lower: String,
+    /// Lower case with accents, when that is not `folded` itself: most words are plain ASCII,
+    /// and a second copy of each was one allocation in four of a name's reading.
+    accented: Option<String>,
     pub folded: String,
     pub caps: bool,
     /// A '/' or '+' with a space on either side stands right before the word ("Dev / Support",
     /// "Stories + acceptance"): it opens a new conjunct. Glued ones join one term ("win/loss",
     /// "UI/UX") and open nothing.
     pub opens: bool,
+}
+
+impl RawWord {
+    /// The word in lower case with its accents ("rédaction").
+    pub fn lower(&self) -> &str {
+        self.accented.as_deref().unwrap_or(&self.folded)
+    }
 }
 
 /// French and Italian elisions: "l'équipe" is "l" and "équipe", "dell'offerta" is "dell" and
@@ -126,8 +143,8 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
         if current.is_empty() {
             return;
         }
-        // Most words are plain ASCII: lower-cased they are their own folding, two copies at
-        // their size instead of the four allocations of the general path below (big matrices
+        // Most words are plain ASCII: lower-cased they are their own folding, one copy at
+        // its size instead of the four allocations of the general path below (big matrices
         // read hundreds of thousands of words, twice each). `current` keeps its capacity from
         // word to word: a fresh one grows a letter at a time, reallocated several times a word.
         if current.is_ascii() {
@@ -135,7 +152,7 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
             let folded = current.to_ascii_lowercase();
             current.clear();
             out.push(RawWord {
-                lower: folded.clone(),
+                accented: None,
                 folded,
                 caps,
                 opens,
@@ -160,7 +177,7 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
         if parts.peek().is_none() {
             if let Some(folded) = first {
                 out.push(RawWord {
-                    lower,
+                    accented: (lower != folded).then_some(lower),
                     folded,
                     caps,
                     opens,
@@ -174,7 +191,7 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
             .enumerate()
         {
             out.push(RawWord {
-                lower: part.clone(),
+                accented: None,
                 folded: part,
                 caps,
                 opens: opens && k == 0,
@@ -199,7 +216,7 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
             flush(&mut current, &mut out, opens);
             if ch == '&' {
                 out.push(RawWord {
-                    lower: "and".into(),
+                    accented: None,
                     folded: "and".into(),
                     caps: false,
                     opens: false,
@@ -240,16 +257,17 @@ pub fn content_of_words(words: &[String]) -> Vec<&str> {
 }
 
 /// The content words one folded word stands for, and whether it is an abbreviation: the words
-/// of its expansion without stop words, nothing for a stop word, else the word itself.
-pub fn word_content(word: &str) -> (Vec<&str>, bool) {
-    match expand(word) {
-        Some(expansion) => (
-            expansion.split(' ').filter(|w| !is_stop_word(w)).collect(),
-            true,
-        ),
-        None if is_stop_word(word) => (Vec::new(), false),
-        None => (vec![word], false),
-    }
+/// of its expansion without stop words, nothing for a stop word, else the word itself. An
+/// iterator, not a list: every word of every name is read through here, and a list was one
+/// allocation per word.
+pub fn word_content(word: &str) -> (impl Iterator<Item = &str> + Clone, bool) {
+    let expansion = expand(word);
+    // A folded word has no space: split, it is itself, dropped when it is a stop word.
+    let words = expansion
+        .unwrap_or(word)
+        .split(' ')
+        .filter(|w| !is_stop_word(w));
+    (words, expansion.is_some())
 }
 
 /// The other spellings of a word: British and American ("prioritise" and "prioritize",
@@ -356,7 +374,8 @@ mod tests {
         );
         assert_eq!(words("Straße"), ["strasse"]);
         let raw = raw_words("Rédaction des US");
-        assert_eq!(raw[0].lower, "rédaction");
+        assert_eq!(raw[0].lower(), "rédaction");
+        assert_eq!((raw[1].lower(), raw[1].folded.as_str()), ("des", "des"));
         assert!(raw[2].caps && !raw[0].caps);
     }
 
