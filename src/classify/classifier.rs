@@ -467,8 +467,8 @@ struct StandIns {
 
 impl Conjuncts {
     /// `words` are the name's content words as [`Classifier::content`] reads them.
-    fn of(raw: &[text::RawWord], words: &[(&str, u32, f64)], lang: Option<Lang>) -> Conjuncts {
-        let opens = |word: &text::RawWord| word.opens || is_conjunction(&word.folded, lang);
+    fn of(raw: &text::RawWords, words: &[(&str, u32, f64)], lang: Option<Lang>) -> Conjuncts {
+        let opens = |word: text::RawWord| word.opens || is_conjunction(word.folded, lang);
         // Most names join nothing: one conjunct, which no phrase can leave.
         if !raw.iter().any(opens) {
             return Conjuncts {
@@ -942,14 +942,14 @@ impl Classifier {
 
     /// The language the words show, from their stop words, letters and endings and from the
     /// vocabulary of each language they match.
-    fn language_of(&self, raw: &[text::RawWord], memo: &mut Memo) -> Option<Lang> {
+    fn language_of(&self, raw: &text::RawWords, memo: &mut Memo) -> Option<Lang> {
         let mut scores = [0.0f64; 7];
-        for word in raw {
-            let evidence = match memo.cues.get(word.lower()) {
+        for word in raw.iter() {
+            let evidence = match memo.cues.get(word.lower) {
                 Some(e) => *e,
                 None => {
                     let e = self.word_evidence(word, memo);
-                    remember(&mut memo.cues, MEMO_WORDS, word.lower(), e);
+                    remember(&mut memo.cues, MEMO_WORDS, word.lower, e);
                     e
                 }
             };
@@ -961,22 +961,22 @@ impl Classifier {
     }
 
     /// What one word says about the language: a pure function of the word, kept in [`Memo`].
-    fn word_evidence(&self, word: &text::RawWord, memo: &mut Memo) -> [f64; 7] {
+    fn word_evidence(&self, word: text::RawWord, memo: &mut Memo) -> [f64; 7] {
         let mut scores = [0.0f64; 7];
-        lang::word_cues(word.lower(), &mut scores);
-        if text::is_stop_word(&word.folded) {
-            lang::stop_word_cues(&word.folded, &mut scores);
+        lang::word_cues(word.lower, &mut scores);
+        if text::is_stop_word(word.folded) {
+            lang::stop_word_cues(word.folded, &mut scores);
             return scores;
         }
         if word.folded.len() < 3 || word.folded.bytes().all(|b| b.is_ascii_digit()) {
             return scores;
         }
-        if self.english_words.contains(&word.folded) {
+        if self.english_words.contains(word.folded) {
             // English words are everybody's loanwords: weak evidence.
             scores[0] += 0.35;
             return scores;
         }
-        if let Reading::Known { parts, .. } = self.reading(&word.folded, memo).as_ref() {
+        if let Reading::Known { parts, .. } = self.reading(word.folded, memo).as_ref() {
             let mut langs = 0u8;
             for part in parts {
                 langs |= part.langs;
@@ -1208,7 +1208,7 @@ impl Classifier {
     /// The words are borrowed from the name (or are static expansions): a name's words are
     /// read hundreds of thousands of times in a big matrix, mostly from the memo, and a copy
     /// of each was a tenth of the time.
-    fn content(raw: &[text::RawWord], lang: Option<Lang>) -> Vec<(&str, u32, f64)> {
+    fn content(raw: &text::RawWords, lang: Option<Lang>) -> Vec<(&str, u32, f64)> {
         let mut out = Vec::with_capacity(raw.len());
         for (i, word) in raw.iter().enumerate() {
             let i = i as u32;
@@ -1224,7 +1224,7 @@ impl Classifier {
                 out.push(("story", i, share));
                 continue;
             }
-            let (words, abbreviation) = text::word_content(&word.folded);
+            let (words, abbreviation) = text::word_content(word.folded);
             // A specific term: it counts as one and a half words, shared by its parts.
             let share = if abbreviation {
                 ABBREVIATION_WEIGHT / words.clone().count().max(1) as f64
@@ -1262,31 +1262,28 @@ impl Classifier {
 
     /// The index of the written word that names the task's action: the first content word,
     /// or in German and Dutch a last word that reads as an infinitive.
-    fn action_word(raw: &[text::RawWord], lang: Option<Lang>) -> Option<u32> {
-        let content: Vec<usize> = (0..raw.len())
-            .filter(|&i| {
-                let w = &raw[i].folded;
-                !text::is_stop_word(w) && !w.bytes().all(|b| b.is_ascii_digit())
-            })
-            .collect();
-        if content.len() < 2 {
-            return None;
-        }
-        let last = *content.last()?;
+    fn action_word(raw: &text::RawWords, lang: Option<Lang>) -> Option<u32> {
+        let mut content = (0..raw.len()).filter(|&i| {
+            let w = raw.get(i).folded;
+            !text::is_stop_word(w) && !w.bytes().all(|b| b.is_ascii_digit())
+        });
+        // None for a name of fewer than two content words.
+        let first = content.next()?;
+        let last = content.last()?;
         if lang.is_some_and(Lang::compounds) {
-            let w = &raw[last].folded;
+            let w = raw.get(last).folded;
             if w.len() > 4 && (w.ends_with("en") || w.ends_with("ern") || w.ends_with("eln")) {
                 return Some(last as u32);
             }
         }
-        content.first().map(|&i| i as u32)
+        Some(first as u32)
     }
 
     /// The task's tokens: each content word's reading, then typo corrections for the words
     /// no language knows.
     fn tokens(
         &self,
-        raw: &[text::RawWord],
+        raw: &text::RawWords,
         words: &[(&str, u32, f64)],
         lang: Option<Lang>,
         memo: &mut Memo,
@@ -1353,7 +1350,7 @@ impl Classifier {
         tokens
     }
 
-    fn score_words(&self, raw: &[text::RawWord], lang: Option<Lang>, memo: &mut Memo) -> Scores {
+    fn score_words(&self, raw: &text::RawWords, lang: Option<Lang>, memo: &mut Memo) -> Scores {
         let words = Self::content(raw, lang);
         let tokens = self.tokens(raw, &words, lang, memo);
         let entries = self.ids.len();
