@@ -549,8 +549,13 @@ pub struct Classifier {
     /// The words of the English signals as written (folded): only these are evidence that a
     /// name is English ("remover" shares a stem with "remove", but is Portuguese).
     english_words: std::collections::HashSet<String>,
-    /// Signals by their first stem: a signal can only match when that stem is present.
-    by_first_stem: Vec<Vec<u32>>,
+    /// Signals by their key stem, the stem of theirs that the fewest signals have: a signal
+    /// can only match when that stem is present, and a common first word ("plan", "review")
+    /// no longer makes every name that holds it try hundreds of signals. One flat list
+    /// (`keyed_end[stem]` ends a stem's run), not a list per stem: thousands of small lists
+    /// were allocated at every start and freed at every exit.
+    keyed_end: Vec<u32>,
+    keyed: Vec<u32>,
     /// Vocabulary words (as written in signals, folded) by (first byte, length), for typo
     /// lookups, with their stems.
     vocabulary: TypoBuckets,
@@ -615,8 +620,10 @@ struct Token {
 pub(crate) struct Scores {
     /// Score per taxonomy entry, in taxonomy order.
     pub(crate) entry: Vec<f64>,
-    /// Per entry: the signals that matched, best first.
-    matched: Vec<Vec<(f64, u32)>>,
+    /// The signals that matched, as (entry, score, signal), by entry and best first within
+    /// one. One list, not one per entry: 64 empty lists made a block too big for the
+    /// allocator's fast path, taken and freed for every name.
+    matched: Vec<(u32, f64, u32)>,
     /// What each (entry, token) pair contributed.
     credits: Vec<(u32, u32, f64)>,
     tokens: Vec<Token>,
@@ -801,9 +808,34 @@ impl Classifier {
             .iter()
             .flat_map(|s| s.keys())
             .any(|s| s.len() >= 3 && is_number(s));
-        let mut by_first_stem = vec![Vec::new(); stem_count];
+        // How many signals have each stem; each signal is filed under its rarest stem.
+        let mut uses = vec![0u32; stem_count];
         for signal in 0..signals.len() as u32 {
-            by_first_stem[signals.stems(signal)[0] as usize].push(signal);
+            for &stem in signals.stems(signal) {
+                uses[stem as usize] += 1;
+            }
+        }
+        let keys: Vec<u32> = (0..signals.len() as u32)
+            .map(|signal| {
+                let stems = signals.stems(signal);
+                stems.iter().copied().min_by_key(|&st| uses[st as usize]).unwrap_or(stems[0])
+            })
+            .collect();
+        let mut keyed_end = vec![0u32; stem_count];
+        for &key in &keys {
+            keyed_end[key as usize] += 1;
+        }
+        let mut end = 0;
+        for slot in keyed_end.iter_mut() {
+            end += *slot;
+            *slot = end;
+        }
+        // Filled from the back, so each stem's signals stay in signal order.
+        let mut keyed = vec![0u32; keys.len()];
+        let mut next = keyed_end.clone();
+        for (signal, &key) in keys.iter().enumerate().rev() {
+            next[key as usize] -= 1;
+            keyed[next[key as usize] as usize] = signal as u32;
         }
         Classifier {
             sides: taxonomy.duties.iter().map(|d| d.side).collect(),
@@ -815,11 +847,19 @@ impl Classifier {
             vague,
             signals,
             english_words,
-            by_first_stem,
+            keyed_end,
+            keyed,
             vocabulary,
             stemmers,
             long_number_stems,
         }
+    }
+
+    /// The signals filed under `stem` (see `Classifier::keyed`).
+    fn keyed(&self, stem: u32) -> &[u32] {
+        let i = stem as usize;
+        let start = if i == 0 { 0 } else { self.keyed_end[i - 1] };
+        &self.keyed[start as usize..self.keyed_end[i] as usize]
     }
 
     /// Classifies one task name, alone (no group, no file language).
@@ -1356,7 +1396,7 @@ impl Classifier {
         let entries = self.ids.len();
         let mut scores = Scores {
             entry: vec![0.0; entries],
-            matched: vec![Vec::new(); entries],
+            matched: Vec::new(),
             credits: Vec::new(),
             tokens: Vec::new(),
             notes: Vec::new(),
@@ -1418,89 +1458,95 @@ impl Classifier {
         let mut found: Vec<(u32, u32, f64)> = Vec::new();
         let mut read: Vec<u32> = Vec::new();
         let mut written: Vec<u32> = Vec::new();
-        for &(first, _, _) in &stems {
-            for &s in &self.by_first_stem[first as usize] {
-                let (entry, signal_stems) = (self.signals.entry(s), self.signals.stems(s));
-                // Most candidates miss a stem: check before collecting anything.
-                if !signal_stems[1..].iter().all(|&st| marks.get(st).is_some()) {
-                    continue;
+        // The signals whose every stem the name holds, found through each signal's key stem
+        // (see `Classifier::keyed`), then read in the order the scorer always read them, by
+        // first stem and then signal: the scores add up in that order, to the last bit.
+        let mut candidates: Vec<u32> = Vec::new();
+        for &(stem, _, _) in &stems {
+            for &s in self.keyed(stem) {
+                if self.signals.stems(s).iter().all(|&st| marks.get(st).is_some()) {
+                    candidates.push(s);
                 }
-                // A phrase names one thing: its words lie in one conjunct of the name.
-                found.clear();
-                let all_found = if split && !self.signals.joins(s) && signal_stems.len() > 1 {
-                    carriers(signal_stems[0])
-                        .flat_map(|&(_, t, _)| conjuncts.seeing(tokens[t as usize].written))
-                        .any(|conjunct| {
-                            found.clear();
-                            signal_stems
-                                .iter()
-                                .all(|&st| match in_conjunct(st, conjunct) {
-                                    Some(f) => {
-                                        found.push(f);
-                                        true
-                                    }
-                                    None => false,
-                                })
-                        })
-                } else {
-                    signal_stems.iter().all(|&st| match find(st) {
-                        Some(f) => {
-                            found.push(f);
-                            true
-                        }
-                        None => false,
-                    })
-                };
-                if !all_found {
-                    continue;
-                }
-                // Two stems of the signal read from one token ("analyse" in two languages)
-                // are one word.
-                read.clear();
-                read.extend(found.iter().map(|f| f.1));
-                read.sort_unstable();
-                read.dedup();
-                if read.len() < signal_stems.len() && signal_stems.len() > 1 {
-                    continue;
-                }
-                // A phrase is several written words: an expanded abbreviation is one.
-                written.clear();
-                written.extend(read.iter().map(|&t| tokens[t as usize].word));
-                written.sort_unstable();
-                written.dedup();
-                if seen.contains(&s) {
-                    continue;
-                }
-                seen.push(s);
-                // A phrase of vague words only ("product updates") gets no phrase bonus: it
-                // says no more than its words do.
-                let all_vague = signal_stems.iter().all(|&st| self.vague[st as usize]);
-                let extra = if all_vague {
-                    0.0
-                } else {
-                    (written.len().min(3) - 1) as f64
-                };
-                let mut factor = 1.0 + PHRASE_BONUS * extra;
-                // What both roles share is listed by the article as skills: those are not
-                // weaker evidence than a duty of one side.
-                if matches!(
-                    self.kinds[entry as usize],
-                    DutyKind::Skill | DutyKind::Trait
-                ) && self.sides[entry as usize] != Side::Shared
-                {
-                    factor *= SKILL_FACTOR;
-                }
-                let mut total = 0.0;
-                for (&stem, &(_, token, word_factor)) in signal_stems.iter().zip(&found) {
-                    let c = self.weights[stem as usize] * factor * word_factor;
-                    total += c;
-                    match best.iter_mut().find(|(e, t, _)| *e == entry && *t == token) {
-                        Some(slot) => slot.2 = slot.2.max(c),
-                        None => best.push((entry, token, c)),
-                    }
-                }
-                scores.matched[entry as usize].push((total, s));
             }
+        }
+        candidates.sort_unstable_by_key(|&s| (self.signals.stems(s)[0], s));
+        for s in candidates {
+            let (entry, signal_stems) = (self.signals.entry(s), self.signals.stems(s));
+            // A phrase names one thing: its words lie in one conjunct of the name.
+            found.clear();
+            let all_found = if split && !self.signals.joins(s) && signal_stems.len() > 1 {
+                carriers(signal_stems[0])
+                    .flat_map(|&(_, t, _)| conjuncts.seeing(tokens[t as usize].written))
+                    .any(|conjunct| {
+                        found.clear();
+                        signal_stems
+                            .iter()
+                            .all(|&st| match in_conjunct(st, conjunct) {
+                                Some(f) => {
+                                    found.push(f);
+                                    true
+                                }
+                                None => false,
+                            })
+                    })
+            } else {
+                signal_stems.iter().all(|&st| match find(st) {
+                    Some(f) => {
+                        found.push(f);
+                        true
+                    }
+                    None => false,
+                })
+            };
+            if !all_found {
+                continue;
+            }
+            // Two stems of the signal read from one token ("analyse" in two languages)
+            // are one word.
+            read.clear();
+            read.extend(found.iter().map(|f| f.1));
+            read.sort_unstable();
+            read.dedup();
+            if read.len() < signal_stems.len() && signal_stems.len() > 1 {
+                continue;
+            }
+            // A phrase is several written words: an expanded abbreviation is one.
+            written.clear();
+            written.extend(read.iter().map(|&t| tokens[t as usize].word));
+            written.sort_unstable();
+            written.dedup();
+            if seen.contains(&s) {
+                continue;
+            }
+            seen.push(s);
+            // A phrase of vague words only ("product updates") gets no phrase bonus: it
+            // says no more than its words do.
+            let all_vague = signal_stems.iter().all(|&st| self.vague[st as usize]);
+            let extra = if all_vague {
+                0.0
+            } else {
+                (written.len().min(3) - 1) as f64
+            };
+            let mut factor = 1.0 + PHRASE_BONUS * extra;
+            // What both roles share is listed by the article as skills: those are not
+            // weaker evidence than a duty of one side.
+            if matches!(
+                self.kinds[entry as usize],
+                DutyKind::Skill | DutyKind::Trait
+            ) && self.sides[entry as usize] != Side::Shared
+            {
+                factor *= SKILL_FACTOR;
+            }
+            let mut total = 0.0;
+            for (&stem, &(_, token, word_factor)) in signal_stems.iter().zip(&found) {
+                let c = self.weights[stem as usize] * factor * word_factor;
+                total += c;
+                match best.iter_mut().find(|(e, t, _)| *e == entry && *t == token) {
+                    Some(slot) => slot.2 = slot.2.max(c),
+                    None => best.push((entry, token, c)),
+                }
+            }
+            scores.matched.push((entry, total, s));
         }
         // The action decides (docs/labelling.md: "Is the action the craft of another trade?"):
         // the word that names it weighs more. Task names put the verb first ("Implement the
@@ -1518,9 +1564,9 @@ impl Classifier {
             scores.entry[entry as usize] += c;
         }
         scores.credits = best;
-        for list in &mut scores.matched {
-            list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        }
+        scores
+            .matched
+            .sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
         for (i, token) in tokens.iter().enumerate() {
             let note = match &token.typed {
                 Some(typed) => format!("{typed}->{}", token.read_as),
@@ -1717,7 +1763,11 @@ impl Classifier {
 
     fn explain_own(&self, scores: &Scores, entry: usize) -> Vec<String> {
         let mut kept: Vec<u32> = Vec::new();
-        for &(_, s) in &scores.matched[entry] {
+        let start = scores.matched.partition_point(|m| (m.0 as usize) < entry);
+        let of_entry = scores.matched[start..]
+            .iter()
+            .take_while(|m| m.0 as usize == entry);
+        for &(_, _, s) in of_entry {
             let stems = self.signals.stems(s);
             let inside = kept.iter().any(|&k| {
                 let bigger = self.signals.stems(k);
@@ -2229,6 +2279,55 @@ mod tests {
             c.reading("360", &mut Memo::default()).as_ref(),
             Reading::Known { .. }
         ));
+    }
+
+    #[test]
+    fn every_signal_is_filed_once_under_its_rarest_stem() {
+        let c = Classifier::new(&Taxonomy::builtin());
+        let mut filed = vec![0; c.signals.len()];
+        let mut uses = vec![0; c.stem_lang.len()];
+        for s in 0..c.signals.len() as u32 {
+            for &st in c.signals.stems(s) {
+                uses[st as usize] += 1;
+            }
+        }
+        for stem in 0..c.stem_lang.len() as u32 {
+            let signals = c.keyed(stem);
+            assert!(signals.windows(2).all(|w| w[0] < w[1]), "stem {stem}");
+            for &s in signals {
+                filed[s as usize] += 1;
+                let stems = c.signals.stems(s);
+                assert!(stems.contains(&stem));
+                assert!(stems.iter().all(|&st| uses[st as usize] >= uses[stem as usize]));
+            }
+        }
+        assert!(filed.iter().all(|&n| n == 1));
+    }
+
+    #[test]
+    fn stem_marks_forget_the_previous_name() {
+        let mut marks = StemMarks::default();
+        let m = marks.stamp(4);
+        m.set(2, 7);
+        assert_eq!((m.get(2), m.get(1)), (Some(7), None));
+        let m = marks.stamp(4);
+        assert_eq!(m.get(2), None);
+        // The stamp wraps around without a stale mark coming back.
+        marks.stamp = u32::MAX;
+        marks.set(3, 1);
+        let m = marks.stamp(4);
+        assert_eq!((m.stamp, m.get(3)), (1, None));
+    }
+
+    #[test]
+    fn a_full_memo_map_is_emptied_before_it_grows() {
+        let mut map = HashMap::new();
+        for (i, word) in ["a", "b", "c", "d", "e"].iter().enumerate() {
+            remember(&mut map, 3, word, i);
+            assert!(map.len() <= 3);
+            assert_eq!(map.get(*word), Some(&i));
+        }
+        assert_eq!(map.len(), 2);
     }
 
     #[test]
