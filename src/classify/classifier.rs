@@ -330,6 +330,9 @@ struct Part {
     langs: u8,
     /// The part as read (a glued word's head without its linking letter).
     text: String,
+    /// `text` is a word of the English signals as written: asked for every token of every
+    /// name, and found once here, when the word is first read.
+    english: bool,
 }
 
 /// How one word of a task name reads against the vocabulary: a pure function of the word.
@@ -603,7 +606,9 @@ impl Stemmers {
 /// One word of a task as the scorer sees it.
 #[derive(Debug, Clone)]
 struct Token {
-    stems: Vec<u32>,
+    /// Where its stems lie in [`Scores::token_stems`]: one list for the name, not one per
+    /// token (an allocation per word of every name).
+    stems: (u32, u32),
     /// `Some(typed word)` when the stems came from a typo correction.
     typed: Option<String>,
     /// What to show for the word when it was read through a typo, a variant or a split.
@@ -627,6 +632,8 @@ pub(crate) struct Scores {
     /// What each (entry, token) pair contributed.
     credits: Vec<(u32, u32, f64)>,
     tokens: Vec<Token>,
+    /// The stems of every token, each token's in one run.
+    token_stems: Vec<u32>,
     /// The words written with a spelling of their own (typo, glued word), as
     /// `typed->read as`.
     notes: Vec<(u32, String)>,
@@ -634,6 +641,13 @@ pub(crate) struct Scores {
     context: Option<(String, Arc<Scores>)>,
     /// The written word that names the action, if the name has one.
     action: Option<u32>,
+}
+
+impl Scores {
+    /// A token's stems.
+    fn stems_of(&self, token: &Token) -> &[u32] {
+        &self.token_stems[token.stems.0 as usize..token.stems.1 as usize]
+    }
 }
 
 /// A side's evidence: its best entry and its score.
@@ -818,7 +832,11 @@ impl Classifier {
         let keys: Vec<u32> = (0..signals.len() as u32)
             .map(|signal| {
                 let stems = signals.stems(signal);
-                stems.iter().copied().min_by_key(|&st| uses[st as usize]).unwrap_or(stems[0])
+                stems
+                    .iter()
+                    .copied()
+                    .min_by_key(|&st| uses[st as usize])
+                    .unwrap_or(stems[0])
             })
             .collect();
         let mut keyed_end = vec![0u32; stem_count];
@@ -1106,6 +1124,7 @@ impl Classifier {
             stems,
             langs,
             text: word.to_string(),
+            english: self.english_words.contains(word),
         })
     }
 
@@ -1184,7 +1203,7 @@ impl Classifier {
     /// Whether a part is a word of a language that glues words (German, Dutch) and not an
     /// English word as written ("strategie" is; "market" is not).
     fn glues(&self, part: &Part) -> bool {
-        !self.english_words.contains(&part.text)
+        !part.english
             && Lang::ALL
                 .iter()
                 .any(|l| l.compounds() && part.langs & (1 << l.index()) != 0)
@@ -1279,24 +1298,24 @@ impl Classifier {
     /// The stems of a part worth reading in a name of `lang`: a word read in the name's
     /// language or in English is not also read in a third language ("date" in an English
     /// name is not the Italian "dati").
-    fn own_languages(&self, part: &Part, lang: Option<Lang>) -> Vec<u32> {
+    fn own_languages(&self, part: &Part, lang: Option<Lang>, out: &mut Vec<u32>) {
         let Some(lang) = lang else {
-            return part.stems.clone();
+            out.extend_from_slice(&part.stems);
+            return;
         };
         let of = |id: &u32| self.stem_lang[*id as usize];
         // A word of the name's own language that is not an English word as written is not
         // read through the English stemmer too: the French "équipe" is not "equipment".
-        let own_only = lang != Lang::En
-            && !self.english_words.contains(&part.text)
-            && part.stems.iter().any(|id| of(id) == lang);
+        let own_only =
+            lang != Lang::En && !part.english && part.stems.iter().any(|id| of(id) == lang);
         let keep = |id: &&u32| {
             let l = of(id);
             l == lang || (l == Lang::En && !own_only)
         };
         if part.stems.iter().any(|id| keep(&id)) {
-            part.stems.iter().filter(keep).copied().collect()
+            out.extend(part.stems.iter().filter(keep));
         } else {
-            part.stems.clone()
+            out.extend_from_slice(&part.stems);
         }
     }
 
@@ -1327,6 +1346,7 @@ impl Classifier {
         words: &[(&str, u32, f64)],
         lang: Option<Lang>,
         memo: &mut Memo,
+        pool: &mut Vec<u32>,
     ) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(words.len());
         let mut unknown = Vec::new();
@@ -1338,7 +1358,9 @@ impl Classifier {
                 Reading::Known { parts, note } => {
                     let glued = parts.len() > 1;
                     for (k, part) in parts.iter().enumerate() {
-                        let stems = self.own_languages(part, lang);
+                        let start = pool.len() as u32;
+                        self.own_languages(part, lang, pool);
+                        let stems = (start, pool.len() as u32);
                         let word = if glued && k > 0 {
                             next_part += 1;
                             next_part
@@ -1377,8 +1399,10 @@ impl Classifier {
                 c
             };
             if let Some((right, ids)) = corrected {
+                let start = pool.len() as u32;
+                pool.extend_from_slice(&ids);
                 tokens.push(Token {
-                    stems: ids,
+                    stems: (start, pool.len() as u32),
                     typed: Some(word.to_string()),
                     read_as: right,
                     factor: share * TYPO_FACTOR,
@@ -1392,13 +1416,15 @@ impl Classifier {
 
     fn score_words(&self, raw: &text::RawWords, lang: Option<Lang>, memo: &mut Memo) -> Scores {
         let words = Self::content(raw, lang);
-        let tokens = self.tokens(raw, &words, lang, memo);
+        let mut token_stems = Vec::with_capacity(words.len() * 2);
+        let tokens = self.tokens(raw, &words, lang, memo, &mut token_stems);
         let entries = self.ids.len();
         let mut scores = Scores {
             entry: vec![0.0; entries],
             matched: Vec::new(),
             credits: Vec::new(),
             tokens: Vec::new(),
+            token_stems,
             notes: Vec::new(),
             context: None,
             action: None,
@@ -1411,7 +1437,7 @@ impl Classifier {
         // corrected to it. Sorted, so that very long names stay fast.
         let mut present: Vec<(u32, u32, f64)> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            for &stem in &token.stems {
+            for &stem in scores.stems_of(token) {
                 present.push((stem, i as u32, token.factor));
             }
         }
@@ -1464,7 +1490,12 @@ impl Classifier {
         let mut candidates: Vec<u32> = Vec::new();
         for &(stem, _, _) in &stems {
             for &s in self.keyed(stem) {
-                if self.signals.stems(s).iter().all(|&st| marks.get(st).is_some()) {
+                if self
+                    .signals
+                    .stems(s)
+                    .iter()
+                    .all(|&st| marks.get(st).is_some())
+                {
                     candidates.push(s);
                 }
             }
@@ -1579,33 +1610,41 @@ impl Classifier {
         scores
     }
 
-    /// A side's best entry and its score: the best entry plus a share of the side's other
+    /// Each side's best entry and its score: the best entry plus a share of the side's other
     /// entries, so several pieces of evidence for one side add up ("inspect the increment at
-    /// the end of the sprint" is two PO duties against one PM word).
-    fn side_score(&self, scores: &Scores, wanted: impl Fn(usize) -> bool) -> SideScore {
-        let mut best: Option<usize> = None;
-        let mut total = 0.0;
-        for e in 0..self.ids.len() {
-            let s = scores.entry[e];
-            if !wanted(e) || s <= 0.0 {
+    /// the end of the sprint" is two PO duties against one PM word). In order: PO, PM and
+    /// shared (product entries of that side), then other trades. One pass over the entries
+    /// for all four; each side's sum runs in entry order, as four passes did.
+    fn side_scores(&self, scores: &Scores) -> [SideScore; 4] {
+        let mut best: [Option<usize>; 4] = [None; 4];
+        let mut total = [0.0f64; 4];
+        for (e, &s) in scores.entry.iter().enumerate() {
+            if s <= 0.0 {
                 continue;
             }
-            total += s;
+            let side = match (self.kinds[e], self.sides[e]) {
+                (DutyKind::Other, _) => 3,
+                (_, Side::Po) => 0,
+                (_, Side::Pm) => 1,
+                (_, Side::Shared) => 2,
+                (_, Side::Unclassified) => continue,
+            };
+            total[side] += s;
             // Ties go to the earlier entry: taxonomy order is stable.
-            if best.is_none_or(|b| s > scores.entry[b]) {
-                best = Some(e);
+            if best[side].is_none_or(|b| s > scores.entry[b]) {
+                best[side] = Some(e);
             }
         }
-        match best {
+        std::array::from_fn(|side| match best[side] {
             Some(b) => SideScore {
-                best,
-                score: scores.entry[b] + AGGREGATE * (total - scores.entry[b]),
+                best: Some(b),
+                score: scores.entry[b] + AGGREGATE * (total[side] - scores.entry[b]),
             },
             None => SideScore {
                 best: None,
                 score: 0.0,
             },
-        }
+        })
     }
 
     /// The evidence of each side from the words it holds more strongly than the other side:
@@ -1644,11 +1683,7 @@ impl Classifier {
     }
 
     fn decide(&self, scores: &Scores) -> Classification {
-        let product = |e: usize| self.kinds[e] != DutyKind::Other;
-        let po = self.side_score(scores, |e| product(e) && self.sides[e] == Side::Po);
-        let pm = self.side_score(scores, |e| product(e) && self.sides[e] == Side::Pm);
-        let shared = self.side_score(scores, |e| product(e) && self.sides[e] == Side::Shared);
-        let other = self.side_score(scores, |e| !product(e));
+        let [po, pm, shared, other] = self.side_scores(scores);
         let top_score = po.score.max(pm.score).max(shared.score);
         let top_entry = if top_score <= 0.0 {
             None
@@ -1787,18 +1822,18 @@ impl Classifier {
         }
         for (token, note) in &scores.notes {
             let t = &scores.tokens[*token as usize];
+            let t_stems = scores.stems_of(t);
             // A typo of a word also spelled right in the name taught nothing.
             if t.typed.is_some()
-                && scores
-                    .tokens
-                    .iter()
-                    .any(|o| o.typed.is_none() && o.stems.iter().any(|s| t.stems.contains(s)))
+                && scores.tokens.iter().any(|o| {
+                    o.typed.is_none() && scores.stems_of(o).iter().any(|s| t_stems.contains(s))
+                })
             {
                 continue;
             }
             let used = kept
                 .iter()
-                .any(|&s| self.signals.stems(s).iter().any(|st| t.stems.contains(st)));
+                .any(|&s| self.signals.stems(s).iter().any(|st| t_stems.contains(st)));
             if used && !out.contains(note) {
                 out.push(note.clone());
             }
@@ -2298,7 +2333,9 @@ mod tests {
                 filed[s as usize] += 1;
                 let stems = c.signals.stems(s);
                 assert!(stems.contains(&stem));
-                assert!(stems.iter().all(|&st| uses[st as usize] >= uses[stem as usize]));
+                assert!(stems
+                    .iter()
+                    .all(|&st| uses[st as usize] >= uses[stem as usize]));
             }
         }
         assert!(filed.iter().all(|&n| n == 1));
