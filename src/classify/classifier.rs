@@ -1328,7 +1328,7 @@ impl Classifier {
         });
         // None for a name of fewer than two content words.
         let first = content.next()?;
-        let last = content.last()?;
+        let last = content.next_back()?;
         if lang.is_some_and(Lang::compounds) {
             let w = raw.get(last).folded;
             if w.len() > 4 && (w.ends_with("en") || w.ends_with("ern") || w.ends_with("eln")) {
