@@ -843,7 +843,7 @@ impl Classifier {
                     .iter()
                     .copied()
                     .min_by_key(|&st| uses[st as usize])
-                    .unwrap_or(stems[0])
+                    .expect("a signal has a stem (the taxonomy refuses one without words)")
             })
             .collect();
         let mut keyed_end = vec![0u32; stem_count];
@@ -967,12 +967,26 @@ impl Classifier {
                 Some(b) if scores.entry[b] >= scores.entry[e] => Some(b),
                 _ => Some(e),
             });
+        // A given PO or PM side names its duties as the classifier's own would: both, when
+        // the name gives two of that side (coverage must not depend on a side column).
+        let second = match (side, best) {
+            (Side::Po | Side::Pm, Some(b)) => self.second_of_side(&scores, b),
+            _ => None,
+        };
+        let mut matched = best.map(|b| self.explain(&scores, b)).unwrap_or_default();
+        if let Some(second) = second {
+            for m in self.explain(&scores, second) {
+                if !matched.contains(&m) {
+                    matched.push(m);
+                }
+            }
+        }
         Classification {
             side,
             duty: best.map(|b| self.ids[b].clone()),
-            second_duty: None,
+            second_duty: second.map(|e| self.ids[e].clone()),
             confidence: 1.0,
-            matched: best.map(|b| self.explain(&scores, b)).unwrap_or_default(),
+            matched,
             source,
             lang,
         }
@@ -1494,7 +1508,6 @@ impl Classifier {
         // Best contribution per (entry, token): a word counts once per entry, whichever of
         // its readings matched.
         let mut best: Vec<(u32, u32, f64)> = Vec::new();
-        let mut seen: Vec<u32> = Vec::new();
         // Scratch lists for one signal at a time, kept from signal to signal: most names try
         // dozens of signals, and fresh lists were three allocations each.
         let mut found: Vec<(u32, u32, f64)> = Vec::new();
@@ -1562,10 +1575,8 @@ impl Classifier {
             written.extend(read.iter().map(|&t| tokens[t as usize].word));
             written.sort_unstable();
             written.dedup();
-            if seen.contains(&s) {
-                continue;
-            }
-            seen.push(s);
+            // No signal comes twice: the name's stems are distinct and each signal is filed
+            // under one stem (`signals_are_filed_once_under_their_rarest_stem`).
             // A phrase of vague words only ("product updates") gets no phrase bonus: it
             // says no more than its words do.
             let all_vague = signal_stems.iter().all(|&st| self.vague[st as usize]);
@@ -1704,7 +1715,8 @@ impl Classifier {
     /// one as work nobody has. Each must hold evidence no other entry of the side holds as
     /// strongly (as [`Classifier::exclusive_evidence`] asks of a shared task's two sides), and
     /// the second must be a duty (skills and traits cover nothing), not a restatement of the
-    /// first, and not weak beside it. `None` otherwise.
+    /// first, and not weak beside it; the first must be a duty too (a skill covers nothing).
+    /// `None` otherwise.
     fn second_of_side(&self, scores: &Scores, top: usize) -> Option<usize> {
         let side = self.sides[top];
         let same = |e: usize| self.kinds[e] != DutyKind::Other && self.sides[e] == side;
@@ -1730,26 +1742,37 @@ impl Classifier {
                 .map(|h| h.2)
                 .sum()
         };
-        if own(top) < SHARED_EACH {
+        // The name's own evidence for an entry, the group's left out: a group says where
+        // the work happens, which is no duty of the task's own.
+        let named = |e: usize| -> f64 {
+            scores
+                .credits
+                .iter()
+                .filter(|c| c.0 as usize == e)
+                .map(|c| c.2)
+                .sum()
+        };
+        if self.kinds[top] != DutyKind::Duty || own(top) < SHARED_EACH {
             return None;
         }
-        let mut second: Option<usize> = None;
+        let first = named(top);
+        let mut second: Option<(usize, f64)> = None;
         for e in 0..self.ids.len() {
             if e == top
                 || !same(e)
                 || self.kinds[e] != DutyKind::Duty
                 || self.coverage[e].is_some() && self.coverage[e] == self.coverage[top]
-                || scores.entry[e] < SECOND_DUTY_RATIO * scores.entry[top]
+                || named(e) < SECOND_DUTY_RATIO * first
                 || own(e) < SHARED_EACH
             {
                 continue;
             }
-            // Ties go to the earlier entry, as in `side_score`.
-            if second.is_none_or(|s| scores.entry[e] > scores.entry[s]) {
-                second = Some(e);
+            // Ties go to the earlier entry, as in `side_scores`.
+            if second.is_none_or(|(_, best)| named(e) > best) {
+                second = Some((e, named(e)));
             }
         }
-        second
+        second.map(|(e, _)| e)
     }
 
     fn decide(&self, scores: &Scores) -> Classification {
@@ -2112,9 +2135,6 @@ mod tests {
         assert_eq!(side(&c, "Roadmap"), Side::Pm);
     }
 
-    /// "X and Y" names two things: a phrase takes its words from one of them, so a PO word and
-    /// a PM word joined by a conjunction make a shared task with both duties, in every
-    /// language, while the phrase still holds where nothing joins its words.
     /// A name giving two duties of one side words of their own covers both; a name with one
     /// duty, or a second one named only by where the work happens, keeps one.
     #[test]
@@ -2150,8 +2170,27 @@ mod tests {
             let got = c.classify(one);
             assert_eq!(got.second_duty, None, "{one}: {got:?}");
         }
+        // A side given by the matrix or a pin names the same two duties: coverage must not
+        // depend on whether the sheet has a side column.
+        let given = c.given_side(
+            "Product roadmap and KPI tracking",
+            Side::Pm,
+            SideSource::Matrix,
+            &TaskContext::default(),
+            &mut Memo::default(),
+        );
+        assert_eq!(
+            (given.duty.as_deref(), given.second_duty.as_deref()),
+            (
+                Some("pm-kpis-strategy-tracking"),
+                Some("pm-prepare-roadmap")
+            )
+        );
     }
 
+    /// "X and Y" names two things: a phrase takes its words from one of them, so a PO word and
+    /// a PM word joined by a conjunction make a shared task with both duties, in every
+    /// language, while the phrase still holds where nothing joins its words.
     #[test]
     fn a_phrase_takes_its_words_from_one_conjunct() {
         let c = Classifier::new(&Taxonomy::builtin());

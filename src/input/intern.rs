@@ -82,13 +82,17 @@ mod tests {
         assert_eq!(&*c.text, "A");
         assert!(!c.seen);
         // Texts that fall in one slot replace each other; what a cell holds never changes.
-        let mut texts = Vec::new();
         for i in 0..5 * SLOTS {
             let t = format!("task {i}");
             let shared = cache.share(&t);
             assert_eq!(&*shared.text, t);
-            texts.push(shared.text);
         }
+        // The cache holds at most SLOTS texts: asked again, most of the 5 x SLOTS were
+        // replaced and come back as new (an unbounded cache would have seen them all).
+        let seen_again = (0..5 * SLOTS)
+            .filter(|i| cache.share(&format!("task {i}")).seen)
+            .count();
+        assert!(seen_again <= SLOTS, "{seen_again}");
         let again = cache.share("R");
         assert_eq!(&*again.text, "R");
     }
