@@ -18,10 +18,10 @@
 //! named by different words, both strong, make it shared; otherwise the stronger side wins.
 
 use super::lang::{self, Lang};
+use super::prepare::{is_conjunction, Prepared, SignalList, Signals, Stemmers};
 use super::text;
 use super::{Classification, DutyKind, SideSource, Taxonomy};
 use crate::model::Side;
-use rust_stemmers::Stemmer;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -230,97 +230,6 @@ const STORY_ABBREVIATIONS: &[(&str, &[Lang])] = &[
     ),
 ];
 
-/// The words that join two conjuncts of a name ("Vision and execution"), per language; "and"
-/// (and "&", read as "and") joins in every language, as teams everywhere write it. Words that
-/// are something else in another language ("en" is a French preposition, "e" an Italian,
-/// Spanish and Portuguese conjunction) join only in their own.
-const CONJUNCTIONS: &[(Lang, &[&str])] = &[
-    (Lang::Fr, &["et"]),
-    (Lang::De, &["sowie", "und"]),
-    (Lang::Es, &["e", "y"]),
-    (Lang::It, &["e", "ed"]),
-    (Lang::Pt, &["e"]),
-    (Lang::Nl, &["en"]),
-];
-
-/// Whether `word` (folded) joins two conjuncts in a name or signal of `lang`.
-fn is_conjunction(word: &str, lang: Option<Lang>) -> bool {
-    word == "and"
-        || lang.is_some_and(|lang| {
-            CONJUNCTIONS
-                .iter()
-                .any(|(l, words)| *l == lang && words.contains(&word))
-        })
-}
-
-/// Every signal of the taxonomy: its entry, its stems and its words as they appear after
-/// normalisation (for explanations), in flat lists. Two small allocations per signal for
-/// 21,000 signals were a quarter of the classifier's heap and most of its cost to free.
-#[derive(Debug, Clone, Default)]
-struct Signals {
-    entry: Vec<u32>,
-    /// Where each signal's stems end in `stems` (they start where the previous one's end).
-    stems_end: Vec<u32>,
-    stems: Vec<u32>,
-    /// Per signal: it names a conjunction itself ("pricing and packaging"), so its words may
-    /// lie in two conjuncts of a name.
-    joins: Vec<bool>,
-    /// Where each signal's words end in `display`.
-    display_end: Vec<u32>,
-    display: String,
-}
-
-impl Signals {
-    fn with_capacity(count: usize) -> Signals {
-        Signals {
-            entry: Vec::with_capacity(count),
-            stems_end: Vec::with_capacity(count),
-            stems: Vec::with_capacity(count * 2),
-            joins: Vec::with_capacity(count),
-            display_end: Vec::with_capacity(count),
-            display: String::with_capacity(count * 16),
-        }
-    }
-
-    fn push(&mut self, entry: u32, stems: &[u32], joins: bool, words: &[String]) {
-        self.entry.push(entry);
-        self.joins.push(joins);
-        self.stems.extend_from_slice(stems);
-        self.stems_end.push(self.stems.len() as u32);
-        for (i, word) in words.iter().enumerate() {
-            if i > 0 {
-                self.display.push(' ');
-            }
-            self.display.push_str(word);
-        }
-        self.display_end.push(self.display.len() as u32);
-    }
-
-    fn len(&self) -> usize {
-        self.entry.len()
-    }
-
-    fn entry(&self, signal: u32) -> u32 {
-        self.entry[signal as usize]
-    }
-
-    fn joins(&self, signal: u32) -> bool {
-        self.joins[signal as usize]
-    }
-
-    fn stems(&self, signal: u32) -> &[u32] {
-        let i = signal as usize;
-        let start = if i == 0 { 0 } else { self.stems_end[i - 1] };
-        &self.stems[start as usize..self.stems_end[i] as usize]
-    }
-
-    fn display(&self, signal: u32) -> &str {
-        let i = signal as usize;
-        let start = if i == 0 { 0 } else { self.display_end[i - 1] };
-        &self.display[start as usize..self.display_end[i] as usize]
-    }
-}
-
 /// One reading of a word, or of one part of a glued word: the stems it may be, one per
 /// language whose vocabulary knows it.
 #[derive(Debug, Clone)]
@@ -471,6 +380,24 @@ impl Conjuncts {
     }
 }
 
+/// Every list of signals of a taxonomy, in order: per entry its English signals, then those of
+/// the other languages in their order.
+pub(super) fn signal_lists(taxonomy: &Taxonomy) -> Vec<SignalList<'_>> {
+    taxonomy
+        .duties
+        .iter()
+        .enumerate()
+        .flat_map(|(entry, duty)| {
+            std::iter::once((Lang::En, &duty.signals))
+                .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)))
+                .map(move |(lang, list)| (entry as u32, lang, list.as_slice()))
+        })
+        .collect()
+}
+
+/// The built-in taxonomy's signals as the build script prepared them (see `prepare`).
+pub(super) const BAKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-signals.bin"));
+
 /// A classifier built once from a taxonomy; [`Classifier::classify`] is then cheap and pure.
 #[derive(Debug)]
 pub struct Classifier {
@@ -505,34 +432,6 @@ pub struct Classifier {
 
 /// Vocabulary words (folded) with their stems, by (first byte, length).
 type TypoBuckets = HashMap<(u8, usize), Vec<(String, Vec<u32>)>>;
-
-/// One `rust_stemmers::Stemmer` per language; it has no `Debug`, this wrapper gives it one.
-struct Stemmers(Vec<Stemmer>);
-
-impl std::fmt::Debug for Stemmers {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Stemmers(en, fr, de, es, it, pt, nl)")
-    }
-}
-
-impl Stemmers {
-    fn new() -> Stemmers {
-        Stemmers(
-            Lang::ALL
-                .iter()
-                .map(|l| Stemmer::create(l.stemmer()))
-                .collect(),
-        )
-    }
-
-    fn stem<'a>(&self, lang: Lang, word: &'a str) -> std::borrow::Cow<'a, str> {
-        if lang == Lang::En {
-            text::stem(&self.0[0], word)
-        } else {
-            self.0[lang.index()].stem(word)
-        }
-    }
-}
 
 /// One word of a task as the scorer sees it.
 #[derive(Debug, Clone)]
@@ -578,70 +477,31 @@ struct SideScore {
 impl Classifier {
     pub fn new(taxonomy: &Taxonomy) -> Classifier {
         let stemmers = Stemmers::new();
-        let builder = VocabularyBuilder {
-            stems: vec![HashMap::new(); Lang::ALL.len()],
-            ..VocabularyBuilder::default()
-        };
         // Signal words are read whole, in their own language: "Marktforschung" is one stem.
         // A task's glued word that no signal has whole is read as its parts instead (see
         // `split_compound`), so write the parts as a phrase ("Markt Analyse") to catch both.
-        let mut signals = Signals::with_capacity(
-            taxonomy
-                .duties
-                .iter()
-                .map(|d| d.signals.len() + d.local_signals.values().map(Vec::len).sum::<usize>())
-                .sum(),
-        );
-        let mut vocab = builder;
-        let mut words_of_stem: Vec<(u32, String)> = Vec::new();
-        let mut english_words = std::collections::HashSet::new();
-        // Signals repeat their words ("backlog" in dozens of them): each word is stemmed once
-        // per language, which is most of the build's time, paid by every run at start.
-        let mut stem_ids: Vec<HashMap<String, u32>> = vec![HashMap::new(); Lang::ALL.len()];
-        // Each signal is read and given its stems at once, its words borrowed from the words
-        // as written: holding every signal's words until all are read made the build's heap
-        // a third larger, for nothing.
-        for (entry, duty) in taxonomy.duties.iter().enumerate() {
-            let lists = std::iter::once((Lang::En, &duty.signals))
-                .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)));
-            for (lang, list) in lists {
-                for signal in list {
-                    let written = text::words(signal);
-                    let words = text::content_of_words(&written);
-                    if words.is_empty() {
-                        continue;
-                    }
-                    if lang == Lang::En {
-                        for &word in &words {
-                            if !english_words.contains(word) {
-                                english_words.insert(word.to_string());
-                            }
-                        }
-                    }
-                    let mut ids = Vec::with_capacity(words.len());
-                    for &word in &words {
-                        let id = match stem_ids[lang.index()].get(word) {
-                            Some(&id) => id,
-                            None => {
-                                let stem = stemmers.stem(lang, word).into_owned();
-                                let id = vocab.id(lang, stem);
-                                stem_ids[lang.index()].insert(word.to_string(), id);
-                                // Each word once per language: what follows needs its stems,
-                                // not how often signals repeat it.
-                                words_of_stem.push((id, word.to_string()));
-                                id
-                            }
-                        };
-                        if !ids.contains(&id) {
-                            ids.push(id);
-                        }
-                    }
-                    let joins = written.iter().any(|w| is_conjunction(w, Some(lang)));
-                    signals.push(entry as u32, &ids, joins, &written);
-                }
-            }
+        let lists = signal_lists(taxonomy);
+        // The built-in signals were prepared when the binary was built (see `prepare`).
+        let prepared = Prepared::baked_for(BAKED, &lists)
+            .unwrap_or_else(|| Prepared::build(&lists, &stemmers));
+        Classifier::from_prepared(taxonomy, prepared, stemmers)
+    }
+
+    /// The rest of [`Classifier::new`], from the prepared signals.
+    fn from_prepared(taxonomy: &Taxonomy, prepared: Prepared, stemmers: Stemmers) -> Classifier {
+        let Prepared {
+            stems: stem_texts,
+            stem_lang,
+            words_of_stem,
+            english_words,
+            signals,
+        } = prepared;
+        let mut stems: Vec<HashMap<String, u32>> = vec![HashMap::new(); Lang::ALL.len()];
+        for (id, (stem, lang)) in stem_texts.into_iter().zip(&stem_lang).enumerate() {
+            stems[lang.index()].insert(stem, id as u32);
         }
-        let stem_count = vocab.stem_lang.len();
+        let english_words: std::collections::HashSet<String> = english_words.into_iter().collect();
+        let stem_count = stem_lang.len();
         // Each distinct word once, with its stems in every language that has it, before it
         // goes to its bucket: a bucket is searched linearly at lookup, not here.
         let mut ids_of_word: HashMap<&str, Vec<u32>> = HashMap::new();
@@ -722,21 +582,25 @@ impl Classifier {
                 .map(|w| stemmers.stem(*lang, w).into_owned())
                 .collect();
         }
-        let mut weights = vec![0.0; stem_count];
+        // A few dozen vague stems looked up, rather than every stem compared with them.
         let mut vague = vec![false; stem_count];
-        for (lang_index, stems) in vocab.stems.iter().enumerate() {
-            for (stem, &id) in stems {
-                let is_vague = vague_stems[lang_index].iter().any(|v| v == stem);
-                vague[id as usize] = is_vague;
-                let r = roots[id as usize];
-                let alone = sides_alone[r].len();
-                let sides = if alone > 0 { alone } else { sides_any[r].len() };
-                let base = if is_vague { 0.45 } else { 1.0 };
-                weights[id as usize] = base / (sides.max(1) as f64).sqrt();
+        for (lang_stems, vague_stems) in stems.iter().zip(&vague_stems) {
+            for stem in vague_stems {
+                if let Some(&id) = lang_stems.get(stem) {
+                    vague[id as usize] = true;
+                }
             }
         }
-        let long_number_stems = vocab
-            .stems
+        let weights = (0..stem_count)
+            .map(|id| {
+                let r = roots[id];
+                let alone = sides_alone[r].len();
+                let sides = if alone > 0 { alone } else { sides_any[r].len() };
+                let base = if vague[id] { 0.45 } else { 1.0 };
+                base / (sides.max(1) as f64).sqrt()
+            })
+            .collect();
+        let long_number_stems = stems
             .iter()
             .flat_map(|s| s.keys())
             .any(|s| s.len() >= 3 && is_number(s));
@@ -748,8 +612,8 @@ impl Classifier {
             sides: taxonomy.duties.iter().map(|d| d.side).collect(),
             kinds: taxonomy.duties.iter().map(|d| d.kind).collect(),
             ids: taxonomy.duties.iter().map(|d| d.id.clone()).collect(),
-            stems: vocab.stems,
-            stem_lang: vocab.stem_lang,
+            stems,
+            stem_lang,
             weights,
             vague,
             signals,
@@ -1682,24 +1546,6 @@ fn is_number(word: &str) -> bool {
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
-}
-
-/// The vocabulary while the classifier is built.
-#[derive(Debug, Default)]
-struct VocabularyBuilder {
-    stems: Vec<HashMap<String, u32>>,
-    stem_lang: Vec<Lang>,
-}
-
-impl VocabularyBuilder {
-    fn id(&mut self, lang: Lang, stem: String) -> u32 {
-        let next = self.stem_lang.len() as u32;
-        let id = *self.stems[lang.index()].entry(stem).or_insert(next);
-        if id == next {
-            self.stem_lang.push(lang);
-        }
-        id
-    }
 }
 
 #[cfg(test)]
