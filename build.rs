@@ -16,7 +16,7 @@ mod prepare;
 mod text;
 
 use lang::Lang;
-use prepare::{Prepared, SignalList, Stemmers};
+use prepare::{EntryText, Prepared, SignalList, Stemmers};
 
 const TAXONOMY: &str = "src/classify/taxonomy.toml";
 
@@ -37,11 +37,28 @@ fn main() {
         .and_then(toml::Value::as_array)
         .expect("the built-in taxonomy has [[duty]] entries");
     // The signals as `Taxonomy` holds them: trimmed, English first, then the other languages
-    // in their order (its map of them is ordered by language). A file the strict reader
-    // rejects stops the build in a unit test, not here: what is prepared here is only used
-    // when the signals the classifier is given are these very ones.
+    // in their order (its map of them is ordered by language), an empty list of another
+    // language left out as the reader leaves it out. A file the strict reader rejects fails
+    // a unit test (the built-in taxonomy read from here is compared with the file read whole,
+    // with every check), not the build; the classifier uses the signals prepared here only
+    // when the signals it is given are these very ones.
     let mut owned: Vec<(u32, Lang, Vec<String>)> = Vec::new();
+    let mut entries = Vec::with_capacity(duties.len());
     for (entry, duty) in duties.iter().enumerate() {
+        // The other fields as written: the taxonomy's reader checks and trims them.
+        let field = |key: &str| {
+            duty.get(key)
+                .and_then(toml::Value::as_str)
+                .map(str::to_string)
+        };
+        entries.push(EntryText {
+            id: field("id").unwrap_or_default(),
+            side: field("side").unwrap_or_default(),
+            kind: field("kind").unwrap_or_default(),
+            covers: field("covers"),
+            section: field("section").unwrap_or_default(),
+            text: field("text").unwrap_or_default(),
+        });
         for lang in Lang::ALL {
             let key = match lang {
                 Lang::En => "signals".to_string(),
@@ -64,7 +81,7 @@ fn main() {
         .iter()
         .map(|(entry, lang, list)| (*entry, *lang, list.as_slice()))
         .collect();
-    let baked = Prepared::bake(&lists, &Stemmers::new());
+    let baked = Prepared::bake(&entries, &lists, &Stemmers::new());
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("builtin-signals.bin"), baked).expect("OUT_DIR is writable");
+    std::fs::write(out.join("builtin-taxonomy.bin"), baked).expect("OUT_DIR is writable");
 }

@@ -19,6 +19,7 @@
 
 use super::lang::{self, Lang};
 use super::prepare::{is_conjunction, Prepared, SignalList, Signals, Stemmers};
+use super::taxonomy::BUILTIN_PREPARED;
 use super::text;
 use super::{Classification, DutyKind, SideSource, Taxonomy};
 use crate::model::Side;
@@ -395,9 +396,6 @@ pub(super) fn signal_lists(taxonomy: &Taxonomy) -> Vec<SignalList<'_>> {
         .collect()
 }
 
-/// The built-in taxonomy's signals as the build script prepared them (see `prepare`).
-pub(super) const BAKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-signals.bin"));
-
 /// A classifier built once from a taxonomy; [`Classifier::classify`] is then cheap and pure.
 #[derive(Debug)]
 pub struct Classifier {
@@ -482,7 +480,7 @@ impl Classifier {
         // `split_compound`), so write the parts as a phrase ("Markt Analyse") to catch both.
         let lists = signal_lists(taxonomy);
         // The built-in signals were prepared when the binary was built (see `prepare`).
-        let prepared = Prepared::baked_for(BAKED, &lists)
+        let prepared = Prepared::baked_for(BUILTIN_PREPARED, &lists)
             .unwrap_or_else(|| Prepared::build(&lists, &stemmers));
         Classifier::from_prepared(taxonomy, prepared, stemmers)
     }

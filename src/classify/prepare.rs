@@ -101,11 +101,29 @@ impl Prepared {
         }
     }
 
-    /// The prepared signals of `lists` in the compact form, after the signals themselves (see
-    /// [`Prepared::baked_for`]). The build script's.
+    /// The built-in taxonomy in the compact form: its entries' other fields, its signals, and
+    /// the signals prepared. The build script's.
     #[allow(dead_code)]
-    pub(super) fn bake(lists: &[SignalList], stemmers: &Stemmers) -> Vec<u8> {
+    pub(super) fn bake(
+        entries: &[EntryText],
+        lists: &[SignalList],
+        stemmers: &Stemmers,
+    ) -> Vec<u8> {
         let mut out = Vec::new();
+        put_u32(&mut out, entries.len());
+        for entry in entries {
+            for field in [
+                &entry.id,
+                &entry.side,
+                &entry.kind,
+                &entry.section,
+                &entry.text,
+            ] {
+                put_str(&mut out, field);
+            }
+            out.push(entry.covers.is_some() as u8);
+            put_str(&mut out, entry.covers.as_deref().unwrap_or_default());
+        }
         let key = key(lists);
         put_u32(&mut out, key.len());
         out.extend_from_slice(&key);
@@ -113,13 +131,13 @@ impl Prepared {
         out
     }
 
-    /// What [`Prepared::bake`] wrote, when it was written for these very signals (the same
-    /// text in the same entries, languages and order); `None` for any other.
+    /// What [`Prepared::bake`] prepared, when it was prepared from these very signals (the
+    /// same text in the same entries, languages and order); `None` for any other.
     pub(super) fn baked_for(baked: &[u8], lists: &[SignalList]) -> Option<Prepared> {
         let mut reader = Reader(baked);
+        read_entries(&mut reader)?;
         let len = reader.u32()?;
-        let baked_key = reader.bytes(len)?;
-        if baked_key != key(lists) {
+        if reader.bytes(len)? != key(lists) {
             return None;
         }
         let prepared = Prepared::decode(&mut reader)?;
@@ -199,6 +217,61 @@ impl Prepared {
             },
         })
     }
+}
+
+/// One taxonomy entry's fields other than its signals, as written in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct EntryText {
+    pub(super) id: String,
+    pub(super) side: String,
+    pub(super) kind: String,
+    pub(super) covers: Option<String>,
+    pub(super) section: String,
+    pub(super) text: String,
+}
+
+/// The taxonomy [`Prepared::bake`] was given: its entries, and per entry and language its
+/// signals, in order; `None` when the compact form is damaged.
+pub(super) fn baked_taxonomy(baked: &[u8]) -> Option<(Vec<EntryText>, BakedLists)> {
+    let mut reader = Reader(baked);
+    let entries = read_entries(&mut reader)?;
+    let len = reader.u32()?;
+    let mut key = Reader(reader.bytes(len)?);
+    let mut lists = Vec::new();
+    while !key.0.is_empty() {
+        let entry = key.u32()? as u32;
+        let lang = *Lang::ALL.get(key.byte()? as usize)?;
+        let count = key.u32()?;
+        let mut list = Vec::with_capacity(count);
+        for _ in 0..count {
+            list.push(key.str()?.to_string());
+        }
+        lists.push((entry, lang, list));
+    }
+    Some((entries, lists))
+}
+
+/// Per entry and language, its signals: what [`SignalList`] borrows.
+pub(super) type BakedLists = Vec<(u32, Lang, Vec<String>)>;
+
+fn read_entries(reader: &mut Reader) -> Option<Vec<EntryText>> {
+    let count = reader.u32()?;
+    let mut entries = Vec::with_capacity(count);
+    for _ in 0..count {
+        let mut field = || reader.str().map(str::to_string);
+        let (id, side, kind, section, text) = (field()?, field()?, field()?, field()?, field()?);
+        let has_covers = reader.byte()? != 0;
+        let covers = reader.str()?;
+        entries.push(EntryText {
+            id,
+            side,
+            kind,
+            covers: has_covers.then(|| covers.to_string()),
+            section,
+            text,
+        });
+    }
+    Some(entries)
 }
 
 /// The signals themselves in the compact form: what a baked index must have been made from.
@@ -392,7 +465,8 @@ impl VocabularyBuilder {
 
 #[cfg(test)]
 mod tests {
-    use super::super::classifier::{signal_lists, BAKED};
+    use super::super::classifier::signal_lists;
+    use super::super::taxonomy::BUILTIN_PREPARED as BAKED;
     use super::super::{SignalAddition, Taxonomy};
     use super::*;
 
@@ -444,7 +518,7 @@ mod tests {
         ];
         let lists: Vec<SignalList> = vec![(0, Lang::En, &po), (1, Lang::Fr, &fr)];
         let stemmers = Stemmers::new();
-        let baked = Prepared::bake(&lists, &stemmers);
+        let baked = Prepared::bake(&[], &lists, &stemmers);
         let built = Prepared::build(&lists, &stemmers);
         assert_eq!(
             built.english_words,
