@@ -494,34 +494,28 @@ impl Classifier {
             english_words,
             signals,
         } = prepared;
-        let mut stems: Vec<HashMap<String, u32>> = vec![HashMap::new(); Lang::ALL.len()];
+        let mut per_lang = [0usize; 7];
+        for lang in &stem_lang {
+            per_lang[lang.index()] += 1;
+        }
+        let mut stems: Vec<HashMap<String, u32>> = per_lang
+            .iter()
+            .map(|&n| HashMap::with_capacity(n))
+            .collect();
         for (id, (stem, lang)) in stem_texts.into_iter().zip(&stem_lang).enumerate() {
             stems[lang.index()].insert(stem, id as u32);
         }
         let english_words: std::collections::HashSet<String> = english_words.into_iter().collect();
         let stem_count = stem_lang.len();
         // Each distinct word once, with its stems in every language that has it, before it
-        // goes to its bucket: a bucket is searched linearly at lookup, not here.
-        let mut ids_of_word: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (id, word) in &words_of_stem {
-            let ids = ids_of_word.entry(word.as_str()).or_default();
-            if !ids.contains(id) {
-                ids.push(*id);
-            }
-        }
-        let mut vocabulary: TypoBuckets = HashMap::new();
-        for (word, ids) in ids_of_word {
-            vocabulary
-                .entry((word.as_bytes()[0], word.len()))
-                .or_default()
-                .push((word.to_string(), ids));
-        }
-        // Typo lookups pick the first candidate at the smallest distance: sort so that the
-        // choice does not depend on taxonomy order.
-        for bucket in vocabulary.values_mut() {
-            bucket.sort();
-            for (_, ids) in bucket.iter_mut() {
-                ids.sort_unstable();
+        // goes to its bucket: a bucket is searched linearly at lookup, not here. The words are
+        // moved, not copied (tens of thousands of allocations fewer at every start).
+        let mut ids_of_word: HashMap<String, Vec<u32>> =
+            HashMap::with_capacity(words_of_stem.len());
+        for (id, word) in words_of_stem {
+            let ids = ids_of_word.entry(word).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
         // A word used on several sides ("customer" in PM and shared entries) says less about
@@ -531,7 +525,8 @@ impl Classifier {
         // own bonus when it matches). Other trades count as one more side.
         // The same word may be a signal in several languages' lists ("stories" in English and
         // German): its stems in those languages are one word for this count, so that the side
-        // spread does not depend on which language's stem a task reads it through.
+        // spread does not depend on which language's stem a task reads it through. The groups
+        // are the same whatever order the words are joined in.
         let mut group: Vec<u32> = (0..stem_count as u32).collect();
         fn root(group: &mut [u32], mut x: u32) -> u32 {
             while group[x as usize] != x {
@@ -540,36 +535,46 @@ impl Classifier {
             }
             x
         }
-        let mut first_of_word: HashMap<&str, u32> = HashMap::new();
-        for (id, word) in &words_of_stem {
-            match first_of_word.get(word.as_str()) {
-                Some(&other) => {
-                    let (a, b) = (root(&mut group, *id), root(&mut group, other));
-                    if a != b {
-                        group[a as usize] = b;
-                    }
-                }
-                None => {
-                    first_of_word.insert(word, *id);
+        for ids in ids_of_word.values() {
+            for &id in &ids[1..] {
+                let (a, b) = (root(&mut group, id), root(&mut group, ids[0]));
+                if a != b {
+                    group[a as usize] = b;
                 }
             }
         }
         let roots: Vec<usize> = (0..stem_count as u32)
             .map(|id| root(&mut group, id) as usize)
             .collect();
-        let mut sides_alone: Vec<Vec<Side>> = vec![Vec::new(); stem_count];
-        let mut sides_any: Vec<Vec<Side>> = vec![Vec::new(); stem_count];
+        let mut vocabulary: TypoBuckets = HashMap::new();
+        for (word, ids) in ids_of_word {
+            vocabulary
+                .entry((word.as_bytes()[0], word.len()))
+                .or_default()
+                .push((word, ids));
+        }
+        // Typo lookups pick the first candidate at the smallest distance: sort so that the
+        // choice does not depend on taxonomy order.
+        for bucket in vocabulary.values_mut() {
+            bucket.sort();
+            for (_, ids) in bucket.iter_mut() {
+                ids.sort_unstable();
+            }
+        }
+        // Per group: the sides of the signals that are its word alone, and of every signal
+        // that has it, a bit per side (no list per stem to allocate).
+        let bit = |side: Side| 1u8 << side as u8;
+        let mut sides_alone = vec![0u8; stem_count];
+        let mut sides_any = vec![0u8; stem_count];
         for signal in 0..signals.len() as u32 {
-            let side = taxonomy.duties[signals.entry(signal) as usize].side;
+            let side = bit(taxonomy.duties[signals.entry(signal) as usize].side);
             let stems = signals.stems(signal);
             for &stem in stems {
                 let r = roots[stem as usize];
-                if stems.len() == 1 && !sides_alone[r].contains(&side) {
-                    sides_alone[r].push(side);
+                if stems.len() == 1 {
+                    sides_alone[r] |= side;
                 }
-                if !sides_any[r].contains(&side) {
-                    sides_any[r].push(side);
-                }
+                sides_any[r] |= side;
             }
         }
         let mut vague_stems: Vec<Vec<String>> = vec![Vec::new(); Lang::ALL.len()];
@@ -592,8 +597,12 @@ impl Classifier {
         let weights = (0..stem_count)
             .map(|id| {
                 let r = roots[id];
-                let alone = sides_alone[r].len();
-                let sides = if alone > 0 { alone } else { sides_any[r].len() };
+                let alone = sides_alone[r].count_ones();
+                let sides = if alone > 0 {
+                    alone
+                } else {
+                    sides_any[r].count_ones()
+                };
                 let base = if vague[id] { 0.45 } else { 1.0 };
                 base / (sides.max(1) as f64).sqrt()
             })
