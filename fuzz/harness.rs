@@ -272,7 +272,7 @@ pub fn sheets_from_bytes(data: &[u8]) -> (Vec<Sheet>, LayoutOptions) {
                     4 => {
                         let len = usize::from(k / 8 % 12);
                         let raw: Vec<u8> = (0..len).filter_map(|_| next()).collect();
-                        CellValue::Text(String::from_utf8_lossy(&raw).into_owned())
+                        CellValue::Text(String::from_utf8_lossy(&raw).into())
                     }
                     _ => CellValue::Text(WORDS[usize::from(k / 8) % WORDS.len()].into()),
                 };

@@ -287,13 +287,13 @@ impl<'a> Ctx<'a> {
         self.classes.get(task).and_then(|c| c.duty.as_deref())
     }
 
-    /// The tasks that count toward coverage duty `duty` (their duty, or the duty that one
-    /// restates), in task order.
+    /// The tasks that count toward coverage duty `duty` (their duty or second duty, or the
+    /// duty that one restates), in task order.
     pub fn duty_tasks(&self, duty: &str) -> &'a [usize] {
         self.by_duty.get(duty).map_or(&[], Vec::as_slice)
     }
 
-    /// [`Ctx::by_duty`]: the coverage duty of each task, each distinct duty id looked up in
+    /// [`Ctx::by_duty`]: the coverage duties of each task, each distinct duty id looked up in
     /// the taxonomy once.
     pub fn tasks_by_duty(
         classes: &'a [Classification],
@@ -303,14 +303,25 @@ impl<'a> Ctx<'a> {
         let mut seen: std::collections::HashMap<&str, Option<&'a str>> = Default::default();
         let mut by_duty: std::collections::HashMap<&'a str, Vec<usize>> = Default::default();
         for i in 0..tasks {
-            let Some(duty) = classes.get(i).and_then(|c| c.duty.as_deref()) else {
+            let Some(class) = classes.get(i) else {
                 continue;
             };
-            let covered = *seen
-                .entry(duty)
-                .or_insert_with(|| taxonomy.coverage_of(duty));
-            if let Some(covered) = covered {
-                by_duty.entry(covered).or_default().push(i);
+            // A task that names two duties (a PO and a PM one, or two of one side) covers
+            // both; the same duty twice (one restating the other) is counted once.
+            let mut last = None;
+            for duty in [class.duty.as_deref(), class.second_duty.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                let covered = *seen
+                    .entry(duty)
+                    .or_insert_with(|| taxonomy.coverage_of(duty));
+                if let Some(covered) = covered {
+                    if last != Some(covered) {
+                        by_duty.entry(covered).or_default().push(i);
+                    }
+                    last = Some(covered);
+                }
             }
         }
         by_duty

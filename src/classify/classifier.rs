@@ -54,6 +54,10 @@ const OTHER_WINS: f64 = 0.8;
 const SHARED_EACH: f64 = 0.75;
 /// ... and the weaker side holds at least this share of the stronger one.
 const SHARED_RATIO: f64 = 0.3;
+/// A second duty of one side must hold at least this share of the first's score: words that
+/// say where the work happens ("in the sprint", "for the dev team") name a duty weakly, and
+/// counting them as covering it would hide the duty nobody really has.
+const SECOND_DUTY_RATIO: f64 = 0.5;
 
 /// Words too common in product work to decide a side alone; they still help inside phrases.
 /// English ones are stems; the others are words, stemmed with their language's stemmer.
@@ -240,13 +244,18 @@ struct Part {
     langs: u8,
     /// The part as read (a glued word's head without its linking letter).
     text: String,
+    /// `text` is a word of the English signals as written: asked for every token of every
+    /// name, and found once here, when the word is first read.
+    english: bool,
 }
 
 /// How one word of a task name reads against the vocabulary: a pure function of the word.
 #[derive(Debug, Clone)]
 enum Reading {
-    /// One part (a word the vocabulary knows) or several (a glued word).
-    Known(Vec<Part>),
+    /// One part (a word the vocabulary knows) or several (a glued word), and for a glued word
+    /// what explanations show for it (`wettbewerbsanalyse->wettbewerb + analyse`), written
+    /// here once per word rather than once per name that holds it.
+    Known { parts: Vec<Part>, note: String },
     /// A typo candidate.
     Unknown,
 }
@@ -264,6 +273,65 @@ pub struct Memo {
     cues: HashMap<String, [f64; 7]>,
     typos: HashMap<String, Option<(String, Vec<u32>)>>,
     groups: HashMap<String, Arc<Scores>>,
+    /// Scratch for [`Classifier::score_words`]: which stems the name being scored holds.
+    marks: StemMarks,
+}
+
+/// Per stem id of the vocabulary: the stamp of the last name that held the stem and where it
+/// lies in that name's list. A new name takes a new stamp instead of clearing the table, so
+/// marking costs the name's stems only, not the vocabulary's.
+#[derive(Debug, Default)]
+struct StemMarks {
+    stamp: u32,
+    /// Per stem id: (stamp, position).
+    slots: Vec<(u32, u32)>,
+}
+
+impl StemMarks {
+    /// Starts a new name over a vocabulary of `stems` stems: no stem is marked.
+    fn stamp(&mut self, stems: usize) -> &mut StemMarks {
+        if self.slots.len() < stems {
+            self.slots.resize(stems, (0, 0));
+        }
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // Four billion names later: stamp 0 is the fresh table's, so start again.
+            self.slots.iter_mut().for_each(|s| *s = (0, 0));
+            self.stamp = 1;
+        }
+        self
+    }
+
+    fn set(&mut self, stem: u32, position: u32) {
+        self.slots[stem as usize] = (self.stamp, position);
+    }
+
+    /// Where `stem` lies in the name's list, if the name holds it.
+    fn get(&self, stem: u32) -> Option<u32> {
+        let (stamp, position) = self.slots[stem as usize];
+        (stamp == self.stamp).then_some(position)
+    }
+}
+
+/// The most words one map of a [`Memo`] holds: a file of a million distinct words (a hostile
+/// one, or one numbered word a row) must not grow it without end. A full map is emptied and
+/// fills again: a memo never changes an answer, so forgetting costs time only, and the words
+/// a file repeats are back after their next use. 32,768 words is a few megabytes, and more
+/// distinct words than real exports hold.
+const MEMO_WORDS: usize = 1 << 15;
+/// The most groups a [`Memo`] holds: a group's scores are a few kilobytes, a word's a few
+/// dozen bytes, and files have far fewer groups than words.
+const MEMO_GROUPS: usize = 1 << 12;
+
+/// Keeps `value` for `key` in one map of a [`Memo`], emptying the map first when it holds
+/// `cap` entries. Why not an LRU cache (the `lru` crate): it touches a linked list on every
+/// hit, and hits are nearly every look-up; emptying costs one miss per word once per `cap`
+/// new words.
+fn remember<V>(map: &mut HashMap<String, V>, cap: usize, key: &str, value: V) {
+    if map.len() >= cap {
+        map.clear();
+    }
+    map.insert(key.to_string(), value);
 }
 
 /// What a task is read with besides its name.
@@ -316,8 +384,8 @@ struct StandIns {
 
 impl Conjuncts {
     /// `words` are the name's content words as [`Classifier::content`] reads them.
-    fn of(raw: &[text::RawWord], words: &[(&str, u32, f64)], lang: Option<Lang>) -> Conjuncts {
-        let opens = |word: &text::RawWord| word.opens || is_conjunction(&word.folded, lang);
+    fn of(raw: &text::RawWords, words: &[(&str, u32, f64)], lang: Option<Lang>) -> Conjuncts {
+        let opens = |word: text::RawWord| word.opens || is_conjunction(word.folded, lang);
         // Most names join nothing: one conjunct, which no phrase can leave.
         if !raw.iter().any(opens) {
             return Conjuncts {
@@ -401,6 +469,9 @@ pub(super) fn signal_lists(taxonomy: &Taxonomy) -> Vec<SignalList<'_>> {
 pub struct Classifier {
     sides: Vec<Side>,
     kinds: Vec<DutyKind>,
+    /// Per entry: the duty it counts as for coverage (itself, or the duty it restates), as
+    /// an index; `None` for skills, traits and other trades.
+    coverage: Vec<Option<usize>>,
     ids: Vec<String>,
     /// Per language: stem -> stem id.
     stems: Vec<HashMap<String, u32>>,
@@ -413,8 +484,13 @@ pub struct Classifier {
     /// The words of the English signals as written (folded): only these are evidence that a
     /// name is English ("remover" shares a stem with "remove", but is Portuguese).
     english_words: std::collections::HashSet<String>,
-    /// Signals by their first stem: a signal can only match when that stem is present.
-    by_first_stem: Vec<Vec<u32>>,
+    /// Signals by their key stem, the stem of theirs that the fewest signals have: a signal
+    /// can only match when that stem is present, and a common first word ("plan", "review")
+    /// no longer makes every name that holds it try hundreds of signals. One flat list
+    /// (`keyed_end[stem]` ends a stem's run), not a list per stem: thousands of small lists
+    /// were allocated at every start and freed at every exit.
+    keyed_end: Vec<u32>,
+    keyed: Vec<u32>,
     /// Vocabulary words (as written in signals, folded) by (first byte, length), for typo
     /// lookups, with their stems.
     vocabulary: TypoBuckets,
@@ -434,7 +510,9 @@ type TypoBuckets = HashMap<(u8, usize), Vec<(String, Vec<u32>)>>;
 /// One word of a task as the scorer sees it.
 #[derive(Debug, Clone)]
 struct Token {
-    stems: Vec<u32>,
+    /// Where its stems lie in [`Scores::token_stems`]: one list for the name, not one per
+    /// token (an allocation per word of every name).
+    stems: (u32, u32),
     /// `Some(typed word)` when the stems came from a typo correction.
     typed: Option<String>,
     /// What to show for the word when it was read through a typo, a variant or a split.
@@ -451,11 +529,15 @@ struct Token {
 pub(crate) struct Scores {
     /// Score per taxonomy entry, in taxonomy order.
     pub(crate) entry: Vec<f64>,
-    /// Per entry: the signals that matched, best first.
-    matched: Vec<Vec<(f64, u32)>>,
+    /// The signals that matched, as (entry, score, signal), by entry and best first within
+    /// one. One list, not one per entry: 64 empty lists made a block too big for the
+    /// allocator's fast path, taken and freed for every name.
+    matched: Vec<(u32, f64, u32)>,
     /// What each (entry, token) pair contributed.
     credits: Vec<(u32, u32, f64)>,
     tokens: Vec<Token>,
+    /// The stems of every token, each token's in one run.
+    token_stems: Vec<u32>,
     /// The words written with a spelling of their own (typo, glued word), as
     /// `typed->read as`.
     notes: Vec<(u32, String)>,
@@ -463,6 +545,13 @@ pub(crate) struct Scores {
     context: Option<(String, Arc<Scores>)>,
     /// The written word that names the action, if the name has one.
     action: Option<u32>,
+}
+
+impl Scores {
+    /// A token's stems.
+    fn stems_of(&self, token: &Token) -> &[u32] {
+        &self.token_stems[token.stems.0 as usize..token.stems.1 as usize]
+    }
 }
 
 /// A side's evidence: its best entry and its score.
@@ -611,13 +700,51 @@ impl Classifier {
             .iter()
             .flat_map(|s| s.keys())
             .any(|s| s.len() >= 3 && is_number(s));
-        let mut by_first_stem = vec![Vec::new(); stem_count];
+        // How many signals have each stem; each signal is filed under its rarest stem.
+        let mut uses = vec![0u32; stem_count];
         for signal in 0..signals.len() as u32 {
-            by_first_stem[signals.stems(signal)[0] as usize].push(signal);
+            for &stem in signals.stems(signal) {
+                uses[stem as usize] += 1;
+            }
+        }
+        let keys: Vec<u32> = (0..signals.len() as u32)
+            .map(|signal| {
+                let stems = signals.stems(signal);
+                stems
+                    .iter()
+                    .copied()
+                    .min_by_key(|&st| uses[st as usize])
+                    .unwrap_or(stems[0])
+            })
+            .collect();
+        let mut keyed_end = vec![0u32; stem_count];
+        for &key in &keys {
+            keyed_end[key as usize] += 1;
+        }
+        let mut end = 0;
+        for slot in keyed_end.iter_mut() {
+            end += *slot;
+            *slot = end;
+        }
+        // Filled from the back, so each stem's signals stay in signal order.
+        let mut keyed = vec![0u32; keys.len()];
+        let mut next = keyed_end.clone();
+        for (signal, &key) in keys.iter().enumerate().rev() {
+            next[key as usize] -= 1;
+            keyed[next[key as usize] as usize] = signal as u32;
         }
         Classifier {
             sides: taxonomy.duties.iter().map(|d| d.side).collect(),
             kinds: taxonomy.duties.iter().map(|d| d.kind).collect(),
+            coverage: taxonomy
+                .duties
+                .iter()
+                .map(|d| {
+                    taxonomy
+                        .coverage_of(&d.id)
+                        .and_then(|c| taxonomy.duties.iter().position(|x| x.id == c))
+                })
+                .collect(),
             ids: taxonomy.duties.iter().map(|d| d.id.clone()).collect(),
             stems,
             stem_lang,
@@ -625,11 +752,19 @@ impl Classifier {
             vague,
             signals,
             english_words,
-            by_first_stem,
+            keyed_end,
+            keyed,
             vocabulary,
             stemmers,
             long_number_stems,
         }
+    }
+
+    /// The signals filed under `stem` (see `Classifier::keyed`).
+    fn keyed(&self, stem: u32) -> &[u32] {
+        let i = stem as usize;
+        let start = if i == 0 { 0 } else { self.keyed_end[i - 1] };
+        &self.keyed[start as usize..self.keyed_end[i] as usize]
     }
 
     /// Classifies one task name, alone (no group, no file language).
@@ -737,7 +872,7 @@ impl Classifier {
                 let raw = text::raw_words(group);
                 let glang = self.language_of(&raw, memo).or(lang);
                 let s = Arc::new(self.score_words(&raw, glang, memo));
-                memo.groups.insert(group.to_string(), s.clone());
+                remember(&mut memo.groups, MEMO_GROUPS, group, s.clone());
                 s
             }
         };
@@ -752,14 +887,14 @@ impl Classifier {
 
     /// The language the words show, from their stop words, letters and endings and from the
     /// vocabulary of each language they match.
-    fn language_of(&self, raw: &[text::RawWord], memo: &mut Memo) -> Option<Lang> {
+    fn language_of(&self, raw: &text::RawWords, memo: &mut Memo) -> Option<Lang> {
         let mut scores = [0.0f64; 7];
-        for word in raw {
-            let evidence = match memo.cues.get(&word.lower) {
+        for word in raw.iter() {
+            let evidence = match memo.cues.get(word.lower) {
                 Some(e) => *e,
                 None => {
                     let e = self.word_evidence(word, memo);
-                    memo.cues.insert(word.lower.clone(), e);
+                    remember(&mut memo.cues, MEMO_WORDS, word.lower, e);
                     e
                 }
             };
@@ -771,22 +906,22 @@ impl Classifier {
     }
 
     /// What one word says about the language: a pure function of the word, kept in [`Memo`].
-    fn word_evidence(&self, word: &text::RawWord, memo: &mut Memo) -> [f64; 7] {
+    fn word_evidence(&self, word: text::RawWord, memo: &mut Memo) -> [f64; 7] {
         let mut scores = [0.0f64; 7];
-        lang::word_cues(&word.lower, &mut scores);
-        if text::is_stop_word(&word.folded) {
-            lang::stop_word_cues(&word.folded, &mut scores);
+        lang::word_cues(word.lower, &mut scores);
+        if text::is_stop_word(word.folded) {
+            lang::stop_word_cues(word.folded, &mut scores);
             return scores;
         }
         if word.folded.len() < 3 || word.folded.bytes().all(|b| b.is_ascii_digit()) {
             return scores;
         }
-        if self.english_words.contains(&word.folded) {
+        if self.english_words.contains(word.folded) {
             // English words are everybody's loanwords: weak evidence.
             scores[0] += 0.35;
             return scores;
         }
-        if let Reading::Known(parts) = self.reading(&word.folded, memo).as_ref() {
+        if let Reading::Known { parts, .. } = self.reading(word.folded, memo).as_ref() {
             let mut langs = 0u8;
             for part in parts {
                 langs |= part.langs;
@@ -819,7 +954,7 @@ impl Classifier {
             Some(r) => r.clone(),
             None => {
                 let r = Arc::new(self.read_word(word));
-                memo.words.insert(word.to_string(), r.clone());
+                remember(&mut memo.words, MEMO_WORDS, word, r.clone());
                 r
             }
         }
@@ -829,10 +964,19 @@ impl Classifier {
     /// [`Memo`] can keep it.
     fn read_word(&self, word: &str) -> Reading {
         if let Some(part) = self.direct(word) {
-            return Reading::Known(vec![part]);
+            return Reading::Known {
+                parts: vec![part],
+                note: String::new(),
+            };
         }
         if let Some(parts) = self.split_compound(word) {
-            return Reading::Known(parts);
+            let note = if parts.len() > 1 {
+                let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+                format!("{word}->{}", texts.join(" + "))
+            } else {
+                String::new()
+            };
+            return Reading::Known { parts, note };
         }
         Reading::Unknown
     }
@@ -867,6 +1011,7 @@ impl Classifier {
             stems,
             langs,
             text: word.to_string(),
+            english: self.english_words.contains(word),
         })
     }
 
@@ -945,7 +1090,7 @@ impl Classifier {
     /// Whether a part is a word of a language that glues words (German, Dutch) and not an
     /// English word as written ("strategie" is; "market" is not).
     fn glues(&self, part: &Part) -> bool {
-        !self.english_words.contains(&part.text)
+        !part.english
             && Lang::ALL
                 .iter()
                 .any(|l| l.compounds() && part.langs & (1 << l.index()) != 0)
@@ -1009,7 +1154,7 @@ impl Classifier {
     /// The words are borrowed from the name (or are static expansions): a name's words are
     /// read hundreds of thousands of times in a big matrix, mostly from the memo, and a copy
     /// of each was a tenth of the time.
-    fn content(raw: &[text::RawWord], lang: Option<Lang>) -> Vec<(&str, u32, f64)> {
+    fn content(raw: &text::RawWords, lang: Option<Lang>) -> Vec<(&str, u32, f64)> {
         let mut out = Vec::with_capacity(raw.len());
         for (i, word) in raw.iter().enumerate() {
             let i = i as u32;
@@ -1025,14 +1170,14 @@ impl Classifier {
                 out.push(("story", i, share));
                 continue;
             }
-            let (words, abbreviation) = text::word_content(&word.folded);
+            let (words, abbreviation) = text::word_content(word.folded);
             // A specific term: it counts as one and a half words, shared by its parts.
             let share = if abbreviation {
-                ABBREVIATION_WEIGHT / words.len().max(1) as f64
+                ABBREVIATION_WEIGHT / words.clone().count().max(1) as f64
             } else {
                 1.0
             };
-            out.extend(words.into_iter().map(|w| (w, i, share)));
+            out.extend(words.map(|w| (w, i, share)));
         }
         out
     }
@@ -1040,57 +1185,55 @@ impl Classifier {
     /// The stems of a part worth reading in a name of `lang`: a word read in the name's
     /// language or in English is not also read in a third language ("date" in an English
     /// name is not the Italian "dati").
-    fn own_languages(&self, part: &Part, lang: Option<Lang>) -> Vec<u32> {
+    fn own_languages(&self, part: &Part, lang: Option<Lang>, out: &mut Vec<u32>) {
         let Some(lang) = lang else {
-            return part.stems.clone();
+            out.extend_from_slice(&part.stems);
+            return;
         };
         let of = |id: &u32| self.stem_lang[*id as usize];
         // A word of the name's own language that is not an English word as written is not
         // read through the English stemmer too: the French "équipe" is not "equipment".
-        let own_only = lang != Lang::En
-            && !self.english_words.contains(&part.text)
-            && part.stems.iter().any(|id| of(id) == lang);
+        let own_only =
+            lang != Lang::En && !part.english && part.stems.iter().any(|id| of(id) == lang);
         let keep = |id: &&u32| {
             let l = of(id);
             l == lang || (l == Lang::En && !own_only)
         };
         if part.stems.iter().any(|id| keep(&id)) {
-            part.stems.iter().filter(keep).copied().collect()
+            out.extend(part.stems.iter().filter(keep));
         } else {
-            part.stems.clone()
+            out.extend_from_slice(&part.stems);
         }
     }
 
     /// The index of the written word that names the task's action: the first content word,
     /// or in German and Dutch a last word that reads as an infinitive.
-    fn action_word(raw: &[text::RawWord], lang: Option<Lang>) -> Option<u32> {
-        let content: Vec<usize> = (0..raw.len())
-            .filter(|&i| {
-                let w = &raw[i].folded;
-                !text::is_stop_word(w) && !w.bytes().all(|b| b.is_ascii_digit())
-            })
-            .collect();
-        if content.len() < 2 {
-            return None;
-        }
-        let last = *content.last()?;
+    fn action_word(raw: &text::RawWords, lang: Option<Lang>) -> Option<u32> {
+        let mut content = (0..raw.len()).filter(|&i| {
+            let w = raw.get(i).folded;
+            !text::is_stop_word(w) && !w.bytes().all(|b| b.is_ascii_digit())
+        });
+        // None for a name of fewer than two content words.
+        let first = content.next()?;
+        let last = content.next_back()?;
         if lang.is_some_and(Lang::compounds) {
-            let w = &raw[last].folded;
+            let w = raw.get(last).folded;
             if w.len() > 4 && (w.ends_with("en") || w.ends_with("ern") || w.ends_with("eln")) {
                 return Some(last as u32);
             }
         }
-        content.first().map(|&i| i as u32)
+        Some(first as u32)
     }
 
     /// The task's tokens: each content word's reading, then typo corrections for the words
     /// no language knows.
     fn tokens(
         &self,
-        raw: &[text::RawWord],
+        raw: &text::RawWords,
         words: &[(&str, u32, f64)],
         lang: Option<Lang>,
         memo: &mut Memo,
+        pool: &mut Vec<u32>,
     ) -> Vec<Token> {
         let mut tokens = Vec::with_capacity(words.len());
         let mut unknown = Vec::new();
@@ -1099,16 +1242,12 @@ impl Classifier {
         for &(word, written, share) in words {
             let reading = self.reading(word, memo);
             match reading.as_ref() {
-                Reading::Known(parts) => {
+                Reading::Known { parts, note } => {
                     let glued = parts.len() > 1;
-                    let note = if glued {
-                        let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
-                        format!("{word}->{}", texts.join(" + "))
-                    } else {
-                        String::new()
-                    };
                     for (k, part) in parts.iter().enumerate() {
-                        let stems = self.own_languages(part, lang);
+                        let start = pool.len() as u32;
+                        self.own_languages(part, lang, pool);
+                        let stems = (start, pool.len() as u32);
                         let word = if glued && k > 0 {
                             next_part += 1;
                             next_part
@@ -1143,12 +1282,14 @@ impl Classifier {
                 let c = self
                     .correct(word)
                     .map(|(w, ids)| (w.to_string(), ids.to_vec()));
-                memo.typos.insert(word.to_string(), c.clone());
+                remember(&mut memo.typos, MEMO_WORDS, word, c.clone());
                 c
             };
             if let Some((right, ids)) = corrected {
+                let start = pool.len() as u32;
+                pool.extend_from_slice(&ids);
                 tokens.push(Token {
-                    stems: ids,
+                    stems: (start, pool.len() as u32),
                     typed: Some(word.to_string()),
                     read_as: right,
                     factor: share * TYPO_FACTOR,
@@ -1160,15 +1301,17 @@ impl Classifier {
         tokens
     }
 
-    fn score_words(&self, raw: &[text::RawWord], lang: Option<Lang>, memo: &mut Memo) -> Scores {
+    fn score_words(&self, raw: &text::RawWords, lang: Option<Lang>, memo: &mut Memo) -> Scores {
         let words = Self::content(raw, lang);
-        let tokens = self.tokens(raw, &words, lang, memo);
+        let mut token_stems = Vec::with_capacity(words.len() * 2);
+        let tokens = self.tokens(raw, &words, lang, memo, &mut token_stems);
         let entries = self.ids.len();
         let mut scores = Scores {
             entry: vec![0.0; entries],
-            matched: vec![Vec::new(); entries],
+            matched: Vec::new(),
             credits: Vec::new(),
             tokens: Vec::new(),
+            token_stems,
             notes: Vec::new(),
             context: None,
             action: None,
@@ -1181,7 +1324,7 @@ impl Classifier {
         // corrected to it. Sorted, so that very long names stay fast.
         let mut present: Vec<(u32, u32, f64)> = Vec::new();
         for (i, token) in tokens.iter().enumerate() {
-            for &stem in &token.stems {
+            for &stem in scores.stems_of(token) {
                 present.push((stem, i as u32, token.factor));
             }
         }
@@ -1193,12 +1336,16 @@ impl Classifier {
                 _ => stems.push((stem, token, factor)),
             }
         }
-        let find = |stem: u32| {
-            stems
-                .binary_search_by_key(&stem, |s| s.0)
-                .ok()
-                .map(|i| stems[i])
-        };
+        // Where each of the name's stems lies in `stems`, marked in a table over every stem of
+        // the vocabulary: a signal's stems are then checked one look-up each. Binary searches
+        // of `stems` were a quarter of this function's time, as a name tries dozens of signals
+        // that miss a stem. The marks carry this name's stamp, so the table is never cleared.
+        let marks = memo.marks.stamp(self.stem_lang.len());
+        for (i, &(stem, _, _)) in stems.iter().enumerate() {
+            marks.set(stem, i as u32);
+        }
+        let marks = &*marks;
+        let find = |stem: u32| marks.get(stem).map(|i| stems[i as usize]);
         // The tokens that carry a stem, and the first of them in one conjunct with the best
         // factor any of them gives it there.
         let conjuncts = Conjuncts::of(raw, &words, lang);
@@ -1219,77 +1366,105 @@ impl Classifier {
         // its readings matched.
         let mut best: Vec<(u32, u32, f64)> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
-        for &(first, _, _) in &stems {
-            for &s in &self.by_first_stem[first as usize] {
-                let (entry, signal_stems) = (self.signals.entry(s), self.signals.stems(s));
-                // Most candidates miss a stem: check before collecting anything.
-                if !signal_stems[1..]
+        // Scratch lists for one signal at a time, kept from signal to signal: most names try
+        // dozens of signals, and fresh lists were three allocations each.
+        let mut found: Vec<(u32, u32, f64)> = Vec::new();
+        let mut read: Vec<u32> = Vec::new();
+        let mut written: Vec<u32> = Vec::new();
+        // The signals whose every stem the name holds, found through each signal's key stem
+        // (see `Classifier::keyed`), then read in the order the scorer always read them, by
+        // first stem and then signal: the scores add up in that order, to the last bit.
+        let mut candidates: Vec<u32> = Vec::new();
+        for &(stem, _, _) in &stems {
+            for &s in self.keyed(stem) {
+                if self
+                    .signals
+                    .stems(s)
                     .iter()
-                    .all(|&st| stems.binary_search_by_key(&st, |x| x.0).is_ok())
+                    .all(|&st| marks.get(st).is_some())
                 {
-                    continue;
+                    candidates.push(s);
                 }
-                // A phrase names one thing: its words lie in one conjunct of the name.
-                let found = if split && !self.signals.joins(s) && signal_stems.len() > 1 {
-                    carriers(signal_stems[0])
-                        .flat_map(|&(_, t, _)| conjuncts.seeing(tokens[t as usize].written))
-                        .find_map(|conjunct| {
-                            signal_stems
-                                .iter()
-                                .map(|&st| in_conjunct(st, conjunct))
-                                .collect::<Option<Vec<_>>>()
-                        })
-                } else {
-                    signal_stems.iter().map(|&st| find(st)).collect()
-                };
-                let Some(found) = found else {
-                    continue;
-                };
-                // Two stems of the signal read from one token ("analyse" in two languages)
-                // are one word.
-                let mut read: Vec<u32> = found.iter().map(|f| f.1).collect();
-                read.sort_unstable();
-                read.dedup();
-                if read.len() < signal_stems.len() && signal_stems.len() > 1 {
-                    continue;
-                }
-                // A phrase is several written words: an expanded abbreviation is one.
-                let mut written: Vec<u32> = read.iter().map(|&t| tokens[t as usize].word).collect();
-                written.sort_unstable();
-                written.dedup();
-                if seen.contains(&s) {
-                    continue;
-                }
-                seen.push(s);
-                // A phrase of vague words only ("product updates") gets no phrase bonus: it
-                // says no more than its words do.
-                let all_vague = signal_stems.iter().all(|&st| self.vague[st as usize]);
-                let extra = if all_vague {
-                    0.0
-                } else {
-                    (written.len().min(3) - 1) as f64
-                };
-                let mut factor = 1.0 + PHRASE_BONUS * extra;
-                // What both roles share is listed by the article as skills: those are not
-                // weaker evidence than a duty of one side.
-                if matches!(
-                    self.kinds[entry as usize],
-                    DutyKind::Skill | DutyKind::Trait
-                ) && self.sides[entry as usize] != Side::Shared
-                {
-                    factor *= SKILL_FACTOR;
-                }
-                let mut total = 0.0;
-                for (&stem, &(_, token, word_factor)) in signal_stems.iter().zip(&found) {
-                    let c = self.weights[stem as usize] * factor * word_factor;
-                    total += c;
-                    match best.iter_mut().find(|(e, t, _)| *e == entry && *t == token) {
-                        Some(slot) => slot.2 = slot.2.max(c),
-                        None => best.push((entry, token, c)),
-                    }
-                }
-                scores.matched[entry as usize].push((total, s));
             }
+        }
+        candidates.sort_unstable_by_key(|&s| (self.signals.stems(s)[0], s));
+        for s in candidates {
+            let (entry, signal_stems) = (self.signals.entry(s), self.signals.stems(s));
+            // A phrase names one thing: its words lie in one conjunct of the name.
+            found.clear();
+            let all_found = if split && !self.signals.joins(s) && signal_stems.len() > 1 {
+                carriers(signal_stems[0])
+                    .flat_map(|&(_, t, _)| conjuncts.seeing(tokens[t as usize].written))
+                    .any(|conjunct| {
+                        found.clear();
+                        signal_stems
+                            .iter()
+                            .all(|&st| match in_conjunct(st, conjunct) {
+                                Some(f) => {
+                                    found.push(f);
+                                    true
+                                }
+                                None => false,
+                            })
+                    })
+            } else {
+                signal_stems.iter().all(|&st| match find(st) {
+                    Some(f) => {
+                        found.push(f);
+                        true
+                    }
+                    None => false,
+                })
+            };
+            if !all_found {
+                continue;
+            }
+            // Two stems of the signal read from one token ("analyse" in two languages)
+            // are one word.
+            read.clear();
+            read.extend(found.iter().map(|f| f.1));
+            read.sort_unstable();
+            read.dedup();
+            if read.len() < signal_stems.len() && signal_stems.len() > 1 {
+                continue;
+            }
+            // A phrase is several written words: an expanded abbreviation is one.
+            written.clear();
+            written.extend(read.iter().map(|&t| tokens[t as usize].word));
+            written.sort_unstable();
+            written.dedup();
+            if seen.contains(&s) {
+                continue;
+            }
+            seen.push(s);
+            // A phrase of vague words only ("product updates") gets no phrase bonus: it
+            // says no more than its words do.
+            let all_vague = signal_stems.iter().all(|&st| self.vague[st as usize]);
+            let extra = if all_vague {
+                0.0
+            } else {
+                (written.len().min(3) - 1) as f64
+            };
+            let mut factor = 1.0 + PHRASE_BONUS * extra;
+            // What both roles share is listed by the article as skills: those are not
+            // weaker evidence than a duty of one side.
+            if matches!(
+                self.kinds[entry as usize],
+                DutyKind::Skill | DutyKind::Trait
+            ) && self.sides[entry as usize] != Side::Shared
+            {
+                factor *= SKILL_FACTOR;
+            }
+            let mut total = 0.0;
+            for (&stem, &(_, token, word_factor)) in signal_stems.iter().zip(&found) {
+                let c = self.weights[stem as usize] * factor * word_factor;
+                total += c;
+                match best.iter_mut().find(|(e, t, _)| *e == entry && *t == token) {
+                    Some(slot) => slot.2 = slot.2.max(c),
+                    None => best.push((entry, token, c)),
+                }
+            }
+            scores.matched.push((entry, total, s));
         }
         // The action decides (docs/labelling.md: "Is the action the craft of another trade?"):
         // the word that names it weighs more. Task names put the verb first ("Implement the
@@ -1307,9 +1482,9 @@ impl Classifier {
             scores.entry[entry as usize] += c;
         }
         scores.credits = best;
-        for list in &mut scores.matched {
-            list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        }
+        scores
+            .matched
+            .sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
         for (i, token) in tokens.iter().enumerate() {
             let note = match &token.typed {
                 Some(typed) => format!("{typed}->{}", token.read_as),
@@ -1322,33 +1497,41 @@ impl Classifier {
         scores
     }
 
-    /// A side's best entry and its score: the best entry plus a share of the side's other
+    /// Each side's best entry and its score: the best entry plus a share of the side's other
     /// entries, so several pieces of evidence for one side add up ("inspect the increment at
-    /// the end of the sprint" is two PO duties against one PM word).
-    fn side_score(&self, scores: &Scores, wanted: impl Fn(usize) -> bool) -> SideScore {
-        let mut best: Option<usize> = None;
-        let mut total = 0.0;
-        for e in 0..self.ids.len() {
-            let s = scores.entry[e];
-            if !wanted(e) || s <= 0.0 {
+    /// the end of the sprint" is two PO duties against one PM word). In order: PO, PM and
+    /// shared (product entries of that side), then other trades. One pass over the entries
+    /// for all four; each side's sum runs in entry order, as four passes did.
+    fn side_scores(&self, scores: &Scores) -> [SideScore; 4] {
+        let mut best: [Option<usize>; 4] = [None; 4];
+        let mut total = [0.0f64; 4];
+        for (e, &s) in scores.entry.iter().enumerate() {
+            if s <= 0.0 {
                 continue;
             }
-            total += s;
+            let side = match (self.kinds[e], self.sides[e]) {
+                (DutyKind::Other, _) => 3,
+                (_, Side::Po) => 0,
+                (_, Side::Pm) => 1,
+                (_, Side::Shared) => 2,
+                (_, Side::Unclassified) => continue,
+            };
+            total[side] += s;
             // Ties go to the earlier entry: taxonomy order is stable.
-            if best.is_none_or(|b| s > scores.entry[b]) {
-                best = Some(e);
+            if best[side].is_none_or(|b| s > scores.entry[b]) {
+                best[side] = Some(e);
             }
         }
-        match best {
+        std::array::from_fn(|side| match best[side] {
             Some(b) => SideScore {
-                best,
-                score: scores.entry[b] + AGGREGATE * (total - scores.entry[b]),
+                best: Some(b),
+                score: scores.entry[b] + AGGREGATE * (total[side] - scores.entry[b]),
             },
             None => SideScore {
                 best: None,
                 score: 0.0,
             },
-        }
+        })
     }
 
     /// The evidence of each side from the words it holds more strongly than the other side:
@@ -1386,12 +1569,62 @@ impl Classifier {
         (po, pm)
     }
 
+    /// A second duty of the task's own side, when the name gives two duties of one side
+    /// words of their own ("Set product strategy and roadmap": the strategy and the roadmap,
+    /// both the PM's), so that the task covers both and coverage does not report the second
+    /// one as work nobody has. Each must hold evidence no other entry of the side holds as
+    /// strongly (as [`Classifier::exclusive_evidence`] asks of a shared task's two sides), and
+    /// the second must be a duty (skills and traits cover nothing), not a restatement of the
+    /// first, and not weak beside it. `None` otherwise.
+    fn second_of_side(&self, scores: &Scores, top: usize) -> Option<usize> {
+        let side = self.sides[top];
+        let same = |e: usize| self.kinds[e] != DutyKind::Other && self.sides[e] == side;
+        // Per token of the name: the entry of the side that holds it most strongly, and
+        // whether another holds it as strongly (then it is nobody's own).
+        let mut holders: Vec<(u32, usize, f64, bool)> = Vec::new();
+        for &(entry, token, c) in &scores.credits {
+            let e = entry as usize;
+            if !same(e) {
+                continue;
+            }
+            match holders.iter_mut().find(|h| h.0 == token) {
+                Some(h) if c > h.2 => *h = (token, e, c, false),
+                Some(h) if c == h.2 && e != h.1 => h.3 = true,
+                Some(_) => {}
+                None => holders.push((token, e, c, false)),
+            }
+        }
+        let own = |e: usize| -> f64 {
+            holders
+                .iter()
+                .filter(|h| h.1 == e && !h.3)
+                .map(|h| h.2)
+                .sum()
+        };
+        if own(top) < SHARED_EACH {
+            return None;
+        }
+        let mut second: Option<usize> = None;
+        for e in 0..self.ids.len() {
+            if e == top
+                || !same(e)
+                || self.kinds[e] != DutyKind::Duty
+                || self.coverage[e].is_some() && self.coverage[e] == self.coverage[top]
+                || scores.entry[e] < SECOND_DUTY_RATIO * scores.entry[top]
+                || own(e) < SHARED_EACH
+            {
+                continue;
+            }
+            // Ties go to the earlier entry, as in `side_score`.
+            if second.is_none_or(|s| scores.entry[e] > scores.entry[s]) {
+                second = Some(e);
+            }
+        }
+        second
+    }
+
     fn decide(&self, scores: &Scores) -> Classification {
-        let product = |e: usize| self.kinds[e] != DutyKind::Other;
-        let po = self.side_score(scores, |e| product(e) && self.sides[e] == Side::Po);
-        let pm = self.side_score(scores, |e| product(e) && self.sides[e] == Side::Pm);
-        let shared = self.side_score(scores, |e| product(e) && self.sides[e] == Side::Shared);
-        let other = self.side_score(scores, |e| !product(e));
+        let [po, pm, shared, other] = self.side_scores(scores);
         let top_score = po.score.max(pm.score).max(shared.score);
         let top_entry = if top_score <= 0.0 {
             None
@@ -1468,12 +1701,24 @@ impl Classifier {
         };
         let strength = 1.0 - (-top_score / 1.5).exp();
         let margin = ((top_score - runner_up) / top_score).clamp(0.0, 1.0);
+        let second = match side {
+            Side::Po | Side::Pm => self.second_of_side(scores, top),
+            _ => None,
+        };
+        let mut matched = self.explain(scores, top);
+        if let Some(second) = second {
+            for m in self.explain(scores, second) {
+                if !matched.contains(&m) {
+                    matched.push(m);
+                }
+            }
+        }
         Classification {
             side,
             duty: Some(self.ids[top].clone()),
-            second_duty: None,
+            second_duty: second.map(|e| self.ids[e].clone()),
             confidence: round2(strength * (0.5 + 0.5 * margin)),
-            matched: self.explain(scores, top),
+            matched,
             source: SideSource::Classifier,
             lang: Lang::En,
         }
@@ -1506,7 +1751,11 @@ impl Classifier {
 
     fn explain_own(&self, scores: &Scores, entry: usize) -> Vec<String> {
         let mut kept: Vec<u32> = Vec::new();
-        for &(_, s) in &scores.matched[entry] {
+        let start = scores.matched.partition_point(|m| (m.0 as usize) < entry);
+        let of_entry = scores.matched[start..]
+            .iter()
+            .take_while(|m| m.0 as usize == entry);
+        for &(_, _, s) in of_entry {
             let stems = self.signals.stems(s);
             let inside = kept.iter().any(|&k| {
                 let bigger = self.signals.stems(k);
@@ -1526,18 +1775,18 @@ impl Classifier {
         }
         for (token, note) in &scores.notes {
             let t = &scores.tokens[*token as usize];
+            let t_stems = scores.stems_of(t);
             // A typo of a word also spelled right in the name taught nothing.
             if t.typed.is_some()
-                && scores
-                    .tokens
-                    .iter()
-                    .any(|o| o.typed.is_none() && o.stems.iter().any(|s| t.stems.contains(s)))
+                && scores.tokens.iter().any(|o| {
+                    o.typed.is_none() && scores.stems_of(o).iter().any(|s| t_stems.contains(s))
+                })
             {
                 continue;
             }
             let used = kept
                 .iter()
-                .any(|&s| self.signals.stems(s).iter().any(|st| t.stems.contains(st)));
+                .any(|&s| self.signals.stems(s).iter().any(|st| t_stems.contains(st)));
             if used && !out.contains(note) {
                 out.push(note.clone());
             }
@@ -1719,6 +1968,43 @@ mod tests {
     /// "X and Y" names two things: a phrase takes its words from one of them, so a PO word and
     /// a PM word joined by a conjunction make a shared task with both duties, in every
     /// language, while the phrase still holds where nothing joins its words.
+    /// A name giving two duties of one side words of their own covers both; a name with one
+    /// duty, or a second one named only by where the work happens, keeps one.
+    #[test]
+    fn a_name_with_two_duties_of_one_side_names_both() {
+        let c = Classifier::new(&Taxonomy::builtin());
+        let duties = |name: &str| {
+            let got = c.classify(name);
+            (got.side, got.duty, got.second_duty)
+        };
+        let two = |side, a: &str, b: &str| (side, Some(a.to_string()), Some(b.to_string()));
+        assert_eq!(
+            duties("Product roadmap and KPI tracking"),
+            two(Side::Pm, "pm-kpis-strategy-tracking", "pm-prepare-roadmap")
+        );
+        assert_eq!(
+            duties("Backlog refinement and sprint planning"),
+            two(
+                Side::Po,
+                "po-roadmap-actionable-backlog",
+                "po-sprint-priorities"
+            )
+        );
+        let got = c.classify("Product roadmap and KPI tracking");
+        assert_eq!(got.reason(&Taxonomy::builtin()), "names two PM duties");
+        for m in ["product roadmap", "track kpis"] {
+            assert!(got.matched.iter().any(|x| x == m), "{got:?}");
+        }
+        for one in [
+            "Define the product vision",
+            "Write user stories",
+            "Sprint planning",
+        ] {
+            let got = c.classify(one);
+            assert_eq!(got.second_duty, None, "{one}: {got:?}");
+        }
+    }
+
     #[test]
     fn a_phrase_takes_its_words_from_one_conjunct() {
         let c = Classifier::new(&Taxonomy::builtin());
@@ -1965,7 +2251,7 @@ mod tests {
         // "tier 2" and "1:1s" make small numbers words of the vocabulary.
         assert!(matches!(
             c.reading("2", &mut Memo::default()).as_ref(),
-            Reading::Known(_)
+            Reading::Known { .. }
         ));
         for n in ["0", "7", "42", "2041", "29690", "000123", "20250101"] {
             for lang in Lang::ALL {
@@ -1998,8 +2284,59 @@ mod tests {
         assert!(c.long_number_stems);
         assert!(matches!(
             c.reading("360", &mut Memo::default()).as_ref(),
-            Reading::Known(_)
+            Reading::Known { .. }
         ));
+    }
+
+    #[test]
+    fn every_signal_is_filed_once_under_its_rarest_stem() {
+        let c = Classifier::new(&Taxonomy::builtin());
+        let mut filed = vec![0; c.signals.len()];
+        let mut uses = vec![0; c.stem_lang.len()];
+        for s in 0..c.signals.len() as u32 {
+            for &st in c.signals.stems(s) {
+                uses[st as usize] += 1;
+            }
+        }
+        for stem in 0..c.stem_lang.len() as u32 {
+            let signals = c.keyed(stem);
+            assert!(signals.windows(2).all(|w| w[0] < w[1]), "stem {stem}");
+            for &s in signals {
+                filed[s as usize] += 1;
+                let stems = c.signals.stems(s);
+                assert!(stems.contains(&stem));
+                assert!(stems
+                    .iter()
+                    .all(|&st| uses[st as usize] >= uses[stem as usize]));
+            }
+        }
+        assert!(filed.iter().all(|&n| n == 1));
+    }
+
+    #[test]
+    fn stem_marks_forget_the_previous_name() {
+        let mut marks = StemMarks::default();
+        let m = marks.stamp(4);
+        m.set(2, 7);
+        assert_eq!((m.get(2), m.get(1)), (Some(7), None));
+        let m = marks.stamp(4);
+        assert_eq!(m.get(2), None);
+        // The stamp wraps around without a stale mark coming back.
+        marks.stamp = u32::MAX;
+        marks.set(3, 1);
+        let m = marks.stamp(4);
+        assert_eq!((m.stamp, m.get(3)), (1, None));
+    }
+
+    #[test]
+    fn a_full_memo_map_is_emptied_before_it_grows() {
+        let mut map = HashMap::new();
+        for (i, word) in ["a", "b", "c", "d", "e"].iter().enumerate() {
+            remember(&mut map, 3, word, i);
+            assert!(map.len() <= 3);
+            assert_eq!(map.get(*word), Some(&i));
+        }
+        assert_eq!(map.len(), 2);
     }
 
     #[test]

@@ -141,7 +141,9 @@ pub struct Classification {
     /// one is [`Classification::second_duty`]). For `unclassified`, the other trade the task
     /// is ("other-engineering"), when one matched. `None` when nothing matched.
     pub duty: Option<String>,
-    /// For a `shared` task that names a PO duty and a PM duty: the PM duty.
+    /// For a `shared` task that names a PO duty and a PM duty: the PM duty. For a PO or PM
+    /// task that names two duties of its side, each through words of its own ("Set product
+    /// strategy and roadmap"): the weaker one. The task covers both.
     pub second_duty: Option<String>,
     /// 0.0 to 1.0.
     pub confidence: f64,
@@ -194,6 +196,9 @@ impl Classification {
             (Side::Unclassified, _) => "too little evidence to choose a side".to_string(),
             (Side::Shared, _) if self.second_duty.is_some() => {
                 "names a PO duty and a PM duty".to_string()
+            }
+            (side @ (Side::Po | Side::Pm), _) if self.second_duty.is_some() => {
+                format!("names two {side} duties")
             }
             (Side::Shared, Some((_, kind, _))) => {
                 format!("what both roles share ({})", kind.as_str())

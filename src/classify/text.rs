@@ -67,15 +67,23 @@ pub use super::lang::is_stop_word;
 
 /// The expansion of an abbreviation, also in the plural ("OKRs", "KPIs").
 pub fn expand(word: &str) -> Option<&'static str> {
-    // No abbreviation is longer than four letters (five with a plural "s").
+    // No abbreviation is longer than four letters (five with a plural "s"). Each is looked up
+    // as one number (see `lang::packed`) in a table built once: every word of every name
+    // asks, and string comparisons were most of the cost.
+    static KEYS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
     if word.len() > 5 {
         return None;
     }
-    let find = |w: &str| {
+    let keys = KEYS.get_or_init(|| {
         ABBREVIATIONS
-            .binary_search_by(|(abbr, _)| abbr.cmp(&w))
-            .ok()
-            .map(|i| ABBREVIATIONS[i].1)
+            .iter()
+            .map(|(abbr, _)| super::lang::packed(abbr).expect("short abbreviations"))
+            .collect()
+    });
+    // Packed words sort as the words do, so the table's order is the keys' order.
+    let find = |w: &str| {
+        let key = super::lang::packed(w)?;
+        keys.binary_search(&key).ok().map(|i| ABBREVIATIONS[i].1)
     };
     find(word).or_else(|| {
         word.strip_suffix('s')
@@ -86,15 +94,74 @@ pub fn expand(word: &str) -> Option<&'static str> {
 
 /// One word of a task name as written: lower case with its accents (for language cues), folded
 /// to ASCII (for matching), and whether it was written in capitals ("US", "HU").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawWord {
-    pub lower: String,
-    pub folded: String,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawWord<'a> {
+    pub lower: &'a str,
+    pub folded: &'a str,
     pub caps: bool,
     /// A '/' or '+' with a space on either side stands right before the word ("Dev / Support",
     /// "Stories + acceptance"): it opens a new conjunct. Glued ones join one term ("win/loss",
     /// "UI/UX") and open nothing.
     pub opens: bool,
+}
+
+/// The words of a task name as written (see [`raw_words`]), their texts kept in one buffer: a
+/// big matrix is read word by word hundreds of thousands of times, and a string per word (two
+/// for an accented one) was most of the allocations of reading a name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RawWords {
+    text: String,
+    words: Vec<Span>,
+}
+
+/// Where one word's texts lie in [`RawWords::text`], byte ranges as (start, end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    folded: (u32, u32),
+    /// The same as `folded` for a word without accents.
+    lower: (u32, u32),
+    caps: bool,
+    opens: bool,
+}
+
+impl RawWords {
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The `i`-th word.
+    pub fn get(&self, i: usize) -> RawWord<'_> {
+        let span = self.words[i];
+        let at = |(start, end): (u32, u32)| &self.text[start as usize..end as usize];
+        RawWord {
+            lower: at(span.lower),
+            folded: at(span.folded),
+            caps: span.caps,
+            opens: span.opens,
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = RawWord<'_>> + '_ {
+        (0..self.words.len()).map(|i| self.get(i))
+    }
+
+    /// Adds a word: its folded text, and its lower-case text when that differs.
+    fn push(&mut self, folded: &str, lower: Option<&str>, caps: bool, opens: bool) {
+        let folded = self.append(folded);
+        let lower = lower.map_or(folded, |l| self.append(l));
+        self.words.push(Span {
+            folded,
+            lower,
+            caps,
+            opens,
+        });
+    }
+
+    fn append(&mut self, text: &str) -> (u32, u32) {
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        (start, self.text.len() as u32)
+    }
 }
 
 /// French and Italian elisions: "l'équipe" is "l" and "équipe", "dell'offerta" is "dell" and
@@ -113,8 +180,11 @@ fn is_apostrophe(ch: char) -> bool {
 
 /// The words of `text` as written: every run of letters and digits, `&` read as "and",
 /// apostrophes dropped inside words except after an elision (see [`ELISIONS`]).
-pub fn raw_words(text: &str) -> Vec<RawWord> {
-    let mut out = Vec::new();
+pub fn raw_words(text: &str) -> RawWords {
+    let mut out = RawWords {
+        text: String::with_capacity(text.len()),
+        words: Vec::with_capacity(text.len() / 4 + 1),
+    };
     let mut current = String::new();
     // Whether the word being read opens a conjunct; whether a '/' or '+' was seen since the
     // last word, with a space on either side; whether the last character was a space.
@@ -122,24 +192,20 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
     let mut sign = false;
     let mut spaced = false;
     let mut after_space = false;
-    let flush = |current: &mut String, out: &mut Vec<RawWord>, opens: bool| {
+    let flush = |current: &mut String, out: &mut RawWords, opens: bool| {
         if current.is_empty() {
             return;
         }
-        // Most words are plain ASCII: lower-cased they are their own folding, two copies at
-        // their size instead of the four allocations of the general path below (big matrices
-        // read hundreds of thousands of words, twice each). `current` keeps its capacity from
-        // word to word: a fresh one grows a letter at a time, reallocated several times a word.
+        // Most words are plain ASCII: lower-cased they are their own folding, copied once
+        // into the buffer instead of the four allocations of the general path below (big
+        // matrices read hundreds of thousands of words, twice each). `current` keeps its
+        // capacity from word to word: a fresh one grows a letter at a time, reallocated
+        // several times a word.
         if current.is_ascii() {
             let caps = current.len() > 1 && !current.bytes().any(|b| b.is_ascii_lowercase());
-            let folded = current.to_ascii_lowercase();
+            current.make_ascii_lowercase();
+            out.push(current, None, caps, opens);
             current.clear();
-            out.push(RawWord {
-                lower: folded.clone(),
-                folded,
-                caps,
-                opens,
-            });
             return;
         }
         let word = current.clone();
@@ -156,29 +222,16 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|p| !p.is_empty())
             .peekable();
-        let first = parts.next().map(str::to_string);
+        let first = parts.next();
         if parts.peek().is_none() {
             if let Some(folded) = first {
-                out.push(RawWord {
-                    lower,
-                    folded,
-                    caps,
-                    opens,
-                });
+                let accented = (lower != folded).then_some(lower.as_str());
+                out.push(folded, accented, caps, opens);
             }
             return;
         }
-        for (k, part) in first
-            .into_iter()
-            .chain(parts.map(str::to_string))
-            .enumerate()
-        {
-            out.push(RawWord {
-                lower: part.clone(),
-                folded: part,
-                caps,
-                opens: opens && k == 0,
-            });
+        for (k, part) in first.into_iter().chain(parts).enumerate() {
+            out.push(part, None, caps, opens && k == 0);
         }
     };
     for ch in text.chars() {
@@ -198,12 +251,7 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
         } else {
             flush(&mut current, &mut out, opens);
             if ch == '&' {
-                out.push(RawWord {
-                    lower: "and".into(),
-                    folded: "and".into(),
-                    caps: false,
-                    opens: false,
-                });
+                out.push("and", None, false, false);
             } else if ch == '/' || ch == '+' {
                 sign = true;
                 spaced |= after_space;
@@ -223,7 +271,10 @@ pub fn raw_words(text: &str) -> Vec<RawWord> {
 /// ("developers'" -> "developers", "team's" -> "teams"), except after a French or Italian
 /// elision ("l'équipe" -> "l", "equipe").
 pub fn words(text: &str) -> Vec<String> {
-    raw_words(text).into_iter().map(|w| w.folded).collect()
+    raw_words(text)
+        .iter()
+        .map(|w| w.folded.to_string())
+        .collect()
 }
 
 /// Words after abbreviation expansion and stop-word removal, before stemming.
@@ -240,16 +291,17 @@ pub fn content_of_words(words: &[String]) -> Vec<&str> {
 }
 
 /// The content words one folded word stands for, and whether it is an abbreviation: the words
-/// of its expansion without stop words, nothing for a stop word, else the word itself.
-pub fn word_content(word: &str) -> (Vec<&str>, bool) {
-    match expand(word) {
-        Some(expansion) => (
-            expansion.split(' ').filter(|w| !is_stop_word(w)).collect(),
-            true,
-        ),
-        None if is_stop_word(word) => (Vec::new(), false),
-        None => (vec![word], false),
-    }
+/// of its expansion without stop words, nothing for a stop word, else the word itself. An
+/// iterator, not a list: every word of every name is read through here, and a list was one
+/// allocation per word.
+pub fn word_content(word: &str) -> (impl Iterator<Item = &str> + Clone, bool) {
+    let expansion = expand(word);
+    // A folded word has no space: split, it is itself, dropped when it is a stop word.
+    let words = expansion
+        .unwrap_or(word)
+        .split(' ')
+        .filter(|w| !is_stop_word(w));
+    (words, expansion.is_some())
 }
 
 /// The other spellings of a word: British and American ("prioritise" and "prioritize",
@@ -356,8 +408,16 @@ mod tests {
         );
         assert_eq!(words("Straße"), ["strasse"]);
         let raw = raw_words("Rédaction des US");
-        assert_eq!(raw[0].lower, "rédaction");
-        assert!(raw[2].caps && !raw[0].caps);
+        assert_eq!(raw.get(0).lower, "rédaction");
+        assert_eq!(raw.get(0).folded, "redaction");
+        assert_eq!((raw.get(1).lower, raw.get(1).folded), ("des", "des"));
+        assert!(raw.get(2).caps && !raw.get(0).caps);
+        let raw = raw_words("½ & Été");
+        let got: Vec<_> = raw.iter().map(|w| (w.lower, w.folded)).collect();
+        assert_eq!(
+            got,
+            [("1", "1"), ("2", "2"), ("and", "and"), ("été", "ete")]
+        );
     }
 
     #[test]

@@ -198,7 +198,7 @@ mod tests {
             for (c, t) in row.iter().enumerate() {
                 cells.push(GridCell {
                     pos: Pos::new(r as u32, c as u32),
-                    value: CellValue::Text(t.to_string()),
+                    value: CellValue::text(t),
                 });
             }
         }

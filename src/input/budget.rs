@@ -141,6 +141,12 @@ impl Budget {
         self.cells(1, text.len() as u64, WHAT_CELLS)
     }
 
+    /// [`Budget::cell`] for a text this read has charged before (the text cache met it):
+    /// the same figures, without looking the text up again.
+    pub(crate) fn repeated_cell(&mut self, text: &str) -> Result<()> {
+        self.cells(1, text.len() as u64, WHAT_CELLS)
+    }
+
     /// `cells` non-empty cells holding `text` bytes between them, charged at once.
     pub(crate) fn cells(&mut self, cells: u64, text: u64, what: &'static str) -> Result<()> {
         self.figures.add_cells(cells, text);

@@ -375,6 +375,7 @@ pub(crate) fn read_records(
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut cells = Vec::new();
+    let mut texts = super::intern::TextCache::default();
     let mut row: u64 = 0;
     let mut first = true;
     loop {
@@ -404,7 +405,7 @@ pub(crate) fn read_records(
         row += skipped as u64;
 
         for (col, field) in record.iter().enumerate() {
-            if field.trim().is_empty() {
+            if super::blank(field) {
                 continue;
             }
             check_position(file, row, col as u64, limits)?;
@@ -414,7 +415,7 @@ pub(crate) fn read_records(
             }
             cells.push(GridCell {
                 pos: crate::model::Pos::new(row as u32, col as u32),
-                value: text_value(field),
+                value: text_value(field, &mut texts),
             });
         }
     }
@@ -456,13 +457,13 @@ const ERROR_SPELLINGS: [&str; 24] = [
 ];
 
 /// A field's value: an error value when it is spelled as one (any case, spaces around), text
-/// otherwise.
-fn text_value(field: &str) -> CellValue {
+/// otherwise (shared with the fields of the same text through `texts`).
+fn text_value(field: &str, texts: &mut super::intern::TextCache) -> CellValue {
     let t = field.trim();
     if t.len() <= 13 && ERROR_SPELLINGS.iter().any(|e| e.eq_ignore_ascii_case(t)) {
         CellValue::Error(t.to_string())
     } else {
-        CellValue::Text(field.to_string())
+        CellValue::Text(texts.share(field).text)
     }
 }
 
@@ -649,10 +650,7 @@ mod tests {
         assert_eq!(detect_delimiter(text), b',');
         let sheet = read("t.tsv", text.as_bytes(), &Limits::default()).unwrap();
         assert_eq!(sheet.cells.len(), 6);
-        assert_eq!(
-            sheet.cells[2].value,
-            CellValue::Text("Plan, ship, learn".into())
-        );
+        assert_eq!(sheet.cells[2].value, CellValue::text("Plan, ship, learn"));
         // Without tabs in the content the name does not force them.
         let sheet = read("t.tsv", b"a,b\nc,d\n", &Limits::default()).unwrap();
         assert_eq!(sheet.cells.len(), 4);
@@ -752,7 +750,7 @@ mod tests {
             assert_eq!(got, enc);
             assert_eq!(text, "Tâche\tPO\nÉtude\tR\n");
             let sheet = read("t.txt", &bytes, &Limits::default()).unwrap();
-            assert_eq!(sheet.cells[0].value, CellValue::Text("Tâche".into()));
+            assert_eq!(sheet.cells[0].value, CellValue::text("Tâche"));
             assert_eq!(sheet.cells[3].pos, Pos::new(1, 1));
         }
     }
@@ -901,8 +899,11 @@ mod tests {
         assert_eq!(values[6], &CellValue::Error("NaN".into()));
         assert_eq!(values[8], &CellValue::Error("#n/a".into()));
         // A word that starts like one is text; `n/a` (not involved) is text too.
-        assert_eq!(values[10], &CellValue::Text("Info".into()));
-        assert_eq!(text_value("n/a"), CellValue::Text("n/a".into()));
+        assert_eq!(values[10], &CellValue::text("Info"));
+        assert_eq!(
+            text_value("n/a", &mut Default::default()),
+            CellValue::text("n/a")
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! so later stages see rows and columns exactly as the spreadsheet numbers them.
 
 use super::budget::Budget;
+use super::intern::TextCache;
 use super::{
     check_cell_chars, check_position, too_many_cells, CellValue, Format, GridCell, Limits, Merge,
     Sheet,
@@ -99,6 +100,7 @@ struct SheetBuilder<'a> {
     limits: &'a Limits,
     budget: &'a mut Budget,
     cells: Vec<GridCell>,
+    texts: TextCache,
 }
 
 impl<'a> SheetBuilder<'a> {
@@ -108,16 +110,24 @@ impl<'a> SheetBuilder<'a> {
             limits,
             budget,
             cells: Vec::new(),
+            texts: TextCache::default(),
         }
     }
 
-    fn push(&mut self, row: u32, col: u32, value: CellValue) -> Result<()> {
+    /// Checks the position and the cell cap, in this order.
+    fn room(&self, row: u32, col: u32) -> Result<()> {
         check_position(self.file, u64::from(row), u64::from(col), self.limits)?;
         if self.cells.len() as u64 >= self.limits.max_cells {
             return Err(too_many_cells(self.file, self.limits));
         }
+        Ok(())
+    }
+
+    fn push(&mut self, row: u32, col: u32, value: CellValue) -> Result<()> {
+        self.room(row, col)?;
         let text = match &value {
-            CellValue::Text(s) | CellValue::DateTime(s) | CellValue::Error(s) => s.as_str(),
+            CellValue::Text(s) => s,
+            CellValue::DateTime(s) | CellValue::Error(s) => s.as_str(),
             CellValue::Number(_) | CellValue::Bool(_) => "",
         };
         self.budget.cell(text)?;
@@ -129,13 +139,25 @@ impl<'a> SheetBuilder<'a> {
     }
 
     /// A text cell; the cap is checked on the borrowed text so a huge shared string is never
-    /// copied.
+    /// copied. The checks and charges are those of [`SheetBuilder::push`], in its order; a
+    /// text the cache has met was charged as distinct already.
     fn push_text(&mut self, row: u32, col: u32, text: &str) -> Result<()> {
-        if text.trim().is_empty() {
+        if super::blank(text) {
             return Ok(());
         }
         check_cell_chars(self.file, text, self.limits)?;
-        self.push(row, col, CellValue::Text(text.to_string()))
+        self.room(row, col)?;
+        let shared = self.texts.share(text);
+        if shared.seen {
+            self.budget.repeated_cell(text)?;
+        } else {
+            self.budget.cell(text)?;
+        }
+        self.cells.push(GridCell {
+            pos: Pos::new(row, col),
+            value: CellValue::Text(shared.text),
+        });
+        Ok(())
     }
 
     fn push_data(&mut self, row: u32, col: u32, data: &Data) -> Result<()> {
@@ -540,10 +562,7 @@ mod tests {
                 },
             ]
         );
-        assert_eq!(
-            value_at(sheet, 1, 3),
-            Some(&CellValue::Text("Product".into()))
-        );
+        assert_eq!(value_at(sheet, 1, 3), Some(&CellValue::text("Product")));
     }
 
     #[test]
@@ -583,7 +602,7 @@ mod tests {
         // The cached value of a formula, not the formula.
         assert_eq!(value_at(sheet, 0, 5).map(|v| v.display()), Some("2".into()));
         // Text is kept as written; trimming is layout's business.
-        assert_eq!(value_at(sheet, 0, 6), Some(&CellValue::Text(" R ".into())));
+        assert_eq!(value_at(sheet, 0, 6), Some(&CellValue::text(" R ")));
     }
 
     #[test]

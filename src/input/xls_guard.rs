@@ -556,10 +556,10 @@ mod tests {
         assert_eq!(
             cells,
             vec![
-                (Pos::new(4, 2), CellValue::Text("Task".into())),
-                (Pos::new(4, 3), CellValue::Text("Product Owner".into())),
-                (Pos::new(5, 2), CellValue::Text("Ship".into())),
-                (Pos::new(5, 3), CellValue::Text("A".into())),
+                (Pos::new(4, 2), CellValue::text("Task")),
+                (Pos::new(4, 3), CellValue::text("Product Owner")),
+                (Pos::new(5, 2), CellValue::text("Ship")),
+                (Pos::new(5, 3), CellValue::text("A")),
                 (Pos::new(6, 3), CellValue::Number(7.0)),
             ]
         );

@@ -43,7 +43,7 @@ impl GCell<'_> {
     pub fn text(&self) -> Option<&str> {
         self.value
             .as_text()
-            .map(str::trim)
+            .map(crate::input::trim)
             .filter(|t| !t.is_empty())
     }
 

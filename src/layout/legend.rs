@@ -126,7 +126,7 @@ fn legend_label(text: &str) -> bool {
 
 /// A single Latin letter used as a legend code (`R`, `m`).
 fn code_of(text: &str) -> Option<char> {
-    let mut chars = text.trim().chars();
+    let mut chars = crate::input::trim(text).chars();
     let c = chars.next()?;
     (chars.next().is_none() && c.is_ascii_alphabetic()).then(|| c.to_ascii_uppercase())
 }
@@ -204,7 +204,7 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
         }
         let Some(text) = cell.text() else { continue };
         if code_of(text).is_some() {
-            runs.see(r, c);
+            runs.see(r, c, || described(grid, r, c));
         }
         let found = entries_in_cell(text);
         if !found.is_empty() {
@@ -292,13 +292,27 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
     Some(Legend { letters, cells })
 }
 
+/// Text beside a code: a legend's meaning, not another letter.
+fn described(grid: &Grid, r: u32, col: u32) -> bool {
+    grid.get(r, col + 1).is_some_and(|x| {
+        x.text()
+            .is_some_and(|t| code_of(t).is_none() && t.chars().count() > 3)
+    })
+}
+
 /// Runs of one-letter code cells down each column, followed as the cells go by in row order:
 /// a look-up per code cell, so the long letter columns of a big matrix cost little.
 #[derive(Debug, Default)]
 struct CodeRuns {
     /// By column: the first and last row of the run going on, or `NO_RUN`.
     open: Vec<(u32, u32)>,
-    /// Closed runs of legend length: (column, first row, last row).
+    /// By column: whether the first code of the run going on has text beside it
+    /// ([`described`]). [`code_blocks`] keeps no run without it, and asked as the run opens
+    /// the cell beside is the next one of the row, at hand; asked of every run of a big
+    /// matrix afterwards, each was a miss in memory (and the runs to sort were many more).
+    open_described: Vec<bool>,
+    /// Closed runs of legend length whose first code is described: (column, first row,
+    /// last row).
     done: Vec<(u32, u32, u32)>,
 }
 
@@ -308,12 +322,15 @@ const NO_RUN: (u32, u32) = (u32::MAX, u32::MAX);
 const LEGEND_COLUMNS: u32 = 1 << 14;
 
 impl CodeRuns {
-    fn see(&mut self, r: u32, c: u32) {
+    /// A code at `(r, c)`; `described` tells whether it has text beside it, asked only
+    /// when it opens a run.
+    fn see(&mut self, r: u32, c: u32, described: impl FnOnce() -> bool) {
         if c >= LEGEND_COLUMNS {
             return;
         }
         if self.open.len() <= c as usize {
             self.open.resize(c as usize + 1, NO_RUN);
+            self.open_described.resize(c as usize + 1, false);
         }
         let run = &mut self.open[c as usize];
         if *run != NO_RUN && run.1 + 1 == r {
@@ -321,19 +338,20 @@ impl CodeRuns {
             return;
         }
         let closed = std::mem::replace(run, (r, r));
-        Self::close(&mut self.done, c, closed);
+        let was_described = std::mem::replace(&mut self.open_described[c as usize], described());
+        Self::close(&mut self.done, c, closed, was_described);
     }
 
-    fn close(done: &mut Vec<(u32, u32, u32)>, c: u32, (first, last): (u32, u32)) {
-        if (first, last) != NO_RUN && (3..=8).contains(&(last - first + 1)) {
+    fn close(done: &mut Vec<(u32, u32, u32)>, c: u32, (first, last): (u32, u32), described: bool) {
+        if described && (first, last) != NO_RUN && (3..=8).contains(&(last - first + 1)) {
             done.push((c, first, last));
         }
     }
 
-    /// Every run of three to eight codes, by column then row.
+    /// Every run of three to eight codes whose first code is described, by column then row.
     fn finish(mut self) -> Vec<(u32, u32, u32)> {
-        for (c, run) in self.open.iter().enumerate() {
-            Self::close(&mut self.done, c as u32, *run);
+        for (c, (run, described)) in self.open.iter().zip(&self.open_described).enumerate() {
+            Self::close(&mut self.done, c as u32, *run, *described);
         }
         self.done.sort_unstable();
         self.done
@@ -352,18 +370,10 @@ type BlockEntry = (char, LetterSet, String, Vec<Pos>);
 fn code_blocks(grid: &Grid, runs: Vec<(u32, u32, u32)>) -> Vec<Vec<BlockEntry>> {
     let mut out = Vec::new();
     let loose = Scheme::named(SchemeName::RaciVs);
-    // Text beside a code: a legend's meaning, not another letter.
-    let described = |r: u32, col: u32| {
-        grid.get(r, col + 1).is_some_and(|x| {
-            x.text()
-                .is_some_and(|t| code_of(t).is_none() && t.chars().count() > 3)
-        })
-    };
+    let described = |r: u32, col: u32| described(grid, r, col);
+    // Every run's first code is described already (`CodeRuns`): in a matrix, letters
+    // stand beside letters, and that cheapest test left most runs out.
     for (col, first, last) in runs {
-        // The cheapest test first: in a matrix, letters stand beside letters.
-        if !described(first, col) {
-            continue;
-        }
         let run: Vec<u32> = (first..=last).collect();
         let run = &run[..];
         let codes: Vec<char> = run

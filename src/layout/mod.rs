@@ -290,6 +290,31 @@ pub(crate) struct Ctx<'a> {
     /// Whether a word alone is not letters under `probe`, by word: see
     /// [`Ctx::kind_of_value`]. Looked up, never iterated.
     pub words: std::cell::RefCell<std::collections::HashMap<&'a str, bool>>,
+    /// The answers of [`Ctx::kind_of_value`] for the texts last met, by where the text is
+    /// stored: the cells of a sheet share one allocation per repeated text (`input::intern`),
+    /// so most cells are answered without hashing their text.
+    pub recent: std::cell::RefCell<RecentKinds>,
+}
+
+/// A direct-mapped memo from a text's address and length to its kind and text id. Texts
+/// borrowed for `'a` stay where they are while the memo lives, so an address and length
+/// name one text; a miss only means the text is looked up by content.
+#[derive(Debug)]
+pub(crate) struct RecentKinds(Vec<(usize, usize, Kind, u32)>);
+
+const RECENT_KINDS: usize = 256;
+
+impl Default for RecentKinds {
+    fn default() -> Self {
+        RecentKinds(vec![(0, usize::MAX, Kind::Text, 0); RECENT_KINDS])
+    }
+}
+
+impl RecentKinds {
+    fn slot(text: &str) -> usize {
+        let at = text.as_ptr() as usize;
+        (at ^ (at >> 12)) / 8 % RECENT_KINDS
+    }
 }
 
 impl<'a> Ctx<'a> {
@@ -309,6 +334,20 @@ impl<'a> Ctx<'a> {
         let CellValue::Text(text) = value else {
             return (kind_of(value, &self.probe), grid::NO_TEXT_ID);
         };
+        let text: &'a str = text;
+        let key = (text.as_ptr() as usize, text.len());
+        let slot = RecentKinds::slot(text);
+        let held = self.recent.borrow().0[slot];
+        if (held.0, held.1) == key {
+            return (held.2, held.3);
+        }
+        let answer = self.kind_of_text(value, text);
+        self.recent.borrow_mut().0[slot] = (key.0, key.1, answer.0, answer.1);
+        answer
+    }
+
+    /// [`Ctx::kind_of_value`] worked out from the text (`value` holds it).
+    fn kind_of_text(&self, value: &'a CellValue, text: &'a str) -> (Kind, u32) {
         if let Some(word) = prose_first_word(text) {
             let mut words = self.words.borrow_mut();
             let not_letters = *words.entry(word).or_insert_with(|| {
@@ -321,7 +360,7 @@ impl<'a> Ctx<'a> {
         let mut kinds = self.kinds.borrow_mut();
         let id = kinds.len() as u32;
         *kinds
-            .entry(text.as_str())
+            .entry(text)
             .or_insert_with(|| (kind_of(value, &self.probe), id))
     }
 
@@ -818,6 +857,7 @@ fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]
         sheet_name: sheet.name.as_deref(),
         kinds: Default::default(),
         words: Default::default(),
+        recent: Default::default(),
     };
     g.classify(|v| ctx.kind_of_value(v));
     out.tables = match opts.steer.range {
@@ -1118,7 +1158,10 @@ fn tables_note(ranked: &[score::Ranked], tables: &[Rect]) -> Option<String> {
 }
 
 fn finish(mut m: Matrix, wb: &Workbook, sheet: &Sheet, is_csv: bool) -> Matrix {
-    m.demote_error_tasks(|pos| matches!(sheet.get(pos), Some(CellValue::Error(_))));
+    let mut from = 0;
+    m.demote_error_tasks(|pos| {
+        matches!(sheet.get_after(pos, &mut from), Some(CellValue::Error(_)))
+    });
     m.source = Source {
         file: wb.file.clone(),
         sheet: if is_csv { None } else { sheet.name.clone() },
@@ -1150,7 +1193,7 @@ pub(crate) mod testutil {
                 } else if let Ok(n) = text.parse::<f64>() {
                     CellValue::Number(n)
                 } else {
-                    CellValue::Text(text.to_string())
+                    CellValue::text(text)
                 };
                 cells.push(GridCell {
                     pos: Pos::new(r as u32, c as u32),
@@ -1317,6 +1360,7 @@ mod tests {
             sheet_name: None,
             kinds: Default::default(),
             words: Default::default(),
+            recent: Default::default(),
         };
         let values: Vec<CellValue> = [
             "R",
@@ -1339,7 +1383,7 @@ mod tests {
             "BOB (a note that goes on for a while here)",
         ]
         .iter()
-        .map(|t| CellValue::Text(t.to_string()))
+        .map(|t| CellValue::text(t))
         .chain([CellValue::Number(1.0), CellValue::Error("#N/A".into())])
         .collect();
         for v in &values {
@@ -1352,7 +1396,7 @@ mod tests {
         let mut s = matrix_sheet("RACI");
         s.cells.push(GridCell {
             pos: Pos::new(1_000_000, 16_000),
-            value: CellValue::Text("stray".into()),
+            value: CellValue::text("stray"),
         });
         let start = std::time::Instant::now();
         let m = detect(&book(vec![s]), &LayoutOptions::default()).unwrap();

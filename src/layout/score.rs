@@ -717,7 +717,7 @@ mod tests {
             name: None,
             cells: vec![GridCell {
                 pos: Pos::new(0, 1),
-                value: CellValue::Text("Prod".into()),
+                value: CellValue::text("Prod"),
             }],
             merges: vec![Merge {
                 start: Pos::new(0, 1),

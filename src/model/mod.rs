@@ -422,7 +422,7 @@ impl Matrix {
     /// cells a [`CellProblem::NoTask`] issue, so nothing in the row is lost and no task is
     /// called `#NAME?`. Indices of the remaining tasks are renumbered everywhere they are
     /// held; issues stay in row-major order.
-    pub fn demote_error_tasks(&mut self, is_error: impl Fn(Pos) -> bool) {
+    pub fn demote_error_tasks(&mut self, mut is_error: impl FnMut(Pos) -> bool) {
         if !self.tasks.iter().any(|t| is_error(t.pos)) {
             return;
         }

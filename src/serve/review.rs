@@ -295,7 +295,7 @@ impl Preview {
                 continue;
             }
             let text = match &c.value {
-                CellValue::Text(t) => t.clone(),
+                CellValue::Text(t) => t.to_string(),
                 other => other.display(),
             };
             let text: String = text.chars().take(PREVIEW_CHARS).collect();

@@ -155,7 +155,7 @@ fn csv_renamed_xlsx_reads_as_text() {
     let book = read_path(&path, &Limits::default()).unwrap();
     assert_eq!(book.format, Format::Csv);
     assert_eq!(book.file, "team.xlsx");
-    assert_eq!(value_at(&book, 0, 1, 2), Some(&CellValue::Text("R".into())));
+    assert_eq!(value_at(&book, 0, 1, 2), Some(&CellValue::text("R")));
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn xlsx_renamed_csv_reads_as_xlsx() {
     assert_eq!(book.sheets[0].name.as_deref(), Some("RACI"));
     assert_eq!(
         value_at(&book, 0, 1, 0),
-        Some(&CellValue::Text("Write the backlog".into()))
+        Some(&CellValue::text("Write the backlog"))
     );
 }
 
@@ -201,7 +201,7 @@ fn cell_at_xfd1048576_is_one_cell() {
     assert_eq!(book.sheets[0].cells.len(), 2);
     assert_eq!(
         value_at(&book, 0, 1_048_575, 16_383),
-        Some(&CellValue::Text("stray".into()))
+        Some(&CellValue::text("stray"))
     );
     // The same cell is over a smaller row cap, which (like a spreadsheet's own) no flag
     // raises, so the message names none.
@@ -425,12 +425,9 @@ fn invalid_utf8_reads_as_windows_1252() {
     let book = read_path(&path, &Limits::default()).unwrap();
     assert_eq!(
         value_at(&book, 0, 0, 1),
-        Some(&CellValue::Text("Propriétaire".into()))
+        Some(&CellValue::text("Propriétaire"))
     );
-    assert_eq!(
-        value_at(&book, 0, 1, 0),
-        Some(&CellValue::Text("Résumé".into()))
-    );
+    assert_eq!(value_at(&book, 0, 1, 0), Some(&CellValue::text("Résumé")));
 }
 
 #[test]
@@ -953,10 +950,7 @@ fn real_world_oddities_survive() {
         &Limits::default(),
     )
     .unwrap();
-    assert_eq!(
-        value_at(&book, 0, 8, 4),
-        Some(&CellValue::Text("\u{0421}".into()))
-    );
+    assert_eq!(value_at(&book, 0, 8, 4), Some(&CellValue::text("\u{0421}")));
     // 20: formula error values keep their spelling.
     let book = read_path(
         &support::realworld("20_gombertj__RACI.xlsx"),
@@ -986,10 +980,7 @@ fn real_world_oddities_survive() {
             "Obtain bearings, wheels, and retractors".into()
         ))
     );
-    assert_eq!(
-        value_at(&book, 0, 11, 5),
-        Some(&CellValue::Text("R".into()))
-    );
+    assert_eq!(value_at(&book, 0, 11, 5), Some(&CellValue::text("R")));
 }
 
 /// A deterministic stand-in for fuzzing: flipped bytes and cuts in valid files of every kind

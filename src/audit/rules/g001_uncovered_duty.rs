@@ -63,4 +63,30 @@ mod tests {
             "No task covers the PM duty \"text of pm-kpis\" (pm-kpis)."
         );
     }
+
+    #[test]
+    fn a_task_naming_two_duties_covers_both() {
+        let m = matrix(&["Ana"], &[("Sprint and KPIs", &["R/A"])]);
+        let settings = AuditSettings {
+            select: vec!["G001".into()],
+            ..AuditSettings::default()
+        };
+        // A shared task with a duty of each side, and a task with two duties of one side.
+        let shared = Classification {
+            second_duty: Some("pm-kpis".into()),
+            ..class(Side::Shared, Some("po-sprint-priorities"))
+        };
+        let audit = run(&m, &[shared], &taxonomy(), &settings);
+        assert!(audit.findings.is_empty(), "{:?}", audit.findings);
+        let mut tax = taxonomy();
+        tax.duties
+            .push(duty("pm-roadmap", Side::Pm, DutyKind::Duty));
+        let two_pm = Classification {
+            second_duty: Some("pm-roadmap".into()),
+            ..class(Side::Pm, Some("pm-kpis"))
+        };
+        let audit = run(&m, &[two_pm], &tax, &settings);
+        let duties: Vec<_> = audit.findings.iter().map(|f| f.duty.clone()).collect();
+        assert_eq!(duties, vec![Some("po-sprint-priorities".to_string())]);
+    }
 }
