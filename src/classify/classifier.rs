@@ -18,10 +18,11 @@
 //! named by different words, both strong, make it shared; otherwise the stronger side wins.
 
 use super::lang::{self, Lang};
+use super::prepare::{is_conjunction, Prepared, SignalList, Signals, Stemmers};
+use super::taxonomy::BUILTIN_PREPARED;
 use super::text;
 use super::{Classification, DutyKind, SideSource, Taxonomy};
 use crate::model::Side;
-use rust_stemmers::Stemmer;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -233,97 +234,6 @@ const STORY_ABBREVIATIONS: &[(&str, &[Lang])] = &[
         &[Lang::Fr, Lang::It, Lang::Pt, Lang::Nl, Lang::De, Lang::Es],
     ),
 ];
-
-/// The words that join two conjuncts of a name ("Vision and execution"), per language; "and"
-/// (and "&", read as "and") joins in every language, as teams everywhere write it. Words that
-/// are something else in another language ("en" is a French preposition, "e" an Italian,
-/// Spanish and Portuguese conjunction) join only in their own.
-const CONJUNCTIONS: &[(Lang, &[&str])] = &[
-    (Lang::Fr, &["et"]),
-    (Lang::De, &["sowie", "und"]),
-    (Lang::Es, &["e", "y"]),
-    (Lang::It, &["e", "ed"]),
-    (Lang::Pt, &["e"]),
-    (Lang::Nl, &["en"]),
-];
-
-/// Whether `word` (folded) joins two conjuncts in a name or signal of `lang`.
-fn is_conjunction(word: &str, lang: Option<Lang>) -> bool {
-    word == "and"
-        || lang.is_some_and(|lang| {
-            CONJUNCTIONS
-                .iter()
-                .any(|(l, words)| *l == lang && words.contains(&word))
-        })
-}
-
-/// Every signal of the taxonomy: its entry, its stems and its words as they appear after
-/// normalisation (for explanations), in flat lists. Two small allocations per signal for
-/// 21,000 signals were a quarter of the classifier's heap and most of its cost to free.
-#[derive(Debug, Clone, Default)]
-struct Signals {
-    entry: Vec<u32>,
-    /// Where each signal's stems end in `stems` (they start where the previous one's end).
-    stems_end: Vec<u32>,
-    stems: Vec<u32>,
-    /// Per signal: it names a conjunction itself ("pricing and packaging"), so its words may
-    /// lie in two conjuncts of a name.
-    joins: Vec<bool>,
-    /// Where each signal's words end in `display`.
-    display_end: Vec<u32>,
-    display: String,
-}
-
-impl Signals {
-    fn with_capacity(count: usize) -> Signals {
-        Signals {
-            entry: Vec::with_capacity(count),
-            stems_end: Vec::with_capacity(count),
-            stems: Vec::with_capacity(count * 2),
-            joins: Vec::with_capacity(count),
-            display_end: Vec::with_capacity(count),
-            display: String::with_capacity(count * 16),
-        }
-    }
-
-    fn push(&mut self, entry: u32, stems: &[u32], joins: bool, words: &[String]) {
-        self.entry.push(entry);
-        self.joins.push(joins);
-        self.stems.extend_from_slice(stems);
-        self.stems_end.push(self.stems.len() as u32);
-        for (i, word) in words.iter().enumerate() {
-            if i > 0 {
-                self.display.push(' ');
-            }
-            self.display.push_str(word);
-        }
-        self.display_end.push(self.display.len() as u32);
-    }
-
-    fn len(&self) -> usize {
-        self.entry.len()
-    }
-
-    fn entry(&self, signal: u32) -> u32 {
-        self.entry[signal as usize]
-    }
-
-    fn joins(&self, signal: u32) -> bool {
-        self.joins[signal as usize]
-    }
-
-    fn stems(&self, signal: u32) -> &[u32] {
-        let i = signal as usize;
-        let start = if i == 0 { 0 } else { self.stems_end[i - 1] };
-        &self.stems[start as usize..self.stems_end[i] as usize]
-    }
-
-    fn display(&self, signal: u32) -> &str {
-        let i = signal as usize;
-        let start = if i == 0 { 0 } else { self.display_end[i - 1] };
-        &self.display[start as usize..self.display_end[i] as usize]
-    }
-}
 
 /// One reading of a word, or of one part of a glued word: the stems it may be, one per
 /// language whose vocabulary knows it.
@@ -539,6 +449,21 @@ impl Conjuncts {
     }
 }
 
+/// Every list of signals of a taxonomy, in order: per entry its English signals, then those of
+/// the other languages in their order.
+pub(super) fn signal_lists(taxonomy: &Taxonomy) -> Vec<SignalList<'_>> {
+    taxonomy
+        .duties
+        .iter()
+        .enumerate()
+        .flat_map(|(entry, duty)| {
+            std::iter::once((Lang::En, &duty.signals))
+                .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)))
+                .map(move |(lang, list)| (entry as u32, lang, list.as_slice()))
+        })
+        .collect()
+}
+
 /// A classifier built once from a taxonomy; [`Classifier::classify`] is then cheap and pure.
 #[derive(Debug)]
 pub struct Classifier {
@@ -581,34 +506,6 @@ pub struct Classifier {
 
 /// Vocabulary words (folded) with their stems, by (first byte, length).
 type TypoBuckets = HashMap<(u8, usize), Vec<(String, Vec<u32>)>>;
-
-/// One `rust_stemmers::Stemmer` per language; it has no `Debug`, this wrapper gives it one.
-struct Stemmers(Vec<Stemmer>);
-
-impl std::fmt::Debug for Stemmers {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Stemmers(en, fr, de, es, it, pt, nl)")
-    }
-}
-
-impl Stemmers {
-    fn new() -> Stemmers {
-        Stemmers(
-            Lang::ALL
-                .iter()
-                .map(|l| Stemmer::create(l.stemmer()))
-                .collect(),
-        )
-    }
-
-    fn stem<'a>(&self, lang: Lang, word: &'a str) -> std::borrow::Cow<'a, str> {
-        if lang == Lang::En {
-            text::stem(&self.0[0], word)
-        } else {
-            self.0[lang.index()].stem(word)
-        }
-    }
-}
 
 /// One word of a task as the scorer sees it.
 #[derive(Debug, Clone)]
@@ -667,92 +564,47 @@ struct SideScore {
 impl Classifier {
     pub fn new(taxonomy: &Taxonomy) -> Classifier {
         let stemmers = Stemmers::new();
-        let builder = VocabularyBuilder {
-            stems: vec![HashMap::new(); Lang::ALL.len()],
-            ..VocabularyBuilder::default()
-        };
         // Signal words are read whole, in their own language: "Marktforschung" is one stem.
         // A task's glued word that no signal has whole is read as its parts instead (see
         // `split_compound`), so write the parts as a phrase ("Markt Analyse") to catch both.
-        let mut signals = Signals::with_capacity(
-            taxonomy
-                .duties
-                .iter()
-                .map(|d| d.signals.len() + d.local_signals.values().map(Vec::len).sum::<usize>())
-                .sum(),
-        );
-        let mut vocab = builder;
-        let mut words_of_stem: Vec<(u32, String)> = Vec::new();
-        let mut english_words = std::collections::HashSet::new();
-        // Signals repeat their words ("backlog" in dozens of them): each word is stemmed once
-        // per language, which is most of the build's time, paid by every run at start.
-        let mut stem_ids: Vec<HashMap<String, u32>> = vec![HashMap::new(); Lang::ALL.len()];
-        // Each signal is read and given its stems at once, its words borrowed from the words
-        // as written: holding every signal's words until all are read made the build's heap
-        // a third larger, for nothing.
-        for (entry, duty) in taxonomy.duties.iter().enumerate() {
-            let lists = std::iter::once((Lang::En, &duty.signals))
-                .chain(duty.local_signals.iter().map(|(l, s)| (*l, s)));
-            for (lang, list) in lists {
-                for signal in list {
-                    let written = text::words(signal);
-                    let words = text::content_of_words(&written);
-                    if words.is_empty() {
-                        continue;
-                    }
-                    if lang == Lang::En {
-                        for &word in &words {
-                            if !english_words.contains(word) {
-                                english_words.insert(word.to_string());
-                            }
-                        }
-                    }
-                    let mut ids = Vec::with_capacity(words.len());
-                    for &word in &words {
-                        let id = match stem_ids[lang.index()].get(word) {
-                            Some(&id) => id,
-                            None => {
-                                let stem = stemmers.stem(lang, word).into_owned();
-                                let id = vocab.id(lang, stem);
-                                stem_ids[lang.index()].insert(word.to_string(), id);
-                                // Each word once per language: what follows needs its stems,
-                                // not how often signals repeat it.
-                                words_of_stem.push((id, word.to_string()));
-                                id
-                            }
-                        };
-                        if !ids.contains(&id) {
-                            ids.push(id);
-                        }
-                    }
-                    let joins = written.iter().any(|w| is_conjunction(w, Some(lang)));
-                    signals.push(entry as u32, &ids, joins, &written);
-                }
-            }
+        let lists = signal_lists(taxonomy);
+        // The built-in signals were prepared when the binary was built (see `prepare`).
+        let prepared = Prepared::baked_for(BUILTIN_PREPARED, &lists)
+            .unwrap_or_else(|| Prepared::build(&lists, &stemmers));
+        Classifier::from_prepared(taxonomy, prepared, stemmers)
+    }
+
+    /// The rest of [`Classifier::new`], from the prepared signals.
+    fn from_prepared(taxonomy: &Taxonomy, prepared: Prepared, stemmers: Stemmers) -> Classifier {
+        let Prepared {
+            stems: stem_texts,
+            stem_lang,
+            words_of_stem,
+            english_words,
+            signals,
+        } = prepared;
+        let mut per_lang = [0usize; 7];
+        for lang in &stem_lang {
+            per_lang[lang.index()] += 1;
         }
-        let stem_count = vocab.stem_lang.len();
+        let mut stems: Vec<HashMap<String, u32>> = per_lang
+            .iter()
+            .map(|&n| HashMap::with_capacity(n))
+            .collect();
+        for (id, (stem, lang)) in stem_texts.into_iter().zip(&stem_lang).enumerate() {
+            stems[lang.index()].insert(stem, id as u32);
+        }
+        let english_words: std::collections::HashSet<String> = english_words.into_iter().collect();
+        let stem_count = stem_lang.len();
         // Each distinct word once, with its stems in every language that has it, before it
-        // goes to its bucket: a bucket is searched linearly at lookup, not here.
-        let mut ids_of_word: HashMap<&str, Vec<u32>> = HashMap::new();
-        for (id, word) in &words_of_stem {
-            let ids = ids_of_word.entry(word.as_str()).or_default();
-            if !ids.contains(id) {
-                ids.push(*id);
-            }
-        }
-        let mut vocabulary: TypoBuckets = HashMap::new();
-        for (word, ids) in ids_of_word {
-            vocabulary
-                .entry((word.as_bytes()[0], word.len()))
-                .or_default()
-                .push((word.to_string(), ids));
-        }
-        // Typo lookups pick the first candidate at the smallest distance: sort so that the
-        // choice does not depend on taxonomy order.
-        for bucket in vocabulary.values_mut() {
-            bucket.sort();
-            for (_, ids) in bucket.iter_mut() {
-                ids.sort_unstable();
+        // goes to its bucket: a bucket is searched linearly at lookup, not here. The words are
+        // moved, not copied (tens of thousands of allocations fewer at every start).
+        let mut ids_of_word: HashMap<String, Vec<u32>> =
+            HashMap::with_capacity(words_of_stem.len());
+        for (id, word) in words_of_stem {
+            let ids = ids_of_word.entry(word).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
         // A word used on several sides ("customer" in PM and shared entries) says less about
@@ -762,7 +614,8 @@ impl Classifier {
         // own bonus when it matches). Other trades count as one more side.
         // The same word may be a signal in several languages' lists ("stories" in English and
         // German): its stems in those languages are one word for this count, so that the side
-        // spread does not depend on which language's stem a task reads it through.
+        // spread does not depend on which language's stem a task reads it through. The groups
+        // are the same whatever order the words are joined in.
         let mut group: Vec<u32> = (0..stem_count as u32).collect();
         fn root(group: &mut [u32], mut x: u32) -> u32 {
             while group[x as usize] != x {
@@ -771,36 +624,46 @@ impl Classifier {
             }
             x
         }
-        let mut first_of_word: HashMap<&str, u32> = HashMap::new();
-        for (id, word) in &words_of_stem {
-            match first_of_word.get(word.as_str()) {
-                Some(&other) => {
-                    let (a, b) = (root(&mut group, *id), root(&mut group, other));
-                    if a != b {
-                        group[a as usize] = b;
-                    }
-                }
-                None => {
-                    first_of_word.insert(word, *id);
+        for ids in ids_of_word.values() {
+            for &id in &ids[1..] {
+                let (a, b) = (root(&mut group, id), root(&mut group, ids[0]));
+                if a != b {
+                    group[a as usize] = b;
                 }
             }
         }
         let roots: Vec<usize> = (0..stem_count as u32)
             .map(|id| root(&mut group, id) as usize)
             .collect();
-        let mut sides_alone: Vec<Vec<Side>> = vec![Vec::new(); stem_count];
-        let mut sides_any: Vec<Vec<Side>> = vec![Vec::new(); stem_count];
+        let mut vocabulary: TypoBuckets = HashMap::new();
+        for (word, ids) in ids_of_word {
+            vocabulary
+                .entry((word.as_bytes()[0], word.len()))
+                .or_default()
+                .push((word, ids));
+        }
+        // Typo lookups pick the first candidate at the smallest distance: sort so that the
+        // choice does not depend on taxonomy order.
+        for bucket in vocabulary.values_mut() {
+            bucket.sort();
+            for (_, ids) in bucket.iter_mut() {
+                ids.sort_unstable();
+            }
+        }
+        // Per group: the sides of the signals that are its word alone, and of every signal
+        // that has it, a bit per side (no list per stem to allocate).
+        let bit = |side: Side| 1u8 << side as u8;
+        let mut sides_alone = vec![0u8; stem_count];
+        let mut sides_any = vec![0u8; stem_count];
         for signal in 0..signals.len() as u32 {
-            let side = taxonomy.duties[signals.entry(signal) as usize].side;
+            let side = bit(taxonomy.duties[signals.entry(signal) as usize].side);
             let stems = signals.stems(signal);
             for &stem in stems {
                 let r = roots[stem as usize];
-                if stems.len() == 1 && !sides_alone[r].contains(&side) {
-                    sides_alone[r].push(side);
+                if stems.len() == 1 {
+                    sides_alone[r] |= side;
                 }
-                if !sides_any[r].contains(&side) {
-                    sides_any[r].push(side);
-                }
+                sides_any[r] |= side;
             }
         }
         let mut vague_stems: Vec<Vec<String>> = vec![Vec::new(); Lang::ALL.len()];
@@ -811,21 +674,29 @@ impl Classifier {
                 .map(|w| stemmers.stem(*lang, w).into_owned())
                 .collect();
         }
-        let mut weights = vec![0.0; stem_count];
+        // A few dozen vague stems looked up, rather than every stem compared with them.
         let mut vague = vec![false; stem_count];
-        for (lang_index, stems) in vocab.stems.iter().enumerate() {
-            for (stem, &id) in stems {
-                let is_vague = vague_stems[lang_index].iter().any(|v| v == stem);
-                vague[id as usize] = is_vague;
-                let r = roots[id as usize];
-                let alone = sides_alone[r].len();
-                let sides = if alone > 0 { alone } else { sides_any[r].len() };
-                let base = if is_vague { 0.45 } else { 1.0 };
-                weights[id as usize] = base / (sides.max(1) as f64).sqrt();
+        for (lang_stems, vague_stems) in stems.iter().zip(&vague_stems) {
+            for stem in vague_stems {
+                if let Some(&id) = lang_stems.get(stem) {
+                    vague[id as usize] = true;
+                }
             }
         }
-        let long_number_stems = vocab
-            .stems
+        let weights = (0..stem_count)
+            .map(|id| {
+                let r = roots[id];
+                let alone = sides_alone[r].count_ones();
+                let sides = if alone > 0 {
+                    alone
+                } else {
+                    sides_any[r].count_ones()
+                };
+                let base = if vague[id] { 0.45 } else { 1.0 };
+                base / (sides.max(1) as f64).sqrt()
+            })
+            .collect();
+        let long_number_stems = stems
             .iter()
             .flat_map(|s| s.keys())
             .any(|s| s.len() >= 3 && is_number(s));
@@ -875,8 +746,8 @@ impl Classifier {
                 })
                 .collect(),
             ids: taxonomy.duties.iter().map(|d| d.id.clone()).collect(),
-            stems: vocab.stems,
-            stem_lang: vocab.stem_lang,
+            stems,
+            stem_lang,
             weights,
             vague,
             signals,
@@ -1954,24 +1825,6 @@ fn is_number(word: &str) -> bool {
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
-}
-
-/// The vocabulary while the classifier is built.
-#[derive(Debug, Default)]
-struct VocabularyBuilder {
-    stems: Vec<HashMap<String, u32>>,
-    stem_lang: Vec<Lang>,
-}
-
-impl VocabularyBuilder {
-    fn id(&mut self, lang: Lang, stem: String) -> u32 {
-        let next = self.stem_lang.len() as u32;
-        let id = *self.stems[lang.index()].entry(stem).or_insert(next);
-        if id == next {
-            self.stem_lang.push(lang);
-        }
-        id
-    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod classifier;
 mod lang;
+mod prepare;
 mod taxonomy;
 mod text;
 

@@ -1,7 +1,7 @@
 //! The taxonomy as data: the built-in TOML compiled into the binary, the strict reader for a
 //! user's replacement file, the writer that prints it back, and extra signals from `raci.toml`.
 
-use super::{text, Duty, DutyKind, Lang, Taxonomy};
+use super::{prepare, text, Duty, DutyKind, Lang, Taxonomy};
 use crate::model::Side;
 use crate::toml_text::TomlText;
 use serde::Deserialize;
@@ -17,6 +17,12 @@ pub struct SignalAddition {
 /// The built-in taxonomy, with its comments (they explain where the article departs from common
 /// practice). `raci taxonomy` prints this text.
 pub const BUILTIN_TOML: &str = include_str!("taxonomy.toml");
+
+/// The built-in taxonomy as `build.rs` read it, with its signals prepared for the classifier,
+/// in the compact form of `prepare`: reading it is a fraction of reading the TOML. A static,
+/// not a const: a const's 3 MB would be copied into the binary at each place that names it.
+pub(super) static BUILTIN_PREPARED: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/builtin-taxonomy.bin"));
 
 /// A taxonomy file as written: `[[duty]]` entries and nothing else.
 #[derive(Debug, Deserialize)]
@@ -76,6 +82,19 @@ impl DutyFile {
             Lang::It => self.signals_it.as_ref(),
             Lang::Pt => self.signals_pt.as_ref(),
             Lang::Nl => self.signals_nl.as_ref(),
+        }
+    }
+
+    /// Sets the signals of one language, as the file's key for it would.
+    fn set_signals(&mut self, lang: Lang, list: Vec<String>) {
+        match lang {
+            Lang::En => self.signals = list,
+            Lang::Fr => self.signals_fr = Some(list),
+            Lang::De => self.signals_de = Some(list),
+            Lang::Es => self.signals_es = Some(list),
+            Lang::It => self.signals_it = Some(list),
+            Lang::Pt => self.signals_pt = Some(list),
+            Lang::Nl => self.signals_nl = Some(list),
         }
     }
 
@@ -254,10 +273,46 @@ impl Taxonomy {
     pub fn builtin() -> Taxonomy {
         // The file is part of the binary and a unit test parses it, so failing here is a
         // build defect, not a user error.
-        Taxonomy::from_toml_by_entry(BUILTIN_TOML).expect("the built-in taxonomy is valid")
+        Taxonomy::from_baked(BUILTIN_PREPARED)
+            .unwrap_or_else(|| Taxonomy::from_toml_by_entry(BUILTIN_TOML))
+            .expect("the built-in taxonomy is valid")
     }
 
-    /// [`Taxonomy::from_toml`] for the built-in file, read one `[[duty]]` entry at a time.
+    /// The built-in file as `build.rs` read it, checked as [`Taxonomy::from_toml_by_entry`]
+    /// checks it; `None` when the compact form is damaged (a build defect: the TOML is read
+    /// then). Reading the TOML, even one entry at a time, was a third of every run's start.
+    fn from_baked(baked: &[u8]) -> Option<Result<Taxonomy, String>> {
+        let (entries, lists) = prepare::baked_taxonomy(baked)?;
+        let mut files: Vec<DutyFile> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            files.push(DutyFile {
+                id: entry.id,
+                side: entry.side.parse().ok()?,
+                kind: entry.kind.parse().ok()?,
+                covers: entry.covers,
+                section: entry.section,
+                text: entry.text,
+                signals: Vec::new(),
+                signals_fr: None,
+                signals_de: None,
+                signals_es: None,
+                signals_it: None,
+                signals_pt: None,
+                signals_nl: None,
+            });
+        }
+        for (entry, lang, list) in lists {
+            files.get_mut(entry as usize)?.set_signals(lang, list);
+        }
+        Some(Taxonomy::from_files(
+            &Entries::new(BUILTIN_TOML),
+            files,
+            SignalCheck::Trusted,
+        ))
+    }
+
+    /// [`Taxonomy::from_toml`] for the built-in file, read one `[[duty]]` entry at a time: the
+    /// fallback of [`Taxonomy::builtin`] should its compact form be damaged.
     /// Read whole, its 21,000 signals become a token list and a value tree of some 8 MB at
     /// once: the peak of a small audit's heap, which the allocator then keeps as resident
     /// memory for the rest of the run. One entry at a time it is a 64th of that. Its signals
@@ -421,6 +476,15 @@ mod tests {
     fn reading_by_entry_is_reading_whole() {
         let whole = Taxonomy::from_toml(BUILTIN_TOML).unwrap();
         assert_eq!(Taxonomy::builtin(), whole);
+        // What `build.rs` read is the file read whole, with every check: the compact form is
+        // the path taken at start, not a fallback to the TOML that would equal it just as well.
+        assert_eq!(
+            Taxonomy::from_baked(BUILTIN_PREPARED),
+            Some(Ok(whole.clone()))
+        );
+        assert_eq!(Taxonomy::from_baked(&[]), None);
+        // Cut inside its first entries.
+        assert_eq!(Taxonomy::from_baked(&BUILTIN_PREPARED[..1000]), None);
         let duties = whole.duties.len();
         assert_eq!(Taxonomy::from_toml_by_entry(BUILTIN_TOML), Ok(whole));
         // Every piece of the built-in file reads on its own: the fast path is the one taken
