@@ -57,7 +57,8 @@ pub(crate) struct PartyNames<'a> {
 impl<'a> PartyNames<'a> {
     pub(crate) fn new(names: impl IntoIterator<Item = &'a str>) -> PartyNames<'a> {
         PartyNames {
-            by_first_byte: by_first_byte(names.into_iter().enumerate()),
+            // Names that are never cut out are left out once here, not at every place.
+            by_first_byte: by_first_byte(names.into_iter().enumerate().filter(|(_, n)| cut_out(n))),
         }
     }
 }
@@ -125,18 +126,26 @@ fn cut_out(name: &str) -> bool {
 /// `{cell}` (the finding's own task, party and full cell reference), `{t}` and `{p}` (a task
 /// or party named by the next argument), `{n}` (a number, the next argument); `{{` and `}}`
 /// are literal braces.
-pub(crate) fn template(
+pub(crate) fn template<'a>(
     message: &str,
-    subject: &Subject,
+    subject: &Subject<'a>,
     parties: &PartyNames,
 ) -> (String, Vec<Arg>) {
     let mut out = String::with_capacity(message.len());
     let mut args = Vec::new();
     let bytes = message.as_bytes();
+    let related = Related::new(subject.related);
+    let own = |name: Option<&'a str>| name.filter(|n| present(message, n));
+    let subject = &Subject {
+        task: own(subject.task),
+        party: own(subject.party),
+        cell: own(subject.cell),
+        related: subject.related,
+    };
     let mut i = 0;
     while i < message.len() {
         let b = bytes[i];
-        if let Some((slot, len)) = longest_name(message, i, subject, parties) {
+        if let Some((slot, len)) = longest_name(message, i, subject, &related, parties) {
             match slot {
                 Slot::OwnTask => out.push_str("{task}"),
                 Slot::OwnParty => out.push_str("{party}"),
@@ -178,26 +187,74 @@ pub(crate) fn template(
     (out, args)
 }
 
+/// A finding's related tasks sorted by name, each name once with the first task the finding
+/// lists under it, so that each place of a message finds the names starting there by binary
+/// search. A duty split on a big matrix relates thousands of tasks and its message names
+/// hundreds of them in 40 KB: trying every related name at every place (or searching the
+/// message for each) was most of report.json's time. A crate of multi-pattern search would
+/// do it too; this is a sort and a loop, on data already in hand.
+struct Related<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Related<'a> {
+    fn new(related: &[(usize, &'a str)]) -> Related<'a> {
+        let mut names: Vec<(&'a str, usize)> = related
+            .iter()
+            .filter(|(_, n)| cut_out(n))
+            .map(|&(i, n)| (n, i))
+            .collect();
+        // Stable, so among equal names the one the finding lists first is kept.
+        names.sort_by(|a, b| a.0.cmp(b.0));
+        names.dedup_by(|later, kept| later.0 == kept.0);
+        Related(names)
+    }
+
+    /// The longest related name that starts at `at` and stands whole there: (task, length).
+    /// Each step takes the greatest name not above what is left to match; if it is a prefix
+    /// of the text there, it is the longest one left (names are distinct); if not, any
+    /// shorter prefix must also be a prefix of their common part, so the search narrows to
+    /// it. The part to match shrinks at every step.
+    fn longest_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        let mut left = &text.as_bytes()[at..];
+        loop {
+            let p = self.0.partition_point(|(n, _)| n.as_bytes() <= left);
+            let &(name, task) = self.0.get(p.checked_sub(1)?)?;
+            let name = name.as_bytes();
+            let common = name.iter().zip(left).take_while(|(a, b)| a == b).count();
+            if common < name.len() {
+                left = &left[..common];
+            } else if whole(text, at, at + name.len()) {
+                return Some((task, name.len()));
+            } else {
+                left = &left[..name.len().checked_sub(1)?];
+            }
+        }
+    }
+}
+
+/// Whether `name` can be cut out of `message` at all: it is cut out ([`cut_out`]) and the
+/// message contains it. Asked once for the finding's own task, party and cell, so that the
+/// message's places do not try a name it does not hold.
+fn present(message: &str, name: &str) -> bool {
+    cut_out(name) && message.contains(name)
+}
+
 /// The longest whole name starting at `at`, the finding's own task, party and cell winning a
-/// tie.
+/// tie. `subject`'s own names are those the message holds and that are cut out (see
+/// [`present`]), `related` and `parties` only names that are cut out, so each place of the
+/// message tries the few names that can stand there.
 fn longest_name(
     text: &str,
     at: usize,
     subject: &Subject,
+    related: &Related,
     parties: &PartyNames,
 ) -> Option<(Slot, usize)> {
     let rest = &text[at..];
     let first = *rest.as_bytes().first()?;
-    let fits =
-        |name: &str| cut_out(name) && rest.starts_with(name) && whole(text, at, at + name.len());
-    // A finding names a few related tasks: scanned, not indexed like the matrix's parties.
-    let related = subject
-        .related
-        .iter()
-        .filter(|(_, n)| fits(n))
-        .rev()
-        .max_by_key(|(_, n)| n.len())
-        .map(|&(i, n)| (Slot::Task(i), n.len()));
+    let fits = |name: &str| rest.starts_with(name) && whole(text, at, at + name.len());
+    let related = related
+        .longest_at(text, at)
+        .map(|(i, len)| (Slot::Task(i), len));
     let party = parties
         .by_first_byte
         .get(first)
@@ -272,6 +329,34 @@ mod tests {
         "Product Owner",
         "QA {x}",
     ];
+
+    /// The related names are found by narrowing a binary search: the longest whole one wins,
+    /// a longer one that is not whole there gives way to a shorter, equal names keep the first
+    /// task listed, and names that only begin a word are not cut out of it.
+    #[test]
+    fn related_names_are_found_longest_whole_first() {
+        let related = Related::new(&[
+            (4, "Plan launch webinar"),
+            (2, "Plan launch"),
+            (7, "Plan"),
+            (5, "Plan launch"),
+            (1, "Pricing"),
+        ]);
+        let text = "Plan launch webinars, Plan launch webinar, Planning, Plan.";
+        assert_eq!(related.longest_at(text, 0), Some((2, 11)));
+        let second = text.find("Plan launch webinar,").unwrap();
+        assert_eq!(related.longest_at(text, second), Some((4, 19)));
+        assert_eq!(
+            related.longest_at(text, text.find("Planning").unwrap()),
+            None
+        );
+        assert_eq!(
+            related.longest_at(text, text.rfind("Plan").unwrap()),
+            Some((7, 4))
+        );
+        assert_eq!(related.longest_at(text, 1), None);
+        assert_eq!(Related::new(&[]).longest_at(text, 0), None);
+    }
 
     fn round_trip(message: &str, task: Option<&str>, related: &[(usize, &str)]) -> String {
         let parties = PartyNames::new(PARTIES);
