@@ -844,14 +844,9 @@ impl Classifier {
             (Side::Po | Side::Pm, Some(b)) => self.second_of_side(&scores, b),
             _ => None,
         };
-        let mut matched = best.map(|b| self.explain(&scores, b)).unwrap_or_default();
-        if let Some(second) = second {
-            for m in self.explain(&scores, second) {
-                if !matched.contains(&m) {
-                    matched.push(m);
-                }
-            }
-        }
+        let matched = best
+            .map(|b| self.explain_both(&scores, b, second))
+            .unwrap_or_default();
         Classification {
             side,
             duty: best.map(|b| self.ids[b].clone()),
@@ -1606,44 +1601,38 @@ impl Classifier {
                 None => holders.push((token, e, c, false)),
             }
         }
-        let own = |e: usize| -> f64 {
-            holders
-                .iter()
-                .filter(|h| h.1 == e && !h.3)
-                .map(|h| h.2)
-                .sum()
-        };
-        // The name's own evidence for an entry, the group's left out: a group says where
-        // the work happens, which is no duty of the task's own.
-        let named = |e: usize| -> f64 {
-            scores
-                .credits
-                .iter()
-                .filter(|c| c.0 as usize == e)
-                .map(|c| c.2)
-                .sum()
-        };
-        if self.kinds[top] != DutyKind::Duty || own(top) < SHARED_EACH {
+        // Per entry: the credit of the tokens it holds alone, and the name's own evidence
+        // for it, the group's left out (a group says where the work happens, which is no
+        // duty of the task's own), each summed in credit order.
+        let mut own = vec![0.0; self.ids.len()];
+        for h in holders.iter().filter(|h| !h.3) {
+            own[h.1] += h.2;
+        }
+        let mut named = vec![0.0; self.ids.len()];
+        for &(entry, _, c) in &scores.credits {
+            named[entry as usize] += c;
+        }
+        if self.kinds[top] != DutyKind::Duty || own[top] < SHARED_EACH {
             return None;
         }
-        let first = named(top);
-        let mut second: Option<(usize, f64)> = None;
+        let first = named[top];
+        let mut second: Option<usize> = None;
         for e in 0..self.ids.len() {
             if e == top
                 || !same(e)
                 || self.kinds[e] != DutyKind::Duty
                 || self.coverage[e].is_some() && self.coverage[e] == self.coverage[top]
-                || named(e) < SECOND_DUTY_RATIO * first
-                || own(e) < SHARED_EACH
+                || named[e] < SECOND_DUTY_RATIO * first
+                || own[e] < SHARED_EACH
             {
                 continue;
             }
             // Ties go to the earlier entry, as in `side_scores`.
-            if second.is_none_or(|(_, best)| named(e) > best) {
-                second = Some((e, named(e)));
+            if second.is_none_or(|s| named[e] > named[s]) {
+                second = Some(e);
             }
         }
-        second.map(|(e, _)| e)
+        second
     }
 
     fn decide(&self, scores: &Scores) -> Classification {
@@ -1698,12 +1687,7 @@ impl Classifier {
                 && shared.score < hi
             {
                 let strength = 1.0 - (-hi / 1.5).exp();
-                let mut matched = self.explain(scores, p);
-                for m in self.explain(scores, m) {
-                    if !matched.contains(&m) {
-                        matched.push(m);
-                    }
-                }
+                let matched = self.explain_both(scores, p, Some(m));
                 return Classification {
                     side: Side::Shared,
                     duty: Some(self.ids[p].clone()),
@@ -1728,14 +1712,7 @@ impl Classifier {
             Side::Po | Side::Pm => self.second_of_side(scores, top),
             _ => None,
         };
-        let mut matched = self.explain(scores, top);
-        if let Some(second) = second {
-            for m in self.explain(scores, second) {
-                if !matched.contains(&m) {
-                    matched.push(m);
-                }
-            }
-        }
+        let matched = self.explain_both(scores, top, second);
         Classification {
             side,
             duty: Some(self.ids[top].clone()),
@@ -1745,6 +1722,20 @@ impl Classifier {
             source: SideSource::Classifier,
             lang: Lang::En,
         }
+    }
+
+    /// What matched for `first` and then, each once, what matched for `second`: the words of a
+    /// task that names two duties.
+    fn explain_both(&self, scores: &Scores, first: usize, second: Option<usize>) -> Vec<String> {
+        let mut matched = self.explain(scores, first);
+        if let Some(second) = second {
+            for m in self.explain(scores, second) {
+                if !matched.contains(&m) {
+                    matched.push(m);
+                }
+            }
+        }
+        matched
     }
 
     /// The matched signals of `entry`, best first, leaving out those contained in a better one

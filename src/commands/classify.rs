@@ -231,26 +231,30 @@ fn write_csv(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record([
-        "task",
-        "lang",
-        "side",
-        "duty",
-        "confidence",
-        "reason",
-        "matched",
-    ])?;
-    for (name, c) in results {
+    let written: csv::Result<()> = (|| {
         writer.write_record([
-            excel_safe(name),
-            c.lang.code().to_string(),
-            c.side.as_str().to_string(),
-            excel_safe(&c.duties_label().unwrap_or_default()),
-            confidence(c),
-            excel_safe(&c.reason(taxonomy)),
-            excel_safe(&c.matched.join("; ")),
+            "task",
+            "lang",
+            "side",
+            "duty",
+            "confidence",
+            "reason",
+            "matched",
         ])?;
-    }
+        for (name, c) in results {
+            writer.write_record([
+                excel_safe(name),
+                c.lang.code().to_string(),
+                c.side.as_str().to_string(),
+                excel_safe(&c.duties_label().unwrap_or_default()),
+                confidence(c),
+                excel_safe(&c.reason(taxonomy)),
+                excel_safe(&c.matched.join("; ")),
+            ])?;
+        }
+        Ok(())
+    })();
+    written.map_err(crate::report::csv_out::io_error)?;
     writer.flush()
 }
 

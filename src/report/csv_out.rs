@@ -64,27 +64,59 @@ pub(crate) fn write_to(
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
     let mut number = String::new();
-    w.write_record(&table.headers)?;
-    for row in table.rows.iter() {
-        for cell in row.iter() {
-            match cell {
-                Cell::Text(text) => w.write_field(escape_formula(text).as_bytes())?,
-                _ => {
-                    number.clear();
-                    cell.push_text(&mut number);
-                    w.write_field(number.as_bytes())?;
+    let written: csv::Result<()> = (|| {
+        w.write_record(&table.headers)?;
+        for row in table.rows.iter() {
+            for cell in row.iter() {
+                match cell {
+                    Cell::Text(text) => w.write_field(escape_formula(text).as_bytes())?,
+                    _ => {
+                        number.clear();
+                        cell.push_text(&mut number);
+                        w.write_field(number.as_bytes())?;
+                    }
                 }
             }
+            w.write_record(None::<&[u8]>)?;
         }
-        w.write_record(None::<&[u8]>)?;
-    }
+        Ok(())
+    })();
+    written.map_err(io_error)?;
     w.flush()
+}
+
+/// The io error a CSV write failed with, as itself: `csv::Error`'s own conversion wraps it
+/// as `ErrorKind::Other` and names no source, so a reader that went away (`raci classify
+/// --format csv | head`, a closed download) would read as a failed write instead of a
+/// broken pipe. Errors of the CSV form itself (a record of the wrong length) stay wrapped.
+pub(crate) fn io_error(err: csv::Error) -> std::io::Error {
+    if !err.is_io_error() {
+        return std::io::Error::other(err);
+    }
+    match err.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::tables::{Cell, Table};
     use super::*;
+
+    #[test]
+    fn a_broken_pipe_comes_out_as_itself() {
+        let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        // What `?` would make of it: kind `Other`.
+        let wrapped = std::io::Error::from(csv::Error::from(std::io::Error::from(
+            std::io::ErrorKind::BrokenPipe,
+        )));
+        assert_eq!(wrapped.kind(), std::io::ErrorKind::Other);
+        assert_eq!(
+            io_error(csv::Error::from(pipe)).kind(),
+            std::io::ErrorKind::BrokenPipe
+        );
+    }
 
     fn table<'a>(cells: &[&'a str]) -> Table<'a> {
         Table {

@@ -6,7 +6,7 @@
 //! only escapes and lays it out. That keeps the CSVs, the HTML and the XLSX saying the same
 //! thing row for row.
 
-mod csv_out;
+pub(crate) mod csv_out;
 mod facts;
 mod html;
 mod json;
