@@ -1584,6 +1584,10 @@ impl Classifier {
     /// first, and not weak beside it; the first must be a duty too (a skill covers nothing).
     /// `None` otherwise.
     fn second_of_side(&self, scores: &Scores, top: usize) -> Option<usize> {
+        // Only a duty covers something: a skill or trait on top asks for nothing more.
+        if self.kinds[top] != DutyKind::Duty {
+            return None;
+        }
         let side = self.sides[top];
         let same = |e: usize| self.kinds[e] != DutyKind::Other && self.sides[e] == side;
         // Per token of the name: the entry of the side that holds it most strongly, and
@@ -1612,7 +1616,7 @@ impl Classifier {
         for &(entry, _, c) in &scores.credits {
             named[entry as usize] += c;
         }
-        if self.kinds[top] != DutyKind::Duty || own[top] < SHARED_EACH {
+        if own[top] < SHARED_EACH {
             return None;
         }
         let first = named[top];
