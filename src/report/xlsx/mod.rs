@@ -345,9 +345,9 @@ struct MatrixView<'a> {
 impl MatrixView<'_> {
     /// The letters this sheet shows on task `t`.
     fn assignments<'s>(&'s self, t: usize, task: &'s Task) -> &'s [Assignment] {
-        self.letters
-            .and_then(|l| l.get(&t))
-            .map_or(&task.assignments[..], |a| &a[..])
+        self.letters.map_or(&task.assignments[..], |changed| {
+            proposed::proposed_assignments(changed, t, task)
+        })
     }
 }
 

@@ -4,7 +4,7 @@
 //! to show, the sheet holds one sentence saying why, so a reader who looks for it finds it.
 
 use super::{Marks, MatrixView, NoteAt, FIXED_COLUMNS, MAX_NOTE_CHARS};
-use crate::model::{Assignment, LetterSet, Matrix};
+use crate::model::{letters_in, Assignment, Matrix, Task};
 use crate::outcome::Outcome;
 use crate::suggest::Suggestion;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -24,24 +24,14 @@ pub(super) struct Proposal {
     marks: Marks,
 }
 
-/// The letters `party` holds on `task`.
-fn letters(m: &Matrix, task: usize, party: usize) -> LetterSet {
-    m.tasks
-        .get(task)
-        .map_or(LetterSet::EMPTY, |t| t.letters_of(party))
-}
-
-/// The letters `party` holds on `task` once the suggestions are taken.
-fn proposed_letters(
-    m: &Matrix,
-    changed: &BTreeMap<usize, Vec<Assignment>>,
-    task: usize,
-    party: usize,
-) -> LetterSet {
-    match changed.get(&task) {
-        Some(assignments) => crate::model::letters_in(assignments, party),
-        None => letters(m, task, party),
-    }
+/// The letters task `t` holds once the suggestions are taken: its changed letters, else its
+/// own. The Proposed sheet's cells and its changed-cell check both read them here.
+pub(super) fn proposed_assignments<'a>(
+    changed: &'a BTreeMap<usize, Vec<Assignment>>,
+    t: usize,
+    task: &'a Task,
+) -> &'a [Assignment] {
+    changed.get(&t).map_or(&task.assignments[..], |a| &a[..])
 }
 
 impl Proposal {
@@ -68,7 +58,9 @@ impl Proposal {
         }
         touched.retain(|&(row, col), _| {
             let (t, p) = (row as usize - 1, usize::from(col - FIXED_COLUMNS));
-            letters(o.matrix, t, p) != proposed_letters(o.matrix, &changed_letters, t, p)
+            o.matrix.tasks.get(t).is_some_and(|task| {
+                task.letters_of(p) != letters_in(proposed_assignments(&changed_letters, t, task), p)
+            })
         });
         if touched.is_empty() {
             return None;
