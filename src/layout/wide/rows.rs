@@ -7,7 +7,7 @@ use super::super::{a1, assign, count_note, score, Candidate, CellReader, Ctx, Ki
 use super::header::{below, id_like, label_at, non_party_header, placeholder, Band, PartyCol};
 use super::{cap, cell_name, numbered, reads_as_task, CONTEXT_WHY};
 use crate::model::{Matrix, Party, Pos, Scheme, Shape, Side, Task};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// How the columns of a wide matrix were read.
 #[derive(Debug)]
@@ -109,6 +109,26 @@ struct Rows {
 
 /// Phase 1: the kind of every row: empty, a repeated header, a title row under the header,
 /// junk, a task, or a label (a group, or a task nobody holds).
+/// What a test said of each text, by text id: the grid numbers a sheet's distinct texts so
+/// that per-text work is a vector look-up, not a hash of the text again. A text without an
+/// id (long prose) is tested each time.
+struct TextMemo(Vec<Option<bool>>);
+
+impl TextMemo {
+    fn new(ctx: &Ctx) -> TextMemo {
+        TextMemo(vec![None; ctx.text_ids()])
+    }
+
+    /// `test` of the cell's text, `false` for a cell without text.
+    fn test(&mut self, cell: &GCell, test: impl FnOnce(&str) -> bool) -> bool {
+        match self.0.get_mut(cell.text_id() as usize) {
+            Some(Some(known)) => *known,
+            Some(slot) => *slot.insert(cell.text().is_some_and(test)),
+            None => cell.text().is_some_and(test),
+        }
+    }
+}
+
 fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
     let header_texts: BTreeSet<String> = l
         .parties
@@ -121,8 +141,8 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
     let task_label = grid.text(l.header(), l.task_col).map(clean_name);
     // What the two text tests below said of each text: a sheet repeats its odd marks in
     // thousands of cells, and each test cleans, folds and splits the text anew.
-    let mut title_of: HashMap<&str, bool> = HashMap::new();
-    let mut header_of: HashMap<&str, bool> = HashMap::new();
+    let mut title_of = TextMemo::new(ctx);
+    let mut header_of = TextMemo::new(ctx);
     let mut kinds: Vec<(u32, RowKind)> = Vec::new();
     let mut stats: Vec<(usize, usize, usize)> = Vec::new();
     let mut seen_task = false;
@@ -167,19 +187,15 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
             // Titles under the names: text, or a short role such as `PO` or `PM`.
             if k == Kind::Text
                 || k == Kind::Odd
-                    && cell.text().is_some_and(|t| {
-                        *title_of.entry(t).or_insert_with(|| {
-                            super::super::titles::title_side(t, ctx.opts).is_some()
-                        })
+                    && title_of.test(cell, |t| {
+                        super::super::titles::title_side(t, ctx.opts).is_some()
                     })
             {
                 texts += 1;
             }
             if matches!(k, Kind::Text | Kind::Odd | Kind::Partial)
-                && cell.text().is_some_and(|t| {
-                    *header_of
-                        .entry(t)
-                        .or_insert_with(|| header_texts.contains(&clean_name(t).to_lowercase()))
+                && header_of.test(cell, |t| {
+                    header_texts.contains(&clean_name(t).to_lowercase())
                 })
             {
                 same_as_header += 1;
