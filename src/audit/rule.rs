@@ -309,10 +309,7 @@ impl<'a> Ctx<'a> {
             // A task that names two duties (a PO and a PM one, or two of one side) covers
             // both; the same duty twice (one restating the other) is counted once.
             let mut last = None;
-            for duty in [class.duty.as_deref(), class.second_duty.as_deref()]
-                .into_iter()
-                .flatten()
-            {
+            for duty in class.duties() {
                 let covered = *seen
                     .entry(duty)
                     .or_insert_with(|| taxonomy.coverage_of(duty));

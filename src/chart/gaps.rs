@@ -49,11 +49,10 @@ pub fn gaps_data(o: &Outcome) -> GapsData {
             .map(|d| {
                 let tasks: Vec<usize> = (0..o.matrix.tasks.len())
                     .filter(|&t| {
-                        o.classes
-                            .get(t)
-                            .and_then(|c| c.duty.as_deref())
-                            .and_then(|id| o.taxonomy.coverage_of(id))
-                            == Some(d.id.as_str())
+                        o.classes.get(t).is_some_and(|c| {
+                            c.duties()
+                                .any(|id| o.taxonomy.coverage_of(id) == Some(d.id.as_str()))
+                        })
                     })
                     .collect();
                 let mut owners: Vec<usize> = tasks

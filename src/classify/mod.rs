@@ -208,6 +208,14 @@ impl Classification {
         }
     }
 
+    /// The duty and the second duty, in that order, those that are set: a task covers each.
+    pub fn duties(&self) -> impl Iterator<Item = &str> {
+        self.duty
+            .iter()
+            .chain(self.second_duty.iter())
+            .map(String::as_str)
+    }
+
     /// The duty or duties, as reports show them: `po-x + pm-y` for a shared task with a duty
     /// of each side.
     pub fn duties_label(&self) -> Option<String> {

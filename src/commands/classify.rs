@@ -175,7 +175,7 @@ fn write_text(
         };
         writeln!(out, "  side:       {}{why}", c.side)?;
         let mut label = "duty:";
-        for id in c.duty.iter().chain(c.second_duty.iter()) {
+        for id in c.duties() {
             match taxonomy.duty(id) {
                 Some(duty) => {
                     writeln!(out, "  {label:<11} {id} ({})", kind(duty))?;
