@@ -85,11 +85,18 @@ pub(super) struct Picker<'a> {
     groups: BTreeMap<&'a str, Tally>,
 }
 
-/// The duty a task counts toward for "the same duty": the coverage duty its duty restates,
-/// as the audit's coverage counts it, or its own duty id when that is a skill or shared.
-fn duty_key<'a>(taxonomy: &'a Taxonomy, class: Option<&'a Classification>) -> Option<&'a str> {
-    let id = class?.duty.as_deref()?;
-    Some(taxonomy.coverage_of(id).unwrap_or(id))
+/// The duties a task counts toward for "the same duty", its duty first: the coverage duty each
+/// of its duties restates, as the audit's coverage counts them (a task naming two duties
+/// covers both), or the duty id itself when that is a skill or shared.
+fn duty_keys<'a>(taxonomy: &'a Taxonomy, class: Option<&'a Classification>) -> Vec<&'a str> {
+    let mut keys: Vec<&str> = Vec::with_capacity(2);
+    for id in class.into_iter().flat_map(Classification::duties) {
+        let key = taxonomy.coverage_of(id).unwrap_or(id);
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys
 }
 
 /// A candidate with its count on the other tasks of a kind.
@@ -112,7 +119,7 @@ impl<'a> Picker<'a> {
             let class = classes.get(t);
             let side = class.map_or(Side::Unclassified, |c| c.side);
             sides.entry(side).or_default().add(n, &row);
-            if let Some(duty) = duty_key(taxonomy, class) {
+            for duty in duty_keys(taxonomy, class) {
                 duties.entry(duty).or_default().add(n, &row);
             }
             if let Some(group) = task.group.as_deref() {
@@ -296,10 +303,13 @@ impl<'a> Picker<'a> {
             }
         }
 
-        let duty = duty_key(self.taxonomy, self.classes.get(task));
+        let duties = duty_keys(self.taxonomy, self.classes.get(task));
+        // The task's duty first, then its second duty when nobody fits on the first.
         let by_duty = || -> Option<(usize, String)> {
-            let d = duty?;
-            let (p, k) = self.most(self.duties.get(d)?, task, letter, &fit)?;
+            let (d, p, k) = duties.iter().find_map(|&d| {
+                let (p, k) = self.most(self.duties.get(d)?, task, letter, &fit)?;
+                Some((d, p, k))
+            })?;
             Some((
                 p,
                 format!(
@@ -350,7 +360,7 @@ impl<'a> Picker<'a> {
                 return Ok(found);
             }
         }
-        let duty_group = match (duty.is_some(), group.is_some()) {
+        let duty_group = match (!duties.is_empty(), group.is_some()) {
             (true, true) => "its duty or group",
             (true, false) => "its duty",
             (false, true) => "its group",
@@ -379,7 +389,7 @@ impl<'a> Picker<'a> {
     pub fn keeper(&self, w: &Work, task: usize, holders: &[usize]) -> (usize, String) {
         let side = self.side(task);
         let own = owning_title(side);
-        let duty = duty_key(self.taxonomy, self.classes.get(task));
+        let duties = duty_keys(self.taxonomy, self.classes.get(task));
         let group = self.m.tasks[task].group.as_deref();
         let other_a = |tally: Option<&Tally>, p: usize| {
             tally.map_or(0, |t| {
@@ -390,7 +400,12 @@ impl<'a> Picker<'a> {
             (
                 own.is_some() && self.m.parties[p].title_side == own,
                 !self.other_side(p, task),
-                other_a(duty.and_then(|d| self.duties.get(d)), p),
+                // On a task of two duties, the better of the two counts.
+                duties
+                    .iter()
+                    .map(|&d| other_a(self.duties.get(d), p))
+                    .max()
+                    .unwrap_or(0),
                 w.letters(task, p).contains(Letter::R),
                 other_a(group.and_then(|g| self.groups.get(g)), p),
             )
@@ -410,7 +425,12 @@ impl<'a> Picker<'a> {
         } else if k.1 != r.1 {
             format!("{} is titled for the other side", self.short(ranked[1]))
         } else if k.2 != r.2 {
-            let d = duty.unwrap_or_default();
+            // The duty that gave the count (the better of a task's two).
+            let d = duties
+                .iter()
+                .copied()
+                .find(|&d| other_a(self.duties.get(d), keep) == k.2)
+                .unwrap_or_default();
             format!(
                 "{who} is Accountable on {} of the {} other tasks of the same duty ({d})",
                 k.2,

@@ -39,7 +39,11 @@ fn taxonomy() -> Taxonomy {
         local_signals: Default::default(),
     };
     Taxonomy {
-        duties: vec![duty("po-backlog", Side::Po), duty("pm-research", Side::Pm)],
+        duties: vec![
+            duty("po-backlog", Side::Po),
+            duty("pm-research", Side::Pm),
+            duty("pm-pricing", Side::Pm),
+        ],
     }
 }
 
@@ -114,6 +118,40 @@ fn r001_goes_to_the_title_of_the_side_with_its_count() {
         r001[0].reason,
         "Competitive analysis (PM-side, no Accountable): make Tom Reed (Product Manager) \
          Accountable; Tom Reed is Accountable on 2 of the 3 other PM-side tasks."
+    );
+}
+
+#[test]
+fn a_task_of_two_duties_finds_its_accountable_through_the_second() {
+    // "Price after the survey" names pricing first and research second: nobody else does
+    // pricing, so the research tasks' usual Accountable is the one to ask, as the audit's
+    // coverage counts the task toward both duties.
+    let (m, mut c) = matrix(
+        &["Ana", "Bob", "Cy"],
+        &[
+            (
+                "Price after the survey",
+                Side::Pm,
+                Some("pm-pricing"),
+                &["R", "C", ""],
+            ),
+            (
+                "Interview users",
+                Side::Pm,
+                Some("pm-research"),
+                &["R", "A", ""],
+            ),
+            ("Other", Side::Pm, None, &["A", "", "R"]),
+        ],
+    );
+    c[0].second_duty = Some("pm-research".into());
+    let (_, s) = run(&m, &c);
+    let r = of(&s, "R001")[0];
+    assert_eq!(r.changes[0].party, 1, "{}", r.reason);
+    assert!(
+        r.reason.ends_with("of the same duty (pm-research)."),
+        "{}",
+        r.reason
     );
 }
 
