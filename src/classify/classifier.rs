@@ -502,6 +502,10 @@ pub struct Classifier {
     /// own, so each would miss the memo and cost the stemmers of every language (half the
     /// classifier's time on 50,000 numbered tasks).
     long_number_stems: bool,
+    /// Per stem id: some signal is that word alone (in any language it shares a written word
+    /// with). A glued word the vocabulary has only inside longer signals is also read as its
+    /// parts (see [`Classifier::read_word`]).
+    alone: Vec<bool>,
 }
 
 /// Vocabulary words (folded) with their stems, by (first byte, length).
@@ -683,6 +687,9 @@ impl Classifier {
                 }
             }
         }
+        let alone = (0..stem_count)
+            .map(|id| sides_alone[roots[id]] != 0)
+            .collect();
         let weights = (0..stem_count)
             .map(|id| {
                 let r = roots[id];
@@ -757,6 +764,7 @@ impl Classifier {
             vocabulary,
             stemmers,
             long_number_stems,
+            alone,
         }
     }
 
@@ -972,22 +980,41 @@ impl Classifier {
     /// How one content word reads, before typo correction: a pure function of the word, so
     /// [`Memo`] can keep it.
     fn read_word(&self, word: &str) -> Reading {
-        if let Some(part) = self.direct(word) {
-            return Reading::Known {
-                parts: vec![part],
-                note: String::new(),
-            };
-        }
-        if let Some(parts) = self.split_compound(word) {
-            let note = if parts.len() > 1 {
-                let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
-                format!("{word}->{}", texts.join(" + "))
-            } else {
-                String::new()
-            };
-            return Reading::Known { parts, note };
-        }
-        Reading::Unknown
+        let whole = self.direct(word);
+        let parts = match whole {
+            // A glued word some signal has alone ("Marktforschung") is read whole.
+            // So is an English word: English does not glue ("processes" is not "proc" +
+            // "esses").
+            Some(part) if part.english || part.stems.iter().any(|&id| self.alone[id as usize]) => {
+                vec![part]
+            }
+            // A German or Dutch word the vocabulary has only inside a longer signal
+            // ("go-to-marketstrategie") would otherwise count for nothing when the rest of
+            // that signal is missing: it is read as its parts too ("market" + "strategie"),
+            // its own stems kept on the head, so that the longer signal still matches where
+            // it is written out.
+            Some(mut part) => match self.split_from(word, 0) {
+                Some(mut parts) => {
+                    let head = &mut parts[0];
+                    part.stems.retain(|id| !head.stems.contains(id));
+                    head.stems.append(&mut part.stems);
+                    head.langs |= part.langs;
+                    parts
+                }
+                None => vec![part],
+            },
+            None => match self.split_compound(word) {
+                Some(parts) => parts,
+                None => return Reading::Unknown,
+            },
+        };
+        let note = if parts.len() > 1 {
+            let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
+            format!("{word}->{}", texts.join(" + "))
+        } else {
+            String::new()
+        };
+        Reading::Known { parts, note }
     }
 
     /// The word as the vocabulary knows it: its stem in every language that has it, or else a
@@ -1937,6 +1964,57 @@ mod tests {
         assert!(got.matched.iter().any(|m| m.contains("->")), "{got:?}");
         // English words are not split: "marketplace" is not "market" + "place".
         assert!(c.split_compound("marketplace").is_none());
+    }
+
+    #[test]
+    fn a_glued_word_known_only_inside_a_longer_signal_is_also_read_as_its_parts() {
+        // "planungsstrategie" is a word of the vocabulary only inside a two-word signal;
+        // "strategie" is a signal alone on another entry, "marktforschung" a signal alone.
+        let t = Taxonomy::from_toml(
+            r#"
+[[duty]]
+id = "pm-strategy"
+side = "PM"
+kind = "duty"
+section = "s"
+text = "strategy"
+signals = ["strategy"]
+signals_de = ["strategie", "marktforschung"]
+
+[[duty]]
+id = "po-plan"
+side = "PO"
+kind = "duty"
+section = "s"
+text = "plan"
+signals = ["plan"]
+signals_de = ["planungsstrategie abstimmen", "planung"]
+"#,
+        )
+        .unwrap();
+        let c = Classifier::new(&t);
+        // Alone, it reads as its parts, "planung(s)" + "strategie": the longer signal needs
+        // "abstimmen", so before the rule the name matched nothing.
+        let got = c.classify("Planungsstrategie");
+        assert_eq!(got.side, Side::Shared, "{got:?}");
+        assert!(
+            got.matched
+                .iter()
+                .any(|m| m == "planungsstrategie->planungs + strategie"),
+            "{got:?}"
+        );
+        // Written out, the longer signal still matches through the head part.
+        let got = c.classify("Planungsstrategie abstimmen");
+        assert_eq!(got.side, Side::Po, "{got:?}");
+        assert!(
+            got.matched
+                .iter()
+                .any(|m| m == "planungsstrategie abstimmen"),
+            "{got:?}"
+        );
+        // A glued word that is a signal alone stays whole.
+        let got = c.classify("Marktforschung");
+        assert_eq!(got.matched, ["marktforschung"], "{got:?}");
     }
 
     #[test]
