@@ -21,8 +21,8 @@ struct Row {
     class: String,
 }
 
-fn tune_rows() -> Vec<Row> {
-    let path = support::root().join("tests/data/classify-v2/tune.csv");
+fn rows_of(file: &str) -> Vec<Row> {
+    let path = support::root().join("tests/data/classify-v2").join(file);
     let mut reader = csv::Reader::from_path(&path).unwrap();
     let headers = reader.headers().unwrap().clone();
     assert_eq!(
@@ -51,9 +51,14 @@ fn tune_rows() -> Vec<Row> {
         .collect()
 }
 
-/// Each row with the side the classifier gives it.
+/// Each row of the tuning part with the side the classifier gives it.
 fn classified() -> Vec<(Row, Side)> {
-    let rows = tune_rows();
+    classified_of("tune.csv")
+}
+
+/// Each row of a labelled file with the side the classifier gives it.
+fn classified_of(file: &str) -> Vec<(Row, Side)> {
+    let rows = rows_of(file);
     let classifier = Classifier::new(&Taxonomy::builtin());
     let mut memo = Memo::default();
     let file_lang = Classifier::dominant_language(
@@ -127,6 +132,28 @@ fn tuning_part_meets_its_floor_and_po_pm_are_rarely_confused() {
     );
 }
 
+/// The round-7 dev set (`dev-r7.csv`, 885 rows): task names written blind by the project's
+/// helpers, from the article and the guide before the classifier or its signals were in view,
+/// then tuned on (98.0 % after round 7, 93.6 % at first run). Tuning data, not a measure: the
+/// floor keeps what round 7 fixed from breaking unseen.
+#[test]
+fn round_7_dev_set_meets_its_floor() {
+    let results = classified_of("dev-r7.csv");
+    let all: Vec<&(Row, Side)> = results.iter().collect();
+    assert!(all.len() >= 800, "{}", all.len());
+    let got = accuracy(&all);
+    println!("dev-r7: {:.1} % of {}", 100.0 * got, all.len());
+    for (row, side) in &results {
+        if row.label != *side {
+            println!(
+                "  {} {} -> {side} [{}] {:?} (group {:?})",
+                row.lang, row.label, row.class, row.task, row.group
+            );
+        }
+    }
+    assert!(got >= 0.95, "dev-r7 {got:.3} < 0.95");
+}
+
 macro_rules! language_floor {
     ($name:ident, $lang:expr) => {
         #[test]
@@ -163,5 +190,5 @@ fn locked_part_is_committed_beside_the_tuning_part() {
         ["task", "group", "label", "lang", "class", "origin", "reason"]
     );
     assert_eq!(reader.records().count(), 922);
-    assert_eq!(tune_rows().len(), 1382);
+    assert_eq!(rows_of("tune.csv").len(), 1382);
 }
