@@ -506,6 +506,60 @@ pub struct Classifier {
     /// with). A glued word the vocabulary has only inside longer signals is also read as its
     /// parts (see [`Classifier::read_word`]).
     alone: Vec<bool>,
+    /// Per signal: bit `k` is set when its words `k` and `k + 1` belong to one term, the
+    /// expansion of an abbreviation written out ("go to market", "definition of done"). A
+    /// name has such a term only where those words stand together: "Go-live with
+    /// marketing" holds "go" and (through the stemmer) "market", but not "go to market".
+    terms: Vec<u32>,
+}
+
+/// [`Classifier::terms`]: per signal, the bits of its word pairs that lie in one term. A term
+/// is an abbreviation's expansion of two words or more, stemmed in each language (signals of
+/// every language borrow "go-to-market" and "definition of done"); it is found in a signal as
+/// a run of its stems in order.
+fn term_bits(signals: &Signals, stems: &[HashMap<String, u32>], stemmers: &Stemmers) -> Vec<u32> {
+    let mut runs: HashMap<u32, Vec<Vec<u32>>> = HashMap::new();
+    for expansion in text::expansions() {
+        let words: Vec<&str> = expansion
+            .split(' ')
+            .filter(|w| !text::is_stop_word(w))
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for lang in Lang::ALL {
+            let ids: Option<Vec<u32>> = words
+                .iter()
+                .map(|w| {
+                    stems[lang.index()]
+                        .get(stemmers.stem(lang, w).as_ref())
+                        .copied()
+                })
+                .collect();
+            if let Some(ids) = ids {
+                let at = runs.entry(ids[0]).or_default();
+                if !at.contains(&ids) {
+                    at.push(ids);
+                }
+            }
+        }
+    }
+    (0..signals.len() as u32)
+        .map(|signal| {
+            let stems = signals.stems(signal);
+            let mut bits = 0u32;
+            for start in 0..stems.len() {
+                for run in runs.get(&stems[start]).into_iter().flatten() {
+                    if stems[start..].starts_with(run) && start + run.len() <= 32 {
+                        for k in start..start + run.len() - 1 {
+                            bits |= 1 << k;
+                        }
+                    }
+                }
+            }
+            bits
+        })
+        .collect()
 }
 
 /// Vocabulary words (folded) with their stems, by (first byte, length).
@@ -690,6 +744,7 @@ impl Classifier {
         let alone = (0..stem_count)
             .map(|id| sides_alone[roots[id]] != 0)
             .collect();
+        let terms = term_bits(&signals, &stems, &stemmers);
         let weights = (0..stem_count)
             .map(|id| {
                 let r = roots[id];
@@ -765,6 +820,7 @@ impl Classifier {
             stemmers,
             long_number_stems,
             alone,
+            terms,
         }
     }
 
@@ -1463,6 +1519,21 @@ impl Classifier {
             if read.len() < signal_stems.len() && signal_stems.len() > 1 {
                 continue;
             }
+            // A term's words stand together in the name, with nothing but stop words between
+            // them (or are one abbreviation).
+            let terms = self.terms[s as usize];
+            if terms != 0 {
+                let together = (0..signal_stems.len() - 1)
+                    .filter(|k| terms & (1 << k) != 0)
+                    .all(|k| {
+                        let a = tokens[found[k].1 as usize].written as usize;
+                        let b = tokens[found[k + 1].1 as usize].written as usize;
+                        (a.min(b) + 1..a.max(b)).all(|i| text::is_stop_word(raw.get(i).folded))
+                    });
+                if !together {
+                    continue;
+                }
+            }
             // A phrase is several written words: an expanded abbreviation is one.
             written.clear();
             written.extend(read.iter().map(|&t| tokens[t as usize].word));
@@ -2015,6 +2086,53 @@ signals_de = ["planungsstrategie abstimmen", "planung"]
         // A glued word that is a signal alone stays whole.
         let got = c.classify("Marktforschung");
         assert_eq!(got.matched, ["marktforschung"], "{got:?}");
+    }
+
+    #[test]
+    fn an_abbreviations_words_match_only_where_they_stand_together() {
+        let t = Taxonomy::from_toml(
+            r#"
+[[duty]]
+id = "pm-gtm"
+side = "PM"
+kind = "duty"
+section = "s"
+text = "go to market"
+signals = ["go-to-market", "definition of done"]
+
+[[duty]]
+id = "po-live"
+side = "PO"
+kind = "duty"
+section = "s"
+text = "go live"
+signals = ["go live", "coordinate"]
+"#,
+        )
+        .unwrap();
+        let c = Classifier::new(&t);
+        // "go" of "go-live" and the stem of "marketing" are not the term "go to market".
+        let got = c.classify("Coordinate go-live with marketing");
+        assert_eq!(
+            (got.side, got.second_duty.as_deref()),
+            (Side::Po, None),
+            "{got:?}"
+        );
+        // The term written out, with stop words between its words, or as its abbreviation.
+        for name in ["Go-to-market plan", "Plan the go to market", "GTM plan"] {
+            let got = c.classify(name);
+            assert_eq!(got.duty.as_deref(), Some("pm-gtm"), "{name}: {got:?}");
+        }
+        // Every pair of a longer term stands together: "done" far from "definition" is not
+        // the definition of done.
+        assert_eq!(
+            c.classify("Definition of done").duty.as_deref(),
+            Some("pm-gtm")
+        );
+        assert_eq!(
+            c.classify("Definition of the release, done").side,
+            Side::Unclassified
+        );
     }
 
     #[test]

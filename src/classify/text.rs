@@ -65,6 +65,11 @@ pub fn stem<'a>(stemmer: &rust_stemmers::Stemmer, word: &'a str) -> std::borrow:
 
 pub use super::lang::is_stop_word;
 
+/// Every abbreviation's expansion ("go to market", "definition of done"): each is one term.
+pub fn expansions() -> impl Iterator<Item = &'static str> {
+    ABBREVIATIONS.iter().map(|(_, expansion)| *expansion)
+}
+
 /// The expansion of an abbreviation, also in the plural ("OKRs", "KPIs").
 pub fn expand(word: &str) -> Option<&'static str> {
     // No abbreviation is longer than four letters (five with a plural "s"). Each is looked up
