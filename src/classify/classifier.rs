@@ -225,16 +225,6 @@ const VAGUE_LOCAL: &[(Lang, &[&str])] = &[
     ),
 ];
 
-/// Abbreviations that mean a user story in a name written in these languages, when written
-/// in capitals ("Rédaction des US", "Redactar HU"); in English "US" is a country or "us".
-const STORY_ABBREVIATIONS: &[(&str, &[Lang])] = &[
-    ("hu", &[Lang::Es, Lang::Pt]),
-    (
-        "us",
-        &[Lang::Fr, Lang::It, Lang::Pt, Lang::Nl, Lang::De, Lang::Es],
-    ),
-];
-
 /// One reading of a word, or of one part of a glued word: the stems it may be, one per
 /// language whose vocabulary knows it.
 #[derive(Debug, Clone)]
@@ -1250,13 +1240,7 @@ impl Classifier {
         let mut out = Vec::with_capacity(raw.len());
         for (i, word) in raw.iter().enumerate() {
             let i = i as u32;
-            let story = word.caps
-                && lang.is_some_and(|l| {
-                    STORY_ABBREVIATIONS
-                        .iter()
-                        .any(|(a, langs)| *a == word.folded && langs.contains(&l))
-                });
-            if story {
+            if text::is_story(&word, lang) {
                 let share = ABBREVIATION_WEIGHT / 2.0;
                 out.push(("user", i, share));
                 out.push(("story", i, share));
@@ -2086,6 +2070,28 @@ signals_de = ["planungsstrategie abstimmen", "planung"]
         // A glued word that is a signal alone stays whole.
         let got = c.classify("Marktforschung");
         assert_eq!(got.matched, ["marktforschung"], "{got:?}");
+    }
+
+    #[test]
+    fn a_signal_with_a_story_abbreviation_matches_a_name_with_it() {
+        let t = Taxonomy::from_toml(
+            r#"
+[[duty]]
+id = "po-prio"
+side = "PO"
+kind = "duty"
+section = "s"
+text = "prioritise"
+signals = ["prioritise"]
+signals_es = ["priorizar HU"]
+"#,
+        )
+        .unwrap();
+        let c = Classifier::new(&t);
+        for name in ["Priorizar HU", "Priorizar las HUs"] {
+            let got = c.classify(name);
+            assert_eq!(got.duty.as_deref(), Some("po-prio"), "{name}: {got:?}");
+        }
     }
 
     #[test]

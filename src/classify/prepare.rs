@@ -53,7 +53,7 @@ impl Prepared {
         // a third larger, for nothing.
         for &(entry, lang, list) in lists {
             for signal in list {
-                let written = text::words(signal);
+                let written = text::signal_words(signal, lang);
                 let words = text::content_of_words(&written);
                 if words.is_empty() {
                     continue;

@@ -64,10 +64,63 @@ pub fn stem<'a>(stemmer: &rust_stemmers::Stemmer, word: &'a str) -> std::borrow:
 }
 
 pub use super::lang::is_stop_word;
+use super::lang::Lang;
 
 /// Every abbreviation's expansion ("go to market", "definition of done"): each is one term.
 pub fn expansions() -> impl Iterator<Item = &'static str> {
     ABBREVIATIONS.iter().map(|(_, expansion)| *expansion)
+}
+
+/// Whether a word is written in capitals, as abbreviations are: two letters or more, none in
+/// lower case but a plural "s" after two capitals ("US", "KPI", "HUs", "PBIs").
+fn in_capitals(word: &str) -> bool {
+    let head = word.strip_suffix('s').unwrap_or(word);
+    let head = if head.chars().count() >= 2 {
+        head
+    } else {
+        word
+    };
+    head.chars().count() > 1 && !head.chars().any(char::is_lowercase)
+}
+
+/// Abbreviations that mean a user story in a name or signal written in these languages, when
+/// written in capitals ("Rédaction des US", "Redactar HU", "priorizar as HUs"); in English
+/// "US" is a country or "us".
+const STORY_ABBREVIATIONS: &[(&str, &[Lang])] = &[
+    ("hu", &[Lang::Es, Lang::Pt]),
+    (
+        "us",
+        &[Lang::Fr, Lang::It, Lang::Pt, Lang::Nl, Lang::De, Lang::Es],
+    ),
+];
+
+/// Whether a written word is a user story's abbreviation in `lang` (see
+/// [`STORY_ABBREVIATIONS`]), in the singular or the plural.
+pub fn is_story(word: &RawWord, lang: Option<Lang>) -> bool {
+    let Some(lang) = lang else {
+        return false;
+    };
+    let singular = word.folded.strip_suffix('s').filter(|w| w.len() == 2);
+    word.caps
+        && STORY_ABBREVIATIONS
+            .iter()
+            .any(|(a, langs)| (*a == word.folded || Some(*a) == singular) && langs.contains(&lang))
+}
+
+/// The words of a signal of `lang`, as [`words`] gives them, with a user story's abbreviation
+/// written out ("priorizar HU" is "priorizar user story"): a name's "HU" is read that way (see
+/// `Classifier::content`), so a signal that keeps it as "hu" could never match one.
+pub fn signal_words(signal: &str, lang: Lang) -> Vec<String> {
+    let raw = raw_words(signal);
+    let mut out = Vec::with_capacity(raw.len() + 1);
+    for word in raw.iter() {
+        if is_story(&word, Some(lang)) {
+            out.extend(["user".to_string(), "story".to_string()]);
+        } else {
+            out.push(word.folded.to_string());
+        }
+    }
+    out
 }
 
 /// The expansion of an abbreviation, also in the plural ("OKRs", "KPIs").
@@ -207,7 +260,7 @@ pub fn raw_words(text: &str) -> RawWords {
         // capacity from word to word: a fresh one grows a letter at a time, reallocated
         // several times a word.
         if current.is_ascii() {
-            let caps = current.len() > 1 && !current.bytes().any(|b| b.is_ascii_lowercase());
+            let caps = in_capitals(current);
             current.make_ascii_lowercase();
             out.push(current, None, caps, opens);
             current.clear();
@@ -215,7 +268,7 @@ pub fn raw_words(text: &str) -> RawWords {
         }
         let word = current.clone();
         current.clear();
-        let caps = word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase());
+        let caps = in_capitals(&word);
         let lower = word.to_lowercase();
         let folded = if lower.is_ascii() {
             lower.clone()
@@ -433,6 +486,28 @@ mod tests {
         assert_eq!(opens("Win/loss, A+B"), [false, false, false, false]);
         // "&" is read as the word "and", which joins by itself.
         assert_eq!(words("R&D"), ["r", "and", "d"]);
+    }
+
+    #[test]
+    fn a_story_abbreviation_is_written_out_in_signals_as_in_names() {
+        // In capitals, singular or plural, in a language whose teams write it.
+        assert_eq!(
+            signal_words("priorizar as HUs", Lang::Pt),
+            ["priorizar", "as", "user", "story"]
+        );
+        assert_eq!(
+            signal_words("choix des US", Lang::Fr),
+            ["choix", "des", "user", "story"]
+        );
+        // Not in English, not in lower case, not another capitalised word.
+        assert_eq!(signal_words("tell US", Lang::En), ["tell", "us"]);
+        assert_eq!(
+            signal_words("choix des us", Lang::Fr),
+            ["choix", "des", "us"]
+        );
+        assert_eq!(signal_words("BUS", Lang::Fr), ["bus"]);
+        assert!(in_capitals("PBIs") && in_capitals("US") && !in_capitals("Us"));
+        assert!(!in_capitals("s") && !in_capitals("As"));
     }
 
     #[test]
