@@ -1039,7 +1039,12 @@ impl Classifier {
             // that signal is missing: it is read as its parts too ("market" + "strategie"),
             // its own stems kept on the head, so that the longer signal still matches where
             // it is written out.
-            Some(mut part) => match self.split_from(word, 0) {
+            // Only into parts that are each a signal alone: "erstellen" is not "erste" + "llen".
+            Some(mut part) => match self.split_from(word, 0).filter(|parts| {
+                parts
+                    .iter()
+                    .all(|p| p.stems.iter().any(|&id| self.alone[id as usize]))
+            }) {
                 Some(mut parts) => {
                     let head = &mut parts[0];
                     part.stems.retain(|id| !head.stems.contains(id));
