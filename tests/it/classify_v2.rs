@@ -132,26 +132,30 @@ fn tuning_part_meets_its_floor_and_po_pm_are_rarely_confused() {
     );
 }
 
-/// The round-7 dev set (`dev-r7.csv`, 885 rows): task names written blind by the project's
-/// helpers, from the article and the guide before the classifier or its signals were in view,
-/// then tuned on (98.0 % after round 7, 93.6 % at first run). Tuning data, not a measure: the
-/// floor keeps what round 7 fixed from breaking unseen.
+/// The round-7 dev sets: task names written blind by the project's helpers, from the article
+/// and the guide before the classifier or its signals were in view, then tuned on. `dev-r7.csv`
+/// (885 rows, team task names in the seven languages): 93.6 % at first run, 98.2 % after.
+/// `dev-r7b.csv` (635 rows, role-description lines in English, German, Spanish, French and
+/// Dutch): 91.3 % at first run, 96.5 % after. Tuning data, not a measure: the floors keep what
+/// round 7 fixed from breaking unseen.
 #[test]
-fn round_7_dev_set_meets_its_floor() {
-    let results = classified_of("dev-r7.csv");
-    let all: Vec<&(Row, Side)> = results.iter().collect();
-    assert!(all.len() >= 800, "{}", all.len());
-    let got = accuracy(&all);
-    println!("dev-r7: {:.1} % of {}", 100.0 * got, all.len());
-    for (row, side) in &results {
-        if row.label != *side {
-            println!(
-                "  {} {} -> {side} [{}] {:?} (group {:?})",
-                row.lang, row.label, row.class, row.task, row.group
-            );
+fn round_7_dev_sets_meet_their_floors() {
+    for (file, rows, floor) in [("dev-r7.csv", 885, 0.95), ("dev-r7b.csv", 635, 0.93)] {
+        let results = classified_of(file);
+        let all: Vec<&(Row, Side)> = results.iter().collect();
+        assert_eq!(all.len(), rows, "{file}");
+        let got = accuracy(&all);
+        println!("{file}: {:.1} % of {}", 100.0 * got, all.len());
+        for (row, side) in &results {
+            if row.label != *side {
+                println!(
+                    "  {} {} -> {side} [{}] {:?} (group {:?})",
+                    row.lang, row.label, row.class, row.task, row.group
+                );
+            }
         }
+        assert!(got >= floor, "{file}: {got:.3} < {floor}");
     }
-    assert!(got >= 0.95, "dev-r7 {got:.3} < 0.95");
 }
 
 macro_rules! language_floor {
