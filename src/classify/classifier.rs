@@ -1091,6 +1091,21 @@ impl Classifier {
                 }
             }
         }
+        // A German or Dutch verb in the third person ("prüft", "bewaakt") the vocabulary has
+        // only as an infinitive.
+        if stems.is_empty() {
+            for lang in [Lang::De, Lang::Nl] {
+                for v in text::infinitives(word, lang) {
+                    let stem = self.stemmers.stem(lang, &v);
+                    if let Some(&id) = self.stems[lang.index()].get(stem.as_ref()) {
+                        if !stems.contains(&id) {
+                            stems.push(id);
+                            langs |= 1 << lang.index();
+                        }
+                    }
+                }
+            }
+        }
         if stems.is_empty() {
             return None;
         }
@@ -2075,6 +2090,30 @@ signals_de = ["planungsstrategie abstimmen", "planung"]
         // A glued word that is a signal alone stays whole.
         let got = c.classify("Marktforschung");
         assert_eq!(got.matched, ["marktforschung"], "{got:?}");
+    }
+
+    #[test]
+    fn a_verb_in_the_third_person_reads_as_its_infinitive() {
+        let t = Taxonomy::from_toml(
+            r#"
+[[duty]]
+id = "po-order"
+side = "PO"
+kind = "duty"
+section = "s"
+text = "order the backlog"
+signals = ["order the backlog"]
+signals_de = ["Backlog priorisieren"]
+signals_nl = ["backlog bewaken"]
+"#,
+        )
+        .unwrap();
+        let c = Classifier::new(&t);
+        for name in ["Priorisiert das Backlog", "Bewaakt de backlog"] {
+            let got = c.classify(name);
+            assert_eq!(got.side, Side::Po, "{name}: {got:?}");
+            assert_eq!(got.matched.len(), 1, "{name}: {got:?}");
+        }
     }
 
     #[test]

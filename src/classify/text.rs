@@ -43,8 +43,11 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 /// Words the English stemmer folds into an unrelated word: "customers" and "custom" both
 /// become "custom", "developers" and "development" both "develop" (the people are the PO's
 /// daily contact, the work is engineering), "specification" and "specific" both "specif", "executive" and "execute"
-/// both "execut". These keep a stem of their own.
+/// both "execut", "accountable" and "accounts" both "account" (the RACI letter that opens a
+/// role description, read as the IT team's user accounts). These keep a stem of their own.
 const STEM_EXCEPTIONS: &[(&str, &str)] = &[
+    ("accountability", "accountable"),
+    ("accountable", "accountable"),
     ("customer", "customer"),
     ("customers", "customer"),
     ("developer", "developer"),
@@ -388,6 +391,41 @@ pub fn spelling_variants(word: &str) -> Vec<String> {
     out
 }
 
+/// The infinitives a German or Dutch verb in the third person singular may stand for, in that
+/// language: role descriptions write "prüft", "verantwortet", "bewaakt", where signals write
+/// "prüfen", "verantworten", "bewaken", and the stemmers keep the two apart. German adds "en"
+/// after the stem ("prüf-t", "verantwort-et"); Dutch writes a long vowel once before "en"
+/// ("bewaak-t" -> "bewaken") and doubles the consonant after a short one ("stel-t" ->
+/// "stellen"). Like [`spelling_variants`], a variant is only used when the vocabulary has it.
+pub fn infinitives(word: &str, lang: Lang) -> Vec<String> {
+    let Some(stem) = word
+        .strip_suffix('t')
+        .filter(|s| s.len() >= 3 && s.is_ascii())
+    else {
+        return Vec::new();
+    };
+    let vowel = |b: u8| b"aeiou".contains(&b);
+    let mut out = vec![format!("{stem}en")];
+    let b = stem.as_bytes();
+    let n = b.len();
+    match lang {
+        Lang::De => {
+            if let Some(s) = stem.strip_suffix('e').filter(|s| s.len() >= 3) {
+                out.push(format!("{s}en"));
+            }
+        }
+        Lang::Nl if !vowel(b[n - 1]) => {
+            if vowel(b[n - 2]) && b[n - 2] == b[n - 3] {
+                out.push(format!("{}{}en", &stem[..n - 2], &stem[n - 1..]));
+            } else if vowel(b[n - 2]) && !vowel(b[n - 3]) {
+                out.push(format!("{stem}{}en", &stem[n - 1..]));
+            }
+        }
+        _ => return Vec::new(),
+    }
+    out
+}
+
 /// Longest word [`edit_distance_within`] compares; longer words are never typos of a signal.
 pub const MAX_TYPO_WORD: usize = 32;
 
@@ -489,6 +527,20 @@ mod tests {
     }
 
     #[test]
+    fn third_person_verbs_give_their_infinitives() {
+        let has = |w: &str, lang, inf: &str| infinitives(w, lang).iter().any(|v| v == inf);
+        assert!(has("pruft", Lang::De, "prufen"));
+        assert!(has("verantwortet", Lang::De, "verantworten"));
+        assert!(has("priorisiert", Lang::De, "priorisieren"));
+        assert!(has("bewaakt", Lang::Nl, "bewaken"));
+        assert!(has("stelt", Lang::Nl, "stellen"));
+        assert!(has("werkt", Lang::Nl, "werken"));
+        // Only words in "t", and only for German and Dutch.
+        assert!(infinitives("backlog", Lang::De).is_empty());
+        assert!(infinitives("plant", Lang::En).is_empty());
+    }
+
+    #[test]
     fn a_story_abbreviation_is_written_out_in_signals_as_in_names() {
         // In capitals, singular or plural, in a language whose teams write it.
         assert_eq!(
@@ -540,6 +592,11 @@ mod tests {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         assert_eq!(stem(&stemmer, "customers"), "customer");
         assert_ne!(stem(&stemmer, "custom"), stem(&stemmer, "customers"));
+        assert_ne!(stem(&stemmer, "accountable"), stem(&stemmer, "accounts"));
+        assert_eq!(
+            stem(&stemmer, "accountability"),
+            stem(&stemmer, "accountable")
+        );
         assert_eq!(stem(&stemmer, "prioritising"), stem(&stemmer, "prioritise"));
     }
 
