@@ -151,11 +151,11 @@ pub fn verb(n: usize, one: &'static str, many: &'static str) -> &'static str {
 /// A title and a one-line reading guide for a chart file the chart stage drew (`overlap.png`,
 /// `matrix-2.png`); unknown names get a title from the file name.
 pub fn chart_caption(file: &str) -> (String, &'static str) {
-    let stem = file.strip_suffix(".png").unwrap_or(file);
-    // `matrix-1`, `matrix-2`: pages of one chart.
-    let (base, page) = match stem.rsplit_once('-') {
-        Some((b, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => (b, Some(n)),
-        _ => (stem, None),
+    // `matrix-1.png`, `matrix-2.png`: pages of one chart, read as the chart stage names them.
+    let page = crate::chart::matrix::page_of(file);
+    let base = match page {
+        Some(_) => "matrix",
+        None => file.strip_suffix(".png").unwrap_or(file),
     };
     let (title, guide) = match base {
         "matrix" => (
@@ -255,6 +255,9 @@ mod tests {
         assert_eq!(chart_caption("matrix-2.png").0, "Matrix (part 2)");
         assert_eq!(chart_caption("co-ownership.png").0, "Co-ownership");
         assert_eq!(chart_caption("other.png").0, "other");
+        // No page as the chart stage names pages: a chart of its own name.
+        assert_eq!(chart_caption("matrix-02.png").0, "matrix-02");
+        assert_eq!(chart_caption("gaps-2.png").0, "gaps-2");
     }
 
     #[test]
