@@ -60,10 +60,7 @@ fn main() {
             text: field("text").unwrap_or_default(),
         });
         for lang in Lang::ALL {
-            let key = match lang {
-                Lang::En => "signals".to_string(),
-                lang => format!("signals_{}", lang.code()),
-            };
+            let key = lang.signals_key();
             let Some(list) = duty.get(&key).and_then(toml::Value::as_array) else {
                 continue;
             };

@@ -63,6 +63,15 @@ impl Lang {
         }
     }
 
+    /// The taxonomy key of the language's signals: `signals` for English, `signals_fr`, ...
+    /// One spelling for the taxonomy's reader and writer and for `build.rs`.
+    pub(crate) fn signals_key(self) -> String {
+        match self {
+            Lang::En => "signals".to_string(),
+            lang => format!("signals_{}", lang.code()),
+        }
+    }
+
     /// Reads an ISO code (`fr`, any case).
     pub fn parse(code: &str) -> Option<Lang> {
         Lang::ALL

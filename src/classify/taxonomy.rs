@@ -65,11 +65,6 @@ struct IdOnly {
     id: Option<String>,
 }
 
-/// The key of one language's signals: `signals_fr`.
-fn local_key(lang: Lang) -> String {
-    format!("signals_{}", lang.code())
-}
-
 impl DutyFile {
     /// The signals of one language other than English (`signals_fr`, ...). The match is
     /// exhaustive, so a new language without its key does not build.
@@ -138,7 +133,7 @@ impl DutyFile {
         let mut local_signals = BTreeMap::new();
         for lang in Lang::ALL {
             if let Some(list) = self.local(lang) {
-                let list = checked_signals(name, &local_key(lang), list, check)?;
+                let list = checked_signals(name, &lang.signals_key(), list, check)?;
                 if !list.is_empty() {
                     local_signals.insert(lang, list);
                 }
@@ -411,7 +406,7 @@ impl Taxonomy {
             }
             out.push_str("]\n");
             for (lang, signals) in &duty.local_signals {
-                out.push_str(&format!("{} = [\n", local_key(*lang)));
+                out.push_str(&format!("{} = [\n", lang.signals_key()));
                 for signal in signals {
                     out.push_str(&format!("    {},\n", quote(signal)));
                 }
