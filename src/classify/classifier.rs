@@ -496,7 +496,7 @@ pub struct Classifier {
     /// with). A glued word the vocabulary has only inside longer signals is also read as its
     /// parts (see [`Classifier::read_word`]).
     alone: Vec<bool>,
-    /// Per signal: bit `k` is set when its words `k` and `k + 1` belong to one term, the
+    /// Per signal: bit `k` is set when its stems `k` and `k + 1` belong to one term, the
     /// expansion of an abbreviation written out ("go to market", "definition of done"). A
     /// name has such a term only where those words stand together: "Go-live with
     /// marketing" holds "go" and (through the stemmer) "market", but not "go to market".
@@ -508,7 +508,10 @@ pub struct Classifier {
 /// every language borrow "go-to-market" and "definition of done"); it is found in a signal as
 /// a run of its stems in order.
 fn term_bits(signals: &Signals, stems: &[HashMap<String, u32>], stemmers: &Stemmers) -> Vec<u32> {
+    // By first stem; `opens` marks those stems, so that most stems of most signals cost one
+    // look-up in a vector, not in a map (this runs at every start, over every signal).
     let mut runs: HashMap<u32, Vec<Vec<u32>>> = HashMap::new();
+    let mut opens = vec![false; stems.iter().map(HashMap::len).sum()];
     for expansion in text::expansions() {
         let words: Vec<&str> = expansion
             .split(' ')
@@ -527,6 +530,9 @@ fn term_bits(signals: &Signals, stems: &[HashMap<String, u32>], stemmers: &Stemm
                 })
                 .collect();
             if let Some(ids) = ids {
+                if let Some(open) = opens.get_mut(ids[0] as usize) {
+                    *open = true;
+                }
                 let at = runs.entry(ids[0]).or_default();
                 if !at.contains(&ids) {
                     at.push(ids);
@@ -536,11 +542,20 @@ fn term_bits(signals: &Signals, stems: &[HashMap<String, u32>], stemmers: &Stemm
     }
     (0..signals.len() as u32)
         .map(|signal| {
-            let stems = signals.stems(signal);
+            let of_signal = signals.stems(signal);
             let mut bits = 0u32;
-            for start in 0..stems.len() {
-                for run in runs.get(&stems[start]).into_iter().flatten() {
-                    if stems[start..].starts_with(run) && start + run.len() <= 32 {
+            for start in 0..of_signal.len() {
+                if !opens
+                    .get(of_signal[start] as usize)
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    continue;
+                }
+                for run in runs.get(&of_signal[start]).into_iter().flatten() {
+                    // A term past the 33rd stem of a very long signal is not marked: bit 31 is
+                    // the last pair a `u32` holds.
+                    if of_signal[start..].starts_with(run) && start + run.len() <= 33 {
                         for k in start..start + run.len() - 1 {
                             bits |= 1 << k;
                         }
@@ -1040,7 +1055,7 @@ impl Classifier {
             // its own stems kept on the head, so that the longer signal still matches where
             // it is written out.
             // Only into parts that are each a signal alone: "erstellen" is not "erste" + "llen".
-            Some(mut part) => match self.split_from(word, 0).filter(|parts| {
+            Some(mut part) if self.glues(&part) => match self.split_from(word, 0).filter(|parts| {
                 parts
                     .iter()
                     .all(|p| p.stems.iter().any(|&id| self.alone[id as usize]))
@@ -1054,6 +1069,7 @@ impl Classifier {
                 }
                 None => vec![part],
             },
+            Some(part) => vec![part],
             None => match self.split_compound(word) {
                 Some(parts) => parts,
                 None => return Reading::Unknown,
@@ -1092,7 +1108,8 @@ impl Classifier {
             }
         }
         // A German or Dutch verb in the third person ("prüft", "bewaakt") the vocabulary has
-        // only as an infinitive.
+        // only as an infinitive. Only for a word no language knows: a known word ending in
+        // "t" keeps its own reading ("Markt" is not "Marken").
         if stems.is_empty() {
             for lang in [Lang::De, Lang::Nl] {
                 for v in text::infinitives(word, lang) {
@@ -1525,18 +1542,23 @@ impl Classifier {
             }
             // A term's words stand together in the name, with nothing but stop words between
             // them (or are one abbreviation).
-            let terms = self.terms[s as usize];
-            if terms != 0 {
-                let together = (0..signal_stems.len() - 1)
-                    .filter(|k| terms & (1 << k) != 0)
-                    .all(|k| {
-                        let a = tokens[found[k].1 as usize].written as usize;
-                        let b = tokens[found[k + 1].1 as usize].written as usize;
+            // Any of the name's tokens of the two words may make the pair, not only the first
+            // ones found: "Market sizing for the go-to-market plan" has the term.
+            let mut pairs = self.terms[s as usize];
+            let mut together = true;
+            while pairs != 0 && together {
+                let k = pairs.trailing_zeros() as usize;
+                pairs &= pairs - 1;
+                together = carriers(signal_stems[k]).any(|a| {
+                    let a = tokens[a.1 as usize].written as usize;
+                    carriers(signal_stems[k + 1]).any(|b| {
+                        let b = tokens[b.1 as usize].written as usize;
                         (a.min(b) + 1..a.max(b)).all(|i| text::is_stop_word(raw.get(i).folded))
-                    });
-                if !together {
-                    continue;
-                }
+                    })
+                });
+            }
+            if !together {
+                continue;
             }
             // A phrase is several written words: an expanded abbreviation is one.
             written.clear();
@@ -2093,6 +2115,29 @@ signals_de = ["planungsstrategie abstimmen", "planung"]
     }
 
     #[test]
+    fn a_known_word_is_not_split_into_parts_that_are_no_signals_alone() {
+        // "erstellen" is known only inside a phrase; "erste" is a signal alone, "llen" only
+        // a word of a phrase: "erstellen" is no compound of them.
+        let t = Taxonomy::from_toml(
+            r#"
+[[duty]]
+id = "po-first"
+side = "PO"
+kind = "duty"
+section = "s"
+text = "first"
+signals = ["first"]
+signals_de = ["erste", "erstellen planen", "llen prüfen"]
+"#,
+        )
+        .unwrap();
+        let c = Classifier::new(&t);
+        let got = c.classify("Erstellen");
+        assert!(got.matched.iter().all(|m| !m.contains("->")), "{got:?}");
+        assert_eq!(got.side, Side::Unclassified, "{got:?}");
+    }
+
+    #[test]
     fn a_verb_in_the_third_person_reads_as_its_infinitive() {
         let t = Taxonomy::from_toml(
             r#"
@@ -2103,13 +2148,14 @@ kind = "duty"
 section = "s"
 text = "order the backlog"
 signals = ["order the backlog"]
-signals_de = ["Backlog priorisieren"]
+signals_de = ["Backlog prüfen"]
 signals_nl = ["backlog bewaken"]
 "#,
         )
         .unwrap();
         let c = Classifier::new(&t);
-        for name in ["Priorisiert das Backlog", "Bewaakt de backlog"] {
+        // Both verbs are out of a typo's reach of their infinitives.
+        for name in ["Prüft das Backlog", "Bewaakt de backlog"] {
             let got = c.classify(name);
             assert_eq!(got.side, Side::Po, "{name}: {got:?}");
             assert_eq!(got.matched.len(), 1, "{name}: {got:?}");
@@ -2169,7 +2215,13 @@ signals = ["go live", "coordinate"]
             "{got:?}"
         );
         // The term written out, with stop words between its words, or as its abbreviation.
-        for name in ["Go-to-market plan", "Plan the go to market", "GTM plan"] {
+        for name in [
+            "Go-to-market plan",
+            "Plan the go to market",
+            "GTM plan",
+            // A word of the term met earlier in the name does not hide the term.
+            "Market sizing for the go-to-market plan",
+        ] {
             let got = c.classify(name);
             assert_eq!(got.duty.as_deref(), Some("pm-gtm"), "{name}: {got:?}");
         }

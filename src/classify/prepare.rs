@@ -1,5 +1,6 @@
 //! What the classifier computes from the taxonomy's signals before it can score a name: each
-//! signal's words folded, stripped of stop words and stemmed in its language, the stems
+//! signal's words folded (a user story's "HU" or "US" written out, as in names: see
+//! `text::signal_words`), stripped of stop words and stemmed in its language, the stems
 //! numbered. It was most of the cost of every run's start (35,000 signals, each word through
 //! its language's stemmer), and for the built-in taxonomy it is always the same: the build script
 //! (`build.rs`, which compiles this file, `text.rs` and `lang.rs` on their own) computes it
@@ -85,7 +86,9 @@ impl Prepared {
                     }
                 }
                 let joins = written.iter().any(|w| is_conjunction(w, Some(lang)));
-                signals.push(entry, &ids, joins, &written);
+                // Shown as written ("priorizar hu"), so that a user finds it in the taxonomy;
+                // only its words are read with the abbreviation written out.
+                signals.push(entry, &ids, joins, &text::words(signal));
             }
         }
         let mut stems = vec![String::new(); vocab.stem_lang.len()];

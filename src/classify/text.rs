@@ -414,6 +414,8 @@ pub fn infinitives(word: &str, lang: Lang) -> Vec<String> {
                 out.push(format!("{s}en"));
             }
         }
+        // A stem ending in a vowel has only "{stem}en" (the f/v and s/z changes, "leeft" ->
+        // "leven", are not read).
         Lang::Nl if !vowel(b[n - 1]) => {
             if vowel(b[n - 2]) && b[n - 2] == b[n - 3] {
                 out.push(format!("{}{}en", &stem[..n - 2], &stem[n - 1..]));
@@ -421,7 +423,8 @@ pub fn infinitives(word: &str, lang: Lang) -> Vec<String> {
                 out.push(format!("{stem}{}en", &stem[n - 1..]));
             }
         }
-        _ => return Vec::new(),
+        Lang::Nl => {}
+        Lang::En | Lang::Fr | Lang::Es | Lang::It | Lang::Pt => return Vec::new(),
     }
     out
 }
