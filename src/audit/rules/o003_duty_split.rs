@@ -25,6 +25,12 @@ pub(super) const RULE: Rule = Rule {
     },
 };
 
+/// The sets of Accountables a message names; the others are counted. A duty split between
+/// thousands of sets (a big export where every task has its own) made one message of over
+/// 100 KB: no manager reads that, and every report repeated it. All the duty's tasks stay
+/// listed as related tasks.
+const NAMED_SETS: usize = 6;
+
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for duty in ctx.taxonomy.coverage_duties() {
         let tasks = ctx.duty_tasks(&duty.id);
@@ -39,10 +45,18 @@ fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if sets.len() < 2 {
             continue;
         }
-        let parts: Vec<String> = sets
+        let mut parts: Vec<String> = sets
             .iter()
+            .take(NAMED_SETS)
             .map(|(a, i)| format!("{} on {}", ctx.party_list(a), q(ctx.task_name(*i))))
             .collect();
+        if sets.len() > NAMED_SETS {
+            parts.push(format!(
+                "{} more sets of Accountables on other tasks ({} tasks of the duty in all)",
+                sets.len() - NAMED_SETS,
+                tasks.len()
+            ));
+        }
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         let mut f = ctx.on_duty(
             &duty.id,
@@ -85,5 +99,40 @@ mod tests {
             class(Side::Po, d),
         ];
         assert_eq!(codes(&m, &c, "O003"), 0);
+    }
+
+    #[test]
+    fn a_duty_split_many_ways_names_the_first_sets_and_counts_the_rest() {
+        let parties = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9"];
+        let names: Vec<String> = (1..=9).map(|i| format!("Task {i}")).collect();
+        let rows: Vec<Vec<&str>> = (0..9)
+            .map(|i| (0..9).map(|p| if p == i { "A" } else { "" }).collect())
+            .collect();
+        let spec: Vec<(&str, &[&str])> = names
+            .iter()
+            .zip(&rows)
+            .map(|(n, r)| (n.as_str(), r.as_slice()))
+            .collect();
+        let m = matrix(&parties, &spec);
+        let d = Some("po-sprint-priorities");
+        let c = vec![class(Side::Po, d); 9];
+        let f = only("O003", &m, &c);
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].2.starts_with(
+                "Duty po-sprint-priorities is split between different Accountables: P1 on \"Task 1\", "
+            ),
+            "{}",
+            f[0].2
+        );
+        assert!(f[0].2.contains("P6 on \"Task 6\""), "{}", f[0].2);
+        assert!(!f[0].2.contains("Task 7"), "{}", f[0].2);
+        assert!(
+            f[0].2.ends_with(
+                "and 3 more sets of Accountables on other tasks (9 tasks of the duty in all)."
+            ),
+            "{}",
+            f[0].2
+        );
     }
 }
