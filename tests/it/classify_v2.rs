@@ -78,6 +78,18 @@ fn classified_of(file: &str) -> Vec<(Row, Side)> {
         .collect()
 }
 
+/// The rows the classifier gets wrong, for `--nocapture`.
+fn print_misses(results: &[(Row, Side)]) {
+    for (row, side) in results {
+        if row.label != *side {
+            println!(
+                "  {} {} -> {side} [{}] {:?} (group {:?})",
+                row.lang, row.label, row.class, row.task, row.group
+            );
+        }
+    }
+}
+
 fn accuracy(rows: &[&(Row, Side)]) -> f64 {
     let right = rows.iter().filter(|(r, s)| r.label == *s).count();
     right as f64 / rows.len() as f64
@@ -107,14 +119,7 @@ fn tuning_part_meets_its_floor_and_po_pm_are_rarely_confused() {
             part.len()
         );
     }
-    for (row, side) in &results {
-        if row.label != *side {
-            println!(
-                "  {} {} -> {side} [{}] {:?} (group {:?})",
-                row.lang, row.label, row.class, row.task, row.group
-            );
-        }
-    }
+    print_misses(&results);
     assert!(overall >= FLOOR, "tuning part {overall:.3} < {FLOOR}");
     let po_pm: Vec<_> = all
         .iter()
@@ -152,14 +157,7 @@ fn dev_sets_meet_their_floors() {
         assert_eq!(all.len(), rows, "{file}");
         let got = accuracy(&all);
         println!("{file}: {:.1} % of {}", 100.0 * got, all.len());
-        for (row, side) in &results {
-            if row.label != *side {
-                println!(
-                    "  {} {} -> {side} [{}] {:?} (group {:?})",
-                    row.lang, row.label, row.class, row.task, row.group
-                );
-            }
-        }
+        print_misses(&results);
         assert!(got >= floor, "{file}: {got:.3} < {floor}");
     }
 }
