@@ -44,7 +44,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 /// become "custom", "developers" and "development" both "develop" (the people are the PO's
 /// daily contact, the work is engineering), "specification" and "specific" both "specif", "executive" and "execute"
 /// both "execut", "accountable" and "accounts" both "account" (the RACI letter that opens a
-/// role description, read as the IT team's user accounts). These keep a stem of their own.
+/// role description, read as the IT team's user accounts); the Spanish and Portuguese
+/// stemmers fold "negocio" (business) and "negociar" (negotiate) alike. These keep a stem of
+/// their own.
 const STEM_EXCEPTIONS: &[(&str, &str)] = &[
     ("accountability", "accountable"),
     ("accountable", "accountable"),
@@ -54,6 +56,8 @@ const STEM_EXCEPTIONS: &[(&str, &str)] = &[
     ("developers", "developer"),
     ("executive", "executive"),
     ("executives", "executive"),
+    ("negocio", "negocio"),
+    ("negocios", "negocio"),
     ("specification", "specification"),
     ("specifications", "specification"),
 ];
@@ -600,6 +604,9 @@ mod tests {
             stem(&stemmer, "accountability"),
             stem(&stemmer, "accountable")
         );
+        let spanish = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Spanish);
+        assert_ne!(stem(&spanish, "negocio"), stem(&spanish, "negociar"));
+        assert_eq!(stem(&spanish, "negocios"), stem(&spanish, "negocio"));
         assert_eq!(stem(&stemmer, "prioritising"), stem(&stemmer, "prioritise"));
     }
 
