@@ -17,7 +17,7 @@ pub(super) const RULE: Rule = Rule {
     health_term: None,
     check,
     explanation: Explanation {
-        what: "Among the tasks classified to one duty of the taxonomy, two or more carry different sets of Accountables.",
+        what: "Among the tasks classified to one duty of the taxonomy, two or more carry different sets of Accountables. The message names the first six sets and counts the others; every task of the duty is listed as related.",
         why: "The article lists each duty under one role (section \"The main responsibilities of each role\"). When tasks of the same duty answer to different parties, nobody owns the duty as a whole.",
         example: "`Sprint planning` with A for Maria and `Sprint goal` with A for Tom, both classified to po-sprint-priorities.",
         fix: "Give the duty's tasks one Accountable, or rename the tasks if they are really different duties.",
