@@ -54,7 +54,10 @@ impl Prepared {
         // a third larger, for nothing.
         for &(entry, lang, list) in lists {
             for signal in list {
-                let written = text::signal_words(signal, lang);
+                // Read once: its words as the classifier reads them, and as written for
+                // display.
+                let raw = text::raw_words(signal);
+                let written = text::signal_words(&raw, lang);
                 let words = text::content_of_words(&written);
                 if words.is_empty() {
                     continue;
@@ -88,7 +91,7 @@ impl Prepared {
                 let joins = written.iter().any(|w| is_conjunction(w, Some(lang)));
                 // Shown as written ("priorizar hu"), so that a user finds it in the taxonomy;
                 // only its words are read with the abbreviation written out.
-                signals.push(entry, &ids, joins, &text::words(signal));
+                signals.push(entry, &ids, joins, raw.iter().map(|w| w.folded));
             }
         }
         let mut stems = vec![String::new(); vocab.stem_lang.len()];
@@ -383,12 +386,19 @@ impl Signals {
         }
     }
 
-    pub(super) fn push(&mut self, entry: u32, stems: &[u32], joins: bool, words: &[String]) {
+    /// One signal: its entry, stems, whether it joins conjuncts, and its words as shown.
+    pub(super) fn push<'w>(
+        &mut self,
+        entry: u32,
+        stems: &[u32],
+        joins: bool,
+        words: impl Iterator<Item = &'w str>,
+    ) {
         self.entry.push(entry);
         self.joins.push(joins);
         self.stems.extend_from_slice(stems);
         self.stems_end.push(self.stems.len() as u32);
-        for (i, word) in words.iter().enumerate() {
+        for (i, word) in words.enumerate() {
             if i > 0 {
                 self.display.push(' ');
             }

@@ -117,8 +117,8 @@ pub fn is_story(word: &RawWord, lang: Option<Lang>) -> bool {
 /// The words of a signal of `lang`, as [`words`] gives them, with a user story's abbreviation
 /// written out ("priorizar HU" is "priorizar user story"): a name's "HU" is read that way (see
 /// `Classifier::content`), so a signal that keeps it as "hu" could never match one.
-pub fn signal_words(signal: &str, lang: Lang) -> Vec<String> {
-    let raw = raw_words(signal);
+/// The signal comes split into [`raw_words`], which also give its words as shown.
+pub fn signal_words(raw: &RawWords, lang: Lang) -> Vec<String> {
     let mut out = Vec::with_capacity(raw.len() + 1);
     for word in raw.iter() {
         if is_story(&word, Some(lang)) {
@@ -551,20 +551,23 @@ mod tests {
     fn a_story_abbreviation_is_written_out_in_signals_as_in_names() {
         // In capitals, singular or plural, in a language whose teams write it.
         assert_eq!(
-            signal_words("priorizar as HUs", Lang::Pt),
+            signal_words(&raw_words("priorizar as HUs"), Lang::Pt),
             ["priorizar", "as", "user", "story"]
         );
         assert_eq!(
-            signal_words("choix des US", Lang::Fr),
+            signal_words(&raw_words("choix des US"), Lang::Fr),
             ["choix", "des", "user", "story"]
         );
         // Not in English, not in lower case, not another capitalised word.
-        assert_eq!(signal_words("tell US", Lang::En), ["tell", "us"]);
         assert_eq!(
-            signal_words("choix des us", Lang::Fr),
+            signal_words(&raw_words("tell US"), Lang::En),
+            ["tell", "us"]
+        );
+        assert_eq!(
+            signal_words(&raw_words("choix des us"), Lang::Fr),
             ["choix", "des", "us"]
         );
-        assert_eq!(signal_words("BUS", Lang::Fr), ["bus"]);
+        assert_eq!(signal_words(&raw_words("BUS"), Lang::Fr), ["bus"]);
         assert!(in_capitals("PBIs") && in_capitals("US") && !in_capitals("Us"));
         assert!(!in_capitals("s") && !in_capitals("As"));
     }
