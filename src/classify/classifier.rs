@@ -2063,33 +2063,46 @@ mod tests {
         assert!(c.split_compound("marketplace").is_none());
     }
 
+    /// One entry of a taxonomy made for a test: its id, side ("PO", "PM") and signal lists by
+    /// key ("signals", "signals_de", ...).
+    type TestEntry<'a> = (&'a str, &'a str, &'a [(&'a str, &'a [&'a str])]);
+
+    /// A classifier over a taxonomy made for one test, every entry a duty.
+    fn classifier_of(entries: &[TestEntry]) -> Classifier {
+        let mut toml = String::new();
+        for (id, side, lists) in entries {
+            toml.push_str(&format!(
+                "[[duty]]\nid = {id:?}\nside = {side:?}\nkind = \"duty\"\nsection = \"s\"\ntext = {id:?}\n"
+            ));
+            for (key, signals) in *lists {
+                toml.push_str(&format!("{key} = {signals:?}\n"));
+            }
+        }
+        Classifier::new(&Taxonomy::from_toml(&toml).unwrap())
+    }
+
     #[test]
     fn a_glued_word_known_only_inside_a_longer_signal_is_also_read_as_its_parts() {
         // "planungsstrategie" is a word of the vocabulary only inside a two-word signal;
         // "strategie" is a signal alone on another entry, "marktforschung" a signal alone.
-        let t = Taxonomy::from_toml(
-            r#"
-[[duty]]
-id = "pm-strategy"
-side = "PM"
-kind = "duty"
-section = "s"
-text = "strategy"
-signals = ["strategy"]
-signals_de = ["strategie", "marktforschung"]
-
-[[duty]]
-id = "po-plan"
-side = "PO"
-kind = "duty"
-section = "s"
-text = "plan"
-signals = ["plan"]
-signals_de = ["planungsstrategie abstimmen", "planung"]
-"#,
-        )
-        .unwrap();
-        let c = Classifier::new(&t);
+        let c = classifier_of(&[
+            (
+                "pm-strategy",
+                "PM",
+                &[
+                    ("signals", &["strategy"]),
+                    ("signals_de", &["strategie", "marktforschung"]),
+                ],
+            ),
+            (
+                "po-plan",
+                "PO",
+                &[
+                    ("signals", &["plan"]),
+                    ("signals_de", &["planungsstrategie abstimmen", "planung"]),
+                ],
+            ),
+        ]);
         // Alone, it reads as its parts, "planung(s)" + "strategie": the longer signal needs
         // "abstimmen", so before the rule the name matched nothing.
         let got = c.classify("Planungsstrategie");
@@ -2118,20 +2131,14 @@ signals_de = ["planungsstrategie abstimmen", "planung"]
     fn a_known_word_is_not_split_into_parts_that_are_no_signals_alone() {
         // "erstellen" is known only inside a phrase; "erste" is a signal alone, "llen" only
         // a word of a phrase: "erstellen" is no compound of them.
-        let t = Taxonomy::from_toml(
-            r#"
-[[duty]]
-id = "po-first"
-side = "PO"
-kind = "duty"
-section = "s"
-text = "first"
-signals = ["first"]
-signals_de = ["erste", "erstellen planen", "llen prüfen"]
-"#,
-        )
-        .unwrap();
-        let c = Classifier::new(&t);
+        let c = classifier_of(&[(
+            "po-first",
+            "PO",
+            &[
+                ("signals", &["first"]),
+                ("signals_de", &["erste", "erstellen planen", "llen prüfen"]),
+            ],
+        )]);
         let got = c.classify("Erstellen");
         assert!(got.matched.iter().all(|m| !m.contains("->")), "{got:?}");
         assert_eq!(got.side, Side::Unclassified, "{got:?}");
@@ -2139,21 +2146,15 @@ signals_de = ["erste", "erstellen planen", "llen prüfen"]
 
     #[test]
     fn a_verb_in_the_third_person_reads_as_its_infinitive() {
-        let t = Taxonomy::from_toml(
-            r#"
-[[duty]]
-id = "po-order"
-side = "PO"
-kind = "duty"
-section = "s"
-text = "order the backlog"
-signals = ["order the backlog"]
-signals_de = ["Backlog prüfen"]
-signals_nl = ["backlog bewaken"]
-"#,
-        )
-        .unwrap();
-        let c = Classifier::new(&t);
+        let c = classifier_of(&[(
+            "po-order",
+            "PO",
+            &[
+                ("signals", &["order the backlog"]),
+                ("signals_de", &["Backlog prüfen"]),
+                ("signals_nl", &["backlog bewaken"]),
+            ],
+        )]);
         // Both verbs are out of a typo's reach of their infinitives.
         for name in ["Prüft das Backlog", "Bewaakt de backlog"] {
             let got = c.classify(name);
@@ -2164,20 +2165,14 @@ signals_nl = ["backlog bewaken"]
 
     #[test]
     fn a_signal_with_a_story_abbreviation_matches_a_name_with_it() {
-        let t = Taxonomy::from_toml(
-            r#"
-[[duty]]
-id = "po-prio"
-side = "PO"
-kind = "duty"
-section = "s"
-text = "prioritise"
-signals = ["prioritise"]
-signals_es = ["priorizar HU"]
-"#,
-        )
-        .unwrap();
-        let c = Classifier::new(&t);
+        let c = classifier_of(&[(
+            "po-prio",
+            "PO",
+            &[
+                ("signals", &["prioritise"]),
+                ("signals_es", &["priorizar HU"]),
+            ],
+        )]);
         for name in ["Priorizar HU", "Priorizar las HUs"] {
             let got = c.classify(name);
             assert_eq!(got.duty.as_deref(), Some("po-prio"), "{name}: {got:?}");
@@ -2186,27 +2181,14 @@ signals_es = ["priorizar HU"]
 
     #[test]
     fn an_abbreviations_words_match_only_where_they_stand_together() {
-        let t = Taxonomy::from_toml(
-            r#"
-[[duty]]
-id = "pm-gtm"
-side = "PM"
-kind = "duty"
-section = "s"
-text = "go to market"
-signals = ["go-to-market", "definition of done"]
-
-[[duty]]
-id = "po-live"
-side = "PO"
-kind = "duty"
-section = "s"
-text = "go live"
-signals = ["go live", "coordinate"]
-"#,
-        )
-        .unwrap();
-        let c = Classifier::new(&t);
+        let c = classifier_of(&[
+            (
+                "pm-gtm",
+                "PM",
+                &[("signals", &["go-to-market", "definition of done"])],
+            ),
+            ("po-live", "PO", &[("signals", &["go live", "coordinate"])]),
+        ]);
         // "go" of "go-live" and the stem of "marketing" are not the term "go to market".
         let got = c.classify("Coordinate go-live with marketing");
         assert_eq!(
