@@ -18,7 +18,7 @@
 //! named by different words, both strong, make it shared; otherwise the stronger side wins.
 
 use super::lang::{self, Lang};
-use super::prepare::{is_conjunction, Prepared, SignalList, Signals, Stemmers};
+use super::prepare::{Prepared, SignalList, Signals, Stemmers};
 use super::taxonomy::BUILTIN_PREPARED;
 use super::text;
 use super::{Classification, DutyKind, SideSource, Taxonomy};
@@ -375,7 +375,7 @@ struct StandIns {
 impl Conjuncts {
     /// `words` are the name's content words as [`Classifier::content`] reads them.
     fn of(raw: &text::RawWords, words: &[(&str, u32, f64)], lang: Option<Lang>) -> Conjuncts {
-        let opens = |word: text::RawWord| word.opens || is_conjunction(word.folded, lang);
+        let opens = |word: text::RawWord| word.opens || lang::is_conjunction(word.folded, lang);
         // Most names join nothing: one conjunct, which no phrase can leave.
         if !raw.iter().any(opens) {
             return Conjuncts {
@@ -1387,24 +1387,23 @@ impl Classifier {
         }
         for (word, written, share) in unknown {
             // `correct` never reads a word with a digit: no memo look-up or entry per number.
-            let corrected = if word.bytes().any(|b| b.is_ascii_digit()) {
-                None
-            } else if let Some(c) = memo.typos.get(word) {
-                c.clone()
-            } else {
+            if word.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            if !memo.typos.contains_key(word) {
                 let c = self
                     .correct(word)
                     .map(|(w, ids)| (w.to_string(), ids.to_vec()));
-                remember(&mut memo.typos, MEMO_WORDS, word, c.clone());
-                c
-            };
-            if let Some((right, ids)) = corrected {
+                remember(&mut memo.typos, MEMO_WORDS, word, c);
+            }
+            // Read from the memo, not copied out of it: its stems go straight to the pool.
+            if let Some(Some((right, ids))) = memo.typos.get(word) {
                 let start = pool.len() as u32;
-                pool.extend_from_slice(&ids);
+                pool.extend_from_slice(ids);
                 tokens.push(Token {
                     stems: (start, pool.len() as u32),
                     typed: Some(word.to_string()),
-                    read_as: right,
+                    read_as: right.clone(),
                     factor: share * TYPO_FACTOR,
                     word: written,
                     written,

@@ -288,6 +288,29 @@ pub(crate) fn word_cues(word: &str, scores: &mut [f64; 7]) {
     }
 }
 
+/// The words that join two conjuncts of a name ("Vision and execution"), per language; "and"
+/// (and "&", read as "and") joins in every language, as teams everywhere write it. Words that
+/// are something else in another language ("en" is a French preposition, "e" an Italian,
+/// Spanish and Portuguese conjunction) join only in their own.
+const CONJUNCTIONS: &[(Lang, &[&str])] = &[
+    (Lang::Fr, &["et"]),
+    (Lang::De, &["sowie", "und"]),
+    (Lang::Es, &["e", "y"]),
+    (Lang::It, &["e", "ed"]),
+    (Lang::Pt, &["e"]),
+    (Lang::Nl, &["en"]),
+];
+
+/// Whether `word` (folded) joins two conjuncts in a name or signal of `lang`.
+pub(crate) fn is_conjunction(word: &str, lang: Option<Lang>) -> bool {
+    word == "and"
+        || lang.is_some_and(|lang| {
+            CONJUNCTIONS
+                .iter()
+                .any(|(l, words)| *l == lang && words.contains(&word))
+        })
+}
+
 /// Language evidence from a stop word (folded): shared by the languages that use it.
 pub(crate) fn stop_word_cues(word: &str, scores: &mut [f64; 7]) {
     let langs: Vec<Lang> = Lang::ALL

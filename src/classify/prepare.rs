@@ -11,7 +11,7 @@
 //! without a parser: serde_json, the one serde data format in the tree, would parse 3 MB of
 //! text at every start, the kind of cost this removes.
 
-use super::lang::Lang;
+use super::lang::{self, Lang};
 use super::text;
 use rust_stemmers::Stemmer;
 use std::collections::{HashMap, HashSet};
@@ -88,7 +88,7 @@ impl Prepared {
                         ids.push(id);
                     }
                 }
-                let joins = written.iter().any(|w| is_conjunction(w, Some(lang)));
+                let joins = written.iter().any(|w| lang::is_conjunction(w, Some(lang)));
                 // Shown as written ("priorizar hu"), so that a user finds it in the taxonomy;
                 // only its words are read with the abbreviation written out.
                 signals.push(entry, &ids, joins, raw.iter().map(|w| w.folded));
@@ -332,29 +332,6 @@ impl<'a> Reader<'a> {
         let len = self.u32()?;
         std::str::from_utf8(self.bytes(len)?).ok()
     }
-}
-
-/// The words that join two conjuncts of a name ("Vision and execution"), per language; "and"
-/// (and "&", read as "and") joins in every language, as teams everywhere write it. Words that
-/// are something else in another language ("en" is a French preposition, "e" an Italian,
-/// Spanish and Portuguese conjunction) join only in their own.
-const CONJUNCTIONS: &[(Lang, &[&str])] = &[
-    (Lang::Fr, &["et"]),
-    (Lang::De, &["sowie", "und"]),
-    (Lang::Es, &["e", "y"]),
-    (Lang::It, &["e", "ed"]),
-    (Lang::Pt, &["e"]),
-    (Lang::Nl, &["en"]),
-];
-
-/// Whether `word` (folded) joins two conjuncts in a name or signal of `lang`.
-pub(super) fn is_conjunction(word: &str, lang: Option<Lang>) -> bool {
-    word == "and"
-        || lang.is_some_and(|lang| {
-            CONJUNCTIONS
-                .iter()
-                .any(|(l, words)| *l == lang && words.contains(&word))
-        })
 }
 
 /// Every signal of the taxonomy: its entry, its stems and its words as they appear after

@@ -6,7 +6,7 @@ use crate::classify::{
     Taxonomy,
 };
 use crate::cli::ClassifyFormat;
-use crate::report::text::terminal;
+use crate::report::text::{escape_formula, terminal};
 use crate::{Error, Result};
 use serde::Serialize;
 use std::io::Write;
@@ -216,15 +216,8 @@ fn kind(duty: &crate::classify::Duty) -> String {
     }
 }
 
-/// A CSV cell that Excel would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) gets a `'`
-/// in front, so it is shown as text.
-fn excel_safe(cell: &str) -> String {
-    match cell.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => format!("'{cell}"),
-        _ => cell.to_string(),
-    }
-}
-
+/// Cells that Excel would run as a formula get a `'` in front (`report::text::escape_formula`,
+/// as the reports do).
 fn write_csv(
     results: &[(String, Classification)],
     taxonomy: &Taxonomy,
@@ -243,13 +236,13 @@ fn write_csv(
         ])?;
         for (name, c) in results {
             writer.write_record([
-                excel_safe(name),
+                escape_formula(name).into_owned(),
                 c.lang.code().to_string(),
                 c.side.as_str().to_string(),
-                excel_safe(&c.duties_label().unwrap_or_default()),
+                escape_formula(&c.duties_label().unwrap_or_default()).into_owned(),
                 confidence(c),
-                excel_safe(&c.reason(taxonomy)),
-                excel_safe(&c.matched.join("; ")),
+                escape_formula(&c.reason(taxonomy)).into_owned(),
+                escape_formula(&c.matched.join("; ")).into_owned(),
             ])?;
         }
         Ok(())
@@ -353,10 +346,13 @@ mod tests {
     #[test]
     fn excel_safe_prefixes_formula_starters_only() {
         for s in ["=1", "+1", "-1", "@x", "\tx", "\rx"] {
-            assert_eq!(excel_safe(s), format!("'{s}"));
+            assert_eq!(escape_formula(s).into_owned(), format!("'{s}"));
         }
-        assert_eq!(excel_safe("Sprint - planning"), "Sprint - planning");
-        assert_eq!(excel_safe(""), "");
+        assert_eq!(
+            escape_formula("Sprint - planning").into_owned(),
+            "Sprint - planning"
+        );
+        assert_eq!(escape_formula("").into_owned(), "");
     }
 
     #[test]

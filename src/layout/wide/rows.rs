@@ -107,8 +107,6 @@ struct Rows {
     all_rows: Vec<u32>,
 }
 
-/// Phase 1: the kind of every row: empty, a repeated header, a title row under the header,
-/// junk, a task, or a label (a group, or a task nobody holds).
 /// What a test said of each text, by text id: the grid numbers a sheet's distinct texts so
 /// that per-text work is a vector look-up, not a hash of the text again. A text without an
 /// id (long prose) is tested each time.
@@ -129,6 +127,8 @@ impl TextMemo {
     }
 }
 
+/// Phase 1: the kind of every row: empty, a repeated header, a title row under the header,
+/// junk, a task, or a label (a group, or a task nobody holds).
 fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
     let header_texts: BTreeSet<String> = l
         .parties
