@@ -1070,9 +1070,12 @@ impl Classifier {
                 None => vec![part],
             },
             Some(part) => vec![part],
-            None => match self.split_compound(word) {
+            None => match self.infinitive(word).map(|p| vec![p]) {
                 Some(parts) => parts,
-                None => return Reading::Unknown,
+                None => match self.split_compound(word) {
+                    Some(parts) => parts,
+                    None => return Reading::Unknown,
+                },
             },
         };
         let note = if parts.len() > 1 {
@@ -1107,22 +1110,6 @@ impl Classifier {
                 }
             }
         }
-        // A German or Dutch verb in the third person ("prüft", "bewaakt") the vocabulary has
-        // only as an infinitive. Only for a word no language knows: a known word ending in
-        // "t" keeps its own reading ("Markt" is not "Marken").
-        if stems.is_empty() {
-            for lang in [Lang::De, Lang::Nl] {
-                for v in text::infinitives(word, lang) {
-                    let stem = self.stemmers.stem(lang, &v);
-                    if let Some(&id) = self.stems[lang.index()].get(stem.as_ref()) {
-                        if !stems.contains(&id) {
-                            stems.push(id);
-                            langs |= 1 << lang.index();
-                        }
-                    }
-                }
-            }
-        }
         if stems.is_empty() {
             return None;
         }
@@ -1131,6 +1118,31 @@ impl Classifier {
             langs,
             text: word.to_string(),
             english: self.english_words.contains(word),
+        })
+    }
+
+    /// A German or Dutch verb in the third person ("prüft", "bewaakt") the vocabulary has
+    /// only as an infinitive, read as that. Only for a whole word no language knows, before it
+    /// is split: a known word ending in "t" keeps its own reading ("Markt" is not "Marken").
+    fn infinitive(&self, word: &str) -> Option<Part> {
+        let mut stems = Vec::new();
+        let mut langs = 0u8;
+        for lang in [Lang::De, Lang::Nl] {
+            for v in text::infinitives(word, lang) {
+                let stem = self.stemmers.stem(lang, &v);
+                if let Some(&id) = self.stems[lang.index()].get(stem.as_ref()) {
+                    if !stems.contains(&id) {
+                        stems.push(id);
+                        langs |= 1 << lang.index();
+                    }
+                }
+            }
+        }
+        (!stems.is_empty()).then(|| Part {
+            stems,
+            langs,
+            text: word.to_string(),
+            english: false,
         })
     }
 
