@@ -459,7 +459,7 @@ const ERROR_SPELLINGS: [&str; 24] = [
 /// A field's value: an error value when it is spelled as one (any case, spaces around), text
 /// otherwise (shared with the fields of the same text through `texts`).
 fn text_value(field: &str, texts: &mut super::intern::TextCache) -> CellValue {
-    let t = field.trim();
+    let t = super::trim(field);
     if t.len() <= 13 && ERROR_SPELLINGS.iter().any(|e| e.eq_ignore_ascii_case(t)) {
         CellValue::Error(t.to_string())
     } else {
