@@ -909,17 +909,17 @@ impl Classifier {
             });
         // A given PO or PM side names its duties as the classifier's own would: both, when
         // the name gives two of that side (coverage must not depend on a side column).
-        let second = match (side, best) {
-            (Side::Po | Side::Pm, Some(b)) => self.second_of_side(&scores, b),
-            _ => None,
+        let (duty, second_duty, matched) = match best {
+            Some(b) => {
+                let (duty, second, matched) = self.duties_named(&scores, side, b);
+                (Some(duty), second, matched)
+            }
+            None => (None, None, Vec::new()),
         };
-        let matched = best
-            .map(|b| self.explain_both(&scores, b, second))
-            .unwrap_or_default();
         Classification {
             side,
-            duty: best.map(|b| self.ids[b].clone()),
-            second_duty: second.map(|e| self.ids[e].clone()),
+            duty,
+            second_duty,
             confidence: 1.0,
             matched,
             source,
@@ -1847,20 +1847,36 @@ impl Classifier {
         };
         let strength = 1.0 - (-top_score / 1.5).exp();
         let margin = ((top_score - runner_up) / top_score).clamp(0.0, 1.0);
-        let second = match side {
-            Side::Po | Side::Pm => self.second_of_side(scores, top),
-            _ => None,
-        };
-        let matched = self.explain_both(scores, top, second);
+        let (duty, second_duty, matched) = self.duties_named(scores, side, top);
         Classification {
             side,
-            duty: Some(self.ids[top].clone()),
-            second_duty: second.map(|e| self.ids[e].clone()),
+            duty: Some(duty),
+            second_duty,
             confidence: round2(strength * (0.5 + 0.5 * margin)),
             matched,
             source: SideSource::Classifier,
             lang: Lang::En,
         }
+    }
+
+    /// The duty `top` of a task placed on `side`, its second duty of that side when the name
+    /// gives one (see [`Classifier::second_of_side`]), and what matched for both: as the
+    /// classifier places a task, and as a side given by the matrix or a pin names its duties.
+    fn duties_named(
+        &self,
+        scores: &Scores,
+        side: Side,
+        top: usize,
+    ) -> (String, Option<String>, Vec<String>) {
+        let second = match side {
+            Side::Po | Side::Pm => self.second_of_side(scores, top),
+            _ => None,
+        };
+        (
+            self.ids[top].clone(),
+            second.map(|e| self.ids[e].clone()),
+            self.explain_both(scores, top, second),
+        )
     }
 
     /// What matched for `first` and then, each once, what matched for `second`: the words of a
