@@ -41,50 +41,20 @@ pub struct GapsData {
 }
 
 pub fn gaps_data(o: &Outcome) -> GapsData {
-    // The audit's coverage when it has it; otherwise the same thing from the classification, so
-    // the chart still shows the duties (and that none is covered is then visible, not hidden).
-    let entries: Vec<(String, Vec<usize>, Vec<usize>)> = if o.audit.coverage.is_empty() {
-        o.taxonomy
-            .coverage_duties()
-            .map(|d| {
-                let tasks: Vec<usize> = (0..o.matrix.tasks.len())
-                    .filter(|&t| {
-                        o.classes.get(t).is_some_and(|c| {
-                            c.duties()
-                                .any(|id| o.taxonomy.coverage_of(id) == Some(d.id.as_str()))
-                        })
-                    })
-                    .collect();
-                let mut owners: Vec<usize> = tasks
-                    .iter()
-                    .flat_map(|&t| &o.matrix.tasks[t].assignments)
-                    .filter(|a| a.letters.owns())
-                    .map(|a| a.party)
-                    .collect();
-                owners.sort_unstable();
-                owners.dedup();
-                (d.id.clone(), tasks, owners)
-            })
-            .collect()
-    } else {
-        o.audit
-            .coverage
-            .iter()
-            .map(|c| (c.duty.clone(), c.tasks.clone(), c.owners.clone()))
-            .collect()
-    };
+    // The audit's coverage: one entry per coverage duty, always (an empty list means the
+    // taxonomy checks none, and the chart says so).
     let mut columns: Vec<(Side, Vec<GapDuty>)> = COLUMNS.iter().map(|&s| (s, Vec::new())).collect();
-    for (id, tasks, owners) in entries {
-        let duty = o.duty(&id);
+    for c in &o.audit.coverage {
+        let duty = o.duty(&c.duty);
         // A duty of no known side (or an id the taxonomy lacks) goes with the shared ones
         // rather than disappearing.
         let side = duty.map_or(Side::Shared, |d| d.side);
         let col = COLUMNS.iter().position(|&s| s == side).unwrap_or(2);
         columns[col].1.push(GapDuty {
-            text: duty.map_or_else(|| id.clone(), |d| d.text.clone()),
-            id,
-            tasks: tasks.len(),
-            owners: owners.iter().map(|&p| party_name(o, p)).collect(),
+            text: duty.map_or_else(|| c.duty.clone(), |d| d.text.clone()),
+            id: c.duty.clone(),
+            tasks: c.tasks.len(),
+            owners: c.owners.iter().map(|&p| party_name(o, p)).collect(),
         });
     }
     // The built-in taxonomy checks no shared duties (the article lists what the roles share
@@ -374,16 +344,6 @@ mod tests {
             d.headline(),
             "2 of 5 duties from the article have no task in the matrix"
         );
-    }
-
-    #[test]
-    fn coverage_from_classification_when_audit_has_none() {
-        let mut f = Fixture::small();
-        f.audit.coverage.clear();
-        let d = gaps_data(&f.outcome());
-        assert_eq!(d.total, 5);
-        assert_eq!(d.uncovered, 2);
-        assert_eq!(d.columns[1].1[0].owners, ["Tom (Product Manager)"]);
     }
 
     #[test]

@@ -129,28 +129,6 @@ impl Sheet {
             .map(|c| &c.value)
     }
 
-    /// [`Sheet::get`] for positions asked in sheet order (the tasks of a matrix, row by
-    /// row): gallops forward from where the last one was found (`from`) instead of
-    /// searching every cell again, a handful of steps where a binary search of a
-    /// million-cell sheet was twenty cache misses. Any order gives the same answers.
-    pub fn get_after(&self, pos: Pos, from: &mut usize) -> Option<&CellValue> {
-        let cells = &self.cells;
-        let mut lo = match cells.get(*from) {
-            Some(c) if c.pos <= pos => *from,
-            _ => 0,
-        };
-        let (mut hi, mut step) = (lo, 1);
-        while hi < cells.len() && cells[hi].pos < pos {
-            lo = hi;
-            hi = hi.saturating_add(step);
-            step = step.saturating_mul(2);
-        }
-        let hi = hi.min(cells.len());
-        let i = lo + cells[lo..hi].partition_point(|c| c.pos < pos);
-        *from = i;
-        cells.get(i).filter(|c| c.pos == pos).map(|c| &c.value)
-    }
-
     /// The merged range covering a position, if any.
     pub fn merge_at(&self, pos: Pos) -> Option<&Merge> {
         self.merges.iter().find(|m| {
@@ -716,23 +694,6 @@ mod tests {
         let sheet = &book.sheets[0];
         assert_eq!(sheet.get(Pos::new(3, 2)), Some(&CellValue::text("Ship")));
         assert_eq!(sheet.get(Pos::new(3, 4)), None);
-        // In any order of asking, the same answers as `get`.
-        let mut from = 0;
-        let asked = [
-            (3, 3),
-            (0, 0),
-            (2, 2),
-            (2, 3),
-            (3, 2),
-            (9, 9),
-            (2, 4),
-            (3, 3),
-            (2, 2),
-        ];
-        for (r, c) in asked {
-            let p = Pos::new(r, c);
-            assert_eq!(sheet.get_after(p, &mut from), sheet.get(p), "{p:?}");
-        }
         let merged = Sheet {
             name: None,
             cells: Vec::new(),

@@ -1158,10 +1158,15 @@ fn tables_note(ranked: &[score::Ranked], tables: &[Rect]) -> Option<String> {
 }
 
 fn finish(mut m: Matrix, wb: &Workbook, sheet: &Sheet, is_csv: bool) -> Matrix {
-    let mut from = 0;
-    m.demote_error_tasks(|pos| {
-        matches!(sheet.get_after(pos, &mut from), Some(CellValue::Error(_)))
-    });
+    // The sheet's error cells, in sheet order as its cells are: usually none, so asking for
+    // each task is a search of an empty list.
+    let errors: Vec<Pos> = sheet
+        .cells
+        .iter()
+        .filter(|c| matches!(c.value, CellValue::Error(_)))
+        .map(|c| c.pos)
+        .collect();
+    m.demote_error_tasks(|pos| errors.binary_search(&pos).is_ok());
     m.source = Source {
         file: wb.file.clone(),
         sheet: if is_csv { None } else { sheet.name.clone() },
