@@ -143,14 +143,16 @@ fn tuning_part_meets_its_floor_and_po_pm_are_rarely_confused() {
 /// `dev-r7b.csv` (635 rows, role-description lines in English, German, Spanish, French and
 /// Dutch): 91.3 % at first run, 96.7 % after. `dev-r8.csv` (764 rows, English, German and
 /// Spanish, both styles, written after round 7 as a fresh measure of it): 93.3 % at first run,
-/// 96.7 % after round 8. Tuning data, not a measure: the floors keep what the rounds fixed from
-/// breaking unseen.
+/// 96.7 % after round 8. `dev-r9.csv` (815 task names in the seven languages, written after
+/// round 8 as a fresh measure of it): 94.8 % at first run, 98.3 % after round 9. Tuning data,
+/// not a measure: the floors keep what the rounds fixed from breaking unseen.
 #[test]
 fn dev_sets_meet_their_floors() {
     for (file, rows, floor) in [
         ("dev-r7.csv", 885, 0.975),
         ("dev-r7b.csv", 635, 0.96),
         ("dev-r8.csv", 764, 0.96),
+        ("dev-r9.csv", 815, 0.975),
     ] {
         let results = classified_of(file);
         let all: Vec<&(Row, Side)> = results.iter().collect();
