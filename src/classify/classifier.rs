@@ -351,6 +351,9 @@ struct Conjuncts {
     of_word: Vec<u32>,
     /// Per conjunct: whether it holds one content word only.
     lonely: Vec<bool>,
+    /// Per conjunct: whether it is one written word and nothing else ("Prepare" in "Prepare
+    /// and present the roadmap"; not "the support" in "requests of sales and the support").
+    bare: Vec<bool>,
     /// Per conjunct: its words that a lonely neighbour does not share.
     stand_ins: Vec<StandIns>,
 }
@@ -381,6 +384,7 @@ impl Conjuncts {
             return Conjuncts {
                 of_word: Vec::new(),
                 lonely: vec![false],
+                bare: vec![false],
                 stand_ins: Vec::new(),
             };
         }
@@ -392,9 +396,15 @@ impl Conjuncts {
         }
         let mut of_word = Vec::with_capacity(raw.len());
         let mut content: Vec<Vec<u32>> = vec![Vec::new()];
+        // Per conjunct: its written words other than the conjunction.
+        let mut written = vec![0u32];
         for (i, word) in raw.iter().enumerate() {
             if opens(word) {
                 content.push(Vec::new());
+                written.push(0);
+            }
+            if !lang::is_conjunction(word.folded, lang) {
+                *written.last_mut().expect("never empty") += 1;
             }
             let last = content.last_mut().expect("never empty");
             if read[i] {
@@ -405,6 +415,11 @@ impl Conjuncts {
         Conjuncts {
             of_word,
             lonely: content.iter().map(|c| c.len() == 1).collect(),
+            bare: content
+                .iter()
+                .zip(&written)
+                .map(|(c, &w)| c.len() == 1 && w == 1)
+                .collect(),
             stand_ins: content
                 .iter()
                 .map(|c| StandIns {
@@ -598,6 +613,11 @@ pub(crate) struct Scores {
     matched: Vec<(u32, f64, u32)>,
     /// What each (entry, token) pair contributed.
     credits: Vec<(u32, u32, f64)>,
+    /// For a name that joins things, what each (entry, token, conjunct the token was read in)
+    /// contributed: a word a lonely conjunct shares with its neighbour ("Prepare and present
+    /// the roadmap") is read once for each of the two, and may be each side's own word in
+    /// each (see [`Classifier::exclusive_evidence`]). Empty for a name of one conjunct.
+    placed: Vec<(u32, u32, u32, f64)>,
     tokens: Vec<Token>,
     /// The stems of every token, each token's in one run.
     token_stems: Vec<u32>,
@@ -1434,6 +1454,7 @@ impl Classifier {
             entry: vec![0.0; entries],
             matched: Vec::new(),
             credits: Vec::new(),
+            placed: Vec::new(),
             tokens: Vec::new(),
             token_stems,
             notes: Vec::new(),
@@ -1515,11 +1536,14 @@ impl Classifier {
             let (entry, signal_stems) = (self.signals.entry(s), self.signals.stems(s));
             // A phrase names one thing: its words lie in one conjunct of the name.
             found.clear();
+            // The conjunct the phrase was read in; `None` for a word read where it stands.
+            let mut read_in = None;
             let all_found = if split && !self.signals.joins(s) && signal_stems.len() > 1 {
                 carriers(signal_stems[0])
                     .flat_map(|&(_, t, _)| conjuncts.seeing(tokens[t as usize].written))
                     .any(|conjunct| {
                         found.clear();
+                        read_in = Some(conjunct);
                         signal_stems
                             .iter()
                             .all(|&st| match in_conjunct(st, conjunct) {
@@ -1604,6 +1628,21 @@ impl Classifier {
                     Some(slot) => slot.2 = slot.2.max(c),
                     None => best.push((entry, token, c)),
                 }
+                if split {
+                    // A word is read where it is written, or in the bare conjunct that shares
+                    // it ("Prepare" in "Prepare and present the roadmap").
+                    let own = conjuncts.of_word[tokens[token as usize].written as usize];
+                    let place = read_in
+                        .filter(|&c| conjuncts.bare[c as usize])
+                        .unwrap_or(own);
+                    let key = |u: &&mut (u32, u32, u32, f64)| {
+                        u.0 == entry && u.1 == token && u.2 == place
+                    };
+                    match scores.placed.iter_mut().find(key) {
+                        Some(slot) => slot.3 = slot.3.max(c),
+                        None => scores.placed.push((entry, token, place, c)),
+                    }
+                }
             }
             scores.matched.push((entry, total, s));
         }
@@ -1616,6 +1655,11 @@ impl Classifier {
             for slot in &mut best {
                 if tokens[slot.1 as usize].word == action {
                     slot.2 *= ACTION_BOOST;
+                }
+            }
+            for slot in &mut scores.placed {
+                if tokens[slot.1 as usize].word == action {
+                    slot.3 *= ACTION_BOOST;
                 }
             }
         }
@@ -1677,10 +1721,23 @@ impl Classifier {
 
     /// The evidence of each side from the words it holds more strongly than the other side:
     /// a word read for both (a phrase of one side that contains a word of the other) counts
-    /// only for the side it speaks for most.
+    /// only for the side it speaks for most. A word a lonely conjunct shares is one reading in
+    /// each conjunct: in "Prepare and present the roadmap", "roadmap" is the PM's in "prepare
+    /// the roadmap" and the PO's in "present the roadmap" (the name says it twice, once
+    /// unwritten).
     fn exclusive_evidence(&self, scores: &Scores) -> (f64, f64) {
-        let mut per_token: Vec<(u32, f64, f64)> = Vec::new();
-        for &(entry, token, c) in &scores.credits {
+        // Readings keyed by token, or by token and conjunct in a name that joins things.
+        let readings: Vec<(u32, u64, f64)> = if scores.placed.is_empty() {
+            let credits = scores.credits.iter();
+            credits.map(|&(e, t, c)| (e, u64::from(t), c)).collect()
+        } else {
+            let placed = scores.placed.iter();
+            placed
+                .map(|&(e, t, p, c)| (e, u64::from(t) << 32 | u64::from(p), c))
+                .collect()
+        };
+        let mut per_token: Vec<(u64, f64, f64)> = Vec::new();
+        for &(entry, token, c) in &readings {
             let e = entry as usize;
             if self.kinds[e] == DutyKind::Other {
                 continue;
@@ -2106,6 +2163,39 @@ mod tests {
             }
         }
         Classifier::new(&Taxonomy::from_toml(&toml).unwrap())
+    }
+
+    /// A bare word joined to a phrase shares the phrase's object ("Draft and present the
+    /// plan"): the shared word is read once in each conjunct, so each side's phrase holds it
+    /// as its own word there and the task names both duties.
+    #[test]
+    fn a_bare_verb_shares_the_object_as_a_word_of_its_own() {
+        let c = classifier_of(&[
+            ("po-present", "PO", &[("signals", &["present the plan"])]),
+            (
+                "pm-draft",
+                "PM",
+                &[("signals", &["draft the plan", "draft the pitch"])],
+            ),
+        ]);
+        let got = c.classify("Draft and present the plan");
+        assert_eq!(got.side, Side::Shared, "{got:?}");
+        assert_eq!(got.second_duty.as_deref(), Some("pm-draft"), "{got:?}");
+        // German puts the verb last: the bare verb comes after the phrase.
+        let c = classifier_of(&[
+            (
+                "po-umsetzen",
+                "PO",
+                &[("signals", &[]), ("signals_de", &["Plan umsetzen"])],
+            ),
+            (
+                "pm-festlegen",
+                "PM",
+                &[("signals", &[]), ("signals_de", &["Plan festlegen"])],
+            ),
+        ]);
+        let got = c.classify("Plan festlegen und umsetzen");
+        assert_eq!(got.side, Side::Shared, "{got:?}");
     }
 
     #[test]
