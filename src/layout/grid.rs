@@ -50,9 +50,32 @@ impl GCell<'_> {
     pub fn kind(&self) -> Kind {
         self.kind
     }
+}
 
-    pub fn text_id(&self) -> u32 {
-        self.text_id
+/// A value per distinct text of a grid, kept by the cell's text id: a sheet repeats a
+/// handful of texts in thousands of cells, and per-text work (parsing letters, testing a mark,
+/// noting that a text was seen) becomes a vector look-up instead of a hash of the text again.
+/// A text without an id (long prose) has no slot: the caller decides what to do with it.
+#[derive(Debug)]
+pub(crate) struct ByTextId<T>(Vec<Option<T>>);
+
+impl<T> ByTextId<T> {
+    /// Room for `ids` texts up front (it grows if asked beyond).
+    pub fn with_ids(ids: usize) -> Self {
+        ByTextId(std::iter::repeat_with(|| None).take(ids).collect())
+    }
+
+    /// The value for the cell's text, made by `make` the first time it is asked; `None` for
+    /// a cell whose text has no id.
+    pub fn get_or_insert_with(&mut self, cell: &GCell, make: impl FnOnce() -> T) -> Option<&T> {
+        if cell.text_id == NO_TEXT_ID {
+            return None;
+        }
+        let id = cell.text_id as usize;
+        if id >= self.0.len() {
+            self.0.resize_with(id + 1, || None);
+        }
+        Some(self.0[id].get_or_insert_with(make))
     }
 }
 

@@ -304,16 +304,23 @@ fn described(grid: &Grid, r: u32, col: u32) -> bool {
 /// a look-up per code cell, so the long letter columns of a big matrix cost little.
 #[derive(Debug, Default)]
 struct CodeRuns {
-    /// By column: the first and last row of the run going on, or `NO_RUN`.
-    open: Vec<(u32, u32)>,
-    /// By column: whether the first code of the run going on has text beside it
-    /// ([`described`]). [`code_blocks`] keeps no run without it, and asked as the run opens
-    /// the cell beside is the next one of the row, at hand; asked of every run of a big
-    /// matrix afterwards, each was a miss in memory (and the runs to sort were many more).
-    open_described: Vec<bool>,
+    /// By column: the run going on.
+    open: Vec<OpenRun>,
     /// Closed runs of legend length whose first code is described: (column, first row,
     /// last row).
     done: Vec<(u32, u32, u32)>,
+}
+
+/// The run of codes going on in one column.
+#[derive(Debug, Clone, Copy)]
+struct OpenRun {
+    /// Its first and last row, or `NO_RUN`.
+    rows: (u32, u32),
+    /// Whether its first code has text beside it ([`described`]). [`code_blocks`] keeps no
+    /// run without it, and asked as the run opens the cell beside is the next one of the row,
+    /// at hand; asked of every run of a big matrix afterwards, each was a miss in memory (and
+    /// the runs to sort were many more).
+    described: bool,
 }
 
 const NO_RUN: (u32, u32) = (u32::MAX, u32::MAX);
@@ -329,29 +336,36 @@ impl CodeRuns {
             return;
         }
         if self.open.len() <= c as usize {
-            self.open.resize(c as usize + 1, NO_RUN);
-            self.open_described.resize(c as usize + 1, false);
+            let none = OpenRun {
+                rows: NO_RUN,
+                described: false,
+            };
+            self.open.resize(c as usize + 1, none);
         }
         let run = &mut self.open[c as usize];
-        if *run != NO_RUN && run.1 + 1 == r {
-            run.1 = r;
+        if run.rows != NO_RUN && run.rows.1 + 1 == r {
+            run.rows.1 = r;
             return;
         }
-        let closed = std::mem::replace(run, (r, r));
-        let was_described = std::mem::replace(&mut self.open_described[c as usize], described());
-        Self::close(&mut self.done, c, closed, was_described);
+        let opened = OpenRun {
+            rows: (r, r),
+            described: described(),
+        };
+        let closed = std::mem::replace(run, opened);
+        Self::close(&mut self.done, c, closed);
     }
 
-    fn close(done: &mut Vec<(u32, u32, u32)>, c: u32, (first, last): (u32, u32), described: bool) {
-        if described && (first, last) != NO_RUN && (3..=8).contains(&(last - first + 1)) {
+    fn close(done: &mut Vec<(u32, u32, u32)>, c: u32, run: OpenRun) {
+        let (first, last) = run.rows;
+        if run.described && run.rows != NO_RUN && (3..=8).contains(&(last - first + 1)) {
             done.push((c, first, last));
         }
     }
 
     /// Every run of three to eight codes whose first code is described, by column then row.
     fn finish(mut self) -> Vec<(u32, u32, u32)> {
-        for (c, (run, described)) in self.open.iter().zip(&self.open_described).enumerate() {
-            Self::close(&mut self.done, c as u32, *run, *described);
+        for (c, &run) in self.open.iter().enumerate() {
+            Self::close(&mut self.done, c as u32, run);
         }
         self.done.sort_unstable();
         self.done

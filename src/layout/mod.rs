@@ -285,7 +285,7 @@ pub(crate) struct Ctx<'a> {
     /// is the costly part. Keys borrow the sheet's own strings. A hash map: it is only looked
     /// up, never iterated, so its order cannot reach any output; the standard hasher keeps a
     /// crafted upload from making lookups collide.
-    /// Each distinct text also gets a number, in order of first sight ([`GCell::text_id`]).
+    /// Each distinct text also gets a number, in order of first sight ([`grid::ByTextId`]).
     pub kinds: std::cell::RefCell<std::collections::HashMap<&'a str, (Kind, u32)>>,
     /// Whether a word alone is not letters under `probe`, by word: see
     /// [`Ctx::kind_of_value`]. Looked up, never iterated.
@@ -621,8 +621,7 @@ pub(crate) fn read_cell(
 #[derive(Debug)]
 pub(crate) struct CellReader<'t> {
     scheme: Scheme,
-    /// By text id ([`GCell::text_id`]).
-    by_id: Vec<Option<Parsed>>,
+    by_id: grid::ByTextId<Parsed>,
     /// Texts without an id. Only looked up, never iterated.
     parsed: std::collections::HashMap<&'t str, Parsed>,
 }
@@ -631,7 +630,7 @@ impl<'t> CellReader<'t> {
     pub fn new(scheme: Scheme) -> Self {
         CellReader {
             scheme,
-            by_id: Vec::new(),
+            by_id: grid::ByTextId::with_ids(0),
             parsed: Default::default(),
         }
     }
@@ -644,18 +643,18 @@ impl<'t> CellReader<'t> {
         party: Option<usize>,
     ) -> LetterSet {
         let value = cell.value;
+        let scheme = &self.scheme;
         let parsed = value.as_text().map(|t| {
-            let id = cell.text_id() as usize;
-            if cell.text_id() == grid::NO_TEXT_ID {
-                return *self
+            match self
+                .by_id
+                .get_or_insert_with(cell, || parse_text(t, scheme))
+            {
+                Some(&known) => known,
+                None => *self
                     .parsed
                     .entry(t)
-                    .or_insert_with(|| parse_text(t, &self.scheme));
+                    .or_insert_with(|| parse_text(t, scheme)),
             }
-            if id >= self.by_id.len() {
-                self.by_id.resize(id + 1, None);
-            }
-            *self.by_id[id].get_or_insert_with(|| parse_text(t, &self.scheme))
         });
         read_parsed(m, parsed, value, cell.origin, task, party)
     }

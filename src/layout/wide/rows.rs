@@ -2,7 +2,7 @@
 //! kind of every row, where the table ends, the scheme, the parties, the notes on the layout,
 //! the tasks and their letters, and the closing notes.
 
-use super::super::grid::{clean_cow, clean_name, fold, ColMap, Columns, GCell, Grid};
+use super::super::grid::{clean_cow, clean_name, fold, ByTextId, ColMap, Columns, GCell, Grid};
 use super::super::{a1, assign, count_note, score, Candidate, CellReader, Ctx, Kind};
 use super::header::{below, id_like, label_at, non_party_header, placeholder, Band, PartyCol};
 use super::{cap, cell_name, numbered, reads_as_task, CONTEXT_WHY};
@@ -107,23 +107,13 @@ struct Rows {
     all_rows: Vec<u32>,
 }
 
-/// What a test said of each text, by text id: the grid numbers a sheet's distinct texts so
-/// that per-text work is a vector look-up, not a hash of the text again. A text without an
-/// id (long prose) is tested each time.
-struct TextMemo(Vec<Option<bool>>);
-
-impl TextMemo {
-    fn new(ctx: &Ctx) -> TextMemo {
-        TextMemo(vec![None; ctx.text_ids()])
-    }
-
-    /// `test` of the cell's text, `false` for a cell without text.
-    fn test(&mut self, cell: &GCell, test: impl FnOnce(&str) -> bool) -> bool {
-        match self.0.get_mut(cell.text_id() as usize) {
-            Some(Some(known)) => *known,
-            Some(slot) => *slot.insert(cell.text().is_some_and(test)),
-            None => cell.text().is_some_and(test),
-        }
+/// `test` of the cell's text, remembered by text id ([`ByTextId`]); `false` for a cell without
+/// text, and a text without an id (long prose) is tested each time.
+fn tested(memo: &mut ByTextId<bool>, cell: &GCell, test: impl Fn(&str) -> bool) -> bool {
+    let run = || cell.text().is_some_and(&test);
+    match memo.get_or_insert_with(cell, run) {
+        Some(&known) => known,
+        None => run(),
     }
 }
 
@@ -141,8 +131,8 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
     let task_label = grid.text(l.header(), l.task_col).map(clean_name);
     // What the two text tests below said of each text: a sheet repeats its odd marks in
     // thousands of cells, and each test cleans, folds and splits the text anew.
-    let mut title_of = TextMemo::new(ctx);
-    let mut header_of = TextMemo::new(ctx);
+    let mut title_of = ByTextId::with_ids(ctx.text_ids());
+    let mut header_of = ByTextId::with_ids(ctx.text_ids());
     let mut kinds: Vec<(u32, RowKind)> = Vec::new();
     let mut stats: Vec<(usize, usize, usize)> = Vec::new();
     let mut seen_task = false;
@@ -187,14 +177,14 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
             // Titles under the names: text, or a short role such as `PO` or `PM`.
             if k == Kind::Text
                 || k == Kind::Odd
-                    && title_of.test(cell, |t| {
+                    && tested(&mut title_of, cell, |t| {
                         super::super::titles::title_side(t, ctx.opts).is_some()
                     })
             {
                 texts += 1;
             }
             if matches!(k, Kind::Text | Kind::Odd | Kind::Partial)
-                && header_of.test(cell, |t| {
+                && tested(&mut header_of, cell, |t| {
                     header_texts.contains(&clean_name(t).to_lowercase())
                 })
             {
@@ -304,7 +294,7 @@ fn table_end(grid: &Grid, l: &Layout, rows: &mut Rows) -> Tail {
 /// without one in a set that is only fed to `scheme`, which sorts them), from every cell of
 /// the party columns, copies included.
 fn scheme_of(grid: &Grid, ctx: &Ctx, block: &Block, rows: &Rows) -> (Scheme, Vec<String>) {
-    let mut seen_ids = vec![false; ctx.text_ids()];
+    let mut seen: ByTextId<()> = ByTextId::with_ids(ctx.text_ids());
     let mut party_texts: Vec<&str> = Vec::new();
     let mut unnumbered: HashSet<&str> = HashSet::new();
     for &(r, _) in rows.kinds.iter().filter(|k| k.1 == RowKind::Task) {
@@ -314,12 +304,10 @@ fn scheme_of(grid: &Grid, ctx: &Ctx, block: &Block, rows: &Rows) -> (Scheme, Vec
             }
             // The text is only read for an id not seen yet: reading every cell's text is
             // a cache miss per cell.
-            match seen_ids.get_mut(cell.text_id() as usize) {
-                Some(seen) if !*seen => {
-                    *seen = true;
-                    party_texts.extend(cell.text());
-                }
-                Some(_) => {}
+            let mut first = false;
+            match seen.get_or_insert_with(cell, || first = true) {
+                Some(()) if first => party_texts.extend(cell.text()),
+                Some(()) => {}
                 None => unnumbered.extend(cell.text()),
             }
         }
