@@ -628,6 +628,9 @@ pub(crate) struct Scores {
     context: Option<(String, Arc<Scores>)>,
     /// The written word that names the action, if the name has one.
     action: Option<u32>,
+    /// The name joins nothing: no conjunction of any language, no spaced '/' or '+', no
+    /// comma or semicolon listing things (see [`Classifier::action_side`]).
+    one_thing: bool,
 }
 
 impl Scores {
@@ -956,6 +959,16 @@ impl Classifier {
         };
         let lang = own.or(context.file_lang);
         let mut scores = self.score_words(&raw, lang, memo);
+        scores.one_thing = !task.contains([',', ';'])
+            && !raw.iter().any(|w| {
+                w.opens
+                    || Lang::ALL
+                        .into_iter()
+                        .any(|l| lang::is_conjunction(w.folded, Some(l)))
+            })
+            && !(1..raw.len()).any(|i| {
+                lang::is_purpose(raw.get(i - 1).folded) && !text::is_stop_word(raw.get(i).folded)
+            });
         let Some(group) = context.group.map(str::trim).filter(|g| !g.is_empty()) else {
             return (lang.unwrap_or(Lang::En), scores);
         };
@@ -1460,6 +1473,7 @@ impl Classifier {
             notes: Vec::new(),
             context: None,
             action: None,
+            one_thing: false,
         };
         if tokens.is_empty() {
             return scores;
@@ -1767,6 +1781,36 @@ impl Classifier {
         (po, pm)
     }
 
+    /// In a name that joins nothing, the side whose words hold the action most strongly:
+    /// the other side's words are then what the action is done to or for ("Share the
+    /// strategic roadmap at sprint kick-off", "Priorisierung der Initiativen nach Business
+    /// Value"), and the task is that side's (docs/labelling.md: the action decides; a roadmap
+    /// word inside a PO task stays PO). `None` when nobody's words hold the action, when both
+    /// hold it alike, or when the name joins or lists things (each has an action of its own).
+    fn action_side(&self, scores: &Scores) -> Option<Side> {
+        if !scores.one_thing {
+            return None;
+        }
+        let action = scores.action?;
+        let (mut po, mut pm) = (0.0f64, 0.0f64);
+        for &(entry, token, c) in &scores.credits {
+            let e = entry as usize;
+            if scores.tokens[token as usize].word != action || self.kinds[e] == DutyKind::Other {
+                continue;
+            }
+            match self.sides[e] {
+                Side::Po => po = po.max(c),
+                Side::Pm => pm = pm.max(c),
+                _ => {}
+            }
+        }
+        match po.total_cmp(&pm) {
+            std::cmp::Ordering::Greater => Some(Side::Po),
+            std::cmp::Ordering::Less => Some(Side::Pm),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
     /// A second duty of the task's own side, when the name gives two duties of one side
     /// words of their own ("Set product strategy and roadmap": the strategy and the roadmap,
     /// both the PM's), so that the task covers both and coverage does not report the second
@@ -1869,7 +1913,8 @@ impl Classifier {
             };
         }
         // A PO duty and a PM duty, each named by words of its own and strong enough to place
-        // the task alone: the task is both.
+        // the task alone: the task is both, unless the stronger side's words also hold the
+        // action of a name that joins nothing (then the other side's words are its object).
         if let (Some(p), Some(m)) = (po.best, pm.best) {
             let (lo, hi) = if po.score < pm.score {
                 (po.score, pm.score)
@@ -1877,11 +1922,16 @@ impl Classifier {
                 (pm.score, po.score)
             };
             let (po_own, pm_own) = self.exclusive_evidence(scores);
-            if lo >= SHARED_RATIO * hi
+            let both = lo >= SHARED_RATIO * hi
                 && po_own >= SHARED_EACH
                 && pm_own >= SHARED_EACH
-                && shared.score < hi
-            {
+                && shared.score < hi;
+            let stronger = if po.score >= pm.score {
+                Side::Po
+            } else {
+                Side::Pm
+            };
+            if both && self.action_side(scores) != Some(stronger) {
                 let strength = 1.0 - (-hi / 1.5).exp();
                 let matched = self.explain_both(scores, p, Some(m));
                 return Classification {
@@ -2196,6 +2246,31 @@ mod tests {
         ]);
         let got = c.classify("Plan festlegen und umsetzen");
         assert_eq!(got.side, Side::Shared, "{got:?}");
+    }
+
+    /// A name of one thing whose action is the stronger side's words: the other side's words
+    /// are the object ("Present the strategy deck to the team"), so the task is not shared.
+    /// Joined, listed or with a purpose clause, it names two things, each with its action.
+    #[test]
+    fn the_action_of_a_name_of_one_thing_decides_against_shared() {
+        let c = classifier_of(&[
+            (
+                "po-present",
+                "PO",
+                &[("signals", &["present the deck", "present to the team"])],
+            ),
+            ("pm-strategy", "PM", &[("signals", &["strategy deck"])]),
+        ]);
+        let got = c.classify("Present the strategy deck to the team");
+        assert_eq!(got.side, Side::Po, "{got:?}");
+        for two_things in [
+            "Present the deck to the team and the strategy deck",
+            "Present the deck to the team, strategy deck",
+            "Present the deck to the team to review the strategy deck",
+        ] {
+            let got = c.classify(two_things);
+            assert_eq!(got.side, Side::Shared, "{two_things}: {got:?}");
+        }
     }
 
     #[test]

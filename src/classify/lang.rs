@@ -301,6 +301,13 @@ const CONJUNCTIONS: &[(Lang, &[&str])] = &[
     (Lang::Nl, &["en"]),
 ];
 
+/// Whether `word` (folded) opens a purpose clause when a verb follows it ("Review usage data
+/// to set sprint priorities", "pour définir", "para fijar", "per definire", "om ... te",
+/// "um ... zu"): the name then names two activities, each with its own action.
+pub(crate) fn is_purpose(word: &str) -> bool {
+    matches!(word, "to" | "pour" | "para" | "per" | "um" | "om")
+}
+
 /// Whether `word` (folded) joins two conjuncts in a name or signal of `lang`.
 pub(crate) fn is_conjunction(word: &str, lang: Option<Lang>) -> bool {
     word == "and"
