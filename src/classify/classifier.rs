@@ -454,6 +454,24 @@ impl Conjuncts {
     }
 }
 
+/// Whether a name names one thing, for [`Classifier::action_side`]: no comma or semicolon, no
+/// spaced '/' or '+', no conjunction of any language, and no purpose clause (a purpose word
+/// followed by a content word: "to set", "pour définir"). It errs towards two things: a
+/// French "en" or a Portuguese "um" counts, as does "to stakeholders". The rule then stays
+/// out and the name is read as before it, which is safer than a rule on a misread name. Any
+/// language, not the name's own: "Roadmap e backlog" is often detected as English, whose
+/// conjunctions lack "e", and read as one thing it lost its shared reading. Worked out in
+/// [`Classifier::score_in`], where the name's text (its commas) is at hand.
+fn one_thing(task: &str, raw: &text::RawWords) -> bool {
+    !task.contains([',', ';'])
+        && !raw
+            .iter()
+            .any(|w| w.opens || lang::is_conjunction_in_any(w.folded))
+        && !(1..raw.len()).any(|i| {
+            lang::is_purpose(raw.get(i - 1).folded) && !text::is_stop_word(raw.get(i).folded)
+        })
+}
+
 /// Every list of signals of a taxonomy, in order: per entry its English signals, then those of
 /// the other languages in their order.
 pub(super) fn signal_lists(taxonomy: &Taxonomy) -> Vec<SignalList<'_>> {
@@ -613,10 +631,11 @@ pub(crate) struct Scores {
     matched: Vec<(u32, f64, u32)>,
     /// What each (entry, token) pair contributed.
     credits: Vec<(u32, u32, f64)>,
-    /// For a name that joins things, what each (entry, token, conjunct the token was read in)
-    /// contributed: a word a lonely conjunct shares with its neighbour ("Prepare and present
-    /// the roadmap") is read once for each of the two, and may be each side's own word in
-    /// each (see [`Classifier::exclusive_evidence`]). Empty for a name of one conjunct.
+    /// For a name that joins things, what each (entry, token, place) contributed. The place is
+    /// the conjunct the word is written in, or the bare conjunct that borrowed it: "roadmap"
+    /// in "Prepare and present the roadmap" is read once for each of the two verbs, and may
+    /// be each side's own word in each (see [`Classifier::exclusive_evidence`]). Empty for a
+    /// name of one conjunct.
     placed: Vec<(u32, u32, u32, f64)>,
     tokens: Vec<Token>,
     /// The stems of every token, each token's in one run.
@@ -629,7 +648,8 @@ pub(crate) struct Scores {
     /// The written word that names the action, if the name has one.
     action: Option<u32>,
     /// The name joins nothing: no conjunction of any language, no spaced '/' or '+', no
-    /// comma or semicolon listing things (see [`Classifier::action_side`]).
+    /// comma or semicolon listing things, no purpose clause (see [`Classifier::action_side`]
+    /// and [`one_thing`]).
     one_thing: bool,
 }
 
@@ -959,16 +979,7 @@ impl Classifier {
         };
         let lang = own.or(context.file_lang);
         let mut scores = self.score_words(&raw, lang, memo);
-        scores.one_thing = !task.contains([',', ';'])
-            && !raw.iter().any(|w| {
-                w.opens
-                    || Lang::ALL
-                        .into_iter()
-                        .any(|l| lang::is_conjunction(w.folded, Some(l)))
-            })
-            && !(1..raw.len()).any(|i| {
-                lang::is_purpose(raw.get(i - 1).folded) && !text::is_stop_word(raw.get(i).folded)
-            });
+        scores.one_thing = one_thing(task, &raw);
         let Some(group) = context.group.map(str::trim).filter(|g| !g.is_empty()) else {
             return (lang.unwrap_or(Lang::En), scores);
         };
@@ -1740,18 +1751,14 @@ impl Classifier {
     /// the roadmap" and the PO's in "present the roadmap" (the name says it twice, once
     /// unwritten).
     fn exclusive_evidence(&self, scores: &Scores) -> (f64, f64) {
-        // Readings keyed by token, or by token and conjunct in a name that joins things.
-        let readings: Vec<(u32, u64, f64)> = if scores.placed.is_empty() {
-            let credits = scores.credits.iter();
-            credits.map(|&(e, t, c)| (e, u64::from(t), c)).collect()
-        } else {
-            let placed = scores.placed.iter();
-            placed
-                .map(|&(e, t, p, c)| (e, u64::from(t) << 32 | u64::from(p), c))
-                .collect()
-        };
-        let mut per_token: Vec<(u64, f64, f64)> = Vec::new();
-        for &(entry, token, c) in &readings {
+        // Readings keyed by (token, place) in a name that joins things, by token otherwise.
+        let joined = !scores.placed.is_empty();
+        let readings = (scores.credits.iter())
+            .filter(|_| !joined)
+            .map(|&(e, t, c)| (e, (t, 0), c))
+            .chain(scores.placed.iter().map(|&(e, t, p, c)| (e, (t, p), c)));
+        let mut per_token: Vec<((u32, u32), f64, f64)> = Vec::new();
+        for (entry, token, c) in readings {
             let e = entry as usize;
             if self.kinds[e] == DutyKind::Other {
                 continue;
@@ -1786,7 +1793,10 @@ impl Classifier {
     /// strategic roadmap at sprint kick-off", "Priorisierung der Initiativen nach Business
     /// Value"), and the task is that side's (docs/labelling.md: the action decides; a roadmap
     /// word inside a PO task stays PO). `None` when nobody's words hold the action, when both
-    /// hold it alike, or when the name joins or lists things (each has an action of its own).
+    /// hold it alike, or when the name joins or lists things or has a purpose clause (each
+    /// has an action of its own). [`Classifier::decide`] asks it only of the stronger side:
+    /// the action word is the first content word, which is not always a verb ("Partners with
+    /// sales on pricing"), so it confirms the stronger side and never overturns it.
     fn action_side(&self, scores: &Scores) -> Option<Side> {
         if !scores.one_thing {
             return None;
@@ -2270,6 +2280,29 @@ mod tests {
         ] {
             let got = c.classify(two_things);
             assert_eq!(got.side, Side::Shared, "{two_things}: {got:?}");
+        }
+    }
+
+    /// What names one thing for the action rule: it errs towards two things, where the rule
+    /// stays out.
+    #[test]
+    fn a_name_of_one_thing_has_no_conjunction_list_or_purpose_clause() {
+        let one = |name: &str| one_thing(name, &text::raw_words(name));
+        assert!(one("Share the strategic roadmap at sprint kick-off"));
+        assert!(one("Priorisierung der Initiativen nach Business Value"));
+        assert!(one("Present the roadmap to the team"));
+        for two in [
+            "Roadmap e backlog",
+            "Roadmap and backlog",
+            "Roadmap / backlog",
+            "Roadmap, backlog",
+            "Review usage data to set sprint priorities",
+            "Analyse du marché pour définir le prix",
+            // Erring: a French "en" and "to" before a noun count as two things.
+            "Présenter la roadmap en comité",
+            "Present roadmap to stakeholders",
+        ] {
+            assert!(!one(two), "{two}");
         }
     }
 

@@ -301,11 +301,22 @@ const CONJUNCTIONS: &[(Lang, &[&str])] = &[
     (Lang::Nl, &["en"]),
 ];
 
-/// Whether `word` (folded) opens a purpose clause when a verb follows it ("Review usage data
-/// to set sprint priorities", "pour définir", "para fijar", "per definire", "om ... te",
-/// "um ... zu"): the name then names two activities, each with its own action.
+/// Whether `word` (folded) may open a purpose clause ("Review usage data to set sprint
+/// priorities", "pour définir", "para fijar", "per definire", "om ... te", "um ... zu"): the
+/// name then names two activities, each with its own action. The caller asks for a content
+/// word after it; no verb is checked, so "to stakeholders" counts too (see `one_thing` in
+/// the classifier: erring there keeps a rule out).
 pub(crate) fn is_purpose(word: &str) -> bool {
     matches!(word, "to" | "pour" | "para" | "per" | "um" | "om")
+}
+
+/// Whether `word` (folded) is a conjunction in any of the seven languages: one match, where
+/// [`is_conjunction`] per language would search the table seven times.
+pub(crate) fn is_conjunction_in_any(word: &str) -> bool {
+    matches!(
+        word,
+        "and" | "et" | "sowie" | "und" | "e" | "y" | "ed" | "en"
+    )
 }
 
 /// Whether `word` (folded) joins two conjuncts in a name or signal of `lang`.
@@ -347,6 +358,24 @@ pub(crate) fn best(scores: &[f64; 7]) -> Option<Lang> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_conjunctions_of_any_language_are_those_of_each() {
+        let mut each: Vec<&str> = CONJUNCTIONS
+            .iter()
+            .flat_map(|(_, w)| w.iter().copied())
+            .collect();
+        each.push("and");
+        for word in &each {
+            assert!(is_conjunction_in_any(word), "{word}");
+        }
+        for word in ["or", "ou", "o", "oder", "of", "the", "en-", ""] {
+            assert!(!is_conjunction_in_any(word), "{word}");
+        }
+        assert!(Lang::ALL
+            .into_iter()
+            .all(|l| !is_conjunction("ou", Some(l))));
+    }
 
     #[test]
     fn stop_word_lists_are_sorted_and_short() {

@@ -79,6 +79,16 @@ impl<T> ByTextId<T> {
     }
 }
 
+impl ByTextId<()> {
+    /// Whether the cell's text is met here for the first time; `None` for a cell whose text
+    /// has no id.
+    pub fn first_sight(&mut self, cell: &GCell) -> Option<bool> {
+        let mut first = false;
+        self.get_or_insert_with(cell, || first = true)?;
+        Some(first)
+    }
+}
+
 /// One column's non-empty cells, in row order, with suffix counts so that "how many letters
 /// below row h" costs a binary search, not a walk down the column.
 #[derive(Debug, Clone, Default)]

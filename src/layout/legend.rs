@@ -304,8 +304,8 @@ fn described(grid: &Grid, r: u32, col: u32) -> bool {
 /// a look-up per code cell, so the long letter columns of a big matrix cost little.
 #[derive(Debug, Default)]
 struct CodeRuns {
-    /// By column: the run going on.
-    open: Vec<OpenRun>,
+    /// By column: the run going on, if any.
+    open: Vec<Option<OpenRun>>,
     /// Closed runs of legend length whose first code is described: (column, first row,
     /// last row).
     done: Vec<(u32, u32, u32)>,
@@ -314,7 +314,7 @@ struct CodeRuns {
 /// The run of codes going on in one column.
 #[derive(Debug, Clone, Copy)]
 struct OpenRun {
-    /// Its first and last row, or `NO_RUN`.
+    /// Its first and last row.
     rows: (u32, u32),
     /// Whether its first code has text beside it ([`described`]). [`code_blocks`] keeps no
     /// run without it, and asked as the run opens the cell beside is the next one of the row,
@@ -322,8 +322,6 @@ struct OpenRun {
     /// the runs to sort were many more).
     described: bool,
 }
-
-const NO_RUN: (u32, u32) = (u32::MAX, u32::MAX);
 
 /// A legend stands within the first columns of a sheet: runs further right are not followed.
 const LEGEND_COLUMNS: u32 = 1 << 14;
@@ -336,14 +334,10 @@ impl CodeRuns {
             return;
         }
         if self.open.len() <= c as usize {
-            let none = OpenRun {
-                rows: NO_RUN,
-                described: false,
-            };
-            self.open.resize(c as usize + 1, none);
+            self.open.resize(c as usize + 1, None);
         }
-        let run = &mut self.open[c as usize];
-        if run.rows != NO_RUN && run.rows.1 + 1 == r {
+        let slot = &mut self.open[c as usize];
+        if let Some(run) = slot.as_mut().filter(|run| run.rows.1 + 1 == r) {
             run.rows.1 = r;
             return;
         }
@@ -351,21 +345,24 @@ impl CodeRuns {
             rows: (r, r),
             described: described(),
         };
-        let closed = std::mem::replace(run, opened);
-        Self::close(&mut self.done, c, closed);
+        if let Some(closed) = slot.replace(opened) {
+            Self::close(&mut self.done, c, closed);
+        }
     }
 
     fn close(done: &mut Vec<(u32, u32, u32)>, c: u32, run: OpenRun) {
         let (first, last) = run.rows;
-        if run.described && run.rows != NO_RUN && (3..=8).contains(&(last - first + 1)) {
+        if run.described && (3..=8).contains(&(last - first + 1)) {
             done.push((c, first, last));
         }
     }
 
     /// Every run of three to eight codes whose first code is described, by column then row.
     fn finish(mut self) -> Vec<(u32, u32, u32)> {
-        for (c, &run) in self.open.iter().enumerate() {
-            Self::close(&mut self.done, c as u32, run);
+        for (c, run) in self.open.iter().enumerate() {
+            if let Some(run) = *run {
+                Self::close(&mut self.done, c as u32, run);
+            }
         }
         self.done.sort_unstable();
         self.done

@@ -285,7 +285,8 @@ pub(crate) struct Ctx<'a> {
     /// is the costly part. Keys borrow the sheet's own strings. A hash map: it is only looked
     /// up, never iterated, so its order cannot reach any output; the standard hasher keeps a
     /// crafted upload from making lookups collide.
-    /// Each distinct text also gets a number, in order of first sight ([`grid::ByTextId`]).
+    /// Each distinct text also gets a number, in order of first sight, for per-text memos
+    /// ([`grid::ByTextId`]).
     pub kinds: std::cell::RefCell<std::collections::HashMap<&'a str, (Kind, u32)>>,
     /// Whether a word alone is not letters under `probe`, by word: see
     /// [`Ctx::kind_of_value`]. Looked up, never iterated.

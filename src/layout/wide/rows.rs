@@ -304,10 +304,9 @@ fn scheme_of(grid: &Grid, ctx: &Ctx, block: &Block, rows: &Rows) -> (Scheme, Vec
             }
             // The text is only read for an id not seen yet: reading every cell's text is
             // a cache miss per cell.
-            let mut first = false;
-            match seen.get_or_insert_with(cell, || first = true) {
-                Some(()) if first => party_texts.extend(cell.text()),
-                Some(()) => {}
+            match seen.first_sight(cell) {
+                Some(true) => party_texts.extend(cell.text()),
+                Some(false) => {}
                 None => unnumbered.extend(cell.text()),
             }
         }
