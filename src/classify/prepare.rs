@@ -145,7 +145,7 @@ impl Prepared {
         let mut reader = Reader(baked);
         read_entries(&mut reader)?;
         let len = reader.u32()?;
-        if reader.bytes(len)? != key(lists) {
+        if !key_matches(reader.bytes(len)?, lists) {
             return None;
         }
         let prepared = Prepared::decode(&mut reader)?;
@@ -294,6 +294,21 @@ fn key(lists: &[SignalList]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// Whether `written` is [`key`] of `lists`, read in place: the check runs at every start, and
+/// writing the key again to compare it copied the text of every signal.
+fn key_matches(written: &[u8], lists: &[SignalList]) -> bool {
+    let mut r = Reader(written);
+    let same = lists.iter().all(|&(entry, lang, list)| {
+        r.u32() == Some(entry as usize)
+            && r.byte() == Some(lang.index() as u8)
+            && r.u32() == Some(list.len())
+            && list
+                .iter()
+                .all(|s| r.u32() == Some(s.len()) && r.bytes(s.len()) == Some(s.as_bytes()))
+    });
+    same && r.0.is_empty()
 }
 
 fn put_u32(out: &mut Vec<u8>, n: usize) {
@@ -496,6 +511,7 @@ mod tests {
         assert_eq!(Prepared::baked_for(BAKED, &lists), None);
         let lists = signal_lists(&taxonomy);
         assert_eq!(Prepared::baked_for(BAKED, &lists[1..]), None);
+        assert_eq!(Prepared::baked_for(BAKED, &lists[..lists.len() - 1]), None);
     }
 
     #[test]
