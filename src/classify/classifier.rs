@@ -399,11 +399,12 @@ impl Conjuncts {
         // Per conjunct: its written words other than the conjunction.
         let mut written = vec![0u32];
         for (i, word) in raw.iter().enumerate() {
-            if opens(word) {
+            let conjunction = lang::is_conjunction(word.folded, lang);
+            if word.opens || conjunction {
                 content.push(Vec::new());
                 written.push(0);
             }
-            if !lang::is_conjunction(word.folded, lang) {
+            if !conjunction {
                 *written.last_mut().expect("never empty") += 1;
             }
             let last = content.last_mut().expect("never empty");
@@ -1114,13 +1115,13 @@ impl Classifier {
                 None => vec![part],
             },
             Some(part) => vec![part],
-            None => match self.infinitive(word).map(|p| vec![p]) {
-                Some(parts) => parts,
-                None => match self.split_compound(word) {
+            None => {
+                let read = self.infinitive(word).map(|p| vec![p]);
+                match read.or_else(|| self.split_compound(word)) {
                     Some(parts) => parts,
                     None => return Reading::Unknown,
-                },
-            },
+                }
+            }
         };
         let note = if parts.len() > 1 {
             let texts: Vec<&str> = parts.iter().map(|p| p.text.as_str()).collect();
@@ -1926,21 +1927,16 @@ impl Classifier {
         // the task alone: the task is both, unless the stronger side's words also hold the
         // action of a name that joins nothing (then the other side's words are its object).
         if let (Some(p), Some(m)) = (po.best, pm.best) {
-            let (lo, hi) = if po.score < pm.score {
-                (po.score, pm.score)
+            let (lo, hi, stronger) = if po.score < pm.score {
+                (po.score, pm.score, Side::Pm)
             } else {
-                (pm.score, po.score)
+                (pm.score, po.score, Side::Po)
             };
             let (po_own, pm_own) = self.exclusive_evidence(scores);
             let both = lo >= SHARED_RATIO * hi
                 && po_own >= SHARED_EACH
                 && pm_own >= SHARED_EACH
                 && shared.score < hi;
-            let stronger = if po.score >= pm.score {
-                Side::Po
-            } else {
-                Side::Pm
-            };
             if both && self.action_side(scores) != Some(stronger) {
                 let strength = 1.0 - (-hi / 1.5).exp();
                 let matched = self.explain_both(scores, p, Some(m));

@@ -310,13 +310,9 @@ pub(crate) fn is_purpose(word: &str) -> bool {
     matches!(word, "to" | "pour" | "para" | "per" | "um" | "om")
 }
 
-/// Whether `word` (folded) is a conjunction in any of the seven languages: one match, where
-/// [`is_conjunction`] per language would search the table seven times.
+/// Whether `word` (folded) is a conjunction in any of the seven languages.
 pub(crate) fn is_conjunction_in_any(word: &str) -> bool {
-    matches!(
-        word,
-        "and" | "et" | "sowie" | "und" | "e" | "y" | "ed" | "en"
-    )
+    word == "and" || CONJUNCTIONS.iter().any(|(_, words)| words.contains(&word))
 }
 
 /// Whether `word` (folded) joins two conjuncts in a name or signal of `lang`.
