@@ -80,7 +80,9 @@ fn view(m: &Matrix) -> InspectView<'_> {
 pub fn render(m: &Matrix, json: bool, out: &mut dyn Write) -> std::io::Result<()> {
     let v = view(m);
     if json {
-        serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::other)?;
+        // serde_json hands an io error back as itself: a reader that went away stays a broken
+        // pipe, which `main` ends quietly on.
+        serde_json::to_writer_pretty(&mut *out, &v)?;
         return writeln!(out);
     }
     writeln!(out, "File:   {}", v.file)?;
@@ -188,6 +190,18 @@ pub fn run(input: &Path, settings: &Settings, json: bool, out: &mut dyn Write) -
 mod tests {
     use super::*;
     use crate::input::{CellValue, Format, GridCell, Sheet, Workbook};
+
+    /// A writer whose reader went away.
+    struct Closed;
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
     use crate::model::Pos;
 
     #[test]
@@ -226,5 +240,11 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(v["parties"][0]["title_side"], "PO");
         assert_eq!(v["cells_not_understood"], 1);
+        // `raci inspect --json | head`: the reader went away, and the error says so (main
+        // ends quietly on it), in both forms.
+        for json in [false, true] {
+            let err = render(&m, json, &mut Closed).unwrap_err();
+            assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe, "{json}");
+        }
     }
 }
