@@ -4,6 +4,7 @@ use super::helpers::{holders, q};
 use crate::audit::rule::{join_and, Ctx, Explanation, Family, Kind, Rule};
 use crate::audit::{Finding, Severity};
 use crate::model::Letter;
+use std::collections::HashSet;
 
 pub(super) const RULE: Rule = Rule {
     code: "O003",
@@ -34,26 +35,31 @@ const NAMED_SETS: usize = 6;
 fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for duty in ctx.taxonomy.coverage_duties() {
         let tasks = ctx.duty_tasks(&duty.id);
-        // Distinct sets of Accountables across the duty's tasks, first seen first.
-        let mut sets: Vec<(Vec<usize>, usize)> = Vec::new();
+        // Distinct sets of Accountables across the duty's tasks (a set for membership: a
+        // list searched for each task was quadratic in the sets); the first NAMED_SETS seen
+        // are named, with a task each.
+        let mut seen: HashSet<Vec<usize>> = HashSet::new();
+        let mut named: Vec<(Vec<usize>, usize)> = Vec::new();
         for &i in tasks {
             let a = holders(&ctx.matrix.tasks[i], Letter::A);
-            if !a.is_empty() && !sets.iter().any(|(s, _)| *s == a) {
-                sets.push((a, i));
+            if !a.is_empty() && !seen.contains(&a) {
+                if named.len() < NAMED_SETS {
+                    named.push((a.clone(), i));
+                }
+                seen.insert(a);
             }
         }
-        if sets.len() < 2 {
+        if seen.len() < 2 {
             continue;
         }
-        let mut parts: Vec<String> = sets
+        let mut parts: Vec<String> = named
             .iter()
-            .take(NAMED_SETS)
             .map(|(a, i)| format!("{} on {}", ctx.party_list(a), q(ctx.task_name(*i))))
             .collect();
-        if sets.len() > NAMED_SETS {
+        if seen.len() > NAMED_SETS {
             parts.push(format!(
                 "{} more sets of Accountables on other tasks ({} tasks of the duty in all)",
-                sets.len() - NAMED_SETS,
+                seen.len() - NAMED_SETS,
                 tasks.len()
             ));
         }
