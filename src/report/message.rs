@@ -134,7 +134,7 @@ pub(crate) fn template<'a>(
     let mut out = String::with_capacity(message.len());
     let mut args = Vec::new();
     let bytes = message.as_bytes();
-    let related = Related::new(subject.related);
+    let related = Related::new(message, subject.related);
     let own = |name: Option<&'a str>| name.filter(|n| present(message, n));
     let subject = &Subject {
         task: own(subject.task),
@@ -187,19 +187,22 @@ pub(crate) fn template<'a>(
     (out, args)
 }
 
-/// A finding's related tasks sorted by name, each name once with the first task the finding
-/// lists under it, so that each place of a message finds the names starting there by binary
-/// search. A duty split on a big matrix relates thousands of tasks and its message names
-/// hundreds of them in 40 KB: trying every related name at every place (or searching the
-/// message for each) was most of report.json's time. A crate of multi-pattern search would
-/// do it too; this is a sort and a loop, on data already in hand.
+/// A finding's related tasks that its message names, sorted by name, each name once with the
+/// first task the finding lists under it, so that each place of a message finds the names
+/// starting there by binary search. Rules' messages name a few related tasks today (O003 at
+/// most six), but a message may hold many short names, and trying each at every place of it
+/// would be names times places. A crate of multi-pattern search would do it too; this is a
+/// sort and a loop, on data already in hand.
 struct Related<'a>(Vec<(&'a str, usize)>);
 
 impl<'a> Related<'a> {
-    fn new(related: &[(usize, &'a str)]) -> Related<'a> {
+    /// Only the names `message` holds ([`present`]): a rule that relates thousands of tasks
+    /// (a lone Accountable's, an uncovered duty's) names few or none of them, and sorting
+    /// names no place can hold was most of the work.
+    fn new(message: &str, related: &[(usize, &'a str)]) -> Related<'a> {
         let mut names: Vec<(&'a str, usize)> = related
             .iter()
-            .filter(|(_, n)| cut_out(n))
+            .filter(|(_, n)| present(message, n))
             .map(|&(i, n)| (n, i))
             .collect();
         // Stable, so among equal names the one the finding lists first is kept.
@@ -335,14 +338,17 @@ mod tests {
     /// task listed, and names that only begin a word are not cut out of it.
     #[test]
     fn related_names_are_found_longest_whole_first() {
-        let related = Related::new(&[
-            (4, "Plan launch webinar"),
-            (2, "Plan launch"),
-            (7, "Plan"),
-            (5, "Plan launch"),
-            (1, "Pricing"),
-        ]);
         let text = "Plan launch webinars, Plan launch webinar, Planning, Plan.";
+        let related = Related::new(
+            text,
+            &[
+                (4, "Plan launch webinar"),
+                (2, "Plan launch"),
+                (7, "Plan"),
+                (5, "Plan launch"),
+                (1, "Pricing"),
+            ],
+        );
         assert_eq!(related.longest_at(text, 0), Some((2, 11)));
         let second = text.find("Plan launch webinar,").unwrap();
         assert_eq!(related.longest_at(text, second), Some((4, 19)));
@@ -355,7 +361,7 @@ mod tests {
             Some((7, 4))
         );
         assert_eq!(related.longest_at(text, 1), None);
-        assert_eq!(Related::new(&[]).longest_at(text, 0), None);
+        assert_eq!(Related::new(text, &[]).longest_at(text, 0), None);
     }
 
     fn round_trip(message: &str, task: Option<&str>, related: &[(usize, &str)]) -> String {
