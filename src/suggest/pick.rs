@@ -7,7 +7,7 @@ use super::work::Work;
 use super::{join_and, owning_title, side_words, title_words};
 use crate::classify::{Classification, Taxonomy};
 use crate::model::{Letter, LetterSet, Matrix, Side, TitleSide};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The letter a task is looking for a party to take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,11 +75,12 @@ impl Tally {
 pub(super) struct Picker<'a> {
     m: &'a Matrix,
     classes: &'a [Classification],
-    taxonomy: &'a Taxonomy,
     /// Per party: holds a letter somewhere in the matrix.
     has_letters: Vec<bool>,
     /// Per task, each party's letters (joined when a party has two cells on a row).
     rows: Vec<Vec<LetterSet>>,
+    /// Per task, the duties it counts toward for "the same duty" ([`duty_keys`]).
+    keys: Vec<Vec<&'a str>>,
     sides: BTreeMap<Side, Tally>,
     duties: BTreeMap<&'a str, Tally>,
     groups: BTreeMap<&'a str, Tally>,
@@ -87,11 +88,18 @@ pub(super) struct Picker<'a> {
 
 /// The duties a task counts toward for "the same duty", its duty first: the coverage duty each
 /// of its duties restates, as the audit's coverage counts them (a task naming two duties
-/// covers both), or the duty id itself when that is a skill or shared.
-fn duty_keys<'a>(taxonomy: &'a Taxonomy, class: Option<&'a Classification>) -> Vec<&'a str> {
+/// covers both), or the duty id itself when that is a skill or shared. `memo` keeps each
+/// id's answer: the taxonomy is searched once per distinct id, not per task.
+fn duty_keys<'a>(
+    taxonomy: &'a Taxonomy,
+    class: Option<&'a Classification>,
+    memo: &mut HashMap<&'a str, &'a str>,
+) -> Vec<&'a str> {
     let mut keys: Vec<&str> = Vec::with_capacity(2);
     for id in class.into_iter().flat_map(Classification::duties) {
-        let key = taxonomy.coverage_of(id).unwrap_or(id);
+        let key = *memo
+            .entry(id)
+            .or_insert_with(|| taxonomy.coverage_of(id).unwrap_or(id));
         if !keys.contains(&key) {
             keys.push(key);
         }
@@ -110,6 +118,8 @@ impl<'a> Picker<'a> {
         let mut duties: BTreeMap<&str, Tally> = BTreeMap::new();
         let mut groups: BTreeMap<&str, Tally> = BTreeMap::new();
         let mut rows = Vec::with_capacity(m.tasks.len());
+        let mut keys = Vec::with_capacity(m.tasks.len());
+        let mut memo = HashMap::new();
         for (t, task) in m.tasks.iter().enumerate() {
             let mut row = vec![LetterSet::EMPTY; n];
             for a in task.assignments.iter().filter(|a| a.party < n) {
@@ -119,9 +129,11 @@ impl<'a> Picker<'a> {
             let class = classes.get(t);
             let side = class.map_or(Side::Unclassified, |c| c.side);
             sides.entry(side).or_default().add(n, &row);
-            for duty in duty_keys(taxonomy, class) {
+            let task_keys = duty_keys(taxonomy, class, &mut memo);
+            for &duty in &task_keys {
                 duties.entry(duty).or_default().add(n, &row);
             }
+            keys.push(task_keys);
             if let Some(group) = task.group.as_deref() {
                 groups.entry(group).or_default().add(n, &row);
             }
@@ -130,9 +142,9 @@ impl<'a> Picker<'a> {
         Picker {
             m,
             classes,
-            taxonomy,
             has_letters,
             rows,
+            keys,
             sides,
             duties,
             groups,
@@ -303,7 +315,7 @@ impl<'a> Picker<'a> {
             }
         }
 
-        let duties = duty_keys(self.taxonomy, self.classes.get(task));
+        let duties = &self.keys[task];
         // The task's duty first, then its second duty when nobody fits on the first.
         let by_duty = || -> Option<(usize, String)> {
             let (d, p, k) = duties.iter().find_map(|&d| {
@@ -389,7 +401,7 @@ impl<'a> Picker<'a> {
     pub fn keeper(&self, w: &Work, task: usize, holders: &[usize]) -> (usize, String) {
         let side = self.side(task);
         let own = owning_title(side);
-        let duties = duty_keys(self.taxonomy, self.classes.get(task));
+        let duties = &self.keys[task];
         let group = self.m.tasks[task].group.as_deref();
         let other_a = |tally: Option<&Tally>, p: usize| {
             tally.map_or(0, |t| {
