@@ -12,6 +12,7 @@
 use crate::support;
 use raci_audit::classify::{Classifier, Lang, Memo, TaskContext, Taxonomy};
 use raci_audit::model::Side;
+use std::sync::LazyLock;
 
 struct Row {
     task: String,
@@ -51,9 +52,11 @@ fn rows_of(file: &str) -> Vec<Row> {
         .collect()
 }
 
-/// Each row of the tuning part with the side the classifier gives it.
-fn classified() -> Vec<(Row, Side)> {
-    classified_of("tune.csv")
+/// Each row of the tuning part with the side the classifier gives it, classified once for all
+/// the tests that read it (the whole part and each language).
+fn classified() -> &'static [(Row, Side)] {
+    static TUNE: LazyLock<Vec<(Row, Side)>> = LazyLock::new(|| classified_of("tune.csv"));
+    &TUNE
 }
 
 /// Each row of a labelled file with the side the classifier gives it.
@@ -119,7 +122,7 @@ fn tuning_part_meets_its_floor_and_po_pm_are_rarely_confused() {
             part.len()
         );
     }
-    print_misses(&results);
+    print_misses(results);
     assert!(overall >= FLOOR, "tuning part {overall:.3} < {FLOOR}");
     let po_pm: Vec<_> = all
         .iter()
