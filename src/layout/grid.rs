@@ -79,6 +79,18 @@ impl<T> ByTextId<T> {
     }
 }
 
+impl ByTextId<bool> {
+    /// `test` of the cell's text, remembered; `false` for a cell without text, and a text
+    /// without an id (long prose) is tested each time.
+    pub fn test(&mut self, cell: &GCell, test: impl Fn(&str) -> bool) -> bool {
+        let run = || cell.text().is_some_and(&test);
+        match self.get_or_insert_with(cell, run) {
+            Some(&known) => known,
+            None => run(),
+        }
+    }
+}
+
 impl ByTextId<()> {
     /// Whether the cell's text is met here for the first time; `None` for a cell whose text
     /// has no id.

@@ -107,16 +107,6 @@ struct Rows {
     all_rows: Vec<u32>,
 }
 
-/// `test` of the cell's text, remembered by text id ([`ByTextId`]); `false` for a cell without
-/// text, and a text without an id (long prose) is tested each time.
-fn tested(memo: &mut ByTextId<bool>, cell: &GCell, test: impl Fn(&str) -> bool) -> bool {
-    let run = || cell.text().is_some_and(&test);
-    match memo.get_or_insert_with(cell, run) {
-        Some(&known) => known,
-        None => run(),
-    }
-}
-
 /// Phase 1: the kind of every row: empty, a repeated header, a title row under the header,
 /// junk, a task, or a label (a group, or a task nobody holds).
 fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
@@ -177,14 +167,14 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
             // Titles under the names: text, or a short role such as `PO` or `PM`.
             if k == Kind::Text
                 || k == Kind::Odd
-                    && tested(&mut title_of, cell, |t| {
+                    && title_of.test(cell, |t| {
                         super::super::titles::title_side(t, ctx.opts).is_some()
                     })
             {
                 texts += 1;
             }
             if matches!(k, Kind::Text | Kind::Odd | Kind::Partial)
-                && tested(&mut header_of, cell, |t| {
+                && header_of.test(cell, |t| {
                     header_texts.contains(&clean_name(t).to_lowercase())
                 })
             {
