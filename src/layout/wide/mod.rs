@@ -773,6 +773,15 @@ mod tests {
         assert_eq!(m.parties.len(), 3);
         assert_eq!(letters(&m, "Set the product vision", "Cy"), "C");
         assert_eq!(m.tasks[1].pos, Pos::new(0, 2));
+        // The notes name the sheet's rows and columns, not the turned grid's.
+        for note in [
+            "The matrix is transposed: parties are rows and tasks are columns; column A holds \
+             the party names.",
+            "Header column A; task names in row 1 (Role).",
+            "3 party rows: row 2 Ann, row 3 Bob, row 4 Cy.",
+        ] {
+            assert!(m.notes.iter().any(|n| n == note), "{note}\n{:#?}", m.notes);
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::super::grid::{clean_cow, clean_name, fold, ByTextId, ColMap, Columns,
 use super::super::{a1, assign, count_note, score, Candidate, CellReader, Ctx, Kind};
 use super::header::{below, id_like, label_at, non_party_header, placeholder, Band, PartyCol};
 use super::{cap, cell_name, numbered, reads_as_task, CONTEXT_WHY};
-use crate::model::{Matrix, Party, Pos, Scheme, Shape, Side, Task};
+use crate::model::{column_name, Matrix, Party, Pos, Scheme, Shape, Side, Task};
 use std::collections::{BTreeSet, HashSet};
 
 /// How the columns of a wide matrix were read.
@@ -431,6 +431,8 @@ fn layout_notes(
     title_row: Option<u32>,
 ) -> Vec<u32> {
     let header = l.header();
+    // What a party is in the sheet: a column, or a row when the matrix is transposed.
+    let line = if grid.transposed { "row" } else { "column" };
     let label = |c: u32| {
         grid.text(header, c)
             .map(|t| format!(" ({})", clean_name(t)))
@@ -438,18 +440,21 @@ fn layout_notes(
     };
     if grid.transposed {
         m.notes.push(format!(
-            "The matrix is transposed: parties are rows and tasks are columns; {} holds the task names.",
+            "The matrix is transposed: parties are rows and tasks are columns; {} holds the party names.",
             grid.row_label(header)
         ));
     }
-    let band = if l.band.end > l.band.start {
-        format!("s {}-{}", l.band.start + 1, l.band.end + 1)
+    // A grid row is a sheet column when transposed: `columns A-B`, not `columns 1-2`.
+    let (start, end) = (l.band.start, l.band.end);
+    let band = if end <= start {
+        grid.row_label(header)
+    } else if grid.transposed {
+        format!("columns {}-{}", column_name(start), column_name(end))
     } else {
-        format!(" {}", header + 1)
+        format!("rows {}-{}", start + 1, end + 1)
     };
     m.notes.push(format!(
-        "Header {}{band}; task names in {}{}.",
-        if grid.transposed { "column" } else { "row" },
+        "Header {band}; task names in {}{}.",
         grid.col_label(l.task_col),
         label(l.task_col)
     ));
@@ -533,7 +538,7 @@ fn layout_notes(
         .collect();
     if !skipped_left.is_empty() {
         m.notes.push(format!(
-            "Not parties, before the party columns: {}.",
+            "Not parties, before the party {line}s: {}.",
             skipped_left.join(", ")
         ));
     }
@@ -551,7 +556,7 @@ fn layout_notes(
         })
         .collect();
     m.notes.push(format!(
-        "{} party column{}: {}.",
+        "{} party {line}{}: {}.",
         m.parties.len(),
         if m.parties.len() == 1 { "" } else { "s" },
         party_desc.join(", ")
