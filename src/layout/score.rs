@@ -135,7 +135,6 @@ fn corner_words(corner: &str) -> (bool, bool) {
         "rolle",
         "papel",
         "personne",
-        "name",
         "resource",
     ]);
     (task, party)
@@ -598,6 +597,11 @@ mod tests {
         assert_eq!(corner_names_parties("Task"), Some(false));
         assert_eq!(corner_names_parties("Process Step \\ Role"), None);
         assert_eq!(corner_names_parties("/"), None);
+        // `Name` heads the task column of database exports (Notion, Airtable) as often as
+        // the people of a transposed matrix: it says nothing, and `Task Name` names tasks.
+        assert_eq!(corner_names_parties("Name"), None);
+        assert_eq!(corner_names_parties("Task Name"), Some(false));
+        assert_eq!(corner_names_parties("Role name"), Some(true));
         for groups in [
             "Area",
             "Phase",

@@ -552,6 +552,85 @@ fn is_letters(text: &str) -> bool {
             )
 }
 
+/// Month names and their usual abbreviations in the seven languages, folded: a date written
+/// out (`April 1, 2024`, `1. März 2024`, `1 de abril de 2024`) is told from a task by them.
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    // English
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+    // French
+    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+    "octobre", "novembre", "decembre", "janv", "fevr", "avr", "juil",
+    // German
+    "januar", "janner", "februar", "marz", "maerz", "juni", "juli", "oktober", "dezember",
+    "okt", "dez",
+    // Spanish
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "setiembre", "octubre", "noviembre", "diciembre", "ene", "abr", "ago", "dic",
+    // Italian
+    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
+    "dicembre", "gen", "mag", "giu", "lug", "set", "ott",
+    // Portuguese
+    "janeiro", "fevereiro", "marco", "maio", "junho", "julho", "setembro", "outubro",
+    "novembro", "dezembro", "fev", "out",
+    // Dutch
+    "januari", "februari", "maart", "mei", "augustus", "mrt",
+];
+
+/// Words a written-out date holds besides its month and numbers: `1 de abril`, `the 1st of
+/// May`, a time's `AM`.
+const DATE_FILLERS: &[&str] = &["de", "del", "of", "the", "am", "pm", "um", "h"];
+
+/// A date or a date and time written as text, as CSV exports and text cells hold them:
+/// `April 1, 2024`, `March 1, 2024 9:10 AM`, `1. März 2024`, `01/04/2024`, `2024-03-01
+/// 10:22`. Such a column holds due dates or timestamps, never task names, though each cell
+/// is distinct and some read like a few words. Numbers alone (`1.1.2`, a WBS id) are not
+/// dates: a numeric date needs a `/` or a four-digit year.
+pub(crate) fn date_like(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || t.chars().count() > 40 || !t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut month = false;
+    let mut numeric_date = false;
+    for token in t.split_whitespace() {
+        let token = token.trim_end_matches([',', '.']);
+        if token.contains(':') {
+            // A time: `9:10`, `10:22:05`.
+            if !token.chars().all(|c| c.is_ascii_digit() || c == ':') {
+                return false;
+            }
+            continue;
+        }
+        let parts: Vec<&str> = token.split(['/', '.', '-']).collect();
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            numeric_date |= token.contains('/') || parts.iter().any(|p| p.len() == 4);
+            continue;
+        }
+        let word = fold(token);
+        let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 4 {
+            // `1`, `2024`, `1st`, `2nd`, `1er`.
+            if digits.len() == word.len() || word.len() - digits.len() <= 2 {
+                continue;
+            }
+            return false;
+        }
+        if MONTHS.contains(&word.as_str()) {
+            month = true;
+        } else if !DATE_FILLERS.contains(&word.as_str()) {
+            return false;
+        }
+    }
+    month || numeric_date
+}
+
 /// Ids, numbers and dates: `1.2`, `2024`, `12/03`.
 fn is_number(text: &str) -> bool {
     let t = text.trim();
@@ -567,7 +646,7 @@ pub(crate) fn party_likeness(name: &str) -> f64 {
     if t.is_empty() || is_letters(t) {
         return 0.0;
     }
-    if is_number(t) {
+    if is_number(t) || date_like(t) {
         return 0.05;
     }
     if sentence(t) {
@@ -650,7 +729,8 @@ pub(crate) fn activity_likeness(name: &str) -> f64 {
     if t.is_empty() {
         return 0.3;
     }
-    if is_letters(t) {
+    // The whole text: numbering stripped from `2024-03-01 10:22` leaves a time.
+    if is_letters(t) || date_like(name) {
         return 0.1;
     }
     let n = t.split_whitespace().count();
@@ -710,6 +790,40 @@ mod tests {
         assert!(party_likeness("Ent. Security") >= 0.7);
         assert!(party_likeness("Notes:") <= 0.1);
         assert!(party_likeness("Who signs it off?") <= 0.1);
+    }
+
+    #[test]
+    fn dates_written_as_text() {
+        for date in [
+            "April 1, 2024",
+            "March 1, 2024 9:10 AM",
+            "1. März 2024",
+            "1 de abril de 2024",
+            "12 settembre 2024",
+            "1er avril 2024",
+            "01/04/2024",
+            "4/1/24",
+            "2024-03-01 10:22",
+            "31.12.2024",
+            "Mei 3, 2025",
+        ] {
+            assert!(date_like(date), "{date}");
+            assert!(activity_likeness(date) <= 0.1, "{date}");
+            assert!(party_likeness(date) <= 0.1, "{date}");
+        }
+        for other in [
+            "1.1.2",
+            "2024",
+            "Sprint 14",
+            "Plan the May release",
+            "March madness 2024",
+            "Release 2.0",
+            "Q3 2024",
+            "May",
+            "Review 3 mars",
+        ] {
+            assert!(!date_like(other), "{other}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! phases that each return a small value, and the party names built from the header band.
 
 use super::super::grid::{clean_cow, clean_name, fold, Columns, GCell, Grid};
+use super::super::words::date_like;
 use super::super::{Ctx, Kind};
 use crate::model::Pos;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -355,7 +356,8 @@ pub(super) fn task_column_choices(
             };
             if *r > header && matches!(k, Kind::Text | Kind::Odd) && !cell.copy {
                 let t = cell.text().unwrap_or_default();
-                if !id_like(t) {
+                // Ids and dates name no task: a column of them is never the task column.
+                if !id_like(t) && !date_like(t) {
                     distinct.insert(clean_cow(t));
                 }
             }

@@ -760,6 +760,25 @@ mod tests {
     }
 
     #[test]
+    fn a_column_of_dates_is_no_task_column() {
+        // A database export: the title column `Name` first, then details, then the teams;
+        // the due dates are distinct texts that read like a few words.
+        let wb = csv(&[
+            &["Name", "Status", "Due", "Design", "Dev", "Marketing"],
+            &["Price the plans", "Done", "April 1, 2024", "I", "C", "A"],
+            &["Sum up feedback", "Done", "April 4, 2024", "A", "R", ""],
+            &["Launch blog post", "Open", "May 2, 2024", "C", "", "A"],
+            &["Onboarding redesign", "Open", "May 9, 2024", "R", "A", "I"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Wide);
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names[0], "Price the plans");
+        assert_eq!(m.parties.len(), 3);
+        assert_eq!(letters(&m, "Launch blog post", "Marketing"), "A");
+    }
+
+    #[test]
     fn transposed_matrix() {
         let wb = csv(&[
             &["Role", "Write the backlog", "Set the product vision"],
