@@ -29,8 +29,24 @@ const EVERYONE: &[&str] = &[
 fn header_letter(text: &str) -> Option<Letter> {
     let rasci = Scheme::named(SchemeName::Rasci);
     let t = text.trim();
+    // `Réalise (R)`, `Consulté(s) (C)`: the capital the header closes with, in brackets after
+    // a space, says it whatever the words before it (`Member(s)` is a plural, not S).
+    let closing = t
+        .strip_suffix(')')
+        .and_then(|head| head.rsplit_once('('))
+        .filter(|(words, code)| {
+            words.ends_with(' ')
+                && !words.trim().is_empty()
+                && code.len() == 1
+                && code.chars().all(|c| c.is_ascii_uppercase())
+        })
+        .and_then(|(_, code)| match parse_cell(code, &rasci) {
+            CellParse::Letters(set) if set.len() == 1 => Some(set),
+            _ => None,
+        });
     let set = match parse_cell(t, &rasci) {
         CellParse::Letters(set) if set.len() == 1 => set,
+        _ if closing.is_some() => closing?,
         // `Responsible (R)`, `Approver`, `Consulted party`: the header opens with the
         // meaning. `Hardware Consultants` names people, not a letter.
         _ => {
@@ -502,6 +518,21 @@ mod tests {
             detect(&wb, &LayoutOptions::default()).unwrap().shape,
             Shape::Wide
         );
+    }
+
+    #[test]
+    fn a_header_closing_on_its_letter_names_the_letter() {
+        use super::header_letter;
+        use crate::model::Letter;
+        for (header, letter) in [
+            ("Réalise (R)", Some(Letter::R)),
+            ("Consulté(s) (C)", Some(Letter::C)),
+            ("Who signs off (A)", Some(Letter::A)),
+            ("Project Team Member(s)", None),
+            ("Notes (see below)", None),
+        ] {
+            assert_eq!(header_letter(header), letter, "{header}");
+        }
     }
 
     #[test]

@@ -51,32 +51,68 @@ pub(crate) fn meaning_letters(text: &str) -> Option<LetterSet> {
     {
         return Some(LetterSet::EMPTY);
     }
-    let set = if has("consult") || has("contribut") || has("befragt") || t == "input" {
+    let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    // The meanings in the seven languages, folded. Who carries the work out (`Durchführung`,
+    // `uitvoerend`) before who answers for it, and that before the plain "responsible"
+    // words: `Durchführungsverantwortung` is the doer's, `Verantwortung` and
+    // `Eindverantwoordelijk` (accountability) the owner's, `Verantwortlich` the doer's.
+    let set = if any(&[
+        "consult",
+        "konsult",
+        "contribut",
+        "befragt",
+        "mitwirk",
+        "raadpleeg",
+    ]) || t == "input"
+    {
         C
     } else if has("notif") || has("inform") {
         I
-    } else if has("support") || has("assist") || has("help") {
+    } else if any(&[
+        "support",
+        "assist",
+        "help",
+        "ondersteun",
+        "soporte",
+        "apoio",
+    ]) {
         S
     } else if has("verif") || has("sign-off") || has("sign off") || has("signoff") {
         V
-    } else if has("driver") || has("drives") {
+    } else if any(&["driver", "drives", "durchf", "ausfuhr", "uitvoer"]) {
         R
-    } else if has("accountab")
-        || has("approv")
-        || has("approb")
-        || has("decid")
-        || has("rechenschaft")
-    {
+    } else if any(&[
+        "accountab",
+        "approv",
+        "approu",
+        "aprob",
+        "aprueb",
+        "aprov",
+        "goedkeur",
+        "genehmig",
+        "decid",
+        "entscheid",
+        "rechenschaft",
+        "verantwortung",
+        "eindverantwo",
+        "aansprakelijk",
+    ]) {
         A
-    } else if has("responsib")
-        || has("responsab")
-        || has("responsav")
-        || has("verantwort")
-        || has("execut")
-        || has("doer")
-        || has("acteur")
-        || has("perform")
-    {
+    } else if any(&[
+        "responsib",
+        "responsab",
+        "responsav",
+        "verantwort",
+        "verantwoord",
+        "execut",
+        "ejecut",
+        "esegu",
+        "realis",
+        "realiz",
+        "doer",
+        "acteur",
+        "perform",
+    ]) {
         R
     } else {
         return None;
@@ -448,6 +484,35 @@ fn code_blocks(grid: &Grid, runs: Vec<(u32, u32, u32)>) -> Vec<Vec<BlockEntry>> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn meanings_in_the_seven_languages() {
+        use Letter::*;
+        for (meaning, letter) in [
+            ("Durchführung (führt die Aufgabe aus)", R),
+            ("Durchführungsverantwortung", R),
+            ("Verantwortlich", R),
+            ("Verantwortung (entscheidet / gibt frei)", A),
+            ("Mitwirkung (wird vorher konsultiert)", C),
+            ("Réalise", R),
+            ("Approuve", A),
+            ("Aprobador", A),
+            ("Aprueba", A),
+            ("Aprovar (Accountable)", A),
+            ("Esegue", R),
+            ("Ejecuta", R),
+            ("Uitvoerend", R),
+            ("Eindverantwoordelijk", A),
+            ("Verantwoordelijk", R),
+            ("Geraadpleegd", C),
+            ("Geïnformeerd", I),
+            ("Ondersteunend", S),
+            ("Soporte", S),
+        ] {
+            let got = meaning_of_entry(meaning);
+            assert_eq!(got, Some(LetterSet::of(&[letter])), "{meaning}");
+        }
+    }
 
     #[test]
     fn a_legend_label_before_the_first_entry() {
