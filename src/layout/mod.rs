@@ -824,8 +824,47 @@ struct SheetReadings {
     misfit: Option<Misfit>,
 }
 
-/// Reads every table of `sheet` with every detector (or the one `--shape` names).
-fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]) -> SheetReadings {
+/// Most cells a sheet may hold for its legend to serve the other sheets of its workbook: a
+/// legend sheet (`Legend`, `Legenda`, `Instructions`) is small, and a big sheet is not read
+/// twice for one.
+const LEGEND_SHEET_MAX_CELLS: usize = 2_000;
+
+/// A legend on a sheet of its own, for the sheets of the workbook that have none: the sheet's
+/// place in the workbook, its name and the legend.
+struct WorkbookLegend {
+    sheet: usize,
+    name: String,
+    legend: Legend,
+}
+
+/// The first small sheet of a workbook of several sheets that holds a legend: teams often
+/// keep the legend (`Letter | Betekenis`, `D = Durchführung`) on a sheet beside the matrix.
+fn workbook_legend(workbook: &Workbook) -> Option<WorkbookLegend> {
+    if workbook.sheets.len() < 2 {
+        return None;
+    }
+    workbook.sheets.iter().enumerate().find_map(|(i, sheet)| {
+        if sheet.cells.len() > LEGEND_SHEET_MAX_CELLS {
+            return None;
+        }
+        let legend = legend::find(&Grid::from_region(sheet, None, false))?;
+        Some(WorkbookLegend {
+            sheet: i,
+            name: sheet.name.clone().unwrap_or_default(),
+            legend,
+        })
+    })
+}
+
+/// Reads every table of `sheet` with every detector (or the one `--shape` names). A sheet
+/// without a legend of its own reads its letters with `shared`, a legend on another sheet of
+/// the workbook, when there is one.
+fn readings_of_sheet(
+    sheet: &Sheet,
+    opts: &LayoutOptions,
+    roster: &[RosterEntry],
+    shared: Option<&WorkbookLegend>,
+) -> SheetReadings {
     let mut out = SheetReadings::default();
     if let Err(m) = steer::check(sheet, &opts.steer) {
         out.misfit = Some(m);
@@ -835,20 +874,32 @@ fn readings_of_sheet(sheet: &Sheet, opts: &LayoutOptions, roster: &[RosterEntry]
     if g.is_empty() {
         return out;
     }
-    let legend = legend::find(&g);
-    if let Some(l) = &legend {
+    let meanings = |l: &Legend| {
+        l.letters
+            .iter()
+            .map(|x| format!("{}={}", x.code, x.meaning))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let own = legend::find(&g);
+    if let Some(l) = &own {
         g.remove_origins(&l.cells);
         let refs: Vec<String> = l.cells.iter().map(|p| a1(*p)).collect();
         out.legend_note = Some(format!(
             "Cells {} hold a legend ({}); they are not part of the matrix.",
             refs.join(", "),
-            l.letters
-                .iter()
-                .map(|x| format!("{}={}", x.code, x.meaning))
-                .collect::<Vec<_>>()
-                .join(", ")
+            meanings(l)
         ));
     }
+    let legend = own.or_else(|| {
+        let w = shared?;
+        out.legend_note = Some(format!(
+            "Sheet {:?} holds a legend ({}); the letters here are read with it.",
+            w.name,
+            meanings(&w.legend)
+        ));
+        Some(w.legend.clone())
+    });
     let ctx = Ctx {
         opts,
         probe: probe_scheme(opts, legend.as_ref()),
@@ -944,6 +995,7 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
         Some(choice) => Some(choose_sheet(workbook, choice)?),
         None => None,
     };
+    let shared_legend = workbook_legend(workbook);
     let mut per_sheet: Vec<SheetReadings> = Vec::new();
     let mut all: Vec<(usize, Candidate)> = Vec::new();
     let mut skipped_roster = Vec::new();
@@ -960,7 +1012,8 @@ pub fn detect(workbook: &Workbook, opts: &LayoutOptions) -> Result<Matrix> {
             }
         };
         let mut r = if wanted {
-            readings_of_sheet(sheet, opts, &roster)
+            let shared = shared_legend.as_ref().filter(|w| w.sheet != i);
+            readings_of_sheet(sheet, opts, &roster, shared)
         } else {
             SheetReadings::default()
         };
@@ -1336,6 +1389,50 @@ mod tests {
             ..LayoutOptions::default()
         };
         assert_eq!(detect(&wb, &project).unwrap().parties[1].title_side, None);
+    }
+
+    #[test]
+    fn a_legend_on_its_own_sheet_teaches_the_matrix_sheet() {
+        let matrix = sheet(
+            Some("Taakverdeling"),
+            &[
+                &["Taak", "Eline", "Jan", "Sanne"],
+                &["Sitemap opstellen", "E", "G", "U"],
+                &["Wireframes maken", "E/U", "", "G"],
+                &["Teksten herschrijven", "I", "E", "O"],
+            ],
+        );
+        let legend = sheet(
+            Some("Legenda"),
+            &[
+                &["Letter", "Betekenis"],
+                &["U", "Uitvoerend – doet het werk"],
+                &["E", "Eindverantwoordelijk – keurt goed"],
+                &["G", "Geraadpleegd – vooraf om advies gevraagd"],
+                &["I", "Geïnformeerd"],
+                &["O", "Ondersteunend – helpt mee"],
+            ],
+        );
+        let wb = book(vec![matrix, legend]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+        let held = |task: usize, party: usize| {
+            m.tasks[task]
+                .assignments
+                .iter()
+                .find(|a| a.party == party)
+                .map(|a| a.letters.to_string())
+        };
+        assert_eq!(held(0, 2).as_deref(), Some("R"));
+        assert_eq!(held(1, 0).as_deref(), Some("R/A"));
+        assert_eq!(held(2, 1).as_deref(), Some("A"));
+        assert!(
+            m.notes
+                .iter()
+                .any(|n| n.starts_with("Sheet \"Legenda\" holds a legend")),
+            "{:#?}",
+            m.notes
+        );
     }
 
     #[test]
