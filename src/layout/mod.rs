@@ -211,6 +211,9 @@ impl Kind {
 
 pub(crate) fn kind_of(value: &CellValue, probe: &Scheme) -> Kind {
     match value {
+        // A CSV has no types: `3`, `1,5`, `-2` there are what a number cell is in a workbook,
+        // so a row of counts under the matrix reads the same from either.
+        CellValue::Text(t) if plain_number(t) => Kind::Number,
         CellValue::Text(t) => match parse_cell(t, probe) {
             CellParse::Empty => Kind::Mark,
             CellParse::Letters(_) => Kind::Letters,
@@ -230,6 +233,16 @@ pub(crate) fn kind_of(value: &CellValue, probe: &Scheme) -> Kind {
         CellValue::Number(_) | CellValue::Bool(_) | CellValue::DateTime(_) => Kind::Number,
         CellValue::Error(_) => Kind::Error,
     }
+}
+
+/// `12`, `-3`, `1,5`, `0.25`, `80%`: a number written as text. Not `1.1.2` (an id).
+fn plain_number(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_suffix('%').unwrap_or(t);
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let (whole, fraction) = t.split_once(['.', ',']).unwrap_or((t, "1"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
 }
 
 /// The first word `parse_cell` would read in a text too long to be anything but prose

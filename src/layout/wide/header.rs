@@ -123,12 +123,26 @@ pub(super) fn placeholder(text: &str) -> bool {
     )
 }
 
-/// Ids, WBS numbers and counters: `1.1.2`, `12`, `1.0.`.
+/// Ids, WBS numbers and counters: `1.1.2`, `12`, `1.0.`, and coded ids: a short capital
+/// prefix, then numbers (`T-01`, `PHX-112`, `WP1.2`, `REQ_7`), as trackers and exports
+/// number their rows.
 pub(super) fn id_like(text: &str) -> bool {
     let t = text.trim();
+    let numbers = |s: &str| {
+        s.chars().any(|c| c.is_ascii_digit())
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == ' ')
+    };
+    let prefix = t.len() - t.trim_start_matches(|c: char| c.is_ascii_uppercase()).len();
+    let rest = t[prefix..].trim_start_matches(['-', '_']);
     !t.is_empty()
-        && t.chars()
+        && (t
+            .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == ' ')
+            || (1..=6).contains(&prefix)
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+                && !rest.contains(' ')
+                && numbers(rest))
 }
 
 /// A header that may name a party: text that is not a letter code. `Support/Pavel` and

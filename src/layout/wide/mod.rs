@@ -760,6 +760,48 @@ mod tests {
     }
 
     #[test]
+    fn coded_ids_and_counts_of_a_csv() {
+        use super::header::id_like;
+        for id in ["1.1.2", "12", "T-01", "PHX-112", "WP1.2", "REQ_7", "US 12"] {
+            assert_eq!(id_like(id), id != "US 12", "{id}");
+        }
+        for name in [
+            "Q&A session",
+            "Set up CI",
+            "Plan T-01 cutover",
+            "Phase 2",
+            "T-",
+        ] {
+            assert!(!id_like(name), "{name}");
+        }
+        // A tracker's export: its ids first, the task names after, a count row under the
+        // letters (text in a CSV, as numbers in a workbook).
+        let wb = csv(&[
+            &["ID", "Task", "Ann", "Bob", "Cy"],
+            &["T-01", "Define the API", "R", "A", "I"],
+            &["T-02", "Select an identity provider", "A", "R", ""],
+            &["T-03", "Migrate DNS", "", "A", "R"],
+            &["", "Nombre de R", "1", "1", "1"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Define the API",
+                "Select an identity provider",
+                "Migrate DNS"
+            ]
+        );
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+        assert!(
+            m.notes.iter().any(|n| n.contains("a table of numbers")),
+            "{:#?}",
+            m.notes
+        );
+    }
+
+    #[test]
     fn a_column_of_dates_is_no_task_column() {
         // A database export: the title column `Name` first, then details, then the teams;
         // the due dates are distinct texts that read like a few words.
