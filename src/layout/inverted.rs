@@ -67,13 +67,50 @@ fn header_letter(text: &str) -> Option<Letter> {
 /// Words meaning "and" between two names, in the six languages the reader knows.
 const AND_WORDS: &[&str] = &["and", "et", "y", "und", "e"];
 
-/// Splits `Adrien, Titouan`, `Ana and Luis`, `Julien\nYoann` into names. A slash stays
-/// inside a name (`QA/Test lead` is one party), and a "not involved" mark (`-`, `n/a`)
-/// names nobody.
-fn names_in(text: &str) -> Vec<String> {
+/// `Brennan, Patrick`: a surname, a comma, a given name, each one word.
+fn surname_then_name(segment: &str) -> bool {
+    let one_word = |w: &str| {
+        let w = w.trim();
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+    };
+    segment
+        .split_once(',')
+        .is_some_and(|(a, b)| one_word(a) && one_word(b))
+}
+
+/// Whether the letter columns write people as `Surname, Name` and separate them with `;`
+/// (`Okafor, Chidi;Tanaka, Yuki`), as SharePoint and directory exports do: then a comma is
+/// part of a name. Only when `;` separates names somewhere and every text with a comma
+/// between the separators is such a pair, two or more of them: `Ana, Luis` alone is two
+/// people.
+fn surnames_first<'t>(texts: impl Iterator<Item = &'t str>) -> bool {
+    let (mut semicolons, mut pairs) = (false, 0);
+    for t in texts {
+        semicolons |= t.contains(';');
+        for segment in t.split([';', '\n']).filter(|s| s.contains(',')) {
+            if !surname_then_name(segment) {
+                return false;
+            }
+            pairs += 1;
+        }
+    }
+    semicolons && pairs >= 2
+}
+
+/// Splits `Adrien, Titouan`, `Ana and Luis`, `Julien\nYoann` into names; with
+/// `surnames_first`, `Okafor, Chidi;Tanaka, Yuki` into two. A slash stays inside a name
+/// (`QA/Test lead` is one party), and a "not involved" mark (`-`, `n/a`) names nobody.
+fn names_in(text: &str, surnames_first: bool) -> Vec<String> {
     let raci = Scheme::named(SchemeName::Raci);
     let mut out = Vec::new();
-    for part in text.split([',', ';', '\n']) {
+    let separators: &[char] = if surnames_first {
+        &[';', '\n']
+    } else {
+        &[',', ';', '\n']
+    };
+    for part in text.split(separators) {
         let mut name: Vec<&str> = Vec::new();
         let words: Vec<&str> = part.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
@@ -330,10 +367,23 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     // Lower-cased name -> party: one look-up per name instead of a walk over the parties.
     // Only looked up, never iterated.
     let mut party_index: HashMap<String, usize> = HashMap::new();
+    let surnames = surnames_first(rows.iter().flat_map(|row| {
+        row.cells.iter().filter_map(|(_, _, v, _)| match v {
+            CellValue::Text(t) => Some(&**t),
+            _ => None,
+        })
+    }));
+    if surnames {
+        m.notes.push(
+            "People are written `Surname, Name` and separated by `;`: a comma is part of a \
+             name."
+                .into(),
+        );
+    }
     for row in &rows {
         for (_, _, v, pos) in &row.cells {
             if let CellValue::Text(t) = v {
-                for n in names_in(t) {
+                for n in names_in(t, surnames) {
                     if is_everyone(&n) {
                         everyone_used.insert(n);
                     } else if let std::collections::hash_map::Entry::Vacant(e) =
@@ -400,7 +450,7 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             match v {
                 CellValue::Text(text) => {
                     let set = LetterSet::of(&[*l]);
-                    for n in names_in(text) {
+                    for n in names_in(text, surnames) {
                         if is_everyone(&n) {
                             for p in 0..m.parties.len() {
                                 assign(&mut m, t, p, set, *pos);
@@ -476,7 +526,7 @@ mod tests {
 
     #[test]
     fn names_split_on_commas_lines_and_and_words_not_slashes() {
-        use super::names_in;
+        let names_in = |t| super::names_in(t, false);
         assert_eq!(names_in("Ana, Luis; Bo\nCy"), ["Ana", "Luis", "Bo", "Cy"]);
         assert_eq!(names_in("Ana and Luis"), ["Ana", "Luis"]);
         assert_eq!(names_in("Chef et Dev"), ["Chef", "Dev"]);
@@ -492,6 +542,23 @@ mod tests {
         assert!(names_in("n/a").is_empty());
         // `and` opening or closing a cell is part of the text, not a join.
         assert_eq!(names_in("and more"), ["and more"]);
+    }
+
+    #[test]
+    fn surnames_first_keep_their_comma() {
+        use super::{names_in, surnames_first};
+        let directory = ["Brennan, Patrick", "Okafor, Chidi;Tanaka, Yuki", "IT Desk"];
+        assert!(surnames_first(directory.into_iter()));
+        assert_eq!(
+            names_in("Okafor, Chidi;Tanaka, Yuki", true),
+            ["Okafor, Chidi", "Tanaka, Yuki"]
+        );
+        // Commas between whole names, or no `;` anywhere: the comma separates people.
+        assert!(!surnames_first(
+            ["Zoé Martin; Équipe Data", "François Lefèvre, Équipe Data"].into_iter()
+        ));
+        assert!(!surnames_first(["Ana, Luis", "Bo, Cy"].into_iter()));
+        assert!(!surnames_first(["Ana, Luis; Bo"].into_iter()));
     }
 
     #[test]
