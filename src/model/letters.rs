@@ -576,8 +576,16 @@ pub fn parse_cell(text: &str, scheme: &Scheme) -> CellParse {
     }
 }
 
-/// One token: a run of scheme letters (`RA`, `c`), or a full word (`Consulté`).
+/// Marks that send a reader to a footnote: `A*`, `R¹`.
+const FOOTNOTE_MARKS: &[char] = &['*', '†', '‡', '¹', '²', '³'];
+
+/// One token: a run of scheme letters (`RA`, `c`), or a full word (`Consulté`), maybe with a
+/// footnote mark after it (`A*`: the letters stand, the footnote explains them).
 fn read_token(token: &str, scheme: &Scheme) -> Option<LetterSet> {
+    let token = match token.trim_end_matches(FOOTNOTE_MARKS) {
+        "" => token,
+        marked => marked,
+    };
     let chars: Vec<char> = token.chars().collect();
     // Runs of letters up to the scheme's size, each a letter of the scheme: `R`, `RA`, `rci`.
     // A run repeats no letter and is not a capitalised word: `Sara` is a name, not S/A/R/A.
@@ -652,6 +660,15 @@ mod tests {
         assert_eq!(raci("C / I"), set(&[C, I]));
         assert_eq!(raci("(R)"), set(&[R]));
         assert_eq!(raci("RCI"), set(&[R, C, I]));
+    }
+
+    #[test]
+    fn a_footnote_mark_after_letters() {
+        assert_eq!(raci("A*"), set(&[A]));
+        assert_eq!(raci("R/A**"), set(&[R, A]));
+        assert_eq!(raci("C¹"), set(&[C]));
+        assert!(matches!(raci("*"), CellParse::Unknown { .. }));
+        assert!(matches!(raci("Q*"), CellParse::Unknown { .. }));
     }
 
     #[test]
