@@ -326,6 +326,17 @@ fn header_row_by(
         .collect()
 }
 
+/// Yes or no in the seven languages, or a boolean: the values of a flag column.
+fn flag_word(text: &str) -> bool {
+    #[rustfmt::skip]
+    const FLAGS: &[&str] = &[
+        "yes", "no", "y", "n", "true", "false", "oui", "non", "vrai", "faux", "ja", "nein",
+        "wahr", "falsch", "si", "verdadero", "falso", "vero", "sim", "nao", "verdadeiro", "nee",
+        "waar", "onwaar",
+    ];
+    FLAGS.contains(&fold(text).trim())
+}
+
 /// The column of task names, and a group column before it.
 #[derive(Debug)]
 pub(super) struct TaskColumns {
@@ -376,7 +387,8 @@ pub(super) fn task_column_choices(
                 }
             }
         }
-        if distinct.is_empty() {
+        // A flag column (`Summary`: Yes/No, `TRUE`/`FALSE`) names neither tasks nor groups.
+        if distinct.is_empty() || distinct.iter().all(|t| flag_word(t)) {
             continue;
         }
         let n = distinct.len();

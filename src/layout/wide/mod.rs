@@ -802,6 +802,25 @@ mod tests {
     }
 
     #[test]
+    fn a_flag_column_holds_no_groups() {
+        // A project-plan export: a Summary flag before the names, summary rows as groups.
+        let wb = csv(&[
+            &["Summary", "Name", "Sponsor", "PMO", "Vendor"],
+            &["Yes", "Initiation", "", "", ""],
+            &["No", "Project charter approved", "A", "R", ""],
+            &["No", "Kick-off meeting", "I", "A", "R"],
+            &["Yes", "Migration", "", "", ""],
+            &["No", "Wave 1 - internal apps", "I", "A", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let groups: Vec<_> = m.tasks.iter().map(|t| t.group.as_deref()).collect();
+        assert_eq!(
+            groups,
+            [Some("Initiation"), Some("Initiation"), Some("Migration")]
+        );
+    }
+
+    #[test]
     fn a_column_of_dates_is_no_task_column() {
         // A database export: the title column `Name` first, then details, then the teams;
         // the due dates are distinct texts that read like a few words.
