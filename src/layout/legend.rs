@@ -325,7 +325,60 @@ pub(crate) fn find(grid: &Grid) -> Option<Legend> {
     }
     cells.sort();
     cells.dedup();
+    let around = surroundings(grid, &letters, &cells);
+    cells.extend(around);
+    cells.sort();
+    cells.dedup();
     Some(Legend { letters, cells })
+}
+
+/// The cells around a legend's column of codes that belong to it though they define no
+/// letter: its label just above (`Legend`, `Key`), and combinations just below or above
+/// with their meaning (`A/R | Accountable and does the work`). Left in the sheet they read
+/// as a party column headed `Legend` holding an `A/R`.
+fn surroundings(grid: &Grid, letters: &[SchemeLetter], cells: &[Pos]) -> Vec<Pos> {
+    let scheme = Scheme::from_legend(letters.to_vec());
+    let combination = |r: u32, c: u32| {
+        let code = grid.text(r, c)?;
+        let meaning = grid.text(r, c + 1)?;
+        let letters = matches!(crate::model::parse_cell(code, &scheme), crate::model::CellParse::Letters(set) if set.len() >= 2);
+        let worded = meaning.chars().filter(|ch| ch.is_alphabetic()).count() > 3;
+        (letters && worded).then(|| [grid.get(r, c), grid.get(r, c + 1)])
+    };
+    let mut out = Vec::new();
+    for ((r, c), cell) in grid.iter() {
+        if cell.copy || cells.binary_search(&cell.origin).is_err() {
+            continue;
+        }
+        if cell.text().and_then(code_of).is_none() {
+            continue;
+        }
+        let free = |rr: u32| {
+            grid.get(rr, c)
+                .is_some_and(|x| cells.binary_search(&x.origin).is_err())
+        };
+        // Up: combinations, then a label; down: combinations.
+        let mut up = r;
+        while up > 0 && free(up - 1) {
+            match combination(up - 1, c) {
+                Some(pair) => out.extend(pair.into_iter().flatten().map(|x| x.origin)),
+                None => break,
+            }
+            up -= 1;
+        }
+        if up > 0 && grid.text(up - 1, c).is_some_and(legend_label) {
+            out.extend(grid.get(up - 1, c).map(|x| x.origin));
+        }
+        let mut down = r + 1;
+        while free(down) {
+            match combination(down, c) {
+                Some(pair) => out.extend(pair.into_iter().flatten().map(|x| x.origin)),
+                None => break,
+            }
+            down += 1;
+        }
+    }
+    out
 }
 
 /// Text beside a code: a legend's meaning, not another letter.

@@ -1405,6 +1405,25 @@ mod tests {
     }
 
     #[test]
+    fn a_legend_keeps_its_label_and_combinations() {
+        // A legend beside the matrix, labelled, with a combination under its letters: no
+        // party headed `Legend`, no `A/R` read as a letter of a task.
+        let wb = csv(&[
+            &["Task", "Ann", "Bob", "", "Legend", ""],
+            &["Plan", "A", "R", "", "R", "Responsible – does the work"],
+            &["Build", "R", "A", "", "A", "Accountable – signs off"],
+            &["Test", "A/R", "C", "", "C", "Consulted – gives input"],
+            &["Ship", "A", "I", "", "I", "Informed – kept up to date"],
+            &["Tell", "A", "R", "", "A/R", "Accountable and does the work"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let parties: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(parties, ["Ann", "Bob"]);
+        assert_eq!(m.tasks.len(), 5);
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+    }
+
+    #[test]
     fn a_legend_on_its_own_sheet_teaches_the_matrix_sheet() {
         let matrix = sheet(
             Some("Taakverdeling"),
