@@ -152,6 +152,14 @@ pub(super) fn header_like(ctx: &Ctx, cell: &GCell) -> bool {
         && matches!(ctx.kind(cell), Kind::Text | Kind::Partial | Kind::Odd)
 }
 
+/// `Support`, `Information`: a word that reads as a letter, not a code (`RACI`, `A/R`).
+fn letter_word(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 4
+        && t.chars().all(char::is_alphabetic)
+        && !t.chars().all(|c| c.is_uppercase())
+}
+
 /// A column of descriptions beside the task names: headed `Description`, `Notes`,
 /// `Comments`, or holding multi-line bullet texts. The task name is the short label beside it.
 fn describes(grid: &Grid, header: u32, col: u32, cells: &[(u32, Kind)]) -> bool {
@@ -284,6 +292,29 @@ fn header_row_by(
                 qualifying.push(c);
                 letters_total += letters;
             }
+        }
+        // A team named by a letter word (`Support`, `Information`) between two party
+        // columns is a party too: a cell reads the word as a letter, a header among names
+        // does not.
+        if party_span.is_none() && qualifying.len() >= 2 {
+            let (first, last) = (qualifying[0], qualifying[qualifying.len() - 1]);
+            for (c, cell) in grid.row(h) {
+                let inside = first < c && c < last && !qualifying.contains(&c);
+                if !inside || ctx.kind(cell) != Kind::Letters {
+                    continue;
+                }
+                if !cell.text().is_some_and(letter_word) || steer.task_column == Some(c) {
+                    continue;
+                }
+                let (letters, marks, odd, other) = counts(c, h);
+                if letters >= 1 && letters + marks + odd >= other && odd <= letters {
+                    origins.insert(cell.origin);
+                    names.insert(cell.text().map(|t| clean_cow(t).to_lowercase()));
+                    qualifying.push(c);
+                    letters_total += letters;
+                }
+            }
+            qualifying.sort_unstable();
         }
         // Task names stand left of the parties: a column with no names before it (task
         // names such as `Support` or `Information` that are also letter words) is no party.

@@ -802,6 +802,20 @@ mod tests {
     }
 
     #[test]
+    fn a_team_named_by_a_letter_word_is_a_party() {
+        let wb = csv(&[
+            &["Task", "Product", "Support", "Information", "Legal"],
+            &["Write the FAQ", "A", "R", "I", "C"],
+            &["Train the agents", "C", "A/R", "", "I"],
+            &["Publish the terms", "I", "", "R", "A"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let parties: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(parties, ["Product", "Support", "Information", "Legal"]);
+        assert_eq!(letters(&m, "Train the agents", "Support"), "R/A");
+    }
+
+    #[test]
     fn a_flag_column_holds_no_groups() {
         // A project-plan export: a Summary flag before the names, summary rows as groups.
         let wb = csv(&[
