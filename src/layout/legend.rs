@@ -126,9 +126,6 @@ fn meaning_of_entry(text: &str) -> Option<LetterSet> {
     // A meaning is a few words: a long text that merely holds one (`Level 2 support`) is a
     // description of something else.
     let short = |t: &str| t.split_whitespace().count() <= 4;
-    if short(text) {
-        return meaning_letters(text);
-    }
     let head = text
         .split([':', '(', '\n'])
         .next()
@@ -139,9 +136,12 @@ fn meaning_of_entry(text: &str) -> Option<LetterSet> {
         .split(" – ")
         .next()
         .unwrap_or(text);
-    (head.len() < text.len() && short(head))
+    // The head names the meaning; what follows explains it and may use other letters'
+    // words (`Approver – final sign-off` is an A, not a V).
+    let from_head = (head.len() < text.len() && short(head))
         .then(|| meaning_letters(head))
-        .flatten()
+        .flatten();
+    from_head.or_else(|| short(text).then(|| meaning_letters(text)).flatten())
 }
 
 /// Words that label a legend block (`LEGEND`, `Key:`).
@@ -561,6 +561,9 @@ mod tests {
             ("Geïnformeerd", I),
             ("Ondersteunend", S),
             ("Soporte", S),
+            // The head names the meaning, the rest explains it.
+            ("Approver – final sign-off", A),
+            ("Responsible – owns the task and does the work", R),
         ] {
             let got = meaning_of_entry(meaning);
             assert_eq!(got, Some(LetterSet::of(&[letter])), "{meaning}");

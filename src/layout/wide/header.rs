@@ -64,6 +64,11 @@ const DETAIL_WORDS: &[&str] = &[
     "duree",
     "avancement",
     "estimat",
+    // A check or count column beside the parties (`Check`: OK, `Count of A`, `# R`).
+    "check",
+    "validat",
+    "count",
+    "anzahl",
 ];
 
 /// Small words that may stand between detail words (`Date of end`, `Durée en jours`).

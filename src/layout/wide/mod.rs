@@ -905,6 +905,8 @@ mod tests {
             "Week 12",
             "Comments",
             "Durée en jours",
+            "Check",
+            "Count of A",
         ] {
             assert!(non_party_header(h), "{h}");
         }
