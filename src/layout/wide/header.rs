@@ -129,7 +129,7 @@ pub(super) fn placeholder(text: &str) -> bool {
 }
 
 /// Ids, WBS numbers and counters: `1.1.2`, `12`, `1.0.`, and coded ids: a short capital
-/// prefix, then numbers (`T-01`, `PHX-112`, `WP1.2`, `REQ_7`), as trackers and exports
+/// prefix, then numbers (`T-01`, `PHX-112`, `WP1.2`, `REQ_7`, `A.01`), as trackers and exports
 /// number their rows.
 pub(super) fn id_like(text: &str) -> bool {
     let t = text.trim();
@@ -139,7 +139,7 @@ pub(super) fn id_like(text: &str) -> bool {
                 .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == ' ')
     };
     let prefix = t.len() - t.trim_start_matches(|c: char| c.is_ascii_uppercase()).len();
-    let rest = t[prefix..].trim_start_matches(['-', '_']);
+    let rest = t[prefix..].trim_start_matches(['-', '_', '.']);
     !t.is_empty()
         && (t
             .chars()
@@ -411,20 +411,28 @@ pub(super) fn task_column_choices(
         // Only counted, never iterated: a hash set, and names borrowed when already clean.
         // Sized for the column up front: growing it rehashes every long name again.
         let mut distinct = HashSet::with_capacity(column.cells.len());
+        let (mut ids, mut named) = (0, 0);
         for (r, k) in &column.cells {
             let Some(cell) = grid.get(*r, c) else {
                 return Vec::new();
             };
-            if *r > header && matches!(k, Kind::Text | Kind::Odd) && !cell.copy {
-                let t = cell.text().unwrap_or_default();
-                // Ids and dates name no task: a column of them is never the task column.
-                if !id_like(t) && !date_like(t) {
+            if *r <= header || cell.copy {
+                continue;
+            }
+            let t = cell.text().unwrap_or_default();
+            if *k == Kind::Number || id_like(t) {
+                ids += 1;
+            } else if matches!(k, Kind::Text | Kind::Odd) {
+                // Dates name no task: a column of them is never the task column.
+                if !date_like(t) {
                     distinct.insert(clean_cow(t));
+                    named += 1;
                 }
             }
         }
-        // A flag column (`Summary`: Yes/No, `TRUE`/`FALSE`) names neither tasks nor groups.
-        if distinct.is_empty() || distinct.iter().all(|t| flag_word(t)) {
+        // A flag column (`Summary`: Yes/No, `TRUE`/`FALSE`) names neither tasks nor groups,
+        // and neither does a column of ids with a phase code here and there (`A`, `A.01`).
+        if distinct.is_empty() || distinct.iter().all(|t| flag_word(t)) || ids >= named {
             continue;
         }
         let n = distinct.len();

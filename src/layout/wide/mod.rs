@@ -762,7 +762,9 @@ mod tests {
     #[test]
     fn coded_ids_and_counts_of_a_csv() {
         use super::header::id_like;
-        for id in ["1.1.2", "12", "T-01", "PHX-112", "WP1.2", "REQ_7", "US 12"] {
+        for id in [
+            "1.1.2", "12", "T-01", "PHX-112", "WP1.2", "REQ_7", "A.01", "US 12",
+        ] {
             assert_eq!(id_like(id), id != "US 12", "{id}");
         }
         for name in [
@@ -813,6 +815,28 @@ mod tests {
         let parties: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(parties, ["Product", "Support", "Information", "Legal"]);
         assert_eq!(letters(&m, "Train the agents", "Support"), "R/A");
+    }
+
+    #[test]
+    fn an_id_column_with_phase_codes_holds_no_groups() {
+        let wb = csv(&[
+            &["ID", "Activity", "Ann", "Bob"],
+            &["B", "Phase B - Build", "", ""],
+            &["B.01", "Design the accounts", "A", "R"],
+            &["B.02", "Map the process", "", "C"],
+            &["D", "Phase D - Deploy", "", ""],
+            &["D.01", "Cut over", "I", "A/R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let groups: Vec<_> = m.tasks.iter().map(|t| t.group.as_deref()).collect();
+        assert_eq!(
+            groups,
+            [
+                Some("Phase B - Build"),
+                Some("Phase B - Build"),
+                Some("Phase D - Deploy")
+            ]
+        );
     }
 
     #[test]
