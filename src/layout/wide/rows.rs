@@ -865,7 +865,14 @@ fn read_tasks<'a>(
                             .map(|c| cell_name(c.value))
                             .unwrap_or_default();
                         let next_heading = Heading::of(grid, l, n.0, &next_name);
-                        if heading.heads(&next_heading) {
+                        // The table's first label, over the first group: the project's
+                        // name above its phases (an MS Project summary row), not a task.
+                        let heads_tasks = next_labelled[idx]
+                            .and_then(|i| next_labelled[i])
+                            .is_some_and(|j| kinds[j].1 == RowKind::Task);
+                        let title =
+                            prev_labelled[idx].is_none() && !reads_as_task(&name) && heads_tasks;
+                        if heading.heads(&next_heading) || title {
                             notes
                                 .headings
                                 .push(format!("{} ({name})", grid.row_label(r)));
@@ -1075,8 +1082,8 @@ fn closing_notes(
     }
     if !notes.headings.is_empty() {
         m.notes.push(format!(
-            "Headings over sub-headings (merged across the table, or numbered 1.0 over 1.1): \
-             {}.",
+            "Headings over sub-headings (merged across the table, numbered 1.0 over 1.1, or the \
+             table's first label over its first group): {}.",
             notes.headings.join(", ")
         ));
     }
