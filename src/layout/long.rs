@@ -118,9 +118,18 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
                 "rolle",
                 "papel",
                 "ruolo",
+                "rol",
                 "participant",
                 "resource",
                 "team",
+                // A person, in the seven languages: `Pessoa`, `Persona`, `Personne`.
+                "pessoa",
+                "persona",
+                "personne",
+                "persoon",
+                "mitarbeit",
+                "equipe",
+                "equipo",
             ],
             &steer.task_column.into_iter().collect::<Vec<_>>(),
         )?,
@@ -132,6 +141,14 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
                 "task",
                 "action",
                 "activity",
+                // `Atividade`, `Actividad`, `Activité`, `Activiteit`, `Taak`.
+                "ativid",
+                "activid",
+                "activit",
+                "taak",
+                "taken",
+                "livrable",
+                "entregable",
                 "deliverable",
                 "step",
                 "aufgabe",
@@ -149,6 +166,21 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     if task_col == party_col || letter_col == task_col || letter_col == party_col {
         return None;
     }
+    // A group groups tasks: each task has one. A column whose value changes within a task
+    // (`Área`: the department of the person on the row) describes the rows instead.
+    let one_per_task = |g: u32| {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        rows.iter().all(|&r| {
+            let Some(task) = grid.text(r, task_col).map(clean_name) else {
+                return true;
+            };
+            // A group written on the first row of its tasks only is still one per task.
+            let Some(group) = grid.text(r, g).map(clean_name) else {
+                return true;
+            };
+            seen.entry(task).or_insert_with(|| group.clone()) == &group
+        })
+    };
     let group_col = pick(
         &[
             "group",
@@ -161,7 +193,8 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             "workstream",
         ],
         &[party_col, task_col],
-    );
+    )
+    .filter(|&g| one_per_task(g));
     let distinct = |c: u32| -> usize {
         rows.iter()
             .filter_map(|&r| grid.text(r, c).map(clean_name))

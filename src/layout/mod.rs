@@ -1405,6 +1405,28 @@ mod tests {
     }
 
     #[test]
+    fn a_list_in_another_language_reads_long() {
+        // One row per activity and person, the letters as Portuguese words: a list, not a
+        // matrix with one party column headed `Papel`.
+        let mut rows: Vec<Vec<&str>> = vec![vec!["Atividade", "Pessoa", "Área", "Papel"]];
+        for task in [
+            "Pesquisa com usuários",
+            "Definição do roadmap",
+            "Lançamento",
+        ] {
+            rows.push(vec![task, "Carla Mendes", "Design", "Responsável"]);
+            rows.push(vec![task, "Ana Souza", "Produto", "Aprovador"]);
+            rows.push(vec![task, "Diego Rocha", "Engenharia", "Informado"]);
+        }
+        let refs: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+        let m = detect(&csv(&refs), &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Long);
+        assert_eq!(m.tasks.len(), 3);
+        let parties: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(parties, ["Carla Mendes", "Ana Souza", "Diego Rocha"]);
+    }
+
+    #[test]
     fn a_legend_keeps_its_label_and_combinations() {
         // A legend beside the matrix, labelled, with a combination under its letters: no
         // party headed `Legend`, no `A/R` read as a letter of a task.

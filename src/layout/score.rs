@@ -261,6 +261,9 @@ pub(crate) fn evidence(c: &Candidate, most_letters: usize) -> Vec<Factor> {
     if let Some(f) = repeated_party_names(m) {
         out.push(f);
     }
+    if let Some(f) = repeated_task_names(m) {
+        out.push(f);
+    }
     let tasks: Vec<f64> = sample(&m.tasks)
         .map(|t| {
             if t.name.starts_with(super::NO_NAME) {
@@ -357,6 +360,35 @@ fn repeated_party_names(m: &Matrix) -> Option<Factor> {
         } else {
             format!("{repeated} of {total} party columns share a name with another")
         },
+    })
+}
+
+/// Fewest tasks for [`repeated_task_names`] to judge: a small matrix may repeat a name or two.
+const REPEATS_MIN_TASKS: usize = 6;
+
+/// A matrix names each task once, where a list of one row per task and party (a long table)
+/// names it once per party: a wide or transposed reading whose task names are mostly
+/// repeats took a list for a matrix. Evidence against it, in proportion; none while at least
+/// half the names are distinct (the same `Review` under several phases is fine).
+fn repeated_task_names(m: &Matrix) -> Option<Factor> {
+    if !matches!(m.shape, Shape::Wide | Shape::Transposed) || m.tasks.len() < REPEATS_MIN_TASKS {
+        return None;
+    }
+    let distinct: std::collections::HashSet<String> = m
+        .tasks
+        .iter()
+        .map(|t| super::grid::clean_name(&t.name).to_lowercase())
+        .collect();
+    let share = distinct.len() as f64 / m.tasks.len() as f64;
+    (share <= 0.5).then(|| Factor {
+        key: "repeated-task-names",
+        value: share,
+        weight: 1.0,
+        detail: format!(
+            "{} tasks hold only {} distinct names, as a list of one row per task and party does",
+            m.tasks.len(),
+            distinct.len()
+        ),
     })
 }
 
