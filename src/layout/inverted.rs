@@ -227,7 +227,8 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             if let Some(cell) = grid.get(r, c).filter(|x| !x.copy) {
                 if matches!(ctx.kind(cell), Kind::Text | Kind::Odd) {
                     let t = cell.text().unwrap_or_default();
-                    if !t.chars().all(|ch| ch.is_ascii_digit() || ch == '.') {
+                    // Ids and dates name no task (a tracker's card ids come first).
+                    if !super::wide::id_like(t) && !super::words::date_like(t) {
                         distinct.insert(clean_cow(t));
                     }
                 }
@@ -542,6 +543,42 @@ mod tests {
         assert!(names_in("n/a").is_empty());
         // `and` opening or closing a cell is part of the text, not a join.
         assert_eq!(names_in("and more"), ["and more"]);
+    }
+
+    #[test]
+    fn a_trackers_card_ids_are_no_task_names() {
+        let wb = csv(&[
+            &["Card", "Name", "Responsible (R)", "Accountable (A)"],
+            &[
+                "65f1c2a9e4b0007d3c8a00",
+                "Gather requirements",
+                "Sales",
+                "Sales Director",
+            ],
+            &[
+                "65f1c2a9e4b0017d3c8a03",
+                "Inventory the data",
+                "IT",
+                "IT Director",
+            ],
+            &[
+                "65f1c2a9e4b0027d3c8a06",
+                "Select the tool",
+                "IT Director",
+                "Sales Director",
+            ],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Inverted);
+        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Gather requirements",
+                "Inventory the data",
+                "Select the tool"
+            ]
+        );
     }
 
     #[test]

@@ -128,11 +128,18 @@ pub(super) fn placeholder(text: &str) -> bool {
     )
 }
 
-/// Ids, WBS numbers and counters: `1.1.2`, `12`, `1.0.`, and coded ids: a short capital
+/// Ids, WBS numbers and counters: `1.1.2`, `12`, `1.0.`, coded ids: a short capital
 /// prefix, then numbers (`T-01`, `PHX-112`, `WP1.2`, `REQ_7`, `A.01`), as trackers and exports
-/// number their rows.
-pub(super) fn id_like(text: &str) -> bool {
+/// number their rows, and machine ids (`65f1c2a9e4b0007d3c8a00`, a UUID).
+pub(crate) fn id_like(text: &str) -> bool {
     let t = text.trim();
+    let hex = t.len() >= 8
+        && t.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+        && t.chars().filter(char::is_ascii_digit).count() >= 2
+        && t.chars().any(|c| c.is_ascii_alphabetic());
+    if hex {
+        return true;
+    }
     let numbers = |s: &str| {
         s.chars().any(|c| c.is_ascii_digit())
             && s.chars()

@@ -5,7 +5,7 @@
 mod header;
 mod rows;
 
-pub(crate) use header::{non_party_header, MAX_HEADER_ROWS};
+pub(crate) use header::{id_like, non_party_header, MAX_HEADER_ROWS};
 
 use super::grid::{clean_name, Grid};
 use super::words::TASK_VERBS;
@@ -767,12 +767,15 @@ mod tests {
         ] {
             assert_eq!(id_like(id), id != "US 12", "{id}");
         }
+        assert!(id_like("65f1c2a9e4b0007d3c8a00"));
+        assert!(id_like("3f2b8c1e-9a4d-4e6f-8b2a-1c5d7e9f0a3b"));
         for name in [
             "Q&A session",
             "Set up CI",
             "Plan T-01 cutover",
             "Phase 2",
             "T-",
+            "Decade",
         ] {
             assert!(!id_like(name), "{name}");
         }
