@@ -521,6 +521,14 @@ pub fn is_token_separator(c: char, long: bool) -> bool {
 /// involved" unless the scheme defines it. A bare `x` or `✓` marks involvement without saying
 /// which letter, so it is reported rather than guessed.
 pub fn parse_cell(text: &str, scheme: &Scheme) -> CellParse {
+    // `;#` separates the values of a SharePoint multi-choice field (`R;#A`).
+    let joined;
+    let text = if text.contains(";#") {
+        joined = text.replace(";#", ";");
+        joined.as_str()
+    } else {
+        text
+    };
     let cleaned: String = text
         .chars()
         .map(|c| if c.is_whitespace() { ' ' } else { c })
@@ -660,6 +668,12 @@ mod tests {
         assert_eq!(raci("C / I"), set(&[C, I]));
         assert_eq!(raci("(R)"), set(&[R]));
         assert_eq!(raci("RCI"), set(&[R, C, I]));
+    }
+
+    #[test]
+    fn sharepoint_multi_choice_values() {
+        assert_eq!(raci("R;#A"), set(&[R, A]));
+        assert_eq!(raci(";#C;#I;#"), set(&[C, I]));
     }
 
     #[test]
