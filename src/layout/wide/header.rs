@@ -707,11 +707,16 @@ pub(super) fn party_columns(
                         continue;
                     }
                 }
+                // An empty column outside the block of letters is a party nobody holds a
+                // letter on only when its header reads like a name, a role or a team, not
+                // like a field of a tracker (`Blocked By (Dependencies)`).
+                let named = inside || super::super::words::party_likeness(text) >= 0.7;
                 let is_party = if qualifying.contains(&c) {
                     true
                 } else {
                     letters == odd_after
                         && other == 0
+                        && named
                         && header_like(ctx, h)
                         && !placeholder(text)
                         && !non_party_header(text)

@@ -876,6 +876,29 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_column_beside_the_block_is_a_party_only_by_its_name() {
+        // A legend line and an update note where a transposed matrix ends (here upright):
+        // empty under their text, beside the block. `Legal`, empty too, is a party nobody
+        // gave a letter.
+        let wb = csv(&[
+            &[
+                "Activité",
+                "Product Owner",
+                "QA",
+                "Legal",
+                "Légende : R = Réalise | A = Approuve | C = Consulté",
+                "Mise à jour : 03/07/2024 – C. Dubois",
+            ],
+            &["Rédiger les user stories", "A/R", "C", "", "", ""],
+            &["Tester la version", "A", "R", "", "", ""],
+            &["Valider la recette", "A", "R", "", "", ""],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let parties: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(parties, ["Product Owner", "QA", "Legal"]);
+    }
+
+    #[test]
     fn a_flag_column_holds_no_groups() {
         // A project-plan export: a Summary flag before the names, summary rows as groups.
         let wb = csv(&[
