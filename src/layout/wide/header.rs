@@ -71,6 +71,9 @@ const DETAIL_WORDS: &[&str] = &[
     "anzahl",
 ];
 
+/// Longest ending a detail word takes (`commentaire` is `comment` and 4 more).
+const DETAIL_SUFFIX_MAX: usize = 4;
+
 /// Small words that may stand between detail words (`Date of end`, `Durée en jours`).
 const FILLER_WORDS: &[&str] = &[
     "a", "of", "de", "du", "des", "la", "le", "en", "in", "per", "by", "the", "and", "et", "y",
@@ -92,7 +95,13 @@ pub(crate) fn non_party_header(text: &str) -> bool {
     if t.trim() == "id" {
         return true;
     }
-    let detail = |w: &&str| DETAIL_WORDS.iter().any(|d| w.starts_with(d));
+    // A detail word or its inflections (`Comments`, `Commentaire`, `Estimation`), not a
+    // longer word that starts like one (`Datenschutzbeauftragter` is no date).
+    let detail = |w: &&str| {
+        DETAIL_WORDS
+            .iter()
+            .any(|d| w.starts_with(d) && w.len() <= d.len() + DETAIL_SUFFIX_MAX)
+    };
     words.iter().any(detail)
         && words
             .iter()

@@ -995,6 +995,8 @@ mod tests {
         }
         for h in [
             "Développeur Back-End",
+            "Datenschutzbeauftragter",
+            "Datenbank",
             "Sprint End- Acceptance",
             "Status Board Owner",
             "Total Rewards Team",
