@@ -946,24 +946,36 @@ pub(super) fn party_names(
     }
     let shared: Vec<&Vec<u32>> = by_name.values().filter(|cs| cs.len() >= 2).collect();
     let other_rows: Vec<u32> = (band.start..=band.end).filter(|&r| r != header).collect();
+    // A band row's label over a column; `filled`, the nearest label on its left in the
+    // block when the cell is empty: a group label over several columns whose merge the file
+    // lost (an ODS or CSV export writes it over the first column only).
+    let label = |r: u32, c: u32, filled: bool| -> Option<String> {
+        label_at(grid, ctx, r, c, span).or_else(|| {
+            if !filled || grid.get(r, c).is_some() {
+                return None;
+            }
+            (span.0..c)
+                .rev()
+                .find_map(|x| grid.get(r, x).map(|_| label_at(grid, ctx, r, x, span)))
+                .flatten()
+        })
+    };
     // A row that tells the columns of every shared name apart, with the fewest labels.
-    let tells_apart = |r: u32| {
+    let tells_apart = |r: u32, filled: bool| {
         shared.iter().all(|cs| {
             let labels: Vec<Option<String>> = cs
                 .iter()
-                .map(|&c| label_at(grid, ctx, r, c, span).map(|l| l.to_lowercase()))
+                .map(|&c| label(r, c, filled).map(|l| l.to_lowercase()))
                 .collect();
             let distinct: BTreeSet<&String> = labels.iter().flatten().collect();
             labels.iter().all(Option::is_some) && distinct.len() == labels.len()
         })
     };
-    let qualifier = if shared.is_empty() {
-        None
-    } else {
+    let pick = |filled: bool| {
         other_rows
             .iter()
             .copied()
-            .filter(|&r| tells_apart(r))
+            .filter(|&r| tells_apart(r, filled))
             .min_by_key(|&r| {
                 let labels: BTreeSet<String> = columns
                     .iter()
@@ -972,12 +984,18 @@ pub(super) fn party_names(
                     .collect();
                 (labels.len(), r)
             })
+            .map(|r| (r, filled))
+    };
+    let qualifier = if shared.is_empty() {
+        None
+    } else {
+        pick(false).or_else(|| pick(true))
     };
     let mut out = Vec::new();
     for (c, extra) in columns {
         let name = clean_name(&raw_of(*c)).to_lowercase();
         let split = qualifier.filter(|_| by_name.get(&name).is_some_and(|cs| cs.len() >= 2));
-        let Some(q) = split else {
+        let Some((q, filled)) = split else {
             out.push(PartyCol {
                 col: *c,
                 extra: extra.clone(),
@@ -990,7 +1008,7 @@ pub(super) fn party_names(
             continue;
         };
         for col in std::iter::once(*c).chain(extra.iter().copied()) {
-            let label = label_at(grid, ctx, q, col, span).unwrap_or_default();
+            let label = label(q, col, filled).unwrap_or_default();
             let width = |r: u32, col: u32| -> usize {
                 let origin = grid.get(r, col).map(|x| x.origin);
                 (span.0..=span.1)
@@ -998,7 +1016,8 @@ pub(super) fn party_names(
                     .count()
             };
             let head = clean_name(&raw_of(col));
-            let (first, second) = if width(q, col) > width(header, col) {
+            // A filled label spans the columns it was filled over: the wider one.
+            let (first, second) = if filled || width(q, col) > width(header, col) {
                 (label, head)
             } else {
                 (head, label)
