@@ -899,6 +899,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_row_with_a_letter_word_in_a_role() {
+        // The job roles under the names; `Support Lead` starts with a letter word.
+        let wb = csv(&[
+            &["Task", "Sarah Chen", "Marcus Webb", "Priya Natarajan"],
+            &["", "Head of Product", "Support Lead", "Product Designer"],
+            &["Define the vision", "A", "R", "C"],
+            &["Write the brief", "R", "A", "I"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 2);
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+        assert_eq!(m.parties[1].title.as_deref(), Some("Support Lead"));
+    }
+
+    #[test]
     fn a_flag_column_holds_no_groups() {
         // A project-plan export: a Summary flag before the names, summary rows as groups.
         let wb = csv(&[

@@ -161,7 +161,11 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
             if k.has_letters() {
                 letters += 1;
             }
-            if matches!(k, Kind::Letters | Kind::Partial) {
+            // `Support Lead` holds a letter word, but is a role: under the names, a title.
+            if k == Kind::Letters
+                || k == Kind::Partial
+                    && !cell.text().is_some_and(super::super::words::has_role_word)
+            {
                 real_letters += 1;
             }
             // Titles under the names: text, or a short role such as `PO` or `PM`.
