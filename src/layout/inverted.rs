@@ -30,7 +30,8 @@ fn header_letter(text: &str) -> Option<Letter> {
     let rasci = Scheme::named(SchemeName::Rasci);
     let t = text.trim();
     // `Réalise (R)`, `Consulté(s) (C)`: the capital the header closes with, in brackets after
-    // a space, says it whatever the words before it (`Member(s)` is a plural, not S).
+    // a space, says it whatever the words before it (`Member(s)` is a plural, not S); so does
+    // one meaning word in brackets.
     let closing = t
         .strip_suffix(')')
         .and_then(|head| head.rsplit_once('('))
@@ -43,6 +44,15 @@ fn header_letter(text: &str) -> Option<Letter> {
         .and_then(|(_, code)| match parse_cell(code, &rasci) {
             CellParse::Letters(set) if set.len() == 1 => Some(set),
             _ => None,
+        })
+        // `Custom field (Consulted)`, as Jira exports a field: the meaning in brackets.
+        .or_else(|| {
+            let (words, meaning) = t.strip_suffix(')')?.rsplit_once('(')?;
+            let one_word = !meaning.trim().is_empty() && !meaning.contains(char::is_whitespace);
+            (words.ends_with(' ') && one_word)
+                .then(|| super::legend::meaning_letters(meaning))
+                .flatten()
+                .filter(|s| s.len() == 1)
         });
     let set = match parse_cell(t, &rasci) {
         CellParse::Letters(set) if set.len() == 1 => set,
@@ -159,7 +169,12 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
                 continue;
             }
             if let Some(l) = cell.text().and_then(header_letter) {
-                if !cols.iter().any(|x| x.1 == l) {
+                // One column a letter, or the same field again: Jira writes a field of
+                // several values as repeated columns (`Custom field (Consulted)` thrice).
+                let same_field = |x: &(u32, Letter)| {
+                    x.1 == l && grid.text(h, x.0).map(clean_cow) == cell.text().map(clean_cow)
+                };
+                if !cols.iter().any(|x| x.1 == l) || cols.iter().any(same_field) {
                     cols.push((c, l));
                 }
             }
@@ -546,6 +561,47 @@ mod tests {
     }
 
     #[test]
+    fn a_field_of_several_values_in_repeated_columns() {
+        // Jira's CSV: one column per value of a multi-user field, the same header each time.
+        let r = "Custom field (Responsible)";
+        let a = "Custom field (Accountable)";
+        let c = "Custom field (Consulted)";
+        let wb = csv(&[
+            &["Summary", "Issue key", r, a, c, c, c],
+            &[
+                "Redesign onboarding",
+                "MOB-1",
+                "Liam",
+                "Priya",
+                "Tom",
+                "Ana",
+                "",
+            ],
+            &["Biometric login", "MOB-2", "Ana", "Priya", "Liam", "", ""],
+            &[
+                "Release notes",
+                "MOB-3",
+                "Tom",
+                "Liam",
+                "Ana",
+                "Priya",
+                "Mei",
+            ],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Inverted);
+        assert_eq!(m.tasks.len(), 3);
+        let consulted = |task: usize| -> usize {
+            m.tasks[task]
+                .assignments
+                .iter()
+                .filter(|x| x.letters.contains(crate::model::Letter::C))
+                .count()
+        };
+        assert_eq!((consulted(0), consulted(1), consulted(2)), (2, 1, 3));
+    }
+
+    #[test]
     fn a_trackers_card_ids_are_no_task_names() {
         let wb = csv(&[
             &["Card", "Name", "Responsible (R)", "Accountable (A)"],
@@ -632,6 +688,7 @@ mod tests {
             ("Réalise (R)", Some(Letter::R)),
             ("Consulté(s) (C)", Some(Letter::C)),
             ("Who signs off (A)", Some(Letter::A)),
+            ("Custom field (Consulted)", Some(Letter::C)),
             ("Project Team Member(s)", None),
             ("Notes (see below)", None),
         ] {
