@@ -69,6 +69,13 @@ const DETAIL_WORDS: &[&str] = &[
     "validat",
     "count",
     "anzahl",
+    // A tracker's fields (`Blocked By (Dependencies)`, `Predecessors`, `Tags`, `Labels`).
+    "block",
+    "dependenc",
+    "predecessor",
+    "successor",
+    "tag",
+    "label",
 ];
 
 /// Longest ending a detail word takes (`commentaire` is `comment` and 4 more).

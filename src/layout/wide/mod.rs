@@ -1005,6 +1005,9 @@ mod tests {
             "Durée en jours",
             "Check",
             "Count of A",
+            "Blocked By (Dependencies)",
+            "Predecessors",
+            "Tags",
         ] {
             assert!(non_party_header(h), "{h}");
         }
