@@ -424,10 +424,23 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
         ));
     }
     let mut groups = Vec::new();
+    let mut repeats = Vec::new();
     let mut group: Option<String> = None;
     let mut filled_group: Option<String> = None;
     let last_with_names = rows.iter().rposition(|x| !x.cells.is_empty());
+    let task_header = grid
+        .text(header, task_col)
+        .map(|t| clean_name(t).to_lowercase());
     for (i, row) in rows.iter().enumerate() {
+        // The header written again (each group of a board export opens with it): neither a
+        // group nor a task, and the group the row above named goes on.
+        let header_again = row.echo
+            && row.cells.is_empty()
+            && row.name.as_ref().map(|n| n.to_lowercase()) == task_header;
+        if header_again {
+            repeats.push(grid.row_label(row.r));
+            continue;
+        }
         if let Some(g) = group_col {
             if let Some(t) = grid.text(row.r, g) {
                 filled_group = Some(clean_name(t));
@@ -495,6 +508,12 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             groups.join(", ")
         ));
     }
+    if !repeats.is_empty() {
+        m.notes.push(format!(
+            "Rows that repeat the header, not tasks: {}.",
+            repeats.join(", ")
+        ));
+    }
     let party_list: Vec<String> = m
         .parties
         .iter()
@@ -558,6 +577,30 @@ mod tests {
         assert!(names_in("n/a").is_empty());
         // `and` opening or closing a cell is part of the text, not a join.
         assert_eq!(names_in("and more"), ["and more"]);
+    }
+
+    #[test]
+    fn a_board_repeats_its_header_under_each_group() {
+        let head: &[&str] = &["Name", "Responsible", "Accountable", "Status"];
+        let wb = csv(&[
+            head,
+            &["Request form", "Grace", "Omar", "Done"],
+            &["Risk screening", "Procurement", "Omar", "Done"],
+            &["Contracting", "", "", ""],
+            head,
+            &["Negotiate terms", "Procurement", "Omar", ""],
+            &["Review the MSA", "Legal", "Omar", ""],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        let groups: Vec<_> = m.tasks.iter().map(|t| t.group.as_deref()).collect();
+        assert_eq!(
+            groups,
+            [None, None, Some("Contracting"), Some("Contracting")]
+        );
+        assert!(m
+            .notes
+            .iter()
+            .any(|n| n == "Rows that repeat the header, not tasks: row 5."));
     }
 
     #[test]
