@@ -753,3 +753,80 @@ fn samples_lose_no_task_text() {
         assert!(lost.is_empty(), "{}: lost {lost:#?}", path.display());
     }
 }
+
+/// The blind probe (`tests/data/probe/`, README "Reading real exports"): files written by
+/// helpers who saw neither the code nor the real exports, each with its answer key. Every
+/// file reads as its key says, but for the misses below, each a reading this code does not
+/// attempt yet (or a naming its key judged otherwise), named with why; a fix that makes one
+/// pass should take it off the list.
+#[test]
+fn probe_files_match_their_keys() {
+    const KNOWN_MISSES: &[(&str, &str)] = &[
+        (
+            "62_erp-rollout_RAM.xlsx",
+            "a person's name under the role is read as the role's title; the key joins them",
+        ),
+        (
+            "92_smartsheet_erp-cutover-plan.xlsx",
+            "a parent row nested by cell indent only (a format calamine does not give) is kept \
+             as a task nobody holds",
+        ),
+        (
+            "96_monday-board_vendor-onboarding.xlsx",
+            "a board's nested block of subitems, with its own header, is read as tasks",
+        ),
+        (
+            "99_planner-export_datacenter-move.xlsx",
+            "the letters written inside a labels column (`R - Server Team;A - IT Director`)",
+        ),
+        (
+            "109_squad-raci-subcolumns.xlsx",
+            "each party split into R, A, C and I columns of tick marks",
+        ),
+        (
+            "119_data-governance-operating-model_raci.ods",
+            "a group band qualifies only the repeated names; the key qualifies every name",
+        ),
+    ];
+    let root = crate::support::root().join("tests/data/probe");
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    let (mut files, mut failures) = (0, Vec::new());
+    for dir in dirs {
+        let text = std::fs::read_to_string(dir.join("expected.json")).unwrap();
+        let keys: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+        for (file, key) in &keys {
+            files += 1;
+            if KNOWN_MISSES.iter().any(|(f, _)| f == file) {
+                continue;
+            }
+            let wb = read_path(&dir.join(file), &Limits::default()).expect(file);
+            let problems = match detect(&wb, &LayoutOptions::default()) {
+                Ok(m) => {
+                    let mut p = differences(&m, key);
+                    p.extend(
+                        crate::support::lost_texts(&wb, &m)
+                            .into_iter()
+                            .map(|t| format!("lost {t}")),
+                    );
+                    p
+                }
+                Err(e) => vec![format!("no matrix: {e}")],
+            };
+            if !problems.is_empty() {
+                failures.push(format!("{file}: {}", problems.join("; ")));
+            }
+        }
+    }
+    assert!(files >= 54, "{files} probe files");
+    assert!(
+        failures.is_empty(),
+        "{} probe files differ from their keys:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

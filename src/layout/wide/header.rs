@@ -144,33 +144,50 @@ pub(super) fn placeholder(text: &str) -> bool {
     )
 }
 
-/// Ids, WBS numbers and counters: `1.1.2`, `12`, `1.0.`, coded ids: a short capital
-/// prefix, then numbers (`T-01`, `PHX-112`, `WP1.2`, `REQ_7`, `A.01`), as trackers and exports
-/// number their rows, and machine ids (`65f1c2a9e4b0007d3c8a00`, a UUID).
+/// Ids, WBS numbers and counters: `1.1.2`, `12`, `1.0.`; coded ids: short letter codes,
+/// then numbers (`T-01`, `PHX-112`, `WP1.2`, `REQ_7`, `A.01`, `org.1`, `op.pl.1`), as trackers,
+/// standards and exports number their rows; and machine ids (`65f1c2a9e4b0007d3c8a00`, a
+/// UUID).
 pub(crate) fn id_like(text: &str) -> bool {
     let t = text.trim();
+    if t.is_empty() || t.contains(char::is_whitespace) && !numeric(t) {
+        return false;
+    }
     let hex = t.len() >= 8
         && t.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
         && t.chars().filter(char::is_ascii_digit).count() >= 2
         && t.chars().any(|c| c.is_ascii_alphabetic());
-    if hex {
+    if hex || numeric(t) {
         return true;
     }
-    let numbers = |s: &str| {
-        s.chars().any(|c| c.is_ascii_digit())
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == ' ')
-    };
-    let prefix = t.len() - t.trim_start_matches(|c: char| c.is_ascii_uppercase()).len();
-    let rest = t[prefix..].trim_start_matches(['-', '_', '.']);
-    !t.is_empty()
-        && (t
+    // Codes of up to six letters, each maybe followed by a separator, then the numbers.
+    let mut rest = t;
+    let mut codes = 0;
+    loop {
+        let letters = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .len();
+        if letters == 0 {
+            break;
+        }
+        if letters > 6 {
+            return false;
+        }
+        codes += 1;
+        rest = rest[letters..]
+            .strip_prefix(['-', '_', '.'])
+            .unwrap_or(&rest[letters..]);
+    }
+    codes >= 1 && rest.starts_with(|c: char| c.is_ascii_digit()) && numeric(rest)
+}
+
+/// Digits with dots, dashes and spaces between: `1.1.2`, `12`, `1.0.`, `3 - 4`.
+fn numeric(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text
             .chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == '-' || c == ' ')
-            || (1..=6).contains(&prefix)
-                && rest.starts_with(|c: char| c.is_ascii_digit())
-                && !rest.contains(' ')
-                && numbers(rest))
 }
 
 /// A header that may name a party: text that is not a letter code. `Support/Pavel` and
