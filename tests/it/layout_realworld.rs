@@ -700,6 +700,24 @@ fn differences(m: &Matrix, key: &serde_json::Value) -> Vec<String> {
     problems
 }
 
+/// How the file at `path` differs from its answer key ([`differences`]), and the texts of its
+/// task column that its reading loses.
+fn against_key(path: &std::path::Path, key: &serde_json::Value) -> Vec<String> {
+    let wb = read_path(path, &Limits::default()).expect("a readable file");
+    match detect(&wb, &LayoutOptions::default()) {
+        Ok(m) => {
+            let mut p = differences(&m, key);
+            p.extend(
+                crate::support::lost_texts(&wb, &m)
+                    .into_iter()
+                    .map(|t| format!("lost {t}")),
+            );
+            p
+        }
+        Err(e) => vec![format!("no matrix: {e}")],
+    }
+}
+
 /// The sixteen exports of batch 2 read as their answer keys say (what
 /// `python3 ../shared/tools/realworld-keys.py` checks from outside, through `raci audit`).
 #[test]
@@ -710,19 +728,7 @@ fn batch2_matches_the_answer_keys() {
     assert_eq!(keys.len(), 16);
     let mut failures = Vec::new();
     for (file, key) in &keys {
-        let wb = read_path(&realworld(file), &Limits::default()).expect(file);
-        let problems = match detect(&wb, &LayoutOptions::default()) {
-            Ok(m) => {
-                let mut p = differences(&m, key);
-                p.extend(
-                    crate::support::lost_texts(&wb, &m)
-                        .into_iter()
-                        .map(|t| format!("lost {t}")),
-                );
-                p
-            }
-            Err(e) => vec![format!("no matrix: {e}")],
-        };
+        let problems = against_key(&realworld(file), key);
         if !problems.is_empty() {
             failures.push(format!("{file}: {}", problems.join("; ")));
         }
@@ -804,19 +810,7 @@ fn probe_files_match_their_keys() {
             if KNOWN_MISSES.iter().any(|(f, _)| f == file) {
                 continue;
             }
-            let wb = read_path(&dir.join(file), &Limits::default()).expect(file);
-            let problems = match detect(&wb, &LayoutOptions::default()) {
-                Ok(m) => {
-                    let mut p = differences(&m, key);
-                    p.extend(
-                        crate::support::lost_texts(&wb, &m)
-                            .into_iter()
-                            .map(|t| format!("lost {t}")),
-                    );
-                    p
-                }
-                Err(e) => vec![format!("no matrix: {e}")],
-            };
+            let problems = against_key(&dir.join(file), key);
             if !problems.is_empty() {
                 failures.push(format!("{file}: {}", problems.join("; ")));
             }
