@@ -29,31 +29,32 @@ const EVERYONE: &[&str] = &[
 fn header_letter(text: &str) -> Option<Letter> {
     let rasci = Scheme::named(SchemeName::Rasci);
     let t = text.trim();
-    // `Réalise (R)`, `Consulté(s) (C)`: the capital the header closes with, in brackets after
-    // a space, says it whatever the words before it (`Member(s)` is a plural, not S); so does
-    // one meaning word in brackets.
-    let closing = t
-        .strip_suffix(')')
-        .and_then(|head| head.rsplit_once('('))
-        .filter(|(words, code)| {
-            words.ends_with(' ')
-                && !words.trim().is_empty()
-                && code.len() == 1
-                && code.chars().all(|c| c.is_ascii_uppercase())
-        })
-        .and_then(|(_, code)| match parse_cell(code, &rasci) {
-            CellParse::Letters(set) if set.len() == 1 => Some(set),
-            _ => None,
-        })
-        // `Custom field (Consulted)`, as Jira exports a field: the meaning in brackets.
-        .or_else(|| {
-            let (words, meaning) = t.strip_suffix(')')?.rsplit_once('(')?;
-            let one_word = !meaning.trim().is_empty() && !meaning.contains(char::is_whitespace);
-            (words.ends_with(' ') && one_word)
-                .then(|| super::legend::meaning_letters(meaning))
-                .flatten()
-                .filter(|s| s.len() == 1)
-        });
+    // `Réalise (R)`, `Consulté(s) (C)`, `Feld (Verantwortlich (R))`: the capital the header
+    // closes with, in brackets after a space, says it whatever the words before it
+    // (`Member(s)` is a plural, not S); so does one meaning word in brackets (`Custom field
+    // (Consulted)`, as Jira exports a field).
+    let bracketed = {
+        let head = t.trim_end_matches(')');
+        (head.len() < t.len())
+            .then(|| head.rsplit_once('('))
+            .flatten()
+            .filter(|(words, inside)| {
+                words.ends_with(' ') && !words.trim().is_empty() && !inside.is_empty()
+            })
+    };
+    let closing = bracketed.and_then(|(_, inside)| {
+        let code = inside.len() == 1 && inside.chars().all(|c| c.is_ascii_uppercase());
+        if code {
+            return match parse_cell(inside, &rasci) {
+                CellParse::Letters(set) if set.len() == 1 => Some(set),
+                _ => None,
+            };
+        }
+        (!inside.contains(char::is_whitespace))
+            .then(|| super::legend::meaning_letters(inside))
+            .flatten()
+            .filter(|s| s.len() == 1)
+    });
     let set = match parse_cell(t, &rasci) {
         CellParse::Letters(set) if set.len() == 1 => set,
         _ if closing.is_some() => closing?,
@@ -732,6 +733,10 @@ mod tests {
             ("Consulté(s) (C)", Some(Letter::C)),
             ("Who signs off (A)", Some(Letter::A)),
             ("Custom field (Consulted)", Some(Letter::C)),
+            (
+                "Benutzerdefiniertes Feld (Verantwortlich (R))",
+                Some(Letter::R),
+            ),
             ("Project Team Member(s)", None),
             ("Notes (see below)", None),
         ] {

@@ -186,8 +186,16 @@ fn entries_in_cell(text: &str) -> Vec<SchemeLetter> {
     if !text.contains(['=', '-', ':', '–', '—']) {
         return out;
     }
-    for part in text.split([',', ';', '\n']) {
+    // An entry may follow a sentence in the same part (`... Support leads. R = Responsible`)
+    // or a bar (`R = Réalise | A = Approuve`).
+    let parts = text.split([',', ';', '\n', '|']).map(|part| {
         let part = strip_legend_label(part.trim());
+        match part.rsplit_once(". ") {
+            Some((_, entry)) if !starts_entry(part) && starts_entry(entry) => entry,
+            _ => part,
+        }
+    });
+    for part in parts {
         let mut chars = part.char_indices();
         let Some((_, code)) = chars.next() else {
             continue;
@@ -216,6 +224,15 @@ fn entries_in_cell(text: &str) -> Vec<SchemeLetter> {
         }
     }
     out
+}
+
+/// `R = ...`, `A: ...`, `C – ...`: a letter, then an entry's separator.
+fn starts_entry(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars
+            .find(|c| !c.is_whitespace())
+            .is_some_and(|c| matches!(c, '=' | '-' | ':' | '–' | '—'))
 }
 
 /// Finds a legend: cells holding `X=Meaning` entries, or a column of single letters with
@@ -568,6 +585,21 @@ mod tests {
             let got = meaning_of_entry(meaning);
             assert_eq!(got, Some(LetterSet::of(&[letter])), "{meaning}");
         }
+    }
+
+    #[test]
+    fn entries_after_a_sentence_or_a_bar() {
+        let codes = |t: &str| -> String { entries_in_cell(t).iter().map(|l| l.code).collect() };
+        assert_eq!(
+            codes("Note: Stakeholders = Sales and Support leads. R = Responsible, A = Accountable"),
+            "RA"
+        );
+        assert_eq!(
+            codes("Légende : R = Réalise | A = Approuve | C = Consulté"),
+            "RAC"
+        );
+        // A full stop inside a meaning stays in it.
+        assert_eq!(codes("R = Resp. for delivery, A = Accountable"), "A");
     }
 
     #[test]
