@@ -186,15 +186,28 @@ fn entries_in_cell(text: &str) -> Vec<SchemeLetter> {
     if !text.contains(['=', '-', ':', '–', '—']) {
         return out;
     }
-    // An entry may follow a sentence in the same part (`... Support leads. R = Responsible`)
-    // or a bar (`R = Réalise | A = Approuve`).
-    let parts = text.split([',', ';', '\n', '|']).map(|part| {
-        let part = strip_legend_label(part.trim());
-        match part.rsplit_once(". ") {
-            Some((_, entry)) if !starts_entry(part) && starts_entry(entry) => entry,
-            _ => part,
-        }
-    });
+    // An entry may follow a sentence in the same part (`... Support leads. R = Responsible`,
+    // `2. Use the list: R = Responsible`) or a bar (`R = Réalise | A = Approuve`).
+    // Entries set apart by runs of spaces (`R = Responsible    A = Accountable`) are parts too.
+    let parts = text
+        .split([',', ';', '\n', '|', '\t'])
+        .flat_map(|p| p.split("  "))
+        .map(|part| {
+            let part = strip_legend_label(part.trim());
+            if starts_entry(part) {
+                return part;
+            }
+            // Mid-text, only `=` marks an entry: `-` and `:` end many words and sentences.
+            part.char_indices()
+                .filter(|&(i, c)| {
+                    c.is_ascii_alphabetic()
+                        && part[..i].ends_with([' ', ':'])
+                        && part[i + 1..].trim_start().starts_with('=')
+                })
+                .map(|(i, _)| &part[i..])
+                .next()
+                .unwrap_or(part)
+        });
     for part in parts {
         let mut chars = part.char_indices();
         let Some((_, code)) = chars.next() else {
@@ -597,6 +610,14 @@ mod tests {
         assert_eq!(
             codes("Légende : R = Réalise | A = Approuve | C = Consulté"),
             "RAC"
+        );
+        assert_eq!(
+            codes("2. Usa el desplegable: R = Responsable, A = Aprobador"),
+            "RA"
+        );
+        assert_eq!(
+            codes("R = Responsible (does the work)    A = Accountable (signs off, one per task)    C = Consulted    I = Informed"),
+            "RACI"
         );
         // A full stop inside a meaning stays in it.
         assert_eq!(codes("R = Resp. for delivery, A = Accountable"), "A");
