@@ -1427,6 +1427,70 @@ mod tests {
     }
 
     #[test]
+    fn a_trackers_list_of_stories_reads_long() {
+        let wb = csv(&[
+            &[
+                "Epic",
+                "Story ID",
+                "User story",
+                "Team member",
+                "Role",
+                "RACI",
+            ],
+            &[
+                "Onboarding",
+                "ONB-1",
+                "Sign up with Google",
+                "Zoë",
+                "Product Owner",
+                "A",
+            ],
+            &[
+                "Onboarding",
+                "ONB-1",
+                "Sign up with Google",
+                "José",
+                "Tech Lead",
+                "R",
+            ],
+            &[
+                "Onboarding",
+                "ONB-2",
+                "Welcome email",
+                "Zoë",
+                "Product Owner",
+                "A",
+            ],
+            &[
+                "Onboarding",
+                "ONB-2",
+                "Welcome email",
+                "Chloé",
+                "Designer",
+                "R",
+            ],
+            &["Billing", "BIL-1", "Invoice page", "José", "Tech Lead", "A"],
+            &["Billing", "BIL-1", "Invoice page", "Chloé", "Designer", "C"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.shape, Shape::Long);
+        let tasks: Vec<_> = m
+            .tasks
+            .iter()
+            .map(|t| (t.name.as_str(), t.group.as_deref()))
+            .collect();
+        assert_eq!(
+            tasks,
+            [
+                ("Sign up with Google", Some("Onboarding")),
+                ("Welcome email", Some("Onboarding")),
+                ("Invoice page", Some("Billing"))
+            ]
+        );
+        assert_eq!(m.parties.len(), 3);
+    }
+
+    #[test]
     fn a_legend_keeps_its_label_and_combinations() {
         // A legend beside the matrix, labelled, with a combination under its letters: no
         // party headed `Legend`, no `A/R` read as a letter of a task.
