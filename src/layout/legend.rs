@@ -201,7 +201,7 @@ fn entries_in_cell(text: &str) -> Vec<SchemeLetter> {
             part.char_indices()
                 .filter(|&(i, c)| {
                     c.is_ascii_alphabetic()
-                        && part[..i].ends_with([' ', ':'])
+                        && part[..i].ends_with([' ', ':', '('])
                         && part[i + 1..].trim_start().starts_with('=')
                 })
                 .map(|(i, _)| &part[i..])
@@ -614,6 +614,10 @@ mod tests {
         assert_eq!(
             codes("2. Usa el desplegable: R = Responsable, A = Aprobador"),
             "RA"
+        );
+        assert_eq!(
+            codes("Legende: siehe Blatt (D = Durchführung, E = Entscheidung, I = Information)"),
+            "DEI"
         );
         assert_eq!(
             codes("R = Responsible (does the work)    A = Accountable (signs off, one per task)    C = Consulted    I = Informed"),
