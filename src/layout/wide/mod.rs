@@ -917,6 +917,27 @@ mod tests {
     }
 
     #[test]
+    fn a_totals_row_of_letters_is_no_task() {
+        // A BI export: each column's letters summed in a Total row under the tasks.
+        let wb = csv(&[
+            &["Workstream", "Task", "Data", "Finance", "IT"],
+            &["Build", "Load the warehouse", "R", "I", "A"],
+            &["", "Certify the reports", "A", "R", ""],
+            &["Operate", "Run the on-call rota", "", "", "A, R"],
+            &["Total", "", "A, R", "I, R", "A, R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.tasks.len(), 3);
+        assert!(
+            m.notes
+                .iter()
+                .any(|n| n.contains("a totals row under the matrix")),
+            "{:#?}",
+            m.notes
+        );
+    }
+
+    #[test]
     fn a_flag_column_holds_no_groups() {
         // A project-plan export: a Summary flag before the names, summary rows as groups.
         let wb = csv(&[

@@ -221,6 +221,26 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
     }
 }
 
+/// `Total`, `Grand total`, `Totals`, `Gesamt`, `Summe`, `Totale`, `Totaal`: a row summing the
+/// columns above it.
+fn totals_label(text: &str) -> bool {
+    let t = fold(text);
+    let t = t.trim().trim_end_matches(':');
+    matches!(
+        t,
+        "total"
+            | "totals"
+            | "grand total"
+            | "sum"
+            | "gesamt"
+            | "summe"
+            | "totale"
+            | "totaal"
+            | "total general"
+            | "total geral"
+    )
+}
+
 /// Rows left out at the end of the table, and why.
 type Tail = Option<(u32, u32, &'static str)>;
 
@@ -234,8 +254,27 @@ fn table_end(grid: &Grid, l: &Layout, rows: &mut Rows) -> Tail {
     let mut tail: Tail = None;
     let mut seen_letters = false;
     let mut last_letters = None;
+    // A totals row (`Total`, `Grand total`, `Gesamt`) where no named task follows: a BI
+    // export sums each column's letters there, so it holds letters but is no task.
+    let named = |r: u32| grid.text(r, l.task_col).is_some_and(|t| !totals_label(t));
+    let totals_at = |idx: usize, r: u32| {
+        // The label in the task column, or, with none there, in a column before it.
+        let label = grid
+            .text(r, l.task_col)
+            .or_else(|| (0..l.task_col).rev().find_map(|c| grid.text(r, c)));
+        label.is_some_and(totals_label)
+            && kinds[idx + 1..]
+                .iter()
+                .all(|k| k.1 != RowKind::Task || !named(k.0))
+    };
     for (idx, &(r, _)) in kinds.iter().enumerate() {
         let (letters, numbers, _) = rows.stats[idx];
+        if seen_letters && totals_at(idx, r) {
+            let last = kinds.last().map(|k| k.0).unwrap_or(r);
+            tail = Some((r, last, "a totals row under the matrix"));
+            end = idx;
+            break;
+        }
         if seen_letters && numbers >= 2 && numbers > letters {
             let mut start = idx;
             if idx > 0
