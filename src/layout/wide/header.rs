@@ -67,6 +67,9 @@ const DETAIL_WORDS: &[&str] = &[
     // A check or count column beside the parties (`Check`: OK, `Count of A`, `# R`).
     "check",
     "validat",
+    "verific",
+    "kontroll",
+    "controle",
     "count",
     "anzahl",
     // A tracker's fields (`Blocked By (Dependencies)`, `Predecessors`, `Tags`, `Labels`).

@@ -1028,6 +1028,8 @@ mod tests {
             "Comments",
             "Durée en jours",
             "Check",
+            "Verifica A",
+            "Contrôle A",
             "Count of A",
             "Blocked By (Dependencies)",
             "Predecessors",
@@ -1038,6 +1040,7 @@ mod tests {
         for h in [
             "Développeur Back-End",
             "Datenschutzbeauftragter",
+            "Controlling",
             "Datenbank",
             "Sprint End- Acceptance",
             "Status Board Owner",
