@@ -793,6 +793,34 @@ fn probe_files_match_their_keys() {
             "119_data-governance-operating-model_raci.ods",
             "a group band qualifies only the repeated names; the key qualifies every name",
         ),
+        (
+            "123_release-4-2-transposed.xlsx",
+            "a transposed matrix with a column of people beside its roles",
+        ),
+        (
+            "127_web-and-mobile-q3-raci.xlsx",
+            "two matrices on one sheet: the best is read and the other named, the key joins them",
+        ),
+        (
+            "134_airtable_RACI Tasks-Grid view.csv",
+            "an empty record cuts the list in two tables, and the second is not read",
+        ),
+        (
+            "136_azure-devops_boomquery-raci_nl.csv",
+            "R under another name (Assigned To) and people written `Name <email>`",
+        ),
+        (
+            "138_servicenow_matrice-raci-export_it.xls",
+            "a list whose parties are headed Gruppo and whose letters read `Approvatore (A)`",
+        ),
+        (
+            "148_PNRR-fascicolo-digitale_matrice-RACI.xlsx",
+            "a party column of few letters among text is left out",
+        ),
+        (
+            "149_finance-SSC-TOM_RACI.xlsx",
+            "role names repeated under two header levels are not told apart",
+        ),
     ];
     let root = crate::support::root().join("tests/data/probe");
     let mut dirs: Vec<_> = std::fs::read_dir(&root)
@@ -816,7 +844,7 @@ fn probe_files_match_their_keys() {
             }
         }
     }
-    assert!(files >= 54, "{files} probe files");
+    assert!(files >= 81, "{files} probe files");
     assert!(
         failures.is_empty(),
         "{} probe files differ from their keys:\n{}",
