@@ -366,6 +366,9 @@ fn repeated_party_names(m: &Matrix) -> Option<Factor> {
 /// Fewest tasks for [`repeated_task_names`] to judge: a small matrix may repeat a name or two.
 const REPEATS_MIN_TASKS: usize = 6;
 
+/// How many of the first tasks [`repeated_task_names`] looks at.
+const REPEATS_SAMPLE: usize = 1_000;
+
 /// A matrix names each task once, where a list of one row per task and party (a long table)
 /// names it once per party: a wide or transposed reading whose task names are mostly
 /// repeats took a list for a matrix. Evidence against it, in proportion; none while at least
@@ -374,19 +377,21 @@ fn repeated_task_names(m: &Matrix) -> Option<Factor> {
     if !matches!(m.shape, Shape::Wide | Shape::Transposed) || m.tasks.len() < REPEATS_MIN_TASKS {
         return None;
     }
-    let distinct: std::collections::HashSet<String> = m
-        .tasks
+    // The first tasks, in a row: a list repeats a task on the rows next to each other, and a
+    // big matrix is judged on its first rows rather than hashing every name of every reading.
+    let first = &m.tasks[..m.tasks.len().min(REPEATS_SAMPLE)];
+    let distinct: std::collections::HashSet<String> = first
         .iter()
         .map(|t| super::grid::clean_name(&t.name).to_lowercase())
         .collect();
-    let share = distinct.len() as f64 / m.tasks.len() as f64;
+    let share = distinct.len() as f64 / first.len() as f64;
     (share <= 0.5).then(|| Factor {
         key: "repeated-task-names",
         value: share,
         weight: 1.0,
         detail: format!(
             "{} tasks hold only {} distinct names, as a list of one row per task and party does",
-            m.tasks.len(),
+            first.len(),
             distinct.len()
         ),
     })

@@ -604,27 +604,35 @@ pub(crate) fn date_like(text: &str) -> bool {
             }
             continue;
         }
-        let parts: Vec<&str> = token.split(['/', '.', '-']).collect();
-        if parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            numeric_date |= token.contains('/') || parts.iter().any(|p| p.len() == 4);
+        // Three numbers between `/`, `.` or `-`; counted without collecting (this runs on
+        // every text of a task column).
+        let mut parts = token.split(['/', '.', '-']);
+        let three = token.split(['/', '.', '-']).count() == 3
+            && parts.all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        if three {
+            let year = token.split(['/', '.', '-']).any(|p| p.len() == 4);
+            numeric_date |= token.contains('/') || year;
             continue;
         }
-        let word = fold(token);
-        let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
+        let digits = token.trim_end_matches(|c: char| c.is_alphabetic());
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 4 {
             // `1`, `2024`, `1st`, `2nd`, `1er`.
-            if digits.len() == word.len() || word.len() - digits.len() <= 2 {
+            if token.chars().count() - digits.len() <= 2 {
                 continue;
             }
             return false;
         }
-        if MONTHS.contains(&word.as_str()) {
+        // Only a word of letters can be a month: folded only when it is not plain ASCII.
+        let is = |list: &[&str]| {
+            if token.is_ascii() {
+                list.iter().any(|w| w.eq_ignore_ascii_case(token))
+            } else {
+                list.contains(&fold(token).as_str())
+            }
+        };
+        if is(MONTHS) {
             month = true;
-        } else if !DATE_FILLERS.contains(&word.as_str()) {
+        } else if !is(DATE_FILLERS) {
             return false;
         }
     }

@@ -224,6 +224,10 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
 /// `Total`, `Grand total`, `Totals`, `Gesamt`, `Summe`, `Totale`, `Totaal`: a row summing the
 /// columns above it.
 fn totals_label(text: &str) -> bool {
+    // The longest label is 13 characters: a longer text is a task, without folding it.
+    if text.trim().chars().count() > 16 {
+        return false;
+    }
     let t = fold(text);
     let t = t.trim().trim_end_matches(':');
     matches!(
