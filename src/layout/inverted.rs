@@ -42,22 +42,35 @@ fn header_letter(text: &str) -> Option<Letter> {
                 words.ends_with(' ') && !words.trim().is_empty() && !inside.is_empty()
             })
     };
-    let closing = bracketed.and_then(|(_, inside)| {
-        let code = inside.len() == 1 && inside.chars().all(|c| c.is_ascii_uppercase());
-        if code {
-            return match parse_cell(inside, &rasci) {
-                CellParse::Letters(set) if set.len() == 1 => Some(set),
-                _ => None,
-            };
-        }
-        (!inside.contains(char::is_whitespace))
-            .then(|| super::legend::meaning_letters(inside))
-            .flatten()
-            .filter(|s| s.len() == 1)
-    });
-    let set = match parse_cell(t, &rasci) {
-        CellParse::Letters(set) if set.len() == 1 => set,
-        _ if closing.is_some() => closing?,
+    // Only when the words before the bracket mean nothing themselves: `Informed
+    // (Executives)` is an I, whatever the bracket holds.
+    let closing = bracketed
+        .filter(|(words, _)| {
+            // The words outside every bracket: `Feld (Verantwortlich (R))` opens with `Feld`.
+            let outer = words.split('(').next().unwrap_or(words);
+            super::legend::meaning_letters(outer.trim()).is_none()
+        })
+        .and_then(|(words, inside)| {
+            let code = inside.len() == 1 && inside.chars().all(|c| c.is_ascii_uppercase());
+            if code {
+                return match parse_cell(inside, &rasci) {
+                    CellParse::Letters(set) if set.len() == 1 => Some(set),
+                    _ => None,
+                };
+            }
+            // A meaning word in brackets only as a tracker names its fields (`Custom field
+            // (Consulted)`, `Benutzerdefiniertes Feld (...)`): `IT (Consultants)` is a team.
+            let field = fold(words)
+                .split_whitespace()
+                .any(|w| matches!(w, "field" | "feld" | "champ" | "campo" | "veld"));
+            (field && !inside.contains(char::is_whitespace))
+                .then(|| super::legend::meaning_letters(inside))
+                .flatten()
+                .filter(|s| s.len() == 1)
+        });
+    let set = match (parse_cell(t, &rasci), closing) {
+        (CellParse::Letters(set), _) if set.len() == 1 => set,
+        (_, Some(set)) => set,
         // `Responsible (R)`, `Approver`, `Consulted party`: the header opens with the
         // meaning. `Hardware Consultants` names people, not a letter.
         _ => {
@@ -101,10 +114,16 @@ fn surnames_first<'t>(texts: impl Iterator<Item = &'t str>) -> bool {
     for t in texts {
         semicolons |= t.contains(';');
         for segment in t.split([';', '\n']).filter(|s| s.contains(',')) {
-            if !surname_then_name(segment) {
+            // `Ana, Luis; Bo`: a pair and a name alone is a list of first names.
+            if !surname_then_name(segment) || segment.matches(',').count() > 1 {
                 return false;
             }
             pairs += 1;
+        }
+        // ... or a one-word name beside a pair (a group such as `IT Service Desk` is fine).
+        let one_word = |s: &str| s.split_whitespace().count() == 1 && !s.contains(',');
+        if t.contains(',') && t.split(';').any(one_word) {
+            return false;
         }
     }
     semicolons && pairs >= 2
@@ -696,6 +715,7 @@ mod tests {
         ));
         assert!(!surnames_first(["Ana, Luis", "Bo, Cy"].into_iter()));
         assert!(!surnames_first(["Ana, Luis; Bo"].into_iter()));
+        assert!(!surnames_first(["Ana, Luis; Bo", "Cy, Dee"].into_iter()));
     }
 
     #[test]
@@ -733,6 +753,8 @@ mod tests {
             ("Consulté(s) (C)", Some(Letter::C)),
             ("Who signs off (A)", Some(Letter::A)),
             ("Custom field (Consulted)", Some(Letter::C)),
+            ("Informed (Executives)", Some(Letter::I)),
+            ("IT (Consultants)", None),
             (
                 "Benutzerdefiniertes Feld (Verantwortlich (R))",
                 Some(Letter::R),

@@ -103,6 +103,23 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
             .or_else(|| matching.first())
             .map(|(c, _)| *c)
     };
+    // Of the task headers, the one over the most distinct texts: `Issue Type` and `Story
+    // Points` hold a handful of values, `Summary` or `User story` the items.
+    let distinct_texts = |c: u32| -> usize {
+        rows.iter()
+            .filter_map(|&r| grid.text(r, c))
+            .collect::<BTreeSet<_>>()
+            .len()
+    };
+    let pick_most = |words: &[&str], exclude: &[u32]| -> Option<u32> {
+        headers
+            .iter()
+            .filter(|(c, h)| !exclude.contains(c) && *c != letter_col && header_has(h, words))
+            .filter(|(_, h)| !is_id(h))
+            .map(|(c, _)| *c)
+            .min_by_key(|&c| (std::cmp::Reverse(distinct_texts(c)), c))
+            .or_else(|| pick(words, exclude))
+    };
     // The user's columns win over the words of their headers.
     let party_col = match user_party {
         Some(c) => c,
@@ -136,7 +153,7 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     };
     let task_col = match steer.task_column {
         Some(c) => c,
-        None => pick(
+        None => pick_most(
             &[
                 "task",
                 "action",
@@ -155,6 +172,7 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
                 "issue",
                 "ticket",
                 "requirement",
+                "summary",
                 "deliverable",
                 "step",
                 "aufgabe",
@@ -174,18 +192,23 @@ fn detect(grid: &Grid, ctx: &Ctx) -> Option<Candidate> {
     }
     // A group groups tasks: each task has one. A column whose value changes within a task
     // (`Área`: the department of the person on the row) describes the rows instead.
+    // A task name may stand in two groups (`Review` under Design and under Build); only when
+    // most names change group within their rows is the column no group.
     let one_per_task = |g: u32| {
-        let mut seen: HashMap<String, String> = HashMap::new();
-        rows.iter().all(|&r| {
+        let mut seen: HashMap<String, (String, bool)> = HashMap::new();
+        for &r in &rows {
             let Some(task) = grid.text(r, task_col).map(clean_name) else {
-                return true;
+                continue;
             };
             // A group written on the first row of its tasks only is still one per task.
             let Some(group) = grid.text(r, g).map(clean_name) else {
-                return true;
+                continue;
             };
-            seen.entry(task).or_insert_with(|| group.clone()) == &group
-        })
+            let entry = seen.entry(task).or_insert_with(|| (group.clone(), false));
+            entry.1 |= entry.0 != group;
+        }
+        let changing = seen.values().filter(|(_, changed)| *changed).count();
+        changing * 2 <= seen.len()
     };
     let group_col = pick(
         &[
@@ -378,7 +401,10 @@ mod tests {
             &["Delivery", "Ship release", "Product Manager", "Bob", "R"],
         ];
         let m = detect(&csv(rows), &LayoutOptions::default()).unwrap();
-        assert_eq!(m.tasks.len(), 2, "the Step column by its header word");
+        // Of two columns headed as tasks, the one with the most distinct texts (Activity, not
+        // Step); of two headed as parties, the first (Role).
+        assert_eq!(m.tasks.len(), 3, "the Activity column, over Step");
+        assert_eq!(m.parties[0].name, "Product Owner");
         let steered = LayoutOptions {
             steer: crate::layout::Steering {
                 shape: Some(Shape::Long),

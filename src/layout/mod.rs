@@ -869,9 +869,26 @@ fn workbook_legend(workbook: &Workbook) -> Option<WorkbookLegend> {
     })
 }
 
+/// Whether `sheet` writes letters that only `legend` explains: a short text that the usual
+/// letters do not read and the legend's do (`E/U`, `D`). A sheet of plain R, A, C and I keeps
+/// them, whatever another sheet's legend says (one that lists only its own D, E and I would
+/// make them unknown). Each distinct text is read once.
+fn needs_legend(sheet: &Sheet, opts: &LayoutOptions, legend: &Legend) -> bool {
+    let usual = probe_scheme(opts, None);
+    let taught = legend.scheme();
+    let mut seen = std::collections::HashSet::new();
+    sheet.cells.iter().any(|c| match &c.value {
+        CellValue::Text(t) if t.chars().count() <= 12 && seen.insert(&**t) => {
+            matches!(parse_cell(t, &usual), CellParse::Unknown { .. })
+                && matches!(parse_cell(t, &taught), CellParse::Letters(_))
+        }
+        _ => false,
+    })
+}
+
 /// Reads every table of `sheet` with every detector (or the one `--shape` names). A sheet
 /// without a legend of its own reads its letters with `shared`, a legend on another sheet of
-/// the workbook, when there is one.
+/// the workbook, when it writes letters only that legend explains.
 fn readings_of_sheet(
     sheet: &Sheet,
     opts: &LayoutOptions,
@@ -905,7 +922,7 @@ fn readings_of_sheet(
         ));
     }
     let legend = own.or_else(|| {
-        let w = shared?;
+        let w = shared.filter(|w| needs_legend(sheet, opts, &w.legend))?;
         out.legend_note = Some(format!(
             "Sheet {:?} holds a legend ({}); the letters here are read with it.",
             w.name,
@@ -1551,6 +1568,37 @@ mod tests {
             "{:#?}",
             m.notes
         );
+    }
+
+    #[test]
+    fn another_sheets_legend_leaves_plain_letters_alone() {
+        // The first sheet's own legend lists D, E and I; the second sheet writes R, A, C.
+        let first = sheet(
+            Some("Project A"),
+            &[
+                &["Aufgabe", "Ann", "Bob"],
+                &["Plan", "E", "D"],
+                &["Build", "D", "E"],
+                &["", "D = Durchführung", "E = Entscheidung"],
+                &["", "I = Information", ""],
+            ],
+        );
+        let second = sheet(
+            Some("Project B"),
+            &[
+                &["Task", "Cy", "Dee"],
+                &["Plan", "A", "R"],
+                &["Build", "R", "A"],
+                &["Test", "C", "A/R"],
+            ],
+        );
+        let opts = LayoutOptions {
+            sheet: Some(SheetChoice::Number(2)),
+            ..LayoutOptions::default()
+        };
+        let m = detect(&book(vec![first, second]), &opts).unwrap();
+        assert!(m.issues.is_empty(), "{:#?}", m.issues);
+        assert_eq!(m.scheme.name, SchemeName::Raci);
     }
 
     #[test]

@@ -380,12 +380,16 @@ fn repeated_task_names(m: &Matrix) -> Option<Factor> {
     // The first tasks, in a row: a list repeats a task on the rows next to each other, and a
     // big matrix is judged on its first rows rather than hashing every name of every reading.
     let first = &m.tasks[..m.tasks.len().min(REPEATS_SAMPLE)];
-    let distinct: std::collections::HashSet<String> = first
+    // By group and name: `Review` under every phase of a process matrix is no repeat.
+    let distinct: std::collections::HashSet<(Option<&str>, String)> = first
         .iter()
-        .map(|t| super::grid::clean_name(&t.name).to_lowercase())
+        .map(|t| {
+            let name = super::grid::clean_name(&t.name).to_lowercase();
+            (t.group.as_deref(), name)
+        })
         .collect();
     let share = distinct.len() as f64 / first.len() as f64;
-    (share <= 0.5).then(|| Factor {
+    (share < 0.5).then(|| Factor {
         key: "repeated-task-names",
         value: share,
         weight: 1.0,

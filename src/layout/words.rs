@@ -593,7 +593,7 @@ pub(crate) fn date_like(text: &str) -> bool {
     if t.is_empty() || t.chars().count() > 40 || !t.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
-    let mut month = false;
+    let (mut month, mut short_month, mut year) = (false, false, false);
     let mut numeric_date = false;
     for token in t.split_whitespace() {
         let token = token.trim_end_matches([',', '.']);
@@ -604,20 +604,24 @@ pub(crate) fn date_like(text: &str) -> bool {
             }
             continue;
         }
-        // Three numbers between `/`, `.` or `-`; counted without collecting (this runs on
-        // every text of a task column).
-        let mut parts = token.split(['/', '.', '-']);
-        let three = token.split(['/', '.', '-']).count() == 3
-            && parts.all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
-        if three {
-            let year = token.split(['/', '.', '-']).any(|p| p.len() == 4);
-            numeric_date |= token.contains('/') || year;
+        // Three numbers between `/`, `.` or `-`, read in one pass without collecting (this
+        // runs on every text of a task column).
+        let (mut count, mut digits_only, mut four) = (0, true, false);
+        for part in token.split(['/', '.', '-']) {
+            count += 1;
+            digits_only &=
+                (1..=4).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+            four |= part.len() == 4;
+        }
+        if count == 3 && digits_only {
+            numeric_date |= token.contains('/') || four;
             continue;
         }
         let digits = token.trim_end_matches(|c: char| c.is_alphabetic());
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && digits.len() <= 4 {
             // `1`, `2024`, `1st`, `2nd`, `1er`.
             if token.chars().count() - digits.len() <= 2 {
+                year |= digits.len() == 4;
                 continue;
             }
             return false;
@@ -632,11 +636,14 @@ pub(crate) fn date_like(text: &str) -> bool {
         };
         if is(MONTHS) {
             month = true;
+            // `Set`, `Gen`, `Mag`, `Out`, `Ago`, `Mar`: abbreviations that are words too.
+            short_month |= token.chars().count() <= 4;
         } else if !is(DATE_FILLERS) {
             return false;
         }
     }
-    month || numeric_date
+    // A month abbreviation dates a text only beside a year: `Set 2 of 3` is no date.
+    month && (!short_month || year) || numeric_date
 }
 
 /// Ids, numbers and dates: `1.2`, `2024`, `12/03`.
@@ -825,6 +832,8 @@ mod tests {
             "Sprint 14",
             "Plan the May release",
             "March madness 2024",
+            "Set 2 of 3",
+            "Gen 2",
             "Release 2.0",
             "Q3 2024",
             "May",

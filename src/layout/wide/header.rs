@@ -81,8 +81,12 @@ const DETAIL_WORDS: &[&str] = &[
     "label",
 ];
 
-/// Longest ending a detail word takes (`commentaire` is `comment` and 4 more).
-const DETAIL_SUFFIX_MAX: usize = 4;
+/// The endings a detail word takes in the seven languages: plurals, participles, `-ion`,
+/// `-aire` (`commentaire`), `-a` (`verifica`), `-ies` (`dependencies`).
+const DETAIL_ENDINGS: &[&str] = &[
+    "", "s", "es", "e", "ed", "ing", "ion", "ions", "ation", "aire", "aires", "ario", "arios",
+    "en", "y", "ies", "a", "acion", "ao", "oes", "ione", "ioni",
+];
 
 /// Small words that may stand between detail words (`Date of end`, `Durée en jours`).
 const FILLER_WORDS: &[&str] = &[
@@ -105,12 +109,14 @@ pub(crate) fn non_party_header(text: &str) -> bool {
     if t.trim() == "id" {
         return true;
     }
-    // A detail word or its inflections (`Comments`, `Commentaire`, `Estimation`), not a
-    // longer word that starts like one (`Datenschutzbeauftragter` is no date).
+    // A detail word or one of its endings (`Comments`, `Commentaire`, `Estimation`), not a
+    // longer word that starts like one (`Datenschutzbeauftragter` is no date, `Checker` and
+    // `Validator` are roles, `Country` no count).
     let detail = |w: &&str| {
-        DETAIL_WORDS
-            .iter()
-            .any(|d| w.starts_with(d) && w.len() <= d.len() + DETAIL_SUFFIX_MAX)
+        DETAIL_WORDS.iter().any(|d| {
+            w.strip_prefix(d)
+                .is_some_and(|ending| DETAIL_ENDINGS.contains(&ending))
+        })
     };
     words.iter().any(detail)
         && words
@@ -174,7 +180,9 @@ pub(crate) fn id_like(text: &str) -> bool {
         if letters == 0 {
             break;
         }
-        if letters > 6 {
+        // A code is short (`T`, `PHX`, `WP`, `org`): `Phase-1`, `Sprint-3` and `Office365` are
+        // names with a number.
+        if letters > 4 {
             return false;
         }
         codes += 1;
@@ -744,9 +752,11 @@ pub(super) fn party_columns(
                     }
                 }
                 // An empty column outside the block of letters is a party nobody holds a
-                // letter on only when its header reads like a name, a role or a team, not
-                // like a field of a tracker (`Blocked By (Dependencies)`).
-                let named = inside || super::super::words::party_likeness(text) >= 0.7;
+                // letter on, unless its header is clearly no name: a sentence, a legend
+                // line or a note (`Légende : R = Réalise`, `Mise à jour : 03/07/2024`).
+                let named = inside
+                    || !text.contains(['=', ':'])
+                        && super::super::words::party_likeness(text) >= 0.3;
                 let is_party = if qualifying.contains(&c) {
                     true
                 } else {

@@ -846,39 +846,6 @@ mod tests {
     }
 
     #[test]
-    fn the_first_label_over_the_first_group_is_a_heading() {
-        // A plan's summary row (the project's name), then its phases: no task nobody holds.
-        let wb = csv(&[
-            &["Name", "Sponsor", "PMO", "Vendor"],
-            &["Data Center Migration 2024", "", "", ""],
-            &["Initiation", "", "", ""],
-            &["Project charter approved", "A", "R", ""],
-            &["Kick-off meeting", "I", "A", "R"],
-            &["Migration", "", "", ""],
-            &["Wave 1 - internal apps", "I", "A", "R"],
-            &["Final cost report", "", "", ""],
-        ]);
-        let m = detect(&wb, &LayoutOptions::default()).unwrap();
-        let names: Vec<_> = m.tasks.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(
-            names,
-            [
-                "Project charter approved",
-                "Kick-off meeting",
-                "Wave 1 - internal apps",
-                "Final cost report"
-            ]
-        );
-        assert!(
-            m.notes
-                .iter()
-                .any(|n| n.contains("first group): row 2 (Data Center Migration 2024)")),
-            "{:#?}",
-            m.notes
-        );
-    }
-
-    #[test]
     fn an_empty_column_beside_the_block_is_a_party_only_by_its_name() {
         // A legend line and an update note where a transposed matrix ends (here upright):
         // empty under their text, beside the block. `Legal`, empty too, is a party nobody

@@ -162,9 +162,10 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
                 letters += 1;
             }
             // `Support Lead` holds a letter word, but is a role: under the names, a title.
+            // Only a title row needs the test, and one comes before the first task.
             if k == Kind::Letters
                 || k == Kind::Partial
-                    && !cell.text().is_some_and(super::super::words::has_role_word)
+                    && (seen_task || !cell.text().is_some_and(super::super::words::has_role_word))
             {
                 real_letters += 1;
             }
@@ -224,7 +225,7 @@ fn row_kinds(grid: &Grid, ctx: &Ctx, l: &Layout, block: &Block) -> Rows {
 /// `Total`, `Grand total`, `Totals`, `Gesamt`, `Summe`, `Totale`, `Totaal`: a row summing the
 /// columns above it.
 fn totals_label(text: &str) -> bool {
-    // The longest label is 13 characters: a longer text is a task, without folding it.
+    // The labels are at most 13 characters: a text of 17 or more is a task, not folded.
     if text.trim().chars().count() > 16 {
         return false;
     }
@@ -912,14 +913,7 @@ fn read_tasks<'a>(
                             .map(|c| cell_name(c.value))
                             .unwrap_or_default();
                         let next_heading = Heading::of(grid, l, n.0, &next_name);
-                        // The table's first label, over the first group: the project's
-                        // name above its phases (an MS Project summary row), not a task.
-                        let heads_tasks = next_labelled[idx]
-                            .and_then(|i| next_labelled[i])
-                            .is_some_and(|j| kinds[j].1 == RowKind::Task);
-                        let title =
-                            prev_labelled[idx].is_none() && !reads_as_task(&name) && heads_tasks;
-                        if heading.heads(&next_heading) || title {
+                        if heading.heads(&next_heading) {
                             notes
                                 .headings
                                 .push(format!("{} ({name})", grid.row_label(r)));
@@ -1129,8 +1123,7 @@ fn closing_notes(
     }
     if !notes.headings.is_empty() {
         m.notes.push(format!(
-            "Headings over sub-headings (merged across the table, numbered 1.0 over 1.1, or the \
-             table's first label over its first group): {}.",
+            "Headings over sub-headings (merged across the table, or numbered 1.0 over 1.1): {}.",
             notes.headings.join(", ")
         ));
     }
