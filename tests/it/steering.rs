@@ -259,14 +259,10 @@ fn a_close_call_is_said_in_the_console_and_the_summary() {
 fn task_and_party_columns_steer_a_long_table() {
     let tmp = folder();
     let out = tmp.path().join("out");
+    // Of the two columns headed as tasks (Step, Activity), the one with the most distinct
+    // texts; of the two headed as parties (Role, Person), the first.
     raci(tmp.path())
         .args(["audit", "long.csv", "-q", "-o"])
-        .arg(&out)
-        .assert()
-        .success();
-    assert_eq!(tasks_of(&out), ["Discovery", "Delivery"]);
-    raci(tmp.path())
-        .args(["audit", "long.csv", "-q", "--task-column", "B", "-o"])
         .arg(&out)
         .assert()
         .success();
@@ -278,6 +274,12 @@ fn task_and_party_columns_steer_a_long_table() {
         holders(&out, "Write brief", "responsible"),
         "Product Manager"
     );
+    raci(tmp.path())
+        .args(["audit", "long.csv", "-q", "--task-column", "A", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(tasks_of(&out), ["Discovery", "Delivery"]);
     raci(tmp.path())
         .args([
             "audit",

@@ -754,9 +754,9 @@ pub(super) fn party_columns(
                 // An empty column outside the block of letters is a party nobody holds a
                 // letter on, unless its header is clearly no name: a sentence, a legend
                 // line or a note (`Légende : R = Réalise`, `Mise à jour : 03/07/2024`).
-                let named = inside
-                    || !text.contains(['=', ':'])
-                        && super::super::words::party_likeness(text) >= 0.3;
+                let note = text.contains(" = ")
+                    || text.contains(':') && text.split_whitespace().count() >= 4;
+                let named = inside || !note && super::super::words::party_likeness(text) >= 0.3;
                 let is_party = if qualifying.contains(&c) {
                     true
                 } else {

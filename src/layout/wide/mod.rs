@@ -866,6 +866,13 @@ mod tests {
         let m = detect(&wb, &LayoutOptions::default()).unwrap();
         let parties: Vec<_> = m.parties.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(parties, ["Product Owner", "QA", "Legal"]);
+        // A name that starts like a formula is still a name (found by props).
+        let wb = csv(&[
+            &["Task", "=Product Owner 1", "Product Owner 2"],
+            &["Plan 1", "", "R"],
+        ]);
+        let m = detect(&wb, &LayoutOptions::default()).unwrap();
+        assert_eq!(m.parties.len(), 2);
     }
 
     #[test]
