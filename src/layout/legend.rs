@@ -39,19 +39,19 @@ pub(crate) fn meaning_letters(text: &str) -> Option<LetterSet> {
     use Letter::*;
     let t = fold(text);
     let t = t.trim();
-    let has = |w: &str| t.contains(w);
-    if has("not involved")
-        || has("does not play")
-        || has("no role")
-        || has("out of the loop")
-        || has("not applicable")
-        || has("non implique")
-        || has("nicht beteiligt")
-        || t == "none"
-    {
+    let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    let not_involved = [
+        "not involved",
+        "does not play",
+        "no role",
+        "out of the loop",
+        "not applicable",
+        "non implique",
+        "nicht beteiligt",
+    ];
+    if any(&not_involved) || t == "none" {
         return Some(LetterSet::EMPTY);
     }
-    let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
     // The meanings in the seven languages, folded. Who carries the work out (`Durchführung`,
     // `uitvoerend`) before who answers for it, and that before the plain "responsible"
     // words: `Durchführungsverantwortung` is the doer's, `Verantwortung` and
@@ -66,7 +66,7 @@ pub(crate) fn meaning_letters(text: &str) -> Option<LetterSet> {
     ]) || t == "input"
     {
         C
-    } else if has("notif") || has("inform") {
+    } else if any(&["notif", "inform"]) {
         I
     } else if any(&[
         "support",
@@ -77,7 +77,7 @@ pub(crate) fn meaning_letters(text: &str) -> Option<LetterSet> {
         "apoio",
     ]) {
         S
-    } else if has("verif") || has("sign-off") || has("sign off") || has("signoff") {
+    } else if any(&["verif", "sign-off", "sign off", "signoff"]) {
         V
     } else if any(&["driver", "drives", "durchf", "ausfuhr", "uitvoer"]) {
         R

@@ -314,10 +314,13 @@ fn header_row_by(
         .filter(|&r| grid.row(r).any(|(_, c)| c.text().is_some()));
     let mut found: Vec<((usize, usize, usize), HeaderRow)> = Vec::new();
     for h in text_rows.take(HEADER_SEARCH_ROWS) {
-        let mut origins = BTreeSet::new();
-        let mut names = BTreeSet::new();
-        let mut qualifying = Vec::new();
-        let mut letters_total = 0;
+        let mut taken = Taken::default();
+        // Real letters make a party column; short marks alone (`x`) are not enough to find
+        // one, only to keep one found beside real letters. A column of marks with only a
+        // stray letter (a flag column of M, O, C) is not a party column either.
+        let lettered = |(letters, marks, odd, other): (usize, usize, usize, usize)| {
+            letters >= 1 && letters + marks + odd >= other && odd <= letters
+        };
         for (c, cell) in grid.row(h) {
             if party_span.is_some_and(|(a, b)| !(a..=b).contains(&c))
                 || steer.task_column == Some(c)
@@ -327,51 +330,47 @@ fn header_row_by(
             // Columns the user named as party columns need only a header.
             if party_span.is_some() {
                 if cell.text().is_some() {
-                    origins.insert(cell.origin);
-                    names.insert(cell.text().map(|t| clean_cow(t).to_lowercase()));
-                    qualifying.push(c);
-                    letters_total += counts(c, h).0;
+                    taken.accept(c, cell, counts(c, h).0);
                 }
                 continue;
             }
             if !header_like(ctx, cell) {
                 continue;
             }
-            let (letters, marks, odd, other) = counts(c, h);
-            let named_detail = cell.text().is_some_and(non_party_header);
-            // Real letters make a party column; short marks alone (`x`) are not enough to
-            // find one, only to keep one found beside real letters. A column of marks with
-            // only a stray letter (a flag column of M, O, C) is not a party column either.
-            if letters >= 1 && letters + marks + odd >= other && odd <= letters && !named_detail {
-                origins.insert(cell.origin);
-                names.insert(cell.text().map(|t| clean_cow(t).to_lowercase()));
-                qualifying.push(c);
-                letters_total += letters;
+            let found = counts(c, h);
+            if lettered(found) && !cell.text().is_some_and(non_party_header) {
+                taken.accept(c, cell, found.0);
             }
         }
         // A team named by a letter word (`Support`, `Information`) between two party
         // columns is a party too: a cell reads the word as a letter, a header among names
         // does not.
-        if party_span.is_none() && qualifying.len() >= 2 {
-            let (first, last) = (qualifying[0], qualifying[qualifying.len() - 1]);
+        if party_span.is_none() && taken.qualifying.len() >= 2 {
+            let (first, last) = (
+                taken.qualifying[0],
+                taken.qualifying[taken.qualifying.len() - 1],
+            );
             for (c, cell) in grid.row(h) {
-                let inside = first < c && c < last && !qualifying.contains(&c);
+                let inside = first < c && c < last && !taken.qualifying.contains(&c);
                 if !inside || ctx.kind(cell) != Kind::Letters {
                     continue;
                 }
                 if !cell.text().is_some_and(letter_word) || steer.task_column == Some(c) {
                     continue;
                 }
-                let (letters, marks, odd, other) = counts(c, h);
-                if letters >= 1 && letters + marks + odd >= other && odd <= letters {
-                    origins.insert(cell.origin);
-                    names.insert(cell.text().map(|t| clean_cow(t).to_lowercase()));
-                    qualifying.push(c);
-                    letters_total += letters;
+                let found = counts(c, h);
+                if lettered(found) {
+                    taken.accept(c, cell, found.0);
                 }
             }
-            qualifying.sort_unstable();
         }
+        let Taken {
+            mut origins,
+            mut names,
+            mut qualifying,
+            letters_total,
+        } = taken;
+        qualifying.sort_unstable();
         // Task names stand left of the parties: a column with no names before it (task
         // names such as `Support` or `Information` that are also letter words) is no party.
         let names_before = |c: u32| {
@@ -422,6 +421,27 @@ fn flag_word(text: &str) -> bool {
         "waar", "onwaar",
     ];
     FLAGS.contains(&fold(text).trim())
+}
+
+/// The party columns a header row qualifies, with their header cells' origins and names and
+/// the letters under them.
+#[derive(Default)]
+struct Taken {
+    origins: BTreeSet<Pos>,
+    names: BTreeSet<Option<String>>,
+    qualifying: Vec<u32>,
+    letters_total: usize,
+}
+
+impl Taken {
+    /// Takes column `c`, headed by `cell`, as a party column with `letters` letters.
+    fn accept(&mut self, c: u32, cell: &GCell, letters: usize) {
+        self.origins.insert(cell.origin);
+        self.names
+            .insert(cell.text().map(|t| clean_cow(t).to_lowercase()));
+        self.qualifying.push(c);
+        self.letters_total += letters;
+    }
 }
 
 /// The column of task names, and a group column before it.
